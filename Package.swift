@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "neptune-conformance",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "neptune-conformance", targets: ["neptune-conformance"]),
+        .library(name: "ConformanceSpec", targets: ["ConformanceSpec"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(
+            name: "ConformanceSpec",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "neptune-conformance",
+            dependencies: [
+                "ConformanceSpec",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ConformanceSpecTests",
+            dependencies: ["ConformanceSpec", "neptune-conformance"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

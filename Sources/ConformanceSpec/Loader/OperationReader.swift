@@ -1,0 +1,149 @@
+/// Reads one `operations/*.yaml` file into an `OperationSpec`.
+struct OperationReader {
+    var resolver: ShapeResolver
+    let errors: [String: ErrorSpec]
+
+    static let keys = ["operation", "result", "unsupported", "note", "parameters", "rules", "preconditions", "output", "errors"]
+    static let ruleKinds = ["exclusive", "atLeastOne", "together", "ordered", "disjointWindows", "forbiddenWhen", "requires"]
+    static let preconditionKinds = ["exists", "absent", "state", "notDeletionProtected", "hasReader", "isReadReplica"]
+
+    mutating func read(_ root: YAMLCursor) throws(SpecLoadError) -> OperationSpec {
+        let entries = try root.mapping(allowed: Self.keys, required: ["operation", "result", "parameters", "output", "errors"])
+        func value(_ key: String) -> YAMLCursor? { YAMLCursor.value(key, in: entries) }
+        let name = try value("operation")!.nonEmptyString()
+        guard MemberReader.isMemberName(name) else { throw value("operation")!.error("'\(name)' is not a valid operation name") }
+
+        var operationErrors: [String] = []
+        for item in try value("errors")!.sequence() {
+            let code = try item.nonEmptyString()
+            guard errors[code] != nil else {
+                var message = "unknown error code '\(code)'; add it to errors.yaml"
+                if let near = YAMLCursor.nearest(code, in: Array(errors.keys)) { message += " (did you mean '\(near)'?)" }
+                throw item.error(message)
+            }
+            if operationErrors.contains(code) { throw item.error("error code '\(code)' is listed twice") }
+            operationErrors.append(code)
+        }
+
+        var members = MemberReader(resolver: resolver, allowedErrors: Set(operationErrors))
+        let parameters = StructureSpec(members: try members.readMembers(value("parameters")!))
+        let outputNode = value("output")!
+        let output = StructureSpec(members: try members.readMembers(outputNode))
+        resolver = members.resolver
+
+        var rules: [Rule] = []
+        if let node = value("rules") {
+            for item in try node.sequence() { rules.append(try readRule(item, parameters: parameters, members: members)) }
+        }
+        var preconditions: [Precondition] = []
+        if let node = value("preconditions") {
+            for item in try node.sequence() {
+                preconditions.append(try readPrecondition(item, parameters: parameters, members: members))
+            }
+        }
+        var operation = OperationSpec(
+            name: name, resultWrapper: try value("result")!.nonEmptyString(), parameters: parameters, rules: rules,
+            preconditions: preconditions, output: output, errors: operationErrors,
+            unsupported: try value("unsupported")?.bool() ?? false, sourceFile: root.file)
+        operation.sourceLine = value("operation")!.node.mark?.line
+        return operation
+    }
+
+    private func single(_ item: YAMLCursor, kinds: [String]) throws(SpecLoadError) -> (String, YAMLCursor) {
+        let outer = try item.mapping(allowed: kinds)
+        guard outer.count == 1, let first = outer.first else {
+            throw item.error("expected exactly one kind per list item (one of \(kinds.joined(separator: ", ")))")
+        }
+        return (first.key, first.value)
+    }
+
+    private func path(_ node: YAMLCursor, in parameters: StructureSpec) throws(SpecLoadError) -> String {
+        let path = try node.nonEmptyString()
+        guard ParameterPath.resolve(path, in: parameters) != nil else {
+            var message = "no parameter '\(path)' in this operation"
+            let names = parameters.members.map(\.name)
+            if let near = YAMLCursor.nearest(path, in: names) { message += " (did you mean '\(near)'?)" }
+            throw node.error(message)
+        }
+        return path
+    }
+
+    private func readRule(_ item: YAMLCursor, parameters: StructureSpec, members: MemberReader) throws(SpecLoadError) -> Rule {
+        let (keyword, body) = try single(item, kinds: Self.ruleKinds)
+        let argumentKeys: [String: [String]] = [
+            "exclusive": ["parameters"], "atLeastOne": ["parameters"], "together": ["parameters"],
+            "ordered": ["lower", "upper"], "disjointWindows": ["daily", "weekly"],
+            "forbiddenWhen": ["parameter", "when", "equals"], "requires": ["parameter", "requires"],
+        ]
+        let keys = argumentKeys[keyword]!
+        let entries = try body.mapping(allowed: keys + ["error", "inferred", "note"], required: keys + ["error"])
+        func value(_ key: String) -> YAMLCursor { YAMLCursor.value(key, in: entries)! }
+        func paths(_ key: String) throws(SpecLoadError) -> [String] {
+            var result: [String] = []
+            for item in try value(key).sequence() { result.append(try path(item, in: parameters)) }
+            if result.count < 2 { throw value(key).error("expected at least two parameters") }
+            return result
+        }
+        let kind: Rule.Kind
+        switch keyword {
+        case "exclusive": kind = .exclusive(try paths("parameters"))
+        case "atLeastOne": kind = .atLeastOne(try paths("parameters"))
+        case "together": kind = .together(try paths("parameters"))
+        case "ordered":
+            let lower = try path(value("lower"), in: parameters), upper = try path(value("upper"), in: parameters)
+            for (key, p) in [("lower", lower), ("upper", upper)] {
+                let type = ParameterPath.resolve(p, in: parameters)!.type
+                if type != .integer && type != .double { throw value(key).error("'\(p)' is \(type.name); 'ordered' needs numbers") }
+            }
+            kind = .ordered(lower: lower, upper: upper)
+        case "disjointWindows":
+            let daily = try path(value("daily"), in: parameters), weekly = try path(value("weekly"), in: parameters)
+            for (key, p, format) in [("daily", daily, WindowFormat.daily), ("weekly", weekly, .weekly)] {
+                let hasWindow = ParameterPath.resolve(p, in: parameters)!.constraints.contains {
+                    if case .window(let f, _) = $0.kind { return f == format } else { return false }
+                }
+                if !hasWindow { throw value(key).error("'\(p)' has no \(format.rawValue) window constraint") }
+            }
+            kind = .disjointWindows(daily: daily, weekly: weekly)
+        case "forbiddenWhen":
+            kind = .forbiddenWhen(
+                parameter: try path(value("parameter"), in: parameters), when: try path(value("when"), in: parameters),
+                equals: try value("equals").string())
+        case "requires":
+            kind = .requires(parameter: try path(value("parameter"), in: parameters), requires: try path(value("requires"), in: parameters))
+        default:
+            throw body.error("unknown rule '\(keyword)'")
+        }
+        return Rule(kind: kind, error: try members.checkedError(value("error")), inferred: try YAMLCursor.value("inferred", in: entries)?.bool() ?? false)
+    }
+
+    private func readPrecondition(_ item: YAMLCursor, parameters: StructureSpec, members: MemberReader) throws(SpecLoadError) -> Precondition {
+        let (keyword, body) = try single(item, kinds: Self.preconditionKinds)
+        var keys = ["parameter", "error", "inferred", "note"]
+        if keyword == "exists" || keyword == "absent" { keys.append("resource") }
+        if keyword == "state" { keys.append("allowed") }
+        let required = keys.filter { $0 != "inferred" && $0 != "note" }
+        let entries = try body.mapping(allowed: keys, required: required)
+        func value(_ key: String) -> YAMLCursor { YAMLCursor.value(key, in: entries)! }
+        let kind: Precondition.Kind
+        switch keyword {
+        case "exists", "absent":
+            let node = value("resource")
+            guard let resource = ResourceKind(rawValue: try node.string()) else {
+                throw node.error("unknown resource \(node.found); expected one of \(ResourceKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            kind = keyword == "exists" ? .exists(resource) : .absent(resource)
+        case "state":
+            let states = try value("allowed").strings()
+            if states.isEmpty { throw value("allowed").error("expected at least one state") }
+            kind = .state(states)
+        case "notDeletionProtected": kind = .notDeletionProtected
+        case "hasReader": kind = .hasReader
+        case "isReadReplica": kind = .isReadReplica
+        default: throw body.error("unknown precondition '\(keyword)'")
+        }
+        return Precondition(
+            kind: kind, parameter: try path(value("parameter"), in: parameters), error: try members.checkedError(value("error")),
+            inferred: try YAMLCursor.value("inferred", in: entries)?.bool() ?? false)
+    }
+}

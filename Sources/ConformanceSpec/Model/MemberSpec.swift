@@ -1,0 +1,42 @@
+/// One request parameter or response member: its type, whether it is required, and its constraints.
+public struct MemberSpec: Sendable, Equatable {
+    public var name: String
+    public var type: TypeSpec
+    public var required: Bool
+    /// The documented default, as text (`"1"`, `"8182"`, `"false"`), when the API document states one.
+    public var defaultValue: String?
+    /// True when the service stores the value lower-cased (identifiers).
+    public var lowercased: Bool
+    /// True for parameters the API document marks "Not supported by Neptune".
+    public var unsupported: Bool
+    /// The error code drawn when an unsupported parameter is sent, if the spec states one.
+    public var unsupportedError: String?
+    /// Where the member comes from: the API document (`document`) or only the AWS service model (`service-model`).
+    public var origin: Origin
+    /// Single-value constraints on this member.
+    public var constraints: [Constraint]
+    /// Free text carried from the spec file (a short note for people).
+    public var note: String?
+
+    public enum Origin: String, Sendable, Equatable {
+        case document
+        case serviceModel = "service-model"
+    }
+
+    public init(
+        name: String, type: TypeSpec, required: Bool = false, defaultValue: String? = nil,
+        lowercased: Bool = false, unsupported: Bool = false, unsupportedError: String? = nil,
+        origin: Origin = .document, constraints: [Constraint] = [], note: String? = nil
+    ) {
+        self.name = name
+        self.type = type
+        self.required = required
+        self.defaultValue = defaultValue
+        self.lowercased = lowercased
+        self.unsupported = unsupported
+        self.unsupportedError = unsupportedError
+        self.origin = origin
+        self.constraints = constraints
+        self.note = note
+    }
+}

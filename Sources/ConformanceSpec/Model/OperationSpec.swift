@@ -1,0 +1,63 @@
+/// One operation of the API: its request parameters, cross-parameter rules, state preconditions,
+/// the answer's shape and the errors it may return.
+public struct OperationSpec: Sendable, Equatable {
+    public var name: String
+    /// The element wrapping a success answer's content (`CreateDBClusterResult`).
+    public var resultWrapper: String
+    /// The request parameters, in model order.
+    public var parameters: StructureSpec
+    public var rules: [Rule]
+    public var preconditions: [Precondition]
+    /// The members of the result wrapper.
+    public var output: StructureSpec
+    /// The error codes (wire codes) the operation may return, besides the common ones.
+    public var errors: [String]
+    /// True when the API document says the whole operation is not supported by Neptune.
+    public var unsupported: Bool
+    /// The spec file this operation was read from (relative path), for messages.
+    public var sourceFile: String
+    /// The line of the `operation:` key in that file, for messages.
+    public var sourceLine: Int?
+
+    public init(
+        name: String, resultWrapper: String, parameters: StructureSpec, rules: [Rule] = [],
+        preconditions: [Precondition] = [], output: StructureSpec, errors: [String] = [],
+        unsupported: Bool = false, sourceFile: String = ""
+    ) {
+        self.name = name
+        self.resultWrapper = resultWrapper
+        self.parameters = parameters
+        self.rules = rules
+        self.preconditions = preconditions
+        self.output = output
+        self.errors = errors
+        self.unsupported = unsupported
+        self.sourceFile = sourceFile
+    }
+
+    /// The response element (`CreateDBClusterResponse`).
+    public var responseElement: String { name + "Response" }
+
+    /// The parameter at a dotted path (`ServerlessV2ScalingConfiguration.MinCapacity`), if it exists.
+    public func parameter(at path: String) -> MemberSpec? {
+        ParameterPath.resolve(path, in: parameters)
+    }
+}
+
+/// Dotted paths into structures.
+public enum ParameterPath {
+    /// The member at `path` inside `root`, following structure members (not list members).
+    public static func resolve(_ path: String, in root: StructureSpec) -> MemberSpec? {
+        var current = root
+        var found: MemberSpec?
+        for (index, part) in path.split(separator: ".", omittingEmptySubsequences: false).enumerated() {
+            if index > 0 {
+                guard case .structure(let inner) = found?.type else { return nil }
+                current = inner
+            }
+            guard let member = current.member(named: String(part)) else { return nil }
+            found = member
+        }
+        return found
+    }
+}

@@ -1,0 +1,52 @@
+/// A condition on the endpoint's state that a request needs, and the error drawn when it does not hold.
+public struct Precondition: Sendable, Equatable {
+    public var kind: Kind
+    /// The request parameter (dotted path) that names the resource.
+    public var parameter: String
+    public var error: String
+    public var inferred: Bool
+
+    public init(kind: Kind, parameter: String, error: String, inferred: Bool = false) {
+        self.kind = kind
+        self.parameter = parameter
+        self.error = error
+        self.inferred = inferred
+    }
+
+    public enum Kind: Sendable, Equatable {
+        /// The named resource must exist.
+        case exists(ResourceKind)
+        /// No resource of this kind may have the name yet.
+        case absent(ResourceKind)
+        /// The cluster must be in one of these states.
+        case state([String])
+        /// The cluster's DeletionProtection must be false.
+        case notDeletionProtected
+        /// The cluster must have at least one reader instance.
+        case hasReader
+        /// The cluster must be a read replica of another cluster.
+        case isReadReplica
+    }
+
+    /// The keyword spec files use for this kind of precondition.
+    public var keyword: String {
+        switch kind {
+        case .exists: "exists"
+        case .absent: "absent"
+        case .state: "state"
+        case .notDeletionProtected: "notDeletionProtected"
+        case .hasReader: "hasReader"
+        case .isReadReplica: "isReadReplica"
+        }
+    }
+}
+
+/// The kinds of resource a precondition can name.
+public enum ResourceKind: String, Sendable, Equatable, CaseIterable {
+    case dbCluster = "DBCluster"
+    case dbClusterSnapshot = "DBClusterSnapshot"
+    case dbClusterParameterGroup = "DBClusterParameterGroup"
+    case dbSubnetGroup = "DBSubnetGroup"
+    case globalCluster = "GlobalCluster"
+    case dbInstance = "DBInstance"
+}

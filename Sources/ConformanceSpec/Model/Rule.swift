@@ -1,0 +1,56 @@
+/// A rule across several parameters of one request, and the error code a violation must draw.
+///
+/// Parameters are named by dotted paths from the request root (`ServerlessV2ScalingConfiguration.MinCapacity`).
+/// A boolean parameter counts as "set" only when it is `true`.
+public struct Rule: Sendable, Equatable {
+    public var kind: Kind
+    public var error: String
+    public var inferred: Bool
+
+    public init(kind: Kind, error: String, inferred: Bool = false) {
+        self.kind = kind
+        self.error = error
+        self.inferred = inferred
+    }
+
+    public enum Kind: Sendable, Equatable {
+        /// At most one of these may be set.
+        case exclusive([String])
+        /// At least one of these must be set.
+        case atLeastOne([String])
+        /// Either all or none of these are set.
+        case together([String])
+        /// When both are set, `lower` must not exceed `upper`.
+        case ordered(lower: String, upper: String)
+        /// The two windows (a daily and a weekly one) must not overlap.
+        case disjointWindows(daily: String, weekly: String)
+        /// `parameter` must not be set when `when` equals `equals`.
+        case forbiddenWhen(parameter: String, when: String, equals: String)
+        /// `parameter` may be set only when `requires` is set too.
+        case requires(parameter: String, requires: String)
+    }
+
+    /// Every parameter path the rule names.
+    public var parameters: [String] {
+        switch kind {
+        case .exclusive(let p), .atLeastOne(let p), .together(let p): p
+        case .ordered(let a, let b): [a, b]
+        case .disjointWindows(let a, let b): [a, b]
+        case .forbiddenWhen(let a, let b, _): [a, b]
+        case .requires(let a, let b): [a, b]
+        }
+    }
+
+    /// The keyword spec files use for this kind of rule.
+    public var keyword: String {
+        switch kind {
+        case .exclusive: "exclusive"
+        case .atLeastOne: "atLeastOne"
+        case .together: "together"
+        case .ordered: "ordered"
+        case .disjointWindows: "disjointWindows"
+        case .forbiddenWhen: "forbiddenWhen"
+        case .requires: "requires"
+        }
+    }
+}

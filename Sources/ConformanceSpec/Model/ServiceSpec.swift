@@ -1,0 +1,35 @@
+/// The whole API as `Specs/` describes it.
+public struct ServiceSpec: Sendable, Equatable {
+    /// The query protocol's `Version` parameter (`2014-10-31`).
+    public var apiVersion: String
+    /// The XML namespace of every answer.
+    public var xmlNamespace: String
+    /// The service name used in SigV4 credential scopes (`rds`).
+    public var signingName: String
+    /// Operations in file-name order.
+    public var operations: [OperationSpec]
+    /// Shared structures by name (`DBCluster`, `Tag`, ...), already resolved.
+    public var shapes: [String: StructureSpec]
+    /// Errors by wire code.
+    public var errors: [String: ErrorSpec]
+
+    public init(
+        apiVersion: String, xmlNamespace: String, signingName: String, operations: [OperationSpec],
+        shapes: [String: StructureSpec], errors: [String: ErrorSpec]
+    ) {
+        self.apiVersion = apiVersion
+        self.xmlNamespace = xmlNamespace
+        self.signingName = signingName
+        self.operations = operations
+        self.shapes = shapes
+        self.errors = errors
+    }
+
+    /// The operation with this name, if the spec has it.
+    public func operation(named name: String) -> OperationSpec? {
+        operations.first { $0.name == name }
+    }
+
+    /// The error an operation draws for `code`, from the operation's list or the common errors.
+    public func error(code: String) -> ErrorSpec? { errors[code] }
+}

@@ -1,0 +1,72 @@
+/// The wire type of a parameter or a response member, as the query protocol and the XML answers carry it.
+public indirect enum TypeSpec: Sendable, Equatable {
+    case string
+    case integer
+    case double
+    case boolean
+    case timestamp
+    /// A list; `memberName` is the element name of each member (`AvailabilityZone`, `Tag`, `member`).
+    case list(ListSpec)
+    case structure(StructureSpec)
+
+    /// The short name people and the API document use for this type (`string`, `list`, ...).
+    public var name: String {
+        switch self {
+        case .string: "string"
+        case .integer: "integer"
+        case .double: "double"
+        case .boolean: "boolean"
+        case .timestamp: "timestamp"
+        case .list: "list"
+        case .structure: "structure"
+        }
+    }
+
+    /// True for the types with one text value (not a list or a structure).
+    public var isScalar: Bool {
+        switch self {
+        case .list, .structure: false
+        default: true
+        }
+    }
+
+    /// The names a spec file may use for a scalar type.
+    public static let scalarNames: [String: TypeSpec] = [
+        "string": .string, "integer": .integer, "double": .double, "boolean": .boolean, "timestamp": .timestamp,
+    ]
+}
+
+/// A list type: the member type and the XML/query element name of each member.
+public struct ListSpec: Sendable, Equatable {
+    public var member: TypeSpec
+    /// Element name of each member (`AvailabilityZone`, `Tag`, or `member` when the model gives none).
+    public var memberName: String
+    /// True when the order of members carries no meaning, so golden comparison treats the list as a multiset.
+    public var unordered: Bool
+    /// Constraints on each member's value (e.g. the allowed log types).
+    public var memberConstraints: [Constraint]
+
+    public init(member: TypeSpec, memberName: String, unordered: Bool, memberConstraints: [Constraint] = []) {
+        self.member = member
+        self.memberName = memberName
+        self.unordered = unordered
+        self.memberConstraints = memberConstraints
+    }
+}
+
+/// A structure type: its members in model order.
+public struct StructureSpec: Sendable, Equatable {
+    /// The shared shape name when the structure came from `shapes.yaml` (`DBCluster`, `Tag`), else nil.
+    public var shapeName: String?
+    public var members: [MemberSpec]
+
+    public init(shapeName: String? = nil, members: [MemberSpec]) {
+        self.shapeName = shapeName
+        self.members = members
+    }
+
+    /// The member with this name, if any.
+    public func member(named name: String) -> MemberSpec? {
+        members.first { $0.name == name }
+    }
+}

@@ -1,0 +1,130 @@
+/// Renders an operation of the spec as readable text (for `spec show`).
+public struct SpecRenderer: Sendable {
+    public let spec: ServiceSpec
+
+    public init(spec: ServiceSpec) { self.spec = spec }
+
+    public func render(_ operation: OperationSpec) -> String {
+        var out = "\(operation.name)  (POST /  Action=\(operation.name)  Version=\(spec.apiVersion))\n"
+        if operation.unsupported { out += "  The API document marks this operation \"Not supported\" by Neptune.\n" }
+        out += "  from \(operation.sourceFile)\n\nParameters\n"
+        for member in operation.parameters.members { renderMember(member, indent: "  ", into: &out) }
+        if !operation.rules.isEmpty {
+            out += "\nRules across parameters (checked in this order)\n"
+            for rule in operation.rules { out += "  - \(describe(rule)) -> \(errorText(rule.error, inferred: rule.inferred))\n" }
+        }
+        if !operation.preconditions.isEmpty {
+            out += "\nPreconditions on state (checked in this order)\n"
+            for condition in operation.preconditions {
+                out += "  - \(describe(condition)) -> \(errorText(condition.error, inferred: condition.inferred))\n"
+            }
+        }
+        out += "\nAnswer: <\(operation.responseElement) xmlns=\"\(spec.xmlNamespace)\"><\(operation.resultWrapper)>\n"
+        for member in operation.output.members { renderMember(member, indent: "  ", into: &out, expandShapes: false) }
+        out += "\nErrors\n"
+        for code in operation.errors { out += "  - \(errorText(code, inferred: false))\n" }
+        return out
+    }
+
+    private func renderMember(_ member: MemberSpec, indent: String, into out: inout String, expandShapes: Bool = true) {
+        var flags: [String] = []
+        if member.required { flags.append("required") }
+        if let value = member.defaultValue { flags.append("default \(value)") }
+        if member.lowercased { flags.append("stored lower-case") }
+        if member.unsupported { flags.append("not supported by Neptune" + (member.unsupportedError.map { " -> \($0)" } ?? "")) }
+        if member.origin == .serviceModel { flags.append("service model only") }
+        let flagText = flags.isEmpty ? "" : "  [" + flags.joined(separator: ", ") + "]"
+        out += "\(indent)\(member.name): \(typeText(member.type))\(flagText)\n"
+        for constraint in member.constraints {
+            out += "\(indent)    - \(describe(constraint.kind)) -> \(errorText(constraint.error, inferred: constraint.inferred))\n"
+        }
+        switch member.type {
+        case .structure(let structure) where expandShapes:
+            for inner in structure.members { renderMember(inner, indent: indent + "    ", into: &out) }
+        case .list(let list):
+            for constraint in list.memberConstraints {
+                out += "\(indent)    - each member: \(describe(constraint.kind)) -> \(errorText(constraint.error, inferred: constraint.inferred))\n"
+            }
+            if case .structure(let structure) = list.member, expandShapes {
+                for inner in structure.members { renderMember(inner, indent: indent + "    ", into: &out) }
+            }
+        default: break
+        }
+    }
+
+    private func typeText(_ type: TypeSpec) -> String {
+        switch type {
+        case .list(let list):
+            "list of \(typeText(list.member)) as <\(list.memberName)>" + (list.unordered ? " (unordered)" : "")
+        case .structure(let structure): structure.shapeName ?? "structure"
+        default: type.name
+        }
+    }
+
+    private func errorText(_ code: String, inferred: Bool) -> String {
+        guard let error = spec.errors[code] else { return code }
+        return "\(code) (\(error.httpStatus) \(error.type.rawValue))" + (inferred ? " [inferred]" : "")
+    }
+
+    private func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    func describe(_ kind: Constraint.Kind) -> String {
+        switch kind {
+        case .identifier(let low, let high): "identifier of \(low)-\(high) letters, digits or hyphens; first a letter; no trailing hyphen or '--'"
+        case .range(let low, let high): "from \(low.map(number) ?? "-inf") to \(high.map(number) ?? "+inf")"
+        case .length(let low, let high): "length \(low.map(String.init) ?? "0")-\(high.map(String.init) ?? "any")"
+        case .oneOf(let values): "one of \(values.joined(separator: ", "))"
+        case .pattern(let regex): "matches \(regex)"
+        case .forbiddenPrefixes(let prefixes): "does not start with \(prefixes.joined(separator: " or "))"
+        case .step(let step): "a multiple of \(number(step))"
+        case .window(let format, let minutes):
+            "\(format == .daily ? "hh24:mi-hh24:mi" : "ddd:hh24:mi-ddd:hh24:mi") window (UTC) of at least \(minutes) minutes"
+        }
+    }
+
+    func describe(_ rule: Rule) -> String {
+        switch rule.kind {
+        case .exclusive(let names): "at most one of \(names.joined(separator: ", "))"
+        case .atLeastOne(let names): "at least one of \(names.joined(separator: ", "))"
+        case .together(let names): "all or none of \(names.joined(separator: ", "))"
+        case .ordered(let lower, let upper): "\(lower) <= \(upper)"
+        case .disjointWindows(let daily, let weekly): "\(daily) does not overlap \(weekly)"
+        case .forbiddenWhen(let parameter, let when, let value): "\(parameter) not set when \(when) = \(value)"
+        case .requires(let parameter, let other): "\(parameter) only together with \(other)"
+        }
+    }
+
+    func describe(_ condition: Precondition) -> String {
+        switch condition.kind {
+        case .exists(let resource): "the \(resource.rawValue) named by \(condition.parameter) exists"
+        case .absent(let resource): "no \(resource.rawValue) is named \(condition.parameter) yet"
+        case .state(let states): "the cluster \(condition.parameter) is \(states.joined(separator: " or "))"
+        case .notDeletionProtected: "the cluster \(condition.parameter) has DeletionProtection false"
+        case .hasReader: "the cluster \(condition.parameter) has a reader instance"
+        case .isReadReplica: "the cluster \(condition.parameter) is a read replica"
+        }
+    }
+}
+
+/// Counts for summaries.
+public enum SpecStatistics {
+    /// Constraints on every parameter (nested and list members included), plus rules and preconditions.
+    public static func constraintCount(of operation: OperationSpec) -> Int {
+        func count(_ structure: StructureSpec) -> Int {
+            structure.members.reduce(0) { total, member in
+                var result = total + member.constraints.count
+                switch member.type {
+                case .structure(let inner): result += count(inner)
+                case .list(let list):
+                    result += list.memberConstraints.count
+                    if case .structure(let inner) = list.member { result += count(inner) }
+                default: break
+                }
+                return result
+            }
+        }
+        return count(operation.parameters) + operation.rules.count + operation.preconditions.count
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct NeptuneConformance: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "neptune-conformance",
+        abstract: "Contract tests and conformance reports for the Amazon Neptune DB-cluster API.",
+        discussion: """
+            The operations, parameters, constraints and answer shapes live as data in Specs/.
+            Start with `neptune-conformance spec lint` to check them, and
+            `neptune-conformance spec show CreateDBCluster` to read one operation.
+            """,
+        subcommands: [SpecCommand.self]
+    )
+}

@@ -1,0 +1,81 @@
+import ConformanceSpec
+import Foundation
+import Testing
+
+/// Specs/ against the API document in shared/seeds: the guard against a spec that is wrong the same
+/// way for the generator and the reference server.
+@Suite(.enabled(if: TestPaths.hasSeed || TestPaths.inCI, "the API document ../shared/seeds is not beside this clone"))
+struct APIDocumentCrossCheckTests {
+    let document: APIDocument
+    let spec: ServiceSpec
+
+    init() throws {
+        document = try APIDocument.parse(try String(contentsOf: TestPaths.seedDocument, encoding: .utf8))
+        spec = try SpecLoader(directory: TestPaths.specs).load()
+    }
+
+    @Test func documentParsesIntoTenOperations() throws {
+        #expect(document.operations.count == 10)
+        let create = try #require(document.operations.first { $0.name == "CreateDBCluster" })
+        #expect(create.parameters.count == 27)
+        #expect(create.requiredParameters == ["DBClusterIdentifier", "Engine"])
+        #expect(create.unsupportedParameters.isSuperset(of: ["CharacterSetName", "MasterUsername", "MasterUserPassword", "OptionGroupName"]))
+        let scaling = try #require(create.parameters.first { $0.name == "ServerlessV2ScalingConfiguration" })
+        #expect(scaling.type == .structure([.init(name: "MinCapacity", type: .scalar("double")), .init(name: "MaxCapacity", type: .scalar("double"))]))
+        guard case .structure(let response) = create.response.first?.type else { Issue.record("no DBCluster"); return }
+        #expect(response.count == 41)
+    }
+
+    @Test func specMatchesTheDocument() {
+        let problems = APIDocumentCrossCheck(document: document, spec: spec).run()
+        #expect(problems.isEmpty, "\(problems.map(\.description).joined(separator: "\n"))")
+    }
+
+    /// Every parameter of every operation: dropping it from the spec must be caught.
+    @Test(arguments: try! Self.everyParameter())
+    func droppingAParameterIsCaught(operation: String, parameter: String) throws {
+        var broken = spec
+        let index = try #require(broken.operations.firstIndex { $0.name == operation })
+        broken.operations[index].parameters.members.removeAll { $0.name == parameter }
+        let problems = APIDocumentCrossCheck(document: document, spec: broken).run()
+        #expect(problems.contains { $0.operation == operation && $0.path == "request.\(parameter)" && $0.message.contains("missing from the spec") })
+    }
+
+    static func everyParameter() throws -> [(String, String)] {
+        guard TestPaths.hasSeed else { return [] }
+        let document = try APIDocument.parse(try String(contentsOf: TestPaths.seedDocument, encoding: .utf8))
+        return document.operations.flatMap { operation in operation.parameters.map { (operation.name, $0.name) } }
+    }
+
+    @Test func aWrongTypeIsCaught() throws {
+        var broken = spec
+        let index = try #require(broken.operations.firstIndex { $0.name == "CreateDBCluster" })
+        let member = try #require(broken.operations[index].parameters.members.firstIndex { $0.name == "Port" })
+        broken.operations[index].parameters.members[member].type = .string
+        let problems = APIDocumentCrossCheck(document: document, spec: broken).run()
+        #expect(problems.map(\.description) == ["CreateDBCluster request.Port: the API document says integer, the spec says string"])
+    }
+
+    @Test func aDroppedResponseMemberIsCaught() throws {
+        var broken = spec
+        let index = try #require(broken.operations.firstIndex { $0.name == "StopDBCluster" })
+        guard case .structure(var cluster) = broken.operations[index].output.members[0].type else { Issue.record("no structure"); return }
+        cluster.members.removeAll { $0.name == "ServerlessV2ScalingConfiguration" }
+        broken.operations[index].output.members[0].type = .structure(cluster)
+        let problems = APIDocumentCrossCheck(document: document, spec: broken).run()
+        #expect(problems.map(\.path) == ["response.DBCluster.ServerlessV2ScalingConfiguration"])
+    }
+
+    /// The same guard, end to end: a line deleted from a spec file on disk fails `spec lint --document`.
+    @Test func lintWithDocumentFailsOnAFileWithADroppedParameter() throws {
+        let copy = try TestPaths.specCopy()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let file = copy.appendingPathComponent("operations/CreateDBCluster.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("  KmsKeyId:") }
+        try kept.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let result = try ProcessResult.run(TestPaths.cli, ["spec", "lint", "--specs", copy.path, "--document", TestPaths.seedDocument.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("CreateDBCluster request.KmsKeyId: in the API document (string) but missing from the spec"))
+    }
+}

@@ -1,0 +1,165 @@
+import ConformanceSpec
+import Foundation
+import Testing
+
+/// Each kind of mistake in a spec file yields its own precise error: file, line, key path, what was expected.
+@Suite struct MalformedSpecTests {
+    struct Mistake: CustomTestStringConvertible, Sendable {
+        var name: String
+        var file: String
+        var find: String
+        var replace: String
+        var keyPath: String
+        var message: String
+        var testDescription: String { name }
+    }
+
+    static let mistakes: [Mistake] = [
+        Mistake(
+            name: "unknown key", file: "operations/StopDBCluster.yaml",
+            find: "DBClusterIdentifier: {type: string, required: true, lowercased: true}",
+            replace: "DBClusterIdentifier: {type: string, requird: true, lowercased: true}",
+            keyPath: "parameters.DBClusterIdentifier.requird", message: "unknown key 'requird'; expected one of: type, shape, member, memberName, unordered, members, required, default, lowercased, unsupported, origin, constraints, note (did you mean 'required'?)"),
+        Mistake(
+            name: "wrong type of value", file: "operations/CreateDBCluster.yaml",
+            find: "{range: {min: 1, max: 35, error: InvalidParameterValue}}",
+            replace: "{range: {min: one, max: 35, error: InvalidParameterValue}}",
+            keyPath: "parameters.BackupRetentionPeriod.constraints[0].range.min", message: "expected a number, found 'one'"),
+        Mistake(
+            name: "unknown type", file: "operations/StopDBCluster.yaml",
+            find: "DBClusterIdentifier: {type: string,", replace: "DBClusterIdentifier: {type: strnig,",
+            keyPath: "parameters.DBClusterIdentifier.type", message: "unknown type 'strnig'; expected string, integer, double, boolean, timestamp, list or structure (did you mean 'string'?)"),
+        Mistake(
+            name: "unknown constraint", file: "operations/CreateDBCluster.yaml",
+            find: "{range: {min: 1, max: 35, error: InvalidParameterValue}}",
+            replace: "{between: {min: 1, max: 35, error: InvalidParameterValue}}",
+            keyPath: "parameters.BackupRetentionPeriod.constraints[0].between",
+            message: "unknown key 'between'; expected one of: identifier, range, length, oneOf, pattern, forbiddenPrefixes, step, window"),
+        Mistake(
+            name: "constraint that does not fit the type", file: "operations/CreateDBCluster.yaml",
+            find: "{range: {min: 1, max: 35, error: InvalidParameterValue}}",
+            replace: "{window: {format: daily, minMinutes: 30, error: InvalidParameterValue}}",
+            keyPath: "parameters.BackupRetentionPeriod.constraints[0].window", message: "'window' applies to string members; this one is integer"),
+        Mistake(
+            name: "rule naming a parameter that does not exist", file: "operations/DeleteDBCluster.yaml",
+            find: "exclusive: {parameters: [SkipFinalSnapshot, FinalDBSnapshotIdentifier]",
+            replace: "exclusive: {parameters: [SkipFinalSnapshots, FinalDBSnapshotIdentifier]",
+            keyPath: "rules[1].exclusive.parameters[0]", message: "no parameter 'SkipFinalSnapshots' in this operation (did you mean 'SkipFinalSnapshot'?)"),
+        Mistake(
+            name: "precondition naming a parameter that does not exist", file: "operations/StopDBCluster.yaml",
+            find: "state: {parameter: DBClusterIdentifier,", replace: "state: {parameter: ClusterId,",
+            keyPath: "preconditions[1].state.parameter", message: "no parameter 'ClusterId' in this operation"),
+        Mistake(
+            name: "unknown error code", file: "operations/CreateDBCluster.yaml",
+            find: "{range: {min: 1, max: 35, error: InvalidParameterValue}}",
+            replace: "{range: {min: 1, max: 35, error: InvalidParameterValu}}",
+            keyPath: "parameters.BackupRetentionPeriod.constraints[0].range.error",
+            message: "unknown error code 'InvalidParameterValu'; add it to errors.yaml or use a known one (did you mean 'InvalidParameterValue'?)"),
+        Mistake(
+            name: "error the operation cannot return", file: "operations/StopDBCluster.yaml",
+            find: "state: {parameter: DBClusterIdentifier, allowed: [available], error: InvalidDBClusterStateFault}",
+            replace: "state: {parameter: DBClusterIdentifier, allowed: [available], error: DBClusterAlreadyExistsFault}",
+            keyPath: "preconditions[1].state.error",
+            message: "error code 'DBClusterAlreadyExistsFault' is not in this operation's 'errors' list and is not a common error"),
+        Mistake(
+            name: "duplicate operation", file: "operations/StopDBCluster.yaml",
+            find: "operation: StopDBCluster", replace: "operation: StartDBCluster",
+            keyPath: "operation", message: "duplicate operation 'StartDBCluster', already defined in operations/StartDBCluster.yaml"),
+        Mistake(
+            name: "unknown shape", file: "operations/CreateDBCluster.yaml",
+            find: "{shape: ServerlessV2ScalingConfiguration}", replace: "{shape: ServerlessScaling}",
+            keyPath: "parameters.ServerlessV2ScalingConfiguration.shape", message: "unknown shape 'ServerlessScaling'"),
+        Mistake(
+            name: "min above max", file: "operations/DescribeDBClusters.yaml",
+            find: "range: {min: 20, max: 100", replace: "range: {min: 200, max: 100",
+            keyPath: "parameters.MaxRecords.constraints[0].range", message: "min 200.0 is above max 100.0"),
+        Mistake(
+            name: "YAML syntax error", file: "operations/StopDBCluster.yaml",
+            find: "parameters:", replace: "parameters: [", keyPath: "", message: "not valid YAML"),
+        Mistake(
+            name: "duplicate key", file: "operations/StopDBCluster.yaml",
+            find: "result: StopDBClusterResult", replace: "result: StopDBClusterResult\nresult: Again",
+            keyPath: "", message: "duplicate key(s) result in one mapping"),
+        Mistake(
+            name: "missing required key", file: "operations/StopDBCluster.yaml",
+            find: "result: StopDBClusterResult\n", replace: "", keyPath: "", message: "missing required key 'result'"),
+        Mistake(
+            name: "bad error status", file: "errors.yaml",
+            find: "DBClusterNotFoundFault: {status: 404,", replace: "DBClusterNotFoundFault: {status: 200,",
+            keyPath: "errors.DBClusterNotFoundFault.status", message: "expected an HTTP error status 400...599, found 200"),
+        Mistake(
+            name: "list without member name", file: "shapes.yaml",
+            find: "AvailabilityZones: {type: list, member: {type: string}, memberName: AvailabilityZone, unordered: true}",
+            replace: "AvailabilityZones: {type: list, member: {type: string}, unordered: true}",
+            keyPath: "shapes.DBCluster.members.AvailabilityZones",
+            message: "a list needs 'memberName' (the element name of its items, e.g. AvailabilityZone or member)"),
+    ]
+
+    @Test(arguments: mistakes)
+    func mistakeIsReportedPrecisely(_ mistake: Mistake) throws {
+        let copy = try TestPaths.specCopy()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let url = copy.appendingPathComponent(mistake.file)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try #require(text.contains(mistake.find), "fixture text not found in \(mistake.file)")
+        try text.replacingOccurrences(of: mistake.find, with: mistake.replace).write(to: url, atomically: true, encoding: .utf8)
+        do {
+            _ = try SpecLoader(directory: copy).load()
+            Issue.record("the broken spec loaded without an error")
+        } catch {
+            let match = error.errors.first { $0.file == mistake.file }
+            let found = try #require(match, "no error for \(mistake.file); got \(error)")
+            if !mistake.keyPath.isEmpty { #expect(found.keyPath == mistake.keyPath) }
+            #expect(found.description.contains(mistake.message), "\(found)")
+            #expect(found.line != nil, "every error names a line: \(found)")
+        }
+    }
+
+    @Test func invalidRegexNamesThePattern() throws {
+        let copy = try TestPaths.specCopy()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let url = copy.appendingPathComponent("operations/CreateDBCluster.yaml")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try text.replacingOccurrences(of: "regex: '[A-Za-z][0-9A-Za-z-:._]*'", with: "regex: '[A-Za-z'").write(to: url, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try SpecLoader(directory: copy).load()
+        } throws: { error in
+            let failure = error as! SpecLoadFailure
+            return failure.errors.map(\.description) == [
+                "operations/CreateDBCluster.yaml:63:27: parameters.GlobalClusterIdentifier.constraints[1].pattern.regex: not a valid regular expression: [A-Za-z"
+            ]
+        }
+    }
+
+    @Test func problemsInSeveralFilesAreAllReported() throws {
+        let copy = try TestPaths.specCopy()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        for name in ["StartDBCluster", "StopDBCluster"] {
+            let url = copy.appendingPathComponent("operations/\(name).yaml")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try text.replacingOccurrences(of: "type: string", with: "type: text").write(to: url, atomically: true, encoding: .utf8)
+        }
+        #expect {
+            _ = try SpecLoader(directory: copy).load()
+        } throws: { error in
+            (error as! SpecLoadFailure).errors.map(\.file) == ["operations/StartDBCluster.yaml", "operations/StopDBCluster.yaml"]
+        }
+    }
+
+    @Test func missingDirectoryAndEmptyFileAreClearErrors() throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-specs-\(UUID().uuidString)")
+        #expect {
+            _ = try SpecLoader(directory: missing).load()
+        } throws: { error in
+            (error as! SpecLoadFailure).description.contains("service.yaml: file is missing")
+        }
+        let copy = try TestPaths.specCopy()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try "".write(to: copy.appendingPathComponent("operations/StopDBCluster.yaml"), atomically: true, encoding: .utf8)
+        #expect {
+            _ = try SpecLoader(directory: copy).load()
+        } throws: { error in
+            (error as! SpecLoadFailure).errors.map(\.description) == ["operations/StopDBCluster.yaml: the file is empty; expected a YAML mapping"]
+        }
+    }
+}

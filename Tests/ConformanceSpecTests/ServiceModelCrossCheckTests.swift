@@ -1,0 +1,102 @@
+import ConformanceSpec
+import Foundation
+import Testing
+
+/// Specs/ against botocore's Neptune service model, an independent source: names, wire types,
+/// required members, list member element names, error codes and HTTP statuses.
+///
+/// Needs python3 with botocore (`pip install botocore`); CI installs it, so there the test never skips.
+@Suite struct ServiceModelCrossCheckTests {
+    /// Members botocore adds on the client side and never sends as such.
+    static let clientSideOnly: Set<String> = ["SourceRegion"]
+
+    struct Problem: CustomStringConvertible {
+        var path: String
+        var message: String
+        var description: String { "\(path): \(message)" }
+    }
+
+    static func loadModel(_ spec: ServiceSpec) throws -> [String: Any]? {
+        let script = TestPaths.packageRoot.appendingPathComponent("Tests/Tools/botocore_neptune_model.py")
+        let result = try ProcessResult.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script.path] + spec.operations.map(\.name))
+        if result.status == 3 && !TestPaths.inCI { return nil }
+        guard result.status == 0 else {
+            Issue.record("the botocore oracle failed (exit \(result.status)): \(result.stderr)")
+            return nil
+        }
+        return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+    }
+
+    @Test func specAgreesWithTheServiceModel() throws {
+        let spec = try SpecLoader(directory: TestPaths.specs).load()
+        guard let model = try Self.loadModel(spec) else { return }
+        #expect(model["apiVersion"] as? String == spec.apiVersion)
+        #expect(model["signingName"] as? String == spec.signingName)
+        let operations = try #require(model["operations"] as? [String: [String: Any]])
+        var problems: [Problem] = []
+        for operation in spec.operations {
+            let entry = try #require(operations[operation.name])
+            #expect(entry["resultWrapper"] as? String == operation.resultWrapper)
+            compare(operation.parameters, entry["input"] as! [String: Any], path: "\(operation.name).request", checkRequired: true, into: &problems)
+            compare(operation.output, entry["output"] as! [String: Any], path: "\(operation.name).response", checkRequired: false, into: &problems)
+            let errors = entry["errors"] as! [String: [String: Any]]
+            for (code, info) in errors {
+                guard let known = spec.errors[code] else {
+                    problems.append(Problem(path: "\(operation.name).errors", message: "the service model lists \(code); errors.yaml does not have it"))
+                    continue
+                }
+                if known.httpStatus != info["status"] as? Int {
+                    problems.append(Problem(path: "errors.\(code)", message: "status \(known.httpStatus) in the spec, \(info["status"]!) in the service model"))
+                }
+                if (known.type == .sender) != (info["sender"] as? Bool ?? false) {
+                    problems.append(Problem(path: "errors.\(code)", message: "fault type \(known.type.rawValue) disagrees with the service model"))
+                }
+                if !operation.errors.contains(code) {
+                    problems.append(Problem(path: "\(operation.name).errors", message: "the service model lists \(code); the operation's errors do not"))
+                }
+            }
+            for code in operation.errors where errors[code] == nil {
+                problems.append(Problem(path: "\(operation.name).errors", message: "\(code) is not an error of this operation in the service model"))
+            }
+        }
+        #expect(problems.isEmpty, "\(problems.map(\.description).joined(separator: "\n"))")
+    }
+
+    private func compare(_ structure: StructureSpec, _ model: [String: Any], path: String, checkRequired: Bool, into problems: inout [Problem]) {
+        let members = model["members"] as? [String: [String: Any]] ?? [:]
+        let required = Set(model["required"] as? [String] ?? [])
+        for member in structure.members {
+            let memberPath = "\(path).\(member.name)"
+            guard let modelMember = members[member.name] else {
+                problems.append(Problem(path: memberPath, message: "in the spec, not in the service model"))
+                continue
+            }
+            if checkRequired && member.required != required.contains(member.name) {
+                problems.append(Problem(path: memberPath, message: "required is \(member.required) in the spec, \(required.contains(member.name)) in the service model"))
+            }
+            compare(member.type, modelMember, path: memberPath, checkRequired: checkRequired, into: &problems)
+        }
+        for name in members.keys where structure.member(named: name) == nil && !Self.clientSideOnly.contains(name) {
+            problems.append(Problem(path: "\(path).\(name)", message: "in the service model, missing from the spec"))
+        }
+    }
+
+    private func compare(_ type: TypeSpec, _ model: [String: Any], path: String, checkRequired: Bool, into problems: inout [Problem]) {
+        let modelType = model["type"] as? String ?? "?"
+        guard modelType == type.name else {
+            problems.append(Problem(path: path, message: "type \(type.name) in the spec, \(modelType) in the service model"))
+            return
+        }
+        switch type {
+        case .list(let list):
+            if list.memberName != model["memberName"] as? String {
+                problems.append(Problem(path: path, message: "list member element <\(list.memberName)> in the spec, <\(model["memberName"] ?? "?")> in the service model"))
+            }
+            compare(list.member, model["member"] as! [String: Any], path: path + "[]", checkRequired: checkRequired, into: &problems)
+        case .structure(let structure):
+            compare(structure, model, path: path, checkRequired: checkRequired, into: &problems)
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Paths the tests use: the package root, its Specs/, the shared material beside the clone, the built CLI.
+enum TestPaths {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let specs = packageRoot.appendingPathComponent("Specs")
+    static let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    static let seedDocument = shared.appendingPathComponent("seeds/000_3e632a306ddc0832.txt")
+    static let facts = shared.appendingPathComponent("NEPTUNE-FACTS.md")
+    static var hasSeed: Bool { FileManager.default.fileExists(atPath: seedDocument.path) }
+    /// True in CI, where material that may be absent on a laptop must be present.
+    static var inCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+
+    /// The `neptune-conformance` binary SwiftPM built beside the test bundle.
+    static var cli: URL {
+        var directory = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("neptune-conformance")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return packageRoot.appendingPathComponent(".build/debug/neptune-conformance")
+    }
+
+    /// A fresh copy of Specs/ in a temporary directory, for tests that break it on purpose.
+    static func specCopy() throws -> URL {
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("specs-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: specs, to: target)
+        return target
+    }
+}
+
+/// Runs a process and collects its exit status and output.
+struct ProcessResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    static func run(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil) throws -> ProcessResult {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return ProcessResult(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
