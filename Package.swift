@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "neptune-conformance", targets: ["neptune-conformance"]),
         .library(name: "ConformanceSpec", targets: ["ConformanceSpec"]),
+        .library(name: "XMLCompare", targets: ["XMLCompare"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -22,16 +23,30 @@ let package = Package(
             name: "ConformanceSpec",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        .target(
+            name: "XMLCompare",
+            dependencies: ["CLibXML2", "ConformanceSpec"]
+        ),
         .executableTarget(
             name: "neptune-conformance",
             dependencies: [
                 "ConformanceSpec",
+                "XMLCompare",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "xml-compare-benchmark",
+            dependencies: ["XMLCompare", "ConformanceSpec"],
+            path: "Benchmarks/XMLCompareBenchmark"
         ),
         .testTarget(
             name: "ConformanceSpecTests",
             dependencies: ["ConformanceSpec", "neptune-conformance"]
+        ),
+        .testTarget(
+            name: "XMLCompareTests",
+            dependencies: ["XMLCompare", "ConformanceSpec", "neptune-conformance"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,164 @@
+import Foundation
+
+/// A golden value that stands for many actual values: `{{ignore}}`, `{{string}}`, `{{integer}}`,
+/// `{{number}}`, `{{bool}}`, `{{timestamp}}`, `{{regex:…}}`, `{{input:Param.Path}}` (optionally
+/// `{{input:Param.Path|lower}}`).
+public enum Placeholder: Sendable, Equatable {
+    case ignore
+    case string
+    case integer
+    case number
+    case bool
+    case timestamp
+    case regex(String)
+    case input(path: String, lowercased: Bool)
+
+    /// The placeholder a golden text holds, nil for a literal, or an error text for a malformed one.
+    public static func parse(_ text: String) -> Result<Placeholder, PlaceholderError>? {
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return nil }
+        let trimmed = XMLTree.trimmed(text)
+        guard trimmed.hasPrefix("{{"), trimmed.hasSuffix("}}"), trimmed.count >= 4 else { return nil }
+        let body = String(trimmed.dropFirst(2).dropLast(2))
+        switch body {
+        case "ignore": return .success(.ignore)
+        case "string": return .success(.string)
+        case "integer": return .success(.integer)
+        case "number": return .success(.number)
+        case "bool": return .success(.bool)
+        case "timestamp": return .success(.timestamp)
+        default:
+            if body.hasPrefix("regex:") {
+                let pattern = String(body.dropFirst("regex:".count))
+                guard (try? NSRegularExpression(pattern: pattern)) != nil else {
+                    return .failure(PlaceholderError(text: trimmed, reason: "not a valid regular expression"))
+                }
+                return .success(.regex(pattern))
+            }
+            if body.hasPrefix("input:") {
+                var path = String(body.dropFirst("input:".count))
+                var lower = false
+                if path.hasSuffix("|lower") {
+                    lower = true
+                    path = String(path.dropLast("|lower".count))
+                }
+                guard !path.isEmpty else { return .failure(PlaceholderError(text: trimmed, reason: "names no parameter")) }
+                return .success(.input(path: path, lowercased: lower))
+            }
+            return .failure(
+                PlaceholderError(
+                    text: trimmed,
+                    reason: "unknown placeholder; use ignore, string, integer, number, bool, timestamp, regex:…, input:Param.Path"))
+        }
+    }
+
+    /// Whether `value` (already trimmed) satisfies the placeholder; `inputs` holds the request's values.
+    public func matches(_ value: String, inputs: [String: String]) -> Bool {
+        switch self {
+        case .ignore, .string: return true
+        case .integer: return Self.isInteger(value)
+        case .number: return Self.isNumber(value)
+        case .bool: return value == "true" || value == "false"
+        case .timestamp: return Self.isTimestamp(value)
+        case .regex(let pattern): return Self.fullMatch(pattern, value)
+        case .input(let path, let lower):
+            guard let sent = inputs[path] else { return false }
+            return value == (lower ? sent.lowercased() : sent)
+        }
+    }
+
+    /// What the placeholder expects, for difference messages.
+    public func expectation(inputs: [String: String]) -> String {
+        switch self {
+        case .ignore: "anything"
+        case .string: "any text"
+        case .integer: "an integer"
+        case .number: "a number"
+        case .bool: "true or false"
+        case .timestamp: "an ISO 8601 timestamp"
+        case .regex(let pattern): "text matching /\(pattern)/"
+        case .input(let path, let lower):
+            inputs[path].map { "'\(lower ? $0.lowercased() : $0)' (the request's \(path))" } ?? "the request's \(path), which the request did not send"
+        }
+    }
+
+    static func isInteger(_ value: String) -> Bool {
+        var bytes = Substring(value).utf8[...]
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        return !bytes.isEmpty && bytes.allSatisfy(isDigit)
+    }
+
+    static func isNumber(_ value: String) -> Bool {
+        var bytes = Array(value.utf8)[...]
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        if let e = bytes.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
+            var exponent = bytes[(e + 1)...]
+            if exponent.first == UInt8(ascii: "-") || exponent.first == UInt8(ascii: "+") { exponent = exponent.dropFirst() }
+            guard !exponent.isEmpty, exponent.allSatisfy(isDigit) else { return false }
+            bytes = bytes[..<e]
+        }
+        let parts = bytes.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count <= 2, parts.allSatisfy({ $0.allSatisfy(isDigit) }) else { return false }
+        return parts.contains { !$0.isEmpty }
+    }
+
+    /// ISO 8601 as AWS sends it: `2023-01-01T10:00:00Z`, with or without fractions of a second, `Z` or an offset.
+    static func isTimestamp(_ value: String) -> Bool {
+        let b = Array(value.utf8)
+        guard b.count >= 20 else { return false }
+        func number(_ from: Int, _ length: Int) -> Int? {
+            var result = 0
+            for index in from..<from + length {
+                guard isDigit(b[index]) else { return nil }
+                result = result * 10 + Int(b[index] - 48)
+            }
+            return result
+        }
+        guard let _ = number(0, 4), b[4] == 45, let month = number(5, 2), b[7] == 45, let day = number(8, 2), b[10] == 84,
+            let hour = number(11, 2), b[13] == 58, let minute = number(14, 2), b[16] == 58, let second = number(17, 2),
+            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+        else { return false }
+        var index = 19
+        if b[index] == 46 {
+            index += 1
+            let start = index
+            while index < b.count, isDigit(b[index]) { index += 1 }
+            guard index > start, index - start <= 9 else { return false }
+        }
+        guard index < b.count else { return false }
+        if b[index] == 90 { return index == b.count - 1 }
+        guard b[index] == 43 || b[index] == 45 else { return false }
+        let zone = b[(index + 1)...].filter { $0 != 58 }
+        return zone.count == 4 && zone.allSatisfy(isDigit) && b.count - index - 1 <= 5
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+
+    static func fullMatch(_ pattern: String, _ value: String) -> Bool {
+        RegexCache.shared.regex(pattern).map { regex in
+            let range = NSRange(value.startIndex..., in: value)
+            return regex.firstMatch(in: value, options: [.anchored], range: range).map { $0.range == range } ?? false
+        } ?? false
+    }
+}
+
+/// A golden text that looks like a placeholder but is not a valid one.
+public struct PlaceholderError: Error, Sendable, Equatable {
+    public var text: String
+    public var reason: String
+}
+
+/// Compiled regular expressions, shared between tasks.
+final class RegexCache: @unchecked Sendable {
+    static let shared = RegexCache()
+    private let lock = NSLock()
+    private var cache: [String: NSRegularExpression] = [:]
+
+    func regex(_ pattern: String) -> NSRegularExpression? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let found = cache[pattern] { return found }
+        guard let compiled = try? NSRegularExpression(pattern: pattern) else { return nil }
+        cache[pattern] = compiled
+        return compiled
+    }
+}
