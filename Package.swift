@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "neptune-conformance", targets: ["neptune-conformance"]),
         .library(name: "ConformanceSpec", targets: ["ConformanceSpec"]),
         .library(name: "XMLCompare", targets: ["XMLCompare"]),
+        .library(name: "CaseGenerator", targets: ["CaseGenerator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -27,18 +28,23 @@ let package = Package(
             name: "XMLCompare",
             dependencies: ["CLibXML2", "ConformanceSpec"]
         ),
+        .target(
+            name: "CaseGenerator",
+            dependencies: ["ConformanceSpec"]
+        ),
         .executableTarget(
             name: "neptune-conformance",
             dependencies: [
                 "ConformanceSpec",
                 "XMLCompare",
+                "CaseGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
-            name: "xml-compare-benchmark",
-            dependencies: ["XMLCompare", "ConformanceSpec"],
-            path: "Benchmarks/XMLCompareBenchmark"
+            name: "conformance-benchmarks",
+            dependencies: ["XMLCompare", "ConformanceSpec", "CaseGenerator"],
+            path: "Benchmarks/ConformanceBenchmarks"
         ),
         .testTarget(
             name: "ConformanceSpecTests",
@@ -47,6 +53,10 @@ let package = Package(
         .testTarget(
             name: "XMLCompareTests",
             dependencies: ["XMLCompare", "ConformanceSpec", "neptune-conformance"]
+        ),
+        .testTarget(
+            name: "CaseGeneratorTests",
+            dependencies: ["CaseGenerator", "ConformanceSpec", "neptune-conformance"]
         ),
     ],
     swiftLanguageModes: [.v6]

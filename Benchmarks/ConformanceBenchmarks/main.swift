@@ -1,9 +1,10 @@
 import ConformanceSpec
 import Foundation
 import XMLCompare
+import CaseGenerator
 
 // Throughput of parsing + golden comparison + shape checking on DBCluster-sized answers.
-// Run: swift run -c release xml-compare-benchmark [iterations]
+// and of case generation. Run: swift run -c release conformance-benchmarks [iterations]
 
 let iterations = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 20_000
 let spec = try SpecLoader(directory: SpecLocation.defaultDirectory()).load()
@@ -67,4 +68,12 @@ try measure("parse + compare + shape check") {
     let tree = try parser.parse(actualBytes)
     sink &+= comparison.compare(golden: golden, actual: tree).count + checker.checkSuccess(tree, operation: operation).count
 }
+var generated = 0
+let generationRuns = 50
+let generationStart = ContinuousClock.now
+for seed in 0..<generationRuns { generated += CaseGenerator(spec: spec, seed: UInt64(seed)).generate().count }
+let generationElapsed = ContinuousClock.now - generationStart
+let generationMilliseconds = (Double(generationElapsed.components.seconds) * 1e3 + Double(generationElapsed.components.attoseconds) / 1e15) / Double(generationRuns)
+print(String(format: "case generation: %d cases in %.2f ms per suite (%.0f cases/s)", generated / generationRuns, generationMilliseconds,
+             Double(generated) / (generationMilliseconds * Double(generationRuns) / 1e3)))
 if sink == 42 { print("") }

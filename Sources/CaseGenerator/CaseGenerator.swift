@@ -1,0 +1,132 @@
+import ConformanceSpec
+
+/// Generates valid, invalid and stateful cases from the spec. The same spec and seed give the same
+/// cases, byte for byte; case ids do not depend on the seed.
+public struct CaseGenerator: Sendable {
+    public let spec: ServiceSpec
+    public let seed: UInt64
+
+    public init(spec: ServiceSpec, seed: UInt64 = 1) {
+        self.spec = spec
+        self.seed = seed
+    }
+
+    /// The prefix of every resource name the cases create (`nc<hex>`), so a run's resources are recognisable.
+    public var resourcePrefix: String {
+        var state = seed &+ 0x9E37_79B9_7F4A_7C15
+        state = (state ^ (state >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        state = (state ^ (state >> 27)) &* 0x94D0_49BB_1331_11EB
+        state ^= state >> 31
+        let hex = String(state & 0xFFFFFF, radix: 16)
+        return "nc" + String(repeating: "0", count: 6 - hex.count) + hex
+    }
+
+    /// Every case for every operation, in a stable order.
+    public func generate() -> [TestCase] {
+        spec.operations.flatMap { OperationCases(spec: spec, operation: $0, values: ValueFactory(prefix: resourcePrefix)).all() }
+    }
+
+    /// Parameters with a precondition on a resource the suite cannot create, left out of valid cases.
+    public static func externalParameters(of operation: OperationSpec) -> [String] {
+        var names = operation.preconditions.compactMap { condition -> String? in
+            if case .exists(let resource) = condition.kind, resource != .dbCluster, resource != .dbClusterSnapshot { return condition.parameter }
+            return nil
+        }
+        names += ["Marker", "ReplicationSourceIdentifier", "KmsKeyId", "VpcSecurityGroupIds", "AvailabilityZones", "DBInstanceParameterGroupName"]
+            .filter { operation.parameter(at: $0) != nil }
+        return names
+    }
+}
+
+/// The cases of one operation.
+struct OperationCases {
+    let spec: ServiceSpec
+    let operation: OperationSpec
+    let values: ValueFactory
+    var counter = 0
+
+    init(spec: ServiceSpec, operation: OperationSpec, values: ValueFactory) {
+        self.spec = spec
+        self.operation = operation
+        self.values = values
+    }
+
+    var name: String { operation.name }
+
+    func all() -> [TestCase] {
+        var copy = self
+        var cases: [TestCase] = []
+        cases += copy.validCases()
+        cases += copy.invalidCases()
+        cases += copy.statefulCases()
+        return cases
+    }
+
+    // MARK: building blocks
+
+    func error(_ code: String, inferred: Bool) -> Expectation {
+        let known = spec.errors[code]
+        return .error(code: code, status: known?.httpStatus ?? 400, type: known?.type.rawValue ?? "Sender", inferred: inferred)
+    }
+
+    func golden(_ id: String) -> Expectation { .success(golden: id) }
+
+    /// The request with only required parameters (and what the rules need), plus its fixture.
+    mutating func baseline() -> (parameters: [Parameter], fixture: Fixture) {
+        var fixture = Fixture(values: values)
+        var parameters: [Parameter] = []
+        for member in operation.parameters.members where member.required {
+            parameters.append(Parameter(member.name, value(for: member, fixture: &fixture)))
+        }
+        for rule in operation.rules {
+            if case .atLeastOne(let names) = rule.kind, !names.contains(where: { name in parameters.contains { $0.name == name } }) {
+                let preferred = names.first { operation.parameter(at: $0)?.type == .boolean } ?? names[0]
+                parameters.append(Parameter(preferred, .scalar(operation.parameter(at: preferred)?.type == .boolean ? "true" : "x")))
+            }
+        }
+        return (parameters, fixture)
+    }
+
+    /// A valid value for a member; identifiers named by `exists` preconditions point at the fixture's resources.
+    mutating func value(for member: MemberSpec, fixture: inout Fixture) -> ParameterValue {
+        for condition in operation.preconditions where condition.parameter == member.name {
+            if case .exists(let resource) = condition.kind {
+                if resource == .dbCluster { return .scalar(fixture.cluster(for: operation, counter: &counter)) }
+                if resource == .dbClusterSnapshot { return .scalar(fixture.snapshot(counter: &counter)) }
+            }
+        }
+        let result = values.valid(member, path: member.name, operation: operation, counter: &counter)
+        if case .scalar(let text) = result, member.lowercased || member.constraints.contains(where: { if case .identifier = $0.kind { true } else { false } }) {
+            fixture.created.append((member.name, text))
+        }
+        return result
+    }
+
+    func makeCase(
+        _ suffix: String, kind: TestCase.Kind, tags: [String], covers: [String], summary: String, parameters: [Parameter],
+        fixture: Fixture, expectation: Expectation? = nil
+    ) -> TestCase {
+        let id = "\(name)/\(kind.rawValue)/\(suffix)"
+        return TestCase(
+            id: id, operation: name, kind: kind, tags: [name, kind.rawValue] + tags, covers: covers, summary: summary,
+            setup: fixture.setup, request: Request(operation: name, parameters: parameters),
+            expectation: expectation ?? golden(id), teardown: fixture.teardown(operation: operation, request: parameters))
+    }
+}
+
+extension Array where Element == Parameter {
+    /// A copy with `path` set to `value` (creating structures on the way), replacing any earlier value.
+    func setting(_ path: String, _ value: ParameterValue) -> [Parameter] {
+        let parts = path.split(separator: ".", maxSplits: 1).map(String.init)
+        var result = self
+        if parts.count == 1 {
+            if let index = result.firstIndex(where: { $0.name == path }) { result[index].value = value } else { result.append(Parameter(path, value)) }
+            return result
+        }
+        var inner: [Parameter] = []
+        if let index = result.firstIndex(where: { $0.name == parts[0] }), case .structure(let members) = result[index].value { inner = members }
+        return result.setting(parts[0], .structure(inner.setting(parts[1], value)))
+    }
+
+    func removing(_ name: String) -> [Parameter] { filter { $0.name != name } }
+}

@@ -1,0 +1,52 @@
+import ConformanceSpec
+
+/// Which spec items the cases exercise, and which none does.
+public struct Coverage: Sendable {
+    /// Every constraint, rule and precondition of the spec, as `Operation.Path#keyword` / `Operation#keyword[:param]`.
+    public var constraints: [String]
+    /// Every supported request parameter, as `Operation.request.Name`.
+    public var parameters: [String]
+    /// Item -> ids of the cases that cover it.
+    public var coveredBy: [String: [String]]
+
+    public init(spec: ServiceSpec, cases: [TestCase]) {
+        var constraints: [String] = []
+        var parameters: [String] = []
+        for operation in spec.operations {
+            for member in operation.parameters.members {
+                if member.required { constraints.append("\(operation.name).\(member.name)#required") }
+                if member.unsupported && !operation.unsupported { constraints.append("\(operation.name).\(member.name)#unsupported") }
+                if !member.unsupported { parameters.append("\(operation.name).request.\(member.name)") }
+                func add(_ path: String, _ list: [Constraint]) {
+                    for constraint in list where !(constraint.keyword == "identifier" && operation.preconditions.contains { $0.parameter == path && { if case .exists = $0.kind { true } else { false } }($0) }) {
+                        let key = "\(operation.name).\(path)#\(constraint.keyword)"
+                        if !constraints.contains(key) { constraints.append(key) }
+                    }
+                }
+                add(member.name, member.constraints)
+                switch member.type {
+                case .structure(let inner): for item in inner.members { add("\(member.name).\(item.name)", item.constraints) }
+                case .list(let list):
+                    add(member.name, list.memberConstraints)
+                    if case .structure(let inner) = list.member { for item in inner.members { add("\(member.name).\(item.name)", item.constraints) } }
+                default: break
+                }
+            }
+            for rule in operation.rules where !constraints.contains("\(operation.name)#\(rule.keyword)") { constraints.append("\(operation.name)#\(rule.keyword)") }
+            for condition in operation.preconditions { constraints.append("\(operation.name)#\(condition.keyword):\(condition.parameter)") }
+        }
+        var coveredBy: [String: [String]] = [:]
+        for testCase in cases { for item in testCase.covers { coveredBy[item, default: []].append(testCase.id) } }
+        self.constraints = constraints
+        self.parameters = parameters
+        self.coveredBy = coveredBy
+    }
+
+    public var uncoveredConstraints: [String] { constraints.filter { coveredBy[$0] == nil } }
+
+    /// Supported parameters no valid case sends.
+    public func uncoveredParameters(cases: [TestCase]) -> [String] {
+        let valid = Set(cases.filter { $0.kind == .valid }.flatMap(\.covers))
+        return parameters.filter { !valid.contains($0) }
+    }
+}

@@ -1,0 +1,100 @@
+import ConformanceSpec
+
+/// The resources a case needs before its request (clusters, snapshots, instances) and the steps that
+/// create them and, afterwards, delete them.
+struct Fixture {
+    let values: ValueFactory
+    var setup: [Step] = []
+    /// Names the request itself creates (parameter name, value), deleted in tear-down.
+    var created: [(String, String)] = []
+    private(set) var clusters: [String] = []
+    private(set) var snapshots: [String] = []
+    private(set) var instances: [String] = []
+
+    init(values: ValueFactory) { self.values = values }
+
+    /// Creates a cluster (reaching the state the operation needs) and returns its identifier.
+    mutating func cluster(for operation: OperationSpec? = nil, counter: inout Int, protected: Bool = false) -> String {
+        counter += 1
+        let id = values.identifier(counter)
+        var parameters = [Parameter("DBClusterIdentifier", .scalar(id)), Parameter("Engine", .scalar("neptune"))]
+        if protected { parameters.append(Parameter("DeletionProtection", .scalar("true"))) }
+        setup.append(Step(Request(operation: "CreateDBCluster", parameters: parameters), waitFor: "available"))
+        clusters.append(id)
+        guard let operation else { return id }
+        for condition in operation.preconditions {
+            switch condition.kind {
+            case .state(let allowed) where !allowed.contains("available") && allowed.contains("stopped"):
+                stop(id)
+            case .hasReader:
+                addInstance(to: id, counter: &counter)
+                addInstance(to: id, counter: &counter)
+            case .isReadReplica:
+                counter += 1
+                let replica = values.identifier(counter)
+                setup.append(
+                    Step(
+                        Request(operation: "CreateDBCluster", parameters: [
+                            Parameter("DBClusterIdentifier", .scalar(replica)), Parameter("Engine", .scalar("neptune")),
+                            Parameter("ReplicationSourceIdentifier", .scalar(id)),
+                        ]), waitFor: "available"))
+                clusters.append(replica)
+                return replica
+            default: break
+            }
+        }
+        return id
+    }
+
+    mutating func stop(_ id: String) {
+        setup.append(Step(Request(operation: "StopDBCluster", parameters: [Parameter("DBClusterIdentifier", .scalar(id))]), waitFor: "stopped"))
+    }
+
+    mutating func addInstance(to cluster: String, counter: inout Int) {
+        counter += 1
+        let id = values.identifier(counter, tag: "i")
+        setup.append(
+            Step(
+                Request(operation: "CreateDBInstance", parameters: [
+                    Parameter("DBInstanceIdentifier", .scalar(id)), Parameter("DBClusterIdentifier", .scalar(cluster)),
+                    Parameter("DBInstanceClass", .scalar("db.r5.large")), Parameter("Engine", .scalar("neptune")),
+                ]), waitFor: "available"))
+        instances.append(id)
+    }
+
+    /// Creates a cluster and a snapshot of it, and returns the snapshot's identifier.
+    mutating func snapshot(counter: inout Int) -> String {
+        let source = cluster(counter: &counter)
+        counter += 1
+        let id = values.identifier(counter, tag: "s")
+        setup.append(
+            Step(Request(operation: "CreateDBClusterSnapshot", parameters: [
+                Parameter("DBClusterSnapshotIdentifier", .scalar(id)), Parameter("DBClusterIdentifier", .scalar(source)),
+            ])))
+        snapshots.append(id)
+        return id
+    }
+
+    /// Deletes everything the set-up and the request created; each step may fail (already gone).
+    func teardown(operation: OperationSpec, request: [Parameter]) -> [Step] {
+        var steps: [Step] = []
+        for id in instances {
+            steps.append(Step(Request(operation: "DeleteDBInstance", parameters: [Parameter("DBInstanceIdentifier", .scalar(id)), Parameter("SkipFinalSnapshot", .scalar("true"))]), mayFail: true))
+        }
+        var clusterNames = clusters
+        var snapshotNames = snapshots
+        for (parameter, value) in created {
+            if parameter.contains("Snapshot") { snapshotNames.append(value) } else if !clusterNames.contains(value) { clusterNames.append(value) }
+        }
+        for id in clusterNames.reversed() {
+            steps.append(Step(Request(operation: "ModifyDBCluster", parameters: [
+                Parameter("DBClusterIdentifier", .scalar(id)), Parameter("DeletionProtection", .scalar("false")), Parameter("ApplyImmediately", .scalar("true")),
+            ]), mayFail: true))
+            steps.append(Step(Request(operation: "DeleteDBCluster", parameters: [Parameter("DBClusterIdentifier", .scalar(id)), Parameter("SkipFinalSnapshot", .scalar("true"))]), mayFail: true))
+        }
+        for id in snapshotNames {
+            steps.append(Step(Request(operation: "DeleteDBClusterSnapshot", parameters: [Parameter("DBClusterSnapshotIdentifier", .scalar(id))]), mayFail: true))
+        }
+        return steps
+    }
+}

@@ -1,0 +1,135 @@
+import ConformanceSpec
+
+extension OperationCases {
+    mutating func invalidCases() -> [TestCase] {
+        var cases: [TestCase] = []
+        for member in operation.parameters.members where member.required {
+            var base = baseline()
+            base.parameters = base.parameters.removing(member.name)
+            cases.append(
+                makeCase("\(member.name)/missing", kind: .invalid, tags: ["constraint:required"], covers: ["\(name).\(member.name)#required"],
+                         summary: "required \(member.name) left out", parameters: base.parameters, fixture: base.fixture,
+                         expectation: error("MissingParameter", inferred: true)))
+        }
+        for member in operation.parameters.members where member.unsupported && !operation.unsupported {
+            var base = baseline()
+            var unused = 0
+            base.parameters.append(Parameter(member.name, values.valid(member, path: member.name, operation: operation, counter: &unused)))
+            cases.append(
+                makeCase("\(member.name)/unsupported", kind: .invalid, tags: ["constraint:unsupported"], covers: ["\(name).\(member.name)#unsupported"],
+                         summary: "\(member.name), which Neptune does not support", parameters: base.parameters, fixture: base.fixture,
+                         expectation: error(member.unsupportedError ?? "InvalidParameterValue", inferred: true)))
+        }
+        for (path, member) in scalarMembers() where !member.unsupported {
+            for constraint in member.constraints where !(isLookup(path) && constraint.keyword == "identifier") {
+                for violation in values.violations(of: constraint, type: member.type, validExample: "") {
+                    var base = baseline()
+                    base.parameters = withRequiredSiblings(base.parameters.setting(path, .scalar(violation.value)), path: path)
+                    cases.append(
+                        makeCase("\(path)/\(violation.label)", kind: .invalid, tags: ["constraint:\(constraint.keyword)"],
+                                 covers: ["\(name).\(path)#\(constraint.keyword)"], summary: "\(path): \(violation.summary)",
+                                 parameters: base.parameters, fixture: base.fixture, expectation: error(constraint.error, inferred: constraint.inferred)))
+                }
+            }
+            if member.type == .integer || member.type == .double || member.type == .boolean {
+                var base = baseline()
+                base.parameters = withRequiredSiblings(base.parameters.setting(path, .scalar(member.type == .boolean ? "maybe" : "abc")), path: path)
+                cases.append(
+                    makeCase("\(path)/wrong-type", kind: .invalid, tags: ["constraint:type"], covers: ["\(name).\(path)#type"],
+                             summary: "\(path) is not a \(member.type.name)", parameters: base.parameters, fixture: base.fixture,
+                             expectation: error("InvalidParameterValue", inferred: true)))
+            }
+        }
+        cases += listMemberCases()
+        cases += ruleCases()
+        return cases
+    }
+
+    /// Constraints on list members (log types, tag keys and values).
+    mutating func listMemberCases() -> [TestCase] {
+        var cases: [TestCase] = []
+        for member in operation.parameters.members {
+            guard case .list(let list) = member.type else { continue }
+            var targets: [(String, MemberSpec, [Constraint])] = [(member.name, member, list.memberConstraints)]
+            if case .structure(let structure) = list.member {
+                targets = structure.members.map { ("\(member.name).\($0.name)", $0, $0.constraints) }
+            }
+            for (path, inner, constraints) in targets {
+                for constraint in constraints {
+                    for violation in values.violations(of: constraint, type: inner.type, validExample: "") {
+                        var base = baseline()
+                        var unused = 0
+                        var item = values.valid(MemberSpec(name: list.memberName, type: list.member), path: member.name, operation: operation, counter: &unused)
+                        if case .structure(let members) = item {
+                            item = .structure(members.setting(inner.name, .scalar(violation.value)))
+                        } else {
+                            item = .scalar(violation.value)
+                        }
+                        base.parameters = base.parameters.setting(member.name, .list([item]))
+                        cases.append(
+                            makeCase("\(path)/\(violation.label)", kind: .invalid, tags: ["constraint:\(constraint.keyword)"],
+                                     covers: ["\(name).\(path)#\(constraint.keyword)"], summary: "a \(list.memberName) whose \(inner.name): \(violation.summary)",
+                                     parameters: base.parameters, fixture: base.fixture, expectation: error(constraint.error, inferred: constraint.inferred)))
+                    }
+                }
+            }
+        }
+        return cases
+    }
+
+    mutating func ruleCases() -> [TestCase] {
+        var cases: [TestCase] = []
+        for rule in operation.rules {
+            var variants: [(String, String, [Parameter], Fixture)] = []
+            var base = baseline()
+            func validValue(_ path: String) -> ParameterValue {
+                var unused = 0
+                let member = operation.parameter(at: path)!
+                return member.type == .boolean ? .scalar("true") : values.valid(member, path: path, operation: operation, counter: &unused)
+            }
+            switch rule.kind {
+            case .exclusive(let names):
+                var parameters = base.parameters
+                for path in names { parameters = parameters.setting(path, validValue(path)) }
+                variants.append(("together", "\(names.joined(separator: " and ")) together", parameters, base.fixture))
+            case .atLeastOne(let names):
+                var parameters = base.parameters
+                for path in names { parameters = parameters.removing(path) }
+                variants.append(("none", "none of \(names.joined(separator: ", "))", parameters, base.fixture))
+            case .together(let names):
+                variants.append(("only-\(names[0].split(separator: ".").last!)", "only \(names[0]) of \(names.joined(separator: ", "))",
+                                 base.parameters.setting(names[0], .scalar("2.0")), base.fixture))
+            case .ordered(let lower, let upper):
+                variants.append(("inverted", "\(lower) above \(upper)", base.parameters.setting(lower, .scalar("8.0")).setting(upper, .scalar("4.0")), base.fixture))
+            case .disjointWindows(let daily, let weekly):
+                for (label, backup, maintenance) in [
+                    ("overlap", "03:00-03:30", "mon:03:15-mon:03:45"),
+                    ("overlap-across-midnight", "23:45-00:15", "tue:00:00-tue:00:30"),
+                    ("overlap-across-days", "00:00-00:30", "sun:23:50-mon:00:20"),
+                ] {
+                    variants.append((label, "backup \(backup) overlaps maintenance \(maintenance)",
+                                     base.parameters.setting(daily, .scalar(backup)).setting(weekly, .scalar(maintenance)), base.fixture))
+                }
+            case .forbiddenWhen(let parameter, let when, let equals):
+                var parameters = base.parameters.setting(when, .scalar(equals)).setting(parameter, validValue(parameter))
+                for other in operation.rules {
+                    if case .exclusive(let names) = other.kind, names.contains(parameter) {
+                        for name in names where name != parameter { parameters = parameters.removing(name) }
+                    }
+                }
+                variants.append(("\(parameter)-with-\(equals)", "\(parameter) with \(when)=\(equals)", parameters, base.fixture))
+            case .requires(let parameter, let required):
+                variants.append(("\(parameter)-without-\(required)", "\(parameter) without \(required)",
+                                 base.parameters.setting(parameter, .scalar("custom-group")).removing(required), base.fixture))
+            }
+            for (label, summary, parameters, fixture) in variants {
+                base.fixture = fixture
+                let scope = rule.parameters[0].split(separator: ".").count > 1 ? String(rule.parameters[0].split(separator: ".")[0]) : "rules"
+                cases.append(
+                    makeCase("\(scope)/\(rule.keyword)/\(label)", kind: .invalid, tags: ["rule:\(rule.keyword)"], covers: ["\(name)#\(rule.keyword)"],
+                             summary: summary, parameters: parameters, fixture: fixture, expectation: error(rule.error, inferred: rule.inferred)))
+            }
+        }
+        return cases
+    }
+}

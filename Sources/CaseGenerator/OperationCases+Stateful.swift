@@ -1,0 +1,84 @@
+import ConformanceSpec
+
+extension OperationCases {
+    mutating func statefulCases() -> [TestCase] {
+        var cases: [TestCase] = []
+        for (index, condition) in operation.preconditions.enumerated() {
+            let expectation = error(condition.error, inferred: condition.inferred)
+            let covers = ["\(name)#\(condition.keyword):\(condition.parameter)"]
+            let tags = ["precondition:\(condition.keyword)"]
+            switch condition.kind {
+            case .exists(let resource):
+                var base = baseline()
+                counter += 1
+                let missing = values.identifier(counter, tag: "missing")
+                base.parameters = base.parameters.setting(condition.parameter, .scalar(missing))
+                cases.append(makeCase("\(condition.parameter)/\(resource.rawValue)-not-found", kind: .stateful, tags: tags, covers: covers,
+                                      summary: "\(condition.parameter) names a \(resource.rawValue) that does not exist",
+                                      parameters: base.parameters, fixture: base.fixture, expectation: expectation))
+            case .absent(let resource):
+                var base = baseline()
+                let existing: String
+                if resource == .dbClusterSnapshot { existing = base.fixture.snapshot(counter: &counter) } else { existing = base.fixture.cluster(counter: &counter) }
+                base.fixture.created.removeAll { $0.0 == condition.parameter }
+                cases.append(makeCase("\(condition.parameter)/\(resource.rawValue)-already-exists", kind: .stateful, tags: tags, covers: covers,
+                                      summary: "\(condition.parameter) names a \(resource.rawValue) that already exists",
+                                      parameters: base.parameters.setting(condition.parameter, .scalar(existing)), fixture: base.fixture, expectation: expectation))
+                if resource == .dbCluster {
+                    cases.append(makeCase("\(condition.parameter)/\(resource.rawValue)-already-exists-other-case", kind: .stateful, tags: tags, covers: covers,
+                                          summary: "\(condition.parameter) names an existing cluster in upper case (identifiers compare lower-cased)",
+                                          parameters: base.parameters.setting(condition.parameter, .scalar(existing.uppercased())), fixture: base.fixture,
+                                          expectation: expectation))
+                }
+            case .state(let allowed):
+                var fixture = Fixture(values: values)
+                let id = fixture.cluster(counter: &counter)
+                if allowed.contains("available") { fixture.stop(id) }
+                let state = allowed.contains("available") ? "stopped" : "available"
+                var base = baseline()
+                base.fixture = fixture
+                cases.append(makeCase("\(condition.parameter)/in-state-\(state)", kind: .stateful, tags: tags, covers: covers,
+                                      summary: "the cluster is \(state); the operation needs \(allowed.joined(separator: " or "))",
+                                      parameters: base.parameters.setting(condition.parameter, .scalar(id)), fixture: fixture, expectation: expectation))
+            case .notDeletionProtected:
+                var fixture = Fixture(values: values)
+                let id = fixture.cluster(counter: &counter, protected: true)
+                var base = baseline()
+                let parameters = base.parameters.setting(condition.parameter, .scalar(id))
+                cases.append(makeCase("deletion-protection/refused", kind: .stateful, tags: tags, covers: covers,
+                                      summary: "delete a deletion-protected cluster", parameters: parameters, fixture: fixture, expectation: expectation))
+                fixture.setup.append(Step(Request(operation: "ModifyDBCluster", parameters: [
+                    Parameter("DBClusterIdentifier", .scalar(id)), Parameter("DeletionProtection", .scalar("false")), Parameter("ApplyImmediately", .scalar("true")),
+                ]), waitFor: "available"))
+                base.fixture = fixture
+                cases.append(makeCase("deletion-protection/switched-off-then-deleted", kind: .stateful, tags: tags, covers: covers,
+                                      summary: "switch deletion protection off, then the delete succeeds", parameters: parameters, fixture: fixture))
+            case .hasReader, .isReadReplica:
+                var fixture = Fixture(values: values)
+                let id = fixture.cluster(counter: &counter)
+                let base = baseline()
+                let what = condition.kind == .hasReader ? "has no reader instance" : "is not a read replica"
+                cases.append(makeCase("\(condition.parameter)/\(condition.kind == .hasReader ? "no-reader" : "not-a-replica")", kind: .stateful,
+                                      tags: tags, covers: covers, summary: "the cluster \(what)",
+                                      parameters: base.parameters.setting(condition.parameter, .scalar(id)), fixture: fixture, expectation: expectation))
+            }
+            _ = index
+        }
+        if name == "ModifyDBCluster", operation.parameter(at: "ServerlessV2ScalingConfiguration") != nil {
+            var fixture = Fixture(values: values)
+            let id = fixture.cluster(counter: &counter)
+            fixture.setup.append(Step(Request(operation: "ModifyDBCluster", parameters: [
+                Parameter("DBClusterIdentifier", .scalar(id)), Parameter("ApplyImmediately", .scalar("true")),
+                Parameter("ServerlessV2ScalingConfiguration", .structure([Parameter("MinCapacity", .scalar("2.0")), Parameter("MaxCapacity", .scalar("16.5"))])),
+            ]), waitFor: "available"))
+            let request = [Parameter("DBClusterIdentifier", .scalar(id))]
+            let caseID = "DescribeDBClusters/stateful/serverless-range-after-modify"
+            cases.append(TestCase(id: caseID, operation: "DescribeDBClusters", kind: .stateful, tags: ["DescribeDBClusters", "stateful", "scenario:modify-then-describe"],
+                                  covers: ["ModifyDBCluster.request.ServerlessV2ScalingConfiguration"],
+                                  summary: "a scaling range set with ModifyDBCluster shows in DescribeDBClusters", setup: fixture.setup,
+                                  request: Request(operation: "DescribeDBClusters", parameters: request), expectation: .success(golden: caseID),
+                                  teardown: fixture.teardown(operation: operation, request: request)))
+        }
+        return cases
+    }
+}

@@ -1,0 +1,135 @@
+import ConformanceSpec
+
+/// Valid values for parameters, chosen from their types and constraints, and the values that break
+/// exactly one constraint.
+struct ValueFactory {
+    /// Identifiers are `<prefix>-<n>`, so every case names its own clusters.
+    let prefix: String
+
+    func identifier(_ n: Int, tag: String = "c") -> String { "\(prefix)-\(tag)\(n)" }
+
+    /// A valid value for `member` within `operation`; nil when no value can be valid without
+    /// resources the suite cannot create.
+    func valid(_ member: MemberSpec, path: String, operation: OperationSpec, counter: inout Int) -> ParameterValue {
+        switch member.type {
+        case .list(let list):
+            let item = MemberSpec(name: list.memberName, type: list.member, constraints: list.memberConstraints)
+            return .list([valid(item, path: path, operation: operation, counter: &counter)])
+        case .structure(let structure):
+            return .structure(structure.members.map { inner in
+                Parameter(inner.name, valid(inner, path: "\(path).\(inner.name)", operation: operation, counter: &counter))
+            })
+        default:
+            return .scalar(validScalar(member, path: path, operation: operation, counter: &counter))
+        }
+    }
+
+    func validScalar(_ member: MemberSpec, path: String, operation: OperationSpec, counter: inout Int) -> String {
+        for constraint in member.constraints {
+            switch constraint.kind {
+            case .identifier:
+                counter += 1
+                return identifier(counter, tag: member.name.contains("Snapshot") ? "s" : "c")
+            case .oneOf(let values):
+                return member.defaultValue.flatMap { values.contains($0) ? $0 : nil } ?? values[0]
+            case .window(.daily, _): return "03:00-03:30"
+            case .window(.weekly, _): return "mon:04:00-mon:04:30"
+            default: continue
+            }
+        }
+        switch member.type {
+        case .integer:
+            if let value = member.defaultValue { return value }
+            if case .range(let low, _)? = member.constraints.first(where: { if case .range = $0.kind { true } else { false } })?.kind, let low {
+                return String(Int(low))
+            }
+            return "1"
+        case .double:
+            var low = 1.0
+            if case .range(let minimum, _)? = member.constraints.first(where: { if case .range = $0.kind { true } else { false } })?.kind, let minimum {
+                low = minimum
+            }
+            let isUpper = operation.rules.contains { if case .ordered(_, let upper) = $0.kind { upper == path } else { false } }
+            return Self.format(isUpper ? low + 1.5 : low)
+        case .boolean:
+            return member.defaultValue == "false" ? "false" : "true"
+        case .timestamp:
+            return "2024-01-01T00:00:00Z"
+        default:
+            if member.name == "Key" { return "team" }
+            if member.name == "Value" { return "graph" }
+            if member.name == "Name" { return "engine" }
+            return member.defaultValue ?? "value1"
+        }
+    }
+
+    /// Doubles as the SDKs print them: `1.0`, `2.5`.
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? "\(Int(value)).0" : "\(value)"
+    }
+}
+
+/// One way to break one constraint: a label for the case id and the raw value to send.
+struct Violation {
+    var label: String
+    var value: String
+    var summary: String
+}
+
+extension ValueFactory {
+    /// Values that break `constraint` (and only it) for a parameter of `type`.
+    func violations(of constraint: Constraint, type: TypeSpec, validExample: String) -> [Violation] {
+        switch constraint.kind {
+        case .identifier(let low, let high):
+            var result = [
+                Violation(label: "too-long", value: "a" + String(repeating: "b", count: high), summary: "\(high + 1) characters"),
+                Violation(label: "leading-digit", value: "1abc", summary: "first character a digit"),
+                Violation(label: "trailing-hyphen", value: "abc-", summary: "ends with a hyphen"),
+                Violation(label: "double-hyphen", value: "a--b", summary: "two consecutive hyphens"),
+                Violation(label: "bad-character", value: "my_cluster", summary: "an underscore"),
+            ]
+            if low >= 1 { result.insert(Violation(label: "empty", value: "", summary: "empty"), at: 0) }
+            return result
+        case .range(let low, let high):
+            let step = type == .integer ? 1.0 : 0.5
+            var result: [Violation] = []
+            if let low { result.append(Violation(label: "below-minimum", value: number(low - step, type), summary: "below \(number(low, type))")) }
+            if let high { result.append(Violation(label: "above-maximum", value: number(high + step, type), summary: "above \(number(high, type))")) }
+            return result
+        case .length(let low, let high):
+            var result: [Violation] = []
+            if let low, low > 0 { result.append(Violation(label: "too-short", value: String(repeating: "a", count: low - 1), summary: "shorter than \(low)")) }
+            if let high { result.append(Violation(label: "too-long", value: "a" + String(repeating: "b", count: high), summary: "longer than \(high)")) }
+            return result
+        case .oneOf(let values):
+            return [Violation(label: "unknown-value", value: "bogus-" + (values.first ?? "value"), summary: "not one of \(values.joined(separator: ", "))")]
+        case .pattern:
+            return [Violation(label: "pattern-mismatch", value: "bad*value!", summary: "characters outside the pattern")]
+        case .forbiddenPrefixes(let prefixes):
+            return prefixes.map { Violation(label: "prefix-\($0.replacingOccurrences(of: ":", with: ""))", value: $0 + "reserved", summary: "starts with \($0)") }
+        case .step:
+            return [
+                Violation(label: "not-half-step", value: "8.3", summary: "8.3 is not a multiple of the step"),
+                Violation(label: "quarter-step", value: "8.25", summary: "8.25 is not a multiple of the step"),
+            ]
+        case .window(.daily, let minutes):
+            return [
+                Violation(label: "hour-25", value: "25:00-25:30", summary: "hour 25"),
+                Violation(label: "no-colon", value: "0300-0330", summary: "hh24mi without a colon"),
+                Violation(label: "no-dash", value: "03:00 03:30", summary: "no dash between start and end"),
+                Violation(label: "too-short", value: "03:00-03:15", summary: "15 minutes, under \(minutes)"),
+            ]
+        case .window(.weekly, let minutes):
+            return [
+                Violation(label: "unknown-day", value: "xyz:03:00-xyz:03:30", summary: "day 'xyz'"),
+                Violation(label: "hour-25", value: "mon:25:00-mon:25:30", summary: "hour 25"),
+                Violation(label: "no-dash", value: "mon:03:00 mon:03:30", summary: "no dash"),
+                Violation(label: "too-short", value: "mon:03:00-mon:03:10", summary: "10 minutes, under \(minutes)"),
+            ]
+        }
+    }
+
+    func number(_ value: Double, _ type: TypeSpec) -> String {
+        type == .integer ? String(Int(value)) : String(value)
+    }
+}
