@@ -22,7 +22,7 @@ extension OperationCases {
         }
         for (path, member) in scalarMembers() where !member.unsupported {
             for constraint in member.constraints where !(isLookup(path) && constraint.keyword == "identifier") {
-                for violation in values.violations(of: constraint, type: member.type, validExample: "") {
+                for violation in values.violations(of: constraint, type: member.type) {
                     var base = baseline()
                     base.parameters = withRequiredSiblings(base.parameters.setting(path, .scalar(violation.value)), path: path)
                     cases.append(
@@ -56,7 +56,7 @@ extension OperationCases {
             }
             for (path, inner, constraints) in targets {
                 for constraint in constraints {
-                    for violation in values.violations(of: constraint, type: inner.type, validExample: "") {
+                    for violation in values.violations(of: constraint, type: inner.type) {
                         var base = baseline()
                         var unused = 0
                         var item = values.valid(MemberSpec(name: list.memberName, type: list.member), path: member.name, operation: operation, counter: &unused)

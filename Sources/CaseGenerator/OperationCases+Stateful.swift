@@ -3,7 +3,7 @@ import ConformanceSpec
 extension OperationCases {
     mutating func statefulCases() -> [TestCase] {
         var cases: [TestCase] = []
-        for (index, condition) in operation.preconditions.enumerated() {
+        for condition in operation.preconditions {
             let expectation = error(condition.error, inferred: condition.inferred)
             let covers = ["\(name)#\(condition.keyword):\(condition.parameter)"]
             let tags = ["precondition:\(condition.keyword)"]
@@ -62,7 +62,6 @@ extension OperationCases {
                                       tags: tags, covers: covers, summary: "the cluster \(what)",
                                       parameters: base.parameters.setting(condition.parameter, .scalar(id)), fixture: fixture, expectation: expectation))
             }
-            _ = index
         }
         if name == "ModifyDBCluster", operation.parameter(at: "ServerlessV2ScalingConfiguration") != nil {
             var fixture = Fixture(values: values)

@@ -78,7 +78,7 @@ struct Violation {
 
 extension ValueFactory {
     /// Values that break `constraint` (and only it) for a parameter of `type`.
-    func violations(of constraint: Constraint, type: TypeSpec, validExample: String) -> [Violation] {
+    func violations(of constraint: Constraint, type: TypeSpec) -> [Violation] {
         switch constraint.kind {
         case .identifier(let low, let high):
             var result = [

@@ -51,7 +51,7 @@ struct CasesCommand: AsyncParsableCommand {
         }
         let all = CaseGenerator(spec: spec, seed: seed).generate()
         let cases = all.filter { testCase in
-            (operation.isEmpty || operation.contains(testCase.operation) || testCase.setup.isEmpty == false && operation.contains(testCase.operation))
+            (operation.isEmpty || operation.contains(testCase.operation))
                 && (kind.isEmpty || kind.contains(testCase.kind)) && tag.allSatisfy { testCase.tags.contains($0) }
         }
         if coverage {
