@@ -46,17 +46,21 @@ let package = Package(
             dependencies: ["XMLCompare", "ConformanceSpec", "CaseGenerator"],
             path: "Benchmarks/ConformanceBenchmarks"
         ),
+        .target(
+            name: "ConformanceTestSupport",
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "ConformanceSpecTests",
-            dependencies: ["ConformanceSpec", "neptune-conformance"]
+            dependencies: ["ConformanceSpec", "ConformanceTestSupport", "neptune-conformance"]
         ),
         .testTarget(
             name: "XMLCompareTests",
-            dependencies: ["XMLCompare", "ConformanceSpec", "neptune-conformance"]
+            dependencies: ["XMLCompare", "ConformanceSpec", "ConformanceTestSupport", "neptune-conformance"]
         ),
         .testTarget(
             name: "CaseGeneratorTests",
-            dependencies: ["CaseGenerator", "ConformanceSpec", "neptune-conformance"]
+            dependencies: ["CaseGenerator", "ConformanceSpec", "ConformanceTestSupport", "neptune-conformance"]
         ),
     ],
     swiftLanguageModes: [.v6]

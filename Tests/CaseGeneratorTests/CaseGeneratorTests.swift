@@ -1,5 +1,6 @@
 import CaseGenerator
 import ConformanceSpec
+import ConformanceTestSupport
 import Foundation
 import Testing
 
@@ -8,15 +9,7 @@ enum GeneratorFixtures {
     static let spec: ServiceSpec = try! SpecLoader(directory: root.appendingPathComponent("Specs")).load()
     static let cases = CaseGenerator(spec: spec, seed: 7).generate()
 
-    static var cli: URL {
-        var directory = Bundle.main.bundleURL
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("neptune-conformance")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        return root.appendingPathComponent(".build/debug/neptune-conformance")
-    }
+    static var cli: URL { BuiltCLI.url }
 
     static func run(_ arguments: [String]) throws -> (Int32, Data) {
         let process = Process()

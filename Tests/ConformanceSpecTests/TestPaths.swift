@@ -1,3 +1,4 @@
+import ConformanceTestSupport
 import Foundation
 
 /// Paths the tests use: the package root, its Specs/, the shared material beside the clone, the built CLI.
@@ -13,15 +14,7 @@ enum TestPaths {
     static var inCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
     /// The `neptune-conformance` binary SwiftPM built beside the test bundle.
-    static var cli: URL {
-        var directory = Bundle.main.bundleURL
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("neptune-conformance")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        return packageRoot.appendingPathComponent(".build/debug/neptune-conformance")
-    }
+    static var cli: URL { BuiltCLI.url }
 
     /// A fresh copy of Specs/ in a temporary directory, for tests that break it on purpose.
     static func specCopy() throws -> URL {

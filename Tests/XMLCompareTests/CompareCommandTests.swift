@@ -1,17 +1,10 @@
+import ConformanceTestSupport
 import Foundation
 import Testing
 
 /// `neptune-conformance compare GOLDEN ACTUAL`, as scripts use it: exit 0, 1 or 2.
 @Suite struct CompareCommandTests {
-    static var cli: URL {
-        var directory = Bundle.main.bundleURL
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("neptune-conformance")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        return Fixtures.packageRoot.appendingPathComponent(".build/debug/neptune-conformance")
-    }
+    static var cli: URL { BuiltCLI.url }
 
     func write(_ text: String) throws -> String {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("cmp-\(UUID().uuidString).xml")
