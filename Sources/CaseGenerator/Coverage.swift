@@ -18,7 +18,7 @@ public struct Coverage: Sendable {
                 if member.unsupported && !operation.unsupported { constraints.append("\(operation.name).\(member.name)#unsupported") }
                 if !member.unsupported { parameters.append("\(operation.name).request.\(member.name)") }
                 func add(_ path: String, _ list: [Constraint]) {
-                    for constraint in list where !(constraint.keyword == "identifier" && operation.preconditions.contains { $0.parameter == path && { if case .exists = $0.kind { true } else { false } }($0) }) {
+                    for constraint in list where !(constraint.keyword == "identifier" && operation.namesExistingResource(path)) {
                         let key = "\(operation.name).\(path)#\(constraint.keyword)"
                         if !constraints.contains(key) { constraints.append(key) }
                     }

@@ -149,6 +149,6 @@ extension OperationCases {
 
     /// True for identifiers that name an existing resource (their format is not the operation's to check).
     func isLookup(_ path: String) -> Bool {
-        operation.preconditions.contains { $0.parameter == path && { if case .exists = $0.kind { true } else { false } }($0) }
+        operation.namesExistingResource(path)
     }
 }

@@ -38,6 +38,15 @@ public struct OperationSpec: Sendable, Equatable {
     /// The response element (`CreateDBClusterResponse`).
     public var responseElement: String { name + "Response" }
 
+    /// True when the parameter at `path` names an existing resource (an `exists` precondition), so its
+    /// identifier format is not this operation's to check.
+    public func namesExistingResource(_ path: String) -> Bool {
+        preconditions.contains { condition in
+            guard condition.parameter == path, case .exists = condition.kind else { return false }
+            return true
+        }
+    }
+
     /// The parameter at a dotted path (`ServerlessV2ScalingConfiguration.MinCapacity`), if it exists.
     public func parameter(at path: String) -> MemberSpec? {
         ParameterPath.resolve(path, in: parameters)
