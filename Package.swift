@@ -9,10 +9,19 @@ let package = Package(
         .library(name: "ConformanceSpec", targets: ["ConformanceSpec"]),
         .library(name: "XMLCompare", targets: ["XMLCompare"]),
         .library(name: "CaseGenerator", targets: ["CaseGenerator"]),
+        .library(name: "QueryProtocol", targets: ["QueryProtocol"]),
+        .library(name: "ReferenceServer", targets: ["ReferenceServer"]),
+        .library(name: "ConformanceRunner", targets: ["ConformanceRunner"]),
+        .library(name: "ComplianceReport", targets: ["ComplianceReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -29,8 +38,31 @@ let package = Package(
             dependencies: ["CLibXML2", "ConformanceSpec"]
         ),
         .target(
+            name: "QueryProtocol",
+            dependencies: ["ConformanceSpec", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
             name: "CaseGenerator",
-            dependencies: ["ConformanceSpec"]
+            dependencies: ["ConformanceSpec", "QueryProtocol"]
+        ),
+        .target(
+            name: "ReferenceServer",
+            dependencies: [
+                "ConformanceSpec", "QueryProtocol", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "ConformanceRunner",
+            dependencies: [
+                "ConformanceSpec", "QueryProtocol", "XMLCompare", "CaseGenerator",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .target(
+            name: "ComplianceReport",
+            dependencies: ["ConformanceRunner", "CaseGenerator", "QueryProtocol"]
         ),
         .executableTarget(
             name: "neptune-conformance",
@@ -38,12 +70,17 @@ let package = Package(
                 "ConformanceSpec",
                 "XMLCompare",
                 "CaseGenerator",
+                "QueryProtocol",
+                "ReferenceServer",
+                "ConformanceRunner",
+                "ComplianceReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "conformance-benchmarks",
-            dependencies: ["XMLCompare", "ConformanceSpec", "CaseGenerator"],
+            dependencies: ["XMLCompare", "ConformanceSpec", "CaseGenerator", "QueryProtocol", "ReferenceServer", "ConformanceRunner"],
             path: "Benchmarks/ConformanceBenchmarks"
         ),
         .target(
@@ -60,7 +97,23 @@ let package = Package(
         ),
         .testTarget(
             name: "CaseGeneratorTests",
-            dependencies: ["CaseGenerator", "ConformanceSpec", "ConformanceTestSupport", "neptune-conformance"]
+            dependencies: ["CaseGenerator", "ConformanceSpec", "QueryProtocol", "ConformanceTestSupport", "neptune-conformance"]
+        ),
+        .testTarget(
+            name: "QueryProtocolTests",
+            dependencies: ["QueryProtocol", "ConformanceSpec", "CaseGenerator", "ConformanceTestSupport"]
+        ),
+        .testTarget(
+            name: "ReferenceServerTests",
+            dependencies: ["ReferenceServer", "ConformanceRunner", "CaseGenerator", "QueryProtocol", "ConformanceSpec", "XMLCompare", "ConformanceTestSupport"]
+        ),
+        .testTarget(
+            name: "ConformanceRunnerTests",
+            dependencies: [
+                "ConformanceRunner", "ComplianceReport", "ReferenceServer", "CaseGenerator", "QueryProtocol", "ConformanceSpec",
+                "ConformanceTestSupport", "neptune-conformance",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -2,6 +2,7 @@ import ConformanceSpec
 import Foundation
 import XMLCompare
 import CaseGenerator
+import QueryProtocol
 
 // Throughput of parsing + golden comparison + shape checking on DBCluster-sized answers.
 // and of case generation. Run: swift run -c release conformance-benchmarks [iterations]

@@ -1,4 +1,5 @@
 import ConformanceSpec
+import QueryProtocol
 
 /// Generates valid, invalid and stateful cases from the spec. The same spec and seed give the same
 /// cases, byte for byte; case ids do not depend on the seed.
@@ -23,7 +24,10 @@ public struct CaseGenerator: Sendable {
 
     /// Every case for every operation, in a stable order.
     public func generate() -> [TestCase] {
-        spec.operations.flatMap { OperationCases(spec: spec, operation: $0, values: ValueFactory(prefix: resourcePrefix)).all() }
+        spec.operations.enumerated().flatMap { index, operation in
+            let scope = String(UnicodeScalar(UInt8(ascii: "a") + UInt8(index % 26)))
+            return OperationCases(spec: spec, operation: operation, values: ValueFactory(prefix: resourcePrefix, scope: scope)).all()
+        }
     }
 
     /// Parameters with a precondition on a resource the suite cannot create, left out of valid cases.
@@ -75,7 +79,7 @@ struct OperationCases {
     mutating func baseline() -> (parameters: [Parameter], fixture: Fixture) {
         var fixture = Fixture(values: values)
         var parameters: [Parameter] = []
-        for member in operation.parameters.members where member.required {
+        for member in operation.parameters.members where member.required || needsSubject(member.name) {
             parameters.append(Parameter(member.name, value(for: member, fixture: &fixture)))
         }
         for rule in operation.rules {
@@ -87,6 +91,18 @@ struct OperationCases {
         return (parameters, fixture)
     }
 
+    /// True when a state precondition applies to the parameter, so no request can succeed without it
+    /// (FailoverDBCluster's DBClusterIdentifier is optional in the model, yet there is nothing to fail over without it).
+    func needsSubject(_ name: String) -> Bool {
+        operation.preconditions.contains { condition in
+            guard condition.parameter == name else { return false }
+            switch condition.kind {
+            case .state, .hasReader, .isReadReplica, .notDeletionProtected: return true
+            default: return false
+            }
+        }
+    }
+
     /// A valid value for a member; identifiers named by `exists` preconditions point at the fixture's resources.
     mutating func value(for member: MemberSpec, fixture: inout Fixture) -> ParameterValue {
         for condition in operation.preconditions where condition.parameter == member.name {
@@ -95,6 +111,8 @@ struct OperationCases {
                 if resource == .dbClusterSnapshot { return .scalar(fixture.snapshot(counter: &counter)) }
             }
         }
+        // A failover target must be one of the cluster's own readers.
+        if member.name == "TargetDBInstanceIdentifier", let reader = fixture.instances.last { return .scalar(reader) }
         let result = values.valid(member, path: member.name, operation: operation, counter: &counter)
         if case .scalar(let text) = result, member.lowercased || member.constraints.contains(where: { if case .identifier = $0.kind { true } else { false } }) {
             fixture.created.append((member.name, text))

@@ -1,4 +1,5 @@
 import ConformanceSpec
+import QueryProtocol
 
 /// Which spec items the cases exercise, and which none does.
 public struct Coverage: Sendable {

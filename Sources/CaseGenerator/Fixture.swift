@@ -1,4 +1,5 @@
 import ConformanceSpec
+import QueryProtocol
 
 /// The resources a case needs before its request (clusters, snapshots, instances) and the steps that
 /// create them and, afterwards, delete them.

@@ -1,4 +1,5 @@
 import ConformanceSpec
+import QueryProtocol
 
 extension OperationCases {
     mutating func invalidCases() -> [TestCase] {
@@ -107,8 +108,9 @@ extension OperationCases {
                     ("overlap-across-midnight", "23:45-00:15", "tue:00:00-tue:00:30"),
                     ("overlap-across-days", "00:00-00:30", "sun:23:50-mon:00:20"),
                 ] {
+                    let fresh = label == "overlap" ? base : baseline()
                     variants.append((label, "backup \(backup) overlaps maintenance \(maintenance)",
-                                     base.parameters.setting(daily, .scalar(backup)).setting(weekly, .scalar(maintenance)), base.fixture))
+                                     fresh.parameters.setting(daily, .scalar(backup)).setting(weekly, .scalar(maintenance)), fresh.fixture))
                 }
             case .forbiddenWhen(let parameter, let when, let equals):
                 var parameters = base.parameters.setting(when, .scalar(equals)).setting(parameter, validValue(parameter))

@@ -1,4 +1,5 @@
 import ConformanceSpec
+import QueryProtocol
 
 extension OperationCases {
     mutating func statefulCases() -> [TestCase] {
@@ -17,18 +18,18 @@ extension OperationCases {
                                       summary: "\(condition.parameter) names a \(resource.rawValue) that does not exist",
                                       parameters: base.parameters, fixture: base.fixture, expectation: expectation))
             case .absent(let resource):
-                var base = baseline()
-                let existing: String
-                if resource == .dbClusterSnapshot { existing = base.fixture.snapshot(counter: &counter) } else { existing = base.fixture.cluster(counter: &counter) }
-                base.fixture.created.removeAll { $0.0 == condition.parameter }
-                cases.append(makeCase("\(condition.parameter)/\(resource.rawValue)-already-exists", kind: .stateful, tags: tags, covers: covers,
-                                      summary: "\(condition.parameter) names a \(resource.rawValue) that already exists",
-                                      parameters: base.parameters.setting(condition.parameter, .scalar(existing)), fixture: base.fixture, expectation: expectation))
-                if resource == .dbCluster {
-                    cases.append(makeCase("\(condition.parameter)/\(resource.rawValue)-already-exists-other-case", kind: .stateful, tags: tags, covers: covers,
-                                          summary: "\(condition.parameter) names an existing cluster in upper case (identifiers compare lower-cased)",
-                                          parameters: base.parameters.setting(condition.parameter, .scalar(existing.uppercased())), fixture: base.fixture,
-                                          expectation: expectation))
+                // Each variant gets its own fixture, so the cases can run at the same time.
+                for (suffix, summary, transform) in [
+                    ("already-exists", "names a \(resource.rawValue) that already exists", { (id: String) in id }),
+                    ("already-exists-other-case", "names an existing cluster in upper case (identifiers compare lower-cased)", { (id: String) in id.uppercased() }),
+                ] where suffix == "already-exists" || resource == .dbCluster {
+                    var base = baseline()
+                    let existing: String
+                    if resource == .dbClusterSnapshot { existing = base.fixture.snapshot(counter: &counter) } else { existing = base.fixture.cluster(counter: &counter) }
+                    base.fixture.created.removeAll { $0.0 == condition.parameter }
+                    let parameters = withRequiredSiblings(base.parameters.setting(condition.parameter, .scalar(transform(existing))), path: condition.parameter)
+                    cases.append(makeCase("\(condition.parameter)/\(resource.rawValue)-\(suffix)", kind: .stateful, tags: tags, covers: covers,
+                                          summary: "\(condition.parameter) \(summary)", parameters: parameters, fixture: base.fixture, expectation: expectation))
                 }
             case .state(let allowed):
                 var fixture = Fixture(values: values)
@@ -47,12 +48,15 @@ extension OperationCases {
                 let parameters = base.parameters.setting(condition.parameter, .scalar(id))
                 cases.append(makeCase("deletion-protection/refused", kind: .stateful, tags: tags, covers: covers,
                                       summary: "delete a deletion-protected cluster", parameters: parameters, fixture: fixture, expectation: expectation))
+                fixture = Fixture(values: values)
+                let second = fixture.cluster(counter: &counter, protected: true)
                 fixture.setup.append(Step(Request(operation: "ModifyDBCluster", parameters: [
-                    Parameter("DBClusterIdentifier", .scalar(id)), Parameter("DeletionProtection", .scalar("false")), Parameter("ApplyImmediately", .scalar("true")),
+                    Parameter("DBClusterIdentifier", .scalar(second)), Parameter("DeletionProtection", .scalar("false")), Parameter("ApplyImmediately", .scalar("true")),
                 ]), waitFor: "available"))
                 base.fixture = fixture
                 cases.append(makeCase("deletion-protection/switched-off-then-deleted", kind: .stateful, tags: tags, covers: covers,
-                                      summary: "switch deletion protection off, then the delete succeeds", parameters: parameters, fixture: fixture))
+                                      summary: "switch deletion protection off, then the delete succeeds",
+                                      parameters: base.parameters.setting(condition.parameter, .scalar(second)), fixture: fixture))
             case .hasReader, .isReadReplica:
                 var fixture = Fixture(values: values)
                 let id = fixture.cluster(counter: &counter)

@@ -1,3 +1,5 @@
+import QueryProtocol
+
 /// One generated conformance case: set-up steps, the request under test, what must come back, and tear-down.
 public struct TestCase: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
@@ -36,61 +38,6 @@ public struct TestCase: Sendable, Equatable, Codable {
         self.expectation = expectation
         self.teardown = teardown
     }
-}
-
-/// A request: the operation and its parameters as the query protocol will carry them.
-public struct Request: Sendable, Equatable, Codable {
-    public var operation: String
-    public var parameters: [Parameter]
-
-    public init(operation: String, parameters: [Parameter]) {
-        self.operation = operation
-        self.parameters = parameters
-    }
-
-    /// The value of a top-level or dotted-path parameter, if set.
-    public func value(at path: String) -> ParameterValue? {
-        var current: [Parameter] = parameters
-        var found: ParameterValue?
-        for part in path.split(separator: ".") {
-            guard let match = current.first(where: { $0.name == part }) else { return nil }
-            found = match.value
-            if case .structure(let members) = match.value { current = members } else { current = [] }
-        }
-        return found
-    }
-
-    /// Every scalar with its dotted path (list members as `Path.N`), for `{{input:…}}` placeholders.
-    public var flattenedInputs: [String: String] {
-        var result: [String: String] = [:]
-        func walk(_ value: ParameterValue, _ path: String) {
-            switch value {
-            case .scalar(let text): result[path] = text
-            case .list(let items): for (index, item) in items.enumerated() { walk(item, "\(path).\(index + 1)") }
-            case .structure(let members): for member in members { walk(member.value, "\(path).\(member.name)") }
-            }
-        }
-        for parameter in parameters { walk(parameter.value, parameter.name) }
-        return result
-    }
-}
-
-/// A named parameter value.
-public struct Parameter: Sendable, Equatable, Codable {
-    public var name: String
-    public var value: ParameterValue
-
-    public init(_ name: String, _ value: ParameterValue) {
-        self.name = name
-        self.value = value
-    }
-}
-
-/// A parameter value as raw text, so invalid cases can send what the spec forbids (wrong types included).
-public indirect enum ParameterValue: Sendable, Equatable, Codable {
-    case scalar(String)
-    case list([ParameterValue])
-    case structure([Parameter])
 }
 
 /// A set-up or tear-down call.

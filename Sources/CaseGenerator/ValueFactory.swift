@@ -1,12 +1,15 @@
 import ConformanceSpec
+import QueryProtocol
 
 /// Valid values for parameters, chosen from their types and constraints, and the values that break
 /// exactly one constraint.
 struct ValueFactory {
-    /// Identifiers are `<prefix>-<n>`, so every case names its own clusters.
+    /// Identifiers are `<prefix>-<scope><tag><n>`: the run's prefix, a letter per operation and a
+    /// counter, so every case of every operation names its own resources.
     let prefix: String
+    var scope: String = ""
 
-    func identifier(_ n: Int, tag: String = "c") -> String { "\(prefix)-\(tag)\(n)" }
+    func identifier(_ n: Int, tag: String = "c") -> String { "\(prefix)-\(scope)\(tag)\(n)" }
 
     /// A valid value for `member` within `operation`; nil when no value can be valid without
     /// resources the suite cannot create.

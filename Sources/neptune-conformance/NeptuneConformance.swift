@@ -10,6 +10,6 @@ struct NeptuneConformance: AsyncParsableCommand {
             Start with `neptune-conformance spec lint` to check them, and
             `neptune-conformance spec show CreateDBCluster` to read one operation.
             """,
-        subcommands: [SpecCommand.self, CasesCommand.self, CompareCommand.self]
+        subcommands: [RunCommand.self, ServeCommand.self, CasesCommand.self, RecordCommand.self, ReportCommand.self, CompareCommand.self, SpecCommand.self]
     )
 }

@@ -1,4 +1,5 @@
 import CaseGenerator
+import QueryProtocol
 import ConformanceSpec
 import ConformanceTestSupport
 import Foundation

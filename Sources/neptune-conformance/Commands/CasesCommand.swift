@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseGenerator
+import QueryProtocol
 import ConformanceSpec
 import Foundation
 

@@ -34,9 +34,18 @@ extension Request {
 
     /// The `application/x-www-form-urlencoded` body, percent-encoded as AWS expects (RFC 3986 unreserved kept).
     public func formBody(spec: ServiceSpec) -> String {
-        queryPairs(spec: spec).map { "\(Self.percentEncode($0.0))=\(Self.percentEncode($0.1))" }.joined(separator: "&")
+        QueryEncoding.formBody(queryPairs(spec: spec))
+    }
+}
+
+/// Percent-encoding as AWS expects it in query strings, form bodies and SigV4 canonical requests.
+public enum QueryEncoding {
+    /// `key=value&...` with both sides percent-encoded.
+    public static func formBody(_ pairs: [(String, String)]) -> String {
+        pairs.map { "\(percentEncode($0.0))=\(percentEncode($0.1))" }.joined(separator: "&")
     }
 
+    /// RFC 3986: unreserved characters kept, every other UTF-8 byte as `%XX` (upper-case hex).
     public static func percentEncode(_ text: String) -> String {
         var result = ""
         for byte in text.utf8 {

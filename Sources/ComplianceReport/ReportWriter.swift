@@ -1,0 +1,162 @@
+import ConformanceRunner
+import Foundation
+
+/// The four report formats, written from one `RunReport` (the JSON is the source of the others).
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case json
+    case junit
+    case html
+    case markdown
+
+    public var fileName: String {
+        switch self {
+        case .json: "report.json"
+        case .junit: "junit.xml"
+        case .html: "report.html"
+        case .markdown: "summary.md"
+        }
+    }
+
+    public func render(_ report: RunReport) throws -> String {
+        switch self {
+        case .json: try JSONReport.render(report)
+        case .junit: JUnitReport.render(report)
+        case .html: HTMLReport.render(report)
+        case .markdown: MarkdownReport.render(report)
+        }
+    }
+}
+
+public struct ReportWriterError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// Writes every format into a directory and reads the JSON back.
+public enum ReportWriter {
+    /// Writes the reports and returns their paths.
+    public static func write(_ report: RunReport, to directory: String, formats: [ReportFormat] = ReportFormat.allCases) throws -> [String] {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ReportWriterError(description: "cannot create the report directory \(directory): \(error.localizedDescription)")
+        }
+        var paths: [String] = []
+        for format in formats {
+            let path = (directory as NSString).appendingPathComponent(format.fileName)
+            do {
+                try Data(try format.render(report).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                throw ReportWriterError(description: "cannot write \(path): \(error.localizedDescription)")
+            }
+            paths.append(path)
+        }
+        return paths
+    }
+
+    public static func read(json path: String) throws -> RunReport {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ReportWriterError(description: "cannot read \(path): no such file (give the report.json of a run)")
+        }
+        do {
+            return try JSONDecoder().decode(RunReport.self, from: data)
+        } catch {
+            throw ReportWriterError(description: "\(path) is not a neptune-conformance JSON report: \(error)")
+        }
+    }
+}
+
+enum JSONReport {
+    static func render(_ report: RunReport) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+    }
+}
+
+/// Text made safe for XML and HTML (both content and attribute values).
+enum Escape {
+    static func markup(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default:
+                if scalar.value < 0x20, scalar != "\n", scalar != "\t" { result += "\u{FFFD}" } else { result.unicodeScalars.append(scalar) }
+            }
+        }
+        return result
+    }
+}
+
+enum JUnitReport {
+    static func render(_ report: RunReport) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        let failures = report.count(.failed) + report.count(.missingGolden)
+        xml += "<testsuites name=\"neptune-conformance\" tests=\"\(report.results.count)\" failures=\"\(failures)\" errors=\"\(report.count(.errored))\" skipped=\"\(report.count(.skipped))\" time=\"\(String(format: "%.3f", report.durationSeconds))\">\n"
+        for (operation, counts) in report.byOperation {
+            let cases = report.results.filter { $0.operation == operation }
+            let failed = (counts[.failed] ?? 0) + (counts[.missingGolden] ?? 0)
+            xml += "  <testsuite name=\"\(Escape.markup(operation))\" tests=\"\(cases.count)\" failures=\"\(failed)\" errors=\"\(counts[.errored] ?? 0)\" skipped=\"\(counts[.skipped] ?? 0)\">\n"
+            for result in cases {
+                let time = String(format: "%.3f", result.durationMilliseconds / 1000)
+                xml += "    <testcase classname=\"\(Escape.markup(operation)).\(result.kind)\" name=\"\(Escape.markup(result.id))\" time=\"\(time)\">"
+                let detail = Escape.markup(detailText(result))
+                switch result.verdict {
+                case .passed: break
+                case .failed, .missingGolden:
+                    xml += "\n      <failure message=\"\(Escape.markup(result.reason ?? "non-conformance"))\" type=\"\(result.verdict.rawValue)\">\(detail)</failure>\n    "
+                case .errored:
+                    xml += "\n      <error message=\"\(Escape.markup(result.reason ?? "error"))\" type=\"errored\">\(detail)</error>\n    "
+                case .skipped:
+                    xml += "\n      <skipped message=\"\(Escape.markup(result.reason ?? ""))\"/>\n    "
+                }
+                xml += "</testcase>\n"
+            }
+            xml += "  </testsuite>\n"
+        }
+        xml += "</testsuites>\n"
+        return xml
+    }
+
+    static func detailText(_ result: CaseResult) -> String {
+        var lines = ["expected: \(result.expected)"]
+        if let body = result.requestBody { lines.append("request: \(body)") }
+        if let status = result.actualStatus { lines.append("answered HTTP \(status)") }
+        lines += result.findings.map(\.description)
+        return lines.joined(separator: "\n")
+    }
+}
+
+enum MarkdownReport {
+    static func render(_ report: RunReport) -> String {
+        let verdictIcon = report.exitCode == 0 ? "✅" : "❌"
+        var md = "# \(verdictIcon) Neptune conformance: \(report.endpoint)\n\n"
+        md += "\(report.results.count) cases in \(String(format: "%.2f", report.durationSeconds)) s: **\(report.count(.passed)) passed**, \(report.count(.failed)) failed, \(report.count(.errored)) errored, \(report.count(.missingGolden)) without golden, \(report.count(.skipped)) skipped. API \(report.apiVersion), seed \(report.seed), \(report.comparison) comparison.\n\n"
+        md += "| operation | passed | failed | errored | no golden | skipped |\n|---|---:|---:|---:|---:|---:|\n"
+        for (operation, counts) in report.byOperation {
+            md += "| \(operation) | \(counts[.passed] ?? 0) | \(counts[.failed] ?? 0) | \(counts[.errored] ?? 0) | \(counts[.missingGolden] ?? 0) | \(counts[.skipped] ?? 0) |\n"
+        }
+        let problems = report.results.filter { $0.verdict == .failed || $0.verdict == .errored || $0.verdict == .missingGolden }
+        if !problems.isEmpty {
+            md += "\n## Departures (\(problems.count))\n\n"
+            for result in problems.prefix(200) {
+                md += "- `\(result.id)` **\(result.verdict.rawValue)**: \(cell(result.reason ?? ""))\n"
+            }
+            if problems.count > 200 { md += "- … and \(problems.count - 200) more (see report.html)\n" }
+        }
+        if !report.leftovers.isEmpty {
+            md += "\n## Not deleted\n\n" + report.leftovers.map { "- \($0)\n" }.joined()
+        }
+        for note in report.notes { md += "\n> \(note)\n" }
+        return md
+    }
+
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "<", with: "&lt;")
+    }
+}

@@ -1,0 +1,72 @@
+import CaseGenerator
+import ConformanceSpec
+import QueryProtocol
+import XMLCompare
+
+/// Judges one answer against a case's expectation: HTTP status, the XML against the golden (success)
+/// or the error code and fault type (errors), and the answer's shape against the spec.
+public struct AnswerJudge: Sendable {
+    public let spec: ServiceSpec
+    public var mode: ComparisonMode
+    let parser = SafeXMLParser()
+
+    public init(spec: ServiceSpec, mode: ComparisonMode = .strict) {
+        self.spec = spec
+        self.mode = mode
+    }
+
+    /// The findings for an answer (errors and warnings). `golden` is needed for success expectations.
+    public func judge(_ answer: HTTPAnswer, expectation: Expectation, request: Request, golden: XMLTree?) -> [Finding] {
+        var findings: [Finding] = []
+        let tree: XMLTree
+        do {
+            tree = try parser.parse(answer.body)
+        } catch {
+            let expectedStatus: Int
+            switch expectation {
+            case .success: expectedStatus = 200
+            case .error(_, let status, _, _): expectedStatus = status
+            }
+            if answer.status != expectedStatus { findings.append(Finding(kind: "status", path: "(HTTP status)", expected: "\(expectedStatus)", found: "\(answer.status)")) }
+            let snippet = String(answer.body.prefix(120)).replacingOccurrences(of: "\n", with: " ")
+            findings.append(Finding(kind: "not-xml", path: "/", expected: "an XML answer", found: "\(error.description); body begins '\(snippet)'"))
+            return findings
+        }
+        switch expectation {
+        case .success:
+            if answer.status != 200 {
+                findings.append(Finding(kind: "status", path: "(HTTP status)", expected: "200", found: "\(answer.status)\(Self.errorSummary(tree))"))
+                return findings
+            }
+            guard let operation = spec.operation(named: request.operation) else { return findings }
+            let checker = ShapeChecker(spec: spec, mode: mode)
+            var differences = checker.checkSuccess(tree, operation: operation)
+            if let golden {
+                let comparison = GoldenComparison(mode: mode, inputs: request.flattenedInputs, context: .successRoot(operation))
+                for difference in comparison.compare(golden: golden, actual: tree) where !differences.contains(difference) {
+                    differences.append(difference)
+                }
+            }
+            findings += differences.map(Self.finding)
+        case .error(let code, let status, let type, _):
+            if answer.status != status { findings.append(Finding(kind: "status", path: "(HTTP status)", expected: "\(status)", found: "\(answer.status)")) }
+            guard let envelope = ErrorEnvelope(tree) else {
+                findings.append(Finding(kind: "code", path: "/ErrorResponse/Error/Code", expected: code, found: "no error envelope: root <\(tree.root.name)>"))
+                return findings
+            }
+            if envelope.code != code { findings.append(Finding(kind: "code", path: "/ErrorResponse/Error/Code", expected: code, found: envelope.code)) }
+            if envelope.type != type { findings.append(Finding(kind: "value", path: "/ErrorResponse/Error/Type", expected: type, found: envelope.type)) }
+            findings += ShapeChecker(spec: spec, mode: mode).checkError(tree).map(Self.finding)
+        }
+        return findings
+    }
+
+    static func finding(_ difference: XMLDifference) -> Finding {
+        Finding(kind: difference.kind.rawValue, path: difference.path, expected: difference.expected, found: difference.found, warning: difference.severity == .warning)
+    }
+
+    static func errorSummary(_ tree: XMLTree) -> String {
+        guard let envelope = ErrorEnvelope(tree) else { return "" }
+        return " (\(envelope.code): \(envelope.message.prefix(160)))"
+    }
+}

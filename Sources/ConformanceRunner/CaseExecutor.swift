@@ -1,0 +1,156 @@
+import CaseGenerator
+import ConformanceSpec
+import Foundation
+import QueryProtocol
+import XMLCompare
+
+/// Runs one case end to end: set-up (waiting for states), the request under test, the judgement,
+/// and tear-down, which always runs and only deletes what the ledger says the run created.
+public struct CaseExecutor: Sendable {
+    public let client: QueryClient
+    public let judge: AnswerJudge
+    public let goldens: GoldenStore
+    public let ledger: ResourceLedger
+    /// The longest wait for a resource to reach a state.
+    public var stateTimeout: Duration
+    /// When set, success answers are written as goldens instead of judged against them.
+    public var recorder: GoldenRecorder?
+
+    public init(client: QueryClient, judge: AnswerJudge, goldens: GoldenStore, ledger: ResourceLedger, stateTimeout: Duration = .seconds(120), recorder: GoldenRecorder? = nil) {
+        self.client = client
+        self.judge = judge
+        self.goldens = goldens
+        self.ledger = ledger
+        self.stateTimeout = stateTimeout
+        self.recorder = recorder
+    }
+
+    /// What `record` produced for a case: the golden text, and the previous one if any.
+    public struct Recording: Sendable {
+        public var path: String
+        public var golden: String
+    }
+
+    public func run(_ testCase: TestCase) async -> (result: CaseResult, recording: Recording?) {
+        let started = ContinuousClock.now
+        var outcome = await runBody(testCase)
+        // Tear-down runs in its own task so that a cancelled run still deletes what it created.
+        let teardown = Task { await self.teardown(testCase) }
+        await teardown.value
+        let elapsed = ContinuousClock.now - started
+        outcome.result.durationMilliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        return outcome
+    }
+
+    func runBody(_ testCase: TestCase) async -> (result: CaseResult, recording: Recording?) {
+        var golden: XMLTree?
+        if case .success(let name) = testCase.expectation, recorder == nil {
+            switch goldens.load(name) {
+            case .found(let tree): golden = tree
+            case .missing(let path):
+                return (CaseResult(testCase: testCase, verdict: .missingGolden, reason: "no golden file \(path); run `neptune-conformance record` and review it"), nil)
+            case .unreadable(let reason):
+                return (CaseResult(testCase: testCase, verdict: .errored, reason: "the golden cannot be read: \(reason)"), nil)
+            }
+        }
+        for (index, step) in testCase.setup.enumerated() {
+            if Task.isCancelled { return (CaseResult(testCase: testCase, verdict: .skipped, reason: "the run was interrupted"), nil) }
+            if let problem = await perform(step, label: "set-up step \(index + 1) (\(step.request.operation))") {
+                return (CaseResult(testCase: testCase, verdict: .errored, reason: problem), nil)
+            }
+        }
+        if Task.isCancelled { return (CaseResult(testCase: testCase, verdict: .skipped, reason: "the run was interrupted"), nil) }
+        var result = CaseResult(testCase: testCase, verdict: .passed, reason: nil)
+        let sent: (body: String, answer: HTTPAnswer)
+        do {
+            sent = try await client.send(testCase.request)
+        } catch {
+            result.verdict = .errored
+            result.reason = error.description
+            result.requestBody = client.prepare(testCase.request).body
+            return (result, nil)
+        }
+        result.requestBody = sent.body
+        result.actualStatus = sent.answer.status
+        result.actualBody = sent.answer.body.count > 65536 ? String(sent.answer.body.prefix(65536)) + "\n[cut at 64 KiB]" : sent.answer.body
+        if sent.answer.status == 200 { await ledger.record(testCase.request) }
+        if let recorder, case .success(let name) = testCase.expectation {
+            guard sent.answer.status == 200, let tree = try? SafeXMLParser().parse(sent.answer.body) else {
+                result.verdict = .errored
+                result.reason = "cannot record: the endpoint answered HTTP \(sent.answer.status), not a success"
+                return (result, nil)
+            }
+            return (result, Recording(path: goldens.path(for: name), golden: recorder.golden(from: tree, for: testCase)))
+        }
+        result.findings = judge.judge(sent.answer, expectation: testCase.expectation, request: testCase.request, golden: golden)
+        if let first = result.findings.first(where: { !$0.warning }) {
+            result.verdict = .failed
+            result.reason = Self.sentence(first)
+        }
+        return (result, nil)
+    }
+
+    static func sentence(_ finding: Finding) -> String {
+        switch finding.kind {
+        case "status": "HTTP status \(finding.found ?? "?") where \(finding.expected ?? "?") was expected"
+        case "code": "error code \(finding.found ?? "none") where \(finding.expected ?? "?") was expected"
+        case "not-xml": "the answer is not XML: \(finding.found ?? "")"
+        default: "\(finding.path): \(finding.kind)\(finding.expected.map { ", expected \($0)" } ?? "")\(finding.found.map { ", found \($0)" } ?? "")"
+        }
+    }
+
+    /// Sends a set-up step and waits for its state; nil on success, else why it failed.
+    func perform(_ step: Step, label: String) async -> String? {
+        do {
+            let sent = try await client.send(step.request)
+            if sent.answer.status == 200 {
+                await ledger.record(step.request)
+            } else if !step.mayFail {
+                let code = (try? SafeXMLParser().parse(sent.answer.body)).flatMap(ErrorEnvelope.init).map { " \($0.code): \($0.message.prefix(200))" } ?? ""
+                return "\(label) was refused: HTTP \(sent.answer.status)\(code)"
+            }
+        } catch {
+            return step.mayFail ? nil : "\(label) failed: \(error.description)"
+        }
+        if let state = step.waitFor { return await wait(for: state, after: step.request, label: label) }
+        return nil
+    }
+
+    /// Polls DescribeDBClusters (or DescribeDBInstances) until the resource the step named reaches `state`.
+    func wait(for state: String, after request: Request, label: String) async -> String? {
+        let isInstance = request.operation.contains("DBInstance")
+        let idName = isInstance ? "DBInstanceIdentifier" : "DBClusterIdentifier"
+        guard case .scalar(var id)? = request.value(at: idName) else { return nil }
+        if case .scalar(let renamed)? = request.value(at: "NewDBClusterIdentifier") { id = renamed }
+        let describe = Request(operation: isInstance ? "DescribeDBInstances" : "DescribeDBClusters", parameters: [Parameter(idName, .scalar(id))])
+        let statusPath = isInstance ? "DescribeDBInstancesResult/DBInstances/DBInstance/DBInstanceStatus" : "DescribeDBClustersResult/DBClusters/DBCluster/Status"
+        let deadline = ContinuousClock.now.advanced(by: stateTimeout)
+        var pause = Duration.milliseconds(20)
+        var last = "no answer"
+        while ContinuousClock.now < deadline {
+            if let sent = try? await client.send(describe) {
+                let status = (try? SafeXMLParser().parse(sent.answer.body))?.root.descendant(statusPath)?.value
+                if status == state { return nil }
+                last = status.map { "state \($0)" } ?? "HTTP \(sent.answer.status)"
+            }
+            do { try await Task.sleep(for: pause) } catch { return "\(label): interrupted while waiting for \(id) to be \(state)" }
+            pause = min(pause * 2, .seconds(5))
+        }
+        return "\(label): \(id) did not reach \(state) within \(stateTimeout) (last seen: \(last))"
+    }
+
+    /// Tear-down steps, skipping deletes of anything the run did not create.
+    func teardown(_ testCase: TestCase) async {
+        for step in testCase.teardown {
+            if let (kind, id) = ResourceLedger.target(ofDelete: step.request), !(await ledger.contains(kind, id)) { continue }
+            guard let sent = try? await client.send(step.request) else { continue }
+            if sent.answer.status == 200 {
+                await ledger.record(step.request)
+            } else if sent.answer.status == 404 || sent.answer.body.contains("NotFound"), step.request.operation.hasPrefix("Delete"),
+                let (kind, id) = ResourceLedger.target(ofDelete: step.request)
+            {
+                await ledger.forget(kind, id)
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import CaseGenerator
+import Foundation
+
+/// What became of one case.
+public enum Verdict: String, Sendable, Codable, CaseIterable, Comparable {
+    /// The endpoint answered as the contract says.
+    case passed
+    /// The endpoint departs from the contract (a non-conformance).
+    case failed
+    /// The case could not be judged: the endpoint did not answer, or a set-up step failed.
+    case errored
+    /// A success case with no golden file: recorded nothing, judged nothing (`record` writes it).
+    case missingGolden = "missing-golden"
+    /// Not run (its reason says why).
+    case skipped
+
+    public static func < (lhs: Verdict, rhs: Verdict) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// One departure found in an answer: where, what was expected and what came.
+public struct Finding: Sendable, Codable, Equatable, CustomStringConvertible {
+    /// `status`, `code`, `not-xml`, or an XML difference kind (`missing`, `value`, `type`, ...).
+    public var kind: String
+    /// An XPath, or `(HTTP status)` for the status line.
+    public var path: String
+    public var expected: String?
+    public var found: String?
+    public var warning: Bool
+
+    public init(kind: String, path: String, expected: String? = nil, found: String? = nil, warning: Bool = false) {
+        self.kind = kind
+        self.path = path
+        self.expected = expected
+        self.found = found
+        self.warning = warning
+    }
+
+    public var description: String {
+        var text = "\(warning ? "warning" : "error") [\(kind)] \(path)"
+        if let expected { text += "\n    - expected: \(expected)" }
+        if let found { text += "\n    + found:    \(found)" }
+        return text
+    }
+}
+
+/// The outcome of one case, with everything a report shows about it.
+public struct CaseResult: Sendable, Codable, Equatable {
+    public var id: String
+    public var operation: String
+    public var kind: String
+    public var tags: [String]
+    public var covers: [String]
+    public var summary: String
+    public var verdict: Verdict
+    /// Why, in one sentence (the first finding, the transport error, the skip reason).
+    public var reason: String?
+    public var findings: [Finding]
+    /// The form body of the request under test.
+    public var requestBody: String?
+    /// What the case expected, for people (`success (golden CreateDBCluster/valid/minimal)`, `InvalidParameterValue (400)`).
+    public var expected: String
+    public var actualStatus: Int?
+    /// The answer body, cut at 64 KiB.
+    public var actualBody: String?
+    public var durationMilliseconds: Double
+
+    public init(
+        id: String, operation: String, kind: String, tags: [String], covers: [String], summary: String, verdict: Verdict,
+        reason: String? = nil, findings: [Finding] = [], requestBody: String? = nil, expected: String, actualStatus: Int? = nil,
+        actualBody: String? = nil, durationMilliseconds: Double = 0
+    ) {
+        self.id = id
+        self.operation = operation
+        self.kind = kind
+        self.tags = tags
+        self.covers = covers
+        self.summary = summary
+        self.verdict = verdict
+        self.reason = reason
+        self.findings = findings
+        self.requestBody = requestBody
+        self.expected = expected
+        self.actualStatus = actualStatus
+        self.actualBody = actualBody
+        self.durationMilliseconds = durationMilliseconds
+    }
+
+    init(testCase: TestCase, verdict: Verdict, reason: String?) {
+        self.init(
+            id: testCase.id, operation: testCase.operation, kind: testCase.kind.rawValue, tags: testCase.tags, covers: testCase.covers,
+            summary: testCase.summary, verdict: verdict, reason: reason, expected: Self.expected(testCase.expectation))
+    }
+
+    static func expected(_ expectation: Expectation) -> String {
+        switch expectation {
+        case .success(let golden): "success matching Golden/\(golden).xml"
+        case .error(let code, let status, let type, _): "\(type) error \(code), HTTP \(status)"
+        }
+    }
+}
+
+/// The whole run: where it went, when, and every case's result.
+public struct RunReport: Sendable, Codable, Equatable {
+    public var tool: String
+    public var endpoint: String
+    public var apiVersion: String
+    public var seed: UInt64
+    public var startedAt: String
+    public var durationSeconds: Double
+    public var comparison: String
+    public var results: [CaseResult]
+    /// Resources the run created and could not delete.
+    public var leftovers: [String]
+    /// Notes about the run itself (faults switched on, skipped families).
+    public var notes: [String]
+
+    public init(
+        tool: String = "neptune-conformance", endpoint: String, apiVersion: String, seed: UInt64, startedAt: String, durationSeconds: Double,
+        comparison: String, results: [CaseResult], leftovers: [String] = [], notes: [String] = []
+    ) {
+        self.tool = tool
+        self.endpoint = endpoint
+        self.apiVersion = apiVersion
+        self.seed = seed
+        self.startedAt = startedAt
+        self.durationSeconds = durationSeconds
+        self.comparison = comparison
+        self.results = results
+        self.leftovers = leftovers
+        self.notes = notes
+    }
+
+    public func count(_ verdict: Verdict) -> Int { results.filter { $0.verdict == verdict }.count }
+
+    /// 0 when every case passed, 1 when any case failed, errored or lacks its golden.
+    public var exitCode: Int32 {
+        results.contains { $0.verdict != .passed && $0.verdict != .skipped } || !leftovers.isEmpty ? 1 : 0
+    }
+
+    /// Per operation: counts by verdict, operations in the order they first appear.
+    public var byOperation: [(operation: String, counts: [Verdict: Int])] {
+        var order: [String] = []
+        var table: [String: [Verdict: Int]] = [:]
+        for result in results {
+            if table[result.operation] == nil { order.append(result.operation) }
+            table[result.operation, default: [:]][result.verdict, default: 0] += 1
+        }
+        return order.map { ($0, table[$0]!) }
+    }
+}

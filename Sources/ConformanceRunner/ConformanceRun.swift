@@ -1,0 +1,150 @@
+import CaseGenerator
+import ConformanceSpec
+import Foundation
+import QueryProtocol
+import XMLCompare
+
+/// Runs a list of cases against an endpoint with bounded concurrency, reports progress, and sweeps
+/// away whatever the cases created and left behind.
+public struct ConformanceRun: Sendable {
+    public struct Options: Sendable {
+        public var concurrency: Int
+        public var mode: ComparisonMode
+        public var stateTimeout: Duration
+        public var transport: HTTPTransport.Options
+        /// Write goldens instead of judging success answers.
+        public var recordGoldens: Bool
+        public var seed: UInt64
+        public var notes: [String]
+
+        public init(
+            concurrency: Int = 8, mode: ComparisonMode = .strict, stateTimeout: Duration = .seconds(120),
+            transport: HTTPTransport.Options = .init(), recordGoldens: Bool = false, seed: UInt64 = 1, notes: [String] = []
+        ) {
+            self.concurrency = concurrency
+            self.mode = mode
+            self.stateTimeout = stateTimeout
+            self.transport = transport
+            self.recordGoldens = recordGoldens
+            self.seed = seed
+            self.notes = notes
+        }
+    }
+
+    /// Progress after each case: done, total, the case's result.
+    public typealias Progress = @Sendable (Int, Int, CaseResult) -> Void
+
+    public let spec: ServiceSpec
+    public let endpoint: Endpoint
+    public let goldenDirectory: String
+    public var options: Options
+
+    public init(spec: ServiceSpec, endpoint: Endpoint, goldenDirectory: String, options: Options = .init()) {
+        self.spec = spec
+        self.endpoint = endpoint
+        self.goldenDirectory = goldenDirectory
+        self.options = options
+    }
+
+    /// Runs the cases; results come back in the order of `cases`. Cases tagged `run:serial` run alone,
+    /// after the others. A cancelled run still tears down and sweeps.
+    public func run(_ cases: [TestCase], progress: Progress? = nil) async -> (report: RunReport, recordings: [CaseExecutor.Recording]) {
+        let started = Date()
+        let clock = ContinuousClock.now
+        var transportOptions = options.transport
+        transportOptions.connections = max(transportOptions.connections, options.concurrency)
+        let transport = HTTPTransport(options: transportOptions)
+        let client = QueryClient(spec: spec, endpoint: endpoint, transport: transport)
+        let ledger = ResourceLedger()
+        let recorder = options.recordGoldens ? GoldenRecorder(spec: spec, resourcePrefix: CaseGenerator(spec: spec, seed: options.seed).resourcePrefix) : nil
+        let executor = CaseExecutor(
+            client: client, judge: AnswerJudge(spec: spec, mode: options.mode), goldens: GoldenStore(directory: goldenDirectory), ledger: ledger,
+            stateTimeout: options.stateTimeout, recorder: recorder)
+
+        let parallel = cases.indices.filter { !cases[$0].tags.contains("run:serial") }
+        let serial = cases.indices.filter { cases[$0].tags.contains("run:serial") }
+        let counter = Counter()
+        var results = [CaseResult?](repeating: nil, count: cases.count)
+        var recordings: [CaseExecutor.Recording] = []
+        let total = cases.count
+        for (batch, width) in [(parallel, max(1, options.concurrency)), (serial, 1)] {
+            await withTaskGroup(of: (Int, CaseResult, CaseExecutor.Recording?).self) { group in
+                var next = 0
+                func launch() {
+                    guard next < batch.count else { return }
+                    let index = batch[next]
+                    next += 1
+                    group.addTask {
+                        if Task.isCancelled { return (index, CaseResult(testCase: cases[index], verdict: .skipped, reason: "the run was interrupted"), nil) }
+                        let outcome = await executor.run(cases[index])
+                        return (index, outcome.result, outcome.recording)
+                    }
+                }
+                for _ in 0..<min(width, batch.count) { launch() }
+                while let (index, result, recording) = await group.next() {
+                    results[index] = result
+                    if let recording { recordings.append(recording) }
+                    progress?(counter.increment(), total, result)
+                    launch()
+                }
+            }
+        }
+        let leftovers = await Task { await sweep(client: client, ledger: ledger) }.value
+        await transport.shutdown()
+        let elapsed = ContinuousClock.now - clock
+        let report = RunReport(
+            endpoint: endpoint.label, apiVersion: spec.apiVersion, seed: options.seed, startedAt: TimestampText.iso(started),
+            durationSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, comparison: options.mode.rawValue,
+            results: results.enumerated().map { $0.element ?? CaseResult(testCase: cases[$0.offset], verdict: .skipped, reason: "the run was interrupted") },
+            leftovers: leftovers, notes: options.notes)
+        return (report, recordings)
+    }
+
+    /// Deletes what the ledger still holds (instances, then clusters, then snapshots); returns what could not be deleted.
+    func sweep(client: QueryClient, ledger: ResourceLedger) async -> [String] {
+        var leftovers: [String] = []
+        for (kind, id) in await ledger.remaining {
+            var steps: [Request] = []
+            switch kind {
+            case .instance:
+                steps = [Request(operation: "DeleteDBInstance", parameters: [Parameter("DBInstanceIdentifier", .scalar(id)), Parameter("SkipFinalSnapshot", .scalar("true"))])]
+            case .cluster:
+                steps = [
+                    Request(operation: "ModifyDBCluster", parameters: [Parameter("DBClusterIdentifier", .scalar(id)), Parameter("DeletionProtection", .scalar("false")), Parameter("ApplyImmediately", .scalar("true"))]),
+                    Request(operation: "DeleteDBCluster", parameters: [Parameter("DBClusterIdentifier", .scalar(id)), Parameter("SkipFinalSnapshot", .scalar("true"))]),
+                ]
+            case .snapshot:
+                steps = [Request(operation: "DeleteDBClusterSnapshot", parameters: [Parameter("DBClusterSnapshotIdentifier", .scalar(id))])]
+            }
+            var deleted = false
+            for request in steps {
+                guard let sent = try? await client.send(request) else { continue }
+                if request.operation.hasPrefix("Delete") {
+                    deleted = sent.answer.status == 200 || sent.answer.status == 404 || sent.answer.body.contains("NotFound")
+                }
+            }
+            if deleted { await ledger.forget(kind, id) } else { leftovers.append("\(kind.rawValue) \(id)") }
+        }
+        return leftovers
+    }
+}
+
+/// A thread-safe counter for progress.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}
+
+enum TimestampText {
+    static func iso(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,65 @@
+import ConformanceSpec
+import Foundation
+import QueryProtocol
+
+/// Where the cases go, and how requests are signed.
+public struct Endpoint: Sendable {
+    public var url: String
+    public var region: String
+    public var credentials: AWSCredentials
+    /// A short name for reports (`embedded`, `http://127.0.0.1:5000`).
+    public var label: String
+
+    public init(url: String, region: String = "us-east-1", credentials: AWSCredentials = .localTesting, label: String? = nil) {
+        self.url = url
+        self.region = region
+        self.credentials = credentials
+        self.label = label ?? url
+    }
+
+    /// True when the host is a loopback address (`localhost`, `127.x.x.x`, `::1`).
+    public var isLoopback: Bool {
+        guard let host = URL(string: url)?.host?.lowercased() else { return false }
+        return host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]"
+    }
+
+    var hostHeader: String {
+        guard let parsed = URL(string: url), let host = parsed.host else { return "" }
+        let defaultPort = parsed.scheme == "https" ? 443 : 80
+        if let port = parsed.port, port != defaultPort { return "\(host):\(port)" }
+        return host
+    }
+
+    var path: String {
+        let path = URL(string: url)?.path ?? ""
+        return path.isEmpty ? "/" : path
+    }
+}
+
+/// Encodes a request into the query protocol's form body, signs it with SigV4 and sends it.
+public struct QueryClient: Sendable {
+    public let spec: ServiceSpec
+    public let endpoint: Endpoint
+    public let transport: HTTPTransport
+
+    public init(spec: ServiceSpec, endpoint: Endpoint, transport: HTTPTransport) {
+        self.spec = spec
+        self.endpoint = endpoint
+        self.transport = transport
+    }
+
+    /// The exact body and headers that `send` puts on the wire for `request` at `date`.
+    public func prepare(_ request: Request, date: Date = Date()) -> (body: String, headers: [(String, String)]) {
+        let body = request.formBody(spec: spec)
+        var headers = [("Host", endpoint.hostHeader), ("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")]
+        let signer = SigV4Signer(credentials: endpoint.credentials, region: endpoint.region, service: spec.signingName)
+        headers += signer.sign(method: "POST", path: endpoint.path, headers: headers, body: Array(body.utf8), date: date)
+        return (body, headers)
+    }
+
+    public func send(_ request: Request) async throws(TransportError) -> (body: String, answer: HTTPAnswer) {
+        let prepared = prepare(request)
+        let answer = try await transport.send(url: endpoint.url, headers: prepared.headers.filter { $0.0 != "Host" }, body: prepared.body)
+        return (prepared.body, answer)
+    }
+}

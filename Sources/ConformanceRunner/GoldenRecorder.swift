@@ -1,0 +1,125 @@
+import CaseGenerator
+import Foundation
+import ConformanceSpec
+import QueryProtocol
+import XMLCompare
+
+/// Turns an actual success answer into a golden: what the request sent becomes `{{input:…}}`, what
+/// set-up steps sent and documented defaults stay literal, and every other leaf becomes the
+/// placeholder of its type, so the golden says what is contract and nothing that merely varies.
+public struct GoldenRecorder: Sendable {
+    public let spec: ServiceSpec
+    /// The resource-name prefix of the run; values containing it are never literal.
+    public let resourcePrefix: String
+
+    public init(spec: ServiceSpec, resourcePrefix: String) {
+        self.spec = spec
+        self.resourcePrefix = resourcePrefix
+    }
+
+    public func golden(from tree: XMLTree, for testCase: TestCase) -> String {
+        let operation = spec.operation(named: testCase.request.operation)
+        let inputs = testCase.request.flattenedInputs.sorted { $0.key < $1.key }
+        var setupValues = Set<String>()
+        for step in testCase.setup { setupValues.formUnion(step.request.flattenedInputs.values) }
+        var defaults: [String: String] = [:]
+        for member in operation?.parameters.members ?? [] {
+            if let value = member.defaultValue, testCase.request.value(at: member.name) == nil { defaults[Self.memberName(member.name)] = value }
+        }
+        let context: ShapeContext = operation.map { .successRoot($0) } ?? .unknown
+        // A describe without an identifier lists whatever else exists on the endpoint: its content is not the case's to fix.
+        let unscoped = testCase.request.operation.hasPrefix("Describe") && testCase.request.value(at: "DBClusterIdentifier") == nil
+        let opaque: Set<String> = unscoped ? [operation?.resultWrapper ?? ""] : []
+        var xml = ""
+        write(tree.root, context: context, depth: 0, root: true, opaque: opaque, into: &xml) { element, type in
+            let value = element.value
+            if element.name == "RequestId" { return "{{string}}" }
+            let candidates = inputs.filter { Self.input($0.key, canShowAs: element.name) }
+            if let match = candidates.first(where: { $0.value == value }) { return "{{input:\(match.key)}}" }
+            if let match = candidates.first(where: { $0.value.lowercased() == value && $0.value != value }) { return "{{input:\(match.key)|lower}}" }
+            if !value.contains(resourcePrefix), setupValues.contains(value), element.name != "Status" { return value }
+            if defaults[element.name] == value { return value }
+            switch type {
+            case .integer: return "{{integer}}"
+            case .double: return "{{number}}"
+            case .boolean: return "{{bool}}"
+            case .timestamp: return "{{timestamp}}"
+            default: return "{{string}}"
+            }
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + xml
+    }
+
+    /// True when the request value at `key` may come back in an element named `element`
+    /// (`Port` as `Port`, `NewDBClusterIdentifier` as `DBClusterIdentifier`, `AvailabilityZones.1` as `AvailabilityZone`).
+    static func input(_ key: String, canShowAs element: String) -> Bool {
+        let parts = key.split(separator: ".").map(String.init)
+        guard let last = parts.last else { return false }
+        if Int(last) != nil, parts.count >= 2 {
+            let list = parts[parts.count - 2]
+            return element == "member" || list.hasPrefix(element) || (list.hasSuffix("Ids") && element == String(list.dropLast()))
+        }
+        return last == element || memberName(last) == element || (last == "NewDBClusterIdentifier" && element == "DBClusterIdentifier")
+    }
+
+    /// The DBCluster member a request parameter shows as.
+    static func memberName(_ parameter: String) -> String {
+        ["EnableIAMDatabaseAuthentication": "IAMDatabaseAuthenticationEnabled", "DBClusterParameterGroupName": "DBClusterParameterGroup"][parameter] ?? parameter
+    }
+
+    func write(
+        _ element: XMLTree.Element, context: ShapeContext, depth: Int, root: Bool, opaque: Set<String>, into xml: inout String,
+        leaf: (XMLTree.Element, TypeSpec?) -> String
+    ) {
+        let indent = String(repeating: "  ", count: depth)
+        let namespace = root ? element.namespace.map { " xmlns=\"\(Self.escape($0))\"" } ?? "" : ""
+        if opaque.contains(element.name) {
+            xml += "\(indent)<\(element.name)\(namespace)>{{ignore}}</\(element.name)>\n"
+            return
+        }
+        if element.children.isEmpty {
+            var type: TypeSpec?
+            if case .scalar(let scalar) = context { type = scalar }
+            let isContainer: Bool = { if case .list = context { true } else if case .structure = context { true } else { false } }()
+            if isContainer && element.value.isEmpty {
+                xml += "\(indent)<\(element.name)\(namespace)/>\n"
+            } else {
+                xml += "\(indent)<\(element.name)\(namespace)>\(Self.escape(leaf(element, type)))</\(element.name)>\n"
+            }
+            return
+        }
+        xml += "\(indent)<\(element.name)\(namespace)>\n"
+        for child in element.children { write(child, context: context.child(child.name), depth: depth + 1, root: false, opaque: opaque, into: &xml, leaf: leaf) }
+        xml += "\(indent)</\(element.name)>\n"
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+}
+
+/// The golden files of a `Golden/` directory, read once and parsed safely.
+public struct GoldenStore: Sendable {
+    public let directory: String
+    let parser = SafeXMLParser()
+
+    public init(directory: String) { self.directory = directory }
+
+    public func path(for golden: String) -> String { "\(directory)/\(golden).xml" }
+
+    public enum Lookup: Sendable {
+        case found(XMLTree)
+        case missing(String)
+        case unreadable(String)
+    }
+
+    public func load(_ golden: String) -> Lookup {
+        let file = path(for: golden)
+        guard let data = FileManager.default.contents(atPath: file) else { return .missing(file) }
+        do {
+            return .found(try parser.parse(Array(data)))
+        } catch {
+            return .unreadable("\(file): \(error.description)")
+        }
+    }
+}

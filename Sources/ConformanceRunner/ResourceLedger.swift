@@ -1,0 +1,69 @@
+import QueryProtocol
+
+/// Every resource the run created and has not yet deleted, so tear-down only ever deletes what the
+/// run made, and a final sweep deletes what is left (after failures and interrupts).
+public actor ResourceLedger {
+    public enum Kind: String, Sendable, CaseIterable {
+        case instance = "DBInstance"
+        case cluster = "DBCluster"
+        case snapshot = "DBClusterSnapshot"
+    }
+
+    var live: [Kind: [String]] = [:]
+
+    public init() {}
+
+    public func contains(_ kind: Kind, _ id: String) -> Bool { live[kind]?.contains(id.lowercased()) ?? false }
+
+    public var remaining: [(Kind, String)] {
+        Kind.allCases.flatMap { kind in (live[kind] ?? []).map { (kind, $0) } }
+    }
+
+    /// Updates the ledger after a request that the endpoint answered with success.
+    public func record(_ request: Request) {
+        func value(_ name: String) -> String? {
+            if case .scalar(let text)? = request.value(at: name) { return text.lowercased() }
+            return nil
+        }
+        switch request.operation {
+        case "CreateDBCluster", "RestoreDBClusterFromSnapshot", "RestoreDBClusterToPointInTime":
+            if let id = value("DBClusterIdentifier") { add(.cluster, id) }
+        case "DeleteDBCluster":
+            if let id = value("DBClusterIdentifier") { remove(.cluster, id) }
+            if let snapshot = value("FinalDBSnapshotIdentifier") { add(.snapshot, snapshot) }
+        case "ModifyDBCluster":
+            if let old = value("DBClusterIdentifier"), let new = value("NewDBClusterIdentifier"), contains(.cluster, old) {
+                remove(.cluster, old)
+                add(.cluster, new)
+            }
+        case "CreateDBInstance": if let id = value("DBInstanceIdentifier") { add(.instance, id) }
+        case "DeleteDBInstance": if let id = value("DBInstanceIdentifier") { remove(.instance, id) }
+        case "CreateDBClusterSnapshot": if let id = value("DBClusterSnapshotIdentifier") { add(.snapshot, id) }
+        case "DeleteDBClusterSnapshot": if let id = value("DBClusterSnapshotIdentifier") { remove(.snapshot, id) }
+        default: break
+        }
+    }
+
+    /// Marks a resource gone (the endpoint said it does not exist).
+    public func forget(_ kind: Kind, _ id: String) { remove(kind, id) }
+
+    func add(_ kind: Kind, _ id: String) {
+        if !(live[kind]?.contains(id) ?? false) { live[kind, default: []].append(id) }
+    }
+
+    func remove(_ kind: Kind, _ id: String) { live[kind]?.removeAll { $0 == id } }
+
+    /// The resource a tear-down step deletes, if it is a delete.
+    public static func target(ofDelete request: Request) -> (Kind, String)? {
+        func value(_ name: String) -> String? {
+            if case .scalar(let text)? = request.value(at: name) { return text.lowercased() }
+            return nil
+        }
+        switch request.operation {
+        case "DeleteDBCluster", "ModifyDBCluster": return value("DBClusterIdentifier").map { (.cluster, $0) }
+        case "DeleteDBInstance": return value("DBInstanceIdentifier").map { (.instance, $0) }
+        case "DeleteDBClusterSnapshot": return value("DBClusterSnapshotIdentifier").map { (.snapshot, $0) }
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import ConformanceSpec
+import Foundation
+import QueryProtocol
+
+/// An HTTP answer of the emulator.
+public struct EmulatorAnswer: Sendable, Equatable {
+    public var status: Int
+    public var contentType: String
+    public var body: String
+
+    public init(status: Int, contentType: String = "text/xml", body: String) {
+        self.status = status
+        self.contentType = contentType
+        self.body = body
+    }
+}
+
+/// Writes the query protocol's XML answers: success envelopes rendered through the spec's shapes, and
+/// the `ErrorResponse` envelope.
+struct AnswerRenderer: Sendable {
+    let spec: ServiceSpec
+    let faults: Set<Fault>
+
+    var namespace: String {
+        faults.contains(.wrongNamespace) ? "http://rds.amazonaws.com/doc/2014-09-01/" : spec.xmlNamespace
+    }
+
+    func success(action: String, result: String) -> EmulatorAnswer {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<\(action)Response xmlns=\"\(namespace)\">"
+        xml += result.isEmpty ? "<\(action)Result/>" : "<\(action)Result>\(result)</\(action)Result>"
+        if !faults.contains(.missingRequestId) {
+            xml += "<ResponseMetadata><RequestId>\(Self.requestId())</RequestId></ResponseMetadata>"
+        }
+        xml += "</\(action)Response>\n"
+        return EmulatorAnswer(status: 200, body: xml)
+    }
+
+    func error(_ code: String, _ message: String) -> EmulatorAnswer {
+        if code == "MissingParameter", faults.contains(.html500OnMissingParameter) {
+            return EmulatorAnswer(status: 500, contentType: "text/html", body: "<html><body><h1>500 Internal Server Error</h1><p>\(Self.escape(message))</p></body></html>")
+        }
+        var wireCode = code
+        if code == "DBClusterNotFoundFault", faults.contains(.wrongErrorCode) { wireCode = "DBClusterNotFound" }
+        let known = spec.errors[code]
+        var status = known?.httpStatus ?? 400
+        if status == 404, faults.contains(.wrongHTTPStatus) { status = 400 }
+        var type = known?.type.rawValue ?? "Sender"
+        if faults.contains(.receiverForSenderFaults) { type = "Receiver" }
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ErrorResponse xmlns="\(namespace)"><Error><Type>\(type)</Type><Code>\(wireCode)</Code><Message>\(Self.escape(message))</Message></Error><RequestId>\(Self.requestId())</RequestId></ErrorResponse>
+
+            """
+        return EmulatorAnswer(status: status, body: xml)
+    }
+
+    /// One element holding `value`, rendered by its type (lists with their member names, structures in shape order).
+    func element(_ name: String, _ value: ParameterValue, type: TypeSpec) -> String {
+        switch (value, type) {
+        case (.list(let items), .list(let list)):
+            if items.isEmpty { return "<\(name)/>" }
+            return "<\(name)>" + items.map { element(list.memberName, $0, type: list.member) }.joined() + "</\(name)>"
+        case (.structure(let members), .structure(let structure)):
+            let values = Dictionary(members.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+            return "<\(name)>" + structureBody(values, shape: structure) + "</\(name)>"
+        case (.scalar(let text), _):
+            return "<\(name)>\(Self.escape(text))</\(name)>"
+        default:
+            return ""
+        }
+    }
+
+    func structureBody(_ values: [String: ParameterValue], shape: StructureSpec) -> String {
+        shape.members.compactMap { member in values[member.name].map { element(member.name, $0, type: member.type) } }.joined()
+    }
+
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            default:
+                if character.value < 0x20, character != "\n", character != "\t", character != "\r" { result += "&#xFFFD;" } else { result.unicodeScalars.append(character) }
+            }
+        }
+        return result
+    }
+
+    static func requestId() -> String { UUID().uuidString.lowercased() }
+}

@@ -1,0 +1,233 @@
+import ConformanceSpec
+import Foundation
+import QueryProtocol
+
+extension NeptuneEmulator {
+    /// Request parameters whose DBCluster member has another name.
+    static let memberNames = [
+        "DBClusterParameterGroupName": "DBClusterParameterGroup", "DBSubnetGroupName": "DBSubnetGroup",
+        "EnableIAMDatabaseAuthentication": "IAMDatabaseAuthenticationEnabled", "EnableCloudwatchLogsExports": "EnabledCloudwatchLogsExports",
+    ]
+    /// Request parameters that never show as DBCluster members.
+    static let notStored: Set<String> = ["DBClusterIdentifier", "MasterUserPassword", "PreSignedUrl", "Tags", "ApplyImmediately", "NewDBClusterIdentifier", "ReplicationSourceIdentifier"]
+
+    /// Copies the request's parameters onto DBCluster members, normalising booleans and doubles as the service prints them.
+    func apply(_ request: Request, to attributes: inout [String: ParameterValue]) {
+        for parameter in request.parameters where !Self.notStored.contains(parameter.name) {
+            let name = Self.memberNames[parameter.name] ?? parameter.name
+            if parameter.name == "VpcSecurityGroupIds", case .list(let ids) = parameter.value {
+                attributes["VpcSecurityGroups"] = .list(ids.map { .structure([Parameter("VpcSecurityGroupId", $0), Parameter("Status", .scalar("active"))]) })
+                continue
+            }
+            if parameter.name == "CloudwatchLogsExportConfiguration", case .structure(let members) = parameter.value {
+                var enabled = Self.strings(attributes["EnabledCloudwatchLogsExports"])
+                for member in members {
+                    let names = Self.strings(member.value)
+                    if member.name == "EnableLogTypes" { enabled += names.filter { !enabled.contains($0) } }
+                    if member.name == "DisableLogTypes" { enabled.removeAll { names.contains($0) } }
+                }
+                attributes["EnabledCloudwatchLogsExports"] = .list(enabled.map { .scalar($0) })
+                continue
+            }
+            if parameter.name == "ServerlessV2ScalingConfiguration", faults.contains(.ignoreModifiedScaling), attributes[name] != nil { continue }
+            guard let member = clusterShape.member(named: name) else { continue }
+            attributes[name] = Self.normalised(parameter.value, type: member.type)
+        }
+    }
+
+    static func strings(_ value: ParameterValue?) -> [String] {
+        guard case .list(let items)? = value else { return [] }
+        return items.compactMap { if case .scalar(let text) = $0 { text } else { nil } }
+    }
+
+    static func normalised(_ value: ParameterValue, type: TypeSpec) -> ParameterValue {
+        switch (value, type) {
+        case (.scalar(let text), .boolean): return .scalar(text.lowercased())
+        case (.scalar(let text), .double):
+            guard let number = Double(text) else { return value }
+            return .scalar(number == number.rounded() && abs(number) < 1e15 ? "\(Int(number)).0" : "\(number)")
+        case (.structure(let members), .structure(let structure)):
+            return .structure(members.map { member in
+                Parameter(member.name, structure.member(named: member.name).map { normalised(member.value, type: $0.type) } ?? member.value)
+            })
+        default: return value
+        }
+    }
+
+    func newAttributes(id: String) -> [String: ParameterValue] {
+        let now = TimestampFormat.format(Date())
+        let region = configuration.region
+        sequence += 1
+        let suffix = String(format: "%012llx", UInt64(sequence) &* 0x9E37_79B9)
+        return [
+            "AllocatedStorage": .scalar("1"),
+            "AvailabilityZones": .list(["a", "b", "c"].map { .scalar(region + $0) }),
+            "BackupRetentionPeriod": .scalar("1"),
+            "DBClusterIdentifier": .scalar(id),
+            "DBClusterParameterGroup": .scalar("default.neptune1.3"),
+            "DBSubnetGroup": .scalar("default"),
+            "EarliestRestorableTime": .scalar(now),
+            "Endpoint": .scalar("\(id).cluster-c0nf0rm4nce.\(region).neptune.amazonaws.com"),
+            "ReaderEndpoint": .scalar("\(id).cluster-ro-c0nf0rm4nce.\(region).neptune.amazonaws.com"),
+            "Engine": .scalar("neptune"),
+            "EngineVersion": .scalar("1.3.2.1"),
+            "LatestRestorableTime": .scalar(now),
+            "Port": .scalar("8182"),
+            "DBClusterOptionGroupMemberships": .list([]),
+            "PreferredBackupWindow": .scalar("07:00-07:30"),
+            "PreferredMaintenanceWindow": .scalar("sun:09:00-sun:09:30"),
+            "VpcSecurityGroups": .list([.structure([Parameter("VpcSecurityGroupId", .scalar("sg-0c0nf0rm4nce")), Parameter("Status", .scalar("active"))])]),
+            "HostedZoneId": .scalar("ZUFXD4SLT2LS7"),
+            "StorageEncrypted": .scalar("false"),
+            "DbClusterResourceId": .scalar("cluster-" + suffix.uppercased()),
+            "DBClusterArn": .scalar("arn:aws:rds:\(region):\(configuration.accountId):cluster:\(id)"),
+            "AssociatedRoles": .list([]),
+            "IAMDatabaseAuthenticationEnabled": .scalar("false"),
+            "ClusterCreateTime": .scalar(now),
+            "CopyTagsToSnapshot": .scalar("false"),
+            "DeletionProtection": .scalar("false"),
+            "CrossAccountClone": .scalar("false"),
+            "StorageType": .scalar("standard"),
+        ]
+    }
+
+    /// Inserts a new cluster in `creating` and answers with it.
+    func insertCluster(action: String, id rawId: String, base: [String: ParameterValue]? = nil, request: Request, replicationSource: String? = nil) -> EmulatorAnswer {
+        let id = key(rawId)
+        var attributes = newAttributes(id: id)
+        if let base {
+            for name in ["Engine", "EngineVersion", "Port", "DatabaseName", "StorageEncrypted", "KmsKeyId", "IAMDatabaseAuthenticationEnabled", "StorageType"] {
+                if let value = base[name] { attributes[name] = value }
+            }
+        }
+        apply(request, to: &attributes)
+        if let existing = clusters[id], faults.contains(.acceptDuplicateCluster) { sequence = max(sequence, existing.sequence) }
+        let record = ClusterRecord(id: id, attributes: attributes, status: "creating", pending: later("available"), replicationSource: replicationSource.map(key), sequence: sequence)
+        clusters[id] = record
+        return answer(action, record)
+    }
+
+    func answer(_ action: String, _ record: ClusterRecord) -> EmulatorAnswer {
+        renderer.success(action: action, result: clusterXML(record))
+    }
+
+    /// `<DBCluster>` with the stored members plus the ones computed from state.
+    func clusterXML(_ record: ClusterRecord, element: String = "DBCluster") -> String {
+        var values = record.attributes
+        values["Status"] = .scalar(record.status)
+        values["MultiAZ"] = .scalar(record.instances.count > 1 ? "true" : "false")
+        values["DBClusterMembers"] = .list(record.instances.enumerated().map { index, instance in
+            .structure([
+                Parameter("DBInstanceIdentifier", .scalar(instance)), Parameter("IsClusterWriter", .scalar(index == 0 ? "true" : "false")),
+                Parameter("DBClusterParameterGroupStatus", .scalar("in-sync")), Parameter("PromotionTier", .scalar("1")),
+            ])
+        })
+        values["ReadReplicaIdentifiers"] = .list(clusters.values.filter { $0.replicationSource == record.id }.sorted { $0.sequence < $1.sequence }
+            .map { .scalar($0.attributes["DBClusterArn"].flatMap { if case .scalar(let arn) = $0 { arn } else { nil } } ?? $0.id) })
+        if let source = record.replicationSource { values["ReplicationSourceIdentifier"] = .scalar(source) }
+        if faults.contains(.missingResponseMember) { values["Endpoint"] = nil }
+        if faults.contains(.dropServerlessConfiguration) { values["ServerlessV2ScalingConfiguration"] = nil }
+        if faults.contains(.wrongElementType) { values["Port"] = .scalar("port-8182") }
+        return "<\(element)>" + renderer.structureBody(values, shape: clusterShape) + "</\(element)>"
+    }
+
+    // MARK: the operations
+
+    func createCluster(_ request: Request) -> EmulatorAnswer {
+        let id = text("DBClusterIdentifier", request) ?? ""
+        return insertCluster(action: "CreateDBCluster", id: id, request: request, replicationSource: text("ReplicationSourceIdentifier", request))
+    }
+
+    func deleteCluster(_ request: Request) -> EmulatorAnswer {
+        guard var record = cluster(named: text("DBClusterIdentifier", request) ?? "") else { return renderer.error("DBClusterNotFoundFault", "DBCluster not found.") }
+        if record.instances.contains(where: { instances[$0]?.status != "deleting" }) {
+            return renderer.error("InvalidDBClusterStateFault", "Cluster cannot be deleted, it still contains DB instances in non-deleting state.")
+        }
+        if let snapshot = text("FinalDBSnapshotIdentifier", request) {
+            snapshots[snapshot.lowercased()] = SnapshotRecord(id: snapshot.lowercased(), cluster: record.id, attributes: record.attributes, createdAt: Date().timeIntervalSince1970)
+        }
+        record.status = "deleting"
+        record.pending = later(nil)
+        clusters[record.id] = record
+        return answer("DeleteDBCluster", record)
+    }
+
+    func describeClusters(_ request: Request) -> EmulatorAnswer {
+        var selected = clusters.values.sorted { $0.sequence < $1.sequence }
+        if let id = text("DBClusterIdentifier", request) { selected = cluster(named: id).map { [$0] } ?? [] }
+        if case .list(let filters)? = request.value(at: "Filters") {
+            for case .structure(let members) in filters {
+                let name = members.first { $0.name == "Name" }.flatMap { if case .scalar(let text) = $0.value { text } else { nil } }
+                let values = Self.strings(members.first { $0.name == "Values" }?.value)
+                selected = selected.filter { record in
+                    switch name {
+                    case "db-cluster-id": values.contains { $0.lowercased() == record.id.lowercased() || record.attributes["DBClusterArn"] == .scalar($0) }
+                    case "engine": values.contains { record.attributes["Engine"] == .scalar($0) }
+                    default: true
+                    }
+                }
+            }
+        }
+        let pageSize = text("MaxRecords", request).flatMap(Int.init) ?? 100
+        let offset = text("Marker", request).flatMap { $0.hasPrefix("offset-") ? Int($0.dropFirst(7)) : nil } ?? 0
+        let page = selected.dropFirst(offset).prefix(pageSize)
+        var result = page.isEmpty ? "<DBClusters/>" : "<DBClusters>" + page.map { clusterXML($0) }.joined() + "</DBClusters>"
+        if offset + page.count < selected.count { result = "<Marker>offset-\(offset + page.count)</Marker>" + result }
+        return renderer.success(action: "DescribeDBClusters", result: result)
+    }
+
+    func failover(_ request: Request) -> EmulatorAnswer {
+        guard var record = cluster(named: text("DBClusterIdentifier", request) ?? "") else { return renderer.error("DBClusterNotFoundFault", "DBCluster not found.") }
+        if let target = text("TargetDBInstanceIdentifier", request)?.lowercased() {
+            guard let index = record.instances.firstIndex(of: target) else { return renderer.error("InvalidDBInstanceState", "DB instance \(target) is not a member of \(record.id).") }
+            record.instances.swapAt(0, index)
+        } else if record.instances.count > 1 {
+            record.instances.swapAt(0, 1)
+        }
+        record.status = "failing-over"
+        record.pending = later("available")
+        clusters[record.id] = record
+        return answer("FailoverDBCluster", record)
+    }
+
+    func modifyCluster(_ request: Request) -> EmulatorAnswer {
+        guard var record = cluster(named: text("DBClusterIdentifier", request) ?? "") else { return renderer.error("DBClusterNotFoundFault", "DBCluster not found.") }
+        apply(request, to: &record.attributes)
+        if let newName = text("NewDBClusterIdentifier", request) {
+            let old = record.id
+            record.id = key(newName)
+            record.attributes["DBClusterIdentifier"] = .scalar(record.id)
+            record.attributes["DBClusterArn"] = .scalar("arn:aws:rds:\(configuration.region):\(configuration.accountId):cluster:\(record.id)")
+            clusters[old] = nil
+            for (id, other) in clusters where other.replicationSource == old { clusters[id]?.replicationSource = record.id }
+            for id in record.instances { instances[id]?.cluster = record.id }
+        }
+        clusters[record.id] = record
+        return answer("ModifyDBCluster", record)
+    }
+
+    func promote(_ request: Request) -> EmulatorAnswer {
+        guard var record = cluster(named: text("DBClusterIdentifier", request) ?? "") else { return renderer.error("DBClusterNotFoundFault", "DBCluster not found.") }
+        record.replicationSource = nil
+        clusters[record.id] = record
+        return answer("PromoteReadReplicaDBCluster", record)
+    }
+
+    func restoreFromSnapshot(_ request: Request) -> EmulatorAnswer {
+        let snapshot = snapshots[(text("SnapshotIdentifier", request) ?? "").lowercased()]
+        return insertCluster(action: "RestoreDBClusterFromSnapshot", id: text("DBClusterIdentifier", request) ?? "", base: snapshot?.attributes, request: request)
+    }
+
+    func restoreToPointInTime(_ request: Request) -> EmulatorAnswer {
+        let source = cluster(named: text("SourceDBClusterIdentifier", request) ?? "")
+        return insertCluster(action: "RestoreDBClusterToPointInTime", id: text("DBClusterIdentifier", request) ?? "", base: source?.attributes, request: request)
+    }
+
+    func transition(_ request: Request, action: String, during: String, to target: String) -> EmulatorAnswer {
+        guard var record = cluster(named: text("DBClusterIdentifier", request) ?? "") else { return renderer.error("DBClusterNotFoundFault", "DBCluster not found.") }
+        record.status = during
+        record.pending = later(target)
+        clusters[record.id] = record
+        return answer(action, record)
+    }
+}

@@ -1,0 +1,167 @@
+import ConformanceSpec
+import Foundation
+import QueryProtocol
+
+/// A strict, in-memory emulator of the ten Neptune DB-cluster operations (and the helper operations
+/// scenarios need), answering query-protocol form bodies exactly as the spec says. Safe under
+/// concurrent callers: it is an actor.
+public actor NeptuneEmulator {
+    public struct Configuration: Sendable {
+        /// How long a cluster stays in `creating`, `stopping`, `deleting` and the like (zero: until the next request).
+        public var transitionDelay: Duration
+        public var faults: Set<Fault>
+        public var region: String
+        public var accountId: String
+
+        public init(transitionDelay: Duration = .zero, faults: Set<Fault> = [], region: String = "us-east-1", accountId: String = "123456789012") {
+            self.transitionDelay = transitionDelay
+            self.faults = faults
+            self.region = region
+            self.accountId = accountId
+        }
+    }
+
+    let spec: ServiceSpec
+    let configuration: Configuration
+    let renderer: AnswerRenderer
+    let clusterShape: StructureSpec
+    var clusters: [String: ClusterRecord] = [:]
+    var instances: [String: InstanceRecord] = [:]
+    var snapshots: [String: SnapshotRecord] = [:]
+    var sequence = 0
+    let clock = ContinuousClock()
+
+    public init(spec: ServiceSpec, configuration: Configuration = Configuration()) {
+        self.spec = spec
+        self.configuration = configuration
+        self.renderer = AnswerRenderer(spec: spec, faults: configuration.faults)
+        self.clusterShape = spec.shapes["DBCluster"] ?? StructureSpec(members: [])
+    }
+
+    var faults: Set<Fault> { configuration.faults }
+
+    /// Answers one form-encoded request body.
+    public func handle(body: String) -> EmulatorAnswer {
+        settle()
+        let decoded: (action: String?, version: String?, request: Request)
+        do {
+            decoded = try FormCodec.request(fromBody: body, spec: spec)
+        } catch {
+            return renderer.error("MalformedQueryString", error.description)
+        }
+        guard let action = decoded.action, !action.isEmpty else { return renderer.error("MissingAction", "The request must contain the parameter Action.") }
+        guard let version = decoded.version else { return renderer.error("MissingParameter", "The request must contain the parameter Version.") }
+        guard version == spec.apiVersion else { return renderer.error("InvalidAction", "Could not find operation \(action) for version \(version)") }
+        if let operation = spec.operation(named: action) {
+            return perform(operation, decoded.request)
+        }
+        if let answer = helper(action, decoded.request) { return answer }
+        return renderer.error("InvalidAction", "Could not find operation \(action) for version \(version)")
+    }
+
+    func perform(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
+        let skipped = faults.reduce(into: Set<String>()) { $0.formUnion($1.skippedChecks) }
+        var validator = RequestValidator(operation: operation, skipped: skipped)
+        if faults.contains(.html500OnMissingParameter) { validator.skipped.remove("required") }
+        if let first = validator.violations(of: request).first { return renderer.error(first.code, first.message) }
+        if let failed = failedPrecondition(operation, request) { return renderer.error(failed.code, failed.message) }
+        switch operation.name {
+        case "CreateDBCluster": return createCluster(request)
+        case "DeleteDBCluster": return deleteCluster(request)
+        case "DescribeDBClusters": return describeClusters(request)
+        case "FailoverDBCluster": return failover(request)
+        case "ModifyDBCluster": return modifyCluster(request)
+        case "PromoteReadReplicaDBCluster": return promote(request)
+        case "RestoreDBClusterFromSnapshot": return restoreFromSnapshot(request)
+        case "RestoreDBClusterToPointInTime": return restoreToPointInTime(request)
+        case "StartDBCluster": return transition(request, action: "StartDBCluster", during: "starting", to: "available")
+        case "StopDBCluster": return transition(request, action: "StopDBCluster", during: "stopping", to: "stopped")
+        default: return renderer.error("InvalidAction", "\(operation.name) is not implemented by the reference server")
+        }
+    }
+
+    // MARK: state
+
+    /// Completes every transition whose delay has passed.
+    func settle() {
+        let now = clock.now
+        for (id, record) in clusters {
+            guard let pending = record.pending, pending.at <= now else { continue }
+            if let target = pending.target {
+                clusters[id]?.status = target
+                clusters[id]?.pending = nil
+            } else {
+                clusters[id] = nil
+            }
+        }
+        for (id, record) in instances {
+            guard let pending = record.pending, pending.at <= now else { continue }
+            if let target = pending.target {
+                instances[id]?.status = target
+                instances[id]?.pending = nil
+            } else {
+                instances[id] = nil
+                for (clusterId, cluster) in clusters where cluster.instances.contains(id) { clusters[clusterId]?.instances.removeAll { $0 == id } }
+            }
+        }
+    }
+
+    func later(_ target: String?) -> PendingTransition {
+        PendingTransition(target: target, at: clock.now.advanced(by: configuration.transitionDelay))
+    }
+
+    /// The stored form of an identifier.
+    func key(_ identifier: String) -> String {
+        faults.contains(.keepIdentifierCase) ? identifier : identifier.lowercased()
+    }
+
+    func text(_ path: String, _ request: Request) -> String? {
+        if case .scalar(let value)? = request.value(at: path) { return value }
+        return nil
+    }
+
+    func cluster(named identifier: String) -> ClusterRecord? {
+        clusters[key(identifier)] ?? (faults.contains(.keepIdentifierCase) ? clusters.values.first { $0.id.lowercased() == identifier.lowercased() } : nil)
+    }
+
+    /// The first precondition of the operation that does not hold, in spec order.
+    func failedPrecondition(_ operation: OperationSpec, _ request: Request) -> (code: String, message: String)? {
+        for condition in operation.preconditions {
+            guard let value = text(condition.parameter, request) else { continue }
+            switch condition.kind {
+            case .exists(.dbCluster):
+                if cluster(named: value) == nil { return (condition.error, "DBCluster \(value) not found.") }
+            case .exists(.dbClusterSnapshot):
+                if snapshots[value.lowercased()] == nil { return (condition.error, "DBClusterSnapshot \(value) not found.") }
+            case .exists(.dbInstance):
+                if instances[value.lowercased()] == nil { return (condition.error, "DBInstance \(value) not found.") }
+            case .exists(let kind):
+                if !value.hasPrefix("default") { return (condition.error, "\(kind.rawValue) \(value) not found.") }
+            case .absent(.dbCluster):
+                if cluster(named: value) != nil, !faults.contains(.acceptDuplicateCluster) { return (condition.error, "DB Cluster already exists") }
+            case .absent(.dbClusterSnapshot):
+                if snapshots[value.lowercased()] != nil { return (condition.error, "Cannot create the snapshot because a snapshot with the identifier \(value) already exists.") }
+            case .absent:
+                continue
+            case .state(let allowed):
+                guard let record = cluster(named: value), !allowed.contains(record.status) else { continue }
+                if operation.name == "StopDBCluster", faults.contains(.stopStoppedCluster) { continue }
+                if operation.name == "StartDBCluster", faults.contains(.startAvailableCluster) { continue }
+                return (condition.error, "DbCluster \(record.id) is in \(record.status) state but expected it to be one of \(allowed.joined(separator: ", ")).")
+            case .notDeletionProtected:
+                if let record = cluster(named: value), record.deletionProtection, !faults.contains(.deleteProtectedCluster) {
+                    return (condition.error, "Cannot delete protected Cluster, please disable deletion protection and try again.")
+                }
+            case .hasReader:
+                if let record = cluster(named: value), record.instances.count < 2, !faults.contains(.failoverWithoutReplica) {
+                    return (condition.error, "Cluster \(record.id) has no reader instance to fail over to.")
+                }
+            case .isReadReplica:
+                if let record = cluster(named: value), record.replicationSource == nil {
+                    return (condition.error, "DbCluster \(record.id) is not a read replica.")
+                }
+            }
+        }
+        return nil
+    }
+}

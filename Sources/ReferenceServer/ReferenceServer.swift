@@ -1,0 +1,107 @@
+import Hummingbird
+import Logging
+import QueryProtocol
+
+/// The reference server over HTTP: query-protocol POSTs (or GETs with the parameters in the query
+/// string) on any path, answered by a `NeptuneEmulator`. Bodies are bounded; what cannot be read
+/// gets an AWS-style error, never a crash.
+public struct ReferenceServer: Sendable {
+    public var emulator: NeptuneEmulator
+    public var host: String
+    public var port: Int
+    public var maxBodySize: Int
+    public var logger: Logger
+
+    public init(emulator: NeptuneEmulator, host: String = "127.0.0.1", port: Int = 0, maxBodySize: Int = 1 << 20, logger: Logger? = nil) {
+        self.emulator = emulator
+        self.host = host
+        self.port = port
+        self.maxBodySize = maxBodySize
+        var quiet = Logger(label: "neptune-conformance.reference-server")
+        quiet.logLevel = .critical
+        self.logger = logger ?? quiet
+    }
+
+    /// Serves until the calling task is cancelled (or SIGINT/SIGTERM with `handleSignals`); `onRunning`
+    /// gets the bound port.
+    public func run(handleSignals: Bool = false, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let responder = QueryResponder(emulator: emulator, maxBodySize: maxBodySize, logger: logger)
+        let app = Application(
+            responder: responder,
+            configuration: .init(address: .hostname(host, port: port), serverName: "neptune-conformance-reference"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger
+        )
+        if handleSignals { try await app.runService() } else { try await app.run() }
+    }
+
+    /// Starts the server on a free loopback port, runs `body` with its base URL, and stops the server.
+    public static func withRunning<T: Sendable>(
+        emulator: NeptuneEmulator, logger: Logger? = nil, _ body: @Sendable (String) async throws -> T
+    ) async throws -> T {
+        let server = ReferenceServer(emulator: emulator, logger: logger)
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                try await server.run { port in continuation.yield(port) }
+                continuation.finish()
+                return nil
+            }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else {
+                group.cancelAll()
+                throw ReferenceServerError(description: "the reference server did not start")
+            }
+            do {
+                let result = try await body("http://127.0.0.1:\(port)")
+                group.cancelAll()
+                return result
+            } catch {
+                group.cancelAll()
+                throw error
+            }
+        }
+    }
+}
+
+public struct ReferenceServerError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+struct QueryResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+    let emulator: NeptuneEmulator
+    let maxBodySize: Int
+    let logger: Logger
+
+    func respond(to request: Hummingbird.Request, context: Context) async throws -> Response {
+        let started = ContinuousClock.now
+        let answer: EmulatorAnswer
+        do {
+            var body: String
+            if request.method == .get {
+                body = request.uri.query ?? ""
+            } else {
+                let buffer = try await request.body.collect(upTo: maxBodySize)
+                body = String(buffer: buffer)
+            }
+            answer = await emulator.handle(body: body)
+        } catch {
+            answer = EmulatorAnswer(status: 413, body: """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <ErrorResponse xmlns="http://rds.amazonaws.com/doc/2014-10-31/"><Error><Type>Sender</Type><Code>RequestEntityTooLarge</Code>\
+                <Message>The request body exceeds \(maxBodySize) bytes.</Message></Error><RequestId>\(AnswerRenderer.requestId())</RequestId></ErrorResponse>
+
+                """)
+        }
+        if logger.logLevel <= .info {
+            let elapsed = ContinuousClock.now - started
+            logger.info("\(request.method) \(request.uri.path) -> \(answer.status) in \(elapsed.formatted(.units(allowed: [.milliseconds], fractionalPart: .show(length: 2))))")
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = answer.contentType
+        return Response(
+            status: HTTPResponse.Status(code: answer.status), headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(string: answer.body)))
+    }
+}

@@ -1,0 +1,195 @@
+import ConformanceSpec
+import Foundation
+import QueryProtocol
+
+/// One broken rule in a request: the error it draws and the spec item it breaks
+/// (`CreateDBCluster.BackupRetentionPeriod#range`, the ids the generator's `covers` use).
+public struct RequestViolation: Sendable, Equatable, CustomStringConvertible {
+    public var code: String
+    public var message: String
+    public var specItem: String
+
+    public var description: String { "\(specItem): \(code): \(message)" }
+}
+
+/// Checks a request against its operation's spec, without looking at any state: required and
+/// unsupported parameters, value types, per-value constraints, then cross-parameter rules, in the
+/// order the spec gives them. It knows nothing of how cases are generated, so it can judge them.
+public struct RequestValidator: Sendable {
+    public let operation: OperationSpec
+    /// Check families switched off (the reference server's faults use this).
+    public var skipped: Set<String>
+
+    public init(operation: OperationSpec, skipped: Set<String> = []) {
+        self.operation = operation
+        self.skipped = skipped
+    }
+
+    /// Every violation in the request, in the order the service reports them (the first one wins).
+    public func violations(of request: Request) -> [RequestViolation] {
+        var found: [RequestViolation] = []
+        let name = operation.name
+        for member in operation.parameters.members where member.required && request.value(at: member.name) == nil && !skipped.contains("required") {
+            found.append(RequestViolation(code: "MissingParameter", message: "The request must contain the parameter \(member.name)", specItem: "\(name).\(member.name)#required"))
+        }
+        for member in operation.parameters.members where member.unsupported && request.value(at: member.name) != nil && !skipped.contains("unsupported") {
+            found.append(RequestViolation(code: member.unsupportedError ?? "InvalidParameterValue", message: "The parameter \(member.name) is not supported by Neptune.", specItem: "\(name).\(member.name)#unsupported"))
+        }
+        for parameter in request.parameters {
+            guard let member = operation.parameters.member(named: parameter.name), !member.unsupported else { continue }
+            check(parameter.value, member: member, type: member.type, path: member.name, constraints: member.constraints, into: &found)
+        }
+        for rule in operation.rules where !skipped.contains("rule:\(rule.keyword)") {
+            if let message = broken(rule, in: request) {
+                found.append(RequestViolation(code: rule.error, message: message, specItem: "\(name)#\(rule.keyword)"))
+            }
+        }
+        return found
+    }
+
+    /// The value's type and constraints; list members and structure members recursively.
+    func check(_ value: ParameterValue, member: MemberSpec, type: TypeSpec, path: String, constraints: [Constraint], into found: inout [RequestViolation]) {
+        switch (type, value) {
+        case (.structure(let structure), .structure(let members)):
+            for inner in members {
+                guard let spec = structure.member(named: inner.name) else { continue }
+                check(inner.value, member: spec, type: spec.type, path: "\(path).\(inner.name)", constraints: spec.constraints, into: &found)
+            }
+            for spec in structure.members where spec.required && !members.contains(where: { $0.name == spec.name }) && !skipped.contains("required") {
+                found.append(RequestViolation(code: "MissingParameter", message: "\(path).\(spec.name) is required", specItem: "\(operation.name).\(path).\(spec.name)#required"))
+            }
+        case (.list(let list), .list(let items)):
+            for item in items {
+                if case .structure(let structure) = list.member, case .structure(let members) = item {
+                    for inner in members {
+                        guard let spec = structure.member(named: inner.name) else { continue }
+                        check(inner.value, member: spec, type: spec.type, path: "\(path).\(inner.name)", constraints: spec.constraints, into: &found)
+                    }
+                } else {
+                    check(item, member: member, type: list.member, path: path, constraints: list.memberConstraints, into: &found)
+                }
+            }
+        case (_, .scalar(let text)) where type.isScalar:
+            if !skipped.contains("type"), !Self.hasType(text, type) {
+                found.append(RequestViolation(code: "InvalidParameterValue", message: "Invalid value '\(text)' for \(path): not a \(type.name)", specItem: "\(operation.name).\(path)#type"))
+                return
+            }
+            for constraint in constraints where !skipped.contains(constraint.keyword) {
+                if let message = Self.broken(constraint, text, skipped: skipped) {
+                    found.append(RequestViolation(code: constraint.error, message: "Invalid value '\(text)' for \(path): \(message)", specItem: "\(operation.name).\(path)#\(constraint.keyword)"))
+                }
+            }
+        default:
+            found.append(RequestViolation(code: "InvalidParameterValue", message: "\(path) has the wrong shape: expected a \(type.name)", specItem: "\(operation.name).\(path)#type"))
+        }
+    }
+
+    static func hasType(_ text: String, _ type: TypeSpec) -> Bool {
+        switch type {
+        case .integer: return Int(text) != nil
+        case .double: return Double(text).map(\.isFinite) ?? false
+        case .boolean: return ["true", "false"].contains(text.lowercased())
+        case .timestamp: return TimestampFormat.parse(text) != nil
+        default: return true
+        }
+    }
+
+    /// Why `text` breaks `constraint`, or nil when it holds.
+    static func broken(_ constraint: Constraint, _ text: String, skipped: Set<String> = []) -> String? {
+        switch constraint.kind {
+        case .identifier(let low, let high):
+            if text.count < low || text.count > high { return "must have \(low) to \(high) characters" }
+            guard let first = text.unicodeScalars.first else { return nil }
+            if !first.isASCII || !CharacterSet.letters.contains(first) {
+                return "must begin with a letter"
+            }
+            if !text.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") }) {
+                return "may contain only ASCII letters, digits and hyphens"
+            }
+            if text.hasSuffix("-") { return "cannot end with a hyphen" }
+            if text.contains("--") { return "cannot contain two consecutive hyphens" }
+            return nil
+        case .range(let low, let high):
+            guard let number = Double(text) else { return nil }
+            if let low, number < low { return "must be at least \(low)" }
+            if let high, number > high { return "must be at most \(high)" }
+            return nil
+        case .length(let low, let high):
+            if let low, text.count < low { return "must have at least \(low) characters" }
+            if let high, text.count > high { return "must have at most \(high) characters" }
+            return nil
+        case .oneOf(let values):
+            return values.contains(text) ? nil : "must be one of \(values.joined(separator: ", "))"
+        case .pattern(let regex):
+            guard let expression = try? NSRegularExpression(pattern: regex) else { return nil }
+            let range = NSRange(text.startIndex..., in: text)
+            let match = expression.firstMatch(in: text, range: range)
+            return match?.range == range ? nil : "must match \(regex)"
+        case .forbiddenPrefixes(let prefixes):
+            return prefixes.first { text.lowercased().hasPrefix($0) }.map { "cannot begin with \($0)" }
+        case .step(let step):
+            guard let number = Double(text) else { return nil }
+            return (number / step).rounded() * step == number ? nil : "must be a multiple of \(step)"
+        case .window(let format, let minutes):
+            guard let window = TimeWindow(text, format: format) else {
+                return format == .daily ? "must be in the format hh24:mi-hh24:mi" : "must be in the format ddd:hh24:mi-ddd:hh24:mi"
+            }
+            if skipped.contains("window-length") { return nil }
+            return window.length < minutes ? "must be at least \(minutes) minutes" : nil
+        }
+    }
+
+    /// True when the parameter at `path` counts as set (booleans only when true).
+    func isSet(_ path: String, in request: Request) -> Bool {
+        guard let value = request.value(at: path) else { return false }
+        if operation.parameter(at: path)?.type == .boolean, case .scalar(let text) = value { return text.lowercased() == "true" }
+        return true
+    }
+
+    func scalar(_ path: String, in request: Request) -> String? {
+        if case .scalar(let text)? = request.value(at: path) { return text }
+        return nil
+    }
+
+    /// Why the request breaks `rule`, or nil when it holds.
+    func broken(_ rule: Rule, in request: Request) -> String? {
+        switch rule.kind {
+        case .exclusive(let names):
+            return names.filter { isSet($0, in: request) }.count > 1 ? "Only one of \(names.joined(separator: ", ")) may be specified" : nil
+        case .atLeastOne(let names):
+            return names.contains { isSet($0, in: request) } ? nil : "One of \(names.joined(separator: ", ")) must be specified"
+        case .together(let names):
+            let count = names.filter { isSet($0, in: request) }.count
+            return count == 0 || count == names.count ? nil : "\(names.joined(separator: " and ")) must be specified together"
+        case .ordered(let lower, let upper):
+            guard let low = scalar(lower, in: request).flatMap(Double.init), let high = scalar(upper, in: request).flatMap(Double.init) else { return nil }
+            return low > high ? "\(lower) (\(low)) cannot be greater than \(upper) (\(high))" : nil
+        case .disjointWindows(let dailyPath, let weeklyPath):
+            guard let daily = scalar(dailyPath, in: request).flatMap({ TimeWindow($0, format: .daily) }),
+                let weekly = scalar(weeklyPath, in: request).flatMap({ TimeWindow($0, format: .weekly) })
+            else { return nil }
+            return TimeWindow.overlap(daily: daily, weekly: weekly) ? "The backup window and maintenance window must not overlap." : nil
+        case .forbiddenWhen(let parameter, let when, let equals):
+            return isSet(parameter, in: request) && scalar(when, in: request) == equals ? "\(parameter) cannot be specified when \(when) is \(equals)" : nil
+        case .requires(let parameter, let required):
+            return isSet(parameter, in: request) && !isSet(required, in: request) ? "\(parameter) is valid only in combination with \(required)" : nil
+        }
+    }
+}
+
+/// ISO 8601 timestamps as the query protocol sends them and the XML answers carry them.
+public enum TimestampFormat {
+    public static func parse(_ text: String) -> Date? {
+        let plain = ISO8601DateFormatter()
+        if let date = plain.date(from: text) { return date }
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return fractional.date(from: text)
+    }
+
+    public static func format(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+}

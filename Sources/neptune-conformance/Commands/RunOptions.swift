@@ -1,0 +1,166 @@
+import ArgumentParser
+import CaseGenerator
+import ConformanceRunner
+import ConformanceSpec
+import Foundation
+import QueryProtocol
+import ReferenceServer
+import XMLCompare
+
+/// Where the cases go: the embedded reference server or `--endpoint`, with credentials and limits.
+struct TargetOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "The endpoint to test, e.g. http://127.0.0.1:5000 for moto (default: the embedded reference server).",
+        discussion: "Any address that is not loopback also needs --allow-real-endpoint.", valueName: "url"))
+    var endpoint: String?
+
+    @Option(help: "The region for SigV4 (default: $AWS_REGION, the profile's region, else us-east-1).")
+    var region: String?
+
+    @Option(help: "The AWS profile for credentials (default: $AWS_PROFILE, else default).")
+    var profile: String?
+
+    @Flag(help: "Allow a non-loopback endpoint: the run creates real clusters there (prefixed, and deleted afterwards).")
+    var allowRealEndpoint = false
+
+    @Option(help: "With the embedded server: a deliberate non-conformance to switch on (repeatable; see `serve --help`).")
+    var fault: [Fault] = []
+
+    @Option(help: ArgumentHelp("Seconds to wait for one answer.", valueName: "seconds"))
+    var timeout: Double = 30
+
+    @Option(help: ArgumentHelp("Seconds to wait for a cluster or instance to reach the state a step needs.", valueName: "seconds"))
+    var stateTimeout: Double = 120
+
+    @Option(help: "Cases run at the same time.")
+    var concurrency = 8
+
+    func validate() throws {
+        if let endpoint {
+            guard let url = URL(string: endpoint), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
+                throw ValidationError("--endpoint must be an http:// or https:// URL such as http://127.0.0.1:5000, not '\(endpoint)'")
+            }
+            if !Endpoint(url: endpoint).isLoopback && !allowRealEndpoint {
+                throw ValidationError("\(endpoint) is not a loopback address: the run would create real clusters there. Add --allow-real-endpoint if that is what you want.")
+            }
+            if !fault.isEmpty { throw ValidationError("--fault applies to the embedded server only; drop --endpoint or --fault") }
+        }
+        guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
+        guard stateTimeout > 0, stateTimeout <= 7200 else { throw ValidationError("--state-timeout must be between 0 and 7200 seconds") }
+        guard (1...256).contains(concurrency) else { throw ValidationError("--concurrency must be 1...256, not \(concurrency)") }
+    }
+
+    /// The endpoint for a URL target, with credentials resolved (never printed).
+    func resolvedEndpoint(url: String) throws -> Endpoint {
+        let resolver = CredentialsResolver()
+        let region = self.region ?? resolver.region(profile: profile) ?? "us-east-1"
+        let endpoint = Endpoint(url: url, region: region)
+        if endpoint.isLoopback && profile == nil {
+            let credentials = (try? resolver.resolve()) ?? .localTesting
+            return Endpoint(url: url, region: region, credentials: credentials)
+        }
+        do {
+            return Endpoint(url: url, region: region, credentials: try resolver.resolve(profile: profile))
+        } catch {
+            Console.error("error: \(error.description)")
+            throw ExitCode(2)
+        }
+    }
+
+    var transport: HTTPTransport.Options {
+        HTTPTransport.Options(timeout: .milliseconds(Int(timeout * 1000)), connections: concurrency)
+    }
+}
+
+/// Which cases run.
+struct SelectionOptions: ParsableArguments {
+    @Option(help: "Only cases of this operation (repeatable).")
+    var operation: [String] = []
+
+    @Option(help: "Only cases of this kind: valid, invalid or stateful (repeatable).")
+    var kind: [TestCase.Kind] = []
+
+    @Option(help: "Only cases with this tag, e.g. constraint:range (repeatable; all must match).")
+    var tag: [String] = []
+
+    @Option(name: .customLong("case"), help: ArgumentHelp("Only this case id, or ids starting with it (repeatable).", valueName: "id"))
+    var cases: [String] = []
+
+    @Option(help: "The seed for generated resource names.")
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("Run only shard i of n (1-based), e.g. 2/4, to split the suite across CI jobs.", valueName: "i/n"))
+    var shard: String?
+
+    func validate() throws {
+        if let shard {
+            let parts = shard.split(separator: "/").compactMap { Int($0) }
+            guard parts.count == 2, parts[1] >= 1, (1...parts[1]).contains(parts[0]) else {
+                throw ValidationError("--shard takes i/n with 1 <= i <= n, e.g. --shard 1/4, not '\(shard)'")
+            }
+        }
+    }
+
+    func select(from spec: ServiceSpec) throws -> [TestCase] {
+        let known = spec.operations.map(\.name)
+        for name in operation where !known.contains(name) {
+            throw ValidationError("no operation '\(name)' in the spec; try one of: \(known.joined(separator: ", "))")
+        }
+        var selected = CaseGenerator(spec: spec, seed: seed).generate().filter { testCase in
+            (operation.isEmpty || operation.contains(testCase.operation)) && (kind.isEmpty || kind.contains(testCase.kind))
+                && tag.allSatisfy { testCase.tags.contains($0) } && (cases.isEmpty || cases.contains { testCase.id.hasPrefix($0) })
+        }
+        if let shard {
+            let parts = shard.split(separator: "/").compactMap { Int($0) }
+            selected = selected.enumerated().filter { $0.offset % parts[1] == parts[0] - 1 }.map(\.element)
+        }
+        if selected.isEmpty { throw ValidationError("no case matches the selection; `neptune-conformance cases` lists them") }
+        return selected
+    }
+}
+
+/// Where goldens are read from (and written to).
+enum GoldenLocation {
+    static func directory(_ given: String?) -> String {
+        if let given { return given }
+        let local = FileManager.default.currentDirectoryPath + "/Golden"
+        if FileManager.default.fileExists(atPath: local) { return local }
+        return SpecLocation.packageRoot.appendingPathComponent("Golden").path
+    }
+}
+
+/// Runs cases on the chosen target: an embedded reference server started for the run, or a URL.
+enum TargetRunner {
+    static func run(
+        spec: ServiceSpec, target: TargetOptions, cases: [TestCase], goldens: String, options: ConformanceRun.Options, progress: ConformanceRun.Progress?
+    ) async throws -> (report: RunReport, recordings: [CaseExecutor.Recording]) {
+        if let url = target.endpoint {
+            let endpoint = try target.resolvedEndpoint(url: url)
+            try await preflight(spec: spec, endpoint: endpoint, timeout: target.transport)
+            return await ConformanceRun(spec: spec, endpoint: endpoint, goldenDirectory: goldens, options: options).run(cases, progress: progress)
+        }
+        let emulator = NeptuneEmulator(spec: spec, configuration: .init(faults: Set(target.fault)))
+        var options = options
+        if !target.fault.isEmpty { options.notes.append("embedded reference server with faults: " + target.fault.map(\.rawValue).joined(separator: ", ")) }
+        let finalOptions = options
+        return try await ReferenceServer.withRunning(emulator: emulator) { url in
+            let endpoint = Endpoint(url: url, label: target.fault.isEmpty ? "embedded" : "embedded (faults: \(target.fault.map(\.rawValue).joined(separator: ", ")))")
+            return await ConformanceRun(spec: spec, endpoint: endpoint, goldenDirectory: goldens, options: finalOptions).run(cases, progress: progress)
+        }
+    }
+
+    /// One DescribeDBClusters first, so an unreachable endpoint stops the run with exit 2 instead of erroring every case.
+    static func preflight(spec: ServiceSpec, endpoint: Endpoint, timeout: HTTPTransport.Options) async throws {
+        var options = timeout
+        options.throttlingRetries = 0
+        let transport = HTTPTransport(options: options)
+        do {
+            _ = try await QueryClient(spec: spec, endpoint: endpoint, transport: transport).send(Request(operation: "DescribeDBClusters", parameters: []))
+            await transport.shutdown()
+        } catch {
+            await transport.shutdown()
+            Console.error("error: the endpoint cannot be reached: \(error.description)")
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import ConformanceSpec
+import Foundation
+import Logging
+import ReferenceServer
+
+extension Fault: ExpressibleByArgument {}
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the reference server: a strict local Neptune mock for your own tests.",
+        discussion: """
+            It implements the ten DB-cluster operations exactly as Specs/ says (validation, error codes,
+            HTTP statuses, the cluster state machine, deletion protection, final snapshots) plus the
+            helpers scenarios need (CreateDBInstance, DeleteDBInstance, DescribeDBInstances,
+            CreateDBClusterSnapshot, DeleteDBClusterSnapshot, DescribeDBClusterSnapshots).
+            Point any AWS SDK at it with endpoint_url=http://HOST:PORT and any credentials.
+
+            --fault switches on a deliberate non-conformance (repeatable), to see the suite catch it:
+            \(Fault.allCases.map { "  \($0.rawValue): \($0.summary)" }.joined(separator: "\n"))
+
+            Examples:
+              neptune-conformance serve --port 8182
+              neptune-conformance serve --port 9000 --fault delete-protected-cluster --transition-delay 2
+            """)
+
+    @OptionGroup var specOptions: SpecOptions
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0 picks a free one and prints it).")
+    var port = 8182
+
+    @Option(help: "A deliberate non-conformance to switch on (repeatable); see the list above.")
+    var fault: [Fault] = []
+
+    @Option(help: ArgumentHelp("Seconds a cluster stays in creating, stopping, deleting and the like.", valueName: "seconds"))
+    var transitionDelay: Double = 0
+
+    @Option(help: ArgumentHelp("The largest request body accepted, in bytes.", valueName: "bytes"))
+    var maxBodySize = 1 << 20
+
+    @Flag(help: "Log nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535, not \(port)") }
+        guard transitionDelay >= 0, transitionDelay <= 3600 else { throw ValidationError("--transition-delay must be 0...3600 seconds") }
+        guard maxBodySize >= 1024 else { throw ValidationError("--max-body-size must be at least 1024 bytes") }
+    }
+
+    func run() async throws {
+        let spec = try specOptions.load()
+        let emulator = NeptuneEmulator(
+            spec: spec, configuration: .init(transitionDelay: .milliseconds(Int(transitionDelay * 1000)), faults: Set(fault)))
+        var logger = Logger(label: "neptune-conformance.serve")
+        logger.logLevel = quiet ? .error : .info
+        let server = ReferenceServer(emulator: emulator, host: host, port: port, maxBodySize: maxBodySize, logger: logger)
+        let faults = fault.isEmpty ? "no faults" : "faults: " + fault.map(\.rawValue).joined(separator: ", ")
+        let host = self.host
+        do {
+            try await server.run(handleSignals: true) { bound in
+                FileHandle.standardOutput.write(Data("neptune-conformance reference server on http://\(host):\(bound) (\(faults)); Ctrl-C stops it\n".utf8))
+            }
+        } catch {
+            Console.error("error: the server could not run on \(host):\(port): \(error)")
+            throw ExitCode(2)
+        }
+    }
+}
