@@ -31,7 +31,7 @@ public struct GoldenRecorder: Sendable {
         let unscoped = testCase.request.operation.hasPrefix("Describe") && testCase.request.value(at: "DBClusterIdentifier") == nil
         let opaque: Set<String> = unscoped ? [operation?.resultWrapper ?? ""] : []
         var xml = ""
-        write(tree.root, context: context, depth: 0, root: true, opaque: opaque, into: &xml) { element, type in
+        write(tree.root, context: context, depth: 0, root: true, parent: "", opaque: opaque, into: &xml) { element, type, parent in
             let value = element.value
             if element.name == "RequestId" { return "{{string}}" }
             let candidates = inputs.filter { Self.input($0.key, canShowAs: element.name) }
@@ -39,16 +39,21 @@ public struct GoldenRecorder: Sendable {
             if let match = candidates.first(where: { $0.value.lowercased() == value && $0.value != value }) { return "{{input:\(match.key)|lower}}" }
             if !value.contains(resourcePrefix), setupValues.contains(value), element.name != "Status" { return value }
             if defaults[element.name] == value { return value }
+            let mark = Self.alwaysReturned.contains(element.name) && ["DBCluster", "DBClusterMember", "ResponseMetadata"].contains(parent) ? "" : "?"
             switch type {
-            case .integer: return "{{integer}}"
-            case .double: return "{{number}}"
-            case .boolean: return "{{bool}}"
-            case .timestamp: return "{{timestamp}}"
-            default: return "{{string}}"
+            case .integer: return "{{integer\(mark)}}"
+            case .double: return "{{number\(mark)}}"
+            case .boolean: return "{{bool\(mark)}}"
+            case .timestamp: return "{{timestamp\(mark)}}"
+            default: return "{{string\(mark)}}"
             }
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + xml
     }
+
+    /// Members every DBCluster answer carries (every answer in the captured AWS samples has them);
+    /// other members the request did not set may be absent, and are checked for type when present.
+    static let alwaysReturned: Set<String> = ["DBClusterIdentifier", "Status", "Engine", "RequestId", "DBInstanceIdentifier"]
 
     /// True when the request value at `key` may come back in an element named `element`
     /// (`Port` as `Port`, `NewDBClusterIdentifier` as `DBClusterIdentifier`, `AvailabilityZones.1` as `AvailabilityZone`).
@@ -67,30 +72,44 @@ public struct GoldenRecorder: Sendable {
         ["EnableIAMDatabaseAuthentication": "IAMDatabaseAuthenticationEnabled", "DBClusterParameterGroupName": "DBClusterParameterGroup"][parameter] ?? parameter
     }
 
+    /// Writes one element; returns true when it must be present (it holds something the request or set-up
+    /// decided, or a member every answer carries). Containers holding nothing mandatory become `{{ignore?}}`.
+    @discardableResult
     func write(
-        _ element: XMLTree.Element, context: ShapeContext, depth: Int, root: Bool, opaque: Set<String>, into xml: inout String,
-        leaf: (XMLTree.Element, TypeSpec?) -> String
-    ) {
+        _ element: XMLTree.Element, context: ShapeContext, depth: Int, root: Bool, parent: String, opaque: Set<String>, into xml: inout String,
+        leaf: (XMLTree.Element, TypeSpec?, String) -> String
+    ) -> Bool {
         let indent = String(repeating: "  ", count: depth)
         let namespace = root ? element.namespace.map { " xmlns=\"\(Self.escape($0))\"" } ?? "" : ""
         if opaque.contains(element.name) {
             xml += "\(indent)<\(element.name)\(namespace)>{{ignore}}</\(element.name)>\n"
-            return
+            return true
         }
+        let isContainer: Bool = { if case .list = context { true } else if case .structure = context { true } else { false } }()
         if element.children.isEmpty {
             var type: TypeSpec?
             if case .scalar(let scalar) = context { type = scalar }
-            let isContainer: Bool = { if case .list = context { true } else if case .structure = context { true } else { false } }()
             if isContainer && element.value.isEmpty {
-                xml += "\(indent)<\(element.name)\(namespace)/>\n"
-            } else {
-                xml += "\(indent)<\(element.name)\(namespace)>\(Self.escape(leaf(element, type)))</\(element.name)>\n"
+                xml += "\(indent)<\(element.name)\(namespace)>{{ignore?}}</\(element.name)>\n"
+                return false
             }
-            return
+            let token = leaf(element, type, parent)
+            xml += "\(indent)<\(element.name)\(namespace)>\(Self.escape(token))</\(element.name)>\n"
+            return !Placeholder.isOptional(token)
         }
-        xml += "\(indent)<\(element.name)\(namespace)>\n"
-        for child in element.children { write(child, context: context.child(child.name), depth: depth + 1, root: false, opaque: opaque, into: &xml, leaf: leaf) }
-        xml += "\(indent)</\(element.name)>\n"
+        var inner = ""
+        var mandatory = root
+        for child in element.children {
+            if write(child, context: context.child(child.name), depth: depth + 1, root: false, parent: element.name, opaque: opaque, into: &inner, leaf: leaf) {
+                mandatory = true
+            }
+        }
+        if !mandatory {
+            xml += "\(indent)<\(element.name)\(namespace)>{{ignore?}}</\(element.name)>\n"
+            return false
+        }
+        xml += "\(indent)<\(element.name)\(namespace)>\n" + inner + "\(indent)</\(element.name)>\n"
+        return true
     }
 
     static func escape(_ text: String) -> String {

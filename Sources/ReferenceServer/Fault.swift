@@ -39,7 +39,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .wrongErrorCode: "answers DBClusterNotFound instead of DBClusterNotFoundFault"
         case .wrongHTTPStatus: "answers every 404 error with HTTP 400"
         case .receiverForSenderFaults: "marks client errors as Receiver faults"
-        case .missingResponseMember: "leaves Endpoint out of DBCluster answers"
+        case .missingResponseMember: "leaves Status out of DBCluster answers"
         case .wrongNamespace: "answers in the namespace of another API version"
         case .wrongElementType: "writes Port as text that is not an integer"
         case .missingRequestId: "leaves ResponseMetadata/RequestId out of success answers"

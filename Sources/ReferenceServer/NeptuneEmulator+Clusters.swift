@@ -125,7 +125,7 @@ extension NeptuneEmulator {
         values["ReadReplicaIdentifiers"] = .list(clusters.values.filter { $0.replicationSource == record.id }.sorted { $0.sequence < $1.sequence }
             .map { .scalar($0.attributes["DBClusterArn"].flatMap { if case .scalar(let arn) = $0 { arn } else { nil } } ?? $0.id) })
         if let source = record.replicationSource { values["ReplicationSourceIdentifier"] = .scalar(source) }
-        if faults.contains(.missingResponseMember) { values["Endpoint"] = nil }
+        if faults.contains(.missingResponseMember) { values["Status"] = nil }
         if faults.contains(.dropServerlessConfiguration) { values["ServerlessV2ScalingConfiguration"] = nil }
         if faults.contains(.wrongElementType) { values["Port"] = .scalar("port-8182") }
         return "<\(element)>" + renderer.structureBody(values, shape: clusterShape) + "</\(element)>"

@@ -2,7 +2,8 @@ import Foundation
 
 /// A golden value that stands for many actual values: `{{ignore}}`, `{{string}}`, `{{integer}}`,
 /// `{{number}}`, `{{bool}}`, `{{timestamp}}`, `{{regex:…}}`, `{{input:Param.Path}}` (optionally
-/// `{{input:Param.Path|lower}}`).
+/// `{{input:Param.Path|lower}}`). A `?` before the closing braces (`{{string?}}`) makes the element
+/// optional: it may be absent, and when present the placeholder applies.
 public enum Placeholder: Sendable, Equatable {
     case ignore
     case string
@@ -13,12 +14,20 @@ public enum Placeholder: Sendable, Equatable {
     case regex(String)
     case input(path: String, lowercased: Bool)
 
+    /// True for `{{…?}}`: the element may be absent; when present, the placeholder applies.
+    public static func isOptional(_ text: String) -> Bool {
+        guard text.utf8.contains(UInt8(ascii: "?")) else { return false }
+        let trimmed = XMLTree.trimmed(text)
+        return trimmed.hasPrefix("{{") && trimmed.hasSuffix("?}}")
+    }
+
     /// The placeholder a golden text holds, nil for a literal, or an error text for a malformed one.
     public static func parse(_ text: String) -> Result<Placeholder, PlaceholderError>? {
         guard text.utf8.contains(UInt8(ascii: "{")) else { return nil }
         let trimmed = XMLTree.trimmed(text)
         guard trimmed.hasPrefix("{{"), trimmed.hasSuffix("}}"), trimmed.count >= 4 else { return nil }
-        let body = String(trimmed.dropFirst(2).dropLast(2))
+        var body = String(trimmed.dropFirst(2).dropLast(2))
+        if body.hasSuffix("?") { body.removeLast() }
         switch body {
         case "ignore": return .success(.ignore)
         case "string": return .success(.string)
