@@ -23,7 +23,7 @@ extension OperationCases {
         }
         for (path, member) in scalarMembers() where !member.unsupported {
             for constraint in member.constraints where !(isLookup(path) && constraint.keyword == "identifier") {
-                for violation in values.violations(of: constraint, type: member.type) {
+                for violation in values.violations(of: constraint, type: member.type) where breaksOnlyItself(violation, constraint, member, path) {
                     var base = baseline()
                     base.parameters = withRequiredSiblings(base.parameters.setting(path, .scalar(violation.value)), path: path)
                     cases.append(
@@ -35,6 +35,12 @@ extension OperationCases {
             if member.type == .integer || member.type == .double || member.type == .boolean {
                 var base = baseline()
                 base.parameters = withRequiredSiblings(base.parameters.setting(path, .scalar(member.type == .boolean ? "maybe" : "abc")), path: path)
+                // A boolean that is not `true` does not count as set: another member must satisfy an at-least-one rule.
+                for rule in operation.rules {
+                    guard case .atLeastOne(let names) = rule.kind, names.contains(path), let other = names.first(where: { $0 != path }) else { continue }
+                    var unused = 0
+                    base.parameters = base.parameters.setting(other, values.valid(operation.parameter(at: other)!, path: other, operation: operation, counter: &unused))
+                }
                 cases.append(
                     makeCase("\(path)/wrong-type", kind: .invalid, tags: ["constraint:type"], covers: ["\(name).\(path)#type"],
                              summary: "\(path) is not a \(member.type.name)", parameters: base.parameters, fixture: base.fixture,
@@ -44,6 +50,23 @@ extension OperationCases {
         cases += listMemberCases()
         cases += ruleCases()
         return cases
+    }
+
+    /// False for the violations that cannot break one constraint alone: an empty value under a pattern
+    /// that needs a character, a minimum capacity above the largest maximum (it is also above MaxCapacity),
+    /// a maximum below the smallest minimum. Other cases cover those constraints.
+    func breaksOnlyItself(_ violation: Violation, _ constraint: Constraint, _ member: MemberSpec, _ path: String) -> Bool {
+        if violation.value.isEmpty, case .length = constraint.kind,
+            member.constraints.contains(where: { if case .pattern = $0.kind { true } else if case .identifier = $0.kind { true } else { false } }) {
+            return false
+        }
+        guard case .range = constraint.kind else { return true }
+        for rule in operation.rules {
+            guard case .ordered(let lower, let upper) = rule.kind else { continue }
+            if path == lower && violation.label == "above-maximum" { return false }
+            if path == upper && violation.label == "below-minimum" { return false }
+        }
+        return true
     }
 
     /// Constraints on list members (log types, tag keys and values).

@@ -129,8 +129,12 @@ public struct CaseExecutor: Sendable {
         var last = "no answer"
         while ContinuousClock.now < deadline {
             if let sent = try? await client.send(describe) {
-                let status = (try? SafeXMLParser().parse(sent.answer.body))?.root.descendant(statusPath)?.value
+                let tree = try? SafeXMLParser().parse(sent.answer.body)
+                let status = tree?.root.descendant(statusPath)?.value
                 if status == state { return nil }
+                if sent.answer.status == 200, status == nil, tree?.root.descendant(statusPath.split(separator: "/").dropLast().joined(separator: "/")) != nil {
+                    return "\(label): the \(describe.operation) answer for \(id) has no \(statusPath.split(separator: "/").last!), so its state cannot be read"
+                }
                 last = status.map { "state \($0)" } ?? "HTTP \(sent.answer.status)"
             }
             do { try await Task.sleep(for: pause) } catch { return "\(label): interrupted while waiting for \(id) to be \(state)" }

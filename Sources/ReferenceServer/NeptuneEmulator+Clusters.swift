@@ -12,7 +12,7 @@ extension NeptuneEmulator {
     static let notStored: Set<String> = ["DBClusterIdentifier", "MasterUserPassword", "PreSignedUrl", "Tags", "ApplyImmediately", "NewDBClusterIdentifier", "ReplicationSourceIdentifier"]
 
     /// Copies the request's parameters onto DBCluster members, normalising booleans and doubles as the service prints them.
-    func apply(_ request: Request, to attributes: inout [String: ParameterValue]) {
+    func apply(_ request: Request, to attributes: inout [String: ParameterValue], modifying: Bool = false) {
         for parameter in request.parameters where !Self.notStored.contains(parameter.name) {
             let name = Self.memberNames[parameter.name] ?? parameter.name
             if parameter.name == "VpcSecurityGroupIds", case .list(let ids) = parameter.value {
@@ -29,7 +29,7 @@ extension NeptuneEmulator {
                 attributes["EnabledCloudwatchLogsExports"] = .list(enabled.map { .scalar($0) })
                 continue
             }
-            if parameter.name == "ServerlessV2ScalingConfiguration", faults.contains(.ignoreModifiedScaling), attributes[name] != nil { continue }
+            if parameter.name == "ServerlessV2ScalingConfiguration", modifying, faults.contains(.ignoreModifiedScaling) { continue }
             guard let member = clusterShape.member(named: name) else { continue }
             attributes[name] = Self.normalised(parameter.value, type: member.type)
         }
@@ -192,7 +192,7 @@ extension NeptuneEmulator {
 
     func modifyCluster(_ request: Request) -> EmulatorAnswer {
         guard var record = cluster(named: text("DBClusterIdentifier", request) ?? "") else { return renderer.error("DBClusterNotFoundFault", "DBCluster not found.") }
-        apply(request, to: &record.attributes)
+        apply(request, to: &record.attributes, modifying: true)
         if let newName = text("NewDBClusterIdentifier", request) {
             let old = record.id
             record.id = key(newName)

@@ -1,3 +1,4 @@
+import ConformanceTestSupport
 import ConformanceSpec
 import Foundation
 import Testing

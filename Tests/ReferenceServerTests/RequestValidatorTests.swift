@@ -1,0 +1,50 @@
+import CaseGenerator
+import ConformanceSpec
+import QueryProtocol
+import ReferenceServer
+import Testing
+
+/// The validator judges requests from the spec alone, knowing nothing of how cases are made, so it
+/// checks the generator: every invalid case breaks exactly one constraint, and that one draws the
+/// expected code; every valid request breaks none.
+@Suite struct RequestValidatorTests {
+    static let invalid = Suite.cases.filter { $0.kind == .invalid }
+    static let others = Suite.cases.filter { $0.kind != .invalid }
+
+    @Test(arguments: invalid.map(\.id))
+    func invalidCaseBreaksExactlyOneConstraint(_ id: String) throws {
+        let testCase = try #require(Suite.cases.first { $0.id == id })
+        let operation = try #require(Suite.spec.operation(named: testCase.operation))
+        let violations = RequestValidator(operation: operation).violations(of: testCase.request)
+        #expect(violations.count == 1, "\(violations)")
+        guard case .error(let code, _, _, _) = testCase.expectation, let only = violations.first else { return }
+        #expect(only.code == code, "\(only)")
+        #expect(testCase.covers.contains(only.specItem), "broke \(only.specItem), the case says it covers \(testCase.covers)")
+    }
+
+    @Test func validAndStatefulRequestsBreakNoConstraint() {
+        for testCase in Self.others {
+            let operation = Suite.spec.operation(named: testCase.operation)!
+            let violations = RequestValidator(operation: operation).violations(of: testCase.request)
+            #expect(violations.isEmpty, "\(testCase.id): \(violations)")
+            for step in testCase.setup + testCase.teardown {
+                guard let stepOperation = Suite.spec.operation(named: step.request.operation) else { continue }
+                #expect(RequestValidator(operation: stepOperation).violations(of: step.request).isEmpty, "\(testCase.id) step \(step.request.operation)")
+            }
+        }
+    }
+
+    @Test func windowsOverlapAcrossMidnightAndTheWeek() throws {
+        func overlap(_ daily: String, _ weekly: String) throws -> Bool {
+            TimeWindow.overlap(daily: try #require(TimeWindow(daily, format: .daily)), weekly: try #require(TimeWindow(weekly, format: .weekly)))
+        }
+        #expect(try overlap("03:00-03:30", "mon:03:15-mon:03:45"))
+        #expect(try overlap("23:45-00:15", "tue:00:00-tue:00:30"))
+        #expect(try overlap("00:00-00:30", "sun:23:50-mon:00:20"))
+        #expect(try !overlap("03:00-03:30", "mon:03:30-mon:04:00"))
+        #expect(try !overlap("03:00-03:30", "wed:02:00-wed:03:00"))
+        #expect(TimeWindow("24:00-01:00", format: .daily) == nil)
+        #expect(TimeWindow("mon:3:00-mon:04:00", format: .weekly) == nil)
+        #expect(TimeWindow("sun:23:30-mon:00:10", format: .weekly)?.length == 40)
+    }
+}
