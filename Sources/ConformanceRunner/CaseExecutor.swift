@@ -15,6 +15,9 @@ public struct CaseExecutor: Sendable {
     public var stateTimeout: Duration
     /// When set, success answers are written as goldens instead of judged against them.
     public var recorder: GoldenRecorder?
+    /// The run's resource-name prefix: a create whose answer was lost is recorded as possibly created
+    /// (and swept) only when its name carries it, so nothing the run did not make is ever deleted.
+    public var resourcePrefix: String?
 
     public init(client: QueryClient, judge: AnswerJudge, goldens: GoldenStore, ledger: ResourceLedger, stateTimeout: Duration = .seconds(120), recorder: GoldenRecorder? = nil) {
         self.client = client
@@ -65,6 +68,7 @@ public struct CaseExecutor: Sendable {
         do {
             sent = try await client.send(testCase.request)
         } catch {
+            await recordPossiblyCreated(testCase.request)
             result.verdict = .errored
             result.reason = error.description
             result.requestBody = client.prepare(testCase.request).body
@@ -110,10 +114,17 @@ public struct CaseExecutor: Sendable {
                 return "\(label) was refused: HTTP \(sent.answer.status)\(code)"
             }
         } catch {
+            await recordPossiblyCreated(step.request)
             return step.mayFail ? nil : "\(label) failed: \(error.description)"
         }
         if let state = step.waitFor { return await wait(for: state, after: step.request, label: label) }
         return nil
+    }
+
+    /// A create whose answer never came may still have happened: the sweep tries to delete it.
+    func recordPossiblyCreated(_ request: Request) async {
+        guard let prefix = resourcePrefix, request.flattenedInputs.values.contains(where: { $0.lowercased().hasPrefix(prefix) }) else { return }
+        if request.operation.hasPrefix("Create") || request.operation.hasPrefix("Restore") { await ledger.record(request) }
     }
 
     /// Polls DescribeDBClusters (or DescribeDBInstances) until the resource the step named reaches `state`.

@@ -57,9 +57,11 @@ public struct ConformanceRun: Sendable {
         let client = QueryClient(spec: spec, endpoint: endpoint, transport: transport)
         let ledger = ResourceLedger()
         let recorder = options.recordGoldens ? GoldenRecorder(spec: spec, resourcePrefix: CaseGenerator(spec: spec, seed: options.seed).resourcePrefix) : nil
-        let executor = CaseExecutor(
+        var executor = CaseExecutor(
             client: client, judge: AnswerJudge(spec: spec, mode: options.mode), goldens: GoldenStore(directory: goldenDirectory), ledger: ledger,
             stateTimeout: options.stateTimeout, recorder: recorder)
+        executor.resourcePrefix = CaseGenerator(spec: spec, seed: options.seed).resourcePrefix
+        let executorForCases = executor
 
         let parallel = cases.indices.filter { !cases[$0].tags.contains("run:serial") }
         let serial = cases.indices.filter { cases[$0].tags.contains("run:serial") }
@@ -76,7 +78,7 @@ public struct ConformanceRun: Sendable {
                     next += 1
                     group.addTask {
                         if Task.isCancelled { return (index, CaseResult(testCase: cases[index], verdict: .skipped, reason: "the run was interrupted"), nil) }
-                        let outcome = await executor.run(cases[index])
+                        let outcome = await executorForCases.run(cases[index])
                         return (index, outcome.result, outcome.recording)
                     }
                 }

@@ -40,6 +40,14 @@ public actor NeptuneEmulator {
 
     var faults: Set<Fault> { configuration.faults }
 
+    /// Every resource the emulator holds now (`DBCluster x`, `DBInstance y`, `DBClusterSnapshot z`), after
+    /// finished transitions; for tests that check a run left nothing behind.
+    public func inventory() -> [String] {
+        settle()
+        return clusters.keys.sorted().map { "DBCluster \($0)" } + instances.keys.sorted().map { "DBInstance \($0)" }
+            + snapshots.keys.sorted().map { "DBClusterSnapshot \($0)" }
+    }
+
     /// Answers one form-encoded request body.
     public func handle(body: String) -> EmulatorAnswer {
         settle()

@@ -149,7 +149,7 @@ enum TargetRunner {
         }
     }
 
-    /// One DescribeDBClusters first, so an unreachable endpoint stops the run with exit 2 instead of erroring every case.
+    /// One DescribeDBClusters first, so an endpoint that refuses connections stops the run with exit 2 instead of erroring every case.
     static func preflight(spec: ServiceSpec, endpoint: Endpoint, timeout: HTTPTransport.Options) async throws {
         var options = timeout
         options.throttlingRetries = 0
@@ -159,8 +159,14 @@ enum TargetRunner {
             await transport.shutdown()
         } catch {
             await transport.shutdown()
-            Console.error("error: the endpoint cannot be reached: \(error.description)")
-            throw ExitCode(2)
+            switch error {
+            case .connectionRefused, .invalidURL, .tls:
+                Console.error("error: the endpoint cannot be reached: \(error.description)")
+                throw ExitCode(2)
+            default:
+                // It answers badly rather than not at all: run, and let every case say what went wrong.
+                Console.error("warning: \(error.description); running anyway, the cases will say what goes wrong")
+            }
         }
     }
 }

@@ -1,0 +1,35 @@
+import ConformanceTestSupport
+import Foundation
+import Testing
+
+/// The HTML report as a real browser sees it: headless Chromium loads the page, and the DOM it
+/// builds has the matrix, the departures with their differences, and no element injected by
+/// hostile text from the endpoint.
+@Suite struct HTMLReportBrowserTests {
+    static var chromium: String? {
+        ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    @Test func theReportRendersInHeadlessChromium() throws {
+        guard let browser = Self.chromium else {
+            #expect(ProcessInfo.processInfo.environment["CI"] != "true", "CI must install chromium (apt-get install chromium)")
+            return
+        }
+        let reports = RunCommandTests.temporaryDirectory()
+        let run = try ProcessResult.run(BuiltCLI.url, ["run", "--fault", "wrong-namespace", "--fault", "stop-stopped-cluster", "--report-dir", reports, "--quiet"])
+        #expect(run.status == 1)
+        let page = "file://\(reports)/report.html"
+        let flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--user-data-dir=\(reports)/chromium-profile"]
+        let dom = try ProcessResult.run(URL(fileURLWithPath: browser), flags + ["--dump-dom", page])
+        #expect(dom.status == 0, "\(dom.stderr.suffix(500))")
+        #expect(dom.stdout.contains("<table id=\"matrix\">"))
+        for operation in ["CreateDBCluster", "StopDBCluster", "RestoreDBClusterToPointInTime"] { #expect(dom.stdout.contains("<td>\(operation)</td>")) }
+        #expect(dom.stdout.contains("StopDBCluster/stateful/DBClusterIdentifier/in-state-stopped"))
+        #expect(dom.stdout.contains("namespace"))
+        #expect(!dom.stdout.contains("<script"))
+        let shot = try ProcessResult.run(URL(fileURLWithPath: browser), flags + ["--screenshot=\(reports)/report.png", "--window-size=1200,1600", page])
+        #expect(shot.status == 0)
+        let size = (try? FileManager.default.attributesOfItem(atPath: "\(reports)/report.png")[.size] as? Int) ?? 0
+        #expect(size > 20_000, "the screenshot is \(size) bytes")
+    }
+}

@@ -1,0 +1,95 @@
+import ConformanceRunner
+import Foundation
+import NIOCore
+import NIOPosix
+import Testing
+
+/// Each way an endpoint can fail to answer surfaces as its own error, quickly, and never crashes.
+@Suite struct HTTPTransportTests {
+    static let form = [("Content-Type", "application/x-www-form-urlencoded")]
+    static let body = "Action=DescribeDBClusters&Version=2014-10-31"
+
+    func send(_ behaviour: MisbehavingServer.Behaviour, options: HTTPTransport.Options = .init(timeout: .seconds(2))) async throws -> (Result<HTTPAnswer, TransportError>, Int) {
+        let server = try await MisbehavingServer(behaviour)
+        let transport = HTTPTransport(options: options)
+        let result: Result<HTTPAnswer, TransportError>
+        do {
+            result = .success(try await transport.send(url: server.url, headers: Self.form, body: Self.body))
+        } catch {
+            result = .failure(error)
+        }
+        await transport.shutdown()
+        await server.stop()
+        return (result, server.requests.value)
+    }
+
+    @Test func connectionRefused() async throws {
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).get()
+        let port = channel.localAddress!.port!
+        try await channel.close()
+        let transport = HTTPTransport(options: .init(timeout: .seconds(2)))
+        await #expect(throws: TransportError.connectionRefused("http://127.0.0.1:\(port)/")) {
+            try await transport.send(url: "http://127.0.0.1:\(port)/", headers: Self.form, body: Self.body)
+        }
+        await transport.shutdown()
+    }
+
+    @Test func connectionReset() async throws {
+        let (result, _) = try await send(.reset)
+        guard case .failure(let error) = result, case .connectionReset = error else { Issue.record("expected connectionReset, got \(result)"); return }
+        #expect(error.description.contains("closed or reset"))
+    }
+
+    @Test func hangingEndpointTimesOut() async throws {
+        let started = ContinuousClock.now
+        let (result, _) = try await send(.hang, options: .init(timeout: .milliseconds(500)))
+        guard case .failure(let error) = result, case .timeout = error else { Issue.record("expected timeout, got \(result)"); return }
+        #expect(ContinuousClock.now - started < .seconds(30), "a 0.5 s timeout must not wait for the server")
+        #expect(error.description.contains("--timeout"))
+    }
+
+    @Test func announcedOversizeIsRefusedUnread() async throws {
+        let (result, _) = try await send(.oversize(bytes: 50 << 20), options: .init(timeout: .seconds(5), maxAnswerBytes: 1 << 20))
+        #expect(result == .failure(.answerTooLarge(result.url, limit: 1 << 20)))
+    }
+
+    @Test func streamedOversizeStopsAtTheLimit() async throws {
+        let (result, _) = try await send(.endlessChunks, options: .init(timeout: .seconds(10), maxAnswerBytes: 1 << 20))
+        guard case .failure(.answerTooLarge) = result else { Issue.record("expected answerTooLarge, got \(result)"); return }
+    }
+
+    @Test func garbageIsAnErrorNotACrash() async throws {
+        let (result, _) = try await send(.garbage)
+        guard case .failure(let error) = result else { Issue.record("garbage was taken as an answer: \(result)"); return }
+        #expect(!error.description.isEmpty)
+    }
+
+    @Test func throttlingIsRetriedWithBackoff() async throws {
+        let (result, requests) = try await send(.throttleThen(count: 2))
+        guard case .success(let answer) = result else { Issue.record("\(result)"); return }
+        #expect(answer.status == 200)
+        #expect(requests == 3)
+        let (stillThrottled, attempts) = try await send(.throttleThen(count: 10), options: .init(timeout: .seconds(2), throttlingRetries: 1))
+        guard case .success(let last) = stillThrottled else { Issue.record("\(stillThrottled)"); return }
+        #expect(last.status == 400 && attempts == 2)
+    }
+
+    @Test func otherErrorsAreNotRetried() async throws {
+        let (result, requests) = try await send(.fixed(status: 500, contentType: "text/html", body: "<html>down</html>"))
+        guard case .success(let answer) = result else { Issue.record("\(result)"); return }
+        #expect(answer.status == 500 && requests == 1 && answer.body == "<html>down</html>")
+    }
+
+    @Test func invalidURLsAreNamed() async throws {
+        let transport = HTTPTransport()
+        await #expect(throws: TransportError.invalidURL("ftp://x")) { try await transport.send(url: "ftp://x", headers: [], body: "") }
+        await transport.shutdown()
+    }
+}
+
+extension Result where Success == HTTPAnswer, Failure == TransportError {
+    var url: String {
+        if case .failure(.answerTooLarge(let url, _)) = self { return url }
+        return ""
+    }
+}

@@ -1,0 +1,50 @@
+import ConformanceTestSupport
+import Foundation
+import NIOCore
+import NIOPosix
+import Testing
+
+/// moto is an independently written Neptune endpoint that is not conformant: the suite must run to
+/// its end against it, report its departures, delete what it created, and never crash or hang.
+@Suite struct MotoRunTests {
+    static var motoServer: String? {
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/moto_server" }
+        return paths.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    @Test(.timeLimit(.minutes(5))) func theSuiteRunsToTheEndAgainstMoto() async throws {
+        guard let moto = Self.motoServer else {
+            #expect(ProcessInfo.processInfo.environment["CI"] != "true", "CI must install moto (pip install 'moto[server]')")
+            return
+        }
+        let probe = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).get()
+        let port = probe.localAddress!.port!
+        try await probe.close()
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: moto)
+        server.arguments = ["-p", "\(port)"]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate() }
+        var ready = false
+        for _ in 0..<100 where !ready {
+            ready = (try? await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(host: "127.0.0.1", port: port).get().close()) != nil
+            if !ready { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(ready, "moto_server did not start on port \(port)")
+        let reports = RunCommandTests.temporaryDirectory()
+        let result = try ProcessResult.run(BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:\(port)", "--report-dir", reports, "--state-timeout", "10", "--quiet"])
+        #expect(result.status == 1, "moto is not conformant; exit \(result.status)\n\(result.stderr.suffix(1000))")
+        let data = try Data(contentsOf: URL(fileURLWithPath: "\(reports)/report.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let results = json["results"] as? [[String: Any]] ?? []
+        let all = try ProcessResult.run(BuiltCLI.url, ["cases", "--format", "jsonl"]).stdout.split(separator: "\n").count
+        #expect(results.count == all)
+        #expect(results.allSatisfy { ($0["verdict"] as? String) != "skipped" })
+        #expect(results.filter { $0["verdict"] as? String == "failed" }.count > 50)
+        #expect(results.filter { $0["verdict"] as? String != "passed" }.allSatisfy { ($0["reason"] as? String)?.isEmpty == false })
+        #expect((json["leftovers"] as? [String]) == [], "the run left \(json["leftovers"] ?? "")")
+        #expect(FileManager.default.fileExists(atPath: "\(reports)/report.html"))
+    }
+}

@@ -1,0 +1,81 @@
+import ConformanceTestSupport
+import Foundation
+import Testing
+
+/// `neptune-conformance run`, `report` and `record` as a user types them.
+@Suite struct RunCommandTests {
+    static func temporaryDirectory() -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nc-run-\(UUID().uuidString)").path
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func theMainJobPassesAndWritesFourReports() throws {
+        let reports = Self.temporaryDirectory()
+        let result = try ProcessResult.run(BuiltCLI.url, ["run", "--report-dir", reports, "--quiet"])
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.contains("CreateDBCluster") && result.stdout.contains("total"))
+        for name in ["report.json", "junit.xml", "report.html", "summary.md"] {
+            #expect(FileManager.default.fileExists(atPath: "\(reports)/\(name)"), "\(name) missing")
+        }
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(reports)/report.json"))) as? [String: Any]
+        let results = json?["results"] as? [[String: Any]] ?? []
+        #expect(results.count > 300)
+        #expect(results.allSatisfy { $0["verdict"] as? String == "passed" })
+        let junit = try String(contentsOfFile: "\(reports)/junit.xml", encoding: .utf8)
+        #expect(junit.contains("failures=\"0\"") && junit.contains("<testsuite name=\"ModifyDBCluster\""))
+    }
+
+    @Test func aFaultyServerExitsOneAndTheReportNamesTheCase() throws {
+        let reports = Self.temporaryDirectory()
+        let result = try ProcessResult.run(BuiltCLI.url, ["run", "--fault", "delete-protected-cluster", "--operation", "DeleteDBCluster", "--report-dir", reports, "--quiet"])
+        #expect(result.status == 1, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.contains("FAILED DeleteDBCluster/stateful/deletion-protection/refused"))
+        let markdown = try String(contentsOfFile: "\(reports)/summary.md", encoding: .utf8)
+        #expect(markdown.contains("deletion-protection/refused"))
+        let rerendered = Self.temporaryDirectory()
+        let again = try ProcessResult.run(BuiltCLI.url, ["report", "\(reports)/report.json", "--report-dir", rerendered])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try String(contentsOfFile: "\(rerendered)/summary.md", encoding: .utf8) == markdown)
+    }
+
+    @Test func anUnreachableEndpointExitsTwo() throws {
+        let result = try ProcessResult.run(BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:9", "--report-dir", Self.temporaryDirectory()])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("connection refused"))
+    }
+
+    @Test(arguments: [
+        (["run", "--endpoint", "https://rds.us-east-1.amazonaws.com"], "--allow-real-endpoint"),
+        (["run", "--endpoint", "not a url"], "http://"),
+        (["run", "--shard", "5/4"], "--shard"),
+        (["run", "--concurrency", "0"], "--concurrency"),
+        (["run", "--operation", "DropDatabase"], "no operation 'DropDatabase'"),
+        (["run", "--fault", "no-such-fault"], "no-such-fault"),
+        (["run", "--endpoint", "http://127.0.0.1:1", "--fault", "wrong-namespace"], "--fault applies to the embedded server"),
+        (["report", "/nonexistent/report.json"], "cannot read"),
+    ])
+    func badArgumentsSayWhatToType(_ arguments: [String], _ hint: String) throws {
+        let result = try ProcessResult.run(BuiltCLI.url, arguments)
+        #expect(result.status == 64 || result.status == 2, "\(result.status)")
+        #expect(result.stderr.contains(hint), "\(result.stderr)")
+    }
+
+    @Test func shardsPartitionTheSuite() throws {
+        var total = 0
+        for shard in 1...3 {
+            let result = try ProcessResult.run(BuiltCLI.url, ["run", "--shard", "\(shard)/3", "--report-dir", Self.temporaryDirectory(), "--quiet"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let line = result.stdout.split(separator: "\n").first { $0.hasPrefix("total") } ?? ""
+            total += Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
+        }
+        let all = try ProcessResult.run(BuiltCLI.url, ["cases", "--format", "jsonl"])
+        #expect(total == all.stdout.split(separator: "\n").count)
+    }
+
+    @Test func recordDryRunFindsTheCommittedGoldensUpToDate() throws {
+        let result = try ProcessResult.run(BuiltCLI.url, ["record", "--dry-run"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("0 new, 0 changed"), "\(result.stdout.suffix(2000))")
+    }
+}

@@ -1,0 +1,116 @@
+import CaseGenerator
+import ComplianceReport
+import ConformanceRunner
+import ConformanceSpec
+import ConformanceTestSupport
+import Foundation
+import QueryProtocol
+import ReferenceServer
+import Testing
+
+enum Fixtures {
+    static let spec: ServiceSpec = try! SpecLoader(directory: BuiltCLI.packageRoot.appendingPathComponent("Specs")).load()
+    static let cases = CaseGenerator(spec: spec).generate()
+    static let goldens = BuiltCLI.packageRoot.appendingPathComponent("Golden").path
+}
+
+/// The runner against endpoints that misbehave: every case ends with a reason, the run finishes.
+@Suite struct RunnerTests {
+    static let sample = Array(Fixtures.cases.filter { $0.operation == "StopDBCluster" || $0.id.hasPrefix("CreateDBCluster/invalid/Port") })
+
+    func run(against behaviour: MisbehavingServer.Behaviour, timeout: Duration = .seconds(2)) async throws -> RunReport {
+        let server = try await MisbehavingServer(behaviour)
+        let options = ConformanceRun.Options(concurrency: 4, stateTimeout: .seconds(1), transport: .init(timeout: timeout, throttlingRetries: 0))
+        let report = await ConformanceRun(spec: Fixtures.spec, endpoint: Endpoint(url: server.url), goldenDirectory: Fixtures.goldens, options: options).run(Self.sample).report
+        await server.stop()
+        return report
+    }
+
+    @Test func droppedConnectionsErrorEveryCaseWithTheReason() async throws {
+        let report = try await run(against: .reset)
+        #expect(report.results.count == Self.sample.count)
+        for result in report.results where result.verdict != .missingGolden {
+            #expect(result.verdict == .errored, "\(result.id)")
+            #expect(result.reason?.contains("closed or reset") == true, "\(result.id): \(result.reason ?? "")")
+        }
+    }
+
+    @Test func hangingEndpointErrorsWithTimeouts() async throws {
+        let started = ContinuousClock.now
+        let report = try await run(against: .hang, timeout: .milliseconds(300))
+        #expect(ContinuousClock.now - started < .seconds(30))
+        #expect(report.results.filter { $0.verdict == .errored }.allSatisfy { $0.reason?.contains("no complete answer") == true })
+        #expect(report.count(.errored) >= Self.sample.count - 1)
+    }
+
+    @Test func garbageAndHTMLAreNonConformanceOrErrorsWithReasons() async throws {
+        let html = try await run(against: .fixed(status: 502, contentType: "text/html", body: "<html><body><h1>Bad gateway</h1><br></body></html>"))
+        #expect(html.results.allSatisfy { $0.verdict != .passed })
+        let judged = html.results.filter { $0.verdict == .failed }
+        #expect(!judged.isEmpty)
+        #expect(judged.allSatisfy { $0.findings.contains { $0.kind == "not-xml" || $0.kind == "status" } })
+        let garbage = try await run(against: .garbage)
+        #expect(garbage.results.allSatisfy { $0.verdict == .errored || $0.verdict == .missingGolden })
+        #expect(garbage.results.allSatisfy { $0.reason?.isEmpty == false })
+    }
+
+    /// Cancelling a run part-way (Ctrl-C does exactly this) still deletes everything it created.
+    @Test func aCancelledRunLeavesNothingBehind() async throws {
+        let emulator = NeptuneEmulator(spec: Fixtures.spec)
+        let cases = Fixtures.cases.filter { !$0.setup.isEmpty }
+        let report = try await ReferenceServer.withRunning(emulator: emulator) { url in
+            let holder = TaskHolder()
+            let task = Task {
+                await ConformanceRun(spec: Fixtures.spec, endpoint: Endpoint(url: url), goldenDirectory: Fixtures.goldens, options: .init(concurrency: 8))
+                    .run(cases) { done, _, _ in if done == 30 { holder.cancel() } }.report
+            }
+            holder.task = task
+            return await task.value
+        }
+        #expect(report.count(.skipped) > 0, "the run was not interrupted")
+        #expect(report.count(.passed) >= 30)
+        #expect(report.leftovers.isEmpty)
+        #expect(await emulator.inventory() == [])
+    }
+
+    @Test func reportsRenderEveryFormatAndEscapeHostileText() throws {
+        var result = CaseResult(
+            id: "CreateDBCluster/valid/<script>", operation: "CreateDBCluster", kind: "valid", tags: [], covers: [], summary: "s & t",
+            verdict: .failed, reason: "<script>alert(1)</script>", findings: [Finding(kind: "value", path: "/a", expected: "'x'", found: "\"<b>\"")],
+            requestBody: "Action=X&Secret=<img src=x onerror=alert(1)>", expected: "success", actualStatus: 200, actualBody: "<html>]]></html>")
+        result.durationMilliseconds = 1.5
+        let report = RunReport(endpoint: "http://127.0.0.1:1", apiVersion: "2014-10-31", seed: 1, startedAt: "2026-01-01T00:00:00Z", durationSeconds: 1, comparison: "strict", results: [result])
+        let html = try ReportFormat.html.render(report)
+        #expect(!html.contains("<script>") && !html.contains("<img"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        let junit = try ReportFormat.junit.render(report)
+        #expect(junit.contains("<failure message=\"&lt;script&gt;"))
+        let json = try ReportFormat.json.render(report)
+        let back = try JSONDecoder().decode(RunReport.self, from: Data(json.utf8))
+        #expect(back == report)
+        #expect(try ReportFormat.markdown.render(report).contains("CreateDBCluster"))
+    }
+}
+
+final class TaskHolder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Task<RunReport, Never>?
+    private var cancelled = false
+    var task: Task<RunReport, Never>? {
+        get { lock.lock(); defer { lock.unlock() }; return stored }
+        set {
+            lock.lock()
+            stored = newValue
+            let cancelNow = cancelled
+            lock.unlock()
+            if cancelNow { newValue?.cancel() }
+        }
+    }
+    func cancel() {
+        lock.lock()
+        cancelled = true
+        let task = stored
+        lock.unlock()
+        task?.cancel()
+    }
+}

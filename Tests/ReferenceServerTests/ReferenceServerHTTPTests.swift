@@ -1,0 +1,124 @@
+import ConformanceRunner
+import ConformanceSpec
+import Foundation
+import QueryProtocol
+import ReferenceServer
+import Testing
+import XMLCompare
+
+/// The server over real HTTP: malformed requests get AWS-style errors (never a 500 or a crash),
+/// bodies are bounded, GET works, and concurrent clients see consistent state.
+@Suite struct ReferenceServerHTTPTests {
+    static func withServer(_ body: @Sendable (String, HTTPTransport) async throws -> Void) async throws {
+        let emulator = NeptuneEmulator(spec: Suite.spec)
+        let server = ReferenceServer(emulator: emulator, maxBodySize: 64 * 1024)
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run { continuation.yield($0) } }
+            var iterator = ports.makeAsyncIterator()
+            let port = try #require(await iterator.next())
+            let transport = HTTPTransport(options: .init(timeout: .seconds(10), connections: 16))
+            do {
+                try await body("http://127.0.0.1:\(port)/", transport)
+            } catch {
+                await transport.shutdown()
+                group.cancelAll()
+                throw error
+            }
+            await transport.shutdown()
+            group.cancelAll()
+        }
+    }
+
+    static let form = [("Content-Type", "application/x-www-form-urlencoded")]
+
+    struct Bad: Sendable, CustomTestStringConvertible {
+        var body: String
+        var code: String
+        var testDescription: String { "\(code): \(body.prefix(60))" }
+    }
+
+    @Test(arguments: [
+        Bad(body: "", code: "MissingAction"),
+        Bad(body: "Version=2014-10-31", code: "MissingAction"),
+        Bad(body: "Action=DescribeDBClusters", code: "MissingParameter"),
+        Bad(body: "Action=DescribeDBClusters&Version=2099-01-01", code: "InvalidAction"),
+        Bad(body: "Action=LaunchRocket&Version=2014-10-31", code: "InvalidAction"),
+        Bad(body: "Action=CreateDBCluster&Version=2014-10-31&Tags.Tag.0.Key=a", code: "MalformedQueryString"),
+        Bad(body: "Action=CreateDBCluster&Version=2014-10-31&Port=%zz", code: "MalformedQueryString"),
+        Bad(body: "Action=CreateDBCluster&Version=2014-10-31&Port=1&Port=1", code: "MalformedQueryString"),
+        Bad(body: "Action=CreateDBCluster&Version=2014-10-31&Engine=neptune", code: "MissingParameter"),
+        Bad(body: "\u{0}\u{1}<xml>&&&==", code: "MissingAction"),
+    ])
+    func malformedRequestsGetAWSErrors(_ bad: Bad) async throws {
+        try await Self.withServer { url, transport in
+            let answer = try await transport.send(url: url, headers: Self.form, body: bad.body)
+            #expect((400..<500).contains(answer.status))
+            let envelope = try #require(ErrorEnvelope(try SafeXMLParser().parse(answer.body)))
+            #expect(envelope.code == bad.code)
+            #expect(envelope.type == "Sender" && !envelope.requestId.isEmpty)
+        }
+    }
+
+    @Test func oversizeBodiesAreRefusedWith413() async throws {
+        try await Self.withServer { url, transport in
+            let answer = try await transport.send(url: url, headers: Self.form, body: "Action=DescribeDBClusters&Version=2014-10-31&x=" + String(repeating: "a", count: 200_000))
+            #expect(answer.status == 413)
+            #expect(ErrorEnvelope(try SafeXMLParser().parse(answer.body))?.code == "RequestEntityTooLarge")
+            let after = try await transport.send(url: url, headers: Self.form, body: "Action=DescribeDBClusters&Version=2014-10-31")
+            #expect(after.status == 200)
+        }
+    }
+
+    @Test func getWithTheQueryStringWorks() async throws {
+        try await Self.withServer { url, transport in
+            let answer = try await transport.send(url: url + "?Action=DescribeDBClusters&Version=2014-10-31", method: "GET", headers: [], body: "")
+            #expect(answer.status == 200)
+            #expect(answer.body.contains("<DescribeDBClustersResult>"))
+        }
+    }
+
+    /// 64 clients create 64 clusters at once; every one is created once and listed afterwards.
+    @Test func concurrentClientsSeeConsistentState() async throws {
+        try await Self.withServer { url, transport in
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for index in 0..<64 {
+                    group.addTask {
+                        let body = "Action=CreateDBCluster&Version=2014-10-31&Engine=neptune&DBClusterIdentifier=load-\(index % 32)"
+                        return try await transport.send(url: url, headers: Self.form, body: body).status
+                    }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == 200 }.count == 32)
+            #expect(statuses.filter { $0 == 400 }.count == 32)
+            let list = try await transport.send(url: url, headers: Self.form, body: "Action=DescribeDBClusters&Version=2014-10-31")
+            #expect(list.body.components(separatedBy: "<DBCluster>").count - 1 == 32)
+        }
+    }
+
+    @Test func stateMachineFollowsTheDelay() async throws {
+        let emulator = NeptuneEmulator(spec: Suite.spec, configuration: .init(transitionDelay: .milliseconds(200)))
+        func status(_ body: String) async -> String? {
+            let answer = await emulator.handle(body: body)
+            return (try? SafeXMLParser().parse(answer.body))?.root.descendant(body.hasPrefix("Action=Describe") ? "DescribeDBClustersResult/DBClusters/DBCluster/Status" : "\(body.split(separator: "&")[0].dropFirst(7))Result/DBCluster/Status")?.value
+        }
+        #expect(await status("Action=CreateDBCluster&Version=2014-10-31&Engine=neptune&DBClusterIdentifier=Slow") == "creating")
+        #expect(await status("Action=DescribeDBClusters&Version=2014-10-31&DBClusterIdentifier=slow") == "creating")
+        try await Task.sleep(for: .milliseconds(250))
+        #expect(await status("Action=DescribeDBClusters&Version=2014-10-31&DBClusterIdentifier=SLOW") == "available")
+        #expect(await status("Action=StopDBCluster&Version=2014-10-31&DBClusterIdentifier=slow") == "stopping")
+        let early = await emulator.handle(body: "Action=StartDBCluster&Version=2014-10-31&DBClusterIdentifier=slow")
+        #expect(early.status == 400 && early.body.contains("InvalidDBClusterStateFault"))
+        try await Task.sleep(for: .milliseconds(250))
+        #expect(await status("Action=StartDBCluster&Version=2014-10-31&DBClusterIdentifier=slow") == "starting")
+    }
+
+    @Test func answersEscapeWhatTheyEcho() async throws {
+        let emulator = NeptuneEmulator(spec: Suite.spec)
+        let answer = await emulator.handle(body: "Action=CreateDBCluster&Version=2014-10-31&Engine=neptune&DBClusterIdentifier=a&DatabaseName=%3C%2Fx%3E%26")
+        #expect(answer.status == 400)
+        let tree = try SafeXMLParser().parse(answer.body)
+        #expect(ErrorEnvelope(tree)?.message.contains("</x>&") == true)
+    }
+}
