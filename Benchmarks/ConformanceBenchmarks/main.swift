@@ -1,80 +1,32 @@
 import ConformanceSpec
 import Foundation
-import XMLCompare
-import CaseGenerator
-import QueryProtocol
 
-// Throughput of parsing + golden comparison + shape checking on DBCluster-sized answers.
-// and of case generation. Run: swift run -c release conformance-benchmarks [iterations]
+// Benchmarks, release build: swift run -c release conformance-benchmarks MODE [options]
+//   micro [iterations]                      XML parse/compare/shape-check and generation throughput
+//   suite [repeats] [concurrency]           the whole suite against the embedded server, wall time
+//   load URL [concurrency] [seconds]        the runner's request loop on one repeated DescribeDBClusters
+//   memory [cases]                          peak memory for a run of that many cases (default 10000)
+// Benchmarks/run.sh runs them all beside wrk and a boto3 loop and prints the comparison.
 
-let iterations = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 20_000
+let arguments = Array(CommandLine.arguments.dropFirst())
+let mode = arguments.first ?? "micro"
+let rest = Array(arguments.dropFirst())
 let spec = try SpecLoader(directory: SpecLocation.defaultDirectory()).load()
-let operation = spec.operation(named: "DescribeDBClusters")!
-let namespace = spec.xmlNamespace
 
-func cluster(_ index: Int, zones: [String]) -> String {
-    """
-    <DBCluster><AllocatedStorage>1</AllocatedStorage><AvailabilityZones>\(zones.map { "<AvailabilityZone>\($0)</AvailabilityZone>" }.joined())</AvailabilityZones>
-    <BackupRetentionPeriod>7</BackupRetentionPeriod><DBClusterIdentifier>cluster-\(index)</DBClusterIdentifier>
-    <DBClusterParameterGroup>default.neptune1.3</DBClusterParameterGroup><DBSubnetGroup>default</DBSubnetGroup><Status>available</Status>
-    <EarliestRestorableTime>2024-05-01T10:00:00.123Z</EarliestRestorableTime><Endpoint>cluster-\(index).cluster-abc.us-east-1.neptune.amazonaws.com</Endpoint>
-    <ReaderEndpoint>cluster-\(index).cluster-ro-abc.us-east-1.neptune.amazonaws.com</ReaderEndpoint><MultiAZ>true</MultiAZ><Engine>neptune</Engine>
-    <EngineVersion>1.3.2.0</EngineVersion><LatestRestorableTime>2024-05-01T10:00:00Z</LatestRestorableTime><Port>8182</Port>
-    <DBClusterOptionGroupMemberships/><PreferredBackupWindow>03:00-03:30</PreferredBackupWindow>
-    <PreferredMaintenanceWindow>mon:04:00-mon:04:30</PreferredMaintenanceWindow><ReadReplicaIdentifiers/>
-    <DBClusterMembers><DBClusterMember><DBInstanceIdentifier>w-\(index)</DBInstanceIdentifier><IsClusterWriter>true</IsClusterWriter>
-    <DBClusterParameterGroupStatus>in-sync</DBClusterParameterGroupStatus><PromotionTier>1</PromotionTier></DBClusterMember>
-    <DBClusterMember><DBInstanceIdentifier>r-\(index)</DBInstanceIdentifier><IsClusterWriter>false</IsClusterWriter>
-    <DBClusterParameterGroupStatus>in-sync</DBClusterParameterGroupStatus><PromotionTier>1</PromotionTier></DBClusterMember></DBClusterMembers>
-    <VpcSecurityGroups><VpcSecurityGroupMembership><VpcSecurityGroupId>sg-1</VpcSecurityGroupId><Status>active</Status></VpcSecurityGroupMembership></VpcSecurityGroups>
-    <HostedZoneId>Z2R2ITUGPM61AM</HostedZoneId><StorageEncrypted>true</StorageEncrypted><DbClusterResourceId>cluster-ABC\(index)</DbClusterResourceId>
-    <DBClusterArn>arn:aws:rds:us-east-1:123456789012:cluster:cluster-\(index)</DBClusterArn><AssociatedRoles/>
-    <IAMDatabaseAuthenticationEnabled>false</IAMDatabaseAuthenticationEnabled><ClusterCreateTime>2024-05-01T09:59:00.5Z</ClusterCreateTime>
-    <CopyTagsToSnapshot>false</CopyTagsToSnapshot><EnabledCloudwatchLogsExports><member>audit</member></EnabledCloudwatchLogsExports>
-    <DeletionProtection>false</DeletionProtection><CrossAccountClone>false</CrossAccountClone>
-    <ServerlessV2ScalingConfiguration><MinCapacity>1.0</MinCapacity><MaxCapacity>2.5</MaxCapacity></ServerlessV2ScalingConfiguration></DBCluster>
-    """
+switch mode {
+case "micro":
+    try microBenchmarks(spec: spec, iterations: rest.first.flatMap(Int.init) ?? 20_000)
+case "suite":
+    try await suiteBenchmark(spec: spec, repeats: rest.first.flatMap(Int.init) ?? 5, concurrency: rest.dropFirst().first.flatMap(Int.init) ?? 8)
+case "load":
+    guard let url = rest.first else {
+        FileHandle.standardError.write(Data("usage: conformance-benchmarks load URL [concurrency] [seconds]\n".utf8))
+        exit(2)
+    }
+    try await loadBenchmark(spec: spec, url: url, concurrency: rest.dropFirst().first.flatMap(Int.init) ?? 16, seconds: rest.dropFirst(2).first.flatMap(Double.init) ?? 5)
+case "memory":
+    try await memoryBenchmark(spec: spec, cases: rest.first.flatMap(Int.init) ?? 10_000)
+default:
+    FileHandle.standardError.write(Data("unknown mode '\(mode)'; use micro, suite, load or memory\n".utf8))
+    exit(2)
 }
-
-func answer(zones: [String], requestId: String) -> String {
-    "<DescribeDBClustersResponse xmlns=\"\(namespace)\"><DescribeDBClustersResult><DBClusters>"
-        + cluster(1, zones: zones) + "</DBClusters></DescribeDBClustersResult><ResponseMetadata><RequestId>\(requestId)</RequestId></ResponseMetadata></DescribeDBClustersResponse>"
-}
-
-let golden = try SafeXMLParser().parse(answer(zones: ["us-east-1a", "us-east-1b", "us-east-1c"], requestId: "{{string}}"))
-let actualText = answer(zones: ["us-east-1c", "us-east-1a", "us-east-1b"], requestId: UUID().uuidString)
-let actualBytes = Array(actualText.utf8)
-let comparison = GoldenComparison(mode: .strict, context: .successRoot(operation))
-let checker = ShapeChecker(spec: spec)
-let parser = SafeXMLParser()
-
-func measure(_ label: String, _ body: () throws -> Void) rethrows {
-    for _ in 0..<200 { try body() }  // warm-up
-    let start = ContinuousClock.now
-    for _ in 0..<iterations { try body() }
-    let elapsed = ContinuousClock.now - start
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    let documents = Double(iterations) / seconds
-    let megabytes = Double(actualBytes.count * iterations) / seconds / 1_048_576
-    print(String(format: "%-34@ %9.0f docs/s  %7.1f MB/s  (%.2f µs/doc)", label as NSString, documents, megabytes, seconds / Double(iterations) * 1e6))
-}
-
-print("answer size: \(actualBytes.count) bytes, iterations: \(iterations)")
-var sink = 0
-try measure("parse (libxml2 -> XMLTree)") { sink &+= try parser.parse(actualBytes).root.children.count }
-let actual = try parser.parse(actualBytes)
-measure("golden comparison") { sink &+= comparison.compare(golden: golden, actual: actual).count }
-measure("shape check") { sink &+= checker.checkSuccess(actual, operation: operation).count }
-try measure("parse + compare + shape check") {
-    let tree = try parser.parse(actualBytes)
-    sink &+= comparison.compare(golden: golden, actual: tree).count + checker.checkSuccess(tree, operation: operation).count
-}
-var generated = 0
-let generationRuns = 50
-let generationStart = ContinuousClock.now
-for seed in 0..<generationRuns { generated += CaseGenerator(spec: spec, seed: UInt64(seed)).generate().count }
-let generationElapsed = ContinuousClock.now - generationStart
-let generationMilliseconds = (Double(generationElapsed.components.seconds) * 1e3 + Double(generationElapsed.components.attoseconds) / 1e15) / Double(generationRuns)
-print(String(format: "case generation: %d cases in %.2f ms per suite (%.0f cases/s)", generated / generationRuns, generationMilliseconds,
-             Double(generated) / (generationMilliseconds * Double(generationRuns) / 1e3)))
-if sink == 42 { print("") }

@@ -90,6 +90,9 @@ public struct CaseExecutor: Sendable {
         if let first = result.findings.first(where: { !$0.warning }) {
             result.verdict = .failed
             result.reason = Self.sentence(first)
+        } else if result.findings.isEmpty {
+            // A passed case's answer says nothing a report needs; dropping it keeps memory flat on long runs.
+            result.actualBody = nil
         }
         return (result, nil)
     }

@@ -41,19 +41,24 @@ public struct QueryClient: Sendable {
     public let spec: ServiceSpec
     public let endpoint: Endpoint
     public let transport: HTTPTransport
+    let signer: SigV4Signer
+    let hostHeader: String
+    let path: String
 
     public init(spec: ServiceSpec, endpoint: Endpoint, transport: HTTPTransport) {
         self.spec = spec
         self.endpoint = endpoint
         self.transport = transport
+        signer = SigV4Signer(credentials: endpoint.credentials, region: endpoint.region, service: spec.signingName)
+        hostHeader = endpoint.hostHeader
+        path = endpoint.path
     }
 
     /// The exact body and headers that `send` puts on the wire for `request` at `date`.
     public func prepare(_ request: Request, date: Date = Date()) -> (body: String, headers: [(String, String)]) {
         let body = request.formBody(spec: spec)
-        var headers = [("Host", endpoint.hostHeader), ("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")]
-        let signer = SigV4Signer(credentials: endpoint.credentials, region: endpoint.region, service: spec.signingName)
-        headers += signer.sign(method: "POST", path: endpoint.path, headers: headers, body: Array(body.utf8), date: date)
+        var headers = [("Host", hostHeader), ("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")]
+        headers += signer.sign(method: "POST", path: path, headers: headers, body: Array(body.utf8), date: date)
         return (body, headers)
     }
 

@@ -74,6 +74,7 @@ public final class HTTPTransport: Sendable {
 
     let client: HTTPClient
     public let options: Options
+    let validated = URLSet()
 
     public init(options: Options = Options()) {
         self.options = options
@@ -102,6 +103,14 @@ public final class HTTPTransport: Sendable {
         }
     }
 
+    /// http(s) URLs with a host; checked once per distinct URL (parsing a URL per request is costly).
+    static func isHTTPURL(_ url: String) -> Bool {
+        let lower = url.prefix(8).lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return false }
+        guard let parsed = URL(string: url), parsed.host?.isEmpty == false else { return false }
+        return true
+    }
+
     static func isThrottling(_ answer: HTTPAnswer) -> Bool {
         if answer.status == 429 { return true }
         guard answer.status == 400 || answer.status == 503 else { return false }
@@ -109,9 +118,8 @@ public final class HTTPTransport: Sendable {
     }
 
     func sendOnce(url: String, method: String, headers: [(String, String)], body: String) async throws(TransportError) -> HTTPAnswer {
-        guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), scheme == "http" || scheme == "https", parsed.host != nil else {
-            throw .invalidURL(url)
-        }
+        guard validated.contains(url) || Self.isHTTPURL(url) else { throw .invalidURL(url) }
+        validated.insert(url)
         var request = HTTPClientRequest(url: url)
         request.method = HTTPMethod(rawValue: method)
         for (name, value) in headers { request.headers.add(name: name, value: value) }
@@ -150,5 +158,23 @@ public final class HTTPTransport: Sendable {
         if lower.contains("timeout") || lower.contains("timed out") { return .timeout(url, seconds: seconds) }
         if lower.contains("ssl") || lower.contains("tls") || lower.contains("certificate") { return .tls(text) }
         return .other(url, detail: text)
+    }
+}
+
+/// URLs already checked, so each is parsed once.
+final class URLSet: @unchecked Sendable {
+    private let lock = NSLock()
+    private var urls = Set<String>()
+
+    func contains(_ url: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return urls.contains(url)
+    }
+
+    func insert(_ url: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if urls.count < 64 { urls.insert(url) }
     }
 }

@@ -9,6 +9,9 @@ public struct SigV4Signer: Sendable {
     /// The service name of the credential scope (`rds` for Neptune).
     public var service: String
 
+    /// Derived signing keys by day, shared by the copies of a signer (deriving one costs four HMACs).
+    let keys = SigningKeyCache()
+
     public init(credentials: AWSCredentials, region: String, service: String) {
         self.credentials = credentials
         self.region = region
@@ -27,7 +30,7 @@ public struct SigV4Signer: Sendable {
         let parts = canonicalParts(method: method, path: path, query: query, headers: headers + added, body: body)
         let scope = "\(amzDate.prefix(8))/\(region)/\(service)/aws4_request"
         let stringToSign = ["AWS4-HMAC-SHA256", amzDate, scope, Self.hex(SHA256.hash(data: Data(parts.request.utf8)))].joined(separator: "\n")
-        let key = signingKey(day: String(amzDate.prefix(8)))
+        let key = keys.key(day: String(amzDate.prefix(8)), secret: credentials.secretAccessKey) { signingKey(day: $0) }
         let signature = Self.hex(HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key))
         added.append((
             "Authorization",
@@ -76,11 +79,11 @@ public struct SigV4Signer: Sendable {
 
     /// `yyyyMMdd'T'HHmmss'Z'` in UTC.
     public static func amzDate(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func two(_ value: Int?) -> String { let v = value ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
-        return "\(c.year ?? 1970)\(two(c.month))\(two(c.day))T\(two(c.hour))\(two(c.minute))\(two(c.second))Z"
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))T\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))Z"
     }
 
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
@@ -91,5 +94,22 @@ public struct SigV4Signer: Sendable {
             bytes.append(digits[Int(byte & 0x0F)])
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// The signing key of the last day used, so requests of the same day derive it once.
+final class SigningKeyCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var day = ""
+    private var secret = ""
+    private var key: SymmetricKey?
+
+    func key(day: String, secret: String, derive: (String) -> SymmetricKey) -> SymmetricKey {
+        lock.lock()
+        defer { lock.unlock() }
+        if let key, day == self.day, secret == self.secret { return key }
+        let derived = derive(day)
+        (self.day, self.secret, self.key) = (day, secret, derived)
+        return derived
     }
 }

@@ -1,0 +1,91 @@
+import CaseGenerator
+import ConformanceRunner
+import ConformanceSpec
+import Foundation
+import QueryProtocol
+import ReferenceServer
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+/// Peak resident set size of this process, in MiB.
+func peakMemoryMiB() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+/// The whole suite against a fresh embedded server, `repeats` times: wall time and cases/s.
+func suiteBenchmark(spec: ServiceSpec, repeats: Int, concurrency: Int) async throws {
+    let cases = CaseGenerator(spec: spec).generate()
+    let goldens = SpecLocation.packageRoot.appendingPathComponent("Golden").path
+    var walls: [Double] = []
+    for _ in 0..<repeats {
+        let started = ContinuousClock.now
+        let report = try await ReferenceServer.withRunning(emulator: NeptuneEmulator(spec: spec)) { url in
+            await ConformanceRun(spec: spec, endpoint: Endpoint(url: url), goldenDirectory: goldens, options: .init(concurrency: concurrency)).run(cases).report
+        }
+        walls.append(seconds(ContinuousClock.now - started))
+        precondition(report.count(.passed) == cases.count, "the suite did not pass: \(report.count(.passed))/\(cases.count)")
+    }
+    let best = walls.min()!, median = walls.sorted()[walls.count / 2]
+    print(String(format: "suite: %d cases, concurrency %d, %d runs: median %.3f s (best %.3f s), %.0f cases/s; server start/stop included",
+                 cases.count, concurrency, repeats, median, best, Double(cases.count) / median))
+}
+
+/// The runner's own request path (encode, sign, send, read) on one repeated request, `concurrency` loops.
+func loadBenchmark(spec: ServiceSpec, url: String, concurrency: Int, seconds duration: Double) async throws {
+    let transport = HTTPTransport(options: .init(timeout: .seconds(10), connections: concurrency))
+    let client = QueryClient(spec: spec, endpoint: Endpoint(url: url), transport: transport)
+    let create = Request(operation: "CreateDBCluster", parameters: [Parameter("DBClusterIdentifier", .scalar("bench-1")), Parameter("Engine", .scalar("neptune"))])
+    _ = try? await client.send(create)
+    let request = Request(operation: "DescribeDBClusters", parameters: [Parameter("DBClusterIdentifier", .scalar("bench-1"))])
+    // NC_BENCH_RAW=1: the same bytes each time, without encoding and signing, to see the HTTP client's own ceiling.
+    let rawTransport = ProcessInfo.processInfo.environment["NC_BENCH_RAW"] == "1"
+    let fixed = client.prepare(request)
+    let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int(duration * 1000)))
+    let started = ContinuousClock.now
+    let (count, failures) = await withTaskGroup(of: (Int, Int).self) { group in
+        for _ in 0..<concurrency {
+            group.addTask {
+                var done = 0, failed = 0
+                while ContinuousClock.now < deadline {
+                    if rawTransport {
+                        if let answer = try? await transport.send(url: url, headers: fixed.headers.filter { $0.0 != "Host" }, body: fixed.body), answer.status == 200 { done += 1 } else { failed += 1 }
+                    } else if let sent = try? await client.send(request), sent.answer.status == 200 { done += 1 } else { failed += 1 }
+                }
+                return (done, failed)
+            }
+        }
+        return await group.reduce(into: (0, 0)) { $0.0 += $1.0; $0.1 += $1.1 }
+    }
+    let elapsed = seconds(ContinuousClock.now - started)
+    await transport.shutdown()
+    print(String(format: "runner loop: %.0f req/s (%d requests, %d failed, concurrency %d, %.1f s)", Double(count) / elapsed, count, failures, concurrency, elapsed))
+}
+
+/// A run of `cases` cases (the suite under successive seeds, so every case names its own resources)
+/// against the embedded server; peak memory at a quarter and at the whole.
+func memoryBenchmark(spec: ServiceSpec, cases wanted: Int) async throws {
+    var cases: [TestCase] = []
+    var seed: UInt64 = 1
+    while cases.count < wanted {
+        cases += CaseGenerator(spec: spec, seed: seed).generate().filter { !$0.tags.contains("run:serial") || seed == 1 }
+        seed += 1
+    }
+    let selected = Array(cases.prefix(wanted))
+    let goldens = SpecLocation.packageRoot.appendingPathComponent("Golden").path
+    print(String(format: "memory: before the run %.1f MiB peak", peakMemoryMiB()))
+    let started = ContinuousClock.now
+    let quarter = wanted / 4
+    let report = try await ReferenceServer.withRunning(emulator: NeptuneEmulator(spec: spec)) { url in
+        await ConformanceRun(spec: spec, endpoint: Endpoint(url: url), goldenDirectory: goldens, options: .init(concurrency: 8)).run(selected) { done, _, _ in
+            if done == quarter { print(String(format: "memory: after %d cases %.1f MiB peak", done, peakMemoryMiB())) }
+        }.report
+    }
+    let wall = seconds(ContinuousClock.now - started)
+    let json = try JSONEncoder().encode(report)
+    print(String(format: "memory: after %d cases %.1f MiB peak; %d passed; %.1f s (%.0f cases/s); results as JSON %.1f MiB",
+                 report.results.count, peakMemoryMiB(), report.count(.passed), wall, Double(report.results.count) / wall, Double(json.count) / 1_048_576))
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Every benchmark of issue #8 in one run on one machine, release build. Needs wrk and boto3
+# (apt-get install -y wrk; pip install boto3). Usage: bash Benchmarks/run.sh [seconds per load test]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_LOAD=${1:-5}
+CONNECTIONS=16
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+python3 -c "import boto3" 2>/dev/null || { echo "boto3 is missing: pip install boto3" >&2; exit 2; }
+
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%F)"
+swift build -c release --product neptune-conformance --product conformance-benchmarks >/dev/null 2>&1 \
+    || swift build -c release >/dev/null
+BIN=$(swift build -c release --show-bin-path)
+
+echo "== 1. whole suite against the embedded server (all cores, then 1 core)"
+"$BIN/conformance-benchmarks" suite 5 8
+taskset -c 0 "$BIN/conformance-benchmarks" suite 5 8
+
+echo "== 4. XML comparison and generation throughput (1 core)"
+taskset -c 0 "$BIN/conformance-benchmarks" micro 20000
+
+echo "== 5. peak memory for 10,000 cases"
+"$BIN/conformance-benchmarks" memory 10000
+
+echo "== 2./3. one repeated DescribeDBClusters against the reference server in another process"
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$BIN/neptune-conformance" serve --port "$PORT" --quiet > /dev/null &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null' EXIT
+for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.1; done
+curl -s -o /dev/null -d "Action=CreateDBCluster&Version=2014-10-31&DBClusterIdentifier=bench-1&Engine=neptune" "http://127.0.0.1:$PORT/"
+WRK=$(wrk -t1 -c$CONNECTIONS -d${SECONDS_PER_LOAD}s -s Benchmarks/wrk-describe.lua "http://127.0.0.1:$PORT/" | tee /dev/stderr | awk '/Requests\/sec/ {print $2}')
+RUNNER=$("$BIN/conformance-benchmarks" load "http://127.0.0.1:$PORT/" $CONNECTIONS "$SECONDS_PER_LOAD" | tee /dev/stderr | awk '{print $3}')
+BOTO=$(python3 Benchmarks/boto3_loop.py "http://127.0.0.1:$PORT/" "$SECONDS_PER_LOAD" | tee /dev/stderr | awk '{print $3}')
+python3 - "$WRK" "$RUNNER" "$BOTO" <<'PY'
+import sys
+wrk, runner, boto = map(float, sys.argv[1:])
+print(f"runner / wrk  = {runner / wrk * 100:.0f}%   (target >= 70%)")
+print(f"runner / boto3 = {runner / boto:.0f}x   (target >= 20x)")
+PY
