@@ -26,17 +26,7 @@ struct CasesCommand: AsyncParsableCommand {
 
     @OptionGroup var specOptions: SpecOptions
 
-    @Option(help: "Only cases of this operation (repeatable).")
-    var operation: [String] = []
-
-    @Option(help: "Only cases of this kind: valid, invalid or stateful (repeatable).")
-    var kind: [TestCase.Kind] = []
-
-    @Option(help: "Only cases with this tag, e.g. constraint:range or rule:exclusive (repeatable; all must match).")
-    var tag: [String] = []
-
-    @Option(help: "The seed for generated resource names.")
-    var seed: UInt64 = 1
+    @OptionGroup(title: "Selection") var selection: SelectionOptions
 
     @Option(help: "table for people, jsonl for machines (one case per line, with its encoded request body).")
     var format: Format = .table
@@ -46,15 +36,8 @@ struct CasesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let spec = try specOptions.load()
-        let known = Set(spec.operations.map(\.name))
-        for name in operation where !known.contains(name) {
-            throw ValidationError("no operation '\(name)' in the spec; try one of: \(spec.operations.map(\.name).joined(separator: ", "))")
-        }
-        let all = CaseGenerator(spec: spec, seed: seed).generate()
-        let cases = all.filter { testCase in
-            (operation.isEmpty || operation.contains(testCase.operation))
-                && (kind.isEmpty || kind.contains(testCase.kind)) && tag.allSatisfy { testCase.tags.contains($0) }
-        }
+        let all = CaseGenerator(spec: spec, seed: selection.seed).generate()
+        let cases = try selection.select(from: spec)
         if coverage {
             printCoverage(Coverage(spec: spec, cases: all), cases: all)
             return
