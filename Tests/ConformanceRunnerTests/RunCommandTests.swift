@@ -1,3 +1,4 @@
+import ConformanceRunner
 import ConformanceTestSupport
 import Foundation
 import Testing
@@ -77,5 +78,43 @@ import Testing
         let result = try ProcessResult.run(BuiltCLI.url, ["record", "--dry-run"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("0 new, 0 changed"), "\(result.stdout.suffix(2000))")
+    }
+}
+
+/// Ctrl-C in the middle of a run against a slow endpoint: the run stops, deletes what it created,
+/// says it was interrupted, and exits 2; the endpoint is left empty.
+@Suite struct InterruptTests {
+    @Test(.timeLimit(.minutes(2))) func ctrlCLeavesNothingOnTheEndpoint() async throws {
+        let port = Int.random(in: 20_000..<40_000)
+        let server = Process()
+        server.executableURL = BuiltCLI.url
+        server.arguments = ["serve", "--port", "\(port)", "--transition-delay", "0.3", "--quiet"]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate() }
+        try await Task.sleep(for: .milliseconds(700))
+        let run = Process()
+        run.executableURL = BuiltCLI.url
+        run.arguments = ["run", "--endpoint", "http://127.0.0.1:\(port)", "--kind", "stateful", "--report-dir", RunCommandTests.temporaryDirectory(), "--quiet"]
+        let output = Pipe()
+        run.standardOutput = output
+        run.standardError = output
+        try run.run()
+        try await Task.sleep(for: .milliseconds(1500))
+        #expect(run.isRunning, "the run ended before it could be interrupted")
+        kill(run.processIdentifier, SIGINT)
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        run.waitUntilExit()
+        #expect(run.terminationStatus == 2, "\(text.suffix(1500))")
+        #expect(text.contains("interrupted"))
+        #expect(!text.contains("NOT DELETED"), "\(text.suffix(1500))")
+        try await Task.sleep(for: .milliseconds(800))
+        let transport = HTTPTransport()
+        for (action, empty) in [("DescribeDBClusters", "<DBClusters/>"), ("DescribeDBInstances", "<DBInstances/>"), ("DescribeDBClusterSnapshots", "<DBClusterSnapshots/>")] {
+            let answer = try await transport.send(url: "http://127.0.0.1:\(port)/", headers: [("Content-Type", "application/x-www-form-urlencoded")], body: "Action=\(action)&Version=2014-10-31")
+            #expect(answer.body.contains(empty), "left on the endpoint: \(answer.body.prefix(600))")
+        }
+        await transport.shutdown()
     }
 }
