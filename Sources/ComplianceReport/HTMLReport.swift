@@ -40,6 +40,8 @@ enum HTMLReport {
         if !report.leftovers.isEmpty {
             html += "<h2>Not deleted</h2><ul>" + report.leftovers.map { "<li>\(e($0))</li>" }.joined() + "</ul>\n"
         }
+        html += coverage(report)
+        html += provenance(report)
         if !report.notes.isEmpty { html += "<h2>Notes</h2><ul>" + report.notes.map { "<li>\(e($0))</li>" }.joined() + "</ul>\n" }
         html += "<h2>All cases</h2>\n<table id=\"cases\"><tr><th>case</th><th>verdict</th><th>ms</th></tr>\n"
         for result in report.results {
@@ -47,6 +49,29 @@ enum HTMLReport {
         }
         html += "</table>\n</body></html>\n"
         return html
+    }
+
+    /// Every spec item with the cases that exercised it; the ones no case exercised stand out.
+    static func coverage(_ report: RunReport) -> String {
+        guard let coverage = report.coverage else { return "" }
+        let exercised = coverage.filter(\.exercised).count
+        var html = "<h2 id=\"coverage\">Constraint coverage (\(exercised) of \(coverage.count) exercised)</h2>\n<table id=\"coverage-table\"><tr><th>spec item</th><th>cases</th><th>passed</th><th>not passed</th></tr>\n"
+        for entry in coverage {
+            let passed = entry.cases.values.filter { $0 == .passed }.count
+            let style = !entry.exercised ? "warn" : (entry.allPassed ? "ok" : "bad")
+            let failing = entry.cases.filter { $0.value != .passed }.keys.sorted().map { "<code>\(Escape.markup($0))</code>" }.joined(separator: " ")
+            html += "<tr class=\"\(style)\"><td><code>\(Escape.markup(entry.item))</code></td><td>\(entry.exercised ? String(entry.cases.count) : "none")</td><td>\(passed)</td><td>\(failing)</td></tr>\n"
+        }
+        return html + "</table>\n"
+    }
+
+    /// Goldens without provenance, or recorded for another API revision.
+    static func provenance(_ report: RunReport) -> String {
+        let flagged = report.results.flatMap { result in result.findings.filter { $0.kind == "provenance" }.map { (result.id, $0) } }
+        guard !flagged.isEmpty else { return "" }
+        var html = "<h2 id=\"provenance\">Goldens to check (\(flagged.count))</h2><ul>\n"
+        for (id, finding) in flagged { html += "<li><code>\(Escape.markup(id))</code>: \(Escape.markup(finding.found ?? "")) (expected \(Escape.markup(finding.expected ?? "")))</li>\n" }
+        return html + "</ul>\n"
     }
 
     static func matrix(_ report: RunReport) -> String {

@@ -47,9 +47,19 @@ public struct CaseExecutor: Sendable {
 
     func runBody(_ testCase: TestCase) async -> (result: CaseResult, recording: Recording?) {
         var golden: XMLTree?
+        var provenanceNotes: [Finding] = []
         if case .success(let name) = testCase.expectation, recorder == nil {
             switch goldens.load(name) {
-            case .found(let tree): golden = tree
+            case .found(let tree, let provenance):
+                golden = tree
+                if let provenance {
+                    if provenance.api != judge.spec.apiVersion {
+                        provenanceNotes.append(Finding(kind: "provenance", path: goldens.path(for: name), expected: "a golden recorded for API \(judge.spec.apiVersion)",
+                                                       found: "recorded for API \(provenance.api) on \(provenance.recorded)", warning: true))
+                    }
+                } else {
+                    provenanceNotes.append(Finding(kind: "provenance", path: goldens.path(for: name), expected: "a provenance line (`record` writes it)", found: "none", warning: true))
+                }
             case .missing(let path):
                 return (CaseResult(testCase: testCase, verdict: .missingGolden, reason: "no golden file \(path); run `neptune-conformance record` and review it"), nil)
             case .unreadable(let reason):
@@ -86,11 +96,11 @@ public struct CaseExecutor: Sendable {
             }
             return (result, Recording(path: goldens.path(for: name), golden: recorder.golden(from: tree, for: testCase)))
         }
-        result.findings = judge.judge(sent.answer, expectation: testCase.expectation, request: testCase.request, golden: golden)
+        result.findings = judge.judge(sent.answer, expectation: testCase.expectation, request: testCase.request, golden: golden) + provenanceNotes
         if let first = result.findings.first(where: { !$0.warning }) {
             result.verdict = .failed
             result.reason = Self.sentence(first)
-        } else if result.findings.isEmpty {
+        } else if result.findings.allSatisfy({ $0.kind == "provenance" }) {
             // A passed case's answer says nothing a report needs; dropping it keeps memory flat on long runs.
             result.actualBody = nil
         }

@@ -1,4 +1,5 @@
 import CaseGenerator
+import ConformanceSpec
 import Foundation
 
 /// What became of one case.
@@ -115,6 +116,8 @@ public struct RunReport: Sendable, Codable, Equatable {
     public var leftovers: [String]
     /// Notes about the run itself (faults switched on, skipped families).
     public var notes: [String]
+    /// For every constraint, rule and precondition of the spec: the cases that exercised it and their verdicts.
+    public var coverage: [ConstraintCoverage]?
 
     public init(
         tool: String = "neptune-conformance", endpoint: String, apiVersion: String, seed: UInt64, startedAt: String, durationSeconds: Double,
@@ -148,5 +151,27 @@ public struct RunReport: Sendable, Codable, Equatable {
             table[result.operation, default: [:]][result.verdict, default: 0] += 1
         }
         return order.map { ($0, table[$0]!) }
+    }
+}
+
+/// One spec item (`CreateDBCluster.BackupRetentionPeriod#range`) and how the run exercised it.
+public struct ConstraintCoverage: Sendable, Codable, Equatable {
+    public var item: String
+    /// Case id -> verdict, for the cases of this run that cover the item.
+    public var cases: [String: Verdict]
+
+    public init(item: String, cases: [String: Verdict]) {
+        self.item = item
+        self.cases = cases
+    }
+
+    public var exercised: Bool { !cases.isEmpty }
+    public var allPassed: Bool { exercised && cases.values.allSatisfy { $0 == .passed } }
+
+    /// Every spec item, in spec order, with the results that cover it.
+    public static func table(spec: ServiceSpec, results: [CaseResult]) -> [ConstraintCoverage] {
+        var byItem: [String: [String: Verdict]] = [:]
+        for result in results { for item in result.covers { byItem[item, default: [:]][result.id] = result.verdict } }
+        return Coverage(spec: spec, cases: []).constraints.map { ConstraintCoverage(item: $0, cases: byItem[$0] ?? [:]) }
     }
 }

@@ -56,7 +56,9 @@ public struct ConformanceRun: Sendable {
         let transport = HTTPTransport(options: transportOptions)
         let client = QueryClient(spec: spec, endpoint: endpoint, transport: transport)
         let ledger = ResourceLedger()
-        let recorder = options.recordGoldens ? GoldenRecorder(spec: spec, resourcePrefix: CaseGenerator(spec: spec, seed: options.seed).resourcePrefix) : nil
+        let endpointKind = endpoint.label.hasPrefix("embedded") ? "embedded" : (endpoint.isLoopback ? "loopback" : "remote")
+        let recorder = options.recordGoldens
+            ? GoldenRecorder(spec: spec, resourcePrefix: CaseGenerator(spec: spec, seed: options.seed).resourcePrefix, endpointKind: endpointKind) : nil
         var executor = CaseExecutor(
             client: client, judge: AnswerJudge(spec: spec, mode: options.mode), goldens: GoldenStore(directory: goldenDirectory), ledger: ledger,
             stateTimeout: options.stateTimeout, recorder: recorder)
@@ -99,7 +101,9 @@ public struct ConformanceRun: Sendable {
             durationSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, comparison: options.mode.rawValue,
             results: results.enumerated().map { $0.element ?? CaseResult(testCase: cases[$0.offset], verdict: .skipped, reason: "the run was interrupted") },
             leftovers: leftovers, notes: options.notes)
-        return (report, recordings)
+        var withCoverage = report
+        withCoverage.coverage = ConstraintCoverage.table(spec: spec, results: report.results)
+        return (withCoverage, recordings)
     }
 
     /// Deletes what the ledger still holds (instances, then clusters, then snapshots); returns what could not be deleted.

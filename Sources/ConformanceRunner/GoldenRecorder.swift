@@ -11,11 +11,19 @@ public struct GoldenRecorder: Sendable {
     public let spec: ServiceSpec
     /// The resource-name prefix of the run; values containing it are never literal.
     public let resourcePrefix: String
+    /// The kind of endpoint recorded from, for provenance (`embedded`, `loopback`, `remote`).
+    public var endpointKind: String
+    /// The recording day, for provenance.
+    public var day: String
 
-    public init(spec: ServiceSpec, resourcePrefix: String) {
+    public init(spec: ServiceSpec, resourcePrefix: String, endpointKind: String = "embedded", day: String = GoldenRecorder.today()) {
         self.spec = spec
         self.resourcePrefix = resourcePrefix
+        self.endpointKind = endpointKind
+        self.day = day
     }
+
+    public static func today() -> String { String(ISO8601DateFormatter().string(from: Date()).prefix(10)) }
 
     public func golden(from tree: XMLTree, for testCase: TestCase) -> String {
         let operation = spec.operation(named: testCase.request.operation)
@@ -48,7 +56,8 @@ public struct GoldenRecorder: Sendable {
             default: return "{{string\(mark)}}"
             }
         }
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + xml
+        let provenance = GoldenProvenance(endpoint: endpointKind, recorded: day, api: spec.apiVersion, placeholders: GoldenProvenance.placeholderKinds(in: xml))
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + provenance.comment + "\n" + xml
     }
 
     /// Members every DBCluster answer carries (every answer in the captured AWS samples has them);
@@ -127,7 +136,7 @@ public struct GoldenStore: Sendable {
     public func path(for golden: String) -> String { "\(directory)/\(golden).xml" }
 
     public enum Lookup: Sendable {
-        case found(XMLTree)
+        case found(XMLTree, GoldenProvenance?)
         case missing(String)
         case unreadable(String)
     }
@@ -136,7 +145,7 @@ public struct GoldenStore: Sendable {
         let file = path(for: golden)
         guard let data = FileManager.default.contents(atPath: file) else { return .missing(file) }
         do {
-            return .found(try parser.parse(Array(data)))
+            return .found(try parser.parse(Array(data)), GoldenProvenance.read(from: String(decoding: data.prefix(1024), as: UTF8.self)))
         } catch {
             return .unreadable("\(file): \(error.description)")
         }

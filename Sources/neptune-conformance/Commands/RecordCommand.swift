@@ -42,7 +42,7 @@ struct RecordCommand: AsyncParsableCommand {
         var unchanged = 0
         for recording in outcome.recordings.sorted(by: { $0.path < $1.path }) {
             let old = (try? String(contentsOfFile: recording.path, encoding: .utf8))
-            if old == recording.golden {
+            if let old, GoldenProvenance.stripped(old) == GoldenProvenance.stripped(recording.golden), GoldenProvenance.read(from: old) != nil {
                 unchanged += 1
                 continue
             }
