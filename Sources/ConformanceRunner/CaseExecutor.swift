@@ -18,6 +18,8 @@ public struct CaseExecutor: Sendable {
     /// The run's resource-name prefix: a create whose answer was lost is recorded as possibly created
     /// (and swept) only when its name carries it, so nothing the run did not make is ever deleted.
     public var resourcePrefix: String?
+    /// Keep every answer body, also of passed cases (parity runs compare them).
+    public var keepAnswers = false
 
     public init(client: QueryClient, judge: AnswerJudge, goldens: GoldenStore, ledger: ResourceLedger, stateTimeout: Duration = .seconds(120), recorder: GoldenRecorder? = nil) {
         self.client = client
@@ -100,7 +102,7 @@ public struct CaseExecutor: Sendable {
         if let first = result.findings.first(where: { !$0.warning }) {
             result.verdict = .failed
             result.reason = Self.sentence(first)
-        } else if result.findings.allSatisfy({ $0.kind == "provenance" }) {
+        } else if !keepAnswers, result.findings.allSatisfy({ $0.kind == "provenance" }) {
             // A passed case's answer says nothing a report needs; dropping it keeps memory flat on long runs.
             result.actualBody = nil
         }

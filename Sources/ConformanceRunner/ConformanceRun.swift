@@ -16,6 +16,8 @@ public struct ConformanceRun: Sendable {
         public var recordGoldens: Bool
         public var seed: UInt64
         public var notes: [String]
+        /// Keep the answers of passed cases too (parity runs compare them).
+        public var keepAnswers = false
 
         public init(
             concurrency: Int = 8, mode: ComparisonMode = .strict, stateTimeout: Duration = .seconds(120),
@@ -63,6 +65,7 @@ public struct ConformanceRun: Sendable {
             client: client, judge: AnswerJudge(spec: spec, mode: options.mode), goldens: GoldenStore(directory: goldenDirectory), ledger: ledger,
             stateTimeout: options.stateTimeout, recorder: recorder)
         executor.resourcePrefix = CaseGenerator(spec: spec, seed: options.seed).resourcePrefix
+        executor.keepAnswers = options.keepAnswers
         let executorForCases = executor
 
         let parallel = cases.indices.filter { !cases[$0].tags.contains("run:serial") }

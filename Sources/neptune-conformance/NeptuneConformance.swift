@@ -10,6 +10,6 @@ struct NeptuneConformance: AsyncParsableCommand {
             Start with `neptune-conformance spec lint` to check them, and
             `neptune-conformance spec show CreateDBCluster` to read one operation.
             """,
-        subcommands: [RunCommand.self, ServeCommand.self, CasesCommand.self, RecordCommand.self, ReportCommand.self, CompareCommand.self, SpecCommand.self]
+        subcommands: [RunCommand.self, ServeCommand.self, CasesCommand.self, RecordCommand.self, ReportCommand.self, ParityCommand.self, CompareCommand.self, SpecCommand.self]
     )
 }

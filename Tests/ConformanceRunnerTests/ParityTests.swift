@@ -1,0 +1,56 @@
+import CaseGenerator
+import ComplianceReport
+import ConformanceRunner
+import ConformanceTestSupport
+import Foundation
+import ReferenceServer
+import Testing
+
+/// Parity between the conformant server and the same server with one fault names exactly the cases
+/// that fault makes fail, and nothing else.
+@Suite struct ParityTests {
+    static func run(_ faults: Set<Fault>) async throws -> RunReport {
+        var options = ConformanceRun.Options(concurrency: 8, stateTimeout: .seconds(3))
+        options.keepAnswers = true
+        let frozen = options
+        return try await ReferenceServer.withRunning(emulator: NeptuneEmulator(spec: Fixtures.spec, configuration: .init(faults: faults))) { url in
+            await ConformanceRun(spec: Fixtures.spec, endpoint: Endpoint(url: url, label: faults.isEmpty ? "embedded" : "faulty"), goldenDirectory: Fixtures.goldens, options: frozen)
+                .run(Fixtures.cases).report
+        }
+    }
+
+    @Test(arguments: [Fault.acceptInvertedCapacity, .wrongHTTPStatus, .keepIdentifierCase, .dropServerlessConfiguration, .stopStoppedCluster, .wrongNamespace])
+    func parityNamesExactlyTheAffectedCases(_ fault: Fault) async throws {
+        async let conformant = Self.run([])
+        async let faulty = Self.run([fault])
+        let (a, b) = try await (conformant, faulty)
+        let report = ParityReport(spec: Fixtures.spec, cases: Fixtures.cases, first: a, second: b, startedAt: "test")
+        let affected = Set(b.results.filter { $0.verdict != .passed }.map(\.id))
+        #expect(!affected.isEmpty)
+        #expect(Set(report.disagreements.map(\.id)) == affected)
+        #expect(report.cases.count == Fixtures.cases.count)
+        #expect(report.disagreements.allSatisfy { !$0.differences.isEmpty })
+        #expect(report.operations.reduce(0) { $0 + $1.disagree } == affected.count)
+    }
+
+    @Test func identicalTargetsAgreeAndTheReportsRender() async throws {
+        async let one = Self.run([])
+        async let two = Self.run([])
+        let report = ParityReport(spec: Fixtures.spec, cases: Fixtures.cases, first: try await one, second: try await two, startedAt: "test")
+        #expect(report.disagreements.isEmpty && report.exitCode == 0)
+        #expect(report.constraints.count == 132)
+        let directory = RunCommandTests.temporaryDirectory()
+        let paths = try ParityReportWriter.write(report, to: directory)
+        #expect(paths.count == 3)
+        #expect(try String(contentsOfFile: "\(directory)/parity.html", encoding: .utf8).contains("<table id=\"parity-operations\">"))
+    }
+
+    @Test func theParityCommandExitsOneOnDisagreement() throws {
+        let result = try ProcessResult.run(BuiltCLI.url, ["parity", "--endpoint", "embedded", "--endpoint", "embedded:start-available-cluster", "--operation", "StartDBCluster", "--report-dir", RunCommandTests.temporaryDirectory()])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout.contains("DISAGREE StartDBCluster/stateful/DBClusterIdentifier/in-state-available"))
+        #expect(result.stdout.contains("3 of 4 cases agree"))
+        let bad = try ProcessResult.run(BuiltCLI.url, ["parity", "--endpoint", "embedded"])
+        #expect(bad.status == 64 && bad.stderr.contains("exactly two targets"))
+    }
+}
