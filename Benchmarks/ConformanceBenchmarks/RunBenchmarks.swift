@@ -23,7 +23,7 @@ func suiteBenchmark(spec: ServiceSpec, repeats: Int, concurrency: Int) async thr
     var walls: [Double] = []
     for _ in 0..<repeats {
         let started = ContinuousClock.now
-        let report = try await ReferenceServer.withRunning(emulator: NeptuneEmulator(spec: spec)) { url in
+        let report = try await ReferenceServer.withRunning(emulator: NeptuneEmulator(spec: spec, configuration: .init(verifySignatures: NeptuneEmulator.Configuration.localTestingKeys))) { url in
             await ConformanceRun(spec: spec, endpoint: Endpoint(url: url), goldenDirectory: goldens, options: .init(concurrency: concurrency)).run(cases).report
         }
         walls.append(seconds(ContinuousClock.now - started))
@@ -79,7 +79,7 @@ func memoryBenchmark(spec: ServiceSpec, cases wanted: Int) async throws {
     print(String(format: "memory: before the run %.1f MiB peak", peakMemoryMiB()))
     let started = ContinuousClock.now
     let quarter = wanted / 4
-    let report = try await ReferenceServer.withRunning(emulator: NeptuneEmulator(spec: spec)) { url in
+    let report = try await ReferenceServer.withRunning(emulator: NeptuneEmulator(spec: spec, configuration: .init(verifySignatures: NeptuneEmulator.Configuration.localTestingKeys))) { url in
         await ConformanceRun(spec: spec, endpoint: Endpoint(url: url), goldenDirectory: goldens, options: .init(concurrency: 8)).run(selected) { done, _, _ in
             if done == quarter { print(String(format: "memory: after %d cases %.1f MiB peak", done, peakMemoryMiB())) }
         }.report

@@ -27,7 +27,7 @@ public struct CaseGenerator: Sendable {
         spec.operations.enumerated().flatMap { index, operation in
             let scope = String(UnicodeScalar(UInt8(ascii: "a") + UInt8(index % 26)))
             return OperationCases(spec: spec, operation: operation, values: ValueFactory(prefix: resourcePrefix, scope: scope)).all()
-        }
+        } + ProtocolCases(spec: spec).all()
     }
 
     /// Parameters with a precondition on a resource the suite cannot create, left out of valid cases.

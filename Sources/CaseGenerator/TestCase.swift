@@ -6,6 +6,10 @@ public struct TestCase: Sendable, Equatable, Codable {
         case valid
         case invalid
         case stateful
+        /// Malformed query-protocol requests (missing Action, list index 0, duplicate keys, ...).
+        case `protocol`
+        /// Requests whose SigV4 signature is missing or wrong, for endpoints that check signatures.
+        case signature
     }
 
     /// Stable across runs and seeds, e.g. `CreateDBCluster/invalid/ServerlessV2ScalingConfiguration.MinCapacity/not-half-step`.
@@ -22,6 +26,10 @@ public struct TestCase: Sendable, Equatable, Codable {
     public var request: Request
     public var expectation: Expectation
     public var teardown: [Step]
+    /// Sent as these exact bytes instead of encoding `request` (protocol cases).
+    public var raw: RawRequest?
+    /// How to spoil the signature (signature cases).
+    public var signature: SignatureVariant?
 
     public init(
         id: String, operation: String, kind: Kind, tags: [String], covers: [String], summary: String, setup: [Step] = [],
@@ -38,6 +46,29 @@ public struct TestCase: Sendable, Equatable, Codable {
         self.expectation = expectation
         self.teardown = teardown
     }
+}
+
+/// A request sent as given: method, content type and body (or query string for GET), signed as usual.
+public struct RawRequest: Sendable, Equatable, Codable {
+    public var method: String
+    public var contentType: String?
+    public var body: String
+
+    public init(method: String = "POST", contentType: String? = "application/x-www-form-urlencoded; charset=utf-8", body: String) {
+        self.method = method
+        self.contentType = contentType
+        self.body = body
+    }
+}
+
+/// A way to send a request with a missing or wrong SigV4 signature.
+public enum SignatureVariant: String, Sendable, Equatable, Codable, CaseIterable {
+    case unsigned
+    case tamperedSignature = "tampered-signature"
+    case wrongRegion = "wrong-region"
+    case wrongService = "wrong-service"
+    case skewedClock = "skewed-clock"
+    case unknownAccessKey = "unknown-access-key"
 }
 
 /// A set-up or tear-down call.
@@ -61,11 +92,17 @@ public enum Expectation: Sendable, Equatable, Codable {
     case success(golden: String)
     /// An error answer with this code, HTTP status and fault type.
     case error(code: String, status: Int, type: String, inferred: Bool)
+    /// Any 4xx answer with an AWS error envelope (no public source says which code).
+    case anyClientError
+    /// Any success answer of the right shape (`source` says where the behaviour is documented).
+    case anySuccess(source: String)
 
     public var summary: String {
         switch self {
         case .success: "success"
         case .error(let code, let status, _, _): "\(code) (\(status))"
+        case .anyClientError: "any 4xx error envelope"
+        case .anySuccess: "any success"
         }
     }
 }

@@ -22,17 +22,34 @@ public struct AnswerJudge: Sendable {
         do {
             tree = try parser.parse(answer.body)
         } catch {
-            let expectedStatus: Int
             switch expectation {
-            case .success: expectedStatus = 200
-            case .error(_, let status, _, _): expectedStatus = status
+            case .success, .anySuccess:
+                if answer.status != 200 { findings.append(Finding(kind: "status", path: "(HTTP status)", expected: "200", found: "\(answer.status)")) }
+            case .error(_, let status, _, _):
+                if answer.status != status { findings.append(Finding(kind: "status", path: "(HTTP status)", expected: "\(status)", found: "\(answer.status)")) }
+            case .anyClientError:
+                if !(400..<500).contains(answer.status) { findings.append(Finding(kind: "status", path: "(HTTP status)", expected: "4xx", found: "\(answer.status)")) }
             }
-            if answer.status != expectedStatus { findings.append(Finding(kind: "status", path: "(HTTP status)", expected: "\(expectedStatus)", found: "\(answer.status)")) }
             let snippet = String(answer.body.prefix(120)).replacingOccurrences(of: "\n", with: " ")
             findings.append(Finding(kind: "not-xml", path: "/", expected: "an XML answer", found: "\(error.description); body begins '\(snippet)'"))
             return findings
         }
         switch expectation {
+        case .anySuccess:
+            if answer.status != 200 {
+                findings.append(Finding(kind: "status", path: "(HTTP status)", expected: "200", found: "\(answer.status)\(Self.errorSummary(tree))"))
+                return findings
+            }
+            if let operation = spec.operation(named: request.operation) {
+                findings += ShapeChecker(spec: spec, mode: mode).checkSuccess(tree, operation: operation).map(Self.finding)
+            }
+        case .anyClientError:
+            if !(400..<500).contains(answer.status) { findings.append(Finding(kind: "status", path: "(HTTP status)", expected: "4xx", found: "\(answer.status)")) }
+            guard ErrorEnvelope(tree) != nil else {
+                findings.append(Finding(kind: "code", path: "/ErrorResponse/Error/Code", expected: "an AWS error envelope", found: "root <\(tree.root.name)>"))
+                return findings
+            }
+            findings += ShapeChecker(spec: spec, mode: mode).checkError(tree).map(Self.finding)
         case .success:
             if answer.status != 200 {
                 findings.append(Finding(kind: "status", path: "(HTTP status)", expected: "200", found: "\(answer.status)\(Self.errorSummary(tree))"))

@@ -78,7 +78,13 @@ public struct CaseExecutor: Sendable {
         var result = CaseResult(testCase: testCase, verdict: .passed, reason: nil)
         let sent: (body: String, answer: HTTPAnswer)
         do {
-            sent = try await client.send(testCase.request)
+            if let raw = testCase.raw {
+                sent = try await client.sendRaw(raw)
+            } else if let variant = testCase.signature {
+                sent = try await client.send(testCase.request, signature: variant)
+            } else {
+                sent = try await client.send(testCase.request)
+            }
         } catch {
             await recordPossiblyCreated(testCase.request)
             result.verdict = .errored
@@ -89,7 +95,7 @@ public struct CaseExecutor: Sendable {
         result.requestBody = sent.body
         result.actualStatus = sent.answer.status
         result.actualBody = sent.answer.body.count > 65536 ? String(sent.answer.body.prefix(65536)) + "\n[cut at 64 KiB]" : sent.answer.body
-        if sent.answer.status == 200 { await ledger.record(testCase.request) }
+        if sent.answer.status == 200, testCase.raw == nil { await ledger.record(testCase.request) }
         if let recorder, case .success(let name) = testCase.expectation {
             guard sent.answer.status == 200, let tree = try? SafeXMLParser().parse(sent.answer.body) else {
                 result.verdict = .errored

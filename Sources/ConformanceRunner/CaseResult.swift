@@ -98,6 +98,8 @@ public struct CaseResult: Sendable, Codable, Equatable {
         switch expectation {
         case .success(let golden): "success matching Golden/\(golden).xml"
         case .error(let code, let status, let type, _): "\(type) error \(code), HTTP \(status)"
+        case .anyClientError: "any 4xx answer with an AWS error envelope"
+        case .anySuccess(let source): "a success answer (\(source))"
         }
     }
 }

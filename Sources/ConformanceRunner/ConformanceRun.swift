@@ -18,6 +18,8 @@ public struct ConformanceRun: Sendable {
         public var notes: [String]
         /// Keep the answers of passed cases too (parity runs compare them).
         public var keepAnswers = false
+        /// Run the signature family even when the endpoint does not seem to check signatures.
+        public var forceSignatureChecks = false
 
         public init(
             concurrency: Int = 8, mode: ComparisonMode = .strict, stateTimeout: Duration = .seconds(120),
@@ -68,12 +70,22 @@ public struct ConformanceRun: Sendable {
         executor.keepAnswers = options.keepAnswers
         let executorForCases = executor
 
-        let parallel = cases.indices.filter { !cases[$0].tags.contains("run:serial") }
-        let serial = cases.indices.filter { cases[$0].tags.contains("run:serial") }
+        // The signature family only means something where signatures are checked: probe with one unsigned request.
+        var skipped: [Int: String] = [:]
+        if !options.forceSignatureChecks, cases.contains(where: { $0.kind == .signature }),
+            let probe = try? await client.send(Request(operation: "DescribeDBClusters", parameters: []), signature: .unsigned), probe.answer.status == 200
+        {
+            for index in cases.indices where cases[index].kind == .signature {
+                skipped[index] = "the endpoint does not check signatures (an unsigned DescribeDBClusters got HTTP 200); --signature-checks runs this family anyway"
+            }
+        }
+        let parallel = cases.indices.filter { !cases[$0].tags.contains("run:serial") && skipped[$0] == nil }
+        let serial = cases.indices.filter { cases[$0].tags.contains("run:serial") && skipped[$0] == nil }
         let counter = Counter()
         var results = [CaseResult?](repeating: nil, count: cases.count)
+        for (index, reason) in skipped { results[index] = CaseResult(testCase: cases[index], verdict: .skipped, reason: reason) }
         var recordings: [CaseExecutor.Recording] = []
-        let total = cases.count
+        let total = cases.count - skipped.count
         for (batch, width) in [(parallel, max(1, options.concurrency)), (serial, 1)] {
             await withTaskGroup(of: (Int, CaseResult, CaseExecutor.Recording?).self) { group in
                 var next = 0

@@ -12,12 +12,21 @@ public actor NeptuneEmulator {
         public var faults: Set<Fault>
         public var region: String
         public var accountId: String
+        /// When set, every request must carry a valid SigV4 signature by one of these keys (access key id -> secret).
+        public var verifySignatures: [String: String]?
 
-        public init(transitionDelay: Duration = .zero, faults: Set<Fault> = [], region: String = "us-east-1", accountId: String = "123456789012") {
+        /// The built-in test key the runner signs with against local endpoints.
+        public static let localTestingKeys = [AWSCredentials.localTesting.accessKeyId: AWSCredentials.localTesting.secretAccessKey]
+
+        public init(
+            transitionDelay: Duration = .zero, faults: Set<Fault> = [], region: String = "us-east-1", accountId: String = "123456789012",
+            verifySignatures: [String: String]? = nil
+        ) {
             self.transitionDelay = transitionDelay
             self.faults = faults
             self.region = region
             self.accountId = accountId
+            self.verifySignatures = verifySignatures
         }
     }
 
@@ -48,6 +57,25 @@ public actor NeptuneEmulator {
             + snapshots.keys.sorted().map { "DBClusterSnapshot \($0)" }
     }
 
+    /// Answers one HTTP request: the form body of a POST, or the query string of a GET. Headers matter
+    /// only for signature verification and the content type.
+    public func handle(method: String = "POST", path: String = "/", query: String = "", headers: [(String, String)] = [], body: String) -> EmulatorAnswer {
+        if let keys = configuration.verifySignatures {
+            let verifier = SignatureVerifier(keys: keys, region: configuration.region, service: spec.signingName)
+            if let failure = verifier.verify(method: method, path: path, query: query, headers: headers, body: body) {
+                return renderer.error(failure.code, failure.message)
+            }
+        }
+        let contentType = headers.first { $0.0.lowercased() == "content-type" }?.1.lowercased()
+        var form = body
+        if method.uppercased() == "GET" {
+            form = query
+        } else if let contentType, !contentType.hasPrefix("application/x-www-form-urlencoded") {
+            form = query  // AWS reads parameters only from form bodies
+        }
+        return handle(body: form)
+    }
+
     /// Answers one form-encoded request body.
     public func handle(body: String) -> EmulatorAnswer {
         settle()
@@ -61,6 +89,9 @@ public actor NeptuneEmulator {
         guard let version = decoded.version else { return renderer.error("MissingParameter", "The request must contain the parameter Version.") }
         guard version == spec.apiVersion else { return renderer.error("InvalidAction", "Could not find operation \(action) for version \(version)") }
         if let operation = spec.operation(named: action) {
+            if let unknown = decoded.request.parameters.first(where: { operation.parameters.member(named: $0.name) == nil }) {
+                return renderer.error("InvalidQueryParameter", "The parameter \(unknown.name) is not recognized by \(action).")
+            }
             return perform(operation, decoded.request)
         }
         if let answer = helper(action, decoded.request) { return answer }

@@ -78,14 +78,14 @@ struct QueryResponder: HTTPResponder {
         let started = ContinuousClock.now
         let answer: EmulatorAnswer
         do {
-            var body: String
-            if request.method == .get {
-                body = request.uri.query ?? ""
-            } else {
+            var body = ""
+            if request.method != .get {
                 let buffer = try await request.body.collect(upTo: maxBodySize)
                 body = String(buffer: buffer)
             }
-            answer = await emulator.handle(body: body)
+            let headers = request.headers.map { ($0.name.rawName, $0.value) } + [("Host", request.head.authority ?? "")].filter { !$0.1.isEmpty }
+            answer = await emulator.handle(
+                method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "", headers: headers, body: body)
         } catch {
             answer = EmulatorAnswer(status: 413, body: """
                 <?xml version="1.0" encoding="UTF-8"?>

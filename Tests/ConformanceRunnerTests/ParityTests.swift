@@ -13,7 +13,7 @@ import Testing
         var options = ConformanceRun.Options(concurrency: 8, stateTimeout: .seconds(3))
         options.keepAnswers = true
         let frozen = options
-        return try await ReferenceServer.withRunning(emulator: NeptuneEmulator(spec: Fixtures.spec, configuration: .init(faults: faults))) { url in
+        return try await ReferenceServer.withRunning(emulator: NeptuneEmulator(spec: Fixtures.spec, configuration: .init(faults: faults, verifySignatures: NeptuneEmulator.Configuration.localTestingKeys))) { url in
             await ConformanceRun(spec: Fixtures.spec, endpoint: Endpoint(url: url, label: faults.isEmpty ? "embedded" : "faulty"), goldenDirectory: Fixtures.goldens, options: frozen)
                 .run(Fixtures.cases).report
         }
@@ -25,7 +25,9 @@ import Testing
         async let faulty = Self.run([fault])
         let (a, b) = try await (conformant, faulty)
         let report = ParityReport(spec: Fixtures.spec, cases: Fixtures.cases, first: a, second: b, startedAt: "test")
-        let affected = Set(b.results.filter { $0.verdict != .passed }.map(\.id))
+        // Affected: the fault makes the case fail, or changes its HTTP status (a 404 becoming a 400 is still "any 4xx").
+        let statusOf = Dictionary(uniqueKeysWithValues: a.results.map { ($0.id, $0.actualStatus) })
+        let affected = Set(b.results.filter { $0.verdict != .passed || statusOf[$0.id] != $0.actualStatus }.map(\.id))
         #expect(!affected.isEmpty)
         #expect(Set(report.disagreements.map(\.id)) == affected)
         #expect(report.cases.count == Fixtures.cases.count)

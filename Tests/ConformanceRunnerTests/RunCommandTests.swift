@@ -118,3 +118,39 @@ import Testing
         await transport.shutdown()
     }
 }
+
+/// The signature family: skipped with its reason where signatures are not checked, run (and failing)
+/// when asked for anyway, and passing against the reference server that verifies them.
+@Suite struct SignatureFamilyTests {
+    @Test func skippedUnlessAskedAgainstAServerThatDoesNotCheck() async throws {
+        let port = Int.random(in: 40_000..<50_000)
+        let server = Process()
+        server.executableURL = BuiltCLI.url
+        server.arguments = ["serve", "--port", "\(port)", "--quiet"]
+        server.standardOutput = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate() }
+        try await Task.sleep(for: .milliseconds(700))
+        let reports = RunCommandTests.temporaryDirectory()
+        let skipped = try ProcessResult.run(BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:\(port)", "--kind", "signature", "--report-dir", reports, "--quiet"])
+        #expect(skipped.status == 0, "\(skipped.stdout)")
+        #expect(try String(contentsOfFile: "\(reports)/report.json", encoding: .utf8).contains("does not check signatures"))
+        let forced = try ProcessResult.run(BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:\(port)", "--kind", "signature", "--signature-checks", "--report-dir", reports, "--quiet"])
+        #expect(forced.status == 1)
+        #expect(forced.stdout.contains("FAILED SigV4/signature/unsigned"))
+    }
+
+    @Test func passesAgainstAVerifyingServer() async throws {
+        let port = Int.random(in: 50_000..<60_000)
+        let server = Process()
+        server.executableURL = BuiltCLI.url
+        server.arguments = ["serve", "--port", "\(port)", "--quiet", "--verify-signatures"]
+        server.standardOutput = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate() }
+        try await Task.sleep(for: .milliseconds(700))
+        let result = try ProcessResult.run(BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:\(port)", "--kind", "signature", "--kind", "protocol", "--report-dir", RunCommandTests.temporaryDirectory(), "--quiet"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("SigV4") && result.stdout.contains("QueryProtocol"))
+    }
+}

@@ -56,7 +56,7 @@ enum Fixtures {
 
     /// Cancelling a run part-way (Ctrl-C does exactly this) still deletes everything it created.
     @Test func aCancelledRunLeavesNothingBehind() async throws {
-        let emulator = NeptuneEmulator(spec: Fixtures.spec)
+        let emulator = NeptuneEmulator(spec: Fixtures.spec, configuration: .init(verifySignatures: NeptuneEmulator.Configuration.localTestingKeys))
         let cases = Fixtures.cases.filter { !$0.setup.isEmpty }
         let report = try await ReferenceServer.withRunning(emulator: emulator) { url in
             let holder = TaskHolder()

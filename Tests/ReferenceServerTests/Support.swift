@@ -13,7 +13,7 @@ enum Suite {
 
     /// Runs `cases` against a fresh embedded server with `faults`.
     static func run(_ cases: [TestCase], faults: Set<Fault> = []) async throws -> RunReport {
-        let emulator = NeptuneEmulator(spec: spec, configuration: .init(faults: faults))
+        let emulator = NeptuneEmulator(spec: spec, configuration: .init(faults: faults, verifySignatures: NeptuneEmulator.Configuration.localTestingKeys))
         let options = ConformanceRun.Options(concurrency: 8, stateTimeout: .seconds(3))
         return try await ReferenceServer.withRunning(emulator: emulator) { url in
             await ConformanceRun(spec: spec, endpoint: Endpoint(url: url, label: "test"), goldenDirectory: goldens, options: options).run(cases).report

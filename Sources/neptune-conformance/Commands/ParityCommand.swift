@@ -77,7 +77,7 @@ struct ParityCommand: AsyncParsableCommand {
     static func run(target: String, spec: ServiceSpec, cases: [TestCase], goldens: String, options: ConformanceRun.Options) async throws -> RunReport {
         if target == "embedded" || target.hasPrefix("embedded:") {
             let faults = Set(target.dropFirst("embedded".count).dropFirst().split(separator: ",").compactMap { Fault(rawValue: String($0)) })
-            return try await ReferenceServer.withRunning(emulator: NeptuneEmulator(spec: spec, configuration: .init(faults: faults))) { url in
+            return try await ReferenceServer.withRunning(emulator: NeptuneEmulator(spec: spec, configuration: .init(faults: faults, verifySignatures: NeptuneEmulator.Configuration.localTestingKeys))) { url in
                 await ConformanceRun(spec: spec, endpoint: Endpoint(url: url, label: target), goldenDirectory: goldens, options: options).run(cases).report
             }
         }

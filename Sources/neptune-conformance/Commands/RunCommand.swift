@@ -32,15 +32,17 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let spec = try specOptions.load()
         let cases = try selection.select(from: spec)
-        let options = ConformanceRun.Options(
+        var options = ConformanceRun.Options(
             concurrency: target.concurrency, mode: output.mode, stateTimeout: .milliseconds(Int(target.stateTimeout * 1000)),
             transport: target.transport, seed: selection.seed)
+        options.forceSignatureChecks = target.signatureChecks
+        let runOptions = options
         let printer = ProgressPrinter(quiet: output.quiet)
         let where_ = target.endpoint ?? "the embedded reference server"
         printer.line("Running \(cases.count) cases against \(where_) (\(target.concurrency) at a time, \(output.mode.rawValue) comparison)")
         let outcome = try await Interruptible.run {
             try await TargetRunner.run(
-                spec: spec, target: target, cases: cases, goldens: GoldenLocation.directory(output.goldenDir), options: options,
+                spec: spec, target: target, cases: cases, goldens: GoldenLocation.directory(output.goldenDir), options: runOptions,
                 progress: printer.progress)
         }
         var report = outcome.value.report

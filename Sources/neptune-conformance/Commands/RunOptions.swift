@@ -35,6 +35,9 @@ struct TargetOptions: ParsableArguments {
     @Option(help: "Cases run at the same time.")
     var concurrency = 8
 
+    @Flag(help: "Run the signature family even when the endpoint does not seem to check signatures.")
+    var signatureChecks = false
+
     func validate() throws {
         if let endpoint {
             guard let url = URL(string: endpoint), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
@@ -139,7 +142,10 @@ enum TargetRunner {
             try await preflight(spec: spec, endpoint: endpoint, timeout: target.transport)
             return await ConformanceRun(spec: spec, endpoint: endpoint, goldenDirectory: goldens, options: options).run(cases, progress: progress)
         }
-        let emulator = NeptuneEmulator(spec: spec, configuration: .init(faults: Set(target.fault)))
+        // The embedded server checks SigV4 against the credentials the runner signs with, so the signature family runs.
+        let credentials = AWSCredentials.localTesting
+        let emulator = NeptuneEmulator(
+            spec: spec, configuration: .init(faults: Set(target.fault), verifySignatures: [credentials.accessKeyId: credentials.secretAccessKey]))
         var options = options
         if !target.fault.isEmpty { options.notes.append("embedded reference server with faults: " + target.fault.map(\.rawValue).joined(separator: ", ")) }
         let finalOptions = options
