@@ -80,7 +80,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "conformance-benchmarks",
-            dependencies: ["XMLCompare", "ConformanceSpec", "CaseGenerator", "QueryProtocol", "ReferenceServer", "ConformanceRunner"],
+            dependencies: [
+                "XMLCompare", "ConformanceSpec", "CaseGenerator", "QueryProtocol", "ReferenceServer", "ConformanceRunner",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             path: "Benchmarks/ConformanceBenchmarks"
         ),
         .target(

@@ -1,5 +1,7 @@
 import ConformanceSpec
 import Foundation
+import NIOCore
+import NIOPosix
 
 // Benchmarks, release build: swift run -c release conformance-benchmarks MODE [options]
 //   micro [iterations]                      XML parse/compare/shape-check and generation throughput
@@ -7,6 +9,11 @@ import Foundation
 //   load URL [concurrency] [seconds]        the runner's request loop on one repeated DescribeDBClusters
 //   memory [cases]                          peak memory for a run of that many cases (default 10000)
 // Benchmarks/run.sh runs them all beside wrk and a boto3 loop and prints the comparison.
+
+// Swift tasks run on NIO's event loops, sparing a thread hop per request (NC_BENCH_NIO_EXECUTOR=0 to compare).
+if ProcessInfo.processInfo.environment["NC_BENCH_NIO_EXECUTOR"] != "0" {
+    NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+}
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let mode = arguments.first ?? "micro"

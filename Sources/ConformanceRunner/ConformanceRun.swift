@@ -121,32 +121,52 @@ public struct ConformanceRun: Sendable {
         return (withCoverage, recordings)
     }
 
-    /// Deletes what the ledger still holds (instances, then clusters, then snapshots); returns what could not be deleted.
+    /// Deletes what the ledger still holds (instances, then clusters, then snapshots); returns what could not be
+    /// deleted. A resource still in a transition (a cluster being created when Ctrl-C came) refuses changes, so
+    /// the sweep retries with backoff until the state timeout.
     func sweep(client: QueryClient, ledger: ResourceLedger) async -> [String] {
         var leftovers: [String] = []
+        let deadline = ContinuousClock.now.advanced(by: options.stateTimeout)
         for (kind, id) in await ledger.remaining {
-            var steps: [Request] = []
-            switch kind {
-            case .instance:
-                steps = [Request(operation: "DeleteDBInstance", parameters: [Parameter("DBInstanceIdentifier", .scalar(id)), Parameter("SkipFinalSnapshot", .scalar("true"))])]
-            case .cluster:
-                steps = [
-                    Request(operation: "ModifyDBCluster", parameters: [Parameter("DBClusterIdentifier", .scalar(id)), Parameter("DeletionProtection", .scalar("false")), Parameter("ApplyImmediately", .scalar("true"))]),
-                    Request(operation: "DeleteDBCluster", parameters: [Parameter("DBClusterIdentifier", .scalar(id)), Parameter("SkipFinalSnapshot", .scalar("true"))]),
-                ]
-            case .snapshot:
-                steps = [Request(operation: "DeleteDBClusterSnapshot", parameters: [Parameter("DBClusterSnapshotIdentifier", .scalar(id))])]
-            }
-            var deleted = false
-            for request in steps {
-                guard let sent = try? await client.send(request) else { continue }
-                if request.operation.hasPrefix("Delete") {
-                    deleted = sent.answer.status == 200 || sent.answer.status == 404 || sent.answer.body.contains("NotFound")
+            var pause = Duration.milliseconds(100)
+            while true {
+                if await delete(kind, id, client: client) {
+                    await ledger.forget(kind, id)
+                    break
                 }
+                if ContinuousClock.now.advanced(by: pause) > deadline {
+                    leftovers.append("\(kind.rawValue) \(id)")
+                    break
+                }
+                try? await Task.sleep(for: pause)
+                pause = min(pause * 2, .seconds(10))
             }
-            if deleted { await ledger.forget(kind, id) } else { leftovers.append("\(kind.rawValue) \(id)") }
         }
         return leftovers
+    }
+
+    /// One attempt to delete a resource: true when it is gone or going.
+    func delete(_ kind: ResourceLedger.Kind, _ id: String, client: QueryClient) async -> Bool {
+        var steps: [Request] = []
+        switch kind {
+        case .instance:
+            steps = [Request(operation: "DeleteDBInstance", parameters: [Parameter("DBInstanceIdentifier", .scalar(id)), Parameter("SkipFinalSnapshot", .scalar("true"))])]
+        case .cluster:
+            steps = [
+                Request(operation: "ModifyDBCluster", parameters: [Parameter("DBClusterIdentifier", .scalar(id)), Parameter("DeletionProtection", .scalar("false")), Parameter("ApplyImmediately", .scalar("true"))]),
+                Request(operation: "DeleteDBCluster", parameters: [Parameter("DBClusterIdentifier", .scalar(id)), Parameter("SkipFinalSnapshot", .scalar("true"))]),
+            ]
+        case .snapshot:
+            steps = [Request(operation: "DeleteDBClusterSnapshot", parameters: [Parameter("DBClusterSnapshotIdentifier", .scalar(id))])]
+        }
+        var deleted = false
+        for request in steps {
+            guard let sent = try? await client.send(request) else { continue }
+            if request.operation.hasPrefix("Delete") {
+                deleted = sent.answer.status == 200 || sent.answer.status == 404 || sent.answer.body.contains("NotFound")
+            }
+        }
+        return deleted
     }
 }
 

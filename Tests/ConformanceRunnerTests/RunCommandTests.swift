@@ -1,6 +1,8 @@
 import ConformanceRunner
 import ConformanceTestSupport
 import Foundation
+import NIOCore
+import NIOPosix
 import Testing
 
 /// `neptune-conformance run`, `report` and `record` as a user types them.
@@ -85,10 +87,10 @@ import Testing
 /// says it was interrupted, and exits 2; the endpoint is left empty.
 @Suite struct InterruptTests {
     @Test(.timeLimit(.minutes(2))) func ctrlCLeavesNothingOnTheEndpoint() async throws {
-        let port = Int.random(in: 20_000..<40_000)
+        let port = try await freePort()
         let server = Process()
         server.executableURL = BuiltCLI.url
-        server.arguments = ["serve", "--port", "\(port)", "--transition-delay", "0.3", "--quiet"]
+        server.arguments = ["serve", "--port", "\(port)", "--transition-delay", "1", "--quiet"]
         server.standardOutput = FileHandle.nullDevice
         server.standardError = FileHandle.nullDevice
         try server.run()
@@ -96,20 +98,24 @@ import Testing
         try await Task.sleep(for: .milliseconds(700))
         let run = Process()
         run.executableURL = BuiltCLI.url
-        run.arguments = ["run", "--endpoint", "http://127.0.0.1:\(port)", "--kind", "stateful", "--report-dir", RunCommandTests.temporaryDirectory(), "--quiet"]
+        run.arguments = ["run", "--endpoint", "http://127.0.0.1:\(port)", "--kind", "stateful", "--report-dir", RunCommandTests.temporaryDirectory()]
         let output = Pipe()
         run.standardOutput = output
         run.standardError = output
         try run.run()
-        try await Task.sleep(for: .milliseconds(1500))
+        // Interrupt once the run has made progress (its first progress line), not after a fixed time.
+        var text = ""
+        while run.isRunning, !text.contains("% "), case let data = output.fileHandleForReading.availableData, !data.isEmpty {
+            text += String(decoding: data, as: UTF8.self)
+        }
         #expect(run.isRunning, "the run ended before it could be interrupted")
         kill(run.processIdentifier, SIGINT)
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        text += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         run.waitUntilExit()
         #expect(run.terminationStatus == 2, "\(text.suffix(1500))")
         #expect(text.contains("interrupted"))
         #expect(!text.contains("NOT DELETED"), "\(text.suffix(1500))")
-        try await Task.sleep(for: .milliseconds(800))
+        try await Task.sleep(for: .milliseconds(1500))
         let transport = HTTPTransport()
         for (action, empty) in [("DescribeDBClusters", "<DBClusters/>"), ("DescribeDBInstances", "<DBInstances/>"), ("DescribeDBClusterSnapshots", "<DBClusterSnapshots/>")] {
             let answer = try await transport.send(url: "http://127.0.0.1:\(port)/", headers: [("Content-Type", "application/x-www-form-urlencoded")], body: "Action=\(action)&Version=2014-10-31")
@@ -123,7 +129,7 @@ import Testing
 /// when asked for anyway, and passing against the reference server that verifies them.
 @Suite struct SignatureFamilyTests {
     @Test func skippedUnlessAskedAgainstAServerThatDoesNotCheck() async throws {
-        let port = Int.random(in: 40_000..<50_000)
+        let port = try await freePort()
         let server = Process()
         server.executableURL = BuiltCLI.url
         server.arguments = ["serve", "--port", "\(port)", "--quiet"]
@@ -141,7 +147,7 @@ import Testing
     }
 
     @Test func passesAgainstAVerifyingServer() async throws {
-        let port = Int.random(in: 50_000..<60_000)
+        let port = try await freePort()
         let server = Process()
         server.executableURL = BuiltCLI.url
         server.arguments = ["serve", "--port", "\(port)", "--quiet", "--verify-signatures"]
@@ -153,4 +159,12 @@ import Testing
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("SigV4") && result.stdout.contains("QueryProtocol"))
     }
+}
+
+/// A loopback port nobody listens on right now.
+func freePort() async throws -> Int {
+    let probe = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).get()
+    let port = probe.localAddress!.port!
+    try await probe.close()
+    return port
 }
