@@ -17,7 +17,7 @@ import XMLCompare
             group.addTask { try await server.run { continuation.yield($0) } }
             var iterator = ports.makeAsyncIterator()
             let port = try #require(await iterator.next())
-            let transport = HTTPTransport(options: .init(timeout: .seconds(10), connections: 16))
+            let transport = HTTPTransport(options: .init(timeout: .seconds(60), connections: 16))
             do {
                 try await body("http://127.0.0.1:\(port)/", transport)
             } catch {

@@ -21,15 +21,34 @@ enum Suite {
     }
 }
 
-/// One whole-suite run per fault, shared by the tests that need it (each runs once per process).
+/// One whole-suite run per fault, shared by the tests that need it (each runs once per process), at
+/// most three at a time so that the other tests are not starved of the two cores.
 actor FaultRuns {
     static let shared = FaultRuns()
     var runs: [Fault: Task<RunReport, any Error>] = [:]
+    var running = 0
+    var waiting: [CheckedContinuation<Void, Never>] = []
 
     func report(for fault: Fault) async throws -> RunReport {
         if let task = runs[fault] { return try await task.value }
-        let task = Task { try await Suite.run(Suite.cases, faults: [fault]) }
+        let task = Task {
+            await self.acquire()
+            defer { Task { await self.release() } }
+            return try await Suite.run(Suite.cases, faults: [fault])
+        }
         runs[fault] = task
         return try await task.value
+    }
+
+    func acquire() async {
+        if running < 3 {
+            running += 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { running -= 1 } else { waiting.removeFirst().resume() }
     }
 }
