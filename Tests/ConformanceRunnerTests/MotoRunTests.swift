@@ -26,7 +26,10 @@ import Testing
         server.standardOutput = FileHandle.nullDevice
         server.standardError = FileHandle.nullDevice
         try server.run()
-        defer { server.terminate() }
+        defer {
+            kill(server.processIdentifier, SIGKILL)  // moto_server ignores SIGTERM
+            server.waitUntilExit()
+        }
         var ready = false
         for _ in 0..<100 where !ready {
             ready = (try? await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(host: "127.0.0.1", port: port).get().close()) != nil
