@@ -1,5 +1,6 @@
 import ConformanceRunner
 import Foundation
+import QueryProtocol
 
 /// The four report formats, written from one `RunReport` (the JSON is the source of the others).
 public enum ReportFormat: String, Sendable, CaseIterable {
@@ -75,22 +76,7 @@ enum JSONReport {
 
 /// Text made safe for XML and HTML (both content and attribute values).
 enum Escape {
-    static func markup(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default:
-                if scalar.value < 0x20, scalar != "\n", scalar != "\t" { result += "\u{FFFD}" } else { result.unicodeScalars.append(scalar) }
-            }
-        }
-        return result
-    }
+    static func markup(_ text: String) -> String { MarkupEscaping.escape(text) }
 }
 
 enum JUnitReport {

@@ -74,22 +74,7 @@ struct AnswerRenderer: Sendable {
         shape.members.compactMap { member in values[member.name].map { element(member.name, $0, type: member.type) } }.joined()
     }
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default:
-                if character.value < 0x20, character != "\n", character != "\t", character != "\r" { result += "&#xFFFD;" } else { result.unicodeScalars.append(character) }
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { MarkupEscaping.escape(text) }
 
     static func requestId() -> String { UUID().uuidString.lowercased() }
 }
