@@ -47,6 +47,8 @@ public struct GoldenRecorder: Sendable {
             if let match = candidates.first(where: { $0.value.lowercased() == value && $0.value != value }) { return "{{input:\(match.key)|lower}}" }
             if !value.contains(resourcePrefix), setupValues.contains(value), element.name != "Status" { return value }
             if defaults[element.name] == value { return value }
+            // Which member is the writer is state the contract fixes (a failover promotes its target).
+            if parent == "DBClusterMember", element.name == "IsClusterWriter" { return value }
             let mark = Self.alwaysReturned.contains(element.name) && ["DBCluster", "DBClusterMember", "ResponseMetadata"].contains(parent) ? "" : "?"
             switch type {
             case .integer: return "{{integer\(mark)}}"
@@ -74,6 +76,7 @@ public struct GoldenRecorder: Sendable {
             return element == "member" || list.hasPrefix(element) || (list.hasSuffix("Ids") && element == String(list.dropLast()))
         }
         return last == element || memberName(last) == element || (last == "NewDBClusterIdentifier" && element == "DBClusterIdentifier")
+            || (last == "TargetDBInstanceIdentifier" && element == "DBInstanceIdentifier")
     }
 
     /// The DBCluster member a request parameter shows as.

@@ -20,6 +20,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     case startAvailableCluster = "start-available-cluster"
     case acceptDuplicateCluster = "accept-duplicate-cluster"
     case failoverWithoutReplica = "failover-without-replica"
+    case failoverKeepsWriter = "failover-keeps-writer"
     case dropServerlessConfiguration = "drop-serverless-configuration"
     case ignoreModifiedScaling = "ignore-modified-scaling"
     case html500OnMissingParameter = "html-500-on-missing-parameter"
@@ -47,6 +48,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .startAvailableCluster: "starts a cluster that is already available"
         case .acceptDuplicateCluster: "creates a cluster whose identifier is taken, replacing it"
         case .failoverWithoutReplica: "fails over a cluster that has no reader"
+        case .failoverKeepsWriter: "answers a failover but keeps the old writer"
         case .dropServerlessConfiguration: "leaves ServerlessV2ScalingConfiguration out of DBCluster answers"
         case .ignoreModifiedScaling: "accepts a new serverless scaling range in ModifyDBCluster but keeps the old one"
         case .html500OnMissingParameter: "answers a missing required parameter with an HTML page and HTTP 500"
@@ -66,7 +68,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .receiverForSenderFaults, .html500OnMissingParameter: ["CreateDBCluster", "DeleteDBCluster"]
         case .stopStoppedCluster: ["StopDBCluster"]
         case .startAvailableCluster: ["StartDBCluster"]
-        case .failoverWithoutReplica: ["FailoverDBCluster"]
+        case .failoverWithoutReplica, .failoverKeepsWriter: ["FailoverDBCluster"]
         case .ignoreModifiedScaling: ["DescribeDBClusters", "ModifyDBCluster"]
         }
     }

@@ -180,8 +180,8 @@ extension NeptuneEmulator {
         guard var record = cluster(named: text("DBClusterIdentifier", request) ?? "") else { return renderer.error("DBClusterNotFoundFault", "DBCluster not found.") }
         if let target = text("TargetDBInstanceIdentifier", request)?.lowercased() {
             guard let index = record.instances.firstIndex(of: target) else { return renderer.error("InvalidDBInstanceState", "DB instance \(target) is not a member of \(record.id).") }
-            record.instances.swapAt(0, index)
-        } else if record.instances.count > 1 {
+            if !faults.contains(.failoverKeepsWriter) { record.instances.swapAt(0, index) }
+        } else if record.instances.count > 1, !faults.contains(.failoverKeepsWriter) {
             record.instances.swapAt(0, 1)
         }
         record.status = "failing-over"

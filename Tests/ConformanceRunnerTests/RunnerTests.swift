@@ -38,7 +38,7 @@ enum Fixtures {
     @Test func hangingEndpointErrorsWithTimeouts() async throws {
         let started = ContinuousClock.now
         let report = try await run(against: .hang, timeout: .milliseconds(300))
-        #expect(ContinuousClock.now - started < .seconds(30))
+        #expect(ContinuousClock.now - started < .seconds(120), "the run must end, not hang")
         #expect(report.results.filter { $0.verdict == .errored }.allSatisfy { $0.reason?.contains("no complete answer") == true })
         #expect(report.count(.errored) >= Self.sample.count - 1)
     }
