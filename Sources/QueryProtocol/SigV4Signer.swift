@@ -27,16 +27,25 @@ public struct SigV4Signer: Sendable {
         let amzDate = Self.amzDate(date)
         var added: [(String, String)] = [("X-Amz-Date", amzDate)]
         if let token = credentials.sessionToken { added.append(("X-Amz-Security-Token", token)) }
-        let parts = canonicalParts(method: method, path: path, query: query, headers: headers + added, body: body)
+        let (signature, signedHeaders) = self.signature(method: method, path: path, query: query, headers: headers + added, body: body, amzDate: amzDate)
+        let scope = "\(amzDate.prefix(8))/\(region)/\(service)/aws4_request"
+        added.append((
+            "Authorization",
+            "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyId)/\(scope), SignedHeaders=\(signedHeaders), Signature=\(signature)"
+        ))
+        return added
+    }
+
+    /// The signature of a request whose `headers` are exactly the signed ones (`X-Amz-Date` and any
+    /// `X-Amz-Security-Token` included), at `amzDate`; a verifier recomputes what a client sent with it.
+    public func signature(
+        method: String, path: String, query: String, headers: [(String, String)], body: some DataProtocol, amzDate: String
+    ) -> (signature: String, signedHeaders: String) {
+        let parts = canonicalParts(method: method, path: path, query: query, headers: headers, body: body)
         let scope = "\(amzDate.prefix(8))/\(region)/\(service)/aws4_request"
         let stringToSign = ["AWS4-HMAC-SHA256", amzDate, scope, Self.hex(SHA256.hash(data: Data(parts.request.utf8)))].joined(separator: "\n")
         let key = keys.key(day: String(amzDate.prefix(8)), secret: credentials.secretAccessKey) { signingKey(day: $0) }
-        let signature = Self.hex(HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key))
-        added.append((
-            "Authorization",
-            "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyId)/\(scope), SignedHeaders=\(parts.signedHeaders), Signature=\(signature)"
-        ))
-        return added
+        return (Self.hex(HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key)), parts.signedHeaders)
     }
 
     /// The canonical request and the signed-header list, as the SigV4 specification builds them.

@@ -34,6 +34,9 @@ public actor NeptuneEmulator {
     let configuration: Configuration
     let renderer: AnswerRenderer
     let clusterShape: StructureSpec
+    /// Made once from the configuration: the signature check (nil when off) and the checks the faults switch off.
+    let verifier: SignatureVerifier?
+    let skippedChecks: Set<String>
     var clusters: [String: ClusterRecord] = [:]
     var instances: [String: InstanceRecord] = [:]
     var snapshots: [String: SnapshotRecord] = [:]
@@ -45,6 +48,8 @@ public actor NeptuneEmulator {
         self.configuration = configuration
         self.renderer = AnswerRenderer(spec: spec, faults: configuration.faults)
         self.clusterShape = spec.shapes["DBCluster"] ?? StructureSpec(members: [])
+        self.verifier = configuration.verifySignatures.map { SignatureVerifier(keys: $0, region: configuration.region, service: spec.signingName) }
+        self.skippedChecks = configuration.faults.reduce(into: Set<String>()) { $0.formUnion($1.skippedChecks) }
     }
 
     var faults: Set<Fault> { configuration.faults }
@@ -60,8 +65,7 @@ public actor NeptuneEmulator {
     /// Answers one HTTP request: the form body of a POST, or the query string of a GET. Headers matter
     /// only for signature verification and the content type.
     public func handle(method: String = "POST", path: String = "/", query: String = "", headers: [(String, String)] = [], body: String) -> EmulatorAnswer {
-        if let keys = configuration.verifySignatures {
-            let verifier = SignatureVerifier(keys: keys, region: configuration.region, service: spec.signingName)
+        if let verifier {
             if let failure = verifier.verify(method: method, path: path, query: query, headers: headers, body: body) {
                 return renderer.error(failure.code, failure.message)
             }
@@ -99,9 +103,7 @@ public actor NeptuneEmulator {
     }
 
     func perform(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
-        let skipped = faults.reduce(into: Set<String>()) { $0.formUnion($1.skippedChecks) }
-        var validator = RequestValidator(operation: operation, skipped: skipped)
-        if faults.contains(.html500OnMissingParameter) { validator.skipped.remove("required") }
+        let validator = RequestValidator(operation: operation, skipped: skippedChecks)
         if let first = validator.violations(of: request).first { return renderer.error(first.code, first.message) }
         if let failed = failedPrecondition(operation, request) { return renderer.error(failed.code, failed.message) }
         switch operation.name {

@@ -5,12 +5,21 @@ import QueryProtocol
 /// Checks SigV4 on incoming requests against configured access keys, answering as AWS does when it
 /// fails: no Authorization, a malformed one, an unknown key, a wrong scope, an expired time, a wrong signature.
 struct SignatureVerifier: Sendable {
-    /// Access key id -> secret.
-    let keys: [String: String]
     let region: String
     let service: String
+    /// One signer per access key, made once, so each derives its signing key once a day.
+    let signers: [String: SigV4Signer]
     /// How far the request time may be from now.
     var allowedSkew: TimeInterval = 15 * 60
+
+    /// `keys`: access key id -> secret.
+    init(keys: [String: String], region: String, service: String) {
+        self.region = region
+        self.service = service
+        signers = keys.reduce(into: [:]) { signers, key in
+            signers[key.key] = SigV4Signer(credentials: AWSCredentials(accessKeyId: key.key, secretAccessKey: key.value), region: region, service: service)
+        }
+    }
 
     struct Failure: Error {
         var code: String
@@ -37,7 +46,7 @@ struct SignatureVerifier: Sendable {
         guard scope.count == 5, scope[4] == "aws4_request" else {
             return Failure(code: "IncompleteSignature", message: "Credential must be KEY/yyyyMMdd/region/service/aws4_request")
         }
-        guard let secret = keys[scope[0]] else {
+        guard let signer = signers[scope[0]] else {
             return Failure(code: "InvalidClientTokenId", message: "The security token included in the request is invalid.")
         }
         guard scope[2] == region else {
@@ -54,22 +63,30 @@ struct SignatureVerifier: Sendable {
         }
         let names = Set(signedHeaders.split(separator: ";").map(String.init))
         let signed = headers.filter { names.contains($0.0.lowercased()) }
-        let signer = SigV4Signer(credentials: AWSCredentials(accessKeyId: scope[0], secretAccessKey: secret), region: region, service: service)
-        let expected = signer.sign(method: method, path: path, query: query, headers: signed.filter { $0.0.lowercased() != "x-amz-date" && $0.0.lowercased() != "x-amz-security-token" },
-                                   body: Array(body.utf8), date: date)
-        let computed = expected.first { $0.0 == "Authorization" }?.1.components(separatedBy: "Signature=").last
+        let computed = signer.signature(method: method, path: path, query: query, headers: signed, body: Array(body.utf8), amzDate: amzDate).signature
         guard computed == signature else {
             return Failure(code: "SignatureDoesNotMatch", message: "The request signature we calculated does not match the signature you provided.")
         }
         return nil
     }
 
+    /// `yyyyMMdd'T'HHmmss'Z'` (UTC), read digit by digit: a formatter per request would cost more than the check.
     static func parse(_ text: String) -> Date? {
-        guard text.count == 16 else { return nil }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.date(from: text)
+        let bytes = Array(text.utf8)
+        guard bytes.count == 16, bytes[8] == UInt8(ascii: "T"), bytes[15] == UInt8(ascii: "Z") else { return nil }
+        func number(_ range: Range<Int>) -> Int32? {
+            var value: Int32 = 0
+            for byte in bytes[range] {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int32(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(4..<6), let day = number(6..<8), let hour = number(9..<11),
+            let minute = number(11..<13), let second = number(13..<15), (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+        else { return nil }
+        var parts = tm()
+        (parts.tm_year, parts.tm_mon, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec) = (year - 1900, month - 1, day, hour, minute, second)
+        return Date(timeIntervalSince1970: TimeInterval(timegm(&parts)))
     }
 }
