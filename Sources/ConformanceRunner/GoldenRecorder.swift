@@ -32,7 +32,7 @@ public struct GoldenRecorder: Sendable {
         for step in testCase.setup { setupValues.formUnion(step.request.flattenedInputs.values) }
         var defaults: [String: String] = [:]
         for member in operation?.parameters.members ?? [] {
-            if let value = member.defaultValue, testCase.request.value(at: member.name) == nil { defaults[Self.memberName(member.name)] = value }
+            if let value = member.defaultValue, testCase.request.value(at: member.name) == nil { defaults[DBClusterMemberName.forParameter(member.name)] = value }
         }
         let context: ShapeContext = operation.map { .successRoot($0) } ?? .unknown
         // A describe without an identifier lists whatever else exists on the endpoint: its content is not the case's to fix.
@@ -75,13 +75,8 @@ public struct GoldenRecorder: Sendable {
             let list = parts[parts.count - 2]
             return element == "member" || list.hasPrefix(element) || (list.hasSuffix("Ids") && element == String(list.dropLast()))
         }
-        return last == element || memberName(last) == element || (last == "NewDBClusterIdentifier" && element == "DBClusterIdentifier")
+        return last == element || DBClusterMemberName.forParameter(last) == element || (last == "NewDBClusterIdentifier" && element == "DBClusterIdentifier")
             || (last == "TargetDBInstanceIdentifier" && element == "DBInstanceIdentifier")
-    }
-
-    /// The DBCluster member a request parameter shows as.
-    static func memberName(_ parameter: String) -> String {
-        ["EnableIAMDatabaseAuthentication": "IAMDatabaseAuthenticationEnabled", "DBClusterParameterGroupName": "DBClusterParameterGroup"][parameter] ?? parameter
     }
 
     /// Writes one element; returns true when it must be present (it holds something the request or set-up

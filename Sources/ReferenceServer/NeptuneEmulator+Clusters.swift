@@ -3,18 +3,13 @@ import Foundation
 import QueryProtocol
 
 extension NeptuneEmulator {
-    /// Request parameters whose DBCluster member has another name.
-    static let memberNames = [
-        "DBClusterParameterGroupName": "DBClusterParameterGroup", "DBSubnetGroupName": "DBSubnetGroup",
-        "EnableIAMDatabaseAuthentication": "IAMDatabaseAuthenticationEnabled", "EnableCloudwatchLogsExports": "EnabledCloudwatchLogsExports",
-    ]
     /// Request parameters that never show as DBCluster members.
     static let notStored: Set<String> = ["DBClusterIdentifier", "MasterUserPassword", "PreSignedUrl", "Tags", "ApplyImmediately", "NewDBClusterIdentifier", "ReplicationSourceIdentifier"]
 
     /// Copies the request's parameters onto DBCluster members, normalising booleans and doubles as the service prints them.
     func apply(_ request: Request, to attributes: inout [String: ParameterValue], modifying: Bool = false) {
         for parameter in request.parameters where !Self.notStored.contains(parameter.name) {
-            let name = Self.memberNames[parameter.name] ?? parameter.name
+            let name = DBClusterMemberName.forParameter(parameter.name)
             if parameter.name == "VpcSecurityGroupIds", case .list(let ids) = parameter.value {
                 attributes["VpcSecurityGroups"] = .list(ids.map { .structure([Parameter("VpcSecurityGroupId", $0), Parameter("Status", .scalar("active"))]) })
                 continue
