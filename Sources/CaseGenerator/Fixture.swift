@@ -78,24 +78,15 @@ struct Fixture {
 
     /// Deletes everything the set-up and the request created; each step may fail (already gone).
     func teardown(operation: OperationSpec, request: [Parameter]) -> [Step] {
-        var steps: [Step] = []
-        for id in instances {
-            steps.append(Step(Request(operation: "DeleteDBInstance", parameters: [Parameter("DBInstanceIdentifier", .scalar(id)), Parameter("SkipFinalSnapshot", .scalar("true"))]), mayFail: true))
-        }
+        var requests = instances.flatMap(CleanupRequests.deleteInstance)
         var clusterNames = clusters
         var snapshotNames = snapshots
         for (parameter, value) in created {
             if parameter.contains("Snapshot") { snapshotNames.append(value) } else if !clusterNames.contains(value) { clusterNames.append(value) }
         }
-        for id in clusterNames.reversed() {
-            steps.append(Step(Request(operation: "ModifyDBCluster", parameters: [
-                Parameter("DBClusterIdentifier", .scalar(id)), Parameter("DeletionProtection", .scalar("false")), Parameter("ApplyImmediately", .scalar("true")),
-            ]), mayFail: true))
-            steps.append(Step(Request(operation: "DeleteDBCluster", parameters: [Parameter("DBClusterIdentifier", .scalar(id)), Parameter("SkipFinalSnapshot", .scalar("true"))]), mayFail: true))
-        }
-        for id in snapshotNames {
-            steps.append(Step(Request(operation: "DeleteDBClusterSnapshot", parameters: [Parameter("DBClusterSnapshotIdentifier", .scalar(id))]), mayFail: true))
-        }
+        requests += clusterNames.reversed().flatMap(CleanupRequests.deleteCluster)
+        requests += snapshotNames.flatMap(CleanupRequests.deleteSnapshot)
+        let steps = requests.map { Step($0, mayFail: true) }
         return steps
     }
 }

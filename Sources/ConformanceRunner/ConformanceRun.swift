@@ -147,17 +147,11 @@ public struct ConformanceRun: Sendable {
 
     /// One attempt to delete a resource: true when it is gone or going.
     func delete(_ kind: ResourceLedger.Kind, _ id: String, client: QueryClient) async -> Bool {
-        var steps: [Request] = []
+        let steps: [Request]
         switch kind {
-        case .instance:
-            steps = [Request(operation: "DeleteDBInstance", parameters: [Parameter("DBInstanceIdentifier", .scalar(id)), Parameter("SkipFinalSnapshot", .scalar("true"))])]
-        case .cluster:
-            steps = [
-                Request(operation: "ModifyDBCluster", parameters: [Parameter("DBClusterIdentifier", .scalar(id)), Parameter("DeletionProtection", .scalar("false")), Parameter("ApplyImmediately", .scalar("true"))]),
-                Request(operation: "DeleteDBCluster", parameters: [Parameter("DBClusterIdentifier", .scalar(id)), Parameter("SkipFinalSnapshot", .scalar("true"))]),
-            ]
-        case .snapshot:
-            steps = [Request(operation: "DeleteDBClusterSnapshot", parameters: [Parameter("DBClusterSnapshotIdentifier", .scalar(id))])]
+        case .instance: steps = CleanupRequests.deleteInstance(id)
+        case .cluster: steps = CleanupRequests.deleteCluster(id)
+        case .snapshot: steps = CleanupRequests.deleteSnapshot(id)
         }
         var deleted = false
         for request in steps {
