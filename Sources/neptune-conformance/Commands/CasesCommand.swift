@@ -37,7 +37,7 @@ struct CasesCommand: AsyncParsableCommand {
     func run() async throws {
         let spec = try specOptions.load()
         let all = CaseGenerator(spec: spec, seed: selection.seed).generate()
-        let cases = try selection.select(from: spec)
+        let cases = try selection.select(from: all, spec: spec)
         if coverage {
             printCoverage(Coverage(spec: spec, cases: all), cases: all)
             return

@@ -105,11 +105,16 @@ struct SelectionOptions: ParsableArguments {
     }
 
     func select(from spec: ServiceSpec) throws -> [TestCase] {
+        try select(from: CaseGenerator(spec: spec, seed: seed).generate(), spec: spec)
+    }
+
+    /// The cases of `all` (generated with this seed) that the options select.
+    func select(from all: [TestCase], spec: ServiceSpec) throws -> [TestCase] {
         let known = spec.operations.map(\.name)
         for name in operation where !known.contains(name) {
             throw ValidationError("no operation '\(name)' in the spec; try one of: \(known.joined(separator: ", "))")
         }
-        var selected = CaseGenerator(spec: spec, seed: seed).generate().filter { testCase in
+        var selected = all.filter { testCase in
             (operation.isEmpty || operation.contains(testCase.operation)) && (kind.isEmpty || kind.contains(testCase.kind))
                 && tag.allSatisfy { testCase.tags.contains($0) } && (cases.isEmpty || cases.contains { testCase.id.hasPrefix($0) })
         }
