@@ -35,14 +35,16 @@ struct AnswerRenderer: Sendable {
         return EmulatorAnswer(status: 200, body: xml)
     }
 
-    func error(_ code: String, _ message: String) -> EmulatorAnswer {
+    /// The `ErrorResponse` for `code`, with the status and fault type the spec gives it (`status` for
+    /// codes the spec does not know, such as RequestEntityTooLarge).
+    func error(_ code: String, _ message: String, status explicitStatus: Int? = nil) -> EmulatorAnswer {
         if code == "MissingParameter", faults.contains(.html500OnMissingParameter) {
             return EmulatorAnswer(status: 500, contentType: "text/html", body: "<html><body><h1>500 Internal Server Error</h1><p>\(Self.escape(message))</p></body></html>")
         }
         var wireCode = code
         if code == "DBClusterNotFoundFault", faults.contains(.wrongErrorCode) { wireCode = "DBClusterNotFound" }
         let known = spec.errors[code]
-        var status = known?.httpStatus ?? 400
+        var status = known?.httpStatus ?? explicitStatus ?? 400
         if status == 404, faults.contains(.wrongHTTPStatus) { status = 400 }
         var type = known?.type.rawValue ?? "Sender"
         if faults.contains(.receiverForSenderFaults) { type = "Receiver" }

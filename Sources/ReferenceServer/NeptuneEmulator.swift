@@ -62,6 +62,11 @@ public actor NeptuneEmulator {
             + snapshots.keys.sorted().map { "DBClusterSnapshot \($0)" }
     }
 
+    /// An error answer for what the HTTP layer refuses before the emulator sees the request (an oversize body).
+    public nonisolated func errorAnswer(code: String, message: String, status: Int) -> EmulatorAnswer {
+        renderer.error(code, message, status: status)
+    }
+
     /// Answers one HTTP request: the form body of a POST, or the query string of a GET. Headers matter
     /// only for signature verification and the content type.
     public func handle(method: String = "POST", path: String = "/", query: String = "", headers: [(String, String)] = [], body: String) -> EmulatorAnswer {

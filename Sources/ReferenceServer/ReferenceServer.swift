@@ -87,12 +87,7 @@ struct QueryResponder: HTTPResponder {
             answer = await emulator.handle(
                 method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "", headers: headers, body: body)
         } catch {
-            answer = EmulatorAnswer(status: 413, body: """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <ErrorResponse xmlns="http://rds.amazonaws.com/doc/2014-10-31/"><Error><Type>Sender</Type><Code>RequestEntityTooLarge</Code>\
-                <Message>The request body exceeds \(maxBodySize) bytes.</Message></Error><RequestId>\(AnswerRenderer.requestId())</RequestId></ErrorResponse>
-
-                """)
+            answer = emulator.errorAnswer(code: "RequestEntityTooLarge", message: "The request body exceeds \(maxBodySize) bytes.", status: 413)
         }
         if logger.logLevel <= .info {
             let elapsed = ContinuousClock.now - started
