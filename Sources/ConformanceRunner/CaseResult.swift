@@ -1,6 +1,7 @@
 import CaseGenerator
 import ConformanceSpec
 import Foundation
+import XMLCompare
 
 /// What became of one case.
 public enum Verdict: String, Sendable, Codable, CaseIterable, Comparable {
@@ -39,10 +40,7 @@ public struct Finding: Sendable, Codable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        var text = "\(warning ? "warning" : "error") [\(kind)] \(path)"
-        if let expected { text += "\n    - expected: \(expected)" }
-        if let found { text += "\n    + found:    \(found)" }
-        return text
+        XMLDifference.render(warning: warning, kind: kind, path: path, expected: expected, found: found)
     }
 }
 

@@ -38,7 +38,12 @@ public struct XMLDifference: Sendable, Equatable, CustomStringConvertible {
 
     /// One readable line, diff-style: `- expected` / `+ found` after the path.
     public var description: String {
-        var text = "\(severity == .warning ? "warning" : "error") [\(kind.rawValue)] \(path)"
+        Self.render(warning: severity == .warning, kind: kind.rawValue, path: path, expected: expected, found: found)
+    }
+
+    /// The diff-style block for any departure (the runner's findings print the same way).
+    public static func render(warning: Bool, kind: String, path: String, expected: String?, found: String?) -> String {
+        var text = "\(warning ? "warning" : "error") [\(kind)] \(path)"
         if let expected { text += "\n    - expected: \(expected)" }
         if let found { text += "\n    + found:    \(found)" }
         return text
