@@ -121,10 +121,8 @@ public struct RequestValidator: Sendable {
         case .oneOf(let values):
             return values.contains(text) ? nil : "must be one of \(values.joined(separator: ", "))"
         case .pattern(let regex):
-            guard let expression = try? NSRegularExpression(pattern: regex) else { return nil }
-            let range = NSRange(text.startIndex..., in: text)
-            let match = expression.firstMatch(in: text, range: range)
-            return match?.range == range ? nil : "must match \(regex)"
+            guard let matches = WholeMatch.matches(regex, text) else { return nil }
+            return matches ? nil : "must match \(regex)"
         case .forbiddenPrefixes(let prefixes):
             return prefixes.first { text.lowercased().hasPrefix($0) }.map { "cannot begin with \($0)" }
         case .step(let step):

@@ -1,3 +1,4 @@
+import ConformanceSpec
 import Foundation
 
 /// A golden value that stands for many actual values: `{{ignore}}`, `{{string}}`, `{{integer}}`,
@@ -143,10 +144,7 @@ public enum Placeholder: Sendable, Equatable {
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
     static func fullMatch(_ pattern: String, _ value: String) -> Bool {
-        RegexCache.shared.regex(pattern).map { regex in
-            let range = NSRange(value.startIndex..., in: value)
-            return regex.firstMatch(in: value, options: [.anchored], range: range).map { $0.range == range } ?? false
-        } ?? false
+        WholeMatch.matches(pattern, value) ?? false
     }
 }
 
@@ -154,20 +152,4 @@ public enum Placeholder: Sendable, Equatable {
 public struct PlaceholderError: Error, Sendable, Equatable {
     public var text: String
     public var reason: String
-}
-
-/// Compiled regular expressions, shared between tasks.
-final class RegexCache: @unchecked Sendable {
-    static let shared = RegexCache()
-    private let lock = NSLock()
-    private var cache: [String: NSRegularExpression] = [:]
-
-    func regex(_ pattern: String) -> NSRegularExpression? {
-        lock.lock()
-        defer { lock.unlock() }
-        if let found = cache[pattern] { return found }
-        guard let compiled = try? NSRegularExpression(pattern: pattern) else { return nil }
-        cache[pattern] = compiled
-        return compiled
-    }
 }
