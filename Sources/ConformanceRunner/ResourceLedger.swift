@@ -21,10 +21,7 @@ public actor ResourceLedger {
 
     /// Updates the ledger after a request that the endpoint answered with success.
     public func record(_ request: Request) {
-        func value(_ name: String) -> String? {
-            if case .scalar(let text)? = request.value(at: name) { return text.lowercased() }
-            return nil
-        }
+        let value = { (name: String) in Self.identifier(name, in: request) }
         switch request.operation {
         case "CreateDBCluster", "RestoreDBClusterFromSnapshot", "RestoreDBClusterToPointInTime":
             if let id = value("DBClusterIdentifier") { add(.cluster, id) }
@@ -55,15 +52,18 @@ public actor ResourceLedger {
 
     /// The resource a tear-down step deletes, if it is a delete.
     public static func target(ofDelete request: Request) -> (Kind, String)? {
-        func value(_ name: String) -> String? {
-            if case .scalar(let text)? = request.value(at: name) { return text.lowercased() }
-            return nil
-        }
+        let value = { (name: String) in Self.identifier(name, in: request) }
         switch request.operation {
         case "DeleteDBCluster", "ModifyDBCluster": return value("DBClusterIdentifier").map { (.cluster, $0) }
         case "DeleteDBInstance": return value("DBInstanceIdentifier").map { (.instance, $0) }
         case "DeleteDBClusterSnapshot": return value("DBClusterSnapshotIdentifier").map { (.snapshot, $0) }
         default: return nil
         }
+    }
+
+    /// The lower-cased identifier a request gives in `name`, if any.
+    static func identifier(_ name: String, in request: Request) -> String? {
+        if case .scalar(let text)? = request.value(at: name) { return text.lowercased() }
+        return nil
     }
 }
