@@ -24,9 +24,19 @@ import Testing
     }
 
     @Test func connectionRefused() async throws {
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).get()
-        let port = channel.localAddress!.port!
-        try await channel.close()
+        // A socket bound but not listening refuses connections, and holds its port so that no test
+        // running alongside can start a server on it (closing a probe socket left a race).
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        try #require(fd >= 0 && bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
         let transport = HTTPTransport(options: .init(timeout: .seconds(2)))
         await #expect(throws: TransportError.connectionRefused("http://127.0.0.1:\(port)/")) {
             try await transport.send(url: "http://127.0.0.1:\(port)/", headers: Self.form, body: Self.body)
