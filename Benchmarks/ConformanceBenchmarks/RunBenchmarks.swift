@@ -21,22 +21,27 @@ func suiteBenchmark(spec: ServiceSpec, repeats: Int, concurrency: Int) async thr
     let cases = CaseGenerator(spec: spec).generate()
     let goldens = SpecLocation.packageRoot.appendingPathComponent("Golden").path
     var walls: [Double] = []
+    var options = ConformanceRun.Options(concurrency: concurrency)
+    options.transport.asyncHTTPClientOnly = ProcessInfo.processInfo.environment["NC_BENCH_CLIENT"] == "ahc"
+    let runOptions = options
     for _ in 0..<repeats {
         let started = ContinuousClock.now
         let report = try await ReferenceServer.withRunning(emulator: NeptuneEmulator(spec: spec, configuration: .init(verifySignatures: NeptuneEmulator.Configuration.localTestingKeys))) { url in
-            await ConformanceRun(spec: spec, endpoint: Endpoint(url: url), goldenDirectory: goldens, options: .init(concurrency: concurrency)).run(cases).report
+            await ConformanceRun(spec: spec, endpoint: Endpoint(url: url), goldenDirectory: goldens, options: runOptions).run(cases).report
         }
         walls.append(seconds(ContinuousClock.now - started))
         precondition(report.count(.passed) == cases.count, "the suite did not pass: \(report.count(.passed))/\(cases.count)")
     }
     let best = walls.min()!, median = walls.sorted()[walls.count / 2]
-    print(String(format: "suite: %d cases, concurrency %d, %d runs: median %.3f s (best %.3f s), %.0f cases/s; server start/stop included",
-                 cases.count, concurrency, repeats, median, best, Double(cases.count) / median))
+    print(String(format: "suite: %d cases, concurrency %d, %d runs: median %.3f s (best %.3f s), %.0f cases/s; server start/stop included; %@",
+                 cases.count, concurrency, repeats, median, best, Double(cases.count) / median, options.transport.asyncHTTPClientOnly ? "AsyncHTTPClient" : "lean HTTP/1.1 client"))
 }
 
 /// The runner's own request path (encode, sign, send, read) on one repeated request, `concurrency` loops.
 func loadBenchmark(spec: ServiceSpec, url: String, concurrency: Int, seconds duration: Double) async throws {
-    let transport = HTTPTransport(options: .init(timeout: .seconds(10), connections: concurrency))
+    // NC_BENCH_CLIENT=ahc sends plain http through AsyncHTTPClient, as before the lean client.
+    let ahcOnly = ProcessInfo.processInfo.environment["NC_BENCH_CLIENT"] == "ahc"
+    let transport = HTTPTransport(options: .init(timeout: .seconds(10), connections: concurrency, asyncHTTPClientOnly: ahcOnly))
     let client = QueryClient(spec: spec, endpoint: Endpoint(url: url), transport: transport)
     let create = Request(operation: "CreateDBCluster", parameters: [Parameter("DBClusterIdentifier", .scalar("bench-1")), Parameter("Engine", .scalar("neptune"))])
     _ = try? await client.send(create)
@@ -47,8 +52,8 @@ func loadBenchmark(spec: ServiceSpec, url: String, concurrency: Int, seconds dur
     let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int(duration * 1000)))
     let started = ContinuousClock.now
     let (count, failures) = await withTaskGroup(of: (Int, Int).self) { group in
-        for _ in 0..<concurrency {
-            group.addTask {
+        for worker in 0..<concurrency {
+            group.addTask(executorPreference: transport.preferredExecutor(forWorker: worker)) {
                 var done = 0, failed = 0
                 while ContinuousClock.now < deadline {
                     if rawTransport {
@@ -62,7 +67,8 @@ func loadBenchmark(spec: ServiceSpec, url: String, concurrency: Int, seconds dur
     }
     let elapsed = seconds(ContinuousClock.now - started)
     await transport.shutdown()
-    print(String(format: "runner loop: %.0f req/s (%d requests, %d failed, concurrency %d, %.1f s)", Double(count) / elapsed, count, failures, concurrency, elapsed))
+    print(String(format: "runner loop: %.0f req/s (%d requests, %d failed, concurrency %d, %.1f s, %@)", Double(count) / elapsed, count, failures, concurrency, elapsed,
+                 ahcOnly ? "AsyncHTTPClient" : "lean HTTP/1.1 client"))
 }
 
 /// A run of `cases` cases (the suite under successive seeds, so every case names its own resources)

@@ -93,7 +93,8 @@ public struct ConformanceRun: Sendable {
                     guard next < batch.count else { return }
                     let index = batch[next]
                     next += 1
-                    group.addTask {
+                    // Running on the transport's event loops saves a thread hop per request and per answer.
+                    group.addTask(executorPreference: transport.preferredExecutor(forWorker: next)) {
                         if Task.isCancelled { return (index, CaseResult(testCase: cases[index], verdict: .skipped, reason: "the run was interrupted"), nil) }
                         let outcome = await executorForCases.run(cases[index])
                         return (index, outcome.result, outcome.recording)

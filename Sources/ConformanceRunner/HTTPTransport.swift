@@ -1,61 +1,13 @@
 import AsyncHTTPClient
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
+import NIOPosix
 import NIOHTTP1
 
-/// An HTTP answer: status, content type and body text.
-public struct HTTPAnswer: Sendable, Equatable, Codable {
-    public var status: Int
-    public var contentType: String?
-    public var body: String
-
-    public init(status: Int, contentType: String? = nil, body: String) {
-        self.status = status
-        self.contentType = contentType
-        self.body = body
-    }
-}
-
-/// Why a request got no HTTP answer at all. Each failure is its own case, with a sentence for people.
-public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible {
-    case connectionRefused(String)
-    case connectionReset(String)
-    case timeout(String, seconds: Double)
-    case answerTooLarge(String, limit: Int)
-    case tls(String)
-    case invalidURL(String)
-    case other(String, detail: String)
-
-    public var description: String {
-        switch self {
-        case .connectionRefused(let url): "connection refused by \(url): is the endpoint running?"
-        case .connectionReset(let url): "\(url) closed or reset the connection before a complete answer"
-        case .timeout(let url, let seconds): "no complete answer from \(url) within \(Self.seconds(seconds)) (--timeout)"
-        case .answerTooLarge(let url, let limit): "the answer from \(url) is larger than \(limit) bytes; it was not read"
-        case .tls(let detail): "TLS failed: \(detail)"
-        case .invalidURL(let url): "'\(url)' is not a valid http or https URL"
-        case .other(let url, let detail): "request to \(url) failed: \(detail)"
-        }
-    }
-
-    /// A short label for reports (`connection-refused`, `timeout`, ...).
-    public var label: String {
-        switch self {
-        case .connectionRefused: "connection-refused"
-        case .connectionReset: "connection-reset"
-        case .timeout: "timeout"
-        case .answerTooLarge: "answer-too-large"
-        case .tls: "tls"
-        case .invalidURL: "invalid-url"
-        case .other: "transport"
-        }
-    }
-
-    static func seconds(_ value: Double) -> String { value == value.rounded() ? "\(Int(value)) s" : "\(value) s" }
-}
-
-/// POSTs form bodies with AsyncHTTPClient: pooled connections, a per-request deadline, a bounded
-/// answer size, and retries with exponential backoff for throttling answers only.
+/// Sends requests and reads whole answers: a per-request deadline, a bounded answer size, and retries with
+/// exponential backoff for throttling answers only. Plain `http://` goes through `HTTP1Client` (lean keep-alive
+/// connections on the transport's own event loops); `https://` through AsyncHTTPClient (TLS, proxies).
 public final class HTTPTransport: Sendable {
     public struct Options: Sendable {
         public var timeout: Duration
@@ -63,32 +15,53 @@ public final class HTTPTransport: Sendable {
         /// Retries after a throttling answer (`Throttling`, `ThrottlingException`, `RequestLimitExceeded`, HTTP 429).
         public var throttlingRetries: Int
         public var connections: Int
+        /// Sends plain http through AsyncHTTPClient too (to compare the two clients; slower).
+        public var asyncHTTPClientOnly: Bool
 
-        public init(timeout: Duration = .seconds(30), maxAnswerBytes: Int = 8 << 20, throttlingRetries: Int = 4, connections: Int = 8) {
+        public init(timeout: Duration = .seconds(30), maxAnswerBytes: Int = 8 << 20, throttlingRetries: Int = 4, connections: Int = 8, asyncHTTPClientOnly: Bool = false) {
             self.timeout = timeout
             self.maxAnswerBytes = maxAnswerBytes
             self.throttlingRetries = throttlingRetries
             self.connections = connections
+            self.asyncHTTPClientOnly = asyncHTTPClientOnly
         }
     }
 
-    let client: HTTPClient
     public let options: Options
+    let plain: HTTP1Client
+    private let general = NIOLockedValueBox<HTTPClient?>(nil)
     let validated = URLSet()
 
     public init(options: Options = Options()) {
         self.options = options
-        var configuration = HTTPClient.Configuration(
-            redirectConfiguration: .disallow,
-            timeout: .init(connect: .seconds(5)),
-            connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, options.connections)),
-            decompression: .disabled)
-        configuration.httpVersion = .http1Only
-        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        plain = HTTP1Client(threads: min(System.coreCount, max(1, options.connections)), maxIdlePerHost: max(64, options.connections))
     }
 
     public func shutdown() async {
-        try? await client.shutdown()
+        await plain.shutdown()
+        if let client = general.withLockedValue({ $0 }) { try? await client.shutdown() }
+    }
+
+    /// Where a worker should run to send through this transport without thread hops: pass it to
+    /// `addTask(executorPreference:)` or `withTaskExecutorPreference`. Workers spread over the event loops.
+    public func preferredExecutor(forWorker worker: Int) -> any TaskExecutor {
+        plain.executors[worker % plain.executors.count]
+    }
+
+    /// AsyncHTTPClient, made on first use (https, or `asyncHTTPClientOnly`).
+    var generalClient: HTTPClient {
+        general.withLockedValue { client in
+            if let client { return client }
+            var configuration = HTTPClient.Configuration(
+                redirectConfiguration: .disallow,
+                timeout: .init(connect: .seconds(5)),
+                connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, options.connections)),
+                decompression: .disabled)
+            configuration.httpVersion = .http1Only
+            let made = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+            client = made
+            return made
+        }
     }
 
     /// Sends one request; retries throttled answers; throws only when no HTTP answer came back.
@@ -117,16 +90,45 @@ public final class HTTPTransport: Sendable {
         return ["<Code>Throttling</Code>", "<Code>ThrottlingException</Code>", "<Code>RequestLimitExceeded</Code>"].contains { answer.body.contains($0) }
     }
 
+    var timeoutSeconds: Double { Double(options.timeout.components.seconds) + Double(options.timeout.components.attoseconds) / 1e18 }
+
     func sendOnce(url: String, method: String, headers: [(String, String)], body: String) async throws(TransportError) -> HTTPAnswer {
+        if !options.asyncHTTPClientOnly, let target = plain.target(url) {
+            return try await sendPlain(target, url: url, method: method, headers: headers, body: body)
+        }
         guard validated.contains(url) || Self.isHTTPURL(url) else { throw .invalidURL(url) }
         validated.insert(url)
+        return try await sendGeneral(url: url, method: method, headers: headers, body: body)
+    }
+
+    func sendPlain(_ target: HTTP1Client.Target, url: String, method: String, headers: [(String, String)], body: String) async throws(TransportError) -> HTTPAnswer {
+        let seconds = timeoutSeconds
+        do {
+            let answer = try await plain.execute(
+                target, method: HTTPMethod(rawValue: method), headers: headers, body: body,
+                timeout: .nanoseconds(Int64(seconds * 1e9)), maxAnswerBytes: options.maxAnswerBytes)
+            return HTTPAnswer(status: answer.status, contentType: answer.contentType, body: String(buffer: answer.body))
+        } catch let failure as HTTP1Failure {
+            switch failure {
+            case .closed where Task.isCancelled, .busy: throw .other(url, detail: "cancelled")
+            case .closed: throw .connectionReset(url)
+            case .timeout: throw .timeout(url, seconds: seconds)
+            case .tooLarge: throw .answerTooLarge(url, limit: options.maxAnswerBytes)
+            case .malformed(let detail): throw .other(url, detail: detail)
+            }
+        } catch {
+            throw Self.classify(error, url: url, seconds: seconds)
+        }
+    }
+
+    func sendGeneral(url: String, method: String, headers: [(String, String)], body: String) async throws(TransportError) -> HTTPAnswer {
         var request = HTTPClientRequest(url: url)
         request.method = HTTPMethod(rawValue: method)
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         if method != "GET" { request.body = .bytes(ByteBuffer(string: body)) }
-        let seconds = Double(options.timeout.components.seconds) + Double(options.timeout.components.attoseconds) / 1e18
+        let seconds = timeoutSeconds
         do {
-            let response = try await client.execute(request, timeout: .nanoseconds(Int64(seconds * 1e9)))
+            let response = try await generalClient.execute(request, timeout: .nanoseconds(Int64(seconds * 1e9)))
             if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > options.maxAnswerBytes {
                 throw TransportError.answerTooLarge(url, limit: options.maxAnswerBytes)
             }

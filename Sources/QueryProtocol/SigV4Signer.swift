@@ -42,30 +42,76 @@ public struct SigV4Signer: Sendable {
         method: String, path: String, query: String, headers: [(String, String)], body: some DataProtocol, amzDate: String
     ) -> (signature: String, signedHeaders: String) {
         let parts = canonicalParts(method: method, path: path, query: query, headers: headers, body: body)
-        let scope = "\(amzDate.prefix(8))/\(region)/\(service)/aws4_request"
-        let stringToSign = ["AWS4-HMAC-SHA256", amzDate, scope, Self.hex(SHA256.hash(data: Data(parts.request.utf8)))].joined(separator: "\n")
-        let key = keys.key(day: String(amzDate.prefix(8)), secret: credentials.secretAccessKey) { signingKey(day: $0) }
-        return (Self.hex(HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key)), parts.signedHeaders)
+        let day = amzDate.prefix(8)
+        var stringToSign = "AWS4-HMAC-SHA256\n"
+        stringToSign.reserveCapacity(160)
+        stringToSign += amzDate
+        stringToSign += "\n"
+        stringToSign += day
+        stringToSign += "/\(region)/\(service)/aws4_request\n"
+        stringToSign += Self.hex(Self.sha256(parts.request))
+        var hmac = keys.hmac(day: String(day), secret: credentials.secretAccessKey) { signingKey(day: $0) }
+        var text = stringToSign
+        text.withUTF8 { hmac.update(data: UnsafeRawBufferPointer($0)) }
+        return (Self.hex(hmac.finalize()), parts.signedHeaders)
     }
 
-    /// The canonical request and the signed-header list, as the SigV4 specification builds them.
+    /// The canonical request and the signed-header list, as the SigV4 specification builds them: header names
+    /// lower-cased and sorted, values trimmed with inner runs of spaces folded, repeated names joined by commas.
     public func canonicalParts(
         method: String, path: String, query: String, headers: [(String, String)], body: some DataProtocol
     ) -> (request: String, signedHeaders: String) {
-        var merged: [String: [String]] = [:]
-        for (name, value) in headers {
-            let trimmed = value.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-            merged[name.lowercased(), default: []].append(trimmed)
+        var lowered = headers.enumerated().map { (name: $0.element.0.lowercased(), value: Self.foldSpaces($0.element.1), order: $0.offset) }
+        lowered.sort { $0.name == $1.name ? $0.order < $1.order : $0.name < $1.name }
+        var canonicalHeaders = ""
+        var signedHeaders = ""
+        canonicalHeaders.reserveCapacity(256)
+        var previous: String?
+        for header in lowered {
+            if header.name == previous {
+                canonicalHeaders.removeLast()
+                canonicalHeaders += ","
+            } else {
+                if previous != nil { signedHeaders += ";" }
+                signedHeaders += header.name
+                canonicalHeaders += header.name
+                canonicalHeaders += ":"
+            }
+            canonicalHeaders += header.value
+            canonicalHeaders += "\n"
+            previous = header.name
         }
-        let names = merged.keys.sorted()
-        let canonicalHeaders = names.map { "\($0):\(merged[$0]!.joined(separator: ","))\n" }.joined()
-        let signedHeaders = names.joined(separator: ";")
-        let canonicalQuery = query.isEmpty ? "" : Self.canonicalQuery(query)
-        let request = [
-            method.uppercased(), path.isEmpty ? "/" : path, canonicalQuery, canonicalHeaders, signedHeaders,
-            Self.hex(SHA256.hash(data: Data(body))),
-        ].joined(separator: "\n")
+        var request = method.uppercased()
+        request.reserveCapacity(canonicalHeaders.utf8.count + signedHeaders.utf8.count + query.utf8.count + 128)
+        request += "\n"
+        request += path.isEmpty ? "/" : path
+        request += "\n"
+        if !query.isEmpty { request += Self.canonicalQuery(query) }
+        request += "\n"
+        request += canonicalHeaders
+        request += "\n"
+        request += signedHeaders
+        request += "\n"
+        request += Self.hex(SHA256.hash(data: body))
         return (request, signedHeaders)
+    }
+
+    /// A header value trimmed, with runs of spaces and tabs folded to one space; unchanged values are not copied.
+    static func foldSpaces(_ value: String) -> String {
+        var previousBlank = true
+        var clean = true
+        for byte in value.utf8 {
+            let blank = byte == 0x20 || byte == 0x09
+            if byte == 0x09 || (blank && previousBlank) { clean = false; break }
+            previousBlank = blank
+        }
+        if clean && !previousBlank { return value }
+        return value.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    static func sha256(_ text: String) -> SHA256.Digest {
+        var text = text
+        return text.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
     }
 
     func signingKey(day: String) -> SymmetricKey {
@@ -96,29 +142,34 @@ public struct SigV4Signer: Sendable {
     }
 
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        for byte in digest {
-            bytes.append(digits[Int(byte >> 4)])
-            bytes.append(digits[Int(byte & 0x0F)])
+        let bytes = Array(digest)
+        return String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
+            let digits: StaticString = "0123456789abcdef"
+            digits.withUTF8Buffer { digits in
+                for (index, byte) in bytes.enumerated() {
+                    buffer[2 * index] = digits[Int(byte >> 4)]
+                    buffer[2 * index + 1] = digits[Int(byte & 0x0F)]
+                }
+            }
+            return bytes.count * 2
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
-/// The signing key of the last day used, so requests of the same day derive it once.
+/// The signing key of the last day used, as an HMAC already keyed with it (copying it skips the key set-up),
+/// so requests of the same day derive it once.
 final class SigningKeyCache: @unchecked Sendable {
     private let lock = NSLock()
     private var day = ""
     private var secret = ""
-    private var key: SymmetricKey?
+    private var keyed: HMAC<SHA256>?
 
-    func key(day: String, secret: String, derive: (String) -> SymmetricKey) -> SymmetricKey {
+    func hmac(day: String, secret: String, derive: (String) -> SymmetricKey) -> HMAC<SHA256> {
         lock.lock()
         defer { lock.unlock() }
-        if let key, day == self.day, secret == self.secret { return key }
-        let derived = derive(day)
-        (self.day, self.secret, self.key) = (day, secret, derived)
-        return derived
+        if let keyed, day == self.day, secret == self.secret { return keyed }
+        let made = HMAC<SHA256>(key: derive(day))
+        (self.day, self.secret, self.keyed) = (day, secret, made)
+        return made
     }
 }

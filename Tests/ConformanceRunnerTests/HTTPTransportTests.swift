@@ -4,14 +4,27 @@ import NIOCore
 import NIOPosix
 import Testing
 
-/// Each way an endpoint can fail to answer surfaces as its own error, quickly, and never crashes.
+/// The two ways plain http can go: the lean HTTP/1.1 client (the default) and AsyncHTTPClient.
+enum PlainHTTPClient: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case lean, asyncHTTPClient
+    var testDescription: String { rawValue }
+
+    func options(_ options: HTTPTransport.Options) -> HTTPTransport.Options {
+        var options = options
+        options.asyncHTTPClientOnly = self == .asyncHTTPClient
+        return options
+    }
+}
+
+/// Each way an endpoint can fail to answer surfaces as its own error, quickly, and never crashes; with
+/// either client.
 @Suite struct HTTPTransportTests {
     static let form = [("Content-Type", "application/x-www-form-urlencoded")]
     static let body = "Action=DescribeDBClusters&Version=2014-10-31"
 
-    func send(_ behaviour: MisbehavingServer.Behaviour, options: HTTPTransport.Options = .init(timeout: .seconds(2))) async throws -> (Result<HTTPAnswer, TransportError>, Int) {
+    func send(_ behaviour: MisbehavingServer.Behaviour, _ client: PlainHTTPClient, options: HTTPTransport.Options = .init(timeout: .seconds(2))) async throws -> (Result<HTTPAnswer, TransportError>, Int) {
         let server = try await MisbehavingServer(behaviour)
-        let transport = HTTPTransport(options: options)
+        let transport = HTTPTransport(options: client.options(options))
         let result: Result<HTTPAnswer, TransportError>
         do {
             result = .success(try await transport.send(url: server.url, headers: Self.form, body: Self.body))
@@ -23,7 +36,7 @@ import Testing
         return (result, server.requests.value)
     }
 
-    @Test func connectionRefused() async throws {
+    @Test(arguments: PlainHTTPClient.allCases) func connectionRefused(client: PlainHTTPClient) async throws {
         // A socket bound but not listening refuses connections, and holds its port so that no test
         // running alongside can start a server on it (closing a probe socket left a race).
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -37,61 +50,61 @@ import Testing
         }
         try #require(fd >= 0 && bound)
         let port = Int(UInt16(bigEndian: address.sin_port))
-        let transport = HTTPTransport(options: .init(timeout: .seconds(2)))
+        let transport = HTTPTransport(options: client.options(.init(timeout: .seconds(2))))
         await #expect(throws: TransportError.connectionRefused("http://127.0.0.1:\(port)/")) {
             try await transport.send(url: "http://127.0.0.1:\(port)/", headers: Self.form, body: Self.body)
         }
         await transport.shutdown()
     }
 
-    @Test func connectionReset() async throws {
-        let (result, _) = try await send(.reset)
+    @Test(arguments: PlainHTTPClient.allCases) func connectionReset(client: PlainHTTPClient) async throws {
+        let (result, _) = try await send(.reset, client)
         guard case .failure(let error) = result, case .connectionReset = error else { Issue.record("expected connectionReset, got \(result)"); return }
         #expect(error.description.contains("closed or reset"))
     }
 
-    @Test func hangingEndpointTimesOut() async throws {
+    @Test(arguments: PlainHTTPClient.allCases) func hangingEndpointTimesOut(client: PlainHTTPClient) async throws {
         let started = ContinuousClock.now
-        let (result, _) = try await send(.hang, options: .init(timeout: .milliseconds(500)))
+        let (result, _) = try await send(.hang, client, options: .init(timeout: .milliseconds(500)))
         guard case .failure(let error) = result, case .timeout = error else { Issue.record("expected timeout, got \(result)"); return }
         #expect(ContinuousClock.now - started < .seconds(30), "a 0.5 s timeout must not wait for the server")
         #expect(error.description.contains("--timeout"))
     }
 
-    @Test func announcedOversizeIsRefusedUnread() async throws {
-        let (result, _) = try await send(.oversize(bytes: 50 << 20), options: .init(timeout: .seconds(5), maxAnswerBytes: 1 << 20))
+    @Test(arguments: PlainHTTPClient.allCases) func announcedOversizeIsRefusedUnread(client: PlainHTTPClient) async throws {
+        let (result, _) = try await send(.oversize(bytes: 50 << 20), client, options: .init(timeout: .seconds(5), maxAnswerBytes: 1 << 20))
         #expect(result == .failure(.answerTooLarge(result.url, limit: 1 << 20)))
     }
 
-    @Test func streamedOversizeStopsAtTheLimit() async throws {
-        let (result, _) = try await send(.endlessChunks, options: .init(timeout: .seconds(10), maxAnswerBytes: 1 << 20))
+    @Test(arguments: PlainHTTPClient.allCases) func streamedOversizeStopsAtTheLimit(client: PlainHTTPClient) async throws {
+        let (result, _) = try await send(.endlessChunks, client, options: .init(timeout: .seconds(10), maxAnswerBytes: 1 << 20))
         guard case .failure(.answerTooLarge) = result else { Issue.record("expected answerTooLarge, got \(result)"); return }
     }
 
-    @Test func garbageIsAnErrorNotACrash() async throws {
-        let (result, _) = try await send(.garbage)
+    @Test(arguments: PlainHTTPClient.allCases) func garbageIsAnErrorNotACrash(client: PlainHTTPClient) async throws {
+        let (result, _) = try await send(.garbage, client)
         guard case .failure(let error) = result else { Issue.record("garbage was taken as an answer: \(result)"); return }
         #expect(!error.description.isEmpty)
     }
 
-    @Test func throttlingIsRetriedWithBackoff() async throws {
-        let (result, requests) = try await send(.throttleThen(count: 2))
+    @Test(arguments: PlainHTTPClient.allCases) func throttlingIsRetriedWithBackoff(client: PlainHTTPClient) async throws {
+        let (result, requests) = try await send(.throttleThen(count: 2), client)
         guard case .success(let answer) = result else { Issue.record("\(result)"); return }
         #expect(answer.status == 200)
         #expect(requests == 3)
-        let (stillThrottled, attempts) = try await send(.throttleThen(count: 10), options: .init(timeout: .seconds(2), throttlingRetries: 1))
+        let (stillThrottled, attempts) = try await send(.throttleThen(count: 10), client, options: .init(timeout: .seconds(2), throttlingRetries: 1))
         guard case .success(let last) = stillThrottled else { Issue.record("\(stillThrottled)"); return }
         #expect(last.status == 400 && attempts == 2)
     }
 
-    @Test func otherErrorsAreNotRetried() async throws {
-        let (result, requests) = try await send(.fixed(status: 500, contentType: "text/html", body: "<html>down</html>"))
+    @Test(arguments: PlainHTTPClient.allCases) func otherErrorsAreNotRetried(client: PlainHTTPClient) async throws {
+        let (result, requests) = try await send(.fixed(status: 500, contentType: "text/html", body: "<html>down</html>"), client)
         guard case .success(let answer) = result else { Issue.record("\(result)"); return }
         #expect(answer.status == 500 && requests == 1 && answer.body == "<html>down</html>")
     }
 
-    @Test func invalidURLsAreNamed() async throws {
-        let transport = HTTPTransport()
+    @Test(arguments: PlainHTTPClient.allCases) func invalidURLsAreNamed(client: PlainHTTPClient) async throws {
+        let transport = HTTPTransport(options: client.options(.init()))
         await #expect(throws: TransportError.invalidURL("ftp://x")) { try await transport.send(url: "ftp://x", headers: [], body: "") }
         await transport.shutdown()
     }

@@ -19,21 +19,30 @@ final class MisbehavingServer: @unchecked Sendable {
         case throttleThen(count: Int)
         /// Answers with this status, content type and body.
         case fixed(status: Int, contentType: String, body: String)
+        /// Answers 200 and keeps the connection open; with `closeSilently`, closes it right after the answer
+        /// without saying so (as a server whose idle timeout is short does).
+        case keepAlive(closeSilently: Bool)
     }
 
     let channel: any Channel
     let requests = Counter()
-    var port: Int { channel.localAddress!.port! }
+    let connections = Counter()
+    let received = Received()
+    let port: Int
     var url: String { "http://127.0.0.1:\(port)/" }
 
     init(_ behaviour: Behaviour) async throws {
-        let counter = requests
+        let (counter, connections, received) = (requests, connections, received)
         channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(Handler(behaviour: behaviour, counter: counter)) }
+                _ = connections.next()
+                return channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(Handler(behaviour: behaviour, counter: counter, received: received))
+                }
             }
             .bind(host: "127.0.0.1", port: 0).get()
+        port = channel.localAddress?.port ?? 0
     }
 
     func stop() async { try? await channel.close() }
@@ -45,16 +54,26 @@ final class MisbehavingServer: @unchecked Sendable {
         var value: Int { lock.lock(); defer { lock.unlock() }; return count }
     }
 
+    /// Every whole request as it arrived, head and body.
+    final class Received: @unchecked Sendable {
+        private let lock = NSLock()
+        private var texts: [String] = []
+        func append(_ text: String) { lock.lock(); defer { lock.unlock() }; texts.append(text) }
+        var all: [String] { lock.lock(); defer { lock.unlock() }; return texts }
+    }
+
     final class Handler: ChannelInboundHandler, @unchecked Sendable {
         typealias InboundIn = ByteBuffer
         typealias OutboundOut = ByteBuffer
         let behaviour: Behaviour
         let counter: Counter
+        let log: Received
         var received = ""
 
-        init(behaviour: Behaviour, counter: Counter) {
+        init(behaviour: Behaviour, counter: Counter, received: Received) {
             self.behaviour = behaviour
             self.counter = counter
+            self.log = received
         }
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -64,11 +83,12 @@ final class MisbehavingServer: @unchecked Sendable {
                 .first { $0.lowercased().hasPrefix("content-length:") }
                 .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
             guard received.utf8.count - received[..<headerEnd.upperBound].utf8.count >= length else { return }
+            log.append(received)
             received = ""
             let number = counter.next()
             func write(_ text: String, close: Bool = true) {
                 let future = context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: text)))
-                if close { future.whenComplete { _ in context.close(promise: nil) } }
+                if close { future.assumeIsolated().whenComplete { _ in context.close(promise: nil) } }
             }
             func answer(_ status: Int, _ type: String, _ body: String) {
                 write("HTTP/1.1 \(status) X\r\nContent-Type: \(type)\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)")
@@ -83,7 +103,7 @@ final class MisbehavingServer: @unchecked Sendable {
                 let chunk = String(repeating: "x", count: 65536)
                 func more(_ left: Int) {
                     guard left > 0, context.channel.isActive else { return }
-                    context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: "10000\r\n\(chunk)\r\n"))).whenSuccess { more(left - 1) }
+                    context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: "10000\r\n\(chunk)\r\n"))).assumeIsolated().whenSuccess { more(left - 1) }
                 }
                 more(400)
             case .garbage: write("SSH-2.0-OpenSSH_9.0 not http at all\r\n\r\n")
@@ -94,6 +114,9 @@ final class MisbehavingServer: @unchecked Sendable {
                     answer(200, "text/xml", "<DescribeDBClustersResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><DescribeDBClustersResult><DBClusters/></DescribeDBClustersResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></DescribeDBClustersResponse>")
                 }
             case .fixed(let status, let type, let body): answer(status, type, body)
+            case .keepAlive(let closeSilently):
+                let body = "<ok>\(number)</ok>"
+                write("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)", close: closeSilently)
             }
         }
     }

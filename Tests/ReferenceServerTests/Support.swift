@@ -33,7 +33,7 @@ actor FaultRuns {
         if let task = runs[fault] { return try await task.value }
         let task = Task {
             await self.acquire()
-            defer { Task { await self.release() } }
+            defer { Task { self.release() } }
             return try await Suite.run(Suite.cases, faults: [fault])
         }
         runs[fault] = task

@@ -1,0 +1,180 @@
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// A lean client for plain `http://` endpoints: keep-alive HTTP/1.1 connections kept per host, one
+/// exchange per connection at a time, on its own event loops. Tasks that prefer one of `executors` run
+/// on those loops, so sending and resuming after the answer cost no thread hop.
+///
+/// It exists because a general client spends as much CPU per request as the reference server does: on two
+/// cores that halves the request rate (see Benchmarks/README.md). https goes through AsyncHTTPClient.
+final class HTTP1Client: Sendable {
+    /// Where a URL points: what to connect to, the Host header and the request target, parsed once.
+    struct Target: Sendable, Hashable {
+        var host: String
+        var port: Int
+        var hostHeader: String
+        var requestTarget: String
+
+        /// Parses `http://host[:port][/path][?query]`; nil for anything else.
+        init?(url: String) {
+            guard url.utf8.count > 7, url.prefix(7).lowercased() == "http://", url.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F }) else { return nil }
+            let rest = url.dropFirst(7)
+            let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+            let authority = rest[..<authorityEnd]
+            var target = String(rest[authorityEnd...].prefix { $0 != "#" })
+            if target.isEmpty || target.hasPrefix("?") { target = "/" + target }
+            guard !authority.isEmpty, !authority.contains("@") else { return nil }
+            var hostPart = Substring(authority)
+            var port = 80
+            if let close = authority.lastIndex(of: "]") {
+                // [IPv6]:port
+                guard authority.first == "[" else { return nil }
+                hostPart = authority[authority.index(after: authority.startIndex)..<close]
+                let after = authority[authority.index(after: close)...]
+                if !after.isEmpty {
+                    guard after.first == ":", let number = Int(after.dropFirst()) else { return nil }
+                    port = number
+                }
+            } else if let colon = authority.lastIndex(of: ":") {
+                guard let number = Int(authority[authority.index(after: colon)...]) else { return nil }
+                hostPart = authority[..<colon]
+                port = number
+            }
+            guard !hostPart.isEmpty, (1...65535).contains(port) else { return nil }
+            host = String(hostPart)
+            self.port = port
+            let shown = host.contains(":") ? "[\(host)]" : host
+            hostHeader = port == 80 ? shown : "\(shown):\(port)"
+            requestTarget = target
+        }
+    }
+
+    let group: MultiThreadedEventLoopGroup
+    /// One executor per event loop, for `withTaskExecutorPreference` / `addTask(executorPreference:)`.
+    let executors: [EventLoopTaskExecutor]
+    let connectTimeout: TimeAmount
+    let maxIdlePerHost: Int
+    private let idle = NIOLockedValueBox<[String: [any Channel]]>([:])
+    private let targets = NIOLockedValueBox<[String: Target]>([:])
+
+    init(threads: Int, maxIdlePerHost: Int, connectTimeout: TimeAmount = .seconds(5)) {
+        group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
+        executors = group.makeIterator().map { EventLoopTaskExecutor(loop: $0) }
+        self.maxIdlePerHost = max(1, maxIdlePerHost)
+        self.connectTimeout = connectTimeout
+    }
+
+    func shutdown() async {
+        let channels = idle.withLockedValue { idle in
+            defer { idle = [:] }
+            return idle.values.flatMap { $0 }
+        }
+        for channel in channels { try? await channel.close() }
+        try? await group.shutdownGracefully()
+    }
+
+    /// The parsed target of `url`, cached (at most 64 URLs).
+    func target(_ url: String) -> Target? {
+        if let known = targets.withLockedValue({ $0[url] }) { return known }
+        guard let parsed = Target(url: url) else { return nil }
+        targets.withLockedValue { if $0.count < 64 { $0[url] = parsed } }
+        return parsed
+    }
+
+    /// One request and its whole answer. A request that fails on a reused connection before any answer byte
+    /// came (the server closed it while idle) is sent once more on a new connection.
+    func execute(_ target: Target, method: HTTPMethod, headers: [(String, String)], body: String, timeout: TimeAmount, maxAnswerBytes: Int) async throws -> HTTP1Answer {
+        if let bad = headers.first(where: { !Self.isSafeHeaderText($0.0) || !Self.isSafeHeaderText($0.1) }) {
+            throw HTTP1Failure.malformed("the header '\(bad.0.prefix(40))' contains a line break or a control character; it was not sent")
+        }
+        var head = HTTPRequestHead(version: .http1_1, method: method, uri: target.requestTarget)
+        head.headers.reserveCapacity(headers.count + 2)
+        head.headers.add(name: "Host", value: target.hostHeader)
+        for (name, value) in headers where name.lowercased() != "host" { head.headers.add(name: name, value: value) }
+        let payload: ByteBuffer? = method == .GET && body.isEmpty ? nil : ByteBuffer(string: body)
+        if let payload { head.headers.replaceOrAdd(name: "Content-Length", value: String(payload.readableBytes)) }
+        let key = "\(target.host):\(target.port)"
+        var (channel, reused) = try await checkout(key: key, target: target)
+        while true {
+            do {
+                let answer = try await exchange(on: channel, head: head, body: payload, timeout: timeout, maxAnswerBytes: maxAnswerBytes)
+                if answer.keepAlive { checkin(channel, key: key) }
+                return answer
+            } catch HTTP1Failure.closed(answered: false) where reused && !Task.isCancelled {
+                (channel, reused) = (try await connect(target, on: group.any()), false)
+            }
+        }
+    }
+
+    /// No CR, LF or other control byte but tab: nothing that could end a header line early.
+    static func isSafeHeaderText(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x7F || $0 == 0x09 }
+    }
+
+    private func exchange(on channel: any Channel, head: HTTPRequestHead, body: ByteBuffer?, timeout: TimeAmount, maxAnswerBytes: Int) async throws -> HTTP1Answer {
+        let promise = channel.eventLoop.makePromise(of: HTTP1Answer.self)
+        let exchange = HTTP1Exchange(head: head, body: body, maxAnswerBytes: maxAnswerBytes, timeout: timeout, promise: promise)
+        return try await withTaskCancellationHandler {
+            channel.writeAndFlush(exchange, promise: nil)
+            return try await promise.futureResult.get()
+        } onCancel: {
+            channel.close(promise: nil)
+        }
+    }
+
+    /// An idle connection to `key`, preferring one on the calling thread's event loop; else a new one there.
+    private func checkout(key: String, target: Target) async throws -> (any Channel, reused: Bool) {
+        let found: (any Channel)? = idle.withLockedValue { idle in
+            guard var list = idle[key], !list.isEmpty else { return nil }
+            let index = list.lastIndex { $0.eventLoop.inEventLoop } ?? list.index(before: list.endIndex)
+            let channel = list.remove(at: index)
+            idle[key] = list
+            return channel
+        }
+        if let found, found.isActive { return (found, true) }
+        if let found { found.close(promise: nil) }
+        return (try await connect(target, on: group.any()), false)
+    }
+
+    private func checkin(_ channel: any Channel, key: String) {
+        let kept = idle.withLockedValue { idle in
+            guard idle[key, default: []].count < maxIdlePerHost else { return false }
+            idle[key, default: []].append(channel)
+            return true
+        }
+        if !kept { channel.close(promise: nil) }
+    }
+
+    private func connect(_ target: Target, on loop: any EventLoop) async throws -> any Channel {
+        try await ClientBootstrap(group: loop)
+            .connectTimeout(connectTimeout)
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let operations = channel.pipeline.syncOperations
+                    try operations.addHandler(HTTP1RequestSerializer())
+                    try operations.addHandler(ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .dropBytes)))
+                    try operations.addHandler(HTTP1ExchangeHandler())
+                }
+            }
+            .connect(host: target.host, port: target.port).get()
+    }
+}
+
+/// Runs a task's jobs on one event loop, so that a task preferring it resumes on the thread that read its
+/// answer.
+final class EventLoopTaskExecutor: TaskExecutor, Sendable {
+    let loop: any EventLoop
+
+    init(loop: any EventLoop) { self.loop = loop }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedTaskExecutor()
+        loop.execute { job.runSynchronously(on: executor) }
+    }
+
+    func asUnownedTaskExecutor() -> UnownedTaskExecutor { UnownedTaskExecutor(ordinary: self) }
+}

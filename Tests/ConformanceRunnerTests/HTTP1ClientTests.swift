@@ -1,0 +1,101 @@
+@testable import ConformanceRunner
+import Foundation
+import Testing
+
+/// What the lean HTTP/1.1 client does beyond the failure cases both clients share: keep-alive reuse, a
+/// connection the server closed while idle, the exact bytes of a request, refused header injection, and
+/// cancellation.
+@Suite struct HTTP1ClientTests {
+    static let form = [("Content-Type", "application/x-www-form-urlencoded")]
+
+    @Test func sequentialRequestsShareOneConnection() async throws {
+        let server = try await MisbehavingServer(.keepAlive(closeSilently: false))
+        let transport = HTTPTransport(options: .init(timeout: .seconds(5)))
+        for number in 1...20 {
+            let answer = try await transport.send(url: server.url, headers: Self.form, body: "n=\(number)")
+            #expect(answer.status == 200 && answer.body == "<ok>\(number)</ok>")
+        }
+        await transport.shutdown()
+        await server.stop()
+        #expect(server.requests.value == 20)
+        #expect(server.connections.value == 1, "keep-alive: one connection for 20 sequential requests")
+    }
+
+    @Test func aConnectionClosedWhileIdleIsReplacedNotReported() async throws {
+        let server = try await MisbehavingServer(.keepAlive(closeSilently: true))
+        let transport = HTTPTransport(options: .init(timeout: .seconds(5)))
+        for number in 1...10 {
+            let answer = try await transport.send(url: server.url, headers: Self.form, body: "n=\(number)")
+            #expect(answer.body == "<ok>\(number)</ok>")
+        }
+        await transport.shutdown()
+        await server.stop()
+        #expect(server.requests.value == 10, "no request may be sent twice when the first attempt never reached the server")
+        #expect(server.connections.value == 10)
+    }
+
+    @Test func theRequestOnTheWire() async throws {
+        let server = try await MisbehavingServer(.keepAlive(closeSilently: false))
+        let transport = HTTPTransport(options: .init(timeout: .seconds(5)))
+        _ = try await transport.send(url: server.url, headers: [("Host", "ignored"), ("X-Amz-Date", "20261124T000000Z")] + Self.form, body: "Action=A&V=%C3%A9")
+        _ = try await transport.send(url: server.url + "?Action=DescribeDBClusters&Version=2014-10-31", method: "GET", headers: [], body: "")
+        await transport.shutdown()
+        await server.stop()
+        let requests = server.received.all
+        try #require(requests.count == 2)
+        let post = requests[0].components(separatedBy: "\r\n")
+        #expect(post[0] == "POST / HTTP/1.1")
+        #expect(post.filter { $0.lowercased().hasPrefix("host:") } == ["Host: 127.0.0.1:\(server.port)"], "one Host header, the URL's")
+        #expect(post.contains("Content-Length: 17"))
+        #expect(post.contains("X-Amz-Date: 20261124T000000Z"))
+        #expect(post.last == "Action=A&V=%C3%A9")
+        let get = requests[1].components(separatedBy: "\r\n")
+        #expect(get[0] == "GET /?Action=DescribeDBClusters&Version=2014-10-31 HTTP/1.1")
+        #expect(!get.contains { $0.lowercased().hasPrefix("content-length") || $0.lowercased().hasPrefix("transfer-encoding") })
+    }
+
+    @Test(arguments: ["a\r\nX-Injected: 1", "a\nb", "nul\u{0}"])
+    func headerValuesThatCouldSplitTheHeadAreRefused(value: String) async throws {
+        let server = try await MisbehavingServer(.keepAlive(closeSilently: false))
+        let transport = HTTPTransport(options: .init(timeout: .seconds(5)))
+        await #expect {
+            try await transport.send(url: server.url, headers: [("X-Amz-Security-Token", value)], body: "")
+        } throws: { error in
+            (error as? TransportError)?.description.contains("line break or a control character") == true
+        }
+        await transport.shutdown()
+        await server.stop()
+        #expect(server.requests.value == 0)
+    }
+
+    @Test func cancellingAWaitingRequestEndsItAtOnce() async throws {
+        let server = try await MisbehavingServer(.hang)
+        let transport = HTTPTransport(options: .init(timeout: .seconds(60)))
+        let started = ContinuousClock.now
+        let task = Task { try await transport.send(url: server.url, headers: Self.form, body: "x") }
+        while server.requests.value == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        task.cancel()
+        let result = await task.result
+        #expect(ContinuousClock.now - started < .seconds(10))
+        guard case .failure(let error) = result else { Issue.record("a hanging request answered: \(result)"); return }
+        #expect("\(error)".contains("cancelled"))
+        await transport.shutdown()
+        await server.stop()
+    }
+
+    @Test(arguments: [
+        ("http://127.0.0.1:8080/", "127.0.0.1", 8080, "127.0.0.1:8080", "/"),
+        ("http://example.com", "example.com", 80, "example.com", "/"),
+        ("HTTP://h:1/p/q?x=1#frag", "h", 1, "h:1", "/p/q?x=1"),
+        ("http://[::1]:9000?Action=X", "::1", 9000, "[::1]:9000", "/?Action=X"),
+    ])
+    func targetsAreParsedOnce(url: String, host: String, port: Int, hostHeader: String, requestTarget: String) throws {
+        let target = try #require(HTTP1Client.Target(url: url))
+        #expect(target.host == host && target.port == port && target.hostHeader == hostHeader && target.requestTarget == requestTarget)
+    }
+
+    @Test(arguments: ["https://h/", "http://", "http://h:0/", "http://h:99999/", "http://h:x/", "http://u@h/", "http://h/a b", "ftp://h/"])
+    func urlsTheLeanClientDoesNotTake(url: String) {
+        #expect(HTTP1Client.Target(url: url) == nil)
+    }
+}
