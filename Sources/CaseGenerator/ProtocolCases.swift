@@ -5,6 +5,10 @@ import QueryProtocol
 /// operation. All use DescribeDBClusters or no action at all, so nothing is created even when an
 /// endpoint wrongly accepts them.
 struct ProtocolCases {
+    /// 2 MiB of "a", made once: `String(repeating:count:)` appends one copy at a time (70 ms), and every
+    /// generated suite would hold its own copy.
+    static let twoMebibytes = String(decoding: [UInt8](repeating: UInt8(ascii: "a"), count: 2 << 20), as: UTF8.self)
+
     let spec: ServiceSpec
 
     /// Where an expected answer comes from, when a public source names it.
@@ -36,7 +40,7 @@ struct ProtocolCases {
             ("wrong-content-type", "a form body sent as application/json", RawRequest(contentType: "application/json", body: describe), .anyClientError, nil),
             ("get-instead-of-post", "GET with the parameters in the query string", RawRequest(method: "GET", contentType: nil, body: describe),
              .anySuccess(source: Self.queryRequests), Self.queryRequests),
-            ("oversize-body", "a 2 MiB body", RawRequest(body: "\(describe)&Padding=" + String(repeating: "a", count: 2 << 20)), .anyClientError, nil),
+            ("oversize-body", "a 2 MiB body", RawRequest(body: "\(describe)&Padding=" + Self.twoMebibytes), .anyClientError, nil),
         ]
         return samples.map { label, summary, raw, expectation, source in
             var testCase = TestCase(

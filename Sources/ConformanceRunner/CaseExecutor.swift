@@ -89,12 +89,12 @@ public struct CaseExecutor: Sendable {
             await recordPossiblyCreated(testCase.request)
             result.verdict = .errored
             result.reason = error.description
-            result.requestBody = client.prepare(testCase.request).body
+            result.requestBody = Self.clipped(testCase.raw?.body ?? client.prepare(testCase.request).body)
             return (result, nil)
         }
-        result.requestBody = sent.body
+        result.requestBody = Self.clipped(sent.body)
         result.actualStatus = sent.answer.status
-        result.actualBody = sent.answer.body.count > 65536 ? String(sent.answer.body.prefix(65536)) + "\n[cut at 64 KiB]" : sent.answer.body
+        result.actualBody = Self.clipped(sent.answer.body)
         if sent.answer.status == 200, testCase.raw == nil { await ledger.record(testCase.request) }
         if let recorder, case .success(let name) = testCase.expectation {
             guard sent.answer.status == 200, let tree = try? SafeXMLParser().parse(sent.answer.body) else {
@@ -143,6 +143,18 @@ public struct CaseExecutor: Sendable {
     }
 
     /// A create whose answer never came may still have happened: the sweep tries to delete it.
+    /// Text kept in a result for the report: whole up to 64 KiB, else its first 64 KiB and a note (a 2 MiB
+    /// request body kept per case would dominate a run's memory and its reports).
+    static func clipped(_ text: String, limit: Int = 65536) -> String {
+        let size = text.utf8.count
+        guard size > limit else { return text }
+        let utf8 = text.utf8
+        var end = utf8.index(utf8.startIndex, offsetBy: limit)
+        // Back to the start of a scalar: never cut a multi-byte character in two.
+        while end > utf8.startIndex, utf8[end] & 0xC0 == 0x80 { end = utf8.index(before: end) }
+        return String(decoding: utf8[..<end], as: UTF8.self) + "\n[cut at 64 KiB of \(size) bytes]"
+    }
+
     func recordPossiblyCreated(_ request: Request) async {
         guard let prefix = resourcePrefix, request.flattenedInputs.values.contains(where: { $0.lowercased().hasPrefix(prefix) }) else { return }
         if request.operation.hasPrefix("Create") || request.operation.hasPrefix("Restore") { await ledger.record(request) }

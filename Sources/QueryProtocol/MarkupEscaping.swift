@@ -2,6 +2,8 @@
 /// characters as entities, and control characters (not allowed in XML 1.0) as U+FFFD.
 public enum MarkupEscaping {
     public static func escape(_ text: String) -> String {
+        // Most text needs nothing: return it without a copy.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -58,22 +58,46 @@ struct AnswerRenderer: Sendable {
 
     /// One element holding `value`, rendered by its type (lists with their member names, structures in shape order).
     func element(_ name: String, _ value: ParameterValue, type: TypeSpec) -> String {
-        switch (value, type) {
-        case (.list(let items), .list(let list)):
-            if items.isEmpty { return "<\(name)/>" }
-            return "<\(name)>" + items.map { element(list.memberName, $0, type: list.member) }.joined() + "</\(name)>"
-        case (.structure(let members), .structure(let structure)):
-            let values = Dictionary(members.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
-            return "<\(name)>" + structureBody(values, shape: structure) + "</\(name)>"
-        case (.scalar(let text), _):
-            return "<\(name)>\(Self.escape(text))</\(name)>"
-        default:
-            return ""
-        }
+        var xml = ""
+        append(name, value, type: type, to: &xml)
+        return xml
     }
 
     func structureBody(_ values: [String: ParameterValue], shape: StructureSpec) -> String {
-        shape.members.compactMap { member in values[member.name].map { element(member.name, $0, type: member.type) } }.joined()
+        var xml = ""
+        xml.reserveCapacity(2048)
+        for member in shape.members {
+            if let value = values[member.name] { append(member.name, value, type: member.type, to: &xml) }
+        }
+        return xml
+    }
+
+    /// Renders into one growing string: answers are rendered on every request, and joining many small
+    /// strings cost the server more than its HTTP handling.
+    func append(_ name: String, _ value: ParameterValue, type: TypeSpec, to xml: inout String) {
+        switch (value, type) {
+        case (.list(let items), .list(let list)):
+            guard !items.isEmpty else {
+                xml += "<"; xml += name; xml += "/>"
+                return
+            }
+            xml += "<"; xml += name; xml += ">"
+            for item in items { append(list.memberName, item, type: list.member, to: &xml) }
+            xml += "</"; xml += name; xml += ">"
+        case (.structure(let members), .structure(let structure)):
+            xml += "<"; xml += name; xml += ">"
+            for member in structure.members {
+                // The first value given for a member wins.
+                if let given = members.first(where: { $0.name == member.name }) { append(member.name, given.value, type: member.type, to: &xml) }
+            }
+            xml += "</"; xml += name; xml += ">"
+        case (.scalar(let text), _):
+            xml += "<"; xml += name; xml += ">"
+            xml += Self.escape(text)
+            xml += "</"; xml += name; xml += ">"
+        default:
+            break
+        }
     }
 
     static func escape(_ text: String) -> String { MarkupEscaping.escape(text) }

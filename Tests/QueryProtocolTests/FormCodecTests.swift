@@ -77,3 +77,19 @@ enum Loaded {
         #expect(request.parameters.map(\.name) == ["Bogus.Thing.1", "DBClusterIdentifier"])
     }
 }
+
+/// Markup escaping: the five special characters and control characters, and text that needs nothing
+/// comes back unchanged.
+@Suite struct MarkupEscapingTests {
+    @Test(arguments: [
+        ("plain text, nothing to do", "plain text, nothing to do"),
+        ("<a href=\"x\">Tom & Jerry's</a>", "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"),
+        ("tab\tnew\nline\rok", "tab\tnew\nline\rok"),
+        ("bell\u{07}nul\u{00}", "bell\u{FFFD}nul\u{FFFD}"),
+        ("é ü 日本 <", "é ü 日本 &lt;"),
+        ("", ""),
+    ])
+    func escapes(input: String, expected: String) {
+        #expect(MarkupEscaping.escape(input) == expected)
+    }
+}
