@@ -117,6 +117,7 @@ let package = Package(
                 "ConformanceRunner", "ComplianceReport", "ReferenceServer", "CaseGenerator", "QueryProtocol", "ConformanceSpec",
                 "ConformanceTestSupport", "neptune-conformance",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
     ],

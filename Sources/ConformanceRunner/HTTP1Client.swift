@@ -89,17 +89,12 @@ final class HTTP1Client: Sendable {
         if let bad = headers.first(where: { !Self.isSafeHeaderText($0.0) || !Self.isSafeHeaderText($0.1) }) {
             throw HTTP1Failure.malformed("the header '\(bad.0.prefix(40))' contains a line break or a control character; it was not sent")
         }
-        var head = HTTPRequestHead(version: .http1_1, method: method, uri: target.requestTarget)
-        head.headers.reserveCapacity(headers.count + 2)
-        head.headers.add(name: "Host", value: target.hostHeader)
-        for (name, value) in headers where name.lowercased() != "host" { head.headers.add(name: name, value: value) }
-        let payload: ByteBuffer? = method == .GET && body.isEmpty ? nil : ByteBuffer(string: body)
-        if let payload { head.headers.replaceOrAdd(name: "Content-Length", value: String(payload.readableBytes)) }
+        let request = Self.serialize(target: target, method: method, headers: headers, body: body)
         let key = "\(target.host):\(target.port)"
         var (channel, reused) = try await checkout(key: key, target: target)
         while true {
             do {
-                let answer = try await exchange(on: channel, head: head, body: payload, timeout: timeout, maxAnswerBytes: maxAnswerBytes)
+                let answer = try await exchange(on: channel, request: request, timeout: timeout, maxAnswerBytes: maxAnswerBytes)
                 if answer.keepAlive { checkin(channel, key: key) }
                 return answer
             } catch HTTP1Failure.closed(answered: false) where reused && !Task.isCancelled {
@@ -113,9 +108,36 @@ final class HTTP1Client: Sendable {
         text.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x7F || $0 == 0x09 }
     }
 
-    private func exchange(on channel: any Channel, head: HTTPRequestHead, body: ByteBuffer?, timeout: TimeAmount, maxAnswerBytes: Int) async throws -> HTTP1Answer {
+    /// The request's bytes: request line, `Host` (the URL's; a given one is dropped), the headers,
+    /// `Content-Length` (unless a GET without body), the body.
+    static func serialize(target: Target, method: HTTPMethod, headers: [(String, String)], body: String) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(256 + body.utf8.count)
+        buffer.writeString(method.rawValue)
+        buffer.writeStaticString(" ")
+        buffer.writeString(target.requestTarget)
+        buffer.writeStaticString(" HTTP/1.1\r\nHost: ")
+        buffer.writeString(target.hostHeader)
+        buffer.writeStaticString("\r\n")
+        for (name, value) in headers where !(name.utf8.count == 4 && name.lowercased() == "host") && !(name.utf8.count == 14 && name.lowercased() == "content-length") {
+            buffer.writeString(name)
+            buffer.writeStaticString(": ")
+            buffer.writeString(value)
+            buffer.writeStaticString("\r\n")
+        }
+        if !(method == .GET && body.isEmpty) {
+            buffer.writeStaticString("Content-Length: ")
+            buffer.writeString(String(body.utf8.count))
+            buffer.writeStaticString("\r\n")
+        }
+        buffer.writeStaticString("\r\n")
+        buffer.writeString(body)
+        return buffer
+    }
+
+    private func exchange(on channel: any Channel, request: ByteBuffer, timeout: TimeAmount, maxAnswerBytes: Int) async throws -> HTTP1Answer {
         let promise = channel.eventLoop.makePromise(of: HTTP1Answer.self)
-        let exchange = HTTP1Exchange(head: head, body: body, maxAnswerBytes: maxAnswerBytes, timeout: timeout, promise: promise)
+        let exchange = HTTP1Exchange(request: request, maxAnswerBytes: maxAnswerBytes, timeout: timeout, promise: promise)
         return try await withTaskCancellationHandler {
             channel.writeAndFlush(exchange, promise: nil)
             return try await promise.futureResult.get()
@@ -153,10 +175,7 @@ final class HTTP1Client: Sendable {
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let operations = channel.pipeline.syncOperations
-                    try operations.addHandler(HTTP1RequestSerializer())
-                    try operations.addHandler(ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .dropBytes)))
-                    try operations.addHandler(HTTP1ExchangeHandler())
+                    try channel.pipeline.syncOperations.addHandler(HTTP1ExchangeHandler())
                 }
             }
             .connect(host: target.host, port: target.port).get()

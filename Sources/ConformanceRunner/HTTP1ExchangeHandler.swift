@@ -1,11 +1,9 @@
 import NIOCore
-import NIOHTTP1
 
-/// One request and what to do with its answer: the handler writes `head` and `body`, then completes
-/// `promise` with the answer, or fails it with an `HTTP1Failure`.
+/// One request and what to do with its answer: the handler writes `request` (head and body, already
+/// serialized), then completes `promise` with the answer, or fails it with an `HTTP1Failure`.
 struct HTTP1Exchange: Sendable {
-    var head: HTTPRequestHead
-    var body: ByteBuffer?
+    var request: ByteBuffer
     var maxAnswerBytes: Int
     var timeout: TimeAmount
     var promise: EventLoopPromise<HTTP1Answer>
@@ -29,21 +27,17 @@ enum HTTP1Failure: Error, Equatable {
     case busy
 }
 
-/// The last handler of a client connection: one exchange at a time, a deadline per exchange, an answer
-/// size bound (announced or streamed). Any failure closes the connection, so a half-read answer can never be
-/// taken for the next one. Runs on the channel's event loop only.
+/// The only handler of a client connection: one exchange at a time, a deadline per exchange, the answer
+/// read by `HTTP1AnswerParser` with its size bound. Any failure closes the connection, so a half-read
+/// answer can never be taken for the next one. Runs on the channel's event loop only.
 final class HTTP1ExchangeHandler: ChannelDuplexHandler {
-    typealias InboundIn = HTTPClientResponsePart
+    typealias InboundIn = ByteBuffer
     typealias OutboundIn = HTTP1Exchange
-    typealias OutboundOut = HTTPClientRequestPart
+    typealias OutboundOut = ByteBuffer
 
     private var pending: HTTP1Exchange?
+    private var parser = HTTP1AnswerParser(maxAnswerBytes: 0)
     private var deadline: Scheduled<Void>?
-    private var status = 0
-    private var contentType: String?
-    private var keepAlive = true
-    private var body: ByteBuffer?
-    private var answered = false
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let exchange = unwrapOutboundIn(data)
@@ -59,28 +53,20 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
             return
         }
         pending = exchange
-        status = 0
-        contentType = nil
-        keepAlive = true
-        body = nil
-        answered = false
+        parser = HTTP1AnswerParser(maxAnswerBytes: exchange.maxAnswerBytes)
         let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         deadline = context.eventLoop.assumeIsolated().scheduleTask(in: exchange.timeout) {
             let (handler, context) = loopBound.value
             handler.fail(context: context, .timeout)
         }
-        context.write(wrapOutboundOut(.head(exchange.head)), promise: nil)
-        if let body = exchange.body, body.readableBytes > 0 {
-            context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
-        }
         // A write that fails (the peer closed as it was sent) ends the exchange; nothing else would.
         let written = context.eventLoop.makePromise(of: Void.self)
         written.futureResult.assumeIsolated().whenFailure { _ in
             let (handler, context) = loopBound.value
-            handler.fail(context: context, .closed(answered: handler.answered))
+            handler.fail(context: context, .closed(answered: handler.parser.started))
         }
         promise?.completeWith(written.futureResult)
-        context.write(wrapOutboundOut(.end(nil)), promise: written)
+        context.write(wrapOutboundOut(exchange.request), promise: written)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -89,41 +75,41 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
             context.close(promise: nil)
             return
         }
-        answered = true
-        switch unwrapInboundIn(data) {
-        case .head(let head):
-            status = Int(head.status.code)
-            contentType = head.headers.first(name: "content-type")
-            keepAlive = head.isKeepAlive
-            if let announced = head.headers.first(name: "content-length").flatMap(Int.init), announced > exchange.maxAnswerBytes {
-                fail(context: context, .tooLarge)
-            }
-        case .body(var part):
-            if body == nil { body = part } else { body!.writeBuffer(&part) }
-            if body!.readableBytes > exchange.maxAnswerBytes { fail(context: context, .tooLarge) }
-        case .end:
+        var bytes = unwrapInboundIn(data)
+        do {
+            guard let answer = try parser.feed(&bytes) else { return }
             pending = nil
             deadline?.cancel()
             deadline = nil
-            let answer = HTTP1Answer(status: status, contentType: contentType, body: body ?? ByteBuffer(), keepAlive: keepAlive)
-            body = nil
-            if !keepAlive { context.close(promise: nil) }
-            exchange.promise.succeed(answer)
+            let reusable = answer.keepAlive && !parser.hasLeftover
+            if !reusable { context.close(promise: nil) }
+            exchange.promise.succeed(HTTP1Answer(status: answer.status, contentType: answer.contentType, body: answer.body, keepAlive: reusable))
+        } catch {
+            switch error {
+            case .tooLarge: fail(context: context, .tooLarge)
+            case .malformed(let reason): fail(context: context, .malformed("the answer is not HTTP/1.1: \(reason)"))
+            }
         }
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        fail(context: context, .closed(answered: answered))
+        if let exchange = pending {
+            // An answer whose body runs to the end of the connection is whole now.
+            if let answer = try? parser.finish() {
+                pending = nil
+                deadline?.cancel()
+                deadline = nil
+                exchange.promise.succeed(HTTP1Answer(status: answer.status, contentType: answer.contentType, body: answer.body, keepAlive: false))
+            } else {
+                fail(context: context, .closed(answered: parser.started))
+            }
+        }
         context.fireChannelInactive()
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        if error is HTTPParserError || error is NIOHTTPDecoderError {
-            fail(context: context, .malformed("the answer is not HTTP/1.1 (\(error))"))
-        } else {
-            // I/O errors (a reset while reading or writing): the connection is gone.
-            fail(context: context, .closed(answered: answered))
-        }
+        // I/O errors (a reset while reading or writing): the connection is gone.
+        fail(context: context, .closed(answered: parser.started))
     }
 
     /// Ends the pending exchange with `failure` and closes the connection.
@@ -132,50 +118,7 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
         pending = nil
         deadline?.cancel()
         deadline = nil
-        body = nil
         context.close(promise: nil)
         exchange.promise.fail(failure)
-    }
-}
-
-/// Writes a whole request (head and body) as one buffer, so one request is one `write`. It replaces NIO's
-/// encoder and header validator: `HTTP1Client` checks header names and values itself and always sets
-/// `Content-Length`. The response decoder still sees the head, to know which method it answers.
-final class HTTP1RequestSerializer: ChannelOutboundHandler {
-    typealias OutboundIn = HTTPClientRequestPart
-    typealias OutboundOut = ByteBuffer
-
-    private var pending: ByteBuffer?
-
-    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        switch unwrapOutboundIn(data) {
-        case .head(let head):
-            var buffer = context.channel.allocator.buffer(capacity: 512)
-            buffer.writeString(head.method.rawValue)
-            buffer.writeStaticString(" ")
-            buffer.writeString(head.uri)
-            buffer.writeStaticString(" HTTP/1.1\r\n")
-            for (name, value) in head.headers {
-                buffer.writeString(name)
-                buffer.writeStaticString(": ")
-                buffer.writeString(value)
-                buffer.writeStaticString("\r\n")
-            }
-            buffer.writeStaticString("\r\n")
-            pending = buffer
-            promise?.succeed()
-        case .body(.byteBuffer(var part)):
-            pending?.writeBuffer(&part)
-            promise?.succeed()
-        case .body(let other):
-            // A file region (never sent by HTTP1Client): what is buffered goes first.
-            if let buffered = pending { context.write(wrapOutboundOut(buffered), promise: nil) }
-            pending = context.channel.allocator.buffer(capacity: 0)
-            context.write(NIOAny(other), promise: promise)
-        case .end:
-            let whole = pending ?? ByteBuffer()
-            pending = nil
-            context.write(wrapOutboundOut(whole), promise: promise)
-        }
     }
 }
