@@ -31,12 +31,16 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null' EXIT
 for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.1; done
 curl -s -o /dev/null -d "Action=CreateDBCluster&Version=2014-10-31&DBClusterIdentifier=bench-1&Engine=neptune" "http://127.0.0.1:$PORT/"
+# wrk sends the runner loop's exact request, signature headers included (serve does not check them).
+WRK_SCRIPT=$(mktemp --suffix=.lua)
+"$BIN/conformance-benchmarks" wrk-script "http://127.0.0.1:$PORT/" > "$WRK_SCRIPT"
+trap 'kill $SERVER 2>/dev/null; rm -f "$WRK_SCRIPT"' EXIT
 # Warm the server up, then alternate wrk and the runner (this machine's rate drifts by 20% from one
 # minute to the next; alternating rounds and taking medians keeps the ratio honest).
-wrk -t1 -c$CONNECTIONS -d2s -s Benchmarks/wrk-describe.lua "http://127.0.0.1:$PORT/" > /dev/null
+wrk -t1 -c$CONNECTIONS -d2s -s "$WRK_SCRIPT" "http://127.0.0.1:$PORT/" > /dev/null
 WRKS=() RUNNERS=() AHCS=()
 for round in $(seq "$ROUNDS"); do
-    WRKS+=("$(wrk -t1 -c$CONNECTIONS -d${SECONDS_PER_LOAD}s -s Benchmarks/wrk-describe.lua "http://127.0.0.1:$PORT/" | awk '/Requests\/sec/ {print $2}')")
+    WRKS+=("$(wrk -t1 -c$CONNECTIONS -d${SECONDS_PER_LOAD}s -s "$WRK_SCRIPT" "http://127.0.0.1:$PORT/" | awk '/Requests\/sec/ {print $2}')")
     LINE=$("$BIN/conformance-benchmarks" load "http://127.0.0.1:$PORT/" $CONNECTIONS "$SECONDS_PER_LOAD")
     RUNNERS+=("$(echo "$LINE" | awk '{print $3}')")
     AHCS+=("$(NC_BENCH_CLIENT=ahc "$BIN/conformance-benchmarks" load "http://127.0.0.1:$PORT/" $CONNECTIONS "$SECONDS_PER_LOAD" | awk '{print $3}')")

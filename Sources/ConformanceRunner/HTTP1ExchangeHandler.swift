@@ -59,14 +59,9 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
             let (handler, context) = loopBound.value
             handler.fail(context: context, .timeout)
         }
-        // A write that fails (the peer closed as it was sent) ends the exchange; nothing else would.
-        let written = context.eventLoop.makePromise(of: Void.self)
-        written.futureResult.assumeIsolated().whenFailure { _ in
-            let (handler, context) = loopBound.value
-            handler.fail(context: context, .closed(answered: handler.parser.started))
-        }
-        promise?.completeWith(written.futureResult)
-        context.write(wrapOutboundOut(exchange.request), promise: written)
+        // A write that fails (the peer reset the connection as it was sent) closes the channel, and
+        // channelInactive ends the exchange.
+        context.write(wrapOutboundOut(exchange.request), promise: promise)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {

@@ -42,22 +42,52 @@ extension Request {
 public enum QueryEncoding {
     /// `key=value&...` with both sides percent-encoded.
     public static func formBody(_ pairs: [(String, String)]) -> String {
-        pairs.map { "\(percentEncode($0.0))=\(percentEncode($0.1))" }.joined(separator: "&")
+        var body = ""
+        body.reserveCapacity(pairs.reduce(0) { $0 + $1.0.utf8.count + $1.1.utf8.count + 2 })
+        for (index, pair) in pairs.enumerated() {
+            if index > 0 { body += "&" }
+            appendPercentEncoded(pair.0, to: &body)
+            body += "="
+            appendPercentEncoded(pair.1, to: &body)
+        }
+        return body
     }
 
     /// RFC 3986: unreserved characters kept, every other UTF-8 byte as `%XX` (upper-case hex).
     public static func percentEncode(_ text: String) -> String {
         var result = ""
+        appendPercentEncoded(text, to: &result)
+        return result
+    }
+
+    static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
+    }
+
+    /// Appends `text` percent-encoded; text with nothing to encode is appended whole.
+    static func appendPercentEncoded(_ text: String, to result: inout String) {
+        if text.utf8.allSatisfy(isUnreserved) {
+            result += text
+            return
+        }
+        let digits: [UInt8] = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count * 3)
         for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                result += "%" + (hex.count == 1 ? "0" + hex : hex)
+            if isUnreserved(byte) {
+                bytes.append(byte)
+            } else {
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(digits[Int(byte >> 4)])
+                bytes.append(digits[Int(byte & 0x0F)])
             }
         }
-        return result
+        result += String(decoding: bytes, as: UTF8.self)
     }
 }

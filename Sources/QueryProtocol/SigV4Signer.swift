@@ -132,26 +132,30 @@ public struct SigV4Signer: Sendable {
         return sorted.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
     }
 
-    /// `yyyyMMdd'T'HHmmss'Z'` in UTC.
+    /// `yyyyMMdd'T'HHmmss'Z'` in UTC (the text of the last second is kept: every request of a run signs with it).
     public static func amzDate(_ date: Date) -> String {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        if let cached = AmzDateCache.shared.text(for: Int(seconds)) { return cached }
         var parts = tm()
         gmtime_r(&seconds, &parts)
         func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))T\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))Z"
+        let text = "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))T\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))Z"
+        AmzDateCache.shared.store(text, for: Int(seconds))
+        return text
     }
 
-    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        let bytes = Array(digest)
-        return String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
-            let digits: StaticString = "0123456789abcdef"
-            digits.withUTF8Buffer { digits in
-                for (index, byte) in bytes.enumerated() {
-                    buffer[2 * index] = digits[Int(byte >> 4)]
-                    buffer[2 * index + 1] = digits[Int(byte & 0x0F)]
+    static func hex(_ digest: some ContiguousBytes) -> String {
+        digest.withUnsafeBytes { bytes in
+            String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
+                let digits: StaticString = "0123456789abcdef"
+                digits.withUTF8Buffer { digits in
+                    for (index, byte) in bytes.enumerated() {
+                        buffer[2 * index] = digits[Int(byte >> 4)]
+                        buffer[2 * index + 1] = digits[Int(byte & 0x0F)]
+                    }
                 }
+                return bytes.count * 2
             }
-            return bytes.count * 2
         }
     }
 }
@@ -171,5 +175,25 @@ final class SigningKeyCache: @unchecked Sendable {
         let made = HMAC<SHA256>(key: derive(day))
         (self.day, self.secret, self.keyed) = (day, secret, made)
         return made
+    }
+}
+
+/// The `X-Amz-Date` text of the last second formatted.
+final class AmzDateCache: @unchecked Sendable {
+    static let shared = AmzDateCache()
+    private let lock = NSLock()
+    private var second = Int.min
+    private var cached = ""
+
+    func text(for second: Int) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return second == self.second ? cached : nil
+    }
+
+    func store(_ text: String, for second: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        (self.second, cached) = (second, text)
     }
 }

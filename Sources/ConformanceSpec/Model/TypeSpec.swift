@@ -58,15 +58,31 @@ public struct ListSpec: Sendable, Equatable {
 public struct StructureSpec: Sendable, Equatable {
     /// The shared shape name when the structure came from `shapes.yaml` (`DBCluster`, `Tag`), else nil.
     public var shapeName: String?
-    public var members: [MemberSpec]
+    public var members: [MemberSpec] {
+        didSet { index = Self.index(members) }
+    }
+    /// Member positions by name (the first of a repeated name), so lookups on every request and every
+    /// compared element do not scan the 45 members of a DBCluster.
+    private var index: [String: Int]
 
     public init(shapeName: String? = nil, members: [MemberSpec]) {
         self.shapeName = shapeName
         self.members = members
+        index = Self.index(members)
     }
 
     /// The member with this name, if any.
     public func member(named name: String) -> MemberSpec? {
-        members.first { $0.name == name }
+        index[name].map { members[$0] }
+    }
+
+    private static func index(_ members: [MemberSpec]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, member) in members.enumerated() where index[member.name] == nil { index[member.name] = position }
+        return index
+    }
+
+    public static func == (left: StructureSpec, right: StructureSpec) -> Bool {
+        left.shapeName == right.shapeName && left.members == right.members
     }
 }
