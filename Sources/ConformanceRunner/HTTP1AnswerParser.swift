@@ -8,13 +8,6 @@ import NIOCore
 /// A general parser (llhttp through NIO) cost more than a tenth of the runner's CPU per request; this one
 /// scans the head once and copies the body once. `HTTP1AnswerParserTests` checks it against NIO's decoder.
 struct HTTP1AnswerParser {
-    struct Answer: Equatable {
-        var status: Int
-        var contentType: String?
-        var keepAlive: Bool
-        var body: ByteBuffer
-    }
-
     enum Failure: Error, Equatable {
         case malformed(String)
         case tooLarge
@@ -56,13 +49,13 @@ struct HTTP1AnswerParser {
     var hasLeftover: Bool { input.readableBytes > 0 }
 
     /// Takes the next bytes; returns the answer once it is whole.
-    mutating func feed(_ bytes: inout ByteBuffer) throws(Failure) -> Answer? {
+    mutating func feed(_ bytes: inout ByteBuffer) throws(Failure) -> HTTP1Answer? {
         input.writeBuffer(&bytes)
         return try advance()
     }
 
     /// The connection ended: the answer, when its body runs to the end of the connection; else an error.
-    mutating func finish() throws(Failure) -> Answer? {
+    mutating func finish() throws(Failure) -> HTTP1Answer? {
         if case .body(.untilClose) = state {
             body.writeBuffer(&input)
             return complete()
@@ -71,7 +64,7 @@ struct HTTP1AnswerParser {
         throw .malformed("the connection closed in the middle of an answer")
     }
 
-    private mutating func advance() throws(Failure) -> Answer? {
+    private mutating func advance() throws(Failure) -> HTTP1Answer? {
         while true {
             switch state {
             case .head:
@@ -125,8 +118,8 @@ struct HTTP1AnswerParser {
         }
     }
 
-    private mutating func complete() -> Answer {
-        let answer = Answer(status: status, contentType: contentType, keepAlive: keepAlive, body: body)
+    private mutating func complete() -> HTTP1Answer {
+        let answer = HTTP1Answer(status: status, contentType: contentType, body: body, keepAlive: keepAlive)
         body = ByteBuffer()
         status = 0
         contentType = nil

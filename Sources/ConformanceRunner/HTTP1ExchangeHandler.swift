@@ -10,7 +10,7 @@ struct HTTP1Exchange: Sendable {
 }
 
 /// A whole answer, and whether the connection may carry another request.
-struct HTTP1Answer: Sendable {
+struct HTTP1Answer: Sendable, Equatable {
     var status: Int
     var contentType: String?
     var body: ByteBuffer
@@ -78,7 +78,9 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
             deadline = nil
             let reusable = answer.keepAlive && !parser.hasLeftover
             if !reusable { context.close(promise: nil) }
-            exchange.promise.succeed(HTTP1Answer(status: answer.status, contentType: answer.contentType, body: answer.body, keepAlive: reusable))
+            var reported = answer
+            reported.keepAlive = reusable
+            exchange.promise.succeed(reported)
         } catch {
             switch error {
             case .tooLarge: fail(context: context, .tooLarge)
@@ -94,7 +96,7 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
                 pending = nil
                 deadline?.cancel()
                 deadline = nil
-                exchange.promise.succeed(HTTP1Answer(status: answer.status, contentType: answer.contentType, body: answer.body, keepAlive: false))
+                exchange.promise.succeed(answer)
             } else {
                 fail(context: context, .closed(answered: parser.started))
             }
