@@ -32,14 +32,15 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let spec = try specOptions.load()
         let cases = try selection.select(from: spec)
+        let mode = output.mode(for: target.endpoint)
         var options = ConformanceRun.Options(
-            concurrency: target.concurrency, mode: output.mode, stateTimeout: .milliseconds(Int(target.stateTimeout * 1000)),
+            concurrency: target.concurrency, mode: mode, stateTimeout: .milliseconds(Int(target.stateTimeout * 1000)),
             transport: target.transport, seed: selection.seed)
         options.forceSignatureChecks = target.signatureChecks
         let runOptions = options
         let printer = ProgressPrinter(quiet: output.quiet)
         let where_ = target.endpoint ?? "the embedded reference server"
-        printer.line("Running \(cases.count) cases against \(where_) (\(target.concurrency) at a time, \(output.mode.rawValue) comparison)")
+        printer.line("Running \(cases.count) cases against \(where_) (\(target.concurrency) at a time, \(mode.rawValue) comparison\(output.mode == nil && mode == .lenient ? ", the default for a remote endpoint: its answers carry RDS-only members; --strict makes them errors" : ""))")
         let outcome = try await Interruptible.run {
             try await TargetRunner.run(
                 spec: spec, target: target, cases: cases, goldens: GoldenLocation.directory(output.goldenDir), options: runOptions,
@@ -69,8 +70,19 @@ struct OutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The golden files (default: ./Golden, else the package's Golden/).", valueName: "dir"))
     var goldenDir: String?
 
-    @Flag(help: "strict: elements the golden does not know are errors (the default); lenient: they are warnings.")
-    var mode: ComparisonMode = .strict
+    @Flag(help: """
+        strict: elements the golden or spec does not know are errors; lenient: they are warnings. Default: strict \
+        against the embedded server and loopback endpoints (mocks), lenient against a remote endpoint (the real \
+        service answers with RDS-only members such as BacktrackWindow or EngineMode).
+        """)
+    var mode: ComparisonMode?
+
+    /// The comparison mode: the one asked for, else strict for mocks and lenient for the real service.
+    func mode(for endpoint: String?) -> ComparisonMode {
+        if let mode { return mode }
+        guard let endpoint else { return .strict }
+        return Endpoint(url: endpoint).isLoopback ? .strict : .lenient
+    }
 
     @Flag(help: "No progress output.")
     var quiet = false
