@@ -41,59 +41,78 @@ public struct SigV4Signer: Sendable {
     public func signature(
         method: String, path: String, query: String, headers: [(String, String)], body: some DataProtocol, amzDate: String
     ) -> (signature: String, signedHeaders: String) {
-        let parts = canonicalParts(method: method, path: path, query: query, headers: headers, body: body)
+        let (request, signedHeaders) = canonicalRequest(method: method, path: path, query: query, headers: headers, body: body)
         let day = amzDate.prefix(8)
-        var stringToSign = "AWS4-HMAC-SHA256\n"
+        var stringToSign: [UInt8] = []
         stringToSign.reserveCapacity(160)
-        stringToSign += amzDate
-        stringToSign += "\n"
-        stringToSign += day
-        stringToSign += "/\(region)/\(service)/aws4_request\n"
-        stringToSign += Self.hex(Self.sha256(parts.request))
+        stringToSign += Self.algorithm
+        stringToSign += amzDate.utf8
+        stringToSign.append(10)
+        stringToSign += day.utf8
+        stringToSign.append(UInt8(ascii: "/"))
+        stringToSign += region.utf8
+        stringToSign.append(UInt8(ascii: "/"))
+        stringToSign += service.utf8
+        stringToSign += Self.scopeEnd
+        Self.appendHex(SHA256.hash(data: request), to: &stringToSign)
         var hmac = keys.hmac(day: String(day), secret: credentials.secretAccessKey) { signingKey(day: $0) }
-        var text = stringToSign
-        text.withUTF8 { hmac.update(data: UnsafeRawBufferPointer($0)) }
-        return (Self.hex(hmac.finalize()), parts.signedHeaders)
+        hmac.update(data: stringToSign)
+        return (Self.hex(hmac.finalize()), signedHeaders)
     }
+
+    static let algorithm = Array("AWS4-HMAC-SHA256\n".utf8)
+    static let scopeEnd = Array("/aws4_request\n".utf8)
 
     /// The canonical request and the signed-header list, as the SigV4 specification builds them: header names
     /// lower-cased and sorted, values trimmed with inner runs of spaces folded, repeated names joined by commas.
     public func canonicalParts(
         method: String, path: String, query: String, headers: [(String, String)], body: some DataProtocol
     ) -> (request: String, signedHeaders: String) {
-        var lowered = headers.enumerated().map { (name: $0.element.0.lowercased(), value: Self.foldSpaces($0.element.1), order: $0.offset) }
+        let (request, signedHeaders) = canonicalRequest(method: method, path: path, query: query, headers: headers, body: body)
+        return (String(decoding: request, as: UTF8.self), signedHeaders)
+    }
+
+    /// `canonicalParts` as bytes: signing hashes them, so no string is made (this runs before every request).
+    func canonicalRequest(
+        method: String, path: String, query: String, headers: [(String, String)], body: some DataProtocol
+    ) -> (request: [UInt8], signedHeaders: String) {
+        var lowered = headers.enumerated().map { (name: Self.lowercasedASCII($0.element.0), value: Self.foldSpaces($0.element.1), order: $0.offset) }
         lowered.sort { $0.name == $1.name ? $0.order < $1.order : $0.name < $1.name }
-        var canonicalHeaders = ""
+        var request: [UInt8] = []
+        request.reserveCapacity(384 + query.utf8.count + lowered.reduce(0) { $0 + $1.name.utf8.count * 2 + $1.value.utf8.count + 2 })
+        request += method.uppercased().utf8
+        request.append(10)
+        request += (path.isEmpty ? "/" : path).utf8
+        request.append(10)
+        if !query.isEmpty { request += Self.canonicalQuery(query).utf8 }
+        request.append(10)
         var signedHeaders = ""
-        canonicalHeaders.reserveCapacity(256)
         var previous: String?
         for header in lowered {
             if header.name == previous {
-                canonicalHeaders.removeLast()
-                canonicalHeaders += ","
+                request[request.count - 1] = UInt8(ascii: ",")
             } else {
                 if previous != nil { signedHeaders += ";" }
                 signedHeaders += header.name
-                canonicalHeaders += header.name
-                canonicalHeaders += ":"
+                request += header.name.utf8
+                request.append(UInt8(ascii: ":"))
             }
-            canonicalHeaders += header.value
-            canonicalHeaders += "\n"
+            request += header.value.utf8
+            request.append(10)
             previous = header.name
         }
-        var request = method.uppercased()
-        request.reserveCapacity(canonicalHeaders.utf8.count + signedHeaders.utf8.count + query.utf8.count + 128)
-        request += "\n"
-        request += path.isEmpty ? "/" : path
-        request += "\n"
-        if !query.isEmpty { request += Self.canonicalQuery(query) }
-        request += "\n"
-        request += canonicalHeaders
-        request += "\n"
-        request += signedHeaders
-        request += "\n"
-        request += Self.hex(SHA256.hash(data: body))
+        request.append(10)
+        request += signedHeaders.utf8
+        request.append(10)
+        Self.appendHex(SHA256.hash(data: body), to: &request)
         return (request, signedHeaders)
+    }
+
+    /// Lower-cased the ASCII way (header names are ASCII); a name already in lower case is not copied.
+    static func lowercasedASCII(_ name: String) -> String {
+        guard name.utf8.contains(where: { (65...90).contains($0) || $0 >= 0x80 }) else { return name }
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return name.lowercased() }
+        return String(decoding: name.utf8.map { (65...90).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     /// A header value trimmed, with runs of spaces and tabs folded to one space; unchanged values are not copied.
@@ -107,11 +126,6 @@ public struct SigV4Signer: Sendable {
         }
         if clean && !previousBlank { return value }
         return value.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-    }
-
-    static func sha256(_ text: String) -> SHA256.Digest {
-        var text = text
-        return text.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
     }
 
     func signingKey(day: String) -> SymmetricKey {
@@ -143,6 +157,17 @@ public struct SigV4Signer: Sendable {
         AmzDateCache.shared.store(text, for: Int(seconds))
         return text
     }
+
+    static func appendHex(_ digest: some ContiguousBytes, to bytes: inout [UInt8]) {
+        digest.withUnsafeBytes { digest in
+            for byte in digest {
+                bytes.append(hexDigits[Int(byte >> 4)])
+                bytes.append(hexDigits[Int(byte & 0x0F)])
+            }
+        }
+    }
+
+    static let hexDigits = Array("0123456789abcdef".utf8)
 
     static func hex(_ digest: some ContiguousBytes) -> String {
         digest.withUnsafeBytes { bytes in

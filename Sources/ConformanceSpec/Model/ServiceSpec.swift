@@ -7,7 +7,11 @@ public struct ServiceSpec: Sendable, Equatable {
     /// The service name used in SigV4 credential scopes (`rds`).
     public var signingName: String
     /// Operations in file-name order.
-    public var operations: [OperationSpec]
+    public var operations: [OperationSpec] {
+        didSet { operationIndex = Self.index(operations) }
+    }
+    /// Operation positions by name: looked up on every request sent and served.
+    private var operationIndex: [String: Int]
     /// Shared structures by name (`DBCluster`, `Tag`, ...), already resolved.
     public var shapes: [String: StructureSpec]
     /// Errors by wire code.
@@ -23,11 +27,23 @@ public struct ServiceSpec: Sendable, Equatable {
         self.operations = operations
         self.shapes = shapes
         self.errors = errors
+        operationIndex = Self.index(operations)
     }
 
     /// The operation with this name, if the spec has it.
     public func operation(named name: String) -> OperationSpec? {
-        operations.first { $0.name == name }
+        operationIndex[name].map { operations[$0] }
+    }
+
+    private static func index(_ operations: [OperationSpec]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, operation) in operations.enumerated() where index[operation.name] == nil { index[operation.name] = position }
+        return index
+    }
+
+    public static func == (left: ServiceSpec, right: ServiceSpec) -> Bool {
+        left.apiVersion == right.apiVersion && left.xmlNamespace == right.xmlNamespace && left.signingName == right.signingName
+            && left.operations == right.operations && left.shapes == right.shapes && left.errors == right.errors
     }
 
     /// The error an operation draws for `code`, from the operation's list or the common errors.
