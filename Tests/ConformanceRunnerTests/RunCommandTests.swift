@@ -29,6 +29,15 @@ import Testing
         #expect(junit.contains("failures=\"0\"") && junit.contains("<testsuite name=\"ModifyDBCluster\""))
     }
 
+    /// The escape hatch to AsyncHTTPClient gives the same verdicts as the default lean client.
+    @Test func bothHTTPClientsPassTheSuite() throws {
+        for client in ["lean", "async-http-client"] {
+            let result = try ProcessResult.run(BuiltCLI.url, ["run", "--http-client", client, "--operation", "ModifyDBCluster", "--report-dir", Self.temporaryDirectory(), "--quiet"])
+            #expect(result.status == 0, "\(client): \(result.stdout)\n\(result.stderr)")
+            #expect(result.stdout.contains("ModifyDBCluster"))
+        }
+    }
+
     @Test func aFaultyServerExitsOneAndTheReportNamesTheCase() throws {
         let reports = Self.temporaryDirectory()
         let result = try ProcessResult.run(BuiltCLI.url, ["run", "--fault", "delete-protected-cluster", "--operation", "DeleteDBCluster", "--report-dir", reports, "--quiet"])
@@ -53,6 +62,7 @@ import Testing
         (["run", "--endpoint", "not a url"], "http://"),
         (["run", "--shard", "5/4"], "--shard"),
         (["run", "--concurrency", "0"], "--concurrency"),
+        (["run", "--http-client", "curl"], "'lean' and 'async-http-client'"),
         (["run", "--operation", "DropDatabase"], "no operation 'DropDatabase'"),
         (["run", "--fault", "no-such-fault"], "no-such-fault"),
         (["run", "--endpoint", "http://127.0.0.1:1", "--fault", "wrong-namespace"], "--fault applies to the embedded server"),

@@ -38,6 +38,12 @@ struct TargetOptions: ParsableArguments {
     @Flag(help: "Run the signature family even when the endpoint does not seem to check signatures.")
     var signatureChecks = false
 
+    @Option(help: ArgumentHelp(
+        "The HTTP client for http:// endpoints: lean (keep-alive HTTP/1.1, the fast default) or async-http-client.",
+        discussion: "https:// always goes through AsyncHTTPClient. Try async-http-client if an endpoint answers the default client in a way it refuses.",
+        valueName: "client"))
+    var httpClient: PlainHTTPClientChoice = .lean
+
     func validate() throws {
         if let endpoint {
             guard let url = URL(string: endpoint), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
@@ -71,8 +77,14 @@ struct TargetOptions: ParsableArguments {
     }
 
     var transport: HTTPTransport.Options {
-        HTTPTransport.Options(timeout: .milliseconds(Int(timeout * 1000)), connections: concurrency)
+        HTTPTransport.Options(timeout: .milliseconds(Int(timeout * 1000)), connections: concurrency, asyncHTTPClientOnly: httpClient == .asyncHTTPClient)
     }
+}
+
+/// `--http-client`.
+enum PlainHTTPClientChoice: String, ExpressibleByArgument, CaseIterable {
+    case lean
+    case asyncHTTPClient = "async-http-client"
 }
 
 /// Which cases run.
