@@ -86,7 +86,7 @@ final class HTTP1Client: Sendable {
     /// One request and its whole answer. A request that fails on a reused connection before any answer byte
     /// came (the server closed it while idle) is sent once more on a new connection.
     func execute(_ target: Target, method: HTTPMethod, headers: [(String, String)], body: String, timeout: TimeAmount, maxAnswerBytes: Int) async throws -> HTTP1Answer {
-        if let bad = headers.first(where: { !Self.isSafeHeaderText($0.0) || !Self.isSafeHeaderText($0.1) }) {
+        if let bad = headers.first(where: { !Self.isHeaderName($0.0) || !Self.isSafeHeaderText($0.1) }) {
             throw HTTP1Failure.malformed("the header '\(bad.0.prefix(40))' contains a line break or a control character; it was not sent")
         }
         let request = Self.serialize(target: target, method: method, headers: headers, body: body)
@@ -101,6 +101,11 @@ final class HTTP1Client: Sendable {
                 (channel, reused) = (try await connect(target, on: group.any()), false)
             }
         }
+    }
+
+    /// A non-empty name without separators, spaces or control bytes (an HTTP token, loosely).
+    static func isHeaderName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: ":") }
     }
 
     /// No CR, LF or other control byte but tab: nothing that could end a header line early.
