@@ -115,7 +115,7 @@ let package = Package(
             name: "ConformanceRunnerTests",
             dependencies: [
                 "ConformanceRunner", "ComplianceReport", "ReferenceServer", "CaseGenerator", "QueryProtocol", "ConformanceSpec",
-                "ConformanceTestSupport", "neptune-conformance",
+                "ConformanceTestSupport", "neptune-conformance", "conformance-benchmarks",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
