@@ -117,6 +117,41 @@ import Testing
         #expect(actual == expected, "seed \(seed): \(String(decoding: bytes.prefix(300), as: UTF8.self))")
     }
 
+    /// Hostile bytes: generated answers with bytes flipped, dropped, repeated or cut short, fed in random
+    /// pieces. The parser must end each with an answer, a named error, or a wait for more bytes; never
+    /// crash, and never hold more than its bounds allow.
+    @Test(arguments: 0..<40)
+    func survivesMutatedAnswers(batch: Int) throws {
+        for seed in (batch * 50)..<(batch * 50 + 50) {
+            var random = Random(state: UInt64(seed) &* 7919)
+            var (bytes, _) = Self.answer(seed: UInt64(seed))
+            for _ in 0..<(1 + random.next(4)) {
+                guard !bytes.isEmpty else { break }
+                let at = random.next(bytes.count)
+                switch random.next(5) {
+                case 0: bytes[at] = UInt8(random.next(256))
+                case 1: bytes.remove(at: at)
+                case 2: bytes.insert(contentsOf: [13, 10], at: at)
+                case 3: bytes = Array(bytes.prefix(at))
+                default: bytes.insert(contentsOf: Array(repeating: bytes[at], count: random.next(40)), at: at)
+                }
+            }
+            var parser = HTTP1AnswerParser(maxAnswerBytes: 4096)
+            do {
+                for piece in Self.pieces(bytes, seed: UInt64(seed)) {
+                    var buffer = ByteBuffer(bytes: piece)
+                    if let answer = try parser.feed(&buffer) {
+                        #expect(answer.body.readableBytes <= 4096, "seed \(seed)")
+                        break
+                    }
+                }
+                _ = try? parser.finish()
+            } catch let failure {
+                #expect(failure == .tooLarge || { if case .malformed = failure { true } else { false } }(), "seed \(seed)")
+            }
+        }
+    }
+
     @Test(arguments: [
         ("SSH-2.0-OpenSSH_9.0\r\n\r\n", "status line"),
         ("HTTP/1.1 2000 OK\r\n\r\n", "status line"),
