@@ -47,15 +47,18 @@ let comparison = GoldenComparison(mode: .strict, context: .successRoot(operation
 let checker = ShapeChecker(spec: spec)
 let parser = SafeXMLParser()
 
-func measure(_ label: String, _ body: () throws -> Void) rethrows {
-    for _ in 0..<200 { try body() }  // warm-up
+/// Seconds per call of `body`, after a warm-up.
+func timePerCall(_ body: () throws -> Void) rethrows -> Double {
+    for _ in 0..<200 { try body() }
     let start = ContinuousClock.now
     for _ in 0..<iterations { try body() }
-    let elapsed = ContinuousClock.now - start
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    let documents = Double(iterations) / seconds
-    let megabytes = Double(actualBytes.count * iterations) / seconds / 1_048_576
-    print(String(format: "%-34@ %9.0f docs/s  %7.1f MB/s  (%.2f µs/doc)", label as NSString, documents, megabytes, seconds / Double(iterations) * 1e6))
+    return seconds(ContinuousClock.now - start) / Double(iterations)
+}
+
+func measure(_ label: String, _ body: () throws -> Void) rethrows {
+    let perDocument = try timePerCall(body)
+    let megabytes = Double(actualBytes.count) / perDocument / 1_048_576
+    print(String(format: "%-34@ %9.0f docs/s  %7.1f MB/s  (%.2f µs/doc)", label as NSString, 1 / perDocument, megabytes, perDocument * 1e6))
 }
 
 print("answer size: \(actualBytes.count) bytes, iterations: \(iterations)")
@@ -71,12 +74,8 @@ try measure("parse + compare + shape check") {
 // The runner's per-request work before the network: form encoding and SigV4 signing.
 let client = QueryClient(spec: spec, endpoint: Endpoint(url: "http://127.0.0.1:9/"), transport: HTTPTransport())
 let describe = Request(operation: "DescribeDBClusters", parameters: [Parameter("DBClusterIdentifier", .scalar("bench-1"))])
-for _ in 0..<200 { sink &+= client.prepare(describe).body.utf8.count }
-let prepareStart = ContinuousClock.now
-for _ in 0..<iterations { sink &+= client.prepare(describe).headers.count }
-let prepareElapsed = ContinuousClock.now - prepareStart
-let prepareSeconds = Double(prepareElapsed.components.seconds) + Double(prepareElapsed.components.attoseconds) / 1e18
-print(String(format: "%-34@ %9.0f requests/s       (%.2f µs/request)", "encode + sign a request" as NSString, Double(iterations) / prepareSeconds, prepareSeconds / Double(iterations) * 1e6))
+let perRequest = timePerCall { sink &+= client.prepare(describe).headers.count }
+print(String(format: "%-34@ %9.0f requests/s       (%.2f µs/request)", "encode + sign a request" as NSString, 1 / perRequest, perRequest * 1e6))
 var generated = 0
 let generationRuns = 50
 let generationStart = ContinuousClock.now

@@ -142,7 +142,6 @@ public struct CaseExecutor: Sendable {
         return nil
     }
 
-    /// A create whose answer never came may still have happened: the sweep tries to delete it.
     /// Text kept in a result for the report: whole up to 64 KiB, else its first 64 KiB and a note (a 2 MiB
     /// request body kept per case would dominate a run's memory and its reports).
     static func clipped(_ text: String, limit: Int = 65536) -> String {
@@ -155,6 +154,7 @@ public struct CaseExecutor: Sendable {
         return String(decoding: utf8[..<end], as: UTF8.self) + "\n[cut at 64 KiB of \(size) bytes]"
     }
 
+    /// A create whose answer never came may still have happened: the sweep tries to delete it.
     func recordPossiblyCreated(_ request: Request) async {
         guard let prefix = resourcePrefix, request.flattenedInputs.values.contains(where: { $0.lowercased().hasPrefix(prefix) }) else { return }
         if request.operation.hasPrefix("Create") || request.operation.hasPrefix("Restore") { await ledger.record(request) }

@@ -73,9 +73,7 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
         var bytes = unwrapInboundIn(data)
         do {
             guard let answer = try parser.feed(&bytes) else { return }
-            pending = nil
-            deadline?.cancel()
-            deadline = nil
+            _ = takePending()
             let reusable = answer.keepAlive && !parser.hasLeftover
             if !reusable { context.close(promise: nil) }
             var reported = answer
@@ -93,9 +91,7 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
         if let exchange = pending {
             // An answer whose body runs to the end of the connection is whole now.
             if let answer = try? parser.finish() {
-                pending = nil
-                deadline?.cancel()
-                deadline = nil
+                _ = takePending()
                 exchange.promise.succeed(answer)
             } else {
                 fail(context: context, .closed(answered: parser.started))
@@ -111,11 +107,17 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
 
     /// Ends the pending exchange with `failure` and closes the connection.
     func fail(context: ChannelHandlerContext, _ failure: HTTP1Failure) {
-        guard let exchange = pending else { return }
+        guard let exchange = takePending() else { return }
+        context.close(promise: nil)
+        exchange.promise.fail(failure)
+    }
+
+    /// Ends the pending exchange's bookkeeping (it and its deadline); the caller completes its promise.
+    private func takePending() -> HTTP1Exchange? {
+        let exchange = pending
         pending = nil
         deadline?.cancel()
         deadline = nil
-        context.close(promise: nil)
-        exchange.promise.fail(failure)
+        return exchange
     }
 }

@@ -99,6 +99,7 @@ public final class HTTPTransport: Sendable {
     }
 
     var timeoutSeconds: Double { Double(options.timeout.components.seconds) + Double(options.timeout.components.attoseconds) / 1e18 }
+    var timeoutAmount: TimeAmount { .nanoseconds(Int64(timeoutSeconds * 1e9)) }
 
     func sendOnce(url: String, method: String, headers: [(String, String)], body: String) async throws(TransportError) -> HTTPAnswer {
         if !options.asyncHTTPClientOnly, let target = plain.target(url) {
@@ -114,11 +115,12 @@ public final class HTTPTransport: Sendable {
         do {
             let answer = try await plain.execute(
                 target, method: HTTPMethod(rawValue: method), headers: headers, body: body,
-                timeout: .nanoseconds(Int64(seconds * 1e9)), maxAnswerBytes: options.maxAnswerBytes)
+                timeout: timeoutAmount, maxAnswerBytes: options.maxAnswerBytes)
             return HTTPAnswer(status: answer.status, contentType: answer.contentType, body: String(buffer: answer.body))
         } catch let failure as HTTP1Failure {
             switch failure {
-            case .closed where Task.isCancelled, .busy: throw .other(url, detail: "cancelled")
+            case .closed where Task.isCancelled: throw .other(url, detail: "cancelled")
+            case .busy: throw .other(url, detail: "a connection was given a second request while one was under way")
             case .closed: throw .connectionReset(url)
             case .timeout: throw .timeout(url, seconds: seconds)
             case .tooLarge: throw .answerTooLarge(url, limit: options.maxAnswerBytes)
@@ -136,7 +138,7 @@ public final class HTTPTransport: Sendable {
         if method != "GET" { request.body = .bytes(ByteBuffer(string: body)) }
         let seconds = timeoutSeconds
         do {
-            let response = try await generalClient.execute(request, timeout: .nanoseconds(Int64(seconds * 1e9)))
+            let response = try await generalClient.execute(request, timeout: timeoutAmount)
             if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > options.maxAnswerBytes {
                 throw TransportError.answerTooLarge(url, limit: options.maxAnswerBytes)
             }

@@ -8,7 +8,7 @@ public struct ServiceSpec: Sendable, Equatable {
     public var signingName: String
     /// Operations in file-name order.
     public var operations: [OperationSpec] {
-        didSet { operationIndex = Self.index(operations) }
+        didSet { operationIndex = operations.firstPositions(by: \.name) }
     }
     /// Operation positions by name: looked up on every request sent and served.
     private var operationIndex: [String: Int]
@@ -27,18 +27,12 @@ public struct ServiceSpec: Sendable, Equatable {
         self.operations = operations
         self.shapes = shapes
         self.errors = errors
-        operationIndex = Self.index(operations)
+        operationIndex = operations.firstPositions(by: \.name)
     }
 
     /// The operation with this name, if the spec has it.
     public func operation(named name: String) -> OperationSpec? {
         operationIndex[name].map { operations[$0] }
-    }
-
-    private static func index(_ operations: [OperationSpec]) -> [String: Int] {
-        var index: [String: Int] = [:]
-        for (position, operation) in operations.enumerated() where index[operation.name] == nil { index[operation.name] = position }
-        return index
     }
 
     public static func == (left: ServiceSpec, right: ServiceSpec) -> Bool {

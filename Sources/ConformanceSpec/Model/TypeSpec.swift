@@ -59,7 +59,7 @@ public struct StructureSpec: Sendable, Equatable {
     /// The shared shape name when the structure came from `shapes.yaml` (`DBCluster`, `Tag`), else nil.
     public var shapeName: String?
     public var members: [MemberSpec] {
-        didSet { index = Self.index(members) }
+        didSet { index = members.firstPositions(by: \.name) }
     }
     /// Member positions by name (the first of a repeated name), so lookups on every request and every
     /// compared element do not scan the 45 members of a DBCluster.
@@ -68,7 +68,7 @@ public struct StructureSpec: Sendable, Equatable {
     public init(shapeName: String? = nil, members: [MemberSpec]) {
         self.shapeName = shapeName
         self.members = members
-        index = Self.index(members)
+        index = members.firstPositions(by: \.name)
     }
 
     /// The member with this name, if any.
@@ -76,13 +76,17 @@ public struct StructureSpec: Sendable, Equatable {
         index[name].map { members[$0] }
     }
 
-    private static func index(_ members: [MemberSpec]) -> [String: Int] {
-        var index: [String: Int] = [:]
-        for (position, member) in members.enumerated() where index[member.name] == nil { index[member.name] = position }
-        return index
-    }
-
     public static func == (left: StructureSpec, right: StructureSpec) -> Bool {
         left.shapeName == right.shapeName && left.members == right.members
+    }
+}
+
+extension Array {
+    /// The position of the first element with each name: an index for lookups by name that keeps the
+    /// first-wins meaning of a linear search.
+    func firstPositions(by name: (Element) -> String) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        for (position, element) in enumerated() where positions[name(element)] == nil { positions[name(element)] = position }
+        return positions
     }
 }
