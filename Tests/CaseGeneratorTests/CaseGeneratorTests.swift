@@ -12,17 +12,9 @@ enum GeneratorFixtures {
 
     static var cli: URL { BuiltCLI.url }
 
-    static func run(_ arguments: [String]) throws -> (Int32, Data) {
-        let process = Process()
-        process.executableURL = cli
-        process.arguments = arguments + ["--specs", root.appendingPathComponent("Specs").path]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, data)
+    static func run(_ arguments: [String]) async throws -> (Int32, Data) {
+        let result = try await ProcessResult.run(cli, arguments + ["--specs", root.appendingPathComponent("Specs").path])
+        return (result.status, Data(result.stdout.utf8))
     }
 }
 
@@ -147,13 +139,13 @@ enum GeneratorFixtures {
         #expect(logs.request.formBody(spec: spec).contains("EnableCloudwatchLogsExports.member.1=bogus-audit"))
     }
 
-    @Test func jsonlOutputIsByteIdenticalForTheSameSeed() throws {
-        let (status1, first) = try GeneratorFixtures.run(["cases", "--format", "jsonl", "--seed", "42"])
-        let (status2, second) = try GeneratorFixtures.run(["cases", "--format", "jsonl", "--seed", "42"])
+    @Test func jsonlOutputIsByteIdenticalForTheSameSeed() async throws {
+        let (status1, first) = try await GeneratorFixtures.run(["cases", "--format", "jsonl", "--seed", "42"])
+        let (status2, second) = try await GeneratorFixtures.run(["cases", "--format", "jsonl", "--seed", "42"])
         #expect(status1 == 0 && status2 == 0)
         #expect(first == second)
         #expect(first.count > 10_000)
-        let (_, other) = try GeneratorFixtures.run(["cases", "--format", "jsonl", "--seed", "43"])
+        let (_, other) = try await GeneratorFixtures.run(["cases", "--format", "jsonl", "--seed", "43"])
         #expect(other != first)
         let lines = String(decoding: first, as: UTF8.self).split(separator: "\n")
         #expect(lines.count == cases.count)
@@ -161,14 +153,14 @@ enum GeneratorFixtures {
         #expect((object?["body"] as? String)?.hasPrefix("Action=") == true)
     }
 
-    @Test func filtersSelect() throws {
-        let (status, data) = try GeneratorFixtures.run(["cases", "--operation", "StopDBCluster", "--kind", "stateful", "--format", "jsonl"])
+    @Test func filtersSelect() async throws {
+        let (status, data) = try await GeneratorFixtures.run(["cases", "--operation", "StopDBCluster", "--kind", "stateful", "--format", "jsonl"])
         #expect(status == 0)
         let ids = String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap {
             (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String
         }
         #expect(ids == ["StopDBCluster/stateful/DBClusterIdentifier/DBCluster-not-found", "StopDBCluster/stateful/DBClusterIdentifier/in-state-stopped"])
-        let (bad, _) = try GeneratorFixtures.run(["cases", "--operation", "StopCluster"])
+        let (bad, _) = try await GeneratorFixtures.run(["cases", "--operation", "StopCluster"])
         #expect(bad == 64)
     }
 }
@@ -176,23 +168,13 @@ enum GeneratorFixtures {
 /// The encoded body of every valid case equals, as a set of key/value pairs, what botocore's own
 /// query serializer produces for the same parameters (an independent implementation of the wire format).
 @Suite struct QueryEncodingOracleTests {
-    @Test func validCaseBodiesMatchBotocore() throws {
-        let (status, jsonl) = try GeneratorFixtures.run(["cases", "--format", "jsonl", "--kind", "valid"])
+    @Test func validCaseBodiesMatchBotocore() async throws {
+        let (status, jsonl) = try await GeneratorFixtures.run(["cases", "--format", "jsonl", "--kind", "valid"])
         #expect(status == 0)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", GeneratorFixtures.root.appendingPathComponent("Tests/Tools/botocore_query_oracle.py").path]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        input.fileHandleForWriting.write(jsonl)
-        try input.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if process.terminationStatus == 3 && ProcessInfo.processInfo.environment["CI"] != "true" { return }  // no botocore here
-        #expect(process.terminationStatus == 0, "\(text)")
+        let oracle = try await ProcessResult.python("botocore_query_oracle.py", input: jsonl)
+        if oracle.oracleUnavailableLocally { return }  // no botocore here
+        #expect(oracle.status == 0, "\(oracle.stdout)\(oracle.stderr)")
+        let text = oracle.stdout
         #expect(text.contains("checked 72 valid cases against botocore's query serializer: 0 mismatches"), "\(text)")
     }
 }

@@ -10,17 +10,17 @@ import Testing
         ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    @Test func theReportRendersInHeadlessChromium() throws {
+    @Test func theReportRendersInHeadlessChromium() async throws {
         guard let browser = Self.chromium else {
             #expect(ProcessInfo.processInfo.environment["CI"] != "true", "CI must install chromium (apt-get install chromium)")
             return
         }
         let reports = RunCommandTests.temporaryDirectory()
-        let run = try ProcessResult.run(BuiltCLI.url, ["run", "--fault", "wrong-namespace", "--fault", "stop-stopped-cluster", "--report-dir", reports, "--quiet"])
+        let run = try await ProcessResult.run(BuiltCLI.url, ["run", "--fault", "wrong-namespace", "--fault", "stop-stopped-cluster", "--report-dir", reports, "--quiet"])
         #expect(run.status == 1)
         let page = "file://\(reports)/report.html"
         let flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--user-data-dir=\(reports)/chromium-profile"]
-        let dom = try ProcessResult.run(URL(fileURLWithPath: browser), flags + ["--dump-dom", page])
+        let dom = try await ProcessResult.run(URL(fileURLWithPath: browser), flags + ["--dump-dom", page])
         #expect(dom.status == 0, "\(dom.stderr.suffix(500))")
         #expect(dom.stdout.contains("<table id=\"matrix\">"))
         for operation in ["CreateDBCluster", "StopDBCluster", "RestoreDBClusterToPointInTime"] { #expect(dom.stdout.contains("<td>\(operation)</td>")) }
@@ -29,22 +29,22 @@ import Testing
         #expect(!dom.stdout.contains("<script"))
         #expect(dom.stdout.contains("<table id=\"coverage-table\">"))
         #expect(dom.stdout.contains("StopDBCluster#state:DBClusterIdentifier"))
-        let shot = try ProcessResult.run(URL(fileURLWithPath: browser), flags + ["--screenshot=\(reports)/report.png", "--window-size=1200,1600", page])
+        let shot = try await ProcessResult.run(URL(fileURLWithPath: browser), flags + ["--screenshot=\(reports)/report.png", "--window-size=1200,1600", page])
         #expect(shot.status == 0)
         let size = (try? FileManager.default.attributesOfItem(atPath: "\(reports)/report.png")[.size] as? Int) ?? 0
         #expect(size > 20_000, "the screenshot is \(size) bytes")
     }
 
-    @Test func theParityReportRendersInHeadlessChromium() throws {
+    @Test func theParityReportRendersInHeadlessChromium() async throws {
         guard let browser = Self.chromium else {
             #expect(ProcessInfo.processInfo.environment["CI"] != "true", "CI must install chromium (apt-get install chromium)")
             return
         }
         let reports = RunCommandTests.temporaryDirectory()
-        let parity = try ProcessResult.run(BuiltCLI.url, ["parity", "--endpoint", "embedded", "--endpoint", "embedded:accept-out-of-range", "--report-dir", reports])
+        let parity = try await ProcessResult.run(BuiltCLI.url, ["parity", "--endpoint", "embedded", "--endpoint", "embedded:accept-out-of-range", "--report-dir", reports])
         #expect(parity.status == 1)
         let flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--user-data-dir=\(reports)/chromium-profile"]
-        let dom = try ProcessResult.run(URL(fileURLWithPath: browser), flags + ["--dump-dom", "file://\(reports)/parity.html"])
+        let dom = try await ProcessResult.run(URL(fileURLWithPath: browser), flags + ["--dump-dom", "file://\(reports)/parity.html"])
         #expect(dom.status == 0)
         #expect(dom.stdout.contains("<table id=\"parity-operations\">") && dom.stdout.contains("<table id=\"parity-constraints\">"))
         #expect(dom.stdout.contains("CreateDBCluster/invalid/BackupRetentionPeriod/below-minimum"))

@@ -37,12 +37,12 @@ import Testing
         }
         #expect(ready, "moto_server did not start on port \(port)")
         let reports = RunCommandTests.temporaryDirectory()
-        let result = try ProcessResult.run(BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:\(port)", "--report-dir", reports, "--state-timeout", "10", "--quiet"])
+        let result = try await ProcessResult.run(BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:\(port)", "--report-dir", reports, "--state-timeout", "10", "--quiet"])
         #expect(result.status == 1, "moto is not conformant; exit \(result.status)\n\(result.stderr.suffix(1000))")
         let data = try Data(contentsOf: URL(fileURLWithPath: "\(reports)/report.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let results = json["results"] as? [[String: Any]] ?? []
-        let all = try ProcessResult.run(BuiltCLI.url, ["cases", "--format", "jsonl"]).stdout.split(separator: "\n").count
+        let all = try await ProcessResult.run(BuiltCLI.url, ["cases", "--format", "jsonl"]).stdout.split(separator: "\n").count
         #expect(results.count == all)
         // moto does not check signatures: that family alone is skipped, with the reason.
         let skipped = results.filter { ($0["verdict"] as? String) == "skipped" }

@@ -47,12 +47,12 @@ import Testing
         #expect(try String(contentsOfFile: "\(directory)/parity.html", encoding: .utf8).contains("<table id=\"parity-operations\">"))
     }
 
-    @Test func theParityCommandExitsOneOnDisagreement() throws {
-        let result = try ProcessResult.run(BuiltCLI.url, ["parity", "--endpoint", "embedded", "--endpoint", "embedded:start-available-cluster", "--operation", "StartDBCluster", "--report-dir", RunCommandTests.temporaryDirectory()])
+    @Test func theParityCommandExitsOneOnDisagreement() async throws {
+        let result = try await ProcessResult.run(BuiltCLI.url, ["parity", "--endpoint", "embedded", "--endpoint", "embedded:start-available-cluster", "--operation", "StartDBCluster", "--report-dir", RunCommandTests.temporaryDirectory()])
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stdout.contains("DISAGREE StartDBCluster/stateful/DBClusterIdentifier/in-state-available"))
         #expect(result.stdout.contains("3 of 4 cases agree"))
-        let bad = try ProcessResult.run(BuiltCLI.url, ["parity", "--endpoint", "embedded"])
+        let bad = try await ProcessResult.run(BuiltCLI.url, ["parity", "--endpoint", "embedded"])
         #expect(bad.status == 64 && bad.stderr.contains("exactly two targets"))
     }
 }

@@ -13,9 +13,9 @@ import Testing
         return path
     }
 
-    @Test func theMainJobPassesAndWritesFourReports() throws {
+    @Test func theMainJobPassesAndWritesFourReports() async throws {
         let reports = Self.temporaryDirectory()
-        let result = try ProcessResult.run(BuiltCLI.url, ["run", "--report-dir", reports, "--quiet"])
+        let result = try await ProcessResult.run(BuiltCLI.url, ["run", "--report-dir", reports, "--quiet"])
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
         #expect(result.stdout.contains("CreateDBCluster") && result.stdout.contains("total"))
         for name in ["report.json", "junit.xml", "report.html", "summary.md"] {
@@ -30,29 +30,29 @@ import Testing
     }
 
     /// The escape hatch to AsyncHTTPClient gives the same verdicts as the default lean client.
-    @Test func bothHTTPClientsPassTheSuite() throws {
+    @Test func bothHTTPClientsPassTheSuite() async throws {
         for client in ["lean", "async-http-client"] {
-            let result = try ProcessResult.run(BuiltCLI.url, ["run", "--http-client", client, "--operation", "ModifyDBCluster", "--report-dir", Self.temporaryDirectory(), "--quiet"])
+            let result = try await ProcessResult.run(BuiltCLI.url, ["run", "--http-client", client, "--operation", "ModifyDBCluster", "--report-dir", Self.temporaryDirectory(), "--quiet"])
             #expect(result.status == 0, "\(client): \(result.stdout)\n\(result.stderr)")
             #expect(result.stdout.contains("ModifyDBCluster"))
         }
     }
 
-    @Test func aFaultyServerExitsOneAndTheReportNamesTheCase() throws {
+    @Test func aFaultyServerExitsOneAndTheReportNamesTheCase() async throws {
         let reports = Self.temporaryDirectory()
-        let result = try ProcessResult.run(BuiltCLI.url, ["run", "--fault", "delete-protected-cluster", "--operation", "DeleteDBCluster", "--report-dir", reports, "--quiet"])
+        let result = try await ProcessResult.run(BuiltCLI.url, ["run", "--fault", "delete-protected-cluster", "--operation", "DeleteDBCluster", "--report-dir", reports, "--quiet"])
         #expect(result.status == 1, "\(result.stdout)\n\(result.stderr)")
         #expect(result.stdout.contains("FAILED DeleteDBCluster/stateful/deletion-protection/refused"))
         let markdown = try String(contentsOfFile: "\(reports)/summary.md", encoding: .utf8)
         #expect(markdown.contains("deletion-protection/refused"))
         let rerendered = Self.temporaryDirectory()
-        let again = try ProcessResult.run(BuiltCLI.url, ["report", "\(reports)/report.json", "--report-dir", rerendered])
+        let again = try await ProcessResult.run(BuiltCLI.url, ["report", "\(reports)/report.json", "--report-dir", rerendered])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try String(contentsOfFile: "\(rerendered)/summary.md", encoding: .utf8) == markdown)
     }
 
-    @Test func anUnreachableEndpointExitsTwo() throws {
-        let result = try ProcessResult.run(BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:9", "--report-dir", Self.temporaryDirectory()])
+    @Test func anUnreachableEndpointExitsTwo() async throws {
+        let result = try await ProcessResult.run(BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:9", "--report-dir", Self.temporaryDirectory()])
         #expect(result.status == 2)
         #expect(result.stderr.contains("connection refused"))
     }
@@ -68,26 +68,26 @@ import Testing
         (["run", "--endpoint", "http://127.0.0.1:1", "--fault", "wrong-namespace"], "--fault applies to the embedded server"),
         (["report", "/nonexistent/report.json"], "cannot read"),
     ])
-    func badArgumentsSayWhatToType(_ arguments: [String], _ hint: String) throws {
-        let result = try ProcessResult.run(BuiltCLI.url, arguments)
+    func badArgumentsSayWhatToType(_ arguments: [String], _ hint: String) async throws {
+        let result = try await ProcessResult.run(BuiltCLI.url, arguments)
         #expect(result.status == 64 || result.status == 2, "\(result.status)")
         #expect(result.stderr.contains(hint), "\(result.stderr)")
     }
 
-    @Test func shardsPartitionTheSuite() throws {
+    @Test func shardsPartitionTheSuite() async throws {
         var total = 0
         for shard in 1...3 {
-            let result = try ProcessResult.run(BuiltCLI.url, ["run", "--shard", "\(shard)/3", "--report-dir", Self.temporaryDirectory(), "--quiet"])
+            let result = try await ProcessResult.run(BuiltCLI.url, ["run", "--shard", "\(shard)/3", "--report-dir", Self.temporaryDirectory(), "--quiet"])
             #expect(result.status == 0, "\(result.stderr)")
             let line = result.stdout.split(separator: "\n").first { $0.hasPrefix("total") } ?? ""
             total += Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
         }
-        let all = try ProcessResult.run(BuiltCLI.url, ["cases", "--format", "jsonl"])
+        let all = try await ProcessResult.run(BuiltCLI.url, ["cases", "--format", "jsonl"])
         #expect(total == all.stdout.split(separator: "\n").count)
     }
 
-    @Test func recordDryRunFindsTheCommittedGoldensUpToDate() throws {
-        let result = try ProcessResult.run(BuiltCLI.url, ["record", "--dry-run"])
+    @Test func recordDryRunFindsTheCommittedGoldensUpToDate() async throws {
+        let result = try await ProcessResult.run(BuiltCLI.url, ["record", "--dry-run"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("0 new, 0 changed"), "\(result.stdout.suffix(2000))")
     }
@@ -113,15 +113,20 @@ import Testing
         run.standardOutput = output
         run.standardError = output
         try run.run()
-        // Interrupt once the run has made progress (its first progress line), not after a fixed time.
-        var text = ""
-        while run.isRunning, !text.contains("% "), case let data = output.fileHandleForReading.availableData, !data.isEmpty {
-            text += String(decoding: data, as: UTF8.self)
+        // Interrupt once the run has made progress (its first progress line), not after a fixed time. The
+        // blocking reads happen off the cooperative pool.
+        let (text, wasRunning) = try await ProcessResult.onOwnThread { () -> (String, Bool) in
+            var text = ""
+            while run.isRunning, !text.contains("% "), case let data = output.fileHandleForReading.availableData, !data.isEmpty {
+                text += String(decoding: data, as: UTF8.self)
+            }
+            let wasRunning = run.isRunning
+            kill(run.processIdentifier, SIGINT)
+            text += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            run.waitUntilExit()
+            return (text, wasRunning)
         }
-        #expect(run.isRunning, "the run ended before it could be interrupted")
-        kill(run.processIdentifier, SIGINT)
-        text += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        run.waitUntilExit()
+        #expect(wasRunning, "the run ended before it could be interrupted")
         #expect(run.terminationStatus == 2, "\(text.suffix(1500))")
         #expect(text.contains("interrupted"))
         #expect(!text.contains("NOT DELETED"), "\(text.suffix(1500))")
@@ -148,10 +153,10 @@ import Testing
         defer { server.terminate() }
         try await Task.sleep(for: .milliseconds(700))
         let reports = RunCommandTests.temporaryDirectory()
-        let skipped = try ProcessResult.run(BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:\(port)", "--kind", "signature", "--report-dir", reports, "--quiet"])
+        let skipped = try await ProcessResult.run(BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:\(port)", "--kind", "signature", "--report-dir", reports, "--quiet"])
         #expect(skipped.status == 0, "\(skipped.stdout)")
         #expect(try String(contentsOfFile: "\(reports)/report.json", encoding: .utf8).contains("does not check signatures"))
-        let forced = try ProcessResult.run(BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:\(port)", "--kind", "signature", "--signature-checks", "--report-dir", reports, "--quiet"])
+        let forced = try await ProcessResult.run(BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:\(port)", "--kind", "signature", "--signature-checks", "--report-dir", reports, "--quiet"])
         #expect(forced.status == 1)
         #expect(forced.stdout.contains("FAILED SigV4/signature/unsigned"))
     }
@@ -165,7 +170,7 @@ import Testing
         try server.run()
         defer { server.terminate() }
         try await Task.sleep(for: .milliseconds(700))
-        let result = try ProcessResult.run(BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:\(port)", "--kind", "signature", "--kind", "protocol", "--report-dir", RunCommandTests.temporaryDirectory(), "--quiet"])
+        let result = try await ProcessResult.run(BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:\(port)", "--kind", "signature", "--kind", "protocol", "--report-dir", RunCommandTests.temporaryDirectory(), "--quiet"])
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("SigV4") && result.stdout.contains("QueryProtocol"))
     }

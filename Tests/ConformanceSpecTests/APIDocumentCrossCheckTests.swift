@@ -68,14 +68,14 @@ struct APIDocumentCrossCheckTests {
     }
 
     /// The same guard, end to end: a line deleted from a spec file on disk fails `spec lint --document`.
-    @Test func lintWithDocumentFailsOnAFileWithADroppedParameter() throws {
+    @Test func lintWithDocumentFailsOnAFileWithADroppedParameter() async throws {
         let copy = try TestPaths.specCopy()
         defer { try? FileManager.default.removeItem(at: copy) }
         let file = copy.appendingPathComponent("operations/CreateDBCluster.yaml")
         let text = try String(contentsOf: file, encoding: .utf8)
         let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("  KmsKeyId:") }
         try kept.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
-        let result = try ProcessResult.run(TestPaths.cli, ["spec", "lint", "--specs", copy.path, "--document", TestPaths.seedDocument.path])
+        let result = try await ProcessResult.run(TestPaths.cli, ["spec", "lint", "--specs", copy.path, "--document", TestPaths.seedDocument.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("CreateDBCluster request.KmsKeyId: in the API document (string) but missing from the spec"))
     }

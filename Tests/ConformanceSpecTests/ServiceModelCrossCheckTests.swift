@@ -17,9 +17,9 @@ import Testing
         var description: String { "\(path): \(message)" }
     }
 
-    static func loadModel(_ spec: ServiceSpec) throws -> [String: Any]? {
+    static func loadModel(_ spec: ServiceSpec) async throws -> [String: Any]? {
         let script = TestPaths.packageRoot.appendingPathComponent("Tests/Tools/botocore_neptune_model.py")
-        let result = try ProcessResult.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script.path] + spec.operations.map(\.name))
+        let result = try await ProcessResult.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script.path] + spec.operations.map(\.name))
         if result.status == 3 && !TestPaths.inCI { return nil }
         guard result.status == 0 else {
             Issue.record("the botocore oracle failed (exit \(result.status)): \(result.stderr)")
@@ -28,9 +28,9 @@ import Testing
         return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
     }
 
-    @Test func specAgreesWithTheServiceModel() throws {
+    @Test func specAgreesWithTheServiceModel() async throws {
         let spec = try SpecLoader(directory: TestPaths.specs).load()
-        guard let model = try Self.loadModel(spec) else { return }
+        guard let model = try await Self.loadModel(spec) else { return }
         #expect(model["apiVersion"] as? String == spec.apiVersion)
         #expect(model["signingName"] as? String == spec.signingName)
         let operations = try #require(model["operations"] as? [String: [String: Any]])

@@ -4,34 +4,34 @@ import Testing
 
 /// `neptune-conformance spec lint` and `spec show`, run as a user runs them.
 @Suite struct SpecCommandTests {
-    @Test func lintPassesOnSpecs() throws {
-        let result = try ProcessResult.run(TestPaths.cli, ["spec", "lint", "--specs", TestPaths.specs.path])
+    @Test func lintPassesOnSpecs() async throws {
+        let result = try await ProcessResult.run(TestPaths.cli, ["spec", "lint", "--specs", TestPaths.specs.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("ok: 10 operations"))
     }
 
-    @Test func lintFailsWithExitTwoAndAReadableMessageOnABrokenCopy() throws {
+    @Test func lintFailsWithExitTwoAndAReadableMessageOnABrokenCopy() async throws {
         let copy = try TestPaths.specCopy()
         defer { try? FileManager.default.removeItem(at: copy) }
         let url = copy.appendingPathComponent("operations/ModifyDBCluster.yaml")
         let text = try String(contentsOf: url, encoding: .utf8)
         try text.replacingOccurrences(of: "min: 1150", with: "min: low").write(to: url, atomically: true, encoding: .utf8)
-        let result = try ProcessResult.run(TestPaths.cli, ["spec", "lint", "--specs", copy.path])
+        let result = try await ProcessResult.run(TestPaths.cli, ["spec", "lint", "--specs", copy.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("operations/ModifyDBCluster.yaml:"))
         #expect(result.stderr.contains("parameters.Port.constraints[0].range.min: expected a number, found 'low'"))
         #expect(result.stdout.isEmpty)
     }
 
-    @Test func showPrintsAnOperation() throws {
-        let result = try ProcessResult.run(TestPaths.cli, ["spec", "show", "stopdbcluster", "--specs", TestPaths.specs.path])
+    @Test func showPrintsAnOperation() async throws {
+        let result = try await ProcessResult.run(TestPaths.cli, ["spec", "show", "stopdbcluster", "--specs", TestPaths.specs.path])
         #expect(result.status == 0)
         #expect(result.stdout.contains("StopDBCluster  (POST /  Action=StopDBCluster  Version=2014-10-31)"))
         #expect(result.stdout.contains("the cluster DBClusterIdentifier is available -> InvalidDBClusterStateFault (400 Sender)"))
     }
 
-    @Test func showNamesTheOperationsWhenTheNameIsUnknown() throws {
-        let result = try ProcessResult.run(TestPaths.cli, ["spec", "show", "CreateCluster", "--specs", TestPaths.specs.path])
+    @Test func showNamesTheOperationsWhenTheNameIsUnknown() async throws {
+        let result = try await ProcessResult.run(TestPaths.cli, ["spec", "show", "CreateCluster", "--specs", TestPaths.specs.path])
         #expect(result.status == 64)
         #expect(result.stderr.contains("no operation 'CreateCluster' in the spec; try one of: CreateDBCluster"))
     }

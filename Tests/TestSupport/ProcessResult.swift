@@ -6,41 +6,81 @@ public struct ProcessResult: Sendable {
     public var stdout: String
     public var stderr: String
 
-    public static func run(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil) throws -> ProcessResult {
+    /// Runs `executable` to its end, with `input` on its standard input if given.
+    ///
+    /// The wait happens on a thread of its own, never on one of the few cooperative threads: on a 2-core
+    /// machine, two tests blocked on children would otherwise stall every in-process server and client
+    /// (a child talking to a test's embedded reference server would wait on a server that cannot answer).
+    public static func run(
+        _ executable: URL, _ arguments: [String], environment: [String: String]? = nil, input: Data? = nil
+    ) async throws -> ProcessResult {
+        try await onOwnThread { try runBlocking(executable, arguments, environment: environment, input: input) }
+    }
+
+    /// Runs `body` on a new thread, off the cooperative pool, and resumes with its result.
+    public static func onOwnThread<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try body() }) }.start()
+        }
+    }
+
+    static func runBlocking(_ executable: URL, _ arguments: [String], environment: [String: String]?, input: Data?) throws -> ProcessResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if let environment { process.environment = environment }
-        let out = Pipe(), err = Pipe()
+        let stdin = Pipe(), out = Pipe(), err = Pipe()
+        if input != nil { process.standardInput = stdin }
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        if let input {
+            // Written from another thread: a child that answers before reading all of its input must not
+            // block on a full stdout pipe while this thread blocks on a full stdin pipe.
+            Thread {
+                stdin.fileHandleForWriting.write(input)
+                try? stdin.fileHandleForWriting.close()
+            }.start()
+        }
+        // stderr is drained beside stdout for the same reason.
+        let errBox = DataBox()
+        let errReader = Thread { errBox.set(err.fileHandleForReading.readDataToEndOfFile()) }
+        errReader.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let errData = errBox.wait()
         return ProcessResult(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
     }
 }
 
+/// One value handed from a reader thread to the thread that waits for it.
+private final class DataBox: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var value: Data?
+
+    func set(_ data: Data) {
+        condition.lock()
+        value = data
+        condition.signal()
+        condition.unlock()
+    }
+
+    func wait() -> Data {
+        condition.lock()
+        defer { condition.unlock() }
+        while value == nil { condition.wait() }
+        return value!
+    }
+}
+
 extension ProcessResult {
     /// Runs one of `Tests/Tools/*.py` with `input` on standard input.
-    public static func python(_ script: String, input: Data) throws -> ProcessResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", BuiltCLI.packageRoot.appendingPathComponent("Tests/Tools/\(script)").path]
-        let stdin = Pipe(), out = Pipe(), err = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        stdin.fileHandleForWriting.write(input)
-        try stdin.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    public static func python(_ script: String, input: Data) async throws -> ProcessResult {
+        try await run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", BuiltCLI.packageRoot.appendingPathComponent("Tests/Tools/\(script)").path],
+            input: input)
     }
 
     /// True when a Python oracle said its library is missing (exit 3) outside CI, where that is allowed.

@@ -12,44 +12,35 @@ import Testing
         return url.path
     }
 
-    func run(_ arguments: [String]) throws -> (Int32, String, String) {
-        let process = Process()
-        process.executableURL = Self.cli
-        process.arguments = ["compare"] + arguments + ["--specs", Fixtures.packageRoot.appendingPathComponent("Specs").path]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, stdout, stderr)
+    func run(_ arguments: [String]) async throws -> (Int32, String, String) {
+        let result = try await ProcessResult.run(Self.cli, ["compare"] + arguments + ["--specs", Fixtures.packageRoot.appendingPathComponent("Specs").path])
+        return (result.status, result.stdout, result.stderr)
     }
 
-    @Test func matchDifferAndUnreadable() throws {
+    @Test func matchDifferAndUnreadable() async throws {
         let golden = try write(
             Fixtures.fullCreateAnswer().replacingOccurrences(of: "0c1e1a8e-8d07-4bd5-a9a7-6d2e7e0ffb39", with: "{{string}}")
                 .replacingOccurrences(of: "<DBClusterIdentifier>my-cluster</DBClusterIdentifier>", with: "<DBClusterIdentifier>{{input:DBClusterIdentifier|lower}}</DBClusterIdentifier>"))
         let actual = try write(Fixtures.fullCreateAnswer())
-        let (ok, okOut, _) = try run([golden, actual, "--input", "DBClusterIdentifier=My-Cluster"])
+        let (ok, okOut, _) = try await run([golden, actual, "--input", "DBClusterIdentifier=My-Cluster"])
         #expect(ok == 0, "\(okOut)")
         #expect(okOut.hasPrefix("match:"))
 
         let different = try write(Fixtures.fullCreateAnswer().replacingOccurrences(of: "<Port>8182</Port>", with: "<Port>8183</Port>"))
-        let (differ, differOut, _) = try run([golden, different, "--input", "DBClusterIdentifier=my-cluster"])
+        let (differ, differOut, _) = try await run([golden, different, "--input", "DBClusterIdentifier=my-cluster"])
         #expect(differ == 1)
         #expect(differOut.contains("error [value] /CreateDBClusterResponse/CreateDBClusterResult/DBCluster/Port"))
 
         let broken = try write("<CreateDBClusterResponse><oops></CreateDBClusterResponse>")
-        let (unreadable, _, brokenErr) = try run([golden, broken])
+        let (unreadable, _, brokenErr) = try await run([golden, broken])
         #expect(unreadable == 2)
         #expect(brokenErr.contains("line 1"))
 
-        let (missing, _, missingErr) = try run([golden, "/nonexistent/answer.xml"])
+        let (missing, _, missingErr) = try await run([golden, "/nonexistent/answer.xml"])
         #expect(missing == 2)
         #expect(missingErr.contains("cannot read the actual answer file /nonexistent/answer.xml"))
 
-        let (badInput, _, badInputErr) = try run([golden, actual, "--input", "DBClusterIdentifier"])
+        let (badInput, _, badInputErr) = try await run([golden, actual, "--input", "DBClusterIdentifier"])
         #expect(badInput == 64)
         #expect(badInputErr.contains("Param.Path=VALUE"))
     }
