@@ -44,7 +44,7 @@ import XMLCompare
         let error = try #require(parseError(Array(document.utf8)))
         #expect(error.kind == .forbidden, "\(error)")
         #expect(error.line == 2)
-        #expect(clock.now - start < .seconds(2))
+        #expect(clock.now - start < .seconds(10), "refused at the DOCTYPE, not expanded: expansion would take minutes")
     }
 
     @Test func deepNestingIsRefused() throws {
