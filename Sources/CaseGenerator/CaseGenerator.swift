@@ -103,16 +103,17 @@ struct OperationCases {
         }
     }
 
-    /// A valid value for a member; identifiers named by `exists` preconditions point at the fixture's resources.
+    /// A valid value for a member; identifiers named by `exists` preconditions point at the fixture's resources,
+    /// and a `readerOf` parameter at the reader the fixture gave the cluster.
     mutating func value(for member: MemberSpec, fixture: inout Fixture) -> ParameterValue {
         for condition in operation.preconditions where condition.parameter == member.name {
-            if case .exists(let resource) = condition.kind {
-                if resource == .dbCluster { return .scalar(fixture.cluster(for: operation, counter: &counter)) }
-                if resource == .dbClusterSnapshot { return .scalar(fixture.snapshot(counter: &counter)) }
+            switch condition.kind {
+            case .exists(.dbCluster): return .scalar(fixture.cluster(for: operation, counter: &counter))
+            case .exists(.dbClusterSnapshot): return .scalar(fixture.snapshot(counter: &counter))
+            case .readerOf: if let reader = fixture.readers.last { return .scalar(reader) }
+            default: break
             }
         }
-        // A failover target must be one of the cluster's own readers.
-        if member.name == "TargetDBInstanceIdentifier", let reader = fixture.instances.last { return .scalar(reader) }
         let result = values.valid(member, path: member.name, operation: operation, counter: &counter)
         if case .scalar(let text) = result, member.lowercased || member.constraints.contains(where: { if case .identifier = $0.kind { true } else { false } }) {
             fixture.created.append((member.name, text))

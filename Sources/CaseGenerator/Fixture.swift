@@ -11,6 +11,8 @@ struct Fixture {
     private(set) var clusters: [String] = []
     private(set) var snapshots: [String] = []
     private(set) var instances: [String] = []
+    /// The instances created as readers: every instance after a cluster's first, which is its writer.
+    private(set) var readers: [String] = []
 
     init(values: ValueFactory) { self.values = values }
 
@@ -27,9 +29,12 @@ struct Fixture {
             switch condition.kind {
             case .state(let allowed) where !allowed.contains("available") && allowed.contains("stopped"):
                 stop(id)
-            case .hasReader:
+            case .hasReader, .readerOf:
+                // A writer and a reader (once, whichever precondition asks first).
+                guard readers.isEmpty else { break }
                 addInstance(to: id, counter: &counter)
                 addInstance(to: id, counter: &counter)
+                readers.append(instances[instances.count - 1])
             case .isReadReplica:
                 counter += 1
                 let replica = values.identifier(counter)

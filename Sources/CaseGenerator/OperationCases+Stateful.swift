@@ -57,6 +57,14 @@ extension OperationCases {
                 cases.append(makeCase("deletion-protection/switched-off-then-deleted", kind: .stateful, tags: tags, covers: covers,
                                       summary: "switch deletion protection off, then the delete succeeds",
                                       parameters: base.parameters.setting(condition.parameter, .scalar(second)), fixture: fixture))
+            case .readerOf:
+                // The baseline's cluster has a writer and a reader: name the writer.
+                var base = baseline()
+                guard let writer = base.fixture.instances.first(where: { !base.fixture.readers.contains($0) }) else { continue }
+                base.parameters = base.parameters.setting(condition.parameter, .scalar(writer))
+                cases.append(makeCase("\(condition.parameter)/is-the-writer", kind: .stateful, tags: tags, covers: covers,
+                                      summary: "\(condition.parameter) names the cluster's writer; it must name one of its readers",
+                                      parameters: base.parameters, fixture: base.fixture, expectation: expectation))
             case .hasReader, .isReadReplica:
                 var fixture = Fixture(values: values)
                 let id = fixture.cluster(counter: &counter)

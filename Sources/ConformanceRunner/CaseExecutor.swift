@@ -165,7 +165,7 @@ public struct CaseExecutor: Sendable {
         let isInstance = request.operation.contains("DBInstance")
         let idName = isInstance ? "DBInstanceIdentifier" : "DBClusterIdentifier"
         guard case .scalar(var id)? = request.value(at: idName) else { return nil }
-        if case .scalar(let renamed)? = request.value(at: "NewDBClusterIdentifier") { id = renamed }
+        if let renaming = judge.spec.operation(named: request.operation)?.renaming(idName), case .scalar(let renamed)? = request.value(at: renaming) { id = renamed }
         let describe = Request(operation: isInstance ? "DescribeDBInstances" : "DescribeDBClusters", parameters: [Parameter(idName, .scalar(id))])
         let statusPath = isInstance ? "DescribeDBInstancesResult/DBInstances/DBInstance/DBInstanceStatus" : "DescribeDBClustersResult/DBClusters/DBCluster/Status"
         let deadline = ContinuousClock.now.advanced(by: stateTimeout)

@@ -59,7 +59,7 @@ public struct ConformanceRun: Sendable {
         transportOptions.connections = max(transportOptions.connections, options.concurrency)
         let transport = HTTPTransport(options: transportOptions)
         let client = QueryClient(spec: spec, endpoint: endpoint, transport: transport)
-        let ledger = ResourceLedger()
+        let ledger = ResourceLedger(spec: spec)
         let endpointKind = endpoint.label.hasPrefix("embedded") ? "embedded" : (endpoint.isLoopback ? "loopback" : "remote")
         let recorder = options.recordGoldens
             ? GoldenRecorder(spec: spec, resourcePrefix: CaseGenerator(spec: spec, seed: options.seed).resourcePrefix, endpointKind: endpointKind) : nil

@@ -42,7 +42,7 @@ public struct GoldenRecorder: Sendable {
         write(tree.root, context: context, depth: 0, root: true, parent: "", opaque: opaque, into: &xml) { element, type, parent in
             let value = element.value
             if element.name == "RequestId" { return "{{string}}" }
-            let candidates = inputs.filter { Self.input($0.key, canShowAs: element.name) }
+            let candidates = inputs.filter { Self.input($0.key, canShowAs: element.name, in: operation) }
             if let match = candidates.first(where: { $0.value == value }) { return "{{input:\(match.key)}}" }
             if let match = candidates.first(where: { $0.value.lowercased() == value && $0.value != value }) { return "{{input:\(match.key)|lower}}" }
             if !value.contains(resourcePrefix), setupValues.contains(value), element.name != "Status" { return value }
@@ -66,17 +66,20 @@ public struct GoldenRecorder: Sendable {
     /// other members the request did not set may be absent, and are checked for type when present.
     static let alwaysReturned: Set<String> = ["DBClusterIdentifier", "Status", "Engine", "RequestId", "DBInstanceIdentifier"]
 
-    /// True when the request value at `key` may come back in an element named `element`
-    /// (`Port` as `Port`, `NewDBClusterIdentifier` as `DBClusterIdentifier`, `AvailabilityZones.1` as `AvailabilityZone`).
-    static func input(_ key: String, canShowAs element: String) -> Bool {
+    /// True when the request value at `key` may come back in an element named `element` (`Port` as `Port`,
+    /// `AvailabilityZones.1` as `AvailabilityZone`; by the spec, `NewDBClusterIdentifier` as the
+    /// `DBClusterIdentifier` it renames, and a `readerOf` instance as `DBInstanceIdentifier`).
+    static func input(_ key: String, canShowAs element: String, in operation: OperationSpec?) -> Bool {
         let parts = key.split(separator: ".").map(String.init)
         guard let last = parts.last else { return false }
         if Int(last) != nil, parts.count >= 2 {
             let list = parts[parts.count - 2]
             return element == "member" || list.hasPrefix(element) || (list.hasSuffix("Ids") && element == String(list.dropLast()))
         }
-        return last == element || DBClusterMemberName.forParameter(last) == element || (last == "NewDBClusterIdentifier" && element == "DBClusterIdentifier")
-            || (last == "TargetDBInstanceIdentifier" && element == "DBInstanceIdentifier")
+        if last == element || DBClusterMemberName.forParameter(last) == element { return true }
+        guard let operation else { return false }
+        if let renamed = operation.parameter(at: key)?.renames, DBClusterMemberName.forParameter(renamed) == element { return true }
+        return element == "DBInstanceIdentifier" && operation.namesReaderInstance(key)
     }
 
     /// Writes one element; returns true when it must be present (it holds something the request or set-up

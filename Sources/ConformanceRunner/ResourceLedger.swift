@@ -1,3 +1,4 @@
+import ConformanceSpec
 import QueryProtocol
 
 /// Every resource the run created and has not yet deleted, so tear-down only ever deletes what the
@@ -11,7 +12,17 @@ public actor ResourceLedger {
 
     var live: [Kind: [String]] = [:]
 
-    public init() {}
+    /// Per operation, the parameters whose resource another parameter renames, with that parameter
+    /// (`ModifyDBCluster`: `DBClusterIdentifier` renamed by `NewDBClusterIdentifier`), from the spec's `renames`.
+    let renames: [String: [(named: String, renaming: String)]]
+
+    public init(spec: ServiceSpec? = nil) {
+        var renames: [String: [(named: String, renaming: String)]] = [:]
+        for operation in spec?.operations ?? [] {
+            for member in operation.parameters.members { if let named = member.renames { renames[operation.name, default: []].append((named, member.name)) } }
+        }
+        self.renames = renames
+    }
 
     public func contains(_ kind: Kind, _ id: String) -> Bool { live[kind]?.contains(id.lowercased()) ?? false }
 
@@ -28,16 +39,18 @@ public actor ResourceLedger {
         case "DeleteDBCluster":
             if let id = value("DBClusterIdentifier") { remove(.cluster, id) }
             if let snapshot = value("FinalDBSnapshotIdentifier") { add(.snapshot, snapshot) }
-        case "ModifyDBCluster":
-            if let old = value("DBClusterIdentifier"), let new = value("NewDBClusterIdentifier"), contains(.cluster, old) {
-                remove(.cluster, old)
-                add(.cluster, new)
-            }
         case "CreateDBInstance": if let id = value("DBInstanceIdentifier") { add(.instance, id) }
         case "DeleteDBInstance": if let id = value("DBInstanceIdentifier") { remove(.instance, id) }
         case "CreateDBClusterSnapshot": if let id = value("DBClusterSnapshotIdentifier") { add(.snapshot, id) }
         case "DeleteDBClusterSnapshot": if let id = value("DBClusterSnapshotIdentifier") { remove(.snapshot, id) }
         default: break
+        }
+        for (named, renaming) in renames[request.operation] ?? [] {
+            guard let old = value(named), let new = value(renaming) else { continue }
+            for kind in Kind.allCases where contains(kind, old) {
+                remove(kind, old)
+                add(kind, new)
+            }
         }
     }
 

@@ -21,6 +21,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     case acceptDuplicateCluster = "accept-duplicate-cluster"
     case failoverWithoutReplica = "failover-without-replica"
     case failoverKeepsWriter = "failover-keeps-writer"
+    case failoverToWriter = "failover-to-writer"
     case dropServerlessConfiguration = "drop-serverless-configuration"
     case ignoreModifiedScaling = "ignore-modified-scaling"
     case html500OnMissingParameter = "html-500-on-missing-parameter"
@@ -49,6 +50,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .acceptDuplicateCluster: "creates a cluster whose identifier is taken, replacing it"
         case .failoverWithoutReplica: "fails over a cluster that has no reader"
         case .failoverKeepsWriter: "answers a failover but keeps the old writer"
+        case .failoverToWriter: "accepts a failover whose target is the cluster's current writer"
         case .dropServerlessConfiguration: "leaves ServerlessV2ScalingConfiguration out of DBCluster answers"
         case .ignoreModifiedScaling: "accepts a new serverless scaling range in ModifyDBCluster but keeps the old one"
         case .html500OnMissingParameter: "answers a missing required parameter with an HTML page and HTTP 500"
@@ -68,7 +70,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .receiverForSenderFaults, .html500OnMissingParameter: ["CreateDBCluster", "DeleteDBCluster"]
         case .stopStoppedCluster: ["StopDBCluster"]
         case .startAvailableCluster: ["StartDBCluster"]
-        case .failoverWithoutReplica, .failoverKeepsWriter: ["FailoverDBCluster"]
+        case .failoverWithoutReplica, .failoverKeepsWriter, .failoverToWriter: ["FailoverDBCluster"]
         case .ignoreModifiedScaling: ["DescribeDBClusters", "ModifyDBCluster"]
         }
     }

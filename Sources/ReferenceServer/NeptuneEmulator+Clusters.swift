@@ -173,8 +173,8 @@ extension NeptuneEmulator {
 
     func failover(_ request: Request) -> EmulatorAnswer {
         guard var record = cluster(named: text("DBClusterIdentifier", request) ?? "") else { return renderer.error("DBClusterNotFoundFault", "DBCluster not found.") }
-        if let target = text("TargetDBInstanceIdentifier", request)?.lowercased() {
-            guard let index = record.instances.firstIndex(of: target) else { return renderer.error("InvalidDBInstanceState", "DB instance \(target) is not a member of \(record.id).") }
+        // The spec's readerOf precondition has checked that the target is one of the cluster's instances.
+        if let target = text("TargetDBInstanceIdentifier", request)?.lowercased(), let index = record.instances.firstIndex(of: target) {
             if !faults.contains(.failoverKeepsWriter) { record.instances.swapAt(0, index) }
         } else if record.instances.count > 1, !faults.contains(.failoverKeepsWriter) {
             record.instances.swapAt(0, 1)
@@ -188,7 +188,7 @@ extension NeptuneEmulator {
     func modifyCluster(_ request: Request) -> EmulatorAnswer {
         guard var record = cluster(named: text("DBClusterIdentifier", request) ?? "") else { return renderer.error("DBClusterNotFoundFault", "DBCluster not found.") }
         apply(request, to: &record.attributes, modifying: true)
-        if let newName = text("NewDBClusterIdentifier", request) {
+        if let renaming = spec.operation(named: "ModifyDBCluster")?.renaming("DBClusterIdentifier"), let newName = text(renaming, request) {
             let old = record.id
             record.id = key(newName)
             record.attributes["DBClusterIdentifier"] = .scalar(record.id)

@@ -206,6 +206,13 @@ public actor NeptuneEmulator {
                 if let record = cluster(named: value), record.replicationSource == nil {
                     return (condition.error, "DbCluster \(record.id) is not a read replica.")
                 }
+            case .readerOf(let clusterParameter):
+                guard let record = cluster(named: text(clusterParameter, request) ?? "") else { continue }
+                let instance = value.lowercased()
+                if record.instances.first == instance, !faults.contains(.failoverToWriter) {
+                    return (condition.error, "DB instance \(instance) is the writer of \(record.id); name one of its readers.")
+                }
+                if !record.instances.contains(instance) { return (condition.error, "DB instance \(instance) is not a member of \(record.id).") }
             }
         }
         return nil

@@ -17,9 +17,7 @@ import Testing
             #expect(ProcessInfo.processInfo.environment["CI"] != "true", "CI must install moto (pip install 'moto[server]')")
             return
         }
-        let probe = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).get()
-        let port = probe.localAddress!.port!
-        try await probe.close()
+        let port = try await freePort()  // moto_server cannot pick its own port and say which
         let server = Process()
         server.executableURL = URL(fileURLWithPath: moto)
         server.arguments = ["-p", "\(port)"]

@@ -97,15 +97,9 @@ import Testing
 /// says it was interrupted, and exits 2; the endpoint is left empty.
 @Suite struct InterruptTests {
     @Test(.timeLimit(.minutes(2))) func ctrlCLeavesNothingOnTheEndpoint() async throws {
-        let port = try await freePort()
-        let server = Process()
-        server.executableURL = BuiltCLI.url
-        server.arguments = ["serve", "--port", "\(port)", "--transition-delay", "1", "--quiet"]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer { server.terminate() }
-        try await Task.sleep(for: .milliseconds(700))
+        let server = try await ServeProcess.start(["--transition-delay", "1"])
+        defer { server.stop() }
+        let port = server.port
         let run = Process()
         run.executableURL = BuiltCLI.url
         run.arguments = ["run", "--endpoint", "http://127.0.0.1:\(port)", "--kind", "stateful", "--report-dir", RunCommandTests.temporaryDirectory()]
@@ -144,14 +138,9 @@ import Testing
 /// when asked for anyway, and passing against the reference server that verifies them.
 @Suite struct SignatureFamilyTests {
     @Test func skippedUnlessAskedAgainstAServerThatDoesNotCheck() async throws {
-        let port = try await freePort()
-        let server = Process()
-        server.executableURL = BuiltCLI.url
-        server.arguments = ["serve", "--port", "\(port)", "--quiet"]
-        server.standardOutput = FileHandle.nullDevice
-        try server.run()
-        defer { server.terminate() }
-        try await Task.sleep(for: .milliseconds(700))
+        let server = try await ServeProcess.start()
+        defer { server.stop() }
+        let port = server.port
         let reports = RunCommandTests.temporaryDirectory()
         let skipped = try await ProcessResult.run(BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:\(port)", "--kind", "signature", "--report-dir", reports, "--quiet"])
         #expect(skipped.status == 0, "\(skipped.stdout)")
@@ -162,14 +151,9 @@ import Testing
     }
 
     @Test func passesAgainstAVerifyingServer() async throws {
-        let port = try await freePort()
-        let server = Process()
-        server.executableURL = BuiltCLI.url
-        server.arguments = ["serve", "--port", "\(port)", "--quiet", "--verify-signatures"]
-        server.standardOutput = FileHandle.nullDevice
-        try server.run()
-        defer { server.terminate() }
-        try await Task.sleep(for: .milliseconds(700))
+        let server = try await ServeProcess.start(["--verify-signatures"])
+        defer { server.stop() }
+        let port = server.port
         let result = try await ProcessResult.run(BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:\(port)", "--kind", "signature", "--kind", "protocol", "--report-dir", RunCommandTests.temporaryDirectory(), "--quiet"])
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("SigV4") && result.stdout.contains("QueryProtocol"))
@@ -177,6 +161,7 @@ import Testing
 }
 
 /// A loopback port nobody listens on right now.
+/// A loopback port that was free a moment ago (for servers that cannot pick their own and say which).
 func freePort() async throws -> Int {
     let probe = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).get()
     let port = probe.localAddress!.port!

@@ -19,7 +19,7 @@ import Testing
             name: "unknown key", file: "operations/StopDBCluster.yaml",
             find: "DBClusterIdentifier: {type: string, required: true, lowercased: true}",
             replace: "DBClusterIdentifier: {type: string, requird: true, lowercased: true}",
-            keyPath: "parameters.DBClusterIdentifier.requird", message: "unknown key 'requird'; expected one of: type, shape, member, memberName, unordered, members, required, default, lowercased, unsupported, origin, constraints, note (did you mean 'required'?)"),
+            keyPath: "parameters.DBClusterIdentifier.requird", message: "unknown key 'requird'; expected one of: type, shape, member, memberName, unordered, members, required, default, lowercased, unsupported, origin, constraints, note, renames (did you mean 'required'?)"),
         Mistake(
             name: "wrong type of value", file: "operations/CreateDBCluster.yaml",
             find: "{range: {min: 1, max: 35, error: InvalidParameterValue}}",
@@ -49,6 +49,19 @@ import Testing
             name: "precondition naming a parameter that does not exist", file: "operations/StopDBCluster.yaml",
             find: "state: {parameter: DBClusterIdentifier,", replace: "state: {parameter: ClusterId,",
             keyPath: "preconditions[1].state.parameter", message: "no parameter 'ClusterId' in this operation"),
+        Mistake(
+            name: "readerOf naming a cluster parameter that does not exist", file: "operations/FailoverDBCluster.yaml",
+            find: "cluster: DBClusterIdentifier,", replace: "cluster: DBClusterIdentifer,",
+            keyPath: "preconditions[3].readerOf.cluster", message: "no parameter 'DBClusterIdentifer' in this operation (did you mean 'DBClusterIdentifier'?)"),
+        Mistake(
+            name: "renames naming a parameter that does not exist", file: "operations/ModifyDBCluster.yaml",
+            find: "renames: DBClusterIdentifier", replace: "renames: DBClusterIdentifer",
+            keyPath: "parameters.NewDBClusterIdentifier.renames",
+            message: "'renames' must name another string parameter of this operation; found 'DBClusterIdentifer' (did you mean 'DBClusterIdentifier'?)"),
+        Mistake(
+            name: "renames on a parameter that is not a string", file: "operations/ModifyDBCluster.yaml",
+            find: "  ApplyImmediately: {type: boolean, default: 'false'}", replace: "  ApplyImmediately: {type: boolean, default: 'false', renames: DBClusterIdentifier}",
+            keyPath: "parameters.ApplyImmediately.renames", message: "'renames' applies to string parameters only; ApplyImmediately is boolean"),
         Mistake(
             name: "unknown error code", file: "operations/CreateDBCluster.yaml",
             find: "{range: {min: 1, max: 35, error: InvalidParameterValue}}",

@@ -121,6 +121,19 @@ import Testing
         #expect(protected.error == "InvalidParameterCombination")
     }
 
+    /// NEPTUNE-FACTS.md rows 40 and 43: a failover target must be a reader of the cluster (the writer is refused
+    /// with InvalidDBInstanceState); NewDBClusterIdentifier renames the cluster DBClusterIdentifier names.
+    @Test func failoverTargetAndRename() throws {
+        let failover = try #require(spec.operation(named: "FailoverDBCluster"))
+        let reader = try #require(failover.preconditions.first { $0.parameter == "TargetDBInstanceIdentifier" })
+        #expect(reader.kind == .readerOf(cluster: "DBClusterIdentifier") && reader.error == "InvalidDBInstanceState")
+        #expect(failover.namesReaderInstance("TargetDBInstanceIdentifier") && !failover.namesReaderInstance("DBClusterIdentifier"))
+        let modify = try #require(spec.operation(named: "ModifyDBCluster"))
+        #expect(modify.renaming("DBClusterIdentifier") == "NewDBClusterIdentifier")
+        #expect(spec.operations.filter { $0.name != "ModifyDBCluster" }.allSatisfy { $0.renaming("DBClusterIdentifier") == nil })
+        #expect(modify.preconditions.contains { $0.parameter == "NewDBClusterIdentifier" && $0.kind == .absent(.dbCluster) && $0.error == "DBClusterAlreadyExistsFault" })
+    }
+
     @Test func responseShape() throws {
         let cluster = try #require(spec.shapes["DBCluster"])
         #expect(cluster.members.count == 45)

@@ -5,7 +5,7 @@ struct OperationReader {
 
     static let keys = ["operation", "result", "unsupported", "note", "parameters", "rules", "preconditions", "output", "errors"]
     static let ruleKinds = ["exclusive", "atLeastOne", "together", "ordered", "disjointWindows", "forbiddenWhen", "requires"]
-    static let preconditionKinds = ["exists", "absent", "state", "notDeletionProtected", "hasReader", "isReadReplica"]
+    static let preconditionKinds = ["exists", "absent", "state", "notDeletionProtected", "hasReader", "isReadReplica", "readerOf"]
 
     mutating func read(_ root: YAMLCursor) throws(SpecLoadError) -> OperationSpec {
         let entries = try root.mapping(allowed: Self.keys, required: ["operation", "result", "parameters", "output", "errors"])
@@ -27,6 +27,7 @@ struct OperationReader {
 
         var members = MemberReader(resolver: resolver, allowedErrors: Set(operationErrors))
         let parameters = StructureSpec(members: try members.readMembers(value("parameters")!))
+        try checkRenames(parameters, in: value("parameters")!)
         let outputNode = value("output")!
         let output = StructureSpec(members: try members.readMembers(outputNode))
         resolver = members.resolver
@@ -47,6 +48,20 @@ struct OperationReader {
             unsupported: try value("unsupported")?.bool() ?? false, sourceFile: root.file)
         operation.sourceLine = value("operation")!.node.mark?.line
         return operation
+    }
+
+    /// A `renames` names another top-level string parameter of the same operation.
+    private func checkRenames(_ parameters: StructureSpec, in node: YAMLCursor) throws(SpecLoadError) {
+        for (name, entry) in try node.namedEntries() {
+            guard let member = parameters.member(named: name), let target = member.renames else { continue }
+            let at = YAMLCursor.value("renames", in: try entry.mapping(allowed: MemberReader.memberKeys)) ?? entry
+            guard member.type == .string else { throw at.error("'renames' applies to string parameters only; \(name) is \(member.type.name)") }
+            guard target != name, parameters.member(named: target)?.type == .string else {
+                var message = "'renames' must name another string parameter of this operation; found '\(target)'"
+                if let near = YAMLCursor.nearest(target, in: parameters.members.map(\.name)) { message += " (did you mean '\(near)'?)" }
+                throw at.error(message)
+            }
+        }
     }
 
     private func single(_ item: YAMLCursor, kinds: [String]) throws(SpecLoadError) -> (String, YAMLCursor) {
@@ -122,6 +137,7 @@ struct OperationReader {
         var keys = ["parameter", "error", "inferred", "note"]
         if keyword == "exists" || keyword == "absent" { keys.append("resource") }
         if keyword == "state" { keys.append("allowed") }
+        if keyword == "readerOf" { keys.append("cluster") }
         let required = keys.filter { $0 != "inferred" && $0 != "note" }
         let entries = try body.mapping(allowed: keys, required: required)
         func value(_ key: String) -> YAMLCursor { YAMLCursor.value(key, in: entries)! }
@@ -140,6 +156,7 @@ struct OperationReader {
         case "notDeletionProtected": kind = .notDeletionProtected
         case "hasReader": kind = .hasReader
         case "isReadReplica": kind = .isReadReplica
+        case "readerOf": kind = .readerOf(cluster: try path(value("cluster"), in: parameters))
         default: throw body.error("unknown precondition '\(keyword)'")
         }
         return Precondition(

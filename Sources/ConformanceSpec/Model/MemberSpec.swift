@@ -17,6 +17,10 @@ public struct MemberSpec: Sendable, Equatable {
     public var constraints: [Constraint]
     /// Free text carried from the spec file (a short note for people).
     public var note: String?
+    /// The sibling parameter whose resource this value becomes the new identifier of
+    /// (`NewDBClusterIdentifier` renames the cluster `DBClusterIdentifier` names); its answers show the
+    /// value under that sibling's element.
+    public var renames: String?
 
     public enum Origin: String, Sendable, Equatable {
         case document

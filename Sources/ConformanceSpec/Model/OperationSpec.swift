@@ -47,6 +47,21 @@ public struct OperationSpec: Sendable, Equatable {
         }
     }
 
+    /// The parameter that gives the resource named by `parameter` a new identifier (`NewDBClusterIdentifier`
+    /// for `DBClusterIdentifier` in ModifyDBCluster), if the operation has one.
+    public func renaming(_ parameter: String) -> String? {
+        parameters.members.first { $0.renames == parameter }?.name
+    }
+
+    /// True when a `readerOf` precondition says the parameter at `path` names one of a cluster's readers
+    /// (so its value comes back as a member's `DBInstanceIdentifier`).
+    public func namesReaderInstance(_ path: String) -> Bool {
+        preconditions.contains { condition in
+            guard condition.parameter == path, case .readerOf = condition.kind else { return false }
+            return true
+        }
+    }
+
     /// The parameter at a dotted path (`ServerlessV2ScalingConfiguration.MinCapacity`), if it exists.
     public func parameter(at path: String) -> MemberSpec? {
         ParameterPath.resolve(path, in: parameters)

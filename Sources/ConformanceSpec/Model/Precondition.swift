@@ -26,6 +26,9 @@ public struct Precondition: Sendable, Equatable {
         case hasReader
         /// The cluster must be a read replica of another cluster.
         case isReadReplica
+        /// The instance the parameter names must be a reader (not the writer) of the cluster that the
+        /// `cluster` parameter names.
+        case readerOf(cluster: String)
     }
 
     /// The keyword spec files use for this kind of precondition.
@@ -37,6 +40,7 @@ public struct Precondition: Sendable, Equatable {
         case .notDeletionProtected: "notDeletionProtected"
         case .hasReader: "hasReader"
         case .isReadReplica: "isReadReplica"
+        case .readerOf: "readerOf"
         }
     }
 }
