@@ -57,6 +57,15 @@ extension OperationCases {
                 cases.append(makeCase("deletion-protection/switched-off-then-deleted", kind: .stateful, tags: tags, covers: covers,
                                       summary: "switch deletion protection off, then the delete succeeds",
                                       parameters: base.parameters.setting(condition.parameter, .scalar(second)), fixture: fixture))
+            case .hasNoInstances:
+                var fixture = Fixture(values: values)
+                let id = fixture.cluster(counter: &counter)
+                fixture.addInstance(to: id, counter: &counter)
+                var base = baseline()
+                base.fixture = fixture
+                cases.append(makeCase("\(condition.parameter)/has-instances", kind: .stateful, tags: tags, covers: covers,
+                                      summary: "the cluster still has a DB instance",
+                                      parameters: base.parameters.setting(condition.parameter, .scalar(id)), fixture: fixture, expectation: expectation))
             case .readerOf:
                 // The baseline's cluster has a writer and a reader: name the writer.
                 var base = baseline()

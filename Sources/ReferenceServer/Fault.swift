@@ -22,6 +22,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     case failoverWithoutReplica = "failover-without-replica"
     case failoverKeepsWriter = "failover-keeps-writer"
     case failoverToWriter = "failover-to-writer"
+    case deleteClusterWithInstances = "delete-cluster-with-instances"
     case dropServerlessConfiguration = "drop-serverless-configuration"
     case ignoreModifiedScaling = "ignore-modified-scaling"
     case html500OnMissingParameter = "html-500-on-missing-parameter"
@@ -51,6 +52,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .failoverWithoutReplica: "fails over a cluster that has no reader"
         case .failoverKeepsWriter: "answers a failover but keeps the old writer"
         case .failoverToWriter: "accepts a failover whose target is the cluster's current writer"
+        case .deleteClusterWithInstances: "deletes a cluster that still has DB instances"
         case .dropServerlessConfiguration: "leaves ServerlessV2ScalingConfiguration out of DBCluster answers"
         case .ignoreModifiedScaling: "accepts a new serverless scaling range in ModifyDBCluster but keeps the old one"
         case .html500OnMissingParameter: "answers a missing required parameter with an HTML page and HTTP 500"
@@ -61,7 +63,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     public var operations: [String] {
         switch self {
         case .acceptNonHalfStepCapacity, .acceptInvertedCapacity, .dropServerlessConfiguration: ["CreateDBCluster", "ModifyDBCluster"]
-        case .deleteProtectedCluster: ["DeleteDBCluster"]
+        case .deleteProtectedCluster, .deleteClusterWithInstances: ["DeleteDBCluster"]
         case .acceptOverlappingWindows, .acceptShortWindows: ["CreateDBCluster", "ModifyDBCluster"]
         case .acceptInvalidIdentifiers, .keepIdentifierCase, .acceptOutOfRange, .acceptUnsupportedParameters, .wrongNamespace,
             .wrongElementType, .missingRequestId, .missingResponseMember, .acceptDuplicateCluster:

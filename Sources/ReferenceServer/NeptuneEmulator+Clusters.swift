@@ -135,9 +135,6 @@ extension NeptuneEmulator {
 
     func deleteCluster(_ request: Request) -> EmulatorAnswer {
         guard var record = cluster(named: text("DBClusterIdentifier", request) ?? "") else { return renderer.error("DBClusterNotFoundFault", "DBCluster not found.") }
-        if record.instances.contains(where: { instances[$0]?.status != "deleting" }) {
-            return renderer.error("InvalidDBClusterStateFault", "Cluster cannot be deleted, it still contains DB instances in non-deleting state.")
-        }
         if let snapshot = text("FinalDBSnapshotIdentifier", request) {
             snapshots[snapshot.lowercased()] = SnapshotRecord(id: snapshot.lowercased(), cluster: record.id, attributes: record.attributes, createdAt: Date().timeIntervalSince1970)
         }

@@ -206,6 +206,10 @@ public actor NeptuneEmulator {
                 if let record = cluster(named: value), record.replicationSource == nil {
                     return (condition.error, "DbCluster \(record.id) is not a read replica.")
                 }
+            case .hasNoInstances:
+                if let record = cluster(named: value), record.instances.contains(where: { instances[$0]?.status != "deleting" }), !faults.contains(.deleteClusterWithInstances) {
+                    return (condition.error, "Cluster cannot be deleted, it still contains DB instances in non-deleting state.")
+                }
             case .readerOf(let clusterParameter):
                 guard let record = cluster(named: text(clusterParameter, request) ?? "") else { continue }
                 let instance = value.lowercased()

@@ -119,6 +119,9 @@ import Testing
         let delete = try #require(spec.operation(named: "DeleteDBCluster"))
         let protected = try #require(delete.preconditions.first { $0.kind == .notDeletionProtected })
         #expect(protected.error == "InvalidParameterCombination")
+        // NEPTUNE-FACTS.md row 34: a cluster that still has instances is not deleted.
+        let instances = try #require(delete.preconditions.first { $0.kind == .hasNoInstances })
+        #expect(instances.parameter == "DBClusterIdentifier" && instances.error == "InvalidDBClusterStateFault")
     }
 
     /// NEPTUNE-FACTS.md rows 40 and 43: a failover target must be a reader of the cluster (the writer is refused

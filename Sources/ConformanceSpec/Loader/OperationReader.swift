@@ -5,7 +5,7 @@ struct OperationReader {
 
     static let keys = ["operation", "result", "unsupported", "note", "parameters", "rules", "preconditions", "output", "errors"]
     static let ruleKinds = ["exclusive", "atLeastOne", "together", "ordered", "disjointWindows", "forbiddenWhen", "requires"]
-    static let preconditionKinds = ["exists", "absent", "state", "notDeletionProtected", "hasReader", "isReadReplica", "readerOf"]
+    static let preconditionKinds = ["exists", "absent", "state", "notDeletionProtected", "hasReader", "isReadReplica", "readerOf", "hasNoInstances"]
 
     mutating func read(_ root: YAMLCursor) throws(SpecLoadError) -> OperationSpec {
         let entries = try root.mapping(allowed: Self.keys, required: ["operation", "result", "parameters", "output", "errors"])
@@ -156,6 +156,7 @@ struct OperationReader {
         case "notDeletionProtected": kind = .notDeletionProtected
         case "hasReader": kind = .hasReader
         case "isReadReplica": kind = .isReadReplica
+        case "hasNoInstances": kind = .hasNoInstances
         case "readerOf": kind = .readerOf(cluster: try path(value("cluster"), in: parameters))
         default: throw body.error("unknown precondition '\(keyword)'")
         }

@@ -29,6 +29,8 @@ public struct Precondition: Sendable, Equatable {
         /// The instance the parameter names must be a reader (not the writer) of the cluster that the
         /// `cluster` parameter names.
         case readerOf(cluster: String)
+        /// The cluster must have no DB instances left, other than ones being deleted.
+        case hasNoInstances
     }
 
     /// The keyword spec files use for this kind of precondition.
@@ -41,6 +43,7 @@ public struct Precondition: Sendable, Equatable {
         case .hasReader: "hasReader"
         case .isReadReplica: "isReadReplica"
         case .readerOf: "readerOf"
+        case .hasNoInstances: "hasNoInstances"
         }
     }
 }
