@@ -104,13 +104,19 @@ struct OperationCases {
     }
 
     /// A valid value for a member; identifiers named by `exists` preconditions point at the fixture's resources,
-    /// and a `readerOf` parameter at the reader the fixture gave the cluster.
+    /// a `readerOf` parameter at the reader the fixture gave the cluster, and a `restorableTime` at the source
+    /// cluster's latest restorable time, which the runner asks the endpoint for (a `RuntimeValue`).
     mutating func value(for member: MemberSpec, fixture: inout Fixture) -> ParameterValue {
         for condition in operation.preconditions where condition.parameter == member.name {
             switch condition.kind {
-            case .exists(.dbCluster): return .scalar(fixture.cluster(for: operation, counter: &counter))
+            case .exists(.dbCluster):
+                let id = fixture.cluster(for: operation, counter: &counter)
+                fixture.named[member.name] = id
+                return .scalar(id)
             case .exists(.dbClusterSnapshot): return .scalar(fixture.snapshot(counter: &counter))
             case .readerOf: if let reader = fixture.readers.last { return .scalar(reader) }
+            case .restorableTime(let source):
+                if let cluster = fixture.named[source] { return .scalar(RuntimeValue.latestRestorableTime(cluster: cluster).token) }
             default: break
             }
         }
@@ -148,4 +154,15 @@ extension Array where Element == Parameter {
     }
 
     func removing(_ name: String) -> [Parameter] { filter { $0.name != name } }
+
+    /// Without the parameters an `exclusive` rule of `operation` forbids beside `name`.
+    func removingExclusivePartners(of name: String, in operation: OperationSpec) -> [Parameter] {
+        var result = self
+        for rule in operation.rules {
+            if case .exclusive(let names) = rule.kind, names.contains(name) {
+                for other in names where other != name { result = result.removing(other) }
+            }
+        }
+        return result
+    }
 }

@@ -13,6 +13,8 @@ struct Fixture {
     private(set) var instances: [String] = []
     /// The instances created as readers: every instance after a cluster's first, which is its writer.
     private(set) var readers: [String] = []
+    /// The resource each parameter was given (parameter name → identifier), for parameters that refer to it.
+    var named: [String: String] = [:]
 
     init(values: ValueFactory) { self.values = values }
 

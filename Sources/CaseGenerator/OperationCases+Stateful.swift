@@ -57,6 +57,14 @@ extension OperationCases {
                 cases.append(makeCase("deletion-protection/switched-off-then-deleted", kind: .stateful, tags: tags, covers: covers,
                                       summary: "switch deletion protection off, then the delete succeeds",
                                       parameters: base.parameters.setting(condition.parameter, .scalar(second)), fixture: fixture))
+            case .restorableTime:
+                // A time far after any cluster's latest restorable time; what the rules forbid beside it goes.
+                var base = baseline()
+                base.parameters = base.parameters.removingExclusivePartners(of: condition.parameter, in: operation)
+                    .setting(condition.parameter, .scalar("2999-01-01T00:00:00Z"))
+                cases.append(makeCase("\(condition.parameter)/after-latest-restorable", kind: .stateful, tags: tags, covers: covers,
+                                      summary: "\(condition.parameter) lies after the source cluster's latest restorable time (in 2999)",
+                                      parameters: base.parameters, fixture: base.fixture, expectation: expectation))
             case .hasNoInstances:
                 var fixture = Fixture(values: values)
                 let id = fixture.cluster(counter: &counter)

@@ -33,11 +33,7 @@ extension OperationCases {
         // Parameters a rule keeps out of "full" get a case of their own.
         for parameterName in excludedByRules {
             var variant = baseline()
-            for rule in operation.rules {
-                if case .exclusive(let names) = rule.kind, names.contains(parameterName) {
-                    for other in names where other != parameterName { variant.parameters = variant.parameters.removing(other) }
-                }
-            }
+            variant.parameters = variant.parameters.removingExclusivePartners(of: parameterName, in: operation)
             let member = operation.parameter(at: parameterName)!
             variant.parameters.append(Parameter(parameterName, value(for: member, fixture: &variant.fixture)))
             cases.append(

@@ -76,26 +76,34 @@ public struct CaseExecutor: Sendable {
         }
         if Task.isCancelled { return (CaseResult(testCase: testCase, verdict: .skipped, reason: "the run was interrupted"), nil) }
         var result = CaseResult(testCase: testCase, verdict: .passed, reason: nil)
+        let request: Request
+        switch await fillingRuntimeValues(testCase.request) {
+        case .success(let filled): request = filled
+        case .failure(let problem):
+            result.verdict = .errored
+            result.reason = problem.description
+            return (result, nil)
+        }
         let sent: (body: String, answer: HTTPAnswer)
         do {
             if let raw = testCase.raw {
                 sent = try await client.sendRaw(raw)
             } else if let variant = testCase.signature {
-                sent = try await client.send(testCase.request, signature: variant)
+                sent = try await client.send(request, signature: variant)
             } else {
-                sent = try await client.send(testCase.request)
+                sent = try await client.send(request)
             }
         } catch {
-            await recordPossiblyCreated(testCase.request)
+            await recordPossiblyCreated(request)
             result.verdict = .errored
             result.reason = error.description
-            result.requestBody = Self.clipped(testCase.raw?.body ?? client.prepare(testCase.request).body)
+            result.requestBody = Self.clipped(testCase.raw?.body ?? client.prepare(request).body)
             return (result, nil)
         }
         result.requestBody = Self.clipped(sent.body)
         result.actualStatus = sent.answer.status
         result.actualBody = Self.clipped(sent.answer.body)
-        if sent.answer.status == 200, testCase.raw == nil { await ledger.record(testCase.request) }
+        if sent.answer.status == 200, testCase.raw == nil { await ledger.record(request) }
         if let recorder, case .success(let name) = testCase.expectation {
             guard sent.answer.status == 200, let tree = try? SafeXMLParser().parse(sent.answer.body) else {
                 result.verdict = .errored
@@ -104,7 +112,7 @@ public struct CaseExecutor: Sendable {
             }
             return (result, Recording(path: goldens.path(for: name), golden: recorder.golden(from: tree, for: testCase)))
         }
-        result.findings = judge.judge(sent.answer, expectation: testCase.expectation, request: testCase.request, golden: golden) + provenanceNotes
+        result.findings = judge.judge(sent.answer, expectation: testCase.expectation, request: request, golden: golden) + provenanceNotes
         if let first = result.findings.first(where: { !$0.warning }) {
             result.verdict = .failed
             result.reason = Self.sentence(first)

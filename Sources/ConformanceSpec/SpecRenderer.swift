@@ -104,6 +104,7 @@ public struct SpecRenderer: Sendable {
         case .notDeletionProtected: "the cluster \(condition.parameter) has DeletionProtection false"
         case .hasReader: "the cluster \(condition.parameter) has a reader instance"
         case .isReadReplica: "the cluster \(condition.parameter) is a read replica"
+        case .restorableTime(let source): "\(condition.parameter) lies in the restorable window of the cluster \(source)"
         case .hasNoInstances: "the cluster \(condition.parameter) has no DB instances left (other than ones being deleted)"
         case .readerOf(let cluster): "the instance \(condition.parameter) is a reader, not the writer, of the cluster \(cluster)"
         }

@@ -23,6 +23,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     case failoverKeepsWriter = "failover-keeps-writer"
     case failoverToWriter = "failover-to-writer"
     case deleteClusterWithInstances = "delete-cluster-with-instances"
+    case acceptAnyRestoreTime = "accept-any-restore-time"
     case dropServerlessConfiguration = "drop-serverless-configuration"
     case ignoreModifiedScaling = "ignore-modified-scaling"
     case html500OnMissingParameter = "html-500-on-missing-parameter"
@@ -53,6 +54,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .failoverKeepsWriter: "answers a failover but keeps the old writer"
         case .failoverToWriter: "accepts a failover whose target is the cluster's current writer"
         case .deleteClusterWithInstances: "deletes a cluster that still has DB instances"
+        case .acceptAnyRestoreTime: "restores to a point in time outside the source cluster's restorable window"
         case .dropServerlessConfiguration: "leaves ServerlessV2ScalingConfiguration out of DBCluster answers"
         case .ignoreModifiedScaling: "accepts a new serverless scaling range in ModifyDBCluster but keeps the old one"
         case .html500OnMissingParameter: "answers a missing required parameter with an HTML page and HTTP 500"
@@ -74,6 +76,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .startAvailableCluster: ["StartDBCluster"]
         case .failoverWithoutReplica, .failoverKeepsWriter, .failoverToWriter: ["FailoverDBCluster"]
         case .ignoreModifiedScaling: ["DescribeDBClusters", "ModifyDBCluster"]
+        case .acceptAnyRestoreTime: ["RestoreDBClusterToPointInTime"]
         }
     }
 

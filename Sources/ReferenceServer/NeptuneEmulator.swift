@@ -206,6 +206,19 @@ public actor NeptuneEmulator {
                 if let record = cluster(named: value), record.replicationSource == nil {
                     return (condition.error, "DbCluster \(record.id) is not a read replica.")
                 }
+            case .restorableTime(let sourceParameter):
+                guard let record = cluster(named: text(sourceParameter, request) ?? ""), let time = TimestampFormat.parse(value),
+                    !faults.contains(.acceptAnyRestoreTime) else { continue }
+                func attribute(_ name: String) -> (text: String, date: Date)? {
+                    guard case .scalar(let text)? = record.attributes[name], let date = TimestampFormat.parse(text) else { return nil }
+                    return (text, date)
+                }
+                if let latest = attribute("LatestRestorableTime"), time > latest.date {
+                    return (condition.error, "RestoreToTime \(value) is after the latest restorable time of \(record.id), \(latest.text).")
+                }
+                if let earliest = attribute("EarliestRestorableTime"), time < earliest.date {
+                    return (condition.error, "RestoreToTime \(value) is before the earliest restorable time of \(record.id), \(earliest.text).")
+                }
             case .hasNoInstances:
                 if let record = cluster(named: value), record.instances.contains(where: { instances[$0]?.status != "deleting" }), !faults.contains(.deleteClusterWithInstances) {
                     return (condition.error, "Cluster cannot be deleted, it still contains DB instances in non-deleting state.")

@@ -40,7 +40,7 @@ import Testing
         async let two = Self.run([])
         let report = ParityReport(spec: Fixtures.spec, cases: Fixtures.cases, first: try await one, second: try await two, startedAt: "test")
         #expect(report.disagreements.isEmpty && report.exitCode == 0)
-        #expect(report.constraints.count == 134)
+        #expect(report.constraints.count == 135)
         let directory = RunCommandTests.temporaryDirectory()
         let paths = try ParityReportWriter.write(report, to: directory)
         #expect(paths.count == 3)

@@ -54,6 +54,29 @@ enum Fixtures {
         #expect(garbage.results.allSatisfy { $0.reason?.isEmpty == false })
     }
 
+    /// A point-in-time restore asks the endpoint for the source's LatestRestorableTime and sends that; when the
+    /// endpoint cannot say (here: no such cluster), the case errs with the reason instead of sending a token.
+    @Test func runtimeValuesAreAskedOfTheEndpoint() async throws {
+        let valid = try #require(Fixtures.cases.first { $0.id == "RestoreDBClusterToPointInTime/valid/with-RestoreToTime" })
+        let token = RuntimeValue.latestRestorableTime(cluster: "nc-no-such-source").token
+        let orphan = TestCase(
+            id: "RestoreDBClusterToPointInTime/valid/orphan", operation: valid.operation, kind: .valid, tags: [], covers: [], summary: "",
+            request: Request(operation: valid.operation, parameters: valid.request.parameters.map { $0.name == "RestoreToTime" ? Parameter($0.name, .scalar(token)) : $0 }),
+            expectation: valid.expectation)
+        #expect(valid.request.runtimeValues.count == 1)
+        let report = try await ReferenceServer.withRunning(emulator: NeptuneEmulator(spec: Fixtures.spec)) { url in
+            await ConformanceRun(spec: Fixtures.spec, endpoint: Endpoint(url: url), goldenDirectory: Fixtures.goldens).run([valid, orphan]).report
+        }
+        let sent = try #require(report.results.first { $0.id == valid.id })
+        #expect(sent.verdict == .passed, "\(sent.reason ?? "")")
+        let body = sent.requestBody ?? ""
+        #expect(body.contains("RestoreToTime=20") && !body.contains("%7B%7B"), "\(body)")
+        let failed = try #require(report.results.first { $0.id == orphan.id })
+        #expect(failed.verdict == .errored)
+        #expect(failed.reason?.contains("has no LatestRestorableTime") == true && failed.reason?.contains("HTTP 404") == true, "\(failed.reason ?? "")")
+        #expect(report.leftovers.isEmpty)
+    }
+
     /// Cancelling a run part-way (Ctrl-C does exactly this) still deletes everything it created.
     @Test func aCancelledRunLeavesNothingBehind() async throws {
         let emulator = NeptuneEmulator(spec: Fixtures.spec, configuration: .init(verifySignatures: NeptuneEmulator.Configuration.localTestingKeys))

@@ -63,6 +63,10 @@ import Testing
             find: "  ApplyImmediately: {type: boolean, default: 'false'}", replace: "  ApplyImmediately: {type: boolean, default: 'false', renames: DBClusterIdentifier}",
             keyPath: "parameters.ApplyImmediately.renames", message: "'renames' applies to string parameters only; ApplyImmediately is boolean"),
         Mistake(
+            name: "restorableTime on a parameter that is not a timestamp", file: "operations/RestoreDBClusterToPointInTime.yaml",
+            find: "restorableTime: {parameter: RestoreToTime,", replace: "restorableTime: {parameter: RestoreType,",
+            keyPath: "preconditions[1].restorableTime.parameter", message: "'restorableTime' applies to a timestamp parameter"),
+        Mistake(
             name: "unknown error code", file: "operations/CreateDBCluster.yaml",
             find: "{range: {min: 1, max: 35, error: InvalidParameterValue}}",
             replace: "{range: {min: 1, max: 35, error: InvalidParameterValu}}",

@@ -135,6 +135,9 @@ import Testing
         #expect(modify.renaming("DBClusterIdentifier") == "NewDBClusterIdentifier")
         #expect(spec.operations.filter { $0.name != "ModifyDBCluster" }.allSatisfy { $0.renaming("DBClusterIdentifier") == nil })
         #expect(modify.preconditions.contains { $0.parameter == "NewDBClusterIdentifier" && $0.kind == .absent(.dbCluster) && $0.error == "DBClusterAlreadyExistsFault" })
+        // Row 56: a RestoreToTime after the source's latest restorable time (inferred).
+        let pitr = try #require(spec.operation(named: "RestoreDBClusterToPointInTime"))
+        #expect(pitr.preconditions.contains { $0.parameter == "RestoreToTime" && $0.kind == .restorableTime(source: "SourceDBClusterIdentifier") && $0.error == "InvalidParameterValue" && $0.inferred })
     }
 
     @Test func responseShape() throws {

@@ -25,7 +25,9 @@ import Testing
     @Test func validAndStatefulRequestsBreakNoConstraint() {
         for testCase in Self.others {
             let operation = Suite.spec.operation(named: testCase.operation)!
-            let violations = RequestValidator(operation: operation).violations(of: testCase.request)
+            // Run-time values are filled in before sending (the runner asks the endpoint); any timestamp stands in.
+            let request = testCase.request.filling(Dictionary(uniqueKeysWithValues: testCase.request.runtimeValues.map { ($0, "2024-01-01T00:00:00Z") }))
+            let violations = RequestValidator(operation: operation).violations(of: request)
             #expect(violations.isEmpty, "\(testCase.id): \(violations)")
             for step in testCase.setup + testCase.teardown {
                 guard let stepOperation = Suite.spec.operation(named: step.request.operation) else { continue }

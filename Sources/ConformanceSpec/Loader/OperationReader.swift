@@ -5,7 +5,7 @@ struct OperationReader {
 
     static let keys = ["operation", "result", "unsupported", "note", "parameters", "rules", "preconditions", "output", "errors"]
     static let ruleKinds = ["exclusive", "atLeastOne", "together", "ordered", "disjointWindows", "forbiddenWhen", "requires"]
-    static let preconditionKinds = ["exists", "absent", "state", "notDeletionProtected", "hasReader", "isReadReplica", "readerOf", "hasNoInstances"]
+    static let preconditionKinds = ["exists", "absent", "state", "notDeletionProtected", "hasReader", "isReadReplica", "readerOf", "hasNoInstances", "restorableTime"]
 
     mutating func read(_ root: YAMLCursor) throws(SpecLoadError) -> OperationSpec {
         let entries = try root.mapping(allowed: Self.keys, required: ["operation", "result", "parameters", "output", "errors"])
@@ -138,6 +138,7 @@ struct OperationReader {
         if keyword == "exists" || keyword == "absent" { keys.append("resource") }
         if keyword == "state" { keys.append("allowed") }
         if keyword == "readerOf" { keys.append("cluster") }
+        if keyword == "restorableTime" { keys.append("source") }
         let required = keys.filter { $0 != "inferred" && $0 != "note" }
         let entries = try body.mapping(allowed: keys, required: required)
         func value(_ key: String) -> YAMLCursor { YAMLCursor.value(key, in: entries)! }
@@ -157,6 +158,11 @@ struct OperationReader {
         case "hasReader": kind = .hasReader
         case "isReadReplica": kind = .isReadReplica
         case "hasNoInstances": kind = .hasNoInstances
+        case "restorableTime":
+            guard parameters.member(named: try value("parameter").string())?.type == .timestamp else {
+                throw value("parameter").error("'restorableTime' applies to a timestamp parameter")
+            }
+            kind = .restorableTime(source: try path(value("source"), in: parameters))
         case "readerOf": kind = .readerOf(cluster: try path(value("cluster"), in: parameters))
         default: throw body.error("unknown precondition '\(keyword)'")
         }

@@ -31,6 +31,9 @@ public struct Precondition: Sendable, Equatable {
         case readerOf(cluster: String)
         /// The cluster must have no DB instances left, other than ones being deleted.
         case hasNoInstances
+        /// The time must lie in the restorable window of the cluster the `source` parameter names (from its
+        /// EarliestRestorableTime to its LatestRestorableTime).
+        case restorableTime(source: String)
     }
 
     /// The keyword spec files use for this kind of precondition.
@@ -44,6 +47,7 @@ public struct Precondition: Sendable, Equatable {
         case .isReadReplica: "isReadReplica"
         case .readerOf: "readerOf"
         case .hasNoInstances: "hasNoInstances"
+        case .restorableTime: "restorableTime"
         }
     }
 }
