@@ -54,9 +54,9 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .failoverKeepsWriter: "answers a failover but keeps the old writer"
         case .failoverToWriter: "accepts a failover whose target is the cluster's current writer"
         case .deleteClusterWithInstances: "deletes a cluster that still has DB instances"
-        case .acceptAnyRestoreTime: "restores to a point in time outside the source cluster's restorable window"
+        case .acceptAnyRestoreTime: "restores to a time outside the source cluster's restorable window"
         case .dropServerlessConfiguration: "leaves ServerlessV2ScalingConfiguration out of DBCluster answers"
-        case .ignoreModifiedScaling: "accepts a new serverless scaling range in ModifyDBCluster but keeps the old one"
+        case .ignoreModifiedScaling: "accepts a new scaling range in ModifyDBCluster but keeps the old one"
         case .html500OnMissingParameter: "answers a missing required parameter with an HTML page and HTTP 500"
         }
     }

@@ -10,8 +10,11 @@ struct CasesCommand: AsyncParsableCommand {
         abstract: "List the generated conformance cases.",
         discussion: """
             Cases come from Specs/: valid (minimal, full, boundaries), invalid (one broken
-            constraint each) and stateful (set-up, request, tear-down). The same --seed gives the
-            same cases byte for byte; case ids never depend on the seed.
+            constraint each), stateful (set-up, request, tear-down), protocol (malformed
+            HTTP and query requests) and signature (missing or wrong SigV4). The same
+            --seed gives the same cases byte for byte; case ids never depend on the seed.
+            A value written {{LatestRestorableTime:cluster}} is asked of the endpoint when
+            the case runs.
 
             Examples:
               neptune-conformance cases --operation CreateDBCluster --kind invalid

@@ -8,12 +8,13 @@ struct CompareCommand: AsyncParsableCommand {
         commandName: "compare",
         abstract: "Compare an actual XML answer with a golden one.",
         discussion: """
-            The golden may hold placeholders where values vary: {{ignore}}, {{string}}, {{integer}},
-            {{number}}, {{bool}}, {{timestamp}}, {{regex:PATTERN}}, {{input:Param.Path}} (equal to the
-            value given with --input Param.Path=VALUE; add |lower to compare lower-cased).
-            When the root is <OperationResponse> of an operation in the spec, the spec says which
-            lists are unordered (compared as multisets) and the actual answer is also checked
-            against the operation's response shape.
+            The golden may hold placeholders where values vary: {{ignore}}, {{string}},
+            {{integer}}, {{number}}, {{bool}}, {{timestamp}}, {{regex:PATTERN}},
+            {{input:Param.Path}} (equal to the value given with --input Param.Path=VALUE;
+            add |lower to compare lower-cased). When the root is <OperationResponse> of an
+            operation in the spec, the spec says which lists are unordered (compared as
+            multisets) and the actual answer is also checked against the operation's
+            response shape.
 
             Exit status: 0 the answers match (warnings may be printed), 1 they differ (the
             differences are printed with their XPath), 2 a file cannot be read or parsed.

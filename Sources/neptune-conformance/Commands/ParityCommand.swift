@@ -9,16 +9,19 @@ import ReferenceServer
 struct ParityCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parity",
-        abstract: "Send the same cases to two targets and show where their answers disagree.",
+        abstract: "Send the same cases to two targets and show where they disagree.",
         discussion: """
-            Each --endpoint is a URL, `embedded` (the reference server), or `embedded:FAULT,FAULT` (the
-            reference server with faults). Two answers agree when they have the same verdict, HTTP status,
-            error code and departures from the contract. Writes parity.json, parity.html and parity.md.
-            Exit status: 0 the targets agree on every case, 1 they disagree somewhere, 2 the run failed.
+            Each --endpoint is a URL, `embedded` (the reference server), or
+            `embedded:FAULT,FAULT` (the reference server with faults). Two answers agree
+            when they have the same verdict, HTTP status, error code and departures from
+            the contract. Writes parity.json, parity.html and parity.md. Exit status: 0
+            the targets agree on every case, 1 they disagree somewhere, 2 the run failed.
 
             Examples:
-              neptune-conformance parity --endpoint embedded --endpoint http://127.0.0.1:5000
-              neptune-conformance parity --endpoint embedded --endpoint embedded:accept-inverted-capacity
+              neptune-conformance parity --endpoint embedded \\
+                  --endpoint http://127.0.0.1:5000
+              neptune-conformance parity --endpoint embedded \\
+                  --endpoint embedded:accept-inverted-capacity
             """)
 
     @OptionGroup var specOptions: SpecOptions

@@ -7,14 +7,15 @@ import Foundation
 struct RecordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
-        abstract: "Write or update the goldens of success cases from an endpoint, and print the diff for review.",
+        abstract: "Record goldens from an endpoint, and print the diff for review.",
         discussion: """
-            Each success answer becomes Golden/<case id>.xml: the request's values as {{input:…}}, set-up
-            values and documented defaults literal, every other leaf as the placeholder of its type.
-            Review the printed diff (or `git diff Golden/`) before committing.
+            Each success answer becomes Golden/<case id>.xml: the request's values as
+            {{input:…}}, set-up values and documented defaults literal, every other leaf
+            as the placeholder of its type. Review the printed diff (or `git diff
+            Golden/`) before committing.
 
             Examples:
-              neptune-conformance record                      # from the embedded reference server
+              neptune-conformance record     # from the embedded reference server
               neptune-conformance record --operation ModifyDBCluster --dry-run
             """)
 

@@ -10,7 +10,7 @@ struct ReportCommand: AsyncParsableCommand {
         discussion: """
             Examples:
               neptune-conformance report reports/report.json --report-dir out
-              neptune-conformance report reports/report.json --format html --format markdown
+              neptune-conformance report reports/report.json --format html
             """)
 
     @Argument(help: ArgumentHelp("The JSON report of a run.", valueName: "report.json"))

@@ -10,18 +10,21 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run the conformance suite and write the compliance reports.",
         discussion: """
-            With no arguments it starts the embedded reference server on a free loopback port, runs every
-            generated case, prints a summary per operation and writes report.json, junit.xml, report.html
-            and summary.md to --report-dir.
+            With no arguments it starts the embedded reference server on a free loopback
+            port, runs every generated case, prints a summary per operation and writes
+            report.json, junit.xml, report.html and summary.md to --report-dir.
 
-            Exit status: 0 every case conforms, 1 non-conformance found (or a case without golden, or a
-            resource that could not be deleted), 2 the run could not be done.
+            Exit status: 0 every case conforms, 1 non-conformance found (or a case without
+            golden, or a resource that could not be deleted), 2 the run could not be done.
 
             Examples:
               neptune-conformance run
-              moto_server -p 5000 &  neptune-conformance run --endpoint http://127.0.0.1:5000
-              neptune-conformance run --operation CreateDBCluster --kind invalid --concurrency 16
-              neptune-conformance run --endpoint https://rds.us-east-1.amazonaws.com --allow-real-endpoint --profile test
+              moto_server -p 5000 &
+              neptune-conformance run --endpoint http://127.0.0.1:5000
+              neptune-conformance run --operation CreateDBCluster --kind invalid \\
+                  --concurrency 16
+              neptune-conformance run --endpoint https://rds.us-east-1.amazonaws.com \\
+                  --allow-real-endpoint --profile test
             """)
 
     @OptionGroup var specOptions: SpecOptions

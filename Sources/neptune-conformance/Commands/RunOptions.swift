@@ -92,7 +92,7 @@ struct SelectionOptions: ParsableArguments {
     @Option(help: "Only cases of this operation (repeatable).")
     var operation: [String] = []
 
-    @Option(help: "Only cases of this kind: valid, invalid or stateful (repeatable).")
+    @Option(help: "Only cases of this kind (repeatable).")
     var kind: [TestCase.Kind] = []
 
     @Option(help: "Only cases with this tag, e.g. constraint:range (repeatable; all must match).")

@@ -10,21 +10,33 @@ extension Fault: ExpressibleByArgument {}
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Run the reference server: a strict local Neptune mock for your own tests.",
+        abstract: "Run the reference server: a strict local Neptune mock for tests.",
         discussion: """
-            It implements the ten DB-cluster operations exactly as Specs/ says (validation, error codes,
-            HTTP statuses, the cluster state machine, deletion protection, final snapshots) plus the
-            helpers scenarios need (CreateDBInstance, DeleteDBInstance, DescribeDBInstances,
+            It implements the ten DB-cluster operations exactly as Specs/ says
+            (validation, error codes, HTTP statuses, the cluster state machine, deletion
+            protection, final snapshots) plus the helpers scenarios need
+            (CreateDBInstance, DeleteDBInstance, DescribeDBInstances,
             CreateDBClusterSnapshot, DeleteDBClusterSnapshot, DescribeDBClusterSnapshots).
-            Point any AWS SDK at it with endpoint_url=http://HOST:PORT and any credentials.
+            Point any AWS SDK at it with endpoint_url=http://HOST:PORT and any
+            credentials.
 
-            --fault switches on a deliberate non-conformance (repeatable), to see the suite catch it:
-            \(Fault.allCases.map { "  \($0.rawValue): \($0.summary)" }.joined(separator: "\n"))
+            --fault switches on a deliberate non-conformance (repeatable), to see the
+            suite catch it:
+            \(Self.faultList)
 
             Examples:
               neptune-conformance serve --port 8182
-              neptune-conformance serve --port 9000 --fault delete-protected-cluster --transition-delay 2
+              neptune-conformance serve --port 9000 --fault delete-protected-cluster \\
+                  --transition-delay 2
             """)
+
+    /// One fault a line, the summary under its name where both would not fit in 78 columns.
+    static var faultList: String {
+        Fault.allCases.map { fault in
+            let line = "  \(fault.rawValue): \(fault.summary)"
+            return line.count <= 78 ? line : "  \(fault.rawValue):\n      \(fault.summary)"
+        }.joined(separator: "\n")
+    }
 
     @OptionGroup var specOptions: SpecOptions
 

@@ -11,12 +11,13 @@ struct SpecCommand: AsyncParsableCommand {
 
     struct Lint: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check every spec file; exit 0 when the spec is sound, 2 with every problem listed when not.",
+            abstract: "Check every spec file; exit 0 if sound, 2 listing every problem.",
             discussion: """
-                Checks keys, types, constraints, rules, preconditions and error codes, and that every
-                name a rule or precondition uses exists. With --document, also checks the spec against
-                the API document (every parameter of each request syntax and every member of the
-                response syntax must be in the spec with the same type).
+                Checks keys, types, constraints, rules, preconditions and error codes, and
+                that every name a rule or precondition uses exists. With --document, also
+                checks the spec against the API document (every parameter of each request
+                syntax and every member of the response syntax must be in the spec with the
+                same type).
                 """)
 
         @OptionGroup var options: SpecOptions
@@ -52,7 +53,7 @@ struct SpecCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print one operation readably: parameters, constraints, rules, preconditions, answer, errors.")
+        static let configuration = CommandConfiguration(abstract: "Print one operation: parameters, rules, preconditions, errors.")
 
         @OptionGroup var options: SpecOptions
 
