@@ -139,16 +139,6 @@ struct SelectionOptions: ParsableArguments {
     }
 }
 
-/// Where goldens are read from (and written to).
-enum GoldenLocation {
-    static func directory(_ given: String?) -> String {
-        if let given { return given }
-        let local = FileManager.default.currentDirectoryPath + "/Golden"
-        if FileManager.default.fileExists(atPath: local) { return local }
-        return SpecLocation.packageRoot.appendingPathComponent("Golden").path
-    }
-}
-
 /// Runs cases on the chosen target: an embedded reference server started for the run, or a URL.
 enum TargetRunner {
     static func run(
