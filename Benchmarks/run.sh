@@ -10,8 +10,10 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 python3 -c "import boto3" 2>/dev/null || { echo "boto3 is missing: pip install boto3" >&2; exit 2; }
 
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%F)"
-swift build -c release --product neptune-conformance --product conformance-benchmarks >/dev/null 2>&1 \
-    || swift build -c release >/dev/null
+# One product per build: given twice, --product builds only the last one, and the other binary stays stale.
+for product in neptune-conformance conformance-benchmarks; do
+    swift build -c release --product "$product" >/dev/null 2>&1 || { echo "release build of $product failed; run swift build -c release" >&2; exit 2; }
+done
 BIN=$(swift build -c release --show-bin-path)
 
 echo "== 1. whole suite against the embedded server (all cores, then 1 core)"
