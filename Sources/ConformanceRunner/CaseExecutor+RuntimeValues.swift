@@ -17,22 +17,46 @@ extension CaseExecutor {
         for value in wanted {
             switch value {
             case .latestRestorableTime(let cluster):
-                let describe = Request(operation: "DescribeDBClusters", parameters: [Parameter("DBClusterIdentifier", .scalar(cluster))])
-                let path = "DescribeDBClustersResult/DBClusters/DBCluster/LatestRestorableTime"
-                let sent: (body: String, answer: HTTPAnswer)
-                do {
-                    sent = try await client.send(describe)
-                } catch {
-                    return .failure(RuntimeValueFailure(value: value, reason: "DescribeDBClusters for \(cluster) failed: \(error.description)"))
+                switch await latestRestorableTime(of: cluster) {
+                case .success(let time): values[value] = time
+                case .failure(let reason): return .failure(RuntimeValueFailure(value: value, reason: reason.text))
                 }
-                let time = (try? SafeXMLParser().parse(sent.answer.body))?.root.descendant(path)?.value ?? ""
-                guard sent.answer.status == 200, !time.isEmpty else {
-                    return .failure(RuntimeValueFailure(
-                        value: value, reason: "the DescribeDBClusters answer for \(cluster) (HTTP \(sent.answer.status)) has no \(path.split(separator: "/").last!)"))
-                }
-                values[value] = time
             }
         }
         return .success(request.filling(values))
     }
+
+    /// Asks DescribeDBClusters for the cluster's LatestRestorableTime. A real service fills it in once the
+    /// first backup exists, so an answer without it is asked again (backing off) until the state timeout.
+    func latestRestorableTime(of cluster: String) async -> Result<String, FailureText> {
+        let describe = Request(operation: "DescribeDBClusters", parameters: [Parameter("DBClusterIdentifier", .scalar(cluster))])
+        let path = "DescribeDBClustersResult/DBClusters/DBCluster/LatestRestorableTime"
+        let deadline = ContinuousClock.now.advanced(by: stateTimeout)
+        var pause = Duration.milliseconds(20)
+        while true {
+            let sent: (body: String, answer: HTTPAnswer)
+            do {
+                sent = try await client.send(describe)
+            } catch {
+                return .failure(FailureText("DescribeDBClusters for \(cluster) failed: \(error.description)"))
+            }
+            guard sent.answer.status == 200 else {
+                return .failure(FailureText("the DescribeDBClusters answer for \(cluster) is HTTP \(sent.answer.status), so it has no LatestRestorableTime"))
+            }
+            let time = (try? SafeXMLParser().parse(sent.answer.body))?.root.descendant(path)?.value ?? ""
+            if !time.isEmpty { return .success(time) }
+            if Task.isCancelled { return .failure(FailureText("the run was interrupted")) }
+            if ContinuousClock.now >= deadline {
+                return .failure(FailureText("the DescribeDBClusters answers for \(cluster) had no LatestRestorableTime for \(stateTimeout) (--state-timeout)"))
+            }
+            try? await Task.sleep(for: pause)
+            pause = min(pause * 2, .seconds(2))
+        }
+    }
+}
+
+/// A reason, as an error value.
+struct FailureText: Error {
+    let text: String
+    init(_ text: String) { self.text = text }
 }

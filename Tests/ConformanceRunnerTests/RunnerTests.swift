@@ -77,6 +77,32 @@ enum Fixtures {
         #expect(report.leftovers.isEmpty)
     }
 
+    /// An endpoint whose clusters have no LatestRestorableTime yet (a real one fills it in after the first
+    /// backup) is asked again until the state timeout, then the case errs saying what was missing.
+    @Test func aMissingRestorableTimeIsAwaitedThenNamed() async throws {
+        let describe = """
+            <DescribeDBClustersResponse xmlns="http://rds.amazonaws.com/doc/2014-10-31/"><DescribeDBClustersResult><DBClusters><DBCluster>\
+            <DBClusterIdentifier>nc-src</DBClusterIdentifier><Status>available</Status></DBCluster></DBClusters></DescribeDBClustersResult>\
+            <ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></DescribeDBClustersResponse>
+            """
+        let server = try await MisbehavingServer(.fixed(status: 200, contentType: "text/xml", body: describe))
+        let token = RuntimeValue.latestRestorableTime(cluster: "nc-src").token
+        let restore = TestCase(
+            id: "RestoreDBClusterToPointInTime/valid/awaits", operation: "RestoreDBClusterToPointInTime", kind: .valid, tags: [], covers: [], summary: "",
+            request: Request(operation: "RestoreDBClusterToPointInTime", parameters: [
+                Parameter("DBClusterIdentifier", .scalar("nc-new")), Parameter("SourceDBClusterIdentifier", .scalar("nc-src")), Parameter("RestoreToTime", .scalar(token)),
+            ]),
+            expectation: .success(golden: "RestoreDBClusterToPointInTime/valid/with-RestoreToTime"))
+        let options = ConformanceRun.Options(concurrency: 1, stateTimeout: .milliseconds(400))
+        let report = await ConformanceRun(spec: Fixtures.spec, endpoint: Endpoint(url: server.url), goldenDirectory: Fixtures.goldens, options: options).run([restore]).report
+        await server.stop()
+        let result = try #require(report.results.first)
+        #expect(result.verdict == .errored)
+        #expect(result.reason?.contains("had no LatestRestorableTime for") == true, "\(result.reason ?? "")")
+        #expect(server.requests.value >= 3, "asked \(server.requests.value) times")
+        #expect(!server.received.all.contains { $0.contains("Action=RestoreDBClusterToPointInTime") }, "the restore must not be sent with a token")
+    }
+
     /// Cancelling a run part-way (Ctrl-C does exactly this) still deletes everything it created.
     @Test func aCancelledRunLeavesNothingBehind() async throws {
         let emulator = NeptuneEmulator(spec: Fixtures.spec, configuration: .init(verifySignatures: NeptuneEmulator.Configuration.localTestingKeys))
