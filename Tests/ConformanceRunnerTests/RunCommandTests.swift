@@ -64,6 +64,9 @@ import Testing
         (["run", "--concurrency", "0"], "--concurrency"),
         (["run", "--http-client", "curl"], "'lean' and 'async-http-client'"),
         (["run", "--operation", "DropDatabase"], "no operation 'DropDatabase'"),
+        (["run", "--operation", "createdbcluster"], "did you mean 'CreateDBCluster'?"),
+        (["run", "--case", "NoSuch/case"], "no case matches the selection"),
+        (["cases", "--kind", "valid", "--tag", "no-such-tag"], "no case matches the selection"),
         (["run", "--fault", "no-such-fault"], "no-such-fault"),
         (["run", "--endpoint", "http://127.0.0.1:1", "--fault", "wrong-namespace"], "--fault applies to the embedded server"),
         (["report", "/nonexistent/report.json"], "cannot read"),
@@ -72,6 +75,7 @@ import Testing
         let result = try await ProcessResult.run(BuiltCLI.url, arguments)
         #expect(result.status == 64 || result.status == 2, "\(result.status)")
         #expect(result.stderr.contains(hint), "\(result.stderr)")
+        #expect(!result.stderr.contains("<subcommand>"), "a subcommand's error must not show the root usage: \(result.stderr)")
     }
 
     @Test func shardsPartitionTheSuite() async throws {

@@ -32,7 +32,7 @@ struct RecordCommand: AsyncParsableCommand {
     func run() async throws {
         let spec = try specOptions.load()
         let cases = try selection.select(from: spec).filter { if case .success = $0.expectation { true } else { false } }
-        guard !cases.isEmpty else { throw ValidationError("the selection has no success case; only success answers have goldens") }
+        guard !cases.isEmpty else { throw Console.usage("the selection has no success case; only success answers have goldens") }
         let directory = GoldenLocation.directory(goldenDir)
         let options = ConformanceRun.Options(
             concurrency: target.concurrency, stateTimeout: .milliseconds(Int(target.stateTimeout * 1000)), transport: target.transport,

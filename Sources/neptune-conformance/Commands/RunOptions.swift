@@ -120,11 +120,15 @@ struct SelectionOptions: ParsableArguments {
         try select(from: CaseGenerator(spec: spec, seed: seed).generate(), spec: spec)
     }
 
-    /// The cases of `all` (generated with this seed) that the options select.
+    /// The cases of `all` (generated with this seed) that the options select. A selection that names
+    /// nothing is a usage error (exit 64) with what to type instead; it is found only once the spec is
+    /// loaded, so it is reported here rather than in `validate()`, and without the root command's usage.
     func select(from all: [TestCase], spec: ServiceSpec) throws -> [TestCase] {
         let known = spec.operations.map(\.name)
         for name in operation where !known.contains(name) {
-            throw ValidationError("no operation '\(name)' in the spec; try one of: \(known.joined(separator: ", "))")
+            var message = "no operation '\(name)' in the spec; try one of: \(known.joined(separator: ", "))"
+            if let near = known.first(where: { $0.lowercased() == name.lowercased() }) { message = "no operation '\(name)' in the spec; did you mean '\(near)'?" }
+            throw Console.usage(message)
         }
         var selected = all.filter { testCase in
             (operation.isEmpty || operation.contains(testCase.operation)) && (kind.isEmpty || kind.contains(testCase.kind))
@@ -134,7 +138,7 @@ struct SelectionOptions: ParsableArguments {
             let parts = shard.split(separator: "/").compactMap { Int($0) }
             selected = selected.enumerated().filter { $0.offset % parts[1] == parts[0] - 1 }.map(\.element)
         }
-        if selected.isEmpty { throw ValidationError("no case matches the selection; `neptune-conformance cases` lists them") }
+        if selected.isEmpty { throw Console.usage("no case matches the selection; `neptune-conformance cases` lists them") }
         return selected
     }
 }

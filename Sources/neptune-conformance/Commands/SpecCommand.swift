@@ -64,7 +64,7 @@ struct SpecCommand: AsyncParsableCommand {
             let spec = try options.load()
             guard let found = spec.operations.first(where: { $0.name.lowercased() == operation.lowercased() }) else {
                 let names = spec.operations.map(\.name).joined(separator: ", ")
-                throw ValidationError("no operation '\(operation)' in the spec; try one of: \(names)")
+                throw Console.usage("no operation '\(operation)' in the spec; try one of: \(names)")
             }
             print(SpecRenderer(spec: spec).render(found), terminator: "")
         }

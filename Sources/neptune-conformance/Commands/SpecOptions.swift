@@ -30,4 +30,11 @@ enum Console {
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
+
+    /// A usage error found in `run()`, once the spec is loaded: printed with what to type instead, exit 64.
+    /// (A `ValidationError` thrown from `run()` would print the root command's usage, not the subcommand's.)
+    static func usage(_ message: String) -> ExitCode {
+        error("Error: " + message)
+        return ExitCode(64)
+    }
 }
