@@ -107,6 +107,38 @@ extension OperationCases {
                                   request: Request(operation: "DescribeDBClusters", parameters: request), expectation: .success(golden: caseID),
                                   teardown: fixture.teardown(operation: operation, request: request)))
         }
+        cases += renameScenarios()
+        return cases
+    }
+
+    /// For a parameter that `renames` a cluster: after the rename, DescribeDBClusters knows the cluster by its
+    /// new identifier only (the old one is DBClusterNotFoundFault). Emulators often keep answering to both.
+    mutating func renameScenarios() -> [TestCase] {
+        var cases: [TestCase] = []
+        for member in operation.parameters.members {
+            guard let renamed = member.renames, operation.preconditions.contains(where: { $0.parameter == renamed && $0.kind == .exists(.dbCluster) }),
+                spec.operation(named: "DescribeDBClusters") != nil
+            else { continue }
+            for (suffix, asksForOld) in [("renamed-cluster-by-old-name", true), ("renamed-cluster-by-new-name", false)] {
+                var fixture = Fixture(values: values)
+                let old = fixture.cluster(counter: &counter)
+                counter += 1
+                let new = values.identifier(counter, tag: "r")
+                fixture.setup.append(Step(Request(operation: name, parameters: [
+                    Parameter(renamed, .scalar(old)), Parameter(member.name, .scalar(new)), Parameter("ApplyImmediately", .scalar("true")),
+                ]), waitFor: "available"))
+                fixture.created.append((member.name, new))
+                let request = [Parameter("DBClusterIdentifier", .scalar(asksForOld ? old : new))]
+                let caseID = "DescribeDBClusters/stateful/\(suffix)"
+                cases.append(TestCase(
+                    id: caseID, operation: "DescribeDBClusters", kind: .stateful,
+                    tags: ["DescribeDBClusters", "stateful", "scenario:rename-then-describe"], covers: ["\(name).request.\(member.name)"],
+                    summary: asksForOld ? "after \(name) renames a cluster, its old identifier names nothing" : "after \(name) renames a cluster, it answers to its new identifier",
+                    setup: fixture.setup, request: Request(operation: "DescribeDBClusters", parameters: request),
+                    expectation: asksForOld ? error("DBClusterNotFoundFault", inferred: false) : .success(golden: caseID),
+                    teardown: fixture.teardown(operation: operation, request: request)))
+            }
+        }
         return cases
     }
 }

@@ -24,6 +24,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     case failoverToWriter = "failover-to-writer"
     case deleteClusterWithInstances = "delete-cluster-with-instances"
     case acceptAnyRestoreTime = "accept-any-restore-time"
+    case renameKeepsOldName = "rename-keeps-old-name"
     case dropServerlessConfiguration = "drop-serverless-configuration"
     case ignoreModifiedScaling = "ignore-modified-scaling"
     case html500OnMissingParameter = "html-500-on-missing-parameter"
@@ -55,6 +56,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .failoverToWriter: "accepts a failover whose target is the cluster's current writer"
         case .deleteClusterWithInstances: "deletes a cluster that still has DB instances"
         case .acceptAnyRestoreTime: "restores to a time outside the source cluster's restorable window"
+        case .renameKeepsOldName: "renames a cluster but still answers to its old identifier"
         case .dropServerlessConfiguration: "leaves ServerlessV2ScalingConfiguration out of DBCluster answers"
         case .ignoreModifiedScaling: "accepts a new scaling range in ModifyDBCluster but keeps the old one"
         case .html500OnMissingParameter: "answers a missing required parameter with an HTML page and HTTP 500"
@@ -77,6 +79,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .failoverWithoutReplica, .failoverKeepsWriter, .failoverToWriter: ["FailoverDBCluster"]
         case .ignoreModifiedScaling: ["DescribeDBClusters", "ModifyDBCluster"]
         case .acceptAnyRestoreTime: ["RestoreDBClusterToPointInTime"]
+        case .renameKeepsOldName: ["DescribeDBClusters"]
         }
     }
 

@@ -190,7 +190,7 @@ extension NeptuneEmulator {
             record.id = key(newName)
             record.attributes["DBClusterIdentifier"] = .scalar(record.id)
             record.attributes["DBClusterArn"] = .scalar("arn:aws:rds:\(configuration.region):\(configuration.accountId):cluster:\(record.id)")
-            clusters[old] = nil
+            clusters[old] = faults.contains(.renameKeepsOldName) ? record : nil
             for (id, other) in clusters where other.replicationSource == old { clusters[id]?.replicationSource = record.id }
             for id in record.instances { instances[id]?.cluster = record.id }
         }
