@@ -18,15 +18,10 @@ import Testing
             return
         }
         let port = try await freePort()  // moto_server cannot pick its own port and say which
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: moto)
-        server.arguments = ["-p", "\(port)"]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
+        let server = try ChildProcess(moto, ["-p", "\(port)"], output: .discard, error: .discard)
         defer {
-            kill(server.processIdentifier, SIGKILL)  // moto_server ignores SIGTERM
-            server.waitUntilExit()
+            server.send(SIGKILL)  // moto_server ignores SIGTERM
+            server.wait()
         }
         var ready = false
         for _ in 0..<100 where !ready {

@@ -104,28 +104,24 @@ import Testing
         let server = try await ServeProcess.start(["--transition-delay", "1"])
         defer { server.stop() }
         let port = server.port
-        let run = Process()
-        run.executableURL = BuiltCLI.url
-        run.arguments = ["run", "--endpoint", "http://127.0.0.1:\(port)", "--kind", "stateful", "--report-dir", RunCommandTests.temporaryDirectory()]
-        let output = Pipe()
-        run.standardOutput = output
-        run.standardError = output
-        try run.run()
+        let run = try ChildProcess(
+            BuiltCLI.url.path, ["run", "--endpoint", "http://127.0.0.1:\(port)", "--kind", "stateful", "--report-dir", RunCommandTests.temporaryDirectory()],
+            error: .intoOutput)
+        let output = run.standardOutput!
         // Interrupt once the run has made progress (its first progress line), not after a fixed time. The
         // blocking reads happen off the cooperative pool.
-        let (text, wasRunning) = try await ProcessResult.onOwnThread { () -> (String, Bool) in
+        let (text, wasRunning, status) = try await ProcessResult.onOwnThread { () -> (String, Bool, Int32) in
             var text = ""
-            while run.isRunning, !text.contains("% "), case let data = output.fileHandleForReading.availableData, !data.isEmpty {
+            while run.isRunning, !text.contains("% "), case let data = output.availableData, !data.isEmpty {
                 text += String(decoding: data, as: UTF8.self)
             }
             let wasRunning = run.isRunning
-            kill(run.processIdentifier, SIGINT)
-            text += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            run.waitUntilExit()
-            return (text, wasRunning)
+            run.send(SIGINT)
+            text += String(decoding: output.readDataToEndOfFile(), as: UTF8.self)
+            return (text, wasRunning, run.wait())
         }
         #expect(wasRunning, "the run ended before it could be interrupted")
-        #expect(run.terminationStatus == 2, "\(text.suffix(1500))")
+        #expect(status == 2, "\(text.suffix(1500))")
         #expect(text.contains("interrupted"))
         #expect(!text.contains("NOT DELETED"), "\(text.suffix(1500))")
         try await Task.sleep(for: .milliseconds(1500))

@@ -25,33 +25,23 @@ public struct ProcessResult: Sendable {
     }
 
     static func runBlocking(_ executable: URL, _ arguments: [String], environment: [String: String]?, input: Data?) throws -> ProcessResult {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let stdin = Pipe(), out = Pipe(), err = Pipe()
-        if input != nil { process.standardInput = stdin }
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        if let input {
+        let child = try ChildProcess(executable.path, arguments, environment: environment, input: input != nil)
+        if let input, let stdin = child.standardInput {
             // Written from another thread: a child that answers before reading all of its input must not
             // block on a full stdout pipe while this thread blocks on a full stdin pipe.
             Thread {
-                stdin.fileHandleForWriting.write(input)
-                try? stdin.fileHandleForWriting.close()
+                stdin.write(input)
+                try? stdin.close()
             }.start()
         }
         // stderr is drained beside stdout for the same reason.
         let errBox = DataBox()
-        let errReader = Thread { errBox.set(err.fileHandleForReading.readDataToEndOfFile()) }
+        let errReader = Thread { errBox.set(child.standardError?.readDataToEndOfFile() ?? Data()) }
         errReader.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let outData = child.standardOutput?.readDataToEndOfFile() ?? Data()
+        let status = child.wait()
         let errData = errBox.wait()
-        return ProcessResult(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        return ProcessResult(status: status, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 }
 

@@ -3,7 +3,7 @@ import Foundation
 /// `neptune-conformance serve` in a child process on a port it picks itself: the test waits for the line
 /// that announces the URL, so there is neither a port race with other tests nor a guessed start-up sleep.
 public struct ServeProcess: Sendable {
-    public let process: Process
+    public let process: ChildProcess
     /// `http://127.0.0.1:PORT`, as the server announced it.
     public let url: String
 
@@ -14,22 +14,17 @@ public struct ServeProcess: Sendable {
 
     /// Starts `serve --port 0 --quiet` with `arguments` added, and returns once it listens.
     public static func start(_ arguments: [String] = []) async throws -> ServeProcess {
-        let process = Process()
-        process.executableURL = BuiltCLI.url
-        process.arguments = ["serve", "--port", "0", "--quiet"] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess(BuiltCLI.url.path, ["serve", "--port", "0", "--quiet"] + arguments, error: .discard)
+        let out = process.standardOutput!
         let announced = try await ProcessResult.onOwnThread { () -> String in
             var text = ""
-            while !text.contains("\n"), case let data = out.fileHandleForReading.availableData, !data.isEmpty {
+            while !text.contains("\n"), case let data = out.availableData, !data.isEmpty {
                 text += String(decoding: data, as: UTF8.self)
             }
             return text
         }
         guard let start = announced.range(of: "http://")?.lowerBound, let end = announced[start...].firstIndex(of: " ") else {
-            process.terminate()
+            process.send(SIGTERM)
             throw StartFailure(output: announced)
         }
         return ServeProcess(process: process, url: String(announced[start..<end]))
@@ -37,6 +32,9 @@ public struct ServeProcess: Sendable {
 
     public var port: Int { Int(url.split(separator: ":").last ?? "") ?? 0 }
 
-    /// Stops the server (SIGTERM) without waiting for it.
-    public func stop() { process.terminate() }
+    /// Stops the server (SIGTERM) and reaps it.
+    public func stop() {
+        process.send(SIGTERM)
+        process.wait()
+    }
 }
