@@ -28,5 +28,8 @@ import Testing
         #expect(sleeper.wait() == 128 + SIGTERM)
         #expect(!sleeper.isRunning)
         #expect(throws: ChildProcess.SpawnFailure.self) { try ChildProcess("/nonexistent/tool", []) }
+        // A child that reads nothing: writing 1 MiB to it fails quietly instead of killing this process.
+        let deaf = try await ProcessResult.run(URL(fileURLWithPath: "/bin/true"), [], input: Data(count: 1 << 20))
+        #expect(deaf.status == 0)
     }
 }

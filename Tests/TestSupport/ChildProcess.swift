@@ -28,6 +28,9 @@ public final class ChildProcess: @unchecked Sendable {
         return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
     }()
 
+    /// Writing to a child that has gone must fail with EPIPE, not kill the test process with SIGPIPE.
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     public let pid: pid_t
     /// The write end of the child's standard input, when asked for.
     public let standardInput: FileHandle?
@@ -49,6 +52,7 @@ public final class ChildProcess: @unchecked Sendable {
     ) throws {
         Self.spawnLock.lock()
         defer { Self.spawnLock.unlock() }
+        _ = Self.ignoreBrokenPipes
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

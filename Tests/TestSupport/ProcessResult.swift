@@ -29,8 +29,9 @@ public struct ProcessResult: Sendable {
         if let input, let stdin = child.standardInput {
             // Written from another thread: a child that answers before reading all of its input must not
             // block on a full stdout pipe while this thread blocks on a full stdin pipe.
+            // A child that exits without reading it all makes the write fail (EPIPE; SIGPIPE is ignored).
             Thread {
-                stdin.write(input)
+                try? stdin.write(contentsOf: input)
                 try? stdin.close()
             }.start()
         }
