@@ -177,7 +177,7 @@ public struct CaseExecutor: Sendable {
         let describe = Request(operation: isInstance ? "DescribeDBInstances" : "DescribeDBClusters", parameters: [Parameter(idName, .scalar(id))])
         let statusPath = isInstance ? "DescribeDBInstancesResult/DBInstances/DBInstance/DBInstanceStatus" : "DescribeDBClustersResult/DBClusters/DBCluster/Status"
         let deadline = ContinuousClock.now.advanced(by: stateTimeout)
-        var pause = Duration.milliseconds(20)
+        var pause = PollPause(longest: .seconds(5))
         var last = "no answer"
         while ContinuousClock.now < deadline {
             if let sent = try? await client.send(describe) {
@@ -189,8 +189,7 @@ public struct CaseExecutor: Sendable {
                 }
                 last = status.map { "state \($0)" } ?? "HTTP \(sent.answer.status)"
             }
-            do { try await Task.sleep(for: pause) } catch { return "\(label): interrupted while waiting for \(id) to be \(state)" }
-            pause = min(pause * 2, .seconds(5))
+            guard await pause.sleep() else { return "\(label): interrupted while waiting for \(id) to be \(state)" }
         }
         return "\(label): \(id) did not reach \(state) within \(stateTimeout) (last seen: \(last))"
     }

@@ -26,7 +26,7 @@ public struct ConformanceSuite: Sendable {
     public let goldenDirectory: String
     public var options: ConformanceRun.Options
     /// Cases tagged `run:serial` (one-character names, not unique per run) run one at a time.
-    private let serialGate = SerialGate()
+    private let serialGate = AsyncGate(capacity: 1)
 
     /// Loads `Specs/` (default: `SpecLocation.defaultDirectory()`) and generates the cases.
     public init(specDirectory: URL? = nil, goldenDirectory: String? = nil, options: ConformanceRun.Options = .init()) throws {
@@ -80,20 +80,24 @@ extension CaseResult {
     }
 }
 
-/// One holder at a time, waiters served in order.
-actor SerialGate {
-    private var busy = false
+/// At most `capacity` holders at a time; waiters are served in order.
+actor AsyncGate {
+    private let capacity: Int
+    private var holders = 0
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
+    init(capacity: Int) { self.capacity = max(1, capacity) }
+
     func enter() async {
-        if !busy {
-            busy = true
+        if holders < capacity {
+            holders += 1
             return
         }
         await withCheckedContinuation { waiting.append($0) }
     }
 
+    /// Hands the place to the first waiter, or frees it.
     func leave() {
-        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+        if waiting.isEmpty { holders -= 1 } else { waiting.removeFirst().resume() }
     }
 }

@@ -9,19 +9,20 @@ import Testing
 @Suite struct EveryCaseTests {
     static let suite = try! ConformanceSuite(specDirectory: BuiltCLI.packageRoot.appendingPathComponent("Specs"), goldenDirectory: Suite.goldens, options: .init(stateTimeout: .seconds(5)))
 
-    /// One server for the whole process, started on first use.
+    /// One server for the whole process, started on first use (its port read from a stream, which a server
+    /// that stops later cannot resume twice).
     static let server = Task<String, any Error> {
         let emulator = NeptuneEmulator(spec: Suite.spec, configuration: .init(verifySignatures: NeptuneEmulator.Configuration.localTestingKeys))
-        return try await withCheckedThrowingContinuation { continuation in
-            Task {
-                do {
-                    try await ReferenceServer(emulator: emulator).run { port in continuation.resume(returning: "http://127.0.0.1:\(port)") }
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        Task {
+            try? await ReferenceServer(emulator: emulator).run { port in continuation.yield(port) }
+            continuation.finish()
         }
+        guard let port = await ports.first(where: { _ in true }) else { throw ServerDidNotStart() }
+        return "http://127.0.0.1:\(port)"
     }
+
+    struct ServerDidNotStart: Error {}
 
     @Test(arguments: suite.caseIDs)
     func conformsOnTheReferenceServer(_ id: String) async throws {

@@ -1,5 +1,5 @@
 import CaseGenerator
-import ConformanceRunner
+@testable import ConformanceRunner
 import ConformanceSpec
 import ConformanceTestSupport
 import Foundation
@@ -26,29 +26,17 @@ enum Suite {
 actor FaultRuns {
     static let shared = FaultRuns()
     var runs: [Fault: Task<RunReport, any Error>] = [:]
-    var running = 0
-    var waiting: [CheckedContinuation<Void, Never>] = []
+    let gate = AsyncGate(capacity: 3)
 
     func report(for fault: Fault) async throws -> RunReport {
         if let task = runs[fault] { return try await task.value }
+        let gate = self.gate
         let task = Task {
-            await self.acquire()
-            defer { Task { self.release() } }
+            await gate.enter()
+            defer { Task { await gate.leave() } }
             return try await Suite.run(Suite.cases, faults: [fault])
         }
         runs[fault] = task
         return try await task.value
-    }
-
-    func acquire() async {
-        if running < 3 {
-            running += 1
-            return
-        }
-        await withCheckedContinuation { waiting.append($0) }
-    }
-
-    func release() {
-        if waiting.isEmpty { running -= 1 } else { waiting.removeFirst().resume() }
     }
 }

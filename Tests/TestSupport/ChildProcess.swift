@@ -135,15 +135,22 @@ public final class ChildProcess: @unchecked Sendable {
         return reaped == 0
     }
 
-    /// Blocks until the child ends; its exit status.
+    /// Blocks until the child ends; its exit status. The lock is not held while blocked, so another thread
+    /// can still `send` the child a signal (a server stopped while a test waits on it).
     @discardableResult
     public func wait() -> Int32 {
-        lock.lock()
-        defer { lock.unlock() }
-        if let exitStatus { return exitStatus }
+        if let done = lock.withLock({ exitStatus }) { return done }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return record(status)
+        var reaped: pid_t
+        repeat { reaped = waitpid(pid, &status, 0) } while reaped == -1 && errno == EINTR
+        return lock.withLock {
+            if let exitStatus { return exitStatus }  // reaped meanwhile by isRunning
+            guard reaped == pid else {
+                exitStatus = -1  // reaped elsewhere: the status is unknown, and never reads as success
+                return -1
+            }
+            return record(status)
+        }
     }
 
     /// Sends `signal` unless the child has already been reaped.

@@ -159,7 +159,7 @@ struct OperationReader {
         case "isReadReplica": kind = .isReadReplica
         case "hasNoInstances": kind = .hasNoInstances
         case "restorableTime":
-            guard parameters.member(named: try value("parameter").string())?.type == .timestamp else {
+            guard ParameterPath.resolve(try path(value("parameter"), in: parameters), in: parameters)?.type == .timestamp else {
                 throw value("parameter").error("'restorableTime' applies to a timestamp parameter")
             }
             kind = .restorableTime(source: try path(value("source"), in: parameters))
