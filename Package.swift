@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "ReferenceServer", targets: ["ReferenceServer"]),
         .library(name: "ConformanceRunner", targets: ["ConformanceRunner"]),
         .library(name: "ComplianceReport", targets: ["ComplianceReport"]),
+        .library(name: "ConformanceTargets", targets: ["ConformanceTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -62,6 +63,10 @@ let package = Package(
             ]
         ),
         .target(
+            name: "ConformanceTargets",
+            dependencies: ["ConformanceSpec", "QueryProtocol", "CaseGenerator", "ReferenceServer", "ConformanceRunner"]
+        ),
+        .target(
             name: "ComplianceReport",
             dependencies: ["ConformanceRunner", "CaseGenerator", "QueryProtocol"]
         ),
@@ -75,6 +80,7 @@ let package = Package(
                 "ReferenceServer",
                 "ConformanceRunner",
                 "ComplianceReport",
+                "ConformanceTargets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -82,7 +88,7 @@ let package = Package(
         .executableTarget(
             name: "conformance-benchmarks",
             dependencies: [
-                "XMLCompare", "ConformanceSpec", "CaseGenerator", "QueryProtocol", "ReferenceServer", "ConformanceRunner",
+                "XMLCompare", "ConformanceSpec", "CaseGenerator", "QueryProtocol", "ReferenceServer", "ConformanceRunner", "ConformanceTargets",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Benchmarks/ConformanceBenchmarks"
@@ -115,7 +121,7 @@ let package = Package(
             name: "ConformanceRunnerTests",
             dependencies: [
                 "ConformanceRunner", "ComplianceReport", "ReferenceServer", "CaseGenerator", "QueryProtocol", "ConformanceSpec",
-                "ConformanceTestSupport", "neptune-conformance", "conformance-benchmarks",
+                "ConformanceTestSupport", "ConformanceTargets", "neptune-conformance", "conformance-benchmarks",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
             ]

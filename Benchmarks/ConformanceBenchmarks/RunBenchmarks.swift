@@ -1,6 +1,7 @@
 import CaseGenerator
 import ConformanceRunner
 import ConformanceSpec
+import ConformanceTargets
 import Foundation
 import QueryProtocol
 import ReferenceServer
@@ -33,9 +34,7 @@ func suiteBenchmark(spec: ServiceSpec, repeats: Int, concurrency: Int) async thr
     let runOptions = options
     for _ in 0..<repeats {
         let started = ContinuousClock.now
-        let report = try await ReferenceServer.withRunning(emulator: NeptuneEmulator(spec: spec, configuration: .init(verifySignatures: NeptuneEmulator.Configuration.localTestingKeys))) { url in
-            await ConformanceRun(spec: spec, endpoint: Endpoint(url: url), goldenDirectory: goldens, options: runOptions).run(cases).report
-        }
+        let report = try await TargetRunner.run(.embedded, settings: TargetSettings(), spec: spec, cases: cases, goldens: goldens, options: runOptions).report
         walls.append(seconds(ContinuousClock.now - started))
         precondition(report.count(.passed) == cases.count, "the suite did not pass: \(report.count(.passed))/\(cases.count)")
     }
@@ -99,11 +98,12 @@ func memoryBenchmark(spec: ServiceSpec, cases wanted: Int) async throws {
     print(String(format: "memory: before the run %.1f MiB peak", peakMemoryMiB()))
     let started = ContinuousClock.now
     let quarter = wanted / 4
-    let report = try await ReferenceServer.withRunning(emulator: NeptuneEmulator(spec: spec, configuration: .init(verifySignatures: NeptuneEmulator.Configuration.localTestingKeys))) { url in
-        await ConformanceRun(spec: spec, endpoint: Endpoint(url: url), goldenDirectory: goldens, options: .init(concurrency: 8)).run(selected) { done, _, _ in
+    let report = try await TargetRunner.run(
+        .embedded, settings: TargetSettings(), spec: spec, cases: selected, goldens: goldens, options: .init(concurrency: 8),
+        progress: { done, _, _ in
             if done == quarter { print(String(format: "memory: after %d cases %.1f MiB peak", done, peakMemoryMiB())) }
-        }.report
-    }
+        }
+    ).report
     let wall = seconds(ContinuousClock.now - started)
     let json = try JSONEncoder().encode(report)
     print(String(format: "memory: after %d cases %.1f MiB peak; %d passed; %.1f s (%.0f cases/s); results as JSON %.1f MiB",

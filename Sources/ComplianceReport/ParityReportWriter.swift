@@ -33,7 +33,8 @@ public enum ParityReportWriter {
             text += row.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(format: "%5d  %8d", row.agree, row.disagree) + "\n"
         }
         let disagreeing = report.constraints.filter { $0.disagree > 0 }
-        text += "\n\(report.cases.count - report.disagreements.count) of \(report.cases.count) cases agree; \(disagreeing.count) of \(report.constraints.count) spec items see a disagreement"
+        text += "\n\(report.compared.count - report.disagreements.count) of \(report.compared.count) cases agree; \(disagreeing.count) of \(report.constraints.count) spec items see a disagreement"
+        for (reason, count) in report.uncomparedReasons { text += "\nNOT COMPARED \(count) case\(count == 1 ? "" : "s"): \(reason)" }
         for item in report.disagreements.prefix(25) {
             text += "\nDISAGREE \(item.id)\n    \(report.first): \(item.first.reason ?? item.first.verdict.rawValue)\n    \(report.second): \(item.second.reason ?? item.second.verdict.rawValue)"
         }
@@ -41,7 +42,10 @@ public enum ParityReportWriter {
     }
 
     static func markdown(_ report: ParityReport) -> String {
-        var md = "# Parity: \(report.first) vs \(report.second)\n\n\(report.cases.count - report.disagreements.count) of \(report.cases.count) cases agree.\n\n"
+        var md = "# Parity: \(report.first) vs \(report.second)\n\n\(report.compared.count - report.disagreements.count) of \(report.compared.count) cases agree.\n\n"
+        if !report.uncompared.isEmpty {
+            md += "Not compared (\(report.uncompared.count)):\n\n" + report.uncomparedReasons.map { "- \($0.count) × \(MarkdownReport.cell($0.reason))\n" }.joined() + "\n"
+        }
         md += "| operation | agree | disagree |\n|---|---:|---:|\n" + report.operations.map { "| \($0.name) | \($0.agree) | \($0.disagree) |\n" }.joined()
         md += "\n| spec item | agree | disagree |\n|---|---:|---:|\n" + report.constraints.filter { $0.disagree > 0 }.map { "| `\($0.name)` | \($0.agree) | \($0.disagree) |\n" }.joined()
         if !report.disagreements.isEmpty {
@@ -57,14 +61,19 @@ public enum ParityReportWriter {
             <style>body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem}table{border-collapse:collapse;margin:1rem 0}
             th,td{border:1px solid #d8dee4;padding:.3rem .6rem}.ok{background:#dafbe1}.bad{background:#ffebe9}pre{background:#f6f8fa;padding:.5rem;white-space:pre-wrap;word-break:break-all;font-size:12px}
             details{border:1px solid #d8dee4;border-radius:.4rem;margin:.4rem 0;padding:.4rem .7rem}</style></head><body>
-            <h1>Parity</h1><p><b>\(e(report.first))</b> vs <b>\(e(report.second))</b> · \(e(report.startedAt)) · \(report.cases.count - report.disagreements.count) of \(report.cases.count) cases agree</p>
+            <h1>Parity</h1><p><b>\(e(report.first))</b> vs <b>\(e(report.second))</b> · \(e(report.startedAt)) · \(report.compared.count - report.disagreements.count) of \(report.compared.count) cases agree</p>
             <h2>Operations</h2><table id="parity-operations"><tr><th>operation</th><th>agree</th><th>disagree</th></tr>
 
             """
         for row in report.operations { html += "<tr class=\"\(row.disagree > 0 ? "bad" : "ok")\"><td>\(e(row.name))</td><td>\(row.agree)</td><td>\(row.disagree)</td></tr>\n" }
         html += "</table><h2>Spec items</h2><table id=\"parity-constraints\"><tr><th>spec item</th><th>agree</th><th>disagree</th></tr>\n"
         for row in report.constraints { html += "<tr class=\"\(row.disagree > 0 ? "bad" : "ok")\"><td><code>\(e(row.name))</code></td><td>\(row.agree)</td><td>\(row.disagree)</td></tr>\n" }
-        html += "</table><h2>Disagreements (\(report.disagreements.count))</h2>\n"
+        html += "</table>"
+        if !report.uncompared.isEmpty {
+            html += "<h2>Not compared (\(report.uncompared.count))</h2><ul id=\"parity-not-compared\">"
+            html += report.uncomparedReasons.map { "<li>\($0.count) × \(e($0.reason))</li>" }.joined() + "</ul>"
+        }
+        html += "<h2>Disagreements (\(report.disagreements.count))</h2>\n"
         for item in report.disagreements {
             html += "<details><summary><code>\(e(item.id))</code></summary>"
             html += "<p><b>\(e(report.first))</b>: \(e(item.first.reason ?? item.first.verdict.rawValue))<br><b>\(e(report.second))</b>: \(e(item.second.reason ?? item.second.verdict.rawValue))</p>"

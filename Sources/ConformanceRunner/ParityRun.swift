@@ -23,6 +23,9 @@ public struct ParityCase: Sendable, Codable, Equatable {
     public var operation: String
     public var covers: [String]
     public var agree: Bool
+    /// Why the case was not compared: one target skipped it (the two are configured differently,
+    /// e.g. one checks signatures and the other does not). Such a case neither agrees nor disagrees.
+    public var notCompared: String?
     public var first: ParitySide
     public var second: ParitySide
     /// The second answer against a template of the first (values that vary as placeholders), with XPaths.
@@ -44,7 +47,18 @@ public struct ParityReport: Sendable, Codable, Equatable {
     public var operations: [ParityRow]
     public var constraints: [ParityRow]
 
-    public var disagreements: [ParityCase] { cases.filter { !$0.agree } }
+    public var disagreements: [ParityCase] { cases.filter { !$0.agree && $0.notCompared == nil } }
+    /// Cases one target skipped, so the pair cannot be compared on them.
+    public var uncompared: [ParityCase] { cases.filter { $0.notCompared != nil } }
+    /// Cases compared on both targets.
+    public var compared: [ParityCase] { cases.filter { $0.notCompared == nil } }
+
+    /// The reasons cases were not compared, with their counts, most frequent first.
+    public var uncomparedReasons: [(reason: String, count: Int)] {
+        var counts: [String: Int] = [:]
+        for item in uncompared { counts[item.notCompared!, default: 0] += 1 }
+        return counts.map { ($0.key, $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.reason < $1.reason }
+    }
     public var exitCode: Int32 { disagreements.isEmpty ? 0 : 1 }
 
     /// Compares two run reports of the same cases.
@@ -60,7 +74,8 @@ public struct ParityReport: Sendable, Codable, Equatable {
             guard let other = seconds[result.id] else { continue }
             let a = Self.side(result), b = Self.side(other)
             var differences: [Finding] = []
-            if a.signature != b.signature {
+            let notCompared = Self.notCompared(result, other, first: first.endpoint, second: second.endpoint)
+            if a.signature != b.signature && notCompared == nil {
                 if a.status != b.status { differences.append(Finding(kind: "status", path: "(HTTP status)", expected: a.status.map(String.init), found: b.status.map(String.init))) }
                 if a.code != b.code { differences.append(Finding(kind: "code", path: "/ErrorResponse/Error/Code", expected: a.code ?? "no error", found: b.code ?? "no error")) }
                 if a.verdict == .errored || b.verdict == .errored {
@@ -69,13 +84,25 @@ public struct ParityReport: Sendable, Codable, Equatable {
                 if let testCase = byId[result.id] { differences += Self.difference(a.body, b.body, testCase: testCase, spec: spec, recorder: recorder) }
             }
             compared.append(ParityCase(id: result.id, operation: result.operation, covers: result.covers, agree: a.signature == b.signature,
-                                       first: a, second: b, differences: differences))
+                                       notCompared: notCompared, first: a, second: b, differences: differences))
         }
         cases = compared
-        operations = Self.rows(compared.map { ($0.operation, $0.agree) })
+        let judged = compared.filter { $0.notCompared == nil }
+        operations = Self.rows(judged.map { ($0.operation, $0.agree) })
         let items = Coverage(spec: spec, cases: []).constraints
-        let coveredRows = Self.rows(compared.flatMap { item in item.covers.map { ($0, item.agree) } })
+        let coveredRows = Self.rows(judged.flatMap { item in item.covers.map { ($0, item.agree) } })
         constraints = items.compactMap { name in coveredRows.first { $0.name == name } }
+    }
+
+    /// A case that one target skipped is not compared: the skip says the two are set up differently
+    /// (a signature case where only one target checks signatures), not that they answer differently.
+    static func notCompared(_ first: CaseResult, _ second: CaseResult, first firstName: String, second secondName: String) -> String? {
+        switch (first.verdict == .skipped, second.verdict == .skipped) {
+        case (false, false): nil
+        case (true, true): "skipped on both targets: \(first.reason ?? "no reason given")"
+        case (true, false): "skipped on \(firstName) only (the targets are configured differently): \(first.reason ?? "no reason given")"
+        case (false, true): "skipped on \(secondName) only (the targets are configured differently): \(second.reason ?? "no reason given")"
+        }
     }
 
     static func rows(_ pairs: [(String, Bool)]) -> [ParityRow] {

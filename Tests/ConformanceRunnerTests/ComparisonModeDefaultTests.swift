@@ -1,3 +1,4 @@
+import ConformanceTargets
 @testable import neptune_conformance
 import Testing
 import XMLCompare
@@ -13,9 +14,10 @@ import XMLCompare
         (["--strict"], "https://rds.us-east-1.amazonaws.com", .strict),
         (["--lenient"], "http://127.0.0.1:5000", .lenient),
         (["--lenient"], nil, .lenient),
+        ([], "embedded:wrong-namespace", .strict),
     ])
     func defaultDependsOnTheEndpoint(flags: [String], endpoint: String?, expected: ComparisonMode) throws {
         let options = try OutputOptions.parse(flags)
-        #expect(options.mode(for: endpoint) == expected)
+        #expect(options.mode(for: try endpoint.map { try Target(parsing: $0) } ?? .embedded) == expected)
     }
 }

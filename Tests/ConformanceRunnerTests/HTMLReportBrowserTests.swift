@@ -5,16 +5,10 @@ import Testing
 /// The HTML report as a real browser sees it: headless Chromium loads the page, and the DOM it
 /// builds has the matrix, the departures with their differences, and no element injected by
 /// hostile text from the endpoint.
-@Suite struct HTMLReportBrowserTests {
-    static var chromium: String? {
-        ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
+@Suite(.enabled(if: ExternalTool.chromium.runsHere, Comment(rawValue: ExternalTool.chromium.skipReason)))
+struct HTMLReportBrowserTests {
     @Test func theReportRendersInHeadlessChromium() async throws {
-        guard let browser = Self.chromium else {
-            #expect(ProcessInfo.processInfo.environment["CI"] != "true", "CI must install chromium (apt-get install chromium)")
-            return
-        }
+        let browser = try ExternalTool.chromium.require()
         let reports = RunCommandTests.temporaryDirectory()
         let run = try await ProcessResult.run(BuiltCLI.url, ["run", "--fault", "wrong-namespace", "--fault", "stop-stopped-cluster", "--report-dir", reports, "--quiet"])
         #expect(run.status == 1)
@@ -36,10 +30,7 @@ import Testing
     }
 
     @Test func theParityReportRendersInHeadlessChromium() async throws {
-        guard let browser = Self.chromium else {
-            #expect(ProcessInfo.processInfo.environment["CI"] != "true", "CI must install chromium (apt-get install chromium)")
-            return
-        }
+        let browser = try ExternalTool.chromium.require()
         let reports = RunCommandTests.temporaryDirectory()
         let parity = try await ProcessResult.run(BuiltCLI.url, ["parity", "--endpoint", "embedded", "--endpoint", "embedded:accept-out-of-range", "--report-dir", reports])
         #expect(parity.status == 1)

@@ -7,16 +7,9 @@ import Testing
 /// moto is an independently written Neptune endpoint that is not conformant: the suite must run to
 /// its end against it, report its departures, delete what it created, and never crash or hang.
 @Suite struct MotoRunTests {
-    static var motoServer: String? {
-        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/moto_server" }
-        return paths.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    @Test(.timeLimit(.minutes(5))) func theSuiteRunsToTheEndAgainstMoto() async throws {
-        guard let moto = Self.motoServer else {
-            #expect(ProcessInfo.processInfo.environment["CI"] != "true", "CI must install moto (pip install 'moto[server]')")
-            return
-        }
+    @Test(.timeLimit(.minutes(5)), .enabled(if: ExternalTool.moto.runsHere, Comment(rawValue: ExternalTool.moto.skipReason)))
+    func theSuiteRunsToTheEndAgainstMoto() async throws {
+        let moto = try ExternalTool.moto.require()
         let port = try await freePort()  // moto_server cannot pick its own port and say which
         let server = try ChildProcess(moto, ["-p", "\(port)"], output: .discard, error: .discard)
         defer {

@@ -55,4 +55,25 @@ import Testing
         let bad = try await ProcessResult.run(BuiltCLI.url, ["parity", "--endpoint", "embedded"])
         #expect(bad.status == 64 && bad.stderr.contains("exactly two targets"))
     }
+
+    /// Either side may be a URL: `serve` on a port agrees with the embedded server everywhere but the
+    /// signature family, which `serve` (no --verify-signatures) skips; that family is not compared, with the reason.
+    @Test func aURLTargetAgreesWithTheEmbeddedServerExceptWhereConfiguredDifferently() async throws {
+        let server = try await ServeProcess.start()
+        defer { server.stop() }
+        let reports = RunCommandTests.temporaryDirectory()
+        let result = try await ProcessResult.run(BuiltCLI.url, ["parity", "--endpoint", "embedded", "--endpoint", server.url, "--report-dir", reports])
+        #expect(result.status == 0, "\(result.stdout.suffix(2000))\n\(result.stderr)")
+        #expect(result.stdout.contains("NOT COMPARED 6 cases: skipped on \(server.url) only (the targets are configured differently)"), "\(result.stdout.suffix(1500))")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(reports)/parity.json"))) as? [String: Any])
+        let cases = json["cases"] as? [[String: Any]] ?? []
+        let uncompared = cases.filter { $0["notCompared"] != nil }
+        #expect(uncompared.count == 6 && uncompared.allSatisfy { ($0["id"] as? String)?.hasPrefix("SigV4/") == true })
+        #expect(try String(contentsOfFile: "\(reports)/parity.md", encoding: .utf8).contains("Not compared (6)"))
+        // With signatures checked on both sides, every case is compared.
+        let checking = try await ServeProcess.start(["--verify-signatures"])
+        defer { checking.stop() }
+        let both = try await ProcessResult.run(BuiltCLI.url, ["parity", "--endpoint", checking.url, "--endpoint", "embedded", "--report-dir", reports])
+        #expect(both.status == 0 && !both.stdout.contains("NOT COMPARED"), "\(both.stdout.suffix(1500))")
+    }
 }

@@ -73,9 +73,4 @@ extension ProcessResult {
             URL(fileURLWithPath: "/usr/bin/env"), ["python3", BuiltCLI.packageRoot.appendingPathComponent("Tests/Tools/\(script)").path],
             input: input)
     }
-
-    /// True when a Python oracle said its library is missing (exit 3) outside CI, where that is allowed.
-    public var oracleUnavailableLocally: Bool {
-        status == 3 && ProcessInfo.processInfo.environment["CI"] != "true"
-    }
 }

@@ -3,6 +3,7 @@ import CaseGenerator
 import ComplianceReport
 import ConformanceRunner
 import ConformanceSpec
+import ConformanceTargets
 import Foundation
 import ReferenceServer
 
@@ -27,46 +28,46 @@ struct ParityCommand: AsyncParsableCommand {
     @OptionGroup var specOptions: SpecOptions
     @OptionGroup(title: "Selection") var selection: SelectionOptions
 
-    @Option(help: ArgumentHelp("A target: a URL, embedded, or embedded:FAULT,... (give it twice).", valueName: "target"))
-    var endpoint: [String] = []
+    @Option(
+        name: .customLong("endpoint"),
+        help: ArgumentHelp("A target: a URL, embedded, or embedded:FAULT,… (give it twice).", valueName: "target"),
+        transform: Target.argument)
+    var targets: [Target] = []
 
-    @Flag(help: "Allow non-loopback URLs (the run creates real clusters there, and deletes them).")
-    var allowRealEndpoint = false
+    @OptionGroup(title: "Connection") var connection: ConnectionOptions
 
     @Option(help: ArgumentHelp("Where the parity reports go.", valueName: "dir"))
     var reportDir = "reports"
 
-    @Option(help: "Cases run at the same time on each target.")
-    var concurrency = 8
-
     func validate() throws {
-        guard endpoint.count == 2 else { throw ValidationError("give exactly two targets: --endpoint A --endpoint B (a URL, embedded, or embedded:FAULT,...)") }
-        for target in endpoint {
-            if target == "embedded" { continue }
-            if target.hasPrefix("embedded:") {
-                for name in target.dropFirst("embedded:".count).split(separator: ",") where Fault(rawValue: String(name)) == nil {
-                    throw ValidationError("unknown fault '\(name)'; `neptune-conformance serve --help` lists them")
-                }
-                continue
-            }
-            guard let url = URL(string: target), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
-                throw ValidationError("'\(target)' is neither a URL such as http://127.0.0.1:5000 nor embedded[:FAULT,...]")
-            }
-            if !Endpoint(url: target).isLoopback && !allowRealEndpoint { throw ValidationError("\(target) is not a loopback address; add --allow-real-endpoint") }
+        guard targets.count == 2 else { throw ValidationError("give exactly two targets: --endpoint A --endpoint B (a URL, embedded, or embedded:FAULT,...)") }
+        for target in targets {
+            do { try connection.settings.check(target) } catch { throw ValidationError(error.description) }
         }
     }
 
     func run() async throws {
         let spec = try specOptions.load()
         let cases = try selection.select(from: spec)
-        var options = ConformanceRun.Options(concurrency: concurrency, seed: selection.seed)
+        let settings = connection.settings
+        for target in targets { try CommandTargetRunner.checkCredentials(target, settings: settings) }
+        // Strict where both sides are mocks; a remote side answers with RDS-only members.
+        var options = ConformanceRun.Options(
+            concurrency: settings.concurrency, mode: targets.allSatisfy(\.isLoopback) ? .strict : .lenient, stateTimeout: settings.stateWait,
+            transport: settings.transport, seed: selection.seed)
         options.keepAnswers = true
+        options.forceSignatureChecks = settings.signatureChecks
+        let frozen = options
         let goldens = GoldenLocation.directory(nil)
         let started = ISO8601DateFormatter().string(from: Date())
-        Console.error("Running \(cases.count) cases against \(endpoint[0]) and \(endpoint[1])")
-        async let first = Self.run(target: endpoint[0], spec: spec, cases: cases, goldens: goldens, options: options)
-        async let second = Self.run(target: endpoint[1], spec: spec, cases: cases, goldens: goldens, options: options)
-        let report = ParityReport(spec: spec, cases: cases, first: try await first, second: try await second, startedAt: started)
+        Console.error("Running \(cases.count) cases against \(targets[0]) and \(targets[1])")
+        let (first, second) = (targets[0], targets[1])
+        async let one = CommandTargetRunner.run(first, settings: settings, spec: spec, cases: cases, goldens: goldens, options: frozen, progress: nil)
+        async let two = CommandTargetRunner.run(second, settings: settings, spec: spec, cases: cases, goldens: goldens, options: frozen, progress: nil)
+        var a = try await one.report, b = try await two.report
+        a.endpoint = first.description
+        b.endpoint = second.description
+        let report = ParityReport(spec: spec, cases: cases, first: a, second: b, startedAt: started)
         print(ParityReportWriter.table(report))
         do {
             print("Reports: " + (try ParityReportWriter.write(report, to: reportDir)).joined(separator: ", "))
@@ -75,18 +76,5 @@ struct ParityCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         throw ExitCode(report.exitCode)
-    }
-
-    static func run(target: String, spec: ServiceSpec, cases: [TestCase], goldens: String, options: ConformanceRun.Options) async throws -> RunReport {
-        if target == "embedded" || target.hasPrefix("embedded:") {
-            let faults = Set(target.dropFirst("embedded".count).dropFirst().split(separator: ",").compactMap { Fault(rawValue: String($0)) })
-            return try await ReferenceServer.withRunning(emulator: NeptuneEmulator(spec: spec, configuration: .init(faults: faults, verifySignatures: NeptuneEmulator.Configuration.localTestingKeys))) { url in
-                await ConformanceRun(spec: spec, endpoint: Endpoint(url: url, label: target), goldenDirectory: goldens, options: options).run(cases).report
-            }
-        }
-        var targetOptions = TargetOptions()
-        targetOptions.endpoint = target
-        let endpoint = try targetOptions.resolvedEndpoint(url: target)
-        return await ConformanceRun(spec: spec, endpoint: endpoint, goldenDirectory: goldens, options: options).run(cases).report
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CaseGenerator
 import ConformanceRunner
 import ConformanceSpec
+import ConformanceTargets
 import Foundation
 
 struct RecordCommand: AsyncParsableCommand {
@@ -34,10 +35,11 @@ struct RecordCommand: AsyncParsableCommand {
         let cases = try selection.select(from: spec).filter { if case .success = $0.expectation { true } else { false } }
         guard !cases.isEmpty else { throw Console.usage("the selection has no success case; only success answers have goldens") }
         let directory = GoldenLocation.directory(goldenDir)
+        let settings = target.settings
         let options = ConformanceRun.Options(
-            concurrency: target.concurrency, stateTimeout: .milliseconds(Int(target.stateTimeout * 1000)), transport: target.transport,
-            recordGoldens: true, seed: selection.seed)
-        let outcome = try await TargetRunner.run(spec: spec, target: target, cases: cases, goldens: directory, options: options, progress: nil)
+            concurrency: settings.concurrency, stateTimeout: settings.stateWait, transport: settings.transport, recordGoldens: true, seed: selection.seed)
+        let outcome = try await CommandTargetRunner.run(
+            target.target, settings: settings, spec: spec, cases: cases, goldens: directory, options: options, progress: nil)
         var created = 0
         var changed = 0
         var unchanged = 0

@@ -2,6 +2,7 @@ import ArgumentParser
 import ComplianceReport
 import ConformanceRunner
 import ConformanceSpec
+import ConformanceTargets
 import Foundation
 import XMLCompare
 
@@ -23,6 +24,7 @@ struct RunCommand: AsyncParsableCommand {
               neptune-conformance run --endpoint http://127.0.0.1:5000
               neptune-conformance run --operation CreateDBCluster --kind invalid \\
                   --concurrency 16
+              neptune-conformance run --endpoint embedded:wrong-namespace
               neptune-conformance run --endpoint https://rds.us-east-1.amazonaws.com \\
                   --allow-real-endpoint --profile test
             """)
@@ -35,18 +37,20 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let spec = try specOptions.load()
         let cases = try selection.select(from: spec)
-        let mode = output.mode(for: target.endpoint)
+        let destination = target.target
+        let settings = target.settings
+        try CommandTargetRunner.checkCredentials(destination, settings: settings)
+        let mode = output.mode(for: destination)
         var options = ConformanceRun.Options(
-            concurrency: target.concurrency, mode: mode, stateTimeout: .milliseconds(Int(target.stateTimeout * 1000)),
-            transport: target.transport, seed: selection.seed)
-        options.forceSignatureChecks = target.signatureChecks
+            concurrency: settings.concurrency, mode: mode, stateTimeout: settings.stateWait, transport: settings.transport, seed: selection.seed)
+        options.forceSignatureChecks = settings.signatureChecks
         let runOptions = options
         let printer = ProgressPrinter(quiet: output.quiet)
-        let where_ = target.endpoint ?? "the embedded reference server"
-        printer.line("Running \(cases.count) cases against \(where_) (\(target.concurrency) at a time, \(mode.rawValue) comparison\(output.mode == nil && mode == .lenient ? ", the default for a remote endpoint: its answers carry RDS-only members; --strict makes them errors" : ""))")
+        let where_ = destination.isEmbedded ? "the embedded reference server" + (destination == .embedded ? "" : " (\(destination))") : destination.description
+        printer.line("Running \(cases.count) cases against \(where_) (\(settings.concurrency) at a time, \(mode.rawValue) comparison\(output.mode == nil && mode == .lenient ? ", the default for a remote endpoint: its answers carry RDS-only members; --strict makes them errors" : ""))")
         let outcome = try await Interruptible.run {
-            try await TargetRunner.run(
-                spec: spec, target: target, cases: cases, goldens: GoldenLocation.directory(output.goldenDir), options: runOptions,
+            try await CommandTargetRunner.run(
+                destination, settings: settings, spec: spec, cases: cases, goldens: GoldenLocation.directory(output.goldenDir), options: runOptions,
                 progress: printer.progress)
         }
         var report = outcome.value.report
@@ -81,10 +85,9 @@ struct OutputOptions: ParsableArguments {
     var mode: ComparisonMode?
 
     /// The comparison mode: the one asked for, else strict for mocks and lenient for the real service.
-    func mode(for endpoint: String?) -> ComparisonMode {
+    func mode(for target: Target) -> ComparisonMode {
         if let mode { return mode }
-        guard let endpoint else { return .strict }
-        return Endpoint(url: endpoint).isLoopback ? .strict : .lenient
+        return target.isLoopback ? .strict : .lenient
     }
 
     @Flag(help: "No progress output.")

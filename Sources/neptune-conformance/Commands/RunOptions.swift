@@ -2,18 +2,15 @@ import ArgumentParser
 import CaseGenerator
 import ConformanceRunner
 import ConformanceSpec
+import ConformanceTargets
 import Foundation
 import QueryProtocol
 import ReferenceServer
 import XMLCompare
 
-/// Where the cases go: the embedded reference server or `--endpoint`, with credentials and limits.
-struct TargetOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "The endpoint to test, e.g. http://127.0.0.1:5000 for moto (default: the embedded reference server).",
-        discussion: "Any address that is not loopback also needs --allow-real-endpoint.", valueName: "url"))
-    var endpoint: String?
-
+/// How to reach a target: region and credentials for URLs, limits and opt-ins. Shared by `run`,
+/// `record` and `parity`, and turned into the library's `TargetSettings` in one place.
+struct ConnectionOptions: ParsableArguments {
     @Option(help: "The region for SigV4 (default: $AWS_REGION, the profile's region, else us-east-1).")
     var region: String?
 
@@ -23,16 +20,13 @@ struct TargetOptions: ParsableArguments {
     @Flag(help: "Allow a non-loopback endpoint: the run creates real clusters there (prefixed, and deleted afterwards).")
     var allowRealEndpoint = false
 
-    @Option(help: "With the embedded server: a deliberate non-conformance to switch on (repeatable; see `serve --help`).")
-    var fault: [Fault] = []
-
     @Option(help: ArgumentHelp("Seconds to wait for one answer.", valueName: "seconds"))
     var timeout: Double = 30
 
     @Option(help: ArgumentHelp("Seconds to wait for a cluster or instance to reach the state a step needs.", valueName: "seconds"))
     var stateTimeout: Double = 120
 
-    @Option(help: "Cases run at the same time.")
+    @Option(help: "Cases run at the same time (on each target).")
     var concurrency = 8
 
     @Flag(help: "Run the signature family even when the endpoint does not seem to check signatures.")
@@ -45,39 +39,50 @@ struct TargetOptions: ParsableArguments {
     var httpClient: PlainHTTPClientChoice = .lean
 
     func validate() throws {
-        if let endpoint {
-            guard let url = URL(string: endpoint), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
-                throw ValidationError("--endpoint must be an http:// or https:// URL such as http://127.0.0.1:5000, not '\(endpoint)'")
-            }
-            if !Endpoint(url: endpoint).isLoopback && !allowRealEndpoint {
-                throw ValidationError("\(endpoint) is not a loopback address: the run would create real clusters there. Add --allow-real-endpoint if that is what you want.")
-            }
-            if !fault.isEmpty { throw ValidationError("--fault applies to the embedded server only; drop --endpoint or --fault") }
-        }
         guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
         guard stateTimeout > 0, stateTimeout <= 7200 else { throw ValidationError("--state-timeout must be between 0 and 7200 seconds") }
         guard (1...256).contains(concurrency) else { throw ValidationError("--concurrency must be 1...256, not \(concurrency)") }
     }
 
-    /// The endpoint for a URL target, with credentials resolved (never printed).
-    func resolvedEndpoint(url: String) throws -> Endpoint {
-        let resolver = CredentialsResolver()
-        let region = self.region ?? resolver.region(profile: profile) ?? "us-east-1"
-        let endpoint = Endpoint(url: url, region: region)
-        if endpoint.isLoopback && profile == nil {
-            let credentials = (try? resolver.resolve()) ?? .localTesting
-            return Endpoint(url: url, region: region, credentials: credentials)
-        }
-        do {
-            return Endpoint(url: url, region: region, credentials: try resolver.resolve(profile: profile))
-        } catch {
-            Console.error("error: \(error.description)")
-            throw ExitCode(2)
-        }
+    var settings: TargetSettings {
+        TargetSettings(
+            region: region, profile: profile, allowRealEndpoint: allowRealEndpoint, timeout: timeout, stateTimeout: stateTimeout,
+            concurrency: concurrency, signatureChecks: signatureChecks, asyncHTTPClientOnly: httpClient == .asyncHTTPClient)
+    }
+}
+
+/// Where the cases go (`--endpoint`, the embedded reference server by default), and how to reach it.
+struct TargetOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "The target: a URL such as http://127.0.0.1:5000 (moto), embedded (the default), or embedded:FAULT,… .",
+            discussion: "A URL that is not loopback also needs --allow-real-endpoint.", valueName: "target"),
+        transform: Target.argument)
+    var endpoint: Target = .embedded
+
+    @Option(help: "With the embedded server: a deliberate non-conformance to switch on (repeatable; see `serve --help`).")
+    var fault: [Fault] = []
+
+    @OptionGroup var connection: ConnectionOptions
+
+    func validate() throws {
+        if case .url(let url) = endpoint, !fault.isEmpty { throw ValidationError(TargetError.faultsNeedEmbedded(url).description) }
+        do { try connection.settings.check(endpoint) } catch { throw ValidationError(error.description) }
     }
 
-    var transport: HTTPTransport.Options {
-        HTTPTransport.Options(timeout: .milliseconds(Int(timeout * 1000)), connections: concurrency, asyncHTTPClientOnly: httpClient == .asyncHTTPClient)
+    /// `--endpoint` with the `--fault`s added (they are the same as `embedded:FAULT`).
+    var target: Target {
+        guard case .embedded(let faults) = endpoint, !fault.isEmpty else { return endpoint }
+        return .embedded(faults: faults + fault.filter { !faults.contains($0) })
+    }
+
+    var settings: TargetSettings { connection.settings }
+}
+
+extension Target {
+    /// `--endpoint`'s parser: a bad target is a one-line usage error that names it.
+    @Sendable static func argument(_ text: String) throws -> Target {
+        do { return try Target(parsing: text) } catch { throw ValidationError(error.description) }
     }
 }
 
@@ -143,47 +148,30 @@ struct SelectionOptions: ParsableArguments {
     }
 }
 
-/// Runs cases on the chosen target: an embedded reference server started for the run, or a URL.
-enum TargetRunner {
-    static func run(
-        spec: ServiceSpec, target: TargetOptions, cases: [TestCase], goldens: String, options: ConformanceRun.Options, progress: ConformanceRun.Progress?
-    ) async throws -> (report: RunReport, recordings: [CaseExecutor.Recording]) {
-        if let url = target.endpoint {
-            let endpoint = try target.resolvedEndpoint(url: url)
-            try await preflight(spec: spec, endpoint: endpoint, timeout: target.transport)
-            return await ConformanceRun(spec: spec, endpoint: endpoint, goldenDirectory: goldens, options: options).run(cases, progress: progress)
-        }
-        // The embedded server checks SigV4 against the credentials the runner signs with, so the signature family runs.
-        let credentials = AWSCredentials.localTesting
-        let emulator = NeptuneEmulator(
-            spec: spec, configuration: .init(faults: Set(target.fault), verifySignatures: [credentials.accessKeyId: credentials.secretAccessKey]))
-        var options = options
-        if !target.fault.isEmpty { options.notes.append("embedded reference server with faults: " + target.fault.map(\.rawValue).joined(separator: ", ")) }
-        let finalOptions = options
-        return try await ReferenceServer.withRunning(emulator: emulator) { url in
-            let endpoint = Endpoint(url: url, label: target.fault.isEmpty ? "embedded" : "embedded (faults: \(target.fault.map(\.rawValue).joined(separator: ", ")))")
-            return await ConformanceRun(spec: spec, endpoint: endpoint, goldenDirectory: goldens, options: finalOptions).run(cases, progress: progress)
+/// Runs cases on a target from the CLI: library errors become a message on standard error and exit 2.
+enum CommandTargetRunner {
+    /// Resolves a URL target's credentials before anything is announced or sent: exit 2 without them.
+    static func checkCredentials(_ target: Target, settings: TargetSettings) throws {
+        guard case .url(let url) = target else { return }
+        do {
+            _ = try TargetRunner.resolvedEndpoint(url: url, settings: settings)
+        } catch {
+            Console.error("error: \(error.description)")
+            throw ExitCode(2)
         }
     }
 
-    /// One DescribeDBClusters first, so an endpoint that refuses connections stops the run with exit 2 instead of erroring every case.
-    static func preflight(spec: ServiceSpec, endpoint: Endpoint, timeout: HTTPTransport.Options) async throws {
-        var options = timeout
-        options.throttlingRetries = 0
-        let transport = HTTPTransport(options: options)
+    static func run(
+        _ target: Target, settings: TargetSettings, spec: ServiceSpec, cases: [TestCase], goldens: String, options: ConformanceRun.Options,
+        progress: ConformanceRun.Progress?
+    ) async throws -> (report: RunReport, recordings: [CaseExecutor.Recording]) {
         do {
-            _ = try await QueryClient(spec: spec, endpoint: endpoint, transport: transport).send(Request(operation: "DescribeDBClusters", parameters: []))
-            await transport.shutdown()
+            return try await TargetRunner.run(
+                target, settings: settings, spec: spec, cases: cases, goldens: goldens, options: options, progress: progress,
+                notice: { Console.error($0) })
         } catch {
-            await transport.shutdown()
-            switch error {
-            case .connectionRefused, .invalidURL, .tls:
-                Console.error("error: the endpoint cannot be reached: \(error.description)")
-                throw ExitCode(2)
-            default:
-                // It answers badly rather than not at all: run, and let every case say what went wrong.
-                Console.error("warning: \(error.description); running anyway, the cases will say what goes wrong")
-            }
+            Console.error("error: \(error.description)")
+            throw ExitCode(2)
         }
     }
 }

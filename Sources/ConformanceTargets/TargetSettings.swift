@@ -1,0 +1,48 @@
+import ConformanceRunner
+
+/// How a run talks to its target: region and credentials for URLs, limits, and the opt-ins.
+public struct TargetSettings: Sendable {
+    /// The SigV4 region (nil: `$AWS_REGION`, the profile's region, else us-east-1).
+    public var region: String?
+    /// The credentials profile (nil: `$AWS_PROFILE`, else the environment or `default`).
+    public var profile: String?
+    /// Lets a run create resources on a non-loopback endpoint.
+    public var allowRealEndpoint: Bool
+    /// Seconds to wait for one answer.
+    public var timeout: Double
+    /// Seconds to wait for a resource to reach the state a step needs.
+    public var stateTimeout: Double
+    /// Cases in flight at once.
+    public var concurrency: Int
+    /// Run the signature family even where the endpoint does not seem to check signatures.
+    public var signatureChecks: Bool
+    /// Send plain http through AsyncHTTPClient instead of the lean client.
+    public var asyncHTTPClientOnly: Bool
+
+    public init(
+        region: String? = nil, profile: String? = nil, allowRealEndpoint: Bool = false, timeout: Double = 30, stateTimeout: Double = 120,
+        concurrency: Int = 8, signatureChecks: Bool = false, asyncHTTPClientOnly: Bool = false
+    ) {
+        self.region = region
+        self.profile = profile
+        self.allowRealEndpoint = allowRealEndpoint
+        self.timeout = timeout
+        self.stateTimeout = stateTimeout
+        self.concurrency = concurrency
+        self.signatureChecks = signatureChecks
+        self.asyncHTTPClientOnly = asyncHTTPClientOnly
+    }
+
+    /// The transport options these settings ask for.
+    public var transport: HTTPTransport.Options {
+        HTTPTransport.Options(timeout: .milliseconds(Int(timeout * 1000)), connections: concurrency, asyncHTTPClientOnly: asyncHTTPClientOnly)
+    }
+
+    /// The state timeout as a duration.
+    public var stateWait: Duration { .milliseconds(Int(stateTimeout * 1000)) }
+
+    /// Checks that `target` may be used with these settings (the real-endpoint opt-in).
+    public func check(_ target: Target) throws(TargetError) {
+        if case .url(let url) = target, !target.isLoopback, !allowRealEndpoint { throw .notLoopback(url) }
+    }
+}

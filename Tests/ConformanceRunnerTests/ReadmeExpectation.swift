@@ -1,0 +1,66 @@
+import Foundation
+
+/// What a README command must do, derived from what it says (its subcommand and targets) and the
+/// exit statuses the README gives: 0 all conform, 1 non-conformance found, 2 the run could not be done.
+enum ReadmeExpectation: Equatable {
+    /// Exits with `status` and writes `files` (relative to the folder it runs in).
+    case exits(Int32, files: [String])
+    /// `serve`: announces its URL (with its faults), accepts connections, stops cleanly on SIGTERM.
+    case serves(faults: [String])
+    /// A background command that starts a server on `port` (the README's port).
+    case startsServer(port: Int)
+    /// The real-service example: without credentials here it exits 2 before sending anything.
+    case refusedBeforeSending
+    /// `swift test` is not run inside `swift test`; `.ci/run` runs it (checked elsewhere).
+    case runByCI
+    /// An inline syntax (`spec lint [--document FILE]`): the subcommand and each option must exist.
+    case syntax
+
+    init?(_ command: ReadmeCommand) {
+        if command.text.hasSuffix("swift test") {
+            self = .runByCI
+            return
+        }
+        if command.background {
+            guard let port = command.values(of: "-p").first.flatMap(Int.init) else { return nil }
+            self = .startsServer(port: port)
+            return
+        }
+        let placeholders = command.text.range(of: #"\b[A-Z]{2,}\b|\[|\|"#, options: .regularExpression) != nil
+        if command.inline && (placeholders || command.subcommand == "record") {
+            self = .syntax
+            return
+        }
+        switch command.subcommand {
+        case "serve":
+            self = .serves(faults: command.values(of: "--fault"))
+        case "run", "parity":
+            let targets = command.endpoints.isEmpty ? ["embedded"] : command.endpoints
+            if targets.contains(where: { $0.hasPrefix("http") && !Self.isLoopback($0) }) {
+                self = .refusedBeforeSending
+                return
+            }
+            // Only `embedded` conforms; a fault or a mock (moto) is non-conformance.
+            let status: Int32 = targets.allSatisfy { $0 == "embedded" } ? 0 : 1
+            let directory = command.values(of: "--report-dir").last ?? "reports"
+            let names = command.subcommand == "run" ? ["report.json", "junit.xml", "report.html", "summary.md"] : ["parity.json", "parity.html", "parity.md"]
+            self = .exits(status, files: names.map { "\(directory)/\($0)" })
+        case "report":
+            guard let input = command.words.last, input.hasSuffix(".json") else { return nil }
+            let directory = (input as NSString).deletingLastPathComponent
+            self = .exits(0, files: ["report.html", "junit.xml", "summary.md"].map { "\(directory)/\($0)" })
+        default:
+            return nil
+        }
+    }
+
+    /// Commands that need moto: the background command that starts it, and those aimed at a loopback URL.
+    static func needsMoto(_ command: ReadmeCommand) -> Bool {
+        if command.background { return true }
+        return !command.loopbackPorts.isEmpty
+    }
+
+    static func isLoopback(_ url: String) -> Bool {
+        ["127.0.0.1", "localhost", "::1"].contains(URL(string: url)?.host ?? "")
+    }
+}

@@ -1,0 +1,180 @@
+import ConformanceTestSupport
+import Foundation
+import NIOCore
+import NIOPosix
+import Testing
+
+/// Runs README commands as a newcomer would, in a fresh folder of its own, and checks each against
+/// its `ReadmeExpectation`. Servers it starts are stopped by `stopAll()`.
+final class ReadmeShell: @unchecked Sendable {
+    let folder = RunCommandTests.temporaryDirectory()
+    private let lock = NSLock()
+    private var ports: [Int: Int] = [:]  // the README's port -> a free one here
+    private var servers: [ChildProcess] = []
+    private var serving: Set<Int> = []
+
+    /// The environment of every command: this one, without AWS credentials or profiles.
+    lazy var environment: [String: String] = {
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }
+        environment["AWS_SHARED_CREDENTIALS_FILE"] = "\(folder)/no-credentials"
+        environment["AWS_CONFIG_FILE"] = "\(folder)/no-config"
+        return environment
+    }()
+
+    func serving(readmePort: Int) -> Bool { lock.withLock { serving.contains(readmePort) } }
+
+    /// Checks one command against what it must do; failures are recorded with the README line.
+    func check(_ command: ReadmeCommand) async throws {
+        let location = Comment(rawValue: command.description)
+        guard let expectation = ReadmeExpectation(command) else {
+            Issue.record("no rule says what this README command must do: \(command)")
+            return
+        }
+        switch expectation {
+        case .runByCI:
+            return  // `theFirstLinesGiveTheTwoCommandsOfANewcomer` checks that .ci/run runs it
+        case .syntax:
+            try await checkSyntax(command)
+        case .exits(let status, let files):
+            for file in files { try? FileManager.default.removeItem(atPath: "\(folder)/\(file)") }
+            let result = try await shell(command)
+            #expect(result.status == status, "\(location): exit \(result.status), the README implies \(status)\n\(result.stderr.suffix(1500))")
+            for file in files {
+                let size = (try? FileManager.default.attributesOfItem(atPath: "\(folder)/\(file)")[.size] as? Int) ?? 0
+                #expect(size > 0, "\(location): \(file) was not written")
+            }
+        case .refusedBeforeSending:
+            let started = ContinuousClock.now
+            let result = try await shell(command)
+            #expect(result.status == 2, "\(location): exit \(result.status)\n\(result.stderr)")
+            #expect(result.stderr.contains("no credentials for"), "\(location): \(result.stderr)")
+            #expect(!result.stderr.contains("Running"), "\(location): it started a run")
+            #expect(ContinuousClock.now - started < .seconds(20), "\(location): a refusal must not wait on the network")
+            // And without the opt-in, a usage error that names it.
+            let words = command.text.replacingOccurrences(of: " --allow-real-endpoint", with: "")
+            let unopted = try await shell(ReadmeCommand(line: command.line, text: words, background: false, inline: false))
+            #expect(unopted.status == 64 && unopted.stderr.contains("--allow-real-endpoint"), "\(location) without --allow-real-endpoint: \(unopted.stderr)")
+        case .serves(let faults):
+            try await checkServer(command, faults: faults)
+        case .startsServer(let port):
+            let child = try ChildProcess("/bin/bash", ["-c", "cd '\(folder)' && " + execLast(substituted(command.text))], environment: environment, output: .discard, error: .discard)
+            lock.withLock {
+                servers.append(child)
+                serving.insert(port)
+            }
+            #expect(await Self.waitUntilListening(port: local(port), seconds: 120), "\(location): nothing listens on port \(local(port)) (README \(port))")
+        }
+    }
+
+    /// Starts moto on the port the README gives (a stand-in for an emulator the README names, such as LocalStack).
+    func startMoto(readmePort port: Int) async throws {
+        let child = try ChildProcess(try ExternalTool.moto.require(), ["-p", "\(local(port))"], output: .discard, error: .discard)
+        lock.withLock {
+            servers.append(child)
+            serving.insert(port)
+        }
+        #expect(await Self.waitUntilListening(port: local(port), seconds: 60), "moto did not start on port \(local(port))")
+    }
+
+    func stopAll() {
+        let all = lock.withLock { servers }
+        for server in all {
+            server.send(SIGKILL)  // moto_server ignores SIGTERM
+            _ = server.wait()
+        }
+    }
+
+    /// The command with the substitutions the suite documents, and nothing else.
+    func substituted(_ text: String) -> String {
+        var text = text.replacingOccurrences(of: "swift run neptune-conformance", with: "'\(BuiltCLI.url.path)'")
+        if text.hasPrefix("neptune-conformance ") { text = "'\(BuiltCLI.url.path)'" + text.dropFirst("neptune-conformance".count) }
+        text = text.replacingOccurrences(of: "bash Scripts/", with: "bash '\(BuiltCLI.packageRoot.path)'/Scripts/")
+        let pattern = try! NSRegularExpression(pattern: #"(127\.0\.0\.1:|localhost:|-p |--port )([0-9]{2,5})\b"#)
+        for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
+            let range = Range(match.range(at: 2), in: text)!
+            text.replaceSubrange(range, with: String(local(Int(text[range])!)))
+        }
+        return text
+    }
+
+    /// A free loopback port standing for the README's `port`, the same one for every command.
+    func local(_ port: Int) -> Int {
+        lock.withLock {
+            if let mapped = ports[port] { return mapped }
+            let mapped = Self.freePortNow()
+            ports[port] = mapped
+            return mapped
+        }
+    }
+
+    /// `a && b` as `a && exec b`, so the background process is the server itself (and killing it stops it).
+    func execLast(_ text: String) -> String {
+        guard let range = text.range(of: "&& ", options: .backwards) else { return "exec " + text }
+        return text.replacingCharacters(in: range, with: "&& exec ")
+    }
+
+    func shell(_ command: ReadmeCommand) async throws -> ProcessResult {
+        try await ProcessResult.run(URL(fileURLWithPath: "/bin/bash"), ["-c", "cd '\(folder)' && " + substituted(command.text)], environment: environment)
+    }
+
+    /// `serve` as written: it announces its URL and faults, accepts a connection, and stops on SIGTERM with status 0.
+    func checkServer(_ command: ReadmeCommand, faults: [String]) async throws {
+        let location = Comment(rawValue: command.description)
+        let child = try ChildProcess("/bin/bash", ["-c", "cd '\(folder)' && exec " + substituted(command.text)], environment: environment, error: .discard)
+        let out = child.standardOutput!
+        let announced = try await ProcessResult.onOwnThread { () -> String in
+            var text = ""
+            while !text.contains("\n"), case let data = out.availableData, !data.isEmpty { text += String(decoding: data, as: UTF8.self) }
+            return text
+        }
+        guard let start = announced.range(of: "http://127.0.0.1:")?.upperBound, let port = Int(announced[start...].prefix { $0.isNumber }) else {
+            Issue.record("\(location): serve did not announce its URL; it printed \(announced.prefix(300))")
+            child.send(SIGKILL)
+            _ = child.wait()
+            return
+        }
+        if let written = command.values(of: "--port").first.flatMap(Int.init) { #expect(port == local(written), "\(location): on port \(port)") }
+        for fault in faults { #expect(announced.contains(fault), "\(location): the announcement does not name \(fault): \(announced)") }
+        #expect(await Self.waitUntilListening(port: port, seconds: 10), "\(location): nothing accepts connections on \(port)")
+        child.send(SIGTERM)
+        let status = try await ProcessResult.onOwnThread { child.wait() }
+        #expect(status == 0, "\(location): serve exited \(status) on SIGTERM")
+    }
+
+    /// An inline syntax: the subcommand exists and its help names every option the README writes.
+    func checkSyntax(_ command: ReadmeCommand) async throws {
+        let location = Comment(rawValue: command.description)
+        guard let subcommand = command.subcommand else {
+            Issue.record("\(location): no subcommand")
+            return
+        }
+        let words = command.words
+        let help = try await ProcessResult.run(BuiltCLI.url, Array(words.drop { $0 != subcommand }.prefix { !$0.hasPrefix("-") && !$0.hasPrefix("[") && $0.lowercased() == $0 }) + ["--help"])
+        #expect(help.status == 0, "\(location): `\(subcommand) --help` exits \(help.status): \(help.stderr)")
+        for option in words.map({ $0.trimmingCharacters(in: CharacterSet(charactersIn: "[]")) }) where option.hasPrefix("--") {
+            #expect(help.stdout.contains(option), "\(location): `\(subcommand)` has no option \(option)")
+        }
+    }
+
+    static func waitUntilListening(port: Int, seconds: Int) async -> Bool {
+        for _ in 0..<(seconds * 10) {
+            if (try? await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(host: "127.0.0.1", port: port).get().close()) != nil { return true }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        return false
+    }
+
+    /// A loopback port nobody listens on right now (bound and released at once).
+    static func freePortNow() -> Int {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) } }
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
