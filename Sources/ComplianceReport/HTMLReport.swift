@@ -32,6 +32,7 @@ enum HTMLReport {
             <span class="verdict missing-golden">\(report.count(.missingGolden)) no golden</span> <span class="verdict skipped">\(report.count(.skipped)) skipped</span></p>
 
             """
+        html += findings(report)
         html += matrix(report)
         let problems = report.results.filter { $0.verdict != .passed && $0.verdict != .skipped }
         html += "<h2 id=\"departures\">Departures (\(problems.count))</h2>\n"

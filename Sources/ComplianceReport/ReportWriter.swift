@@ -8,6 +8,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case junit
     case html
     case markdown
+    /// A shields.io endpoint badge of the score.
+    case badge
 
     public var fileName: String {
         switch self {
@@ -15,6 +17,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .junit: "junit.xml"
         case .html: "report.html"
         case .markdown: "summary.md"
+        case .badge: "badge.json"
         }
     }
 
@@ -24,6 +27,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .junit: JUnitReport.render(report)
         case .html: HTMLReport.render(report)
         case .markdown: MarkdownReport.render(report)
+        case .badge: try BadgeReport.render(report)
         }
     }
 }
@@ -118,38 +122,12 @@ enum JUnitReport {
     }
 }
 
-enum MarkdownReport {
-    static func render(_ report: RunReport) -> String {
-        let verdictIcon = report.exitCode == 0 ? "✅" : "❌"
-        var md = "# \(verdictIcon) Neptune conformance: \(report.endpoint)\n\n"
-        md += "\(report.results.count) cases in \(String(format: "%.2f", report.durationSeconds)) s: **\(report.count(.passed)) passed**, \(report.count(.failed)) failed, \(report.count(.errored)) errored, \(report.count(.missingGolden)) without golden, \(report.count(.skipped)) skipped. API \(report.apiVersion), seed \(report.seed), \(report.comparison) comparison.\n\n"
-        md += "| operation | passed | failed | errored | no golden | skipped |\n|---|---:|---:|---:|---:|---:|\n"
-        for (operation, counts) in report.byOperation {
-            md += "| \(operation) | \(counts[.passed] ?? 0) | \(counts[.failed] ?? 0) | \(counts[.errored] ?? 0) | \(counts[.missingGolden] ?? 0) | \(counts[.skipped] ?? 0) |\n"
-        }
-        let problems = report.results.filter { $0.verdict == .failed || $0.verdict == .errored || $0.verdict == .missingGolden }
-        if !problems.isEmpty {
-            md += "\n## Departures (\(problems.count))\n\n"
-            for result in problems.prefix(200) {
-                md += "- `\(result.id)` **\(result.verdict.rawValue)**: \(cell(result.reason ?? ""))\n"
-            }
-            if problems.count > 200 { md += "- … and \(problems.count - 200) more (see report.html)\n" }
-        }
-        if let coverage = report.coverage {
-            let unexercised = coverage.filter { !$0.exercised }
-            md += "\n**Constraint coverage:** \(coverage.count - unexercised.count) of \(coverage.count) spec items exercised, \(coverage.filter(\.allPassed).count) with every case passing.\n"
-            if !unexercised.isEmpty { md += unexercised.prefix(30).map { "- not exercised: `\($0.item)`\n" }.joined() }
-        }
-        let unprovenanced = report.results.filter { $0.findings.contains { $0.kind == "provenance" } }
-        if !unprovenanced.isEmpty { md += "\n**Goldens to check:** \(unprovenanced.count) without provenance or recorded for another API revision.\n" }
-        if !report.leftovers.isEmpty {
-            md += "\n## Not deleted\n\n" + report.leftovers.map { "- \($0)\n" }.joined()
-        }
-        for note in report.notes { md += "\n> \(note)\n" }
-        return md
-    }
-
-    static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "<", with: "&lt;")
+/// `badge.json`: the score as a shields.io endpoint badge.
+enum BadgeReport {
+    static func render(_ report: RunReport) throws -> String {
+        let score = report.score ?? ConformanceScore(coverage: report.coverage ?? [], results: report.results)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(score.badge), as: UTF8.self) + "\n"
     }
 }

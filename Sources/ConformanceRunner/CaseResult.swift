@@ -118,6 +118,20 @@ public struct RunReport: Sendable, Codable, Equatable {
     public var notes: [String]
     /// For every constraint, rule and precondition of the spec: the cases that exercised it and their verdicts.
     public var coverage: [ConstraintCoverage]?
+    /// The SigV4 region of the run (for reproductions).
+    public var region: String?
+    /// The URL requests went to, for a URL target (curl reproductions); nil for the embedded server.
+    public var url: String?
+    /// `i/n` when the run was one shard of a suite (`--shard`).
+    public var shard: String?
+    /// How many cases the whole suite has (before selection and sharding), to name missing shards.
+    public var suiteSize: Int?
+    /// The failing, erring and golden-less cases grouped by root cause, most cases first.
+    public var findings: [RootCause]?
+    /// The share of spec items honoured and of cases passed.
+    public var score: ConformanceScore?
+    /// The run's departures judged against a baseline file (`run --baseline`).
+    public var baseline: BaselineOutcome?
 
     public init(
         tool: String = "neptune-conformance", endpoint: String, apiVersion: String, seed: UInt64, startedAt: String, durationSeconds: Double,
@@ -137,9 +151,20 @@ public struct RunReport: Sendable, Codable, Equatable {
 
     public func count(_ verdict: Verdict) -> Int { results.filter { $0.verdict == verdict }.count }
 
-    /// 0 when every case passed, 1 when any case failed, errored or lacks its golden.
+    /// 0 when every case passed, 1 when any case failed, errored or lacks its golden. Against a
+    /// baseline: 1 only for departures the baseline does not know (and for leftovers).
     public var exitCode: Int32 {
-        results.contains { $0.verdict != .passed && $0.verdict != .skipped } || !leftovers.isEmpty ? 1 : 0
+        if !leftovers.isEmpty { return 1 }
+        if let baseline { return baseline.new.isEmpty ? 0 : 1 }
+        return results.contains { $0.verdict != .passed && $0.verdict != .skipped } ? 1 : 0
+    }
+
+    /// Coverage, root causes and score, computed again from the results (after a run, a merge of shards).
+    public mutating func triage(spec: ServiceSpec) {
+        let table = ConstraintCoverage.table(spec: spec, results: results)
+        coverage = table
+        findings = RootCauseAnalysis.rootCauses(of: results, endpoint: endpoint, url: url, region: region ?? "us-east-1", signingName: spec.signingName)
+        score = ConformanceScore(coverage: table, results: results)
     }
 
     /// Per operation: counts by verdict, operations in the order they first appear.

@@ -117,9 +117,11 @@ public struct ConformanceRun: Sendable {
             durationSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, comparison: options.mode.rawValue,
             results: results.enumerated().map { $0.element ?? CaseResult(testCase: cases[$0.offset], verdict: .skipped, reason: "the run was interrupted") },
             leftovers: leftovers, notes: options.notes)
-        var withCoverage = report
-        withCoverage.coverage = ConstraintCoverage.table(spec: spec, results: report.results)
-        return (withCoverage, recordings)
+        var triaged = report
+        triaged.region = endpoint.region
+        triaged.url = endpoint.label.hasPrefix("embedded") ? nil : endpoint.url
+        triaged.triage(spec: spec)
+        return (triaged, recordings)
     }
 
     /// Deletes what the ledger still holds (instances, then clusters, then snapshots); returns what could not be

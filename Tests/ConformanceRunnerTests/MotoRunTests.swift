@@ -37,5 +37,48 @@ import Testing
         #expect(results.filter { $0["verdict"] as? String != "passed" }.allSatisfy { ($0["reason"] as? String)?.isEmpty == false })
         #expect((json["leftovers"] as? [String]) == [], "the run left \(json["leftovers"] ?? "")")
         #expect(FileManager.default.fileExists(atPath: "\(reports)/report.html"))
+
+        // Findings: a short triage list that covers every failing and erring case exactly once.
+        let findings = json["findings"] as? [[String: Any]] ?? []
+        #expect((10...60).contains(findings.count), "\(findings.count) findings")
+        let grouped = findings.flatMap { $0["cases"] as? [String] ?? [] }
+        let departing = results.filter { ["failed", "errored", "missing-golden"].contains($0["verdict"] as? String ?? "") }.compactMap { $0["id"] as? String }
+        #expect(grouped.sorted() == departing.sorted() && Set(grouped).count == grouped.count)
+        let ids = findings.compactMap { $0["id"] as? String }
+        #expect(ids.filter { $0.hasSuffix("/BacktrackWindow") } == ["unknown-element/BacktrackWindow"], "BacktrackWindow is one finding")
+        #expect(ids.contains("server-error/required"), "HTTP 500 on missing parameters is one finding: \(ids)")
+        #expect(findings.allSatisfy { ($0["title"] as? String)?.isEmpty == false && $0["item"] != nil && $0["kind"] != nil })
+        #expect(json["score"] != nil)
+        print("moto 5.2: \(findings.count) findings for \(departing.count) departing cases: \(ids.prefix(8).joined(separator: ", ")) …")
+    }
+
+    /// A baseline recorded against moto holds against a fresh moto (exit 0, nothing new), and against the
+    /// conformant embedded server every entry is fixed. One case at a time: moto accepts invalid identifiers,
+    /// and cases that send the same invalid identifier would otherwise race for it.
+    @Test(.timeLimit(.minutes(5)), .enabled(if: ExternalTool.moto.runsHere, Comment(rawValue: ExternalTool.moto.skipReason)))
+    func aBaselineRecordedAgainstMotoHolds() async throws {
+        let moto = try ExternalTool.moto.require()
+        let folder = RunCommandTests.temporaryDirectory()
+        let file = "\(folder)/moto-baseline.json"
+        for (step, extra) in [(1, ["--update-baseline"]), (2, [])] {
+            let port = try await freePort()
+            let server = try ChildProcess(moto, ["-p", "\(port)"], output: .discard, error: .discard)
+            defer {
+                server.send(SIGKILL)
+                server.wait()
+            }
+            #expect(await ReadmeShell.waitUntilListening(port: port, seconds: 30))
+            let run = try await ProcessResult.run(
+                BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:\(port)", "--concurrency", "1", "--baseline", file, "--report-dir", "\(folder)/r\(step)", "--quiet"] + extra)
+            #expect(run.status == 0, "step \(step): \(run.stdout.suffix(1500))")
+            let outcome = try #require((try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/r\(step)/report.json"))) as? [String: Any])?["baseline"] as? [String: Any])
+            #expect((outcome["new"] as? [String])?.isEmpty == true, "step \(step): \(outcome["new"] ?? "")")
+        }
+        let entries = (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])?["entries"] as? [Any] ?? []
+        #expect(entries.count > 250)
+        let embedded = try await ProcessResult.run(BuiltCLI.url, ["run", "--baseline", file, "--report-dir", "\(folder)/e", "--quiet"])
+        #expect(embedded.status == 0)
+        let outcome = try #require((try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/e/report.json"))) as? [String: Any])?["baseline"] as? [String: Any])
+        #expect((outcome["fixed"] as? [String])?.count == entries.count, "every entry is fixed on the conformant server")
     }
 }

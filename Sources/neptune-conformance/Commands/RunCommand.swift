@@ -37,6 +37,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let spec = try specOptions.load()
         let cases = try selection.select(from: spec)
+        let known = try output.loadBaseline()
         let destination = target.target
         let settings = target.settings
         try CommandTargetRunner.checkCredentials(destination, settings: settings)
@@ -55,6 +56,26 @@ struct RunCommand: AsyncParsableCommand {
         }
         var report = outcome.value.report
         if outcome.interrupted { report.notes.append("the run was interrupted (Ctrl-C); cases not run are marked skipped") }
+        report.shard = selection.shard
+        report.suiteSize = selection.suiteSize(spec: spec)
+        if let file = output.baseline {
+            if output.updateBaseline {
+                let recorded = Baseline(results: report.results, apiVersion: report.apiVersion)
+                do { try recorded.write(to: file) } catch {
+                    Console.error("error: \(error.description)")
+                    throw ExitCode(2)
+                }
+                // Judged against what was there before, so the report says what the update fixed; the new file knows every departure.
+                var outcome = (known ?? recorded).judge(report.results, file: file)
+                outcome.known += outcome.new
+                outcome.new = []
+                outcome.changed = [:]
+                report.baseline = outcome
+                printer.line("Baseline \(file): wrote \(recorded.entries.count) departures")
+            } else if let known {
+                report.baseline = known.judge(report.results, file: file)
+            }
+        }
         printer.finish()
         print(SummaryTable.render(report))
         do {
@@ -92,6 +113,31 @@ struct OutputOptions: ParsableArguments {
 
     @Flag(help: "No progress output.")
     var quiet = false
+
+    @Option(help: ArgumentHelp(
+        "Judge against the known departures in this file: exit 0 when every departure is in it, 1 on any new one.",
+        discussion: "Departures the file lists that now pass are reported as fixed. Record the file with --update-baseline.",
+        valueName: "file"))
+    var baseline: String?
+
+    @Flag(help: "With --baseline: write this run's departures to the file (sorted, one case a line) and exit 0.")
+    var updateBaseline = false
+
+    func validate() throws {
+        if updateBaseline && baseline == nil { throw ValidationError("--update-baseline needs --baseline FILE: the file to write") }
+    }
+
+    /// The baseline to judge against: nil without --baseline; with --update-baseline, the old file if it reads.
+    func loadBaseline() throws -> Baseline? {
+        guard let baseline else { return nil }
+        do {
+            return try Baseline.read(baseline)
+        } catch {
+            if updateBaseline { return nil }
+            Console.error("error: \(error.description)")
+            throw ExitCode(2)
+        }
+    }
 }
 
 
@@ -112,8 +158,30 @@ enum SummaryTable {
         var text = line(headers) + "\n" + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         text += rows.dropLast().map(line).joined(separator: "\n") + "\n" + line(rows.last!) + "\n"
         let problems = report.results.filter { $0.verdict == .failed || $0.verdict == .errored || $0.verdict == .missingGolden }
-        for result in problems.prefix(25) { text += "\n\(result.verdict.rawValue.uppercased()) \(result.id)\n    \(result.reason ?? "")" }
-        if problems.count > 25 { text += "\n... and \(problems.count - 25) more in the reports" }
+        if let baseline = report.baseline {
+            text += "\nBaseline \(baseline.file): \(baseline.new.count) new, \(baseline.known.count) known, \(baseline.fixed.count) fixed"
+            for id in baseline.new.prefix(25) { text += "\nNEW \(id)" + (baseline.changed[id].map { " (\($0))" } ?? "") }
+            if baseline.new.count > 25 { text += "\n... and \(baseline.new.count - 25) more new in the reports" }
+            for id in baseline.fixed.prefix(10) { text += "\nFIXED \(id)" }
+            if baseline.fixed.count > 10 { text += "\n... and \(baseline.fixed.count - 10) more fixed" }
+        }
+        let findings = report.findings ?? []
+        if !findings.isEmpty {
+            text += "\n\(findings.count) finding\(findings.count == 1 ? "" : "s") (root causes of \(problems.count) cases), most cases first:"
+            let width = String(findings.first?.cases.count ?? 0).count
+            for finding in findings {
+                let count = String(finding.cases.count)
+                text += "\n  " + String(repeating: " ", count: width - count.count) + count + "  \(finding.title)  [\(finding.id)]"
+            }
+        }
+        if problems.count <= 25 {
+            for result in problems { text += "\n\(result.verdict.rawValue.uppercased()) \(result.id)\n    \(result.reason ?? "")" }
+        } else {
+            text += "\nEvery case with its departures: report.html, summary.md, report.json"
+        }
+        if let score = report.score {
+            text += "\nScore: \(score.items.percent)% of spec items honoured (\(score.items.good) of \(score.items.total)), \(score.cases.percent)% of cases passed (\(score.cases.good) of \(score.cases.total))"
+        }
         if !report.leftovers.isEmpty { text += "\nNOT DELETED: " + report.leftovers.joined(separator: ", ") }
         text += "\n\(report.results.count) cases in \(String(format: "%.2f", report.durationSeconds)) s against \(report.endpoint)"
         return text

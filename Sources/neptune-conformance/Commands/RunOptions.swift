@@ -121,6 +121,9 @@ struct SelectionOptions: ParsableArguments {
         }
     }
 
+    /// How many cases the whole suite has with this seed, before selection and sharding.
+    func suiteSize(spec: ServiceSpec) -> Int { CaseGenerator(spec: spec, seed: seed).generate().count }
+
     func select(from spec: ServiceSpec) throws -> [TestCase] {
         try select(from: CaseGenerator(spec: spec, seed: seed).generate(), spec: spec)
     }

@@ -1,0 +1,118 @@
+/// The first departure of one failing or erring case, reduced to what groups it with others: its
+/// kind, the class of spec item it concerns, and the concrete item.
+struct Departure: Equatable {
+    var kind: DepartureKind
+    /// The grouping key's item part (`range`, `BacktrackWindow`, `CreateDBCluster`).
+    var itemClass: String
+    /// The concrete spec item (`CreateDBCluster.Port#range`), or the XPath of an answer departure.
+    var item: String
+    /// A short stable text of what was wrong (no request ids, times or generated names): the baseline fingerprint's input.
+    var signature: String
+
+    /// The departure of `result`, or nil for a case that passed or was skipped.
+    init?(_ result: CaseResult) {
+        switch result.verdict {
+        case .passed, .skipped:
+            return nil
+        case .missingGolden:
+            self.init(kind: .missingGolden, itemClass: result.operation, item: result.id, signature: "missing-golden")
+        case .errored:
+            let reason = result.reason ?? ""
+            if reason.hasPrefix("set-up step"), let open = reason.firstIndex(of: "("), let close = reason[open...].firstIndex(of: ")") {
+                let step = String(reason[reason.index(after: open)..<close])
+                let status = reason.range(of: "HTTP ").map { String(reason[$0.upperBound...].prefix { $0.isNumber }) } ?? ""
+                self.init(kind: .setupFailed, itemClass: step, item: Self.mainItem(result), signature: "setup:\(step):\(status)")
+            } else {
+                let sort = Self.transportSort(reason)
+                self.init(kind: .transportFailure, itemClass: sort, item: Self.mainItem(result), signature: "transport:\(sort)")
+            }
+        case .failed:
+            guard let first = result.findings.first(where: { !$0.warning }) else {
+                self.init(kind: .wrongValue, itemClass: result.operation, item: Self.mainItem(result), signature: "failed")
+                return
+            }
+            let expectsError = result.expected.contains("error") || result.expected.contains("4xx")
+            let status = result.actualStatus ?? Int(first.found?.prefix { $0.isNumber } ?? "") ?? 0
+            let item = Self.mainItem(result)
+            let keyword = Self.keyword(of: item, result: result)
+            switch first.kind {
+            case "status":
+                if status >= 500 {
+                    // A valid request that crashes the server is about its operation, not about the items its values sit at.
+                    self.init(
+                        kind: .serverError, itemClass: expectsError ? keyword : result.operation, item: expectsError ? item : "\(result.operation) (valid)",
+                        signature: "status:\(status)")
+                } else if expectsError && (200..<300).contains(status) {
+                    self.init(kind: .acceptedInvalid, itemClass: keyword, item: item, signature: "accepted:\(status)")
+                } else if !expectsError && (400..<500).contains(status) {
+                    let code = first.found.flatMap { Self.code(inFound: $0) } ?? ""
+                    self.init(kind: .refusedValid, itemClass: result.operation, item: item, signature: "refused:\(status):\(code)")
+                } else {
+                    self.init(kind: .wrongStatus, itemClass: keyword, item: item, signature: "status:\(first.expected ?? "")->\(status)")
+                }
+            case "code":
+                self.init(kind: .wrongCode, itemClass: keyword, item: item, signature: "code:\(first.expected ?? "")->\(first.found ?? "")")
+            case "not-xml":
+                self.init(kind: .malformedAnswer, itemClass: expectsError ? keyword : result.operation, item: item, signature: "not-xml:\(status)")
+            default:
+                let element = Self.element(first.path)
+                if first.path == "/ErrorResponse/Error/Type" {
+                    self.init(kind: .wrongFaultType, itemClass: keyword, item: item, signature: "type:\(first.expected ?? "")->\(first.found ?? "")")
+                } else if first.kind == "unexpected" {
+                    self.init(kind: .unknownElement, itemClass: element, item: Self.normalized(first.path), signature: "unexpected:\(Self.normalized(first.path))")
+                } else if first.kind == "missing" {
+                    self.init(kind: .missingMember, itemClass: element, item: Self.normalized(first.path), signature: "missing:\(Self.normalized(first.path))")
+                } else {
+                    self.init(kind: .wrongValue, itemClass: element, item: Self.normalized(first.path), signature: "\(first.kind):\(Self.normalized(first.path))")
+                }
+            }
+        }
+    }
+
+    init(kind: DepartureKind, itemClass: String, item: String, signature: String) {
+        self.kind = kind
+        self.itemClass = itemClass
+        self.item = item
+        self.signature = signature
+    }
+
+    /// The spec item a case is about: its first constraint, rule or precondition, else its first item, else its operation.
+    static func mainItem(_ result: CaseResult) -> String {
+        result.covers.first { $0.contains("#") } ?? result.covers.first ?? result.operation
+    }
+
+    /// `range` of `CreateDBCluster.Port#range`, `state` of `StopDBCluster#state:DBClusterIdentifier`; the
+    /// family name (QueryProtocol, SigV4) for protocol and signature cases.
+    static func keyword(of item: String, result: CaseResult) -> String {
+        guard let hash = item.firstIndex(of: "#") else { return result.operation }
+        return String(item[item.index(after: hash)...].prefix { $0 != ":" })
+    }
+
+    /// The element an XPath ends on, without index predicates or prefixes.
+    static func element(_ path: String) -> String {
+        let last = path.split(separator: "/").last.map(String.init) ?? path
+        return String(last.prefix { $0 != "[" }.split(separator: ":").last ?? "")
+    }
+
+    /// The XPath without list indexes, so the same member in different list items is one departure.
+    static func normalized(_ path: String) -> String {
+        path.replacing(/\[[0-9]+\]/, with: "")
+    }
+
+    /// The error code in a status finding's `found` text (`400 (InvalidParameterValue: …)`).
+    static func code(inFound text: String) -> String? {
+        guard let open = text.firstIndex(of: "("), let colon = text[open...].firstIndex(of: ":") else { return nil }
+        return String(text[text.index(after: open)..<colon])
+    }
+
+    static func transportSort(_ reason: String) -> String {
+        let text = reason.lowercased()
+        for (needle, sort) in [
+            ("timed out", "timeout"), ("timeout", "timeout"), ("refused", "connection-refused"), ("reset", "connection-reset"),
+            ("closed", "connection-closed"), ("too large", "answer-too-large"), ("latestrestorabletime", "run-time-value"), ("tls", "tls"),
+        ] where text.contains(needle) {
+            return sort
+        }
+        return "other"
+    }
+}

@@ -1,0 +1,49 @@
+/// The kind of a case's departure from the contract: the second half of a root cause (the first
+/// is the spec item). Raw values are the stable words reports and baselines use.
+public enum DepartureKind: String, Sendable, Codable, CaseIterable {
+    /// A request the contract refuses got a success answer.
+    case acceptedInvalid = "accepts-invalid"
+    /// A valid request got an error answer (4xx).
+    case refusedValid = "refuses-valid"
+    /// An error answer with another error code than the contract's.
+    case wrongCode = "wrong-code"
+    /// The expected error code with another HTTP status.
+    case wrongStatus = "wrong-status"
+    /// The error's Type is Receiver where the contract says Sender, or the reverse.
+    case wrongFaultType = "wrong-fault-type"
+    /// An element the contract does not know.
+    case unknownElement = "unknown-element"
+    /// A member the contract requires is missing.
+    case missingMember = "missing-member"
+    /// A member with a value, type, order or namespace the contract does not allow.
+    case wrongValue = "wrong-value"
+    /// The answer is not XML (an HTML error page, a truncated body).
+    case malformedAnswer = "malformed-answer"
+    /// HTTP 5xx where the contract gives a 4xx or a success.
+    case serverError = "server-error"
+    /// No answer: refused, reset, timed out, too large.
+    case transportFailure = "transport-failure"
+    /// A set-up step the case needs was refused, so the case could not be judged.
+    case setupFailed = "setup-failed"
+    /// A success case without its golden file (a gap of the suite's data, not of the endpoint).
+    case missingGolden = "missing-golden"
+
+    /// How a title says it, before the item's words ("accepts values that break …").
+    var phrase: String {
+        switch self {
+        case .acceptedInvalid: "accepts"
+        case .refusedValid: "refuses"
+        case .wrongCode: "answers with the wrong error code for"
+        case .wrongStatus: "answers with the wrong HTTP status for"
+        case .wrongFaultType: "answers with the wrong Sender/Receiver type for"
+        case .unknownElement: "answers with an element the contract does not know:"
+        case .missingMember: "leaves out a member the contract requires:"
+        case .wrongValue: "answers with a wrong value for"
+        case .malformedAnswer: "answers with something that is not XML for"
+        case .serverError: "fails with HTTP 5xx on"
+        case .transportFailure: "does not answer"
+        case .setupFailed: "refuses a set-up step:"
+        case .missingGolden: "has no golden file for"
+        }
+    }
+}
