@@ -3,8 +3,8 @@
 #
 #   bash Scripts/setup.sh           the build: libxml2 (headers) and pkg-config
 #   bash Scripts/setup.sh --tests   also what the tests use: chromium (HTML reports in a real
-#                                   browser), botocore (an independent oracle) and moto (an
-#                                   independent Neptune endpoint)
+#                                   browser), botocore (an independent oracle), moto (an
+#                                   independent Neptune endpoint) and jsonschema (Schemas/)
 #
 # Debian and Ubuntu through apt-get (as root, or with sudo), macOS through Homebrew. Anything
 # else: the message says what to install by hand. Exit status 0 when everything is there.
@@ -58,6 +58,7 @@ if $tests; then
     pip_missing=()
     python_has botocore || pip_missing+=('botocore>=1.43')
     have moto_server || pip_missing+=('moto[server]>=5.1')
+    python_has jsonschema || pip_missing+=('jsonschema>=4.18')
     if [ ${#pip_missing[@]} -gt 0 ]; then
         say "pip install ${pip_missing[*]}"
         python3 -m pip install --quiet --disable-pip-version-check "${pip_missing[@]}"

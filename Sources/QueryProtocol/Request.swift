@@ -1,5 +1,5 @@
 /// A request: the operation and its parameters as the query protocol will carry them.
-public struct Request: Sendable, Equatable, Codable {
+public struct Request: Sendable, Equatable, Codable {  // JSON form: Request+JSON.swift
     public var operation: String
     public var parameters: [Parameter]
 
@@ -47,7 +47,7 @@ public struct Parameter: Sendable, Equatable, Codable {
 }
 
 /// A parameter value as raw text, so invalid cases can send what the spec forbids (wrong types included).
-public indirect enum ParameterValue: Sendable, Equatable, Codable {
+public indirect enum ParameterValue: Sendable, Equatable, Codable {  // JSON form: Request+JSON.swift
     case scalar(String)
     case list([ParameterValue])
     case structure([Parameter])

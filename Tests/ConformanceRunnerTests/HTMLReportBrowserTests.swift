@@ -23,6 +23,14 @@ struct HTMLReportBrowserTests {
         #expect(!dom.stdout.contains("<script"))
         #expect(dom.stdout.contains("<table id=\"coverage-table\">"))
         #expect(dom.stdout.contains("StopDBCluster#state:DBClusterIdentifier"))
+        // Findings lead the page, each expandable to its cases.
+        let findings = try #require(dom.stdout.range(of: "<div id=\"findings-list\">"))
+        let matrix = try #require(dom.stdout.range(of: "<table id=\"matrix\">"))
+        #expect(findings.lowerBound < matrix.lowerBound, "findings come before the matrix")
+        #expect(dom.stdout.contains("<details class=\"finding\" id=\"finding-accepts-invalid/state\">"), "the stopped-cluster fault is one finding")
+        #expect(dom.stdout.contains("<details class=\"finding\" id=\"finding-wrong-value/xmlns\">"), "the wrong namespace is one finding")
+        #expect(dom.stdout.contains("<ul class=\"finding-cases\"><li><a href=\"#StopDBCluster/stateful/DBClusterIdentifier/in-state-stopped\">"))
+        #expect(dom.stdout.contains("<p id=\"score\"><b>Score: "))
         let shot = try await ProcessResult.run(URL(fileURLWithPath: browser), flags + ["--screenshot=\(reports)/report.png", "--window-size=1200,1600", page])
         #expect(shot.status == 0)
         let size = (try? FileManager.default.attributesOfItem(atPath: "\(reports)/report.png")[.size] as? Int) ?? 0

@@ -12,6 +12,8 @@ struct ReadmeCommand: Sendable, CustomTestStringConvertible, CustomStringConvert
     let background: Bool
     /// An inline span of the prose (a syntax to check, not always a command to run).
     let inline: Bool
+    /// A `run:` step of the README's GitHub Actions job.
+    var ciStep = false
 
     var description: String { "README.md:\(line): \(text)\(background ? " &" : "")" }
     var testDescription: String { description }
@@ -40,18 +42,30 @@ struct ReadmeCommand: Sendable, CustomTestStringConvertible, CustomStringConvert
         var commands: [ReadmeCommand] = []
         var inShell = false
         var inOtherBlock = false
+        var inWorkflow = false
         var pending: (line: Int, text: String)?
         for (offset, raw) in readme.components(separatedBy: "\n").enumerated() {
             let number = offset + 1
             let trimmed = raw.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("```") {
-                if inShell || inOtherBlock {
+                if inShell || inOtherBlock || inWorkflow {
                     inShell = false
                     inOtherBlock = false
+                    inWorkflow = false
                 } else if trimmed == "```sh" || trimmed == "```bash" || trimmed == "```shell" {
                     inShell = true
+                } else if trimmed == "```yaml" && readme.components(separatedBy: "\n").dropFirst(number).prefix(40).contains(where: { $0.contains("runs-on:") }) {
+                    inWorkflow = true
                 } else {
                     inOtherBlock = true
+                }
+                continue
+            }
+            if inWorkflow {
+                if let range = trimmed.range(of: #"^(- )?run: "#, options: .regularExpression) {
+                    var step = ReadmeCommand(line: number, text: String(trimmed[range.upperBound...]), background: false, inline: false)
+                    step.ciStep = true
+                    commands.append(step)
                 }
                 continue
             }

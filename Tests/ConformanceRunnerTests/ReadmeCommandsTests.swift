@@ -59,7 +59,14 @@ import Testing
         for port in Set(wanted.flatMap(\.loopbackPorts)) where !shell.serving(readmePort: port) {
             try await shell.startMoto(readmePort: port)
         }
-        for command in wanted where !command.background { try await shell.check(command) }
+        for command in wanted where !command.background && !command.ciStep { try await shell.check(command) }
+        // The GitHub Actions job: its own emulator, the baseline the README's command recorded, exit 0, a job summary.
+        shell.stopAll()
+        let steps = wanted.filter(\.ciStep)
+        #expect(steps.count >= 4, "the README's workflow has \(steps.count) run: steps")
+        for step in steps { try await shell.check(step) }
+        let summary = (try? String(contentsOfFile: "\(shell.folder)/step-summary.md", encoding: .utf8)) ?? ""
+        #expect(summary.contains("Against the baseline") && summary.contains("0 new"), "the job summary: \(summary.prefix(500))")
     }
 }
 

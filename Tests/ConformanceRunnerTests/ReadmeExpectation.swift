@@ -15,8 +15,14 @@ enum ReadmeExpectation: Equatable {
     case runByCI
     /// An inline syntax (`spec lint [--document FILE]`): the subcommand and each option must exist.
     case syntax
+    /// A `run:` step of the README's GitHub Actions job: exits 0 (the job fails only on new departures).
+    case ciStep
 
     init?(_ command: ReadmeCommand) {
+        if command.ciStep {
+            self = .ciStep
+            return
+        }
         if command.text.hasSuffix("swift test") {
             self = .runByCI
             return
@@ -27,7 +33,9 @@ enum ReadmeExpectation: Equatable {
             return
         }
         let placeholders = command.text.range(of: #"\b[A-Z]{2,}\b|\[|\|"#, options: .regularExpression) != nil
-        if command.inline && (placeholders || command.subcommand == "record") {
+        // Inline spans run only when they stand alone (re-rendering the main command's report); the others are syntax.
+        let standalone = command.subcommand == "report" && command.words.filter { $0.hasSuffix(".json") }.count == 1
+        if command.inline && (placeholders || !standalone) {
             self = .syntax
             return
         }
@@ -40,11 +48,12 @@ enum ReadmeExpectation: Equatable {
                 self = .refusedBeforeSending
                 return
             }
-            // Only `embedded` conforms; a fault or a mock (moto) is non-conformance.
-            let status: Int32 = targets.allSatisfy { $0 == "embedded" } ? 0 : 1
+            // Only `embedded` conforms; a fault or a mock (moto) is non-conformance, unless a baseline knows it.
+            let baseline = command.values(of: "--baseline").first
+            let status: Int32 = targets.allSatisfy { $0 == "embedded" } || baseline != nil ? 0 : 1
             let directory = command.values(of: "--report-dir").last ?? "reports"
-            let names = command.subcommand == "run" ? ["report.json", "junit.xml", "report.html", "summary.md"] : ["parity.json", "parity.html", "parity.md"]
-            self = .exits(status, files: names.map { "\(directory)/\($0)" })
+            let names = command.subcommand == "run" ? ["report.json", "junit.xml", "report.html", "summary.md", "badge.json"] : ["parity.json", "parity.html", "parity.md"]
+            self = .exits(status, files: names.map { "\(directory)/\($0)" } + (command.words.contains("--update-baseline") ? [baseline!] : []))
         case "report":
             guard let input = command.words.last, input.hasSuffix(".json") else { return nil }
             let directory = (input as NSString).deletingLastPathComponent
@@ -56,7 +65,7 @@ enum ReadmeExpectation: Equatable {
 
     /// Commands that need moto: the background command that starts it, and those aimed at a loopback URL.
     static func needsMoto(_ command: ReadmeCommand) -> Bool {
-        if command.background { return true }
+        if command.background || command.ciStep { return true }
         return !command.loopbackPorts.isEmpty
     }
 

@@ -35,8 +35,14 @@ final class ReadmeShell: @unchecked Sendable {
             return  // `theFirstLinesGiveTheTwoCommandsOfANewcomer` checks that .ci/run runs it
         case .syntax:
             try await checkSyntax(command)
+        case .ciStep:
+            try await checkStep(command)
         case .exits(let status, let files):
-            for file in files { try? FileManager.default.removeItem(atPath: "\(folder)/\(file)") }
+            for file in files where !file.hasSuffix("baseline.json") { try? FileManager.default.removeItem(atPath: "\(folder)/\(file)") }
+            // A baseline holds for one emulator state: each baseline command gets a fresh emulator, as a CI job does.
+            if !command.values(of: "--baseline").isEmpty {
+                for port in command.loopbackPorts { try await restartMoto(readmePort: port) }
+            }
             let result = try await shell(command)
             #expect(result.status == status, "\(location): exit \(result.status), the README implies \(status)\n\(result.stderr.suffix(1500))")
             for file in files {
@@ -77,16 +83,50 @@ final class ReadmeShell: @unchecked Sendable {
     }
 
     func stopAll() {
-        let all = lock.withLock { servers }
+        let all = lock.withLock {
+            defer {
+                servers = []
+                serving = []
+            }
+            return servers
+        }
         for server in all {
             server.send(SIGKILL)  // moto_server ignores SIGTERM
             _ = server.wait()
+        }
+        // What a CI step left running in the background (a subshell's moto) is found by its port.
+        for port in lock.withLock({ Array(ports.values) }) {
+            _ = try? ChildProcess("/usr/bin/pkill", ["-9", "-f", "moto_server -p \(port)"], output: .discard, error: .discard).wait()
+        }
+    }
+
+    /// Stops what serves the README's `port` and starts a fresh moto there.
+    func restartMoto(readmePort port: Int) async throws {
+        stopAll()
+        try await Task.sleep(for: .milliseconds(200))
+        try await startMoto(readmePort: port)
+    }
+
+    /// A `run:` step of the README's workflow: run from the package (the job's checkout) with the job's
+    /// variables; it must exit 0, and a background emulator it starts must listen.
+    func checkStep(_ command: ReadmeCommand) async throws {
+        let location = Comment(rawValue: command.description)
+        var environment = self.environment
+        environment["GITHUB_WORKSPACE"] = folder
+        environment["GITHUB_STEP_SUMMARY"] = "\(folder)/step-summary.md"
+        let text = substituted(command.text)
+        let result = try await ProcessResult.run(
+            URL(fileURLWithPath: "/bin/bash"), ["-c", "cd '\(BuiltCLI.packageRoot.path)' && " + text], environment: environment)
+        #expect(result.status == 0, "\(location): exit \(result.status)\n\(result.stdout.suffix(1500))\n\(result.stderr.suffix(800))")
+        if let port = command.values(of: "-p").first.flatMap(Int.init) {
+            #expect(await Self.waitUntilListening(port: local(port), seconds: 120), "\(location): nothing listens on \(local(port))")
         }
     }
 
     /// The command with the substitutions the suite documents, and nothing else.
     func substituted(_ text: String) -> String {
         var text = text.replacingOccurrences(of: "swift run neptune-conformance", with: "'\(BuiltCLI.url.path)'")
+        text = text.replacingOccurrences(of: "(moto_server -p", with: "(exec moto_server -p")
         if text.hasPrefix("neptune-conformance ") { text = "'\(BuiltCLI.url.path)'" + text.dropFirst("neptune-conformance".count) }
         text = text.replacingOccurrences(of: "bash Scripts/", with: "bash '\(BuiltCLI.packageRoot.path)'/Scripts/")
         let pattern = try! NSRegularExpression(pattern: #"(127\.0\.0\.1:|localhost:|-p |--port )([0-9]{2,5})\b"#)

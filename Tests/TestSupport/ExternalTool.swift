@@ -47,6 +47,10 @@ public struct ExternalTool: Sendable {
     public static let botocore = ExternalTool(
         name: "python3 with botocore", install: "pip install botocore", path: pythonImporting("botocore"))
 
+    /// python3 that can import jsonschema, to validate outputs against Schemas/.
+    public static let jsonschema = ExternalTool(
+        name: "python3 with jsonschema", install: "pip install jsonschema", path: pythonImporting("jsonschema"))
+
     /// The first `name` on $PATH.
     static func onPath(_ name: String) -> String? {
         let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")

@@ -26,9 +26,9 @@ tokens = set()
 
 
 def python_value(value, shape):
-    kind, payload = next(iter(value.items()))
-    if kind == "scalar":
-        text = payload["_0"]
+    # The plain JSON form of `cases --format jsonl`: strings, arrays (lists), objects (structures).
+    if isinstance(value, str):
+        text = value
         if text.startswith("{{") and text.endswith("}}"):
             tokens.add(text)
             text = STAND_IN
@@ -41,9 +41,9 @@ def python_value(value, shape):
         if shape.type_name == "timestamp":
             return datetime.datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc)
         return text
-    if kind == "list":
-        return [python_value(item, shape.member) for item in payload["_0"]]
-    return {member["name"]: python_value(member["value"], shape.members[member["name"]]) for member in payload["_0"]}
+    if isinstance(value, list):
+        return [python_value(item, shape.member) for item in value]
+    return {name: python_value(member, shape.members[name]) for name, member in value.items()}
 
 
 checked = mismatches = 0
@@ -53,7 +53,7 @@ for line in sys.stdin:
         continue
     operation = model.operation_model(case["request"]["operation"])
     shape = operation.input_shape
-    params = {p["name"]: python_value(p["value"], shape.members[p["name"]]) for p in case["request"]["parameters"]}
+    params = {name: python_value(value, shape.members[name]) for name, value in case["request"]["parameters"].items()}
     expected = sorted(serializer.serialize_to_request(params, operation)["body"].items())
     expected = sorted((k, str(v)) for k, v in expected)
     ours = sorted((k, STAND_IN if v in tokens else v) for k, v in urllib.parse.parse_qsl(case["body"], keep_blank_values=True))

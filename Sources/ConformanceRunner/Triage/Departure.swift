@@ -56,7 +56,10 @@ struct Departure: Equatable {
                 self.init(kind: .malformedAnswer, itemClass: expectsError ? keyword : result.operation, item: item, signature: "not-xml:\(status)")
             default:
                 let element = Self.element(first.path)
-                if first.path == "/ErrorResponse/Error/Type" {
+                if first.kind == "namespace" {
+                    // One namespace for the whole API: every root element with the wrong one is one root cause.
+                    self.init(kind: .wrongValue, itemClass: "xmlns", item: "\(result.operation) answer namespace", signature: "namespace:\(first.found ?? "")")
+                } else if first.path == "/ErrorResponse/Error/Type" {
                     self.init(kind: .wrongFaultType, itemClass: keyword, item: item, signature: "type:\(first.expected ?? "")->\(first.found ?? "")")
                 } else if first.kind == "unexpected" {
                     self.init(kind: .unknownElement, itemClass: element, item: Self.normalized(first.path), signature: "unexpected:\(Self.normalized(first.path))")

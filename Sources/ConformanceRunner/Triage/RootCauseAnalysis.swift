@@ -60,6 +60,7 @@ public enum RootCauseAnalysis {
                 : "fails with HTTP 5xx instead of refusing \(broken)"
         case .wrongCode, .wrongStatus, .wrongFaultType, .malformedAnswer: return "\(departure.kind.phrase) \(broken)"
         case .unknownElement, .missingMember: return "\(departure.kind.phrase) <\(departure.itemClass)>"
+        case .wrongValue where departure.itemClass == "xmlns": return "answers in another XML namespace than the API's"
         case .wrongValue: return "answers with a wrong value in <\(departure.itemClass)>"
         case .transportFailure: return "does not answer: \(departure.itemClass)"
         case .setupFailed: return "refuses the \(departure.itemClass) set-up step, so cases cannot be judged"
