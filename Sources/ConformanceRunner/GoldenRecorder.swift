@@ -36,7 +36,8 @@ public struct GoldenRecorder: Sendable {
         }
         let context: ShapeContext = operation.map { .successRoot($0) } ?? .unknown
         // A describe without an identifier lists whatever else exists on the endpoint: its content is not the case's to fix.
-        let unscoped = testCase.request.operation.hasPrefix("Describe") && testCase.request.value(at: "DBClusterIdentifier") == nil
+        let describe = spec.resources.lifecycle(describedBy: testCase.request.operation)?.describe
+        let unscoped = describe.map { testCase.request.value(at: $0.identifier) == nil } ?? false
         let opaque: Set<String> = unscoped ? [operation?.resultWrapper ?? ""] : []
         var xml = ""
         write(tree.root, context: context, depth: 0, root: true, parent: "", opaque: opaque, into: &xml) { element, type, parent in
