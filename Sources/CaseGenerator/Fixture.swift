@@ -30,12 +30,15 @@ struct Fixture {
     ///   - protected: with deletion protection switched on.
     ///   - replicaOf: a resource of the same kind to make a read replica of.
     mutating func make(
-        _ kind: ResourceKind, counter: inout Int, protected: Bool = false, related: [ResourceKind: String] = [:], replicaOf source: String? = nil
+        _ kind: ResourceKind, counter: inout Int, protected: Bool = false, related: [ResourceKind: String] = [:],
+        replicaOf source: String? = nil
     ) -> String? {
         guard let lifecycle = resources.lifecycle(of: kind) else { return nil }
         var step = lifecycle.setup.create
         var related = related
-        for other in step.relatedKinds where related[other] == nil && other != kind { related[other] = make(other, counter: &counter) }
+        for other in step.relatedKinds where related[other] == nil && other != kind {
+            related[other] = make(other, counter: &counter)
+        }
         if protected, let on = lifecycle.deletionProtection?.on { step = step.adding(on) }
         if let source, let replica = lifecycle.setup.readReplica {
             step = step.adding(replica)
@@ -51,10 +54,18 @@ struct Fixture {
     /// Makes the resource `parameter` of `operation` names, and brings it where the operation's preconditions
     /// on that parameter need it: into an allowed state, with a writer and a reader, or as a read replica (then
     /// the replica is what the parameter names).
-    mutating func make(_ kind: ResourceKind, for operation: OperationSpec, parameter: String, counter: inout Int) -> String? {
+    mutating func make(_ kind: ResourceKind, for operation: OperationSpec, parameter: String, counter: inout Int)
+        -> String?
+    {
         guard let lifecycle = resources.lifecycle(of: kind), let id = make(kind, counter: &counter) else { return nil }
         for condition in operation.preconditions {
-            let onSubject: Bool = { if case .readerOf(let cluster) = condition.kind { cluster == parameter } else { condition.parameter == parameter } }()
+            let onSubject: Bool = {
+                if case .readerOf(let cluster) = condition.kind {
+                    cluster == parameter
+                } else {
+                    condition.parameter == parameter
+                }
+            }()
             guard onSubject else { continue }
             switch condition.kind {
             case .state(let allowed):
@@ -93,7 +104,8 @@ struct Fixture {
         var steps: [Step] = []
         for lifecycle in resources.lifecycles {
             var ids = identifiers(of: lifecycle.kind)
-            for (parameter, value) in created where resources.kind(named: parameter, in: operation) == lifecycle.kind && !ids.contains(value) {
+            for (parameter, value) in created
+            where resources.kind(named: parameter, in: operation) == lifecycle.kind && !ids.contains(value) {
                 ids.append(value)
             }
             for id in ids.reversed() {

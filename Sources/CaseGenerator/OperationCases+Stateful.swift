@@ -112,10 +112,9 @@ extension OperationCases {
         guard let lifecycle = spec.resources.lifecycle(modifiedBy: name), let modify = lifecycle.modify, operation.parameter(at: scaling) != nil else { return [] }
         var fixture = emptyFixture()
         guard let id = fixture.make(lifecycle.kind, counter: &counter) else { return [] }
-        fixture.setup.append(Step(Request(operation: name, parameters: [
-            Parameter(modify.parameter, .scalar(id)), Parameter("ApplyImmediately", .scalar("true")),
-            Parameter(scaling, .structure([Parameter("MinCapacity", .scalar("2.0")), Parameter("MaxCapacity", .scalar("16.5"))])),
-        ]), waitFor: lifecycle.readyState))
+        var change = Request(modify, id: id)
+        change.parameters.append(Parameter(scaling, .structure([Parameter("MinCapacity", .scalar("2.0")), Parameter("MaxCapacity", .scalar("16.5"))])))
+        fixture.setup.append(Step(change, waitFor: modify.waitFor))
         let describe = lifecycle.describe.operation
         let request = [Parameter(lifecycle.describe.identifier, .scalar(id))]
         let caseID = "\(describe)/stateful/serverless-range-after-modify"
@@ -135,7 +134,8 @@ extension OperationCases {
                 let kind = operation.preconditions.lazy.compactMap({ condition -> ResourceKind? in
                     if condition.parameter == renamed, case .exists(let kind) = condition.kind { kind } else { nil }
                 }).first,
-                let lifecycle = spec.resources.lifecycle(of: kind), spec.operation(named: lifecycle.describe.operation) != nil
+                let lifecycle = spec.resources.lifecycle(of: kind), let modify = lifecycle.modify, modify.operation == name,
+                spec.operation(named: lifecycle.describe.operation) != nil
             else { continue }
             let describe = lifecycle.describe
             for (suffix, asksForOld) in [("renamed-cluster-by-old-name", true), ("renamed-cluster-by-new-name", false)] {
@@ -143,9 +143,8 @@ extension OperationCases {
                 guard let old = fixture.make(kind, counter: &counter) else { continue }
                 counter += 1
                 let new = values.identifier(counter, tag: "r")
-                fixture.setup.append(Step(Request(operation: name, parameters: [
-                    Parameter(renamed, .scalar(old)), Parameter(member.name, .scalar(new)), Parameter("ApplyImmediately", .scalar("true")),
-                ]), waitFor: lifecycle.readyState))
+                let rename = ResourceStep(operation: name, identifier: renamed, parameters: [StepParameter(name: member.name, value: .literal(new))] + modify.parameters)
+                fixture.setup.append(Step(Request(rename, id: old), waitFor: modify.waitFor))
                 fixture.created.append((member.name, new))
                 let request = [Parameter(describe.identifier, .scalar(asksForOld ? old : new))]
                 let caseID = "\(describe.operation)/stateful/\(suffix)"

@@ -18,7 +18,9 @@ public actor ResourceLedger {
     public init(spec: ServiceSpec? = nil) {
         var renames: [String: [(named: String, renaming: String)]] = [:]
         for operation in spec?.operations ?? [] {
-            for member in operation.parameters.members { if let named = member.renames { renames[operation.name, default: []].append((named, member.name)) } }
+            for member in operation.parameters.members {
+                if let named = member.renames { renames[operation.name, default: []].append((named, member.name)) }
+            }
         }
         self.renames = renames
         resources = spec?.resources ?? ResourceCatalog()
@@ -34,7 +36,9 @@ public actor ResourceLedger {
     /// Updates the ledger after a request that the endpoint answered with success.
     public func record(_ request: Request) {
         let value = { (name: String) in Self.identifier(name, in: request) }
-        if let (lifecycle, parameter) = resources.deletion(by: request.operation), let id = value(parameter) { remove(lifecycle.kind, id) }
+        if let (lifecycle, parameter) = resources.deletion(by: request.operation), let id = value(parameter) {
+            remove(lifecycle.kind, id)
+        }
         for (kind, parameter) in resources.creations(by: request.operation) {
             if let id = value(parameter) { add(kind, id) }
         }

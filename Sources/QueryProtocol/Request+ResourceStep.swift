@@ -8,6 +8,8 @@ extension Request {
     ///   - id: the identifier of the resource the step acts on.
     ///   - related: identifiers of the related resources its `{{Kind}}` values name.
     public init(_ step: ResourceStep, id: String, related: [ResourceKind: String] = [:]) {
-        self.init(operation: step.operation, parameters: step.values(id: id, related: related).map { Parameter($0.name, .scalar($0.value)) })
+        self.init(
+            operation: step.operation,
+            parameters: step.values(id: id, related: related).map { Parameter($0.name, .scalar($0.value)) })
     }
 }

@@ -35,7 +35,10 @@ import Testing
                     sys.exit(0)
             sys.exit(4)
             """
-        guard let result = try? await ProcessResult.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script]), result.status == 0 else { return nil }
+        guard
+            let result = try? await ProcessResult.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script]),
+            result.status == 0
+        else { return nil }
         let names = result.stdout.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
         return names.isEmpty ? nil : names
     }
@@ -48,19 +51,22 @@ import Testing
     @Test func codeNamesNoOperationOfTheSpec() throws {
         #expect(Self.specNames.count >= 16)
         let hits = try Self.scan(names: Set(Self.specNames))
-        #expect(hits.isEmpty, "operation names in runner or generator code (say it in Specs/resources.yaml instead):\n\(hits.map(\.description).joined(separator: "\n"))")
+        #expect(hits.isEmpty, "\(Self.report(hits))")
     }
 
-    @Test(.enabled("needs python3 with botocore (pip install botocore); CI installs it") {
-        await NoOperationNamesInCodeTests.modelNames.value != nil || NoOperationNamesInCodeTests.inCI
-    })
+    @Test(
+        .enabled("needs python3 with botocore (pip install botocore); CI installs it") {
+            await NoOperationNamesInCodeTests.modelNames.value != nil || NoOperationNamesInCodeTests.inCI
+        })
     func codeNamesNoOperationOfTheServiceModel() async throws {
         let names = try #require(await Self.modelNames.value, "botocore's neptune model could not be read")
         // The model has every operation the spec has (70 in botocore 1.43).
-        #expect(Set(Self.specNames).isSubset(of: Set(names)), "spec operations missing from the model: \(Set(Self.specNames).subtracting(names).sorted())")
+        #expect(
+            Set(Self.specNames).isSubset(of: Set(names)),
+            "spec operations missing from the model: \(Set(Self.specNames).subtracting(names).sorted())")
         #expect(names.count >= 70)
         let hits = try Self.scan(names: Set(names))
-        #expect(hits.isEmpty, "operation names in runner or generator code (say it in Specs/resources.yaml instead):\n\(hits.map(\.description).joined(separator: "\n"))")
+        #expect(hits.isEmpty, "\(Self.report(hits))")
     }
 
     @Test func theScanFindsNamesAndVerbs() {
@@ -77,13 +83,19 @@ import Testing
         #expect(hits.map(\.name) == ["DescribeDBClusters", "\"Create\"", "DescribeDBClusters"])
     }
 
+    static func report(_ hits: [Hit]) -> String {
+        "operation names in runner or generator code (say it in Specs/resources.yaml instead):\n"
+            + hits.map(\.description).joined(separator: "\n")
+    }
+
     /// Every hit in the `.swift` files of `folders`.
     static func scan(names: Set<String>) throws -> [Hit] {
         var hits: [Hit] = []
         var files = 0
         for folder in folders {
             let root = BuiltCLI.packageRoot.appendingPathComponent(folder)
-            let paths = try FileManager.default.subpathsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".swift") }.sorted()
+            let paths = try FileManager.default.subpathsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".swift") }
+                .sorted()
             for path in paths {
                 files += 1
                 let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
@@ -97,21 +109,32 @@ import Testing
     /// Hits in one file: identifier-like words that are operation names, and string literals that are exactly the
     /// verb an operation name starts with (`"Create"`, `"Delete"`: matching a family of operations by prefix).
     static func scan(_ text: String, file: String, names: Set<String>) -> [Hit] {
-        let verbs = Set(names.compactMap { name in name.firstIndex(where: \.isLowercase).flatMap { start in
-            name[start...].firstIndex(where: \.isUppercase).map { String(name[..<$0]) }
-        } })
+        let verbs = Set(
+            names.compactMap { name in
+                name.firstIndex(where: \.isLowercase).flatMap { start in
+                    name[start...].firstIndex(where: \.isUppercase).map { String(name[..<$0]) }
+                }
+            })
         var hits: [Hit] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var word = ""
             var literal: String?
             func endWord() {
-                if names.contains(word) { hits.append(Hit(file: file, line: index + 1, name: word, text: String(line))) }
+                if names.contains(word) {
+                    hits.append(Hit(file: file, line: index + 1, name: word, text: String(line)))
+                }
                 word = ""
             }
             for character in line {
-                if character.isLetter || character.isNumber || character == "_" { word.append(character) } else { endWord() }
+                if character.isLetter || character.isNumber || character == "_" {
+                    word.append(character)
+                } else {
+                    endWord()
+                }
                 if character == "\"" {
-                    if let open = literal, verbs.contains(open) { hits.append(Hit(file: file, line: index + 1, name: "\"\(open)\"", text: String(line))) }
+                    if let open = literal, verbs.contains(open) {
+                        hits.append(Hit(file: file, line: index + 1, name: "\"\(open)\"", text: String(line)))
+                    }
                     literal = literal == nil ? "" : nil
                 } else if literal != nil {
                     literal!.append(character)

@@ -129,8 +129,8 @@ import Testing
             message: "unknown operation 'StopDBClustr'; expected one of operations/ or helperOperations (did you mean 'StopDBCluster'?)"),
         Mistake(
             name: "resources: parameter the operation does not have", file: "resources.yaml",
-            find: "modify: {operation: ModifyDBCluster, identifier: DBClusterIdentifier}",
-            replace: "modify: {operation: ModifyDBCluster, identifier: DBClusterIdentifer}",
+            find: "      operation: ModifyDBCluster\n      identifier: DBClusterIdentifier\n",
+            replace: "      operation: ModifyDBCluster\n      identifier: DBClusterIdentifer\n",
             keyPath: "resources.DBCluster.modify.identifier", message: "no parameter 'DBClusterIdentifer' in ModifyDBCluster (did you mean 'DBClusterIdentifier'?)"),
         Mistake(
             name: "resources: unknown not-found code", file: "resources.yaml",

@@ -43,7 +43,8 @@ import Testing
         let cluster = try #require(resources.lifecycle(of: .dbCluster))
         #expect(cluster.readyState == "available")
         #expect(cluster.action(reaching: "stopped")?.operation == "StopDBCluster")
-        let replica = cluster.setup.create.adding(try #require(cluster.setup.readReplica)).values(id: "nc-c2", related: [.dbCluster: "nc-c1"])
+        let replica = cluster.setup.create.adding(try #require(cluster.setup.readReplica)).values(
+            id: "nc-c2", related: [.dbCluster: "nc-c1"])
         #expect(replica.map(\.name) == ["DBClusterIdentifier", "Engine", "ReplicationSourceIdentifier"])
     }
 
@@ -57,7 +58,8 @@ import Testing
         #expect(kind("TargetDBInstanceIdentifier", "FailoverDBCluster") == .dbInstance)
         #expect(kind("DBClusterParameterGroupName", "ModifyDBCluster") == .dbClusterParameterGroup)
         #expect(resources.creations(by: "DeleteDBCluster").map(\.kind) == [.dbClusterSnapshot])
-        #expect(resources.lifecycle(offering: "LatestRestorableTime")?.describe.path(of: "LatestRestorableTime")
-            == "DescribeDBClustersResult/DBClusters/DBCluster/LatestRestorableTime")
+        #expect(
+            resources.lifecycle(offering: "LatestRestorableTime")?.describe.path(of: "LatestRestorableTime")
+                == "DescribeDBClustersResult/DBClusters/DBCluster/LatestRestorableTime")
     }
 }

@@ -21,7 +21,9 @@ public struct ResourceCatalog: Sendable, Equatable {
     /// parameter naming it.
     public func subject(of operation: String) -> (lifecycle: ResourceLifecycle, parameter: String)? {
         for lifecycle in lifecycles {
-            if let entry = lifecycle.operations.first(where: { $0.operation == operation }) { return (lifecycle, entry.parameter) }
+            if let entry = lifecycle.operations.first(where: { $0.operation == operation }) {
+                return (lifecycle, entry.parameter)
+            }
         }
         return nil
     }
@@ -31,7 +33,9 @@ public struct ResourceCatalog: Sendable, Equatable {
     public func creations(by operation: String) -> [(kind: ResourceKind, parameter: String)] {
         var result: [(kind: ResourceKind, parameter: String)] = []
         for lifecycle in lifecycles {
-            for entry in lifecycle.creates where entry.operation == operation { result.append((lifecycle.kind, entry.parameter)) }
+            for entry in lifecycle.creates where entry.operation == operation {
+                result.append((lifecycle.kind, entry.parameter))
+            }
             if lifecycle.delete.operation == operation {
                 result += lifecycle.delete.creates.map { ($0.kind, $0.parameter) }
             }
@@ -45,13 +49,19 @@ public struct ResourceCatalog: Sendable, Equatable {
     }
 
     /// True when `operation` creates a resource of some kind.
-    public func creates(_ operation: String) -> Bool { lifecycles.contains { $0.creates.contains { $0.operation == operation } } }
+    public func creates(_ operation: String) -> Bool {
+        lifecycles.contains { $0.creates.contains { $0.operation == operation } }
+    }
 
     /// The kind whose describe operation is `operation`.
-    public func lifecycle(describedBy operation: String) -> ResourceLifecycle? { lifecycles.first { $0.describe.operation == operation } }
+    public func lifecycle(describedBy operation: String) -> ResourceLifecycle? {
+        lifecycles.first { $0.describe.operation == operation }
+    }
 
     /// The kind whose modify operation is `operation`.
-    public func lifecycle(modifiedBy operation: String) -> ResourceLifecycle? { lifecycles.first { $0.modify?.operation == operation } }
+    public func lifecycle(modifiedBy operation: String) -> ResourceLifecycle? {
+        lifecycles.first { $0.modify?.operation == operation }
+    }
 
     /// The kind whose describe answer carries `member`, which cases may ask for at run time.
     public func lifecycle(offering runtimeMember: String) -> ResourceLifecycle? {
@@ -78,7 +88,11 @@ public struct ResourceCatalog: Sendable, Equatable {
     /// `renames`, else from an `exists` or `absent` precondition on it.
     public func kind(named parameter: String, in operation: OperationSpec) -> ResourceKind? {
         if let kind = kind(named: parameter, in: operation.name) { return kind }
-        if let renamed = operation.parameter(at: parameter)?.renames, let kind = kind(named: renamed, in: operation.name) { return kind }
+        if let renamed = operation.parameter(at: parameter)?.renames,
+            let kind = kind(named: renamed, in: operation.name)
+        {
+            return kind
+        }
         for condition in operation.preconditions where condition.parameter == parameter {
             switch condition.kind {
             case .exists(let kind), .absent(let kind): return kind

@@ -8,8 +8,9 @@ public struct ResourceLifecycle: Sendable, Equatable {
     /// Every operation that creates one, with the parameter that names the new resource.
     public var creates: [ResourceParameter]
     public var describe: Describe
-    /// The operation that changes one (its renames come from the operation's `renames:` parameter).
-    public var modify: ResourceParameter?
+    /// The operation that changes one, with what a set-up change adds and the state it waits for afterwards (renames
+    /// come from the operation's `renames:` parameter).
+    public var modify: ResourceStep?
     public var delete: Delete
     /// Other operations that act on one, and the state each leads to, if set-up may use it to reach that state.
     public var actions: [Action]
@@ -21,7 +22,8 @@ public struct ResourceLifecycle: Sendable, Equatable {
     public var memberOf: ResourceKind?
 
     public init(
-        kind: ResourceKind, nameTag: String, creates: [ResourceParameter], describe: Describe, modify: ResourceParameter? = nil,
+        kind: ResourceKind, nameTag: String, creates: [ResourceParameter], describe: Describe,
+        modify: ResourceStep? = nil,
         delete: Delete, actions: [Action] = [], references: [ResourceParameter] = [], setup: Setup,
         deletionProtection: DeletionProtection? = nil, memberOf: ResourceKind? = nil
     ) {
@@ -52,7 +54,10 @@ public struct ResourceLifecycle: Sendable, Equatable {
         /// Members a case may ask the endpoint for at run time (a `RuntimeValue`).
         public var runtimeMembers: [String]
 
-        public init(operation: String, identifier: String, items: String, status: String, notFound: String, runtimeMembers: [String] = []) {
+        public init(
+            operation: String, identifier: String, items: String, status: String, notFound: String,
+            runtimeMembers: [String] = []
+        ) {
             self.operation = operation
             self.identifier = identifier
             self.items = items
@@ -78,7 +83,10 @@ public struct ResourceLifecycle: Sendable, Equatable {
         /// Resources a successful delete creates, by the parameter that names them.
         public var creates: [SideEffect]
 
-        public init(operation: String, identifier: String, parameters: [StepParameter] = [], notFound: String, creates: [SideEffect] = []) {
+        public init(
+            operation: String, identifier: String, parameters: [StepParameter] = [], notFound: String,
+            creates: [SideEffect] = []
+        ) {
             self.operation = operation
             self.identifier = identifier
             self.parameters = parameters
@@ -87,7 +95,9 @@ public struct ResourceLifecycle: Sendable, Equatable {
         }
 
         /// The delete as a step.
-        public var step: ResourceStep { ResourceStep(operation: operation, identifier: identifier, parameters: parameters) }
+        public var step: ResourceStep {
+            ResourceStep(operation: operation, identifier: identifier, parameters: parameters)
+        }
     }
 
     /// A resource of another kind that an operation creates on the side.
@@ -158,7 +168,7 @@ public struct ResourceLifecycle: Sendable, Equatable {
     public var operations: [ResourceParameter] {
         var result = creates
         result.append(ResourceParameter(operation: describe.operation, parameter: describe.identifier))
-        if let modify { result.append(modify) }
+        if let modify { result.append(ResourceParameter(operation: modify.operation, parameter: modify.identifier)) }
         result.append(ResourceParameter(operation: delete.operation, parameter: delete.identifier))
         result += actions.map { ResourceParameter(operation: $0.operation, parameter: $0.identifier) }
         return result
