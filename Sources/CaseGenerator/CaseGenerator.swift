@@ -26,14 +26,15 @@ public struct CaseGenerator: Sendable {
     public func generate() -> [TestCase] {
         spec.operations.enumerated().flatMap { index, operation in
             let scope = String(UnicodeScalar(UInt8(ascii: "a") + UInt8(index % 26)))
-            return OperationCases(spec: spec, operation: operation, values: ValueFactory(prefix: resourcePrefix, scope: scope)).all()
+            return OperationCases(spec: spec, operation: operation, values: ValueFactory(prefix: resourcePrefix, scope: scope, resources: spec.resources)).all()
         } + ProtocolCases(spec: spec).all()
     }
 
-    /// Parameters with a precondition on a resource the suite cannot create, left out of valid cases.
-    public static func externalParameters(of operation: OperationSpec) -> [String] {
+    /// Parameters with a precondition on a resource the suite cannot create (no lifecycle in `resources`), left
+    /// out of valid cases.
+    public static func externalParameters(of operation: OperationSpec, resources: ResourceCatalog) -> [String] {
         var names = operation.preconditions.compactMap { condition -> String? in
-            if case .exists(let resource) = condition.kind, resource != .dbCluster, resource != .dbClusterSnapshot { return condition.parameter }
+            if case .exists(let resource) = condition.kind, resources.lifecycle(of: resource) == nil { return condition.parameter }
             return nil
         }
         names += ["Marker", "ReplicationSourceIdentifier", "KmsKeyId", "VpcSecurityGroupIds", "AvailabilityZones", "DBInstanceParameterGroupName"]
@@ -75,9 +76,15 @@ struct OperationCases {
 
     func golden(_ id: String) -> Expectation { .success(golden: id) }
 
+    /// A fixture with nothing in it yet.
+    func emptyFixture() -> Fixture { Fixture(values: values, resources: spec.resources) }
+
+    /// Parameters valid cases leave out (see `CaseGenerator.externalParameters`).
+    var externalParameters: [String] { CaseGenerator.externalParameters(of: operation, resources: spec.resources) }
+
     /// The request with only required parameters (and what the rules need), plus its fixture.
     mutating func baseline() -> (parameters: [Parameter], fixture: Fixture) {
-        var fixture = Fixture(values: values)
+        var fixture = emptyFixture()
         var parameters: [Parameter] = []
         for member in operation.parameters.members where member.required || needsSubject(member.name) {
             parameters.append(Parameter(member.name, value(for: member, fixture: &fixture)))
@@ -91,8 +98,8 @@ struct OperationCases {
         return (parameters, fixture)
     }
 
-    /// True when a state precondition applies to the parameter, so no request can succeed without it
-    /// (FailoverDBCluster's DBClusterIdentifier is optional in the model, yet there is nothing to fail over without it).
+    /// True when a state precondition applies to the parameter, so no request can succeed without it (a failover's
+    /// cluster identifier is optional in the model, yet there is nothing to fail over without it).
     func needsSubject(_ name: String) -> Bool {
         operation.preconditions.contains { condition in
             guard condition.parameter == name else { return false }
@@ -109,11 +116,10 @@ struct OperationCases {
     mutating func value(for member: MemberSpec, fixture: inout Fixture) -> ParameterValue {
         for condition in operation.preconditions where condition.parameter == member.name {
             switch condition.kind {
-            case .exists(.dbCluster):
-                let id = fixture.cluster(for: operation, counter: &counter)
+            case .exists(let kind):
+                guard let id = fixture.make(kind, for: operation, parameter: member.name, counter: &counter) else { break }
                 fixture.named[member.name] = id
                 return .scalar(id)
-            case .exists(.dbClusterSnapshot): return .scalar(fixture.snapshot(counter: &counter))
             case .readerOf: if let reader = fixture.readers.last { return .scalar(reader) }
             case .restorableTime(let source):
                 if let cluster = fixture.named[source] { return .scalar(RuntimeValue.latestRestorableTime(cluster: cluster).token) }

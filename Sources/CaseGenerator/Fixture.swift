@@ -1,99 +1,117 @@
 import ConformanceSpec
 import QueryProtocol
 
-/// The resources a case needs before its request (clusters, snapshots, instances) and the steps that
-/// create them and, afterwards, delete them.
+/// The resources a case needs before its request and the steps that create them and, afterwards, delete
+/// them; how each kind is made, brought into a state and removed comes from `resources.yaml`.
 struct Fixture {
     let values: ValueFactory
+    let resources: ResourceCatalog
     var setup: [Step] = []
     /// Names the request itself creates (parameter name, value), deleted in tear-down.
     var created: [(String, String)] = []
-    private(set) var clusters: [String] = []
-    private(set) var snapshots: [String] = []
-    private(set) var instances: [String] = []
-    /// The instances created as readers: every instance after a cluster's first, which is its writer.
+    /// What the set-up makes, in order.
+    private(set) var made: [(kind: ResourceKind, id: String)] = []
+    /// The members made as readers: every member after a resource's first, which is its writer.
     private(set) var readers: [String] = []
     /// The resource each parameter was given (parameter name → identifier), for parameters that refer to it.
     var named: [String: String] = [:]
 
-    init(values: ValueFactory) { self.values = values }
+    init(values: ValueFactory, resources: ResourceCatalog) {
+        self.values = values
+        self.resources = resources
+    }
 
-    /// Creates a cluster (reaching the state the operation needs) and returns its identifier.
-    mutating func cluster(for operation: OperationSpec? = nil, counter: inout Int, protected: Bool = false) -> String {
+    /// The identifiers of what the set-up made of `kind`, in order.
+    func identifiers(of kind: ResourceKind) -> [String] { made.filter { $0.kind == kind }.map(\.id) }
+
+    /// Makes a resource of `kind` with its set-up create, first making what its `{{Kind}}` values need unless
+    /// `related` gives it; nil when the spec does not say how to make one.
+    /// - Parameters:
+    ///   - protected: with deletion protection switched on.
+    ///   - replicaOf: a resource of the same kind to make a read replica of.
+    mutating func make(
+        _ kind: ResourceKind, counter: inout Int, protected: Bool = false, related: [ResourceKind: String] = [:],
+        replicaOf source: String? = nil
+    ) -> String? {
+        guard let lifecycle = resources.lifecycle(of: kind) else { return nil }
+        var step = lifecycle.setup.create
+        var related = related
+        for other in step.relatedKinds where related[other] == nil && other != kind {
+            related[other] = make(other, counter: &counter)
+        }
+        if protected, let on = lifecycle.deletionProtection?.on { step = step.adding(on) }
+        if let source, let replica = lifecycle.setup.readReplica {
+            step = step.adding(replica)
+            related[kind] = source
+        }
         counter += 1
-        let id = values.identifier(counter)
-        var parameters = [Parameter("DBClusterIdentifier", .scalar(id)), Parameter("Engine", .scalar("neptune"))]
-        if protected { parameters.append(Parameter("DeletionProtection", .scalar("true"))) }
-        setup.append(Step(Request(operation: "CreateDBCluster", parameters: parameters), waitFor: "available"))
-        clusters.append(id)
-        guard let operation else { return id }
+        let id = values.identifier(counter, tag: lifecycle.nameTag)
+        setup.append(Step(Request(step, id: id, related: related), waitFor: step.waitFor))
+        made.append((kind, id))
+        return id
+    }
+
+    /// Makes the resource `parameter` of `operation` names, and brings it where the operation's preconditions
+    /// on that parameter need it: into an allowed state, with a writer and a reader, or as a read replica (then
+    /// the replica is what the parameter names).
+    mutating func make(_ kind: ResourceKind, for operation: OperationSpec, parameter: String, counter: inout Int)
+        -> String?
+    {
+        guard let lifecycle = resources.lifecycle(of: kind), let id = make(kind, counter: &counter) else { return nil }
         for condition in operation.preconditions {
+            let onSubject: Bool = {
+                if case .readerOf(let cluster) = condition.kind {
+                    cluster == parameter
+                } else {
+                    condition.parameter == parameter
+                }
+            }()
+            guard onSubject else { continue }
             switch condition.kind {
-            case .state(let allowed) where !allowed.contains("available") && allowed.contains("stopped"):
-                stop(id)
+            case .state(let allowed):
+                guard let ready = lifecycle.readyState, !allowed.contains(ready),
+                    let action = lifecycle.actions.first(where: { $0.reaches.map(allowed.contains) ?? false })
+                else { break }
+                apply(action, to: id)
             case .hasReader, .readerOf:
                 // A writer and a reader (once, whichever precondition asks first).
-                guard readers.isEmpty else { break }
-                addInstance(to: id, counter: &counter)
-                addInstance(to: id, counter: &counter)
-                readers.append(instances[instances.count - 1])
+                guard readers.isEmpty, let members = resources.members(of: kind) else { break }
+                _ = make(members.kind, counter: &counter, related: [kind: id])
+                if let reader = make(members.kind, counter: &counter, related: [kind: id]) { readers.append(reader) }
             case .isReadReplica:
-                counter += 1
-                let replica = values.identifier(counter)
-                setup.append(
-                    Step(
-                        Request(operation: "CreateDBCluster", parameters: [
-                            Parameter("DBClusterIdentifier", .scalar(replica)), Parameter("Engine", .scalar("neptune")),
-                            Parameter("ReplicationSourceIdentifier", .scalar(id)),
-                        ]), waitFor: "available"))
-                clusters.append(replica)
-                return replica
+                guard lifecycle.setup.readReplica != nil else { break }
+                return make(kind, counter: &counter, replicaOf: id)
             default: break
             }
         }
         return id
     }
 
-    mutating func stop(_ id: String) {
-        setup.append(Step(Request(operation: "StopDBCluster", parameters: [Parameter("DBClusterIdentifier", .scalar(id))]), waitFor: "stopped"))
+    /// Brings the resource into the state `action` reaches.
+    mutating func apply(_ action: ResourceLifecycle.Action, to id: String) {
+        setup.append(Step(Request(action.step, id: id), waitFor: action.reaches))
     }
 
-    mutating func addInstance(to cluster: String, counter: inout Int) {
-        counter += 1
-        let id = values.identifier(counter, tag: "i")
-        setup.append(
-            Step(
-                Request(operation: "CreateDBInstance", parameters: [
-                    Parameter("DBInstanceIdentifier", .scalar(id)), Parameter("DBClusterIdentifier", .scalar(cluster)),
-                    Parameter("DBInstanceClass", .scalar("db.r5.large")), Parameter("Engine", .scalar("neptune")),
-                ]), waitFor: "available"))
-        instances.append(id)
+    /// Switches the resource's deletion protection off, waiting as the spec says.
+    mutating func switchProtectionOff(of kind: ResourceKind, _ id: String) {
+        guard let off = resources.lifecycle(of: kind)?.deletionProtection?.off else { return }
+        setup.append(Step(Request(off, id: id), waitFor: off.waitFor))
     }
 
-    /// Creates a cluster and a snapshot of it, and returns the snapshot's identifier.
-    mutating func snapshot(counter: inout Int) -> String {
-        let source = cluster(counter: &counter)
-        counter += 1
-        let id = values.identifier(counter, tag: "s")
-        setup.append(
-            Step(Request(operation: "CreateDBClusterSnapshot", parameters: [
-                Parameter("DBClusterSnapshotIdentifier", .scalar(id)), Parameter("DBClusterIdentifier", .scalar(source)),
-            ])))
-        snapshots.append(id)
-        return id
-    }
-
-    /// Deletes everything the set-up and the request created; each step may fail (already gone).
+    /// Deletes everything the set-up and the request created, kind by kind in the order of `resources.yaml`
+    /// and the newest first within a kind; each step may fail (already gone).
     func teardown(operation: OperationSpec, request: [Parameter]) -> [Step] {
-        var requests = instances.flatMap(CleanupRequests.deleteInstance)
-        var clusterNames = clusters
-        var snapshotNames = snapshots
-        for (parameter, value) in created {
-            if parameter.contains("Snapshot") { snapshotNames.append(value) } else if !clusterNames.contains(value) { clusterNames.append(value) }
+        var steps: [Step] = []
+        for lifecycle in resources.lifecycles {
+            var ids = identifiers(of: lifecycle.kind)
+            for (parameter, value) in created
+            where resources.kind(named: parameter, in: operation) == lifecycle.kind && !ids.contains(value) {
+                ids.append(value)
+            }
+            for id in ids.reversed() {
+                steps += lifecycle.cleanup.map { Step(Request($0, id: id), mayFail: true) }
+            }
         }
-        requests += clusterNames.reversed().flatMap(CleanupRequests.deleteCluster)
-        requests += snapshotNames.flatMap(CleanupRequests.deleteSnapshot)
-        let steps = requests.map { Step($0, mayFail: true) }
         return steps
     }
 }

@@ -22,37 +22,41 @@ extension OperationCases {
                 for (suffix, summary, transform) in [
                     ("already-exists", "names a \(resource.rawValue) that already exists", { (id: String) in id }),
                     ("already-exists-other-case", "names an existing cluster in upper case (identifiers compare lower-cased)", { (id: String) in id.uppercased() }),
-                ] where suffix == "already-exists" || resource == .dbCluster {
+                ] where suffix == "already-exists" || operation.parameter(at: condition.parameter)?.lowercased == true {
                     var base = baseline()
-                    let existing: String
-                    if resource == .dbClusterSnapshot { existing = base.fixture.snapshot(counter: &counter) } else { existing = base.fixture.cluster(counter: &counter) }
+                    guard let existing = base.fixture.make(resource, counter: &counter) else { continue }
                     base.fixture.created.removeAll { $0.0 == condition.parameter }
                     let parameters = withRequiredSiblings(base.parameters.setting(condition.parameter, .scalar(transform(existing))), path: condition.parameter)
                     cases.append(makeCase("\(condition.parameter)/\(resource.rawValue)-\(suffix)", kind: .stateful, tags: tags, covers: covers,
                                           summary: "\(condition.parameter) \(summary)", parameters: parameters, fixture: base.fixture, expectation: expectation))
                 }
             case .state(let allowed):
-                var fixture = Fixture(values: values)
-                let id = fixture.cluster(counter: &counter)
-                if allowed.contains("available") { fixture.stop(id) }
-                let state = allowed.contains("available") ? "stopped" : "available"
+                // A fresh resource is in its ready state; when that is allowed, an action brings it into one that is not.
+                var fixture = emptyFixture()
+                guard let kind = spec.resources.kind(named: condition.parameter, in: operation), let lifecycle = spec.resources.lifecycle(of: kind),
+                    var state = lifecycle.readyState, let id = fixture.make(kind, counter: &counter)
+                else { continue }
+                if allowed.contains(state) {
+                    guard let action = lifecycle.actions.first(where: { $0.reaches.map { !allowed.contains($0) } ?? false }) else { continue }
+                    fixture.apply(action, to: id)
+                    state = action.reaches ?? state
+                }
                 var base = baseline()
                 base.fixture = fixture
                 cases.append(makeCase("\(condition.parameter)/in-state-\(state)", kind: .stateful, tags: tags, covers: covers,
                                       summary: "the cluster is \(state); the operation needs \(allowed.joined(separator: " or "))",
                                       parameters: base.parameters.setting(condition.parameter, .scalar(id)), fixture: fixture, expectation: expectation))
             case .notDeletionProtected:
-                var fixture = Fixture(values: values)
-                let id = fixture.cluster(counter: &counter, protected: true)
+                var fixture = emptyFixture()
+                guard let kind = spec.resources.kind(named: condition.parameter, in: operation), let id = fixture.make(kind, counter: &counter, protected: true)
+                else { continue }
                 var base = baseline()
                 let parameters = base.parameters.setting(condition.parameter, .scalar(id))
                 cases.append(makeCase("deletion-protection/refused", kind: .stateful, tags: tags, covers: covers,
                                       summary: "delete a deletion-protected cluster", parameters: parameters, fixture: fixture, expectation: expectation))
-                fixture = Fixture(values: values)
-                let second = fixture.cluster(counter: &counter, protected: true)
-                fixture.setup.append(Step(Request(operation: "ModifyDBCluster", parameters: [
-                    Parameter("DBClusterIdentifier", .scalar(second)), Parameter("DeletionProtection", .scalar("false")), Parameter("ApplyImmediately", .scalar("true")),
-                ]), waitFor: "available"))
+                fixture = emptyFixture()
+                guard let second = fixture.make(kind, counter: &counter, protected: true) else { continue }
+                fixture.switchProtectionOff(of: kind, second)
                 base.fixture = fixture
                 cases.append(makeCase("deletion-protection/switched-off-then-deleted", kind: .stateful, tags: tags, covers: covers,
                                       summary: "switch deletion protection off, then the delete succeeds",
@@ -66,25 +70,29 @@ extension OperationCases {
                                       summary: "\(condition.parameter) lies after the source cluster's latest restorable time (in 2999)",
                                       parameters: base.parameters, fixture: base.fixture, expectation: expectation))
             case .hasNoInstances:
-                var fixture = Fixture(values: values)
-                let id = fixture.cluster(counter: &counter)
-                fixture.addInstance(to: id, counter: &counter)
+                var fixture = emptyFixture()
+                guard let kind = spec.resources.kind(named: condition.parameter, in: operation), let members = spec.resources.members(of: kind),
+                    let id = fixture.make(kind, counter: &counter)
+                else { continue }
+                _ = fixture.make(members.kind, counter: &counter, related: [kind: id])
                 var base = baseline()
                 base.fixture = fixture
                 cases.append(makeCase("\(condition.parameter)/has-instances", kind: .stateful, tags: tags, covers: covers,
                                       summary: "the cluster still has a DB instance",
                                       parameters: base.parameters.setting(condition.parameter, .scalar(id)), fixture: fixture, expectation: expectation))
-            case .readerOf:
+            case .readerOf(let cluster):
                 // The baseline's cluster has a writer and a reader: name the writer.
                 var base = baseline()
-                guard let writer = base.fixture.instances.first(where: { !base.fixture.readers.contains($0) }) else { continue }
+                guard let kind = spec.resources.kind(named: cluster, in: operation), let members = spec.resources.members(of: kind),
+                    let writer = base.fixture.identifiers(of: members.kind).first(where: { !base.fixture.readers.contains($0) })
+                else { continue }
                 base.parameters = base.parameters.setting(condition.parameter, .scalar(writer))
                 cases.append(makeCase("\(condition.parameter)/is-the-writer", kind: .stateful, tags: tags, covers: covers,
                                       summary: "\(condition.parameter) names the cluster's writer; it must name one of its readers",
                                       parameters: base.parameters, fixture: base.fixture, expectation: expectation))
             case .hasReader, .isReadReplica:
-                var fixture = Fixture(values: values)
-                let id = fixture.cluster(counter: &counter)
+                var fixture = emptyFixture()
+                guard let kind = spec.resources.kind(named: condition.parameter, in: operation), let id = fixture.make(kind, counter: &counter) else { continue }
                 let base = baseline()
                 let what = condition.kind == .hasReader ? "has no reader instance" : "is not a read replica"
                 cases.append(makeCase("\(condition.parameter)/\(condition.kind == .hasReader ? "no-reader" : "not-a-replica")", kind: .stateful,
@@ -92,50 +100,60 @@ extension OperationCases {
                                       parameters: base.parameters.setting(condition.parameter, .scalar(id)), fixture: fixture, expectation: expectation))
             }
         }
-        if name == "ModifyDBCluster", operation.parameter(at: "ServerlessV2ScalingConfiguration") != nil {
-            var fixture = Fixture(values: values)
-            let id = fixture.cluster(counter: &counter)
-            fixture.setup.append(Step(Request(operation: "ModifyDBCluster", parameters: [
-                Parameter("DBClusterIdentifier", .scalar(id)), Parameter("ApplyImmediately", .scalar("true")),
-                Parameter("ServerlessV2ScalingConfiguration", .structure([Parameter("MinCapacity", .scalar("2.0")), Parameter("MaxCapacity", .scalar("16.5"))])),
-            ]), waitFor: "available"))
-            let request = [Parameter("DBClusterIdentifier", .scalar(id))]
-            let caseID = "DescribeDBClusters/stateful/serverless-range-after-modify"
-            cases.append(TestCase(id: caseID, operation: "DescribeDBClusters", kind: .stateful, tags: ["DescribeDBClusters", "stateful", "scenario:modify-then-describe"],
-                                  covers: ["ModifyDBCluster.request.ServerlessV2ScalingConfiguration"],
-                                  summary: "a scaling range set with ModifyDBCluster shows in DescribeDBClusters", setup: fixture.setup,
-                                  request: Request(operation: "DescribeDBClusters", parameters: request), expectation: .success(golden: caseID),
-                                  teardown: fixture.teardown(operation: operation, request: request)))
-        }
+        cases += modifyThenDescribeScenario()
         cases += renameScenarios()
         return cases
     }
 
-    /// For a parameter that `renames` a cluster: after the rename, DescribeDBClusters knows the cluster by its
-    /// new identifier only (the old one is DBClusterNotFoundFault). Emulators often keep answering to both.
+    /// For the operation that modifies a kind, when it sets a serverless scaling range: the range shows in the
+    /// kind's describe answer afterwards. Emulators often accept the range and forget it.
+    mutating func modifyThenDescribeScenario() -> [TestCase] {
+        let scaling = "ServerlessV2ScalingConfiguration"
+        guard let lifecycle = spec.resources.lifecycle(modifiedBy: name), let modify = lifecycle.modify, operation.parameter(at: scaling) != nil else { return [] }
+        var fixture = emptyFixture()
+        guard let id = fixture.make(lifecycle.kind, counter: &counter) else { return [] }
+        var change = Request(modify, id: id)
+        change.parameters.append(Parameter(scaling, .structure([Parameter("MinCapacity", .scalar("2.0")), Parameter("MaxCapacity", .scalar("16.5"))])))
+        fixture.setup.append(Step(change, waitFor: modify.waitFor))
+        let describe = lifecycle.describe.operation
+        let request = [Parameter(lifecycle.describe.identifier, .scalar(id))]
+        let caseID = "\(describe)/stateful/serverless-range-after-modify"
+        return [TestCase(id: caseID, operation: describe, kind: .stateful, tags: [describe, "stateful", "scenario:modify-then-describe"],
+                         covers: ["\(name).request.\(scaling)"],
+                         summary: "a scaling range set with \(name) shows in \(describe)", setup: fixture.setup,
+                         request: Request(operation: describe, parameters: request), expectation: .success(golden: caseID),
+                         teardown: fixture.teardown(operation: operation, request: request))]
+    }
+
+    /// For a parameter that `renames` a resource: after the rename, the kind's describe knows it by its new
+    /// identifier only (the old one draws the not-found code). Emulators often keep answering to both.
     mutating func renameScenarios() -> [TestCase] {
         var cases: [TestCase] = []
         for member in operation.parameters.members {
-            guard let renamed = member.renames, operation.preconditions.contains(where: { $0.parameter == renamed && $0.kind == .exists(.dbCluster) }),
-                spec.operation(named: "DescribeDBClusters") != nil
+            guard let renamed = member.renames,
+                let kind = operation.preconditions.lazy.compactMap({ condition -> ResourceKind? in
+                    if condition.parameter == renamed, case .exists(let kind) = condition.kind { kind } else { nil }
+                }).first,
+                let lifecycle = spec.resources.lifecycle(of: kind), let modify = lifecycle.modify, modify.operation == name,
+                spec.operation(named: lifecycle.describe.operation) != nil
             else { continue }
+            let describe = lifecycle.describe
             for (suffix, asksForOld) in [("renamed-cluster-by-old-name", true), ("renamed-cluster-by-new-name", false)] {
-                var fixture = Fixture(values: values)
-                let old = fixture.cluster(counter: &counter)
+                var fixture = emptyFixture()
+                guard let old = fixture.make(kind, counter: &counter) else { continue }
                 counter += 1
                 let new = values.identifier(counter, tag: "r")
-                fixture.setup.append(Step(Request(operation: name, parameters: [
-                    Parameter(renamed, .scalar(old)), Parameter(member.name, .scalar(new)), Parameter("ApplyImmediately", .scalar("true")),
-                ]), waitFor: "available"))
+                let rename = ResourceStep(operation: name, identifier: renamed, parameters: [StepParameter(name: member.name, value: .literal(new))] + modify.parameters)
+                fixture.setup.append(Step(Request(rename, id: old), waitFor: modify.waitFor))
                 fixture.created.append((member.name, new))
-                let request = [Parameter("DBClusterIdentifier", .scalar(asksForOld ? old : new))]
-                let caseID = "DescribeDBClusters/stateful/\(suffix)"
+                let request = [Parameter(describe.identifier, .scalar(asksForOld ? old : new))]
+                let caseID = "\(describe.operation)/stateful/\(suffix)"
                 cases.append(TestCase(
-                    id: caseID, operation: "DescribeDBClusters", kind: .stateful,
-                    tags: ["DescribeDBClusters", "stateful", "scenario:rename-then-describe"], covers: ["\(name).request.\(member.name)"],
+                    id: caseID, operation: describe.operation, kind: .stateful,
+                    tags: [describe.operation, "stateful", "scenario:rename-then-describe"], covers: ["\(name).request.\(member.name)"],
                     summary: asksForOld ? "after \(name) renames a cluster, its old identifier names nothing" : "after \(name) renames a cluster, it answers to its new identifier",
-                    setup: fixture.setup, request: Request(operation: "DescribeDBClusters", parameters: request),
-                    expectation: asksForOld ? error("DBClusterNotFoundFault", inferred: false) : .success(golden: caseID),
+                    setup: fixture.setup, request: Request(operation: describe.operation, parameters: request),
+                    expectation: asksForOld ? error(describe.notFound, inferred: false) : .success(golden: caseID),
                     teardown: fixture.teardown(operation: operation, request: request)))
             }
         }

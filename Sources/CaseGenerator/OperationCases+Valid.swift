@@ -11,7 +11,7 @@ extension OperationCases {
                      summary: "only the required parameters", parameters: base.parameters, fixture: base.fixture))
 
         // Full: every supported parameter the suite can give a valid value without outside resources.
-        let external = Set(CaseGenerator.externalParameters(of: operation))
+        let external = Set(externalParameters)
         var full = baseline()
         var excludedByRules: [String] = []
         for member in operation.parameters.members where !member.unsupported && !external.contains(member.name) && !full.parameters.contains(where: { $0.name == member.name }) {
@@ -47,7 +47,7 @@ extension OperationCases {
     /// Values at the edges of what the spec allows.
     mutating func boundaryCases() -> [TestCase] {
         var cases: [TestCase] = []
-        for (path, member) in scalarMembers() where !member.unsupported && !CaseGenerator.externalParameters(of: operation).contains(path) {
+        for (path, member) in scalarMembers() where !member.unsupported && !externalParameters.contains(path) {
             for constraint in member.constraints {
                 var edges: [(String, String, String)] = []
                 switch constraint.kind {

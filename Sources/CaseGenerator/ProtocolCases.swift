@@ -2,8 +2,8 @@ import ConformanceSpec
 import QueryProtocol
 
 /// The query-protocol and SigV4 families: requests that are malformed below the level of any one
-/// operation. All use DescribeDBClusters or no action at all, so nothing is created even when an
-/// endpoint wrongly accepts them.
+/// operation. All use the spec's probe (a read without parameters, `resources.yaml`) or no action at all,
+/// so nothing is created even when an endpoint wrongly accepts them.
 struct ProtocolCases {
     /// 2 MiB of "a", made once: `String(repeating:count:)` appends one copy at a time (70 ms), and every
     /// generated suite would hold its own copy.
@@ -20,16 +20,22 @@ struct ProtocolCases {
         return .error(code: code, status: known?.httpStatus ?? 400, type: known?.type.rawValue ?? "Sender", inferred: inferred)
     }
 
-    func all() -> [TestCase] { protocolCases() + signatureCases() }
+    func all() -> [TestCase] { spec.resources.probe == nil ? [] : protocolCases() + signatureCases() }
+
+    /// The probe operation the families send.
+    var probe: String { spec.resources.probe ?? "" }
+
+    /// An action the API does not have: the probe with its last letter changed.
+    var unknownAction: String { String(probe.dropLast()) + (probe.hasSuffix("z") ? "x" : "z") }
 
     func protocolCases() -> [TestCase] {
         let version = "Version=\(spec.apiVersion)"
-        let describe = "Action=DescribeDBClusters&\(version)"
+        let describe = "Action=\(probe)&\(version)"
         let samples: [(String, String, RawRequest, Expectation, String?)] = [
             ("missing-action", "no Action parameter", RawRequest(body: version), error("MissingAction"), Self.commonErrors),
-            ("unknown-action", "an Action the API does not have", RawRequest(body: "Action=DescribeDBClusterz&\(version)"), error("InvalidAction"), Self.commonErrors),
-            ("missing-version", "no Version parameter", RawRequest(body: "Action=DescribeDBClusters"), .anyClientError, nil),
-            ("wrong-version", "a Version the API does not have", RawRequest(body: "Action=DescribeDBClusters&Version=2013-01-10"), .anyClientError, nil),
+            ("unknown-action", "an Action the API does not have", RawRequest(body: "Action=\(unknownAction)&\(version)"), error("InvalidAction"), Self.commonErrors),
+            ("missing-version", "no Version parameter", RawRequest(body: "Action=\(probe)"), .anyClientError, nil),
+            ("wrong-version", "a Version the API does not have", RawRequest(body: "Action=\(probe)&Version=2013-01-10"), .anyClientError, nil),
             ("list-index-zero", "a list index 0 (indexes start at 1)",
              RawRequest(body: "\(describe)&Filters.Filter.0.Name=engine&Filters.Filter.0.Values.Value.1=neptune"), .anyClientError, nil),
             ("list-index-gap", "list indexes 1 and 3 without 2",
@@ -47,7 +53,7 @@ struct ProtocolCases {
                 id: "QueryProtocol/protocol/\(label)", operation: "QueryProtocol", kind: .protocol,
                 tags: ["QueryProtocol", "protocol"] + (source == nil ? ["source:none"] : ["source:documented"]),
                 covers: [], summary: summary + (source.map { "; expected answer from \($0)" } ?? "; no public source names the code: any 4xx AWS error"),
-                request: Request(operation: "DescribeDBClusters", parameters: []), expectation: expectation)
+                request: Request(operation: probe, parameters: []), expectation: expectation)
             testCase.raw = raw
             return testCase
         }
@@ -66,7 +72,7 @@ struct ProtocolCases {
             var testCase = TestCase(
                 id: "SigV4/signature/\(variant.rawValue)", operation: "SigV4", kind: .signature, tags: ["SigV4", "signature"], covers: [],
                 summary: summary + "; codes from \(Self.commonErrors)",
-                request: Request(operation: "DescribeDBClusters", parameters: []), expectation: expectation)
+                request: Request(operation: probe, parameters: []), expectation: expectation)
             testCase.signature = variant
             return testCase
         }

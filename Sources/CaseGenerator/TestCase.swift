@@ -12,13 +12,13 @@ public struct TestCase: Sendable, Equatable, Codable {
         case signature
     }
 
-    /// Stable across runs and seeds, e.g. `CreateDBCluster/invalid/ServerlessV2ScalingConfiguration.MinCapacity/not-half-step`.
+    /// Stable across runs and seeds, e.g. `<Operation>/invalid/ServerlessV2ScalingConfiguration.MinCapacity/not-half-step`.
     public var id: String
     public var operation: String
     public var kind: Kind
     /// operation, kind, and the constraint or scenario tags (`constraint:range`, `rule:exclusive`, ...).
     public var tags: [String]
-    /// Spec items the case exercises (`CreateDBCluster.BackupRetentionPeriod#range`, `CreateDBCluster.request.Port`).
+    /// Spec items the case exercises (`<Operation>.BackupRetentionPeriod#range`, `<Operation>.request.Port`).
     public var covers: [String]
     /// One line saying what the case checks, for people.
     public var summary: String
@@ -74,7 +74,7 @@ public enum SignatureVariant: String, Sendable, Equatable, Codable, CaseIterable
 /// A set-up or tear-down call.
 public struct Step: Sendable, Equatable, Codable {
     public var request: Request
-    /// The state the cluster named by the step must reach before the next step (polled), if any.
+    /// The state the resource the step acts on must reach before the next step (polled through its kind's describe), if any.
     public var waitFor: String?
     /// True when the step may fail without failing the case (tear-down of something already gone).
     public var mayFail: Bool

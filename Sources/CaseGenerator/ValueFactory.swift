@@ -8,6 +8,8 @@ struct ValueFactory {
     /// counter, so every case of every operation names its own resources.
     let prefix: String
     var scope: String = ""
+    /// The resource kinds, whose name tags identifiers carry.
+    var resources = ResourceCatalog()
 
     func identifier(_ n: Int, tag: String = "c") -> String { "\(prefix)-\(scope)\(tag)\(n)" }
 
@@ -32,7 +34,8 @@ struct ValueFactory {
             switch constraint.kind {
             case .identifier:
                 counter += 1
-                return identifier(counter, tag: member.name.contains("Snapshot") ? "s" : "c")
+                let kind = resources.kind(named: path, in: operation)
+                return identifier(counter, tag: kind.flatMap { resources.lifecycle(of: $0)?.nameTag } ?? "x")
             case .oneOf(let values):
                 return member.defaultValue.flatMap { values.contains($0) ? $0 : nil } ?? values[0]
             case .window(.daily, _): return "03:00-03:30"

@@ -1,3 +1,4 @@
+import ConformanceSpec
 import QueryProtocol
 import XMLCompare
 
@@ -15,23 +16,24 @@ extension CaseExecutor {
         guard !wanted.isEmpty else { return .success(request) }
         var values: [RuntimeValue: String] = [:]
         do {
-            for value in wanted {
-                switch value {
-                case .latestRestorableTime(let cluster): values[value] = try await latestRestorableTime(of: cluster)
-                }
-            }
+            for value in wanted { values[value] = try await describedMember(of: value) }
         } catch {
             return .failure(error)
         }
         return .success(request.filling(values))
     }
 
-    /// Asks DescribeDBClusters for the cluster's LatestRestorableTime. A real service fills it in once the
-    /// first backup exists, so an answer without it is asked again (backing off) until the state timeout.
-    func latestRestorableTime(of cluster: String) async throws(RuntimeValueFailure) -> String {
-        func failure(_ reason: String) -> RuntimeValueFailure { RuntimeValueFailure(value: .latestRestorableTime(cluster: cluster), reason: reason) }
-        let describe = Request(operation: "DescribeDBClusters", parameters: [Parameter("DBClusterIdentifier", .scalar(cluster))])
-        let path = "DescribeDBClustersResult/DBClusters/DBCluster/LatestRestorableTime"
+    /// Asks the describe operation of the kind that offers the value's member (`resources.yaml`, `runtimeMembers`)
+    /// for it. A real service fills some members in later (a restorable time once the first backup exists), so an
+    /// answer without it is asked again (backing off) until the state timeout.
+    func describedMember(of value: RuntimeValue) async throws(RuntimeValueFailure) -> String {
+        func failure(_ reason: String) -> RuntimeValueFailure { RuntimeValueFailure(value: value, reason: reason) }
+        guard let lifecycle = judge.spec.resources.lifecycle(offering: value.member) else {
+            throw failure("no resource kind of the spec offers \(value.member) (resources.yaml, runtimeMembers)")
+        }
+        let operation = lifecycle.describe.operation, id = value.resource, member = value.member
+        let describe = Request(operation: operation, parameters: [Parameter(lifecycle.describe.identifier, .scalar(id))])
+        let path = lifecycle.describe.path(of: member)
         let deadline = ContinuousClock.now.advanced(by: stateTimeout)
         var pause = PollPause(longest: .seconds(2))
         while true {
@@ -39,15 +41,15 @@ extension CaseExecutor {
             do {
                 sent = try await client.send(describe)
             } catch {
-                throw failure("DescribeDBClusters for \(cluster) failed: \(error.description)")
+                throw failure("\(operation) for \(id) failed: \(error.description)")
             }
             guard sent.answer.status == 200 else {
-                throw failure("the DescribeDBClusters answer for \(cluster) is HTTP \(sent.answer.status), so it has no LatestRestorableTime")
+                throw failure("the \(operation) answer for \(id) is HTTP \(sent.answer.status), so it has no \(member)")
             }
-            let time = (try? SafeXMLParser().parse(sent.answer.body))?.root.descendant(path)?.value ?? ""
-            if !time.isEmpty { return time }
+            let text = (try? SafeXMLParser().parse(sent.answer.body))?.root.descendant(path)?.value ?? ""
+            if !text.isEmpty { return text }
             if ContinuousClock.now >= deadline {
-                throw failure("the DescribeDBClusters answers for \(cluster) had no LatestRestorableTime for \(stateTimeout) (--state-timeout)")
+                throw failure("the \(operation) answers for \(id) had no \(member) for \(stateTimeout) (--state-timeout)")
             }
             guard await pause.sleep() else { throw failure("the run was interrupted") }
         }

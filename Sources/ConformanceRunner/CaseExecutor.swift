@@ -165,17 +165,16 @@ public struct CaseExecutor: Sendable {
     /// A create whose answer never came may still have happened: the sweep tries to delete it.
     func recordPossiblyCreated(_ request: Request) async {
         guard let prefix = resourcePrefix, request.flattenedInputs.values.contains(where: { $0.lowercased().hasPrefix(prefix) }) else { return }
-        if request.operation.hasPrefix("Create") || request.operation.hasPrefix("Restore") { await ledger.record(request) }
+        if judge.spec.resources.creates(request.operation) { await ledger.record(request) }
     }
 
-    /// Polls DescribeDBClusters (or DescribeDBInstances) until the resource the step named reaches `state`.
+    /// Polls the describe operation of the resource the step acted on (`resources.yaml`) until it reaches `state`;
+    /// a step that renames the resource is followed to its new identifier.
     func wait(for state: String, after request: Request, label: String) async -> String? {
-        let isInstance = request.operation.contains("DBInstance")
-        let idName = isInstance ? "DBInstanceIdentifier" : "DBClusterIdentifier"
-        guard case .scalar(var id)? = request.value(at: idName) else { return nil }
+        guard let (lifecycle, idName) = judge.spec.resources.subject(of: request.operation), case .scalar(var id)? = request.value(at: idName) else { return nil }
         if let renaming = judge.spec.operation(named: request.operation)?.renaming(idName), case .scalar(let renamed)? = request.value(at: renaming) { id = renamed }
-        let describe = Request(operation: isInstance ? "DescribeDBInstances" : "DescribeDBClusters", parameters: [Parameter(idName, .scalar(id))])
-        let statusPath = isInstance ? "DescribeDBInstancesResult/DBInstances/DBInstance/DBInstanceStatus" : "DescribeDBClustersResult/DBClusters/DBCluster/Status"
+        let describe = Request(operation: lifecycle.describe.operation, parameters: [Parameter(lifecycle.describe.identifier, .scalar(id))])
+        let statusPath = lifecycle.describe.statusPath
         let deadline = ContinuousClock.now.advanced(by: stateTimeout)
         var pause = PollPause(longest: .seconds(5))
         var last = "no answer"
@@ -184,8 +183,8 @@ public struct CaseExecutor: Sendable {
                 let tree = try? SafeXMLParser().parse(sent.answer.body)
                 let status = tree?.root.descendant(statusPath)?.value
                 if status == state { return nil }
-                if sent.answer.status == 200, status == nil, tree?.root.descendant(statusPath.split(separator: "/").dropLast().joined(separator: "/")) != nil {
-                    return "\(label): the \(describe.operation) answer for \(id) has no \(statusPath.split(separator: "/").last!), so its state cannot be read"
+                if sent.answer.status == 200, status == nil, tree?.root.descendant(lifecycle.describe.items) != nil {
+                    return "\(label): the \(describe.operation) answer for \(id) has no \(lifecycle.describe.status), so its state cannot be read"
                 }
                 last = status.map { "state \($0)" } ?? "HTTP \(sent.answer.status)"
             }
@@ -194,18 +193,25 @@ public struct CaseExecutor: Sendable {
         return "\(label): \(id) did not reach \(state) within \(stateTimeout) (last seen: \(last))"
     }
 
-    /// Tear-down steps, skipping deletes of anything the run did not create.
+    /// Tear-down steps, skipping any step on a resource the run did not create; a delete answered with the
+    /// kind's not-found code (or HTTP 404) means the resource is already gone.
     func teardown(_ testCase: TestCase) async {
         for step in testCase.teardown {
-            if let (kind, id) = ResourceLedger.target(ofDelete: step.request), !(await ledger.contains(kind, id)) { continue }
+            let target = ledger.target(of: step.request)
+            if let (kind, id) = target, !(await ledger.contains(kind, id)) { continue }
             guard let sent = try? await client.send(step.request) else { continue }
             if sent.answer.status == 200 {
                 await ledger.record(step.request)
-            } else if sent.answer.status == 404 || sent.answer.body.contains("NotFound"), step.request.operation.hasPrefix("Delete"),
-                let (kind, id) = ResourceLedger.target(ofDelete: step.request)
+            } else if let (kind, id) = target, let lifecycle = judge.spec.resources.deletion(by: step.request.operation)?.lifecycle, lifecycle.kind == kind,
+                Self.isNotFound(sent.answer, code: lifecycle.delete.notFound)
             {
                 await ledger.forget(kind, id)
             }
         }
+    }
+
+    /// True when an answer says the resource does not exist: HTTP 404 or the error code `code`.
+    static func isNotFound(_ answer: HTTPAnswer, code: String) -> Bool {
+        answer.status == 404 || (try? SafeXMLParser().parse(answer.body)).flatMap(ErrorEnvelope.init)?.code == code
     }
 }

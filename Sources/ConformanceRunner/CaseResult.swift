@@ -58,7 +58,7 @@ public struct CaseResult: Sendable, Codable, Equatable {
     public var findings: [Finding]
     /// The form body of the request under test.
     public var requestBody: String?
-    /// What the case expected, for people (`success (golden CreateDBCluster/valid/minimal)`, `InvalidParameterValue (400)`).
+    /// What the case expected, for people (`success (golden <Operation>/valid/minimal)`, `InvalidParameterValue (400)`).
     public var expected: String
     public var actualStatus: Int?
     /// The answer body, cut at 64 KiB.
@@ -179,7 +179,7 @@ public struct RunReport: Sendable, Codable, Equatable {
     }
 }
 
-/// One spec item (`CreateDBCluster.BackupRetentionPeriod#range`) and how the run exercised it.
+/// One spec item (`<Operation>.BackupRetentionPeriod#range`) and how the run exercised it.
 public struct ConstraintCoverage: Sendable, Codable, Equatable {
     public var item: String
     /// Case id -> verdict, for the cases of this run that cover the item.

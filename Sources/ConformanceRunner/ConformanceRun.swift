@@ -72,11 +72,11 @@ public struct ConformanceRun: Sendable {
 
         // The signature family only means something where signatures are checked: probe with one unsigned request.
         var skipped: [Int: String] = [:]
-        if !options.forceSignatureChecks, cases.contains(where: { $0.kind == .signature }),
-            let probe = try? await client.send(Request(operation: "DescribeDBClusters", parameters: []), signature: .unsigned), probe.answer.status == 200
+        if !options.forceSignatureChecks, cases.contains(where: { $0.kind == .signature }), let probe = spec.resources.probe,
+            let answer = try? await client.send(Request(operation: probe, parameters: []), signature: .unsigned), answer.answer.status == 200
         {
             for index in cases.indices where cases[index].kind == .signature {
-                skipped[index] = "the endpoint does not check signatures (an unsigned DescribeDBClusters got HTTP 200); --signature-checks runs this family anyway"
+                skipped[index] = "the endpoint does not check signatures (an unsigned \(probe) got HTTP 200); --signature-checks runs this family anyway"
             }
         }
         let parallel = cases.indices.filter { !cases[$0].tags.contains("run:serial") && skipped[$0] == nil }
@@ -124,8 +124,8 @@ public struct ConformanceRun: Sendable {
         return (triaged, recordings)
     }
 
-    /// Deletes what the ledger still holds (instances, then clusters, then snapshots); returns what could not be
-    /// deleted. A resource still in a transition (a cluster being created when Ctrl-C came) refuses changes, so
+    /// Deletes what the ledger still holds (kind by kind, in the order of `resources.yaml`); returns what could not
+    /// be deleted. A resource still in a transition (a cluster being created when Ctrl-C came) refuses changes, so
     /// the sweep retries with backoff until the state timeout.
     func sweep(client: QueryClient, ledger: ResourceLedger) async -> [String] {
         var leftovers: [String] = []
@@ -148,19 +148,15 @@ public struct ConformanceRun: Sendable {
         return leftovers
     }
 
-    /// One attempt to delete a resource: true when it is gone or going.
-    func delete(_ kind: ResourceLedger.Kind, _ id: String, client: QueryClient) async -> Bool {
-        let steps: [Request]
-        switch kind {
-        case .instance: steps = CleanupRequests.deleteInstance(id)
-        case .cluster: steps = CleanupRequests.deleteCluster(id)
-        case .snapshot: steps = CleanupRequests.deleteSnapshot(id)
-        }
+    /// One attempt to delete a resource with its kind's clean-up steps: true when it is gone or going (the delete
+    /// succeeded or answered the kind's not-found code).
+    func delete(_ kind: ResourceKind, _ id: String, client: QueryClient) async -> Bool {
+        guard let lifecycle = spec.resources.lifecycle(of: kind) else { return false }
         var deleted = false
-        for request in steps {
-            guard let sent = try? await client.send(request) else { continue }
-            if request.operation.hasPrefix("Delete") {
-                deleted = sent.answer.status == 200 || sent.answer.status == 404 || sent.answer.body.contains("NotFound")
+        for step in lifecycle.cleanup {
+            guard let sent = try? await client.send(Request(step, id: id)) else { continue }
+            if step.operation == lifecycle.delete.operation {
+                deleted = sent.answer.status == 200 || CaseExecutor.isNotFound(sent.answer, code: lifecycle.delete.notFound)
             }
         }
         return deleted

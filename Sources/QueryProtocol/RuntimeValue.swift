@@ -6,6 +6,21 @@ public enum RuntimeValue: Sendable, Equatable, Hashable {
     /// The `LatestRestorableTime` of the named cluster.
     case latestRestorableTime(cluster: String)
 
+    /// The member of the resource's describe answer that holds the value (`resources.yaml` lists it among
+    /// the describe's `runtimeMembers`).
+    public var member: String {
+        switch self {
+        case .latestRestorableTime: "LatestRestorableTime"
+        }
+    }
+
+    /// The identifier of the resource whose member it is.
+    public var resource: String {
+        switch self {
+        case .latestRestorableTime(let cluster): cluster
+        }
+    }
+
     /// The token written into a case's request.
     public var token: String {
         switch self {

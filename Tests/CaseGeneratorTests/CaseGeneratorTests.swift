@@ -52,7 +52,7 @@ enum GeneratorFixtures {
         for item in uncovered {
             let parts = item.components(separatedBy: ".request.")
             let operation = spec.operation(named: parts[0])!
-            #expect(CaseGenerator.externalParameters(of: operation).contains(parts[1]), "\(item) has no valid case and no reason")
+            #expect(CaseGenerator.externalParameters(of: operation, resources: spec.resources).contains(parts[1]), "\(item) has no valid case and no reason")
         }
     }
 

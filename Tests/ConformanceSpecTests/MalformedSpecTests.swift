@@ -110,6 +110,61 @@ import Testing
             replace: "AvailabilityZones: {type: list, member: {type: string}, unordered: true}",
             keyPath: "shapes.DBCluster.members.AvailabilityZones",
             message: "a list needs 'memberName' (the element name of its items, e.g. AvailabilityZone or member)"),
+        // resources.yaml: the lifecycles the runner and the generator read.
+        Mistake(
+            name: "resources: unknown key", file: "resources.yaml",
+            find: "    nameTag: c\n", replace: "    nametag: c\n",
+            keyPath: "resources.DBCluster.nametag",
+            message: "unknown key 'nametag'; expected one of: memberOf, nameTag, create, describe, modify, delete, actions, deletionProtection, setup, references, note (did you mean 'nameTag'?)"),
+        Mistake(
+            name: "resources: unknown resource kind", file: "resources.yaml",
+            find: "  DBClusterSnapshot:\n", replace: "  DBClusterSnapshots:\n",
+            keyPath: "resources.DBClusterSnapshots",
+            message: "unknown resource kind 'DBClusterSnapshots'; expected one of DBCluster, DBClusterSnapshot, DBClusterParameterGroup, DBSubnetGroup, GlobalCluster, DBInstance (did you mean 'DBClusterSnapshot'?)"),
+        Mistake(
+            name: "resources: unknown operation", file: "resources.yaml",
+            find: "{operation: StopDBCluster, identifier: DBClusterIdentifier, reaches: stopped}",
+            replace: "{operation: StopDBClustr, identifier: DBClusterIdentifier, reaches: stopped}",
+            keyPath: "resources.DBCluster.actions[1].operation",
+            message: "unknown operation 'StopDBClustr'; expected one of operations/ or helperOperations (did you mean 'StopDBCluster'?)"),
+        Mistake(
+            name: "resources: parameter the operation does not have", file: "resources.yaml",
+            find: "      operation: ModifyDBCluster\n      identifier: DBClusterIdentifier\n",
+            replace: "      operation: ModifyDBCluster\n      identifier: DBClusterIdentifer\n",
+            keyPath: "resources.DBCluster.modify.identifier", message: "no parameter 'DBClusterIdentifer' in ModifyDBCluster (did you mean 'DBClusterIdentifier'?)"),
+        Mistake(
+            name: "resources: unknown not-found code", file: "resources.yaml",
+            find: "notFound: DBClusterNotFoundFault                                       # [model] DescribeDBClusters errors",
+            replace: "notFound: DBClusterNotFound",
+            keyPath: "resources.DBCluster.describe.notFound",
+            message: "unknown error code 'DBClusterNotFound'; add it to errors.yaml (did you mean 'DBClusterNotFoundFault'?)"),
+        Mistake(
+            name: "resources: placeholder naming no kind", file: "resources.yaml",
+            find: "{DBClusterIdentifier: '{{DBCluster}}', DBInstanceClass", replace: "{DBClusterIdentifier: '{{DBClustr}}', DBInstanceClass",
+            keyPath: "resources.DBInstance.setup.create.parameters.DBClusterIdentifier",
+            message: "'{{DBClustr}}' names no resource kind of this file; expected one of {{DBInstance}}, {{DBCluster}}, {{DBClusterSnapshot}} (did you mean '{{DBCluster}}'?)"),
+        Mistake(
+            name: "resources: step on an operation that does not act on the kind", file: "resources.yaml",
+            find: "      off:\n        operation: ModifyDBCluster", replace: "      off:\n        operation: DeleteDBInstance",
+            keyPath: "resources.DBCluster.deletionProtection.off.operation",
+            message: "'DeleteDBInstance' is not one of this kind's operations here; expected one of DescribeDBClusters, ModifyDBCluster, DeleteDBCluster, StartDBCluster, StopDBCluster, FailoverDBCluster, PromoteReadReplicaDBCluster"),
+        Mistake(
+            name: "resources: missing status member", file: "resources.yaml",
+            find: "      status: Status                                                         # [model] DBCluster.Status\n", replace: "",
+            keyPath: "resources.DBCluster.describe", message: "missing required key 'status'"),
+        Mistake(
+            name: "resources: side effect of an unknown kind", file: "resources.yaml",
+            find: "{parameter: FinalDBSnapshotIdentifier, resource: DBClusterSnapshot}", replace: "{parameter: FinalDBSnapshotIdentifier, resource: DBSnapshot}",
+            keyPath: "resources.DBCluster.delete.creates[0].resource",
+            message: "'DBSnapshot' is not a resource kind of this file; expected one of DBInstance, DBCluster, DBClusterSnapshot"),
+        Mistake(
+            name: "resources: probe that needs parameters", file: "resources.yaml",
+            find: "probe: DescribeDBClusters", replace: "probe: StopDBCluster",
+            keyPath: "probe", message: "the probe must need no parameter; StopDBCluster has required parameters"),
+        Mistake(
+            name: "resources: helper that has an operation file", file: "resources.yaml",
+            find: "helperOperations:\n", replace: "helperOperations:\n  - StopDBCluster\n",
+            keyPath: "helperOperations[0]", message: "'StopDBCluster' has a file in operations/; list only operations that do not"),
     ]
 
     @Test(arguments: mistakes)

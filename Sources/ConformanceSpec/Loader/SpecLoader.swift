@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// Reads a spec directory (`service.yaml`, `errors.yaml`, `shapes.yaml`, `operations/*.yaml`) into a
+/// Reads a spec directory (`service.yaml`, `errors.yaml`, `shapes.yaml`, `operations/*.yaml`, `resources.yaml`) into a
 /// `ServiceSpec`, checking every key, type, constraint and cross-reference on the way.
 ///
 /// Every problem found is reported with its file, line, column and key path; the loader goes on
@@ -32,7 +32,8 @@ public struct SpecLoader: Sendable {
 
         var operations: [OperationSpec] = []
         var seen: [String: String] = [:]
-        for file in attempt({ () throws(SpecLoadError) in try operationFiles() }) ?? [] {
+        let files = attempt({ () throws(SpecLoadError) in try operationFiles() }) ?? []
+        for file in files {
             guard let document = attempt({ () throws(SpecLoadError) in try readDocument(file) }) else { continue }
             var reader = OperationReader(resolver: resolver, errors: errors)
             guard let operation = attempt({ () throws(SpecLoadError) in try reader.read(document) }) else { continue }
@@ -58,12 +59,20 @@ public struct SpecLoader: Sendable {
         if operations.isEmpty && problems.isEmpty {
             problems.append(SpecLoadError(file: "operations/", keyPath: "", message: "no operation files (*.yaml) found"))
         }
+        var resources = ResourceCatalog()
+        if let document = attempt({ () throws(SpecLoadError) in try readDocument("resources.yaml") }) {
+            // Operations whose file has a mistake of its own still count as known, so one mistake is reported once.
+            let stems = files.map { ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".yaml", with: "") }
+            var reader = ResourceReader(
+                operations: Dictionary(operations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }), operationFiles: stems, errors: errors)
+            resources = attempt { () throws(SpecLoadError) in try reader.read(document) } ?? resources
+        }
         guard problems.isEmpty, let service else { throw SpecLoadFailure(errors: problems) }
         var shapes: [String: StructureSpec] = [:]
         for (name, shape) in resolver.resolved { shapes[name] = shape }
         return ServiceSpec(
             apiVersion: service.apiVersion, xmlNamespace: service.xmlNamespace, signingName: service.signingName,
-            operations: operations, shapes: shapes, errors: errors)
+            operations: operations, shapes: shapes, errors: errors, resources: resources)
     }
 
     // MARK: files

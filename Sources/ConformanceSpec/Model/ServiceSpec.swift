@@ -16,10 +16,12 @@ public struct ServiceSpec: Sendable, Equatable {
     public var shapes: [String: StructureSpec]
     /// Errors by wire code.
     public var errors: [String: ErrorSpec]
+    /// The resource kinds and their lifecycles (`resources.yaml`).
+    public var resources: ResourceCatalog
 
     public init(
         apiVersion: String, xmlNamespace: String, signingName: String, operations: [OperationSpec],
-        shapes: [String: StructureSpec], errors: [String: ErrorSpec]
+        shapes: [String: StructureSpec], errors: [String: ErrorSpec], resources: ResourceCatalog = ResourceCatalog()
     ) {
         self.apiVersion = apiVersion
         self.xmlNamespace = xmlNamespace
@@ -27,6 +29,7 @@ public struct ServiceSpec: Sendable, Equatable {
         self.operations = operations
         self.shapes = shapes
         self.errors = errors
+        self.resources = resources
         operationIndex = operations.firstPositions(by: \.name)
     }
 
@@ -38,6 +41,7 @@ public struct ServiceSpec: Sendable, Equatable {
     public static func == (left: ServiceSpec, right: ServiceSpec) -> Bool {
         left.apiVersion == right.apiVersion && left.xmlNamespace == right.xmlNamespace && left.signingName == right.signingName
             && left.operations == right.operations && left.shapes == right.shapes && left.errors == right.errors
+            && left.resources == right.resources
     }
 
     /// The error an operation draws for `code`, from the operation's list or the common errors.

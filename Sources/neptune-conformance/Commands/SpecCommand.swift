@@ -47,7 +47,7 @@ struct SpecCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
             let constraints = spec.operations.reduce(0) { $0 + SpecStatistics.constraintCount(of: $1) }
-            print("ok: \(spec.operations.count) operations, \(spec.shapes.count) shapes, \(spec.errors.count) errors, \(constraints) constraints, rules and preconditions in \(options.directory.path)")
+            print("ok: \(spec.operations.count) operations, \(spec.shapes.count) shapes, \(spec.errors.count) errors, \(constraints) constraints, rules and preconditions, \(spec.resources.lifecycles.count) resource lifecycles in \(options.directory.path)")
             if document != nil { print("ok: every parameter and response member of the API document is in the spec with the same type") }
         }
     }

@@ -7,7 +7,7 @@ struct SpecOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The spec directory (service.yaml, errors.yaml, shapes.yaml, operations/).",
+            "The spec directory (service.yaml, errors.yaml, shapes.yaml, operations/, resources.yaml).",
             discussion: "Default: $\(SpecLocation.environmentVariable), else ./Specs, else the package's own Specs/.",
             valueName: "dir"))
     var specs: String?

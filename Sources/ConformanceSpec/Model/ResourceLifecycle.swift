@@ -1,0 +1,179 @@
+/// How one kind of resource lives, as `resources.yaml` says: the operations that create, describe, modify,
+/// act on and delete it, its status member and states, how a case's set-up makes one, how tear-down and the
+/// final sweep remove one, and the parameters of other operations that name it.
+public struct ResourceLifecycle: Sendable, Equatable {
+    public var kind: ResourceKind
+    /// The letter generated identifiers of this kind carry after the run prefix (`c` in `nc1a2b3c-ac4`).
+    public var nameTag: String
+    /// Every operation that creates one, with the parameter that names the new resource.
+    public var creates: [ResourceParameter]
+    public var describe: Describe
+    /// The operation that changes one, with what a set-up change adds and the state it waits for afterwards (renames
+    /// come from the operation's `renames:` parameter).
+    public var modify: ResourceStep?
+    public var delete: Delete
+    /// Other operations that act on one, and the state each leads to, if set-up may use it to reach that state.
+    public var actions: [Action]
+    /// Parameters of operations that name an existing resource of this kind without acting on it.
+    public var references: [ResourceParameter]
+    public var setup: Setup
+    public var deletionProtection: DeletionProtection?
+    /// The kind these resources belong to (instances to a cluster: its first is the writer, later ones readers).
+    public var memberOf: ResourceKind?
+
+    public init(
+        kind: ResourceKind, nameTag: String, creates: [ResourceParameter], describe: Describe,
+        modify: ResourceStep? = nil,
+        delete: Delete, actions: [Action] = [], references: [ResourceParameter] = [], setup: Setup,
+        deletionProtection: DeletionProtection? = nil, memberOf: ResourceKind? = nil
+    ) {
+        self.kind = kind
+        self.nameTag = nameTag
+        self.creates = creates
+        self.describe = describe
+        self.modify = modify
+        self.delete = delete
+        self.actions = actions
+        self.references = references
+        self.setup = setup
+        self.deletionProtection = deletionProtection
+        self.memberOf = memberOf
+    }
+
+    /// The describe operation: where its answer lists the resources and their status.
+    public struct Describe: Sendable, Equatable {
+        public var operation: String
+        /// The parameter that asks for one resource.
+        public var identifier: String
+        /// Slash-separated path of one listed resource in the answer, from the root's child (`…Result/Items/Item`).
+        public var items: String
+        /// The member of a listed resource that holds its state.
+        public var status: String
+        /// The error code of an identifier that names nothing.
+        public var notFound: String
+        /// Members a case may ask the endpoint for at run time (a `RuntimeValue`).
+        public var runtimeMembers: [String]
+
+        public init(
+            operation: String, identifier: String, items: String, status: String, notFound: String,
+            runtimeMembers: [String] = []
+        ) {
+            self.operation = operation
+            self.identifier = identifier
+            self.items = items
+            self.status = status
+            self.notFound = notFound
+            self.runtimeMembers = runtimeMembers
+        }
+
+        /// The answer path of the status of a listed resource.
+        public var statusPath: String { items + "/" + status }
+        /// The answer path of a member of a listed resource.
+        public func path(of member: String) -> String { items + "/" + member }
+    }
+
+    /// The delete operation, what tear-down sends besides the identifier, and what else it creates.
+    public struct Delete: Sendable, Equatable {
+        public var operation: String
+        public var identifier: String
+        /// Parameters tear-down and the sweep add (no final snapshot, ...).
+        public var parameters: [StepParameter]
+        /// The error code of a delete of something already gone: the resource counts as deleted.
+        public var notFound: String
+        /// Resources a successful delete creates, by the parameter that names them.
+        public var creates: [SideEffect]
+
+        public init(
+            operation: String, identifier: String, parameters: [StepParameter] = [], notFound: String,
+            creates: [SideEffect] = []
+        ) {
+            self.operation = operation
+            self.identifier = identifier
+            self.parameters = parameters
+            self.notFound = notFound
+            self.creates = creates
+        }
+
+        /// The delete as a step.
+        public var step: ResourceStep {
+            ResourceStep(operation: operation, identifier: identifier, parameters: parameters)
+        }
+    }
+
+    /// A resource of another kind that an operation creates on the side.
+    public struct SideEffect: Sendable, Equatable {
+        public var parameter: String
+        public var kind: ResourceKind
+
+        public init(parameter: String, kind: ResourceKind) {
+            self.parameter = parameter
+            self.kind = kind
+        }
+    }
+
+    /// An operation on one resource (start, stop, failover, ...).
+    public struct Action: Sendable, Equatable {
+        public var operation: String
+        public var identifier: String
+        /// The state the resource settles in afterwards, when set-up may use the action to reach it.
+        public var reaches: String?
+
+        public init(operation: String, identifier: String, reaches: String? = nil) {
+            self.operation = operation
+            self.identifier = identifier
+            self.reaches = reaches
+        }
+
+        public var step: ResourceStep { ResourceStep(operation: operation, identifier: identifier, waitFor: reaches) }
+    }
+
+    /// How a case's set-up makes one.
+    public struct Setup: Sendable, Equatable {
+        /// The create, waiting for the state a new resource settles in.
+        public var create: ResourceStep
+        /// Parameters added to the create to make a read replica of another resource of this kind, if it can have one.
+        public var readReplica: [StepParameter]?
+
+        public init(create: ResourceStep, readReplica: [StepParameter]? = nil) {
+            self.create = create
+            self.readReplica = readReplica
+        }
+    }
+
+    /// Deletion protection: what a create adds to switch it on, and the step that switches it off.
+    public struct DeletionProtection: Sendable, Equatable {
+        public var on: [StepParameter]
+        public var off: ResourceStep
+
+        public init(on: [StepParameter], off: ResourceStep) {
+            self.on = on
+            self.off = off
+        }
+    }
+
+    /// The state a new resource settles in (set-up waits for it).
+    public var readyState: String? { setup.create.waitFor }
+
+    /// The steps that remove one, in order (deletion protection off first); each may fail.
+    public var cleanup: [ResourceStep] {
+        var steps: [ResourceStep] = []
+        if var off = deletionProtection?.off {
+            off.waitFor = nil
+            steps.append(off)
+        }
+        return steps + [delete.step]
+    }
+
+    /// Every operation that acts on one, with the parameter naming it: creates, describe, modify, delete, actions.
+    public var operations: [ResourceParameter] {
+        var result = creates
+        result.append(ResourceParameter(operation: describe.operation, parameter: describe.identifier))
+        if let modify { result.append(ResourceParameter(operation: modify.operation, parameter: modify.identifier)) }
+        result.append(ResourceParameter(operation: delete.operation, parameter: delete.identifier))
+        result += actions.map { ResourceParameter(operation: $0.operation, parameter: $0.identifier) }
+        return result
+    }
+
+    /// The action that brings a ready resource into `state`, if set-up can reach it.
+    public func action(reaching state: String) -> Action? { actions.first { $0.reaches == state } }
+}
