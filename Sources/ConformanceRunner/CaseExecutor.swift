@@ -40,7 +40,10 @@ public struct CaseExecutor: Sendable {
         let started = ContinuousClock.now
         var outcome = await runBody(testCase)
         // Tear-down runs in its own task so that a cancelled run still deletes what it created.
-        let teardown = Task { await self.teardown(testCase) }
+        let teardown = Task {
+            await self.teardown(testCase)
+            await self.deleteWhatTheRequestCreated(testCase)
+        }
         await teardown.value
         let elapsed = ContinuousClock.now - started
         outcome.result.durationMilliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
@@ -195,6 +198,30 @@ public struct CaseExecutor: Sendable {
 
     /// Tear-down steps, skipping any step on a resource the run did not create; a delete answered with the
     /// kind's not-found code (or HTTP 404) means the resource is already gone.
+    /// A request the endpoint should have refused may have created a resource (an endpoint that accepts
+    /// an invalid identifier): the case deletes it at once, so it cannot change how later cases are
+    /// answered. What cannot be deleted yet is left to the final sweep.
+    func deleteWhatTheRequestCreated(_ testCase: TestCase) async {
+        guard testCase.raw == nil else { return }
+        for (kind, id) in ledger.creations(of: testCase.request) where await ledger.contains(kind, id) {
+            if await Self.deleteOnce(kind, id, spec: judge.spec, client: client) { await ledger.forget(kind, id) }
+        }
+    }
+
+    /// One attempt to delete a resource with its kind's clean-up steps: true when it is gone or going (the delete
+    /// succeeded or answered the kind's not-found code).
+    static func deleteOnce(_ kind: ResourceKind, _ id: String, spec: ServiceSpec, client: QueryClient) async -> Bool {
+        guard let lifecycle = spec.resources.lifecycle(of: kind) else { return false }
+        var deleted = false
+        for step in lifecycle.cleanup {
+            guard let sent = try? await client.send(Request(step, id: id)) else { continue }
+            if step.operation == lifecycle.delete.operation {
+                deleted = sent.answer.status == 200 || isNotFound(sent.answer, code: lifecycle.delete.notFound)
+            }
+        }
+        return deleted
+    }
+
     func teardown(_ testCase: TestCase) async {
         for step in testCase.teardown {
             let target = ledger.target(of: step.request)

@@ -151,15 +151,7 @@ public struct ConformanceRun: Sendable {
     /// One attempt to delete a resource with its kind's clean-up steps: true when it is gone or going (the delete
     /// succeeded or answered the kind's not-found code).
     func delete(_ kind: ResourceKind, _ id: String, client: QueryClient) async -> Bool {
-        guard let lifecycle = spec.resources.lifecycle(of: kind) else { return false }
-        var deleted = false
-        for step in lifecycle.cleanup {
-            guard let sent = try? await client.send(Request(step, id: id)) else { continue }
-            if step.operation == lifecycle.delete.operation {
-                deleted = sent.answer.status == 200 || CaseExecutor.isNotFound(sent.answer, code: lifecycle.delete.notFound)
-            }
-        }
-        return deleted
+        await CaseExecutor.deleteOnce(kind, id, spec: spec, client: client)
     }
 }
 

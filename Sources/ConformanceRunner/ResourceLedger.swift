@@ -67,6 +67,11 @@ public actor ResourceLedger {
         return Self.identifier(parameter, in: request).map { (lifecycle.kind, $0) }
     }
 
+    /// The resources a request creates when it succeeds: kind and lower-cased identifier.
+    public nonisolated func creations(of request: Request) -> [(ResourceKind, String)] {
+        resources.creations(by: request.operation).compactMap { kind, parameter in Self.identifier(parameter, in: request).map { (kind, $0) } }
+    }
+
     /// The lower-cased identifier a request gives in `name`, if any.
     static func identifier(_ name: String, in request: Request) -> String? {
         if case .scalar(let text)? = request.value(at: name) { return text.lowercased() }

@@ -69,8 +69,8 @@ public enum TargetRunner {
         var options = settings.transport
         options.throttlingRetries = 0
         let transport = HTTPTransport(options: options)
-        // A describe without parameters: every Neptune endpoint answers it, and it creates nothing.
-        let probe = Request(operation: "DescribeDBClusters", parameters: [])
+        // The spec's probe: a read without parameters that every endpoint answers and that creates nothing.
+        let probe = Request(operation: spec.resources.probe ?? "", parameters: [])
         do {
             _ = try await QueryClient(spec: spec, endpoint: endpoint, transport: transport).send(probe)
             await transport.shutdown()

