@@ -50,6 +50,8 @@ public struct GoldenRecorder: Sendable {
             if let match = candidates.first(where: { $0.value.lowercased() == value && $0.value != value }) { return "{{input:\(match.key)|lower}}" }
             if !value.contains(resourcePrefix), setupValues.contains(value), !statusMembers.contains(element.name) { return value }
             if defaults[element.name] == value { return value }
+            // A value the document fixes ("always returns 1") is contract, whatever this endpoint answered.
+            if let constant = spec.shapes[parent]?.member(named: element.name)?.constant { return constant }
             // Which member is the writer is state the contract fixes (a failover promotes its target).
             if parent == "DBClusterMember", element.name == "IsClusterWriter" { return value }
             let mark = Self.alwaysReturned.contains(element.name) && ["DBCluster", "DBClusterMember", "ResponseMetadata"].contains(parent) ? "" : "?"

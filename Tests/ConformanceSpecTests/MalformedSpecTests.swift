@@ -19,7 +19,7 @@ import Testing
             name: "unknown key", file: "operations/StopDBCluster.yaml",
             find: "DBClusterIdentifier: {type: string, required: true, lowercased: true}",
             replace: "DBClusterIdentifier: {type: string, requird: true, lowercased: true}",
-            keyPath: "parameters.DBClusterIdentifier.requird", message: "unknown key 'requird'; expected one of: type, shape, member, memberName, unordered, members, required, default, lowercased, unsupported, origin, constraints, note, renames (did you mean 'required'?)"),
+            keyPath: "parameters.DBClusterIdentifier.requird", message: "unknown key 'requird'; expected one of: type, shape, member, memberName, unordered, members, required, default, lowercased, unsupported, origin, constraints, note, renames, constant (did you mean 'required'?)"),
         Mistake(
             name: "wrong type of value", file: "operations/CreateDBCluster.yaml",
             find: "{range: {min: 1, max: 35, error: InvalidParameterValue}}",

@@ -6,7 +6,7 @@ struct MemberReader {
 
     static let memberKeys = [
         "type", "shape", "member", "memberName", "unordered", "members", "required", "default", "lowercased",
-        "unsupported", "origin", "constraints", "note", "renames",
+        "unsupported", "origin", "constraints", "note", "renames", "constant",
     ]
     static let listMemberKeys = ["type", "shape", "members", "constraints"]
 
@@ -37,6 +37,10 @@ struct MemberReader {
         if let value = YAMLCursor.value("default", in: entries) {
             member.defaultValue = try value.string()
             try checkDefault(member.defaultValue!, type: type, at: value)
+        }
+        if let value = YAMLCursor.value("constant", in: entries) {
+            member.constant = try value.string()
+            try checkDefault(member.constant!, type: type, at: value)
         }
         if let originNode = YAMLCursor.value("origin", in: entries) {
             guard let origin = MemberSpec.Origin(rawValue: try originNode.string()) else {

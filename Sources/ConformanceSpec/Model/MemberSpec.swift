@@ -5,6 +5,9 @@ public struct MemberSpec: Sendable, Equatable {
     public var required: Bool
     /// The documented default, as text (`"1"`, `"8182"`, `"false"`), when the API document states one.
     public var defaultValue: String?
+    /// For an answer member: the value the API document says it always has ("AllocatedStorage always
+    /// returns 1"); goldens carry it literally.
+    public var constant: String?
     /// True when the service stores the value lower-cased (identifiers).
     public var lowercased: Bool
     /// True for parameters the API document marks "Not supported by Neptune".
