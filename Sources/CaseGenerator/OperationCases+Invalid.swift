@@ -143,6 +143,11 @@ extension OperationCases {
                     }
                 }
                 variants.append(("\(parameter)-with-\(equals)", "\(parameter) with \(when)=\(equals)", parameters, base.fixture))
+            case .disjoint(let lists):
+                var parameters = base.parameters
+                let shared = validValue(lists[0])
+                for path in lists { parameters = parameters.setting(path, shared) }
+                variants.append(("same-value", "one value in \(lists.joined(separator: " and "))", parameters, base.fixture))
             case .requires(let parameter, let required):
                 variants.append(("\(parameter)-without-\(required)", "\(parameter) without \(required)",
                                  base.parameters.setting(parameter, .scalar("custom-group")).removing(required), base.fixture))

@@ -37,6 +37,10 @@ struct ValueFactory {
                 let kind = resources.kind(named: path, in: operation)
                 return identifier(counter, tag: kind.flatMap { resources.lifecycle(of: $0)?.nameTag } ?? "x")
             case .oneOf(let values):
+                // Lists a `disjoint` rule keeps apart take different values (the n-th list the n-th value).
+                for rule in operation.rules {
+                    if case .disjoint(let lists) = rule.kind, let position = lists.firstIndex(of: path), values.count > position { return values[position] }
+                }
                 return member.defaultValue.flatMap { values.contains($0) ? $0 : nil } ?? values[0]
             case .window(.daily, _): return "03:00-03:30"
             case .window(.weekly, _): return "mon:04:00-mon:04:30"

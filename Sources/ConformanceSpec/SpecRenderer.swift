@@ -93,6 +93,7 @@ public struct SpecRenderer: Sendable {
         case .disjointWindows(let daily, let weekly): "\(daily) does not overlap \(weekly)"
         case .forbiddenWhen(let parameter, let when, let value): "\(parameter) not set when \(when) = \(value)"
         case .requires(let parameter, let other): "\(parameter) only together with \(other)"
+        case .disjoint(let lists): "no value in more than one of \(lists.joined(separator: ", "))"
         }
     }
 

@@ -171,6 +171,13 @@ public struct RequestValidator: Sendable {
             return isSet(parameter, in: request) && scalar(when, in: request) == equals ? "\(parameter) cannot be specified when \(when) is \(equals)" : nil
         case .requires(let parameter, let required):
             return isSet(parameter, in: request) && !isSet(required, in: request) ? "\(parameter) is valid only in combination with \(required)" : nil
+        case .disjoint(let lists):
+            let sets = lists.map { path -> Set<String> in
+                guard case .list(let items)? = request.value(at: path) else { return [] }
+                return Set(items.compactMap { if case .scalar(let text) = $0 { text } else { nil } })
+            }
+            let shared = sets.dropFirst().reduce(sets.first ?? []) { $0.intersection($1) }
+            return shared.isEmpty ? nil : "\(shared.sorted().joined(separator: ", ")) cannot be in both \(lists.joined(separator: " and "))"
         }
     }
 }

@@ -4,7 +4,7 @@ struct OperationReader {
     let errors: [String: ErrorSpec]
 
     static let keys = ["operation", "result", "unsupported", "note", "parameters", "rules", "preconditions", "output", "errors"]
-    static let ruleKinds = ["exclusive", "atLeastOne", "together", "ordered", "disjointWindows", "forbiddenWhen", "requires"]
+    static let ruleKinds = ["exclusive", "atLeastOne", "together", "ordered", "disjointWindows", "forbiddenWhen", "requires", "disjoint"]
     static let preconditionKinds = ["exists", "absent", "state", "notDeletionProtected", "hasReader", "isReadReplica", "readerOf", "hasNoInstances", "restorableTime"]
 
     mutating func read(_ root: YAMLCursor) throws(SpecLoadError) -> OperationSpec {
@@ -86,7 +86,7 @@ struct OperationReader {
     private func readRule(_ item: YAMLCursor, parameters: StructureSpec, members: MemberReader) throws(SpecLoadError) -> Rule {
         let (keyword, body) = try single(item, kinds: Self.ruleKinds)
         let argumentKeys: [String: [String]] = [
-            "exclusive": ["parameters"], "atLeastOne": ["parameters"], "together": ["parameters"],
+            "exclusive": ["parameters"], "atLeastOne": ["parameters"], "together": ["parameters"], "disjoint": ["parameters"],
             "ordered": ["lower", "upper"], "disjointWindows": ["daily", "weekly"],
             "forbiddenWhen": ["parameter", "when", "equals"], "requires": ["parameter", "requires"],
         ]
@@ -104,6 +104,12 @@ struct OperationReader {
         case "exclusive": kind = .exclusive(try paths("parameters"))
         case "atLeastOne": kind = .atLeastOne(try paths("parameters"))
         case "together": kind = .together(try paths("parameters"))
+        case "disjoint":
+            let lists = try paths("parameters")
+            for p in lists {
+                guard case .list = ParameterPath.resolve(p, in: parameters)!.type else { throw value("parameters").error("'\(p)' is not a list; 'disjoint' compares lists") }
+            }
+            kind = .disjoint(lists)
         case "ordered":
             let lower = try path(value("lower"), in: parameters), upper = try path(value("upper"), in: parameters)
             for (key, p) in [("lower", lower), ("upper", upper)] {

@@ -28,12 +28,14 @@ public struct Rule: Sendable, Equatable {
         case forbiddenWhen(parameter: String, when: String, equals: String)
         /// `parameter` may be set only when `requires` is set too.
         case requires(parameter: String, requires: String)
+        /// No value may be in both lists (a log type enabled and disabled in one request).
+        case disjoint([String])
     }
 
     /// Every parameter path the rule names.
     public var parameters: [String] {
         switch kind {
-        case .exclusive(let p), .atLeastOne(let p), .together(let p): p
+        case .exclusive(let p), .atLeastOne(let p), .together(let p), .disjoint(let p): p
         case .ordered(let a, let b): [a, b]
         case .disjointWindows(let a, let b): [a, b]
         case .forbiddenWhen(let a, let b, _): [a, b]
@@ -51,6 +53,7 @@ public struct Rule: Sendable, Equatable {
         case .disjointWindows: "disjointWindows"
         case .forbiddenWhen: "forbiddenWhen"
         case .requires: "requires"
+        case .disjoint: "disjoint"
         }
     }
 }
