@@ -1,6 +1,7 @@
 import CaseGenerator
 import ConformanceSpec
 import QueryProtocol
+import Transport
 import XMLCompare
 
 /// Judges one answer against a case's expectation: HTTP status, the XML against the golden (success)

@@ -1,4 +1,5 @@
 import QueryProtocol
+import Transport
 import XMLCompare
 
 /// Why a case's run-time value could not be had from the endpoint.

@@ -2,6 +2,7 @@ import CaseGenerator
 import ConformanceSpec
 import Foundation
 import QueryProtocol
+import Transport
 import XMLCompare
 
 /// Runs one case end to end: set-up (waiting for states), the request under test, the judgement,

@@ -1,6 +1,7 @@
 import CaseGenerator
 import ConformanceSpec
 import Foundation
+import Transport
 
 /// The suite inside your own `swift test`: the generated cases as arguments of a parameterized test,
 /// and a check of one case against your endpoint, so each case passes or fails on its own line.
@@ -40,20 +41,22 @@ public struct ConformanceSuite: Sendable {
     public var caseIDs: [String] { cases.map(\.id) }
 
     /// Runs one case against `endpoint`. An unknown id is an errored result that says so.
-    public func check(_ id: String, against endpoint: Endpoint) async -> CaseResult {
+    /// - Parameter transport: how requests reach the endpoint (an `InMemoryTransport` to an emulator in
+    ///   this process needs no port); nil: a network transport made for the check.
+    public func check(_ id: String, against endpoint: Endpoint, through transport: (any HTTPTransport)? = nil) async -> CaseResult {
         guard let testCase = cases.first(where: { $0.id == id }) else {
             return CaseResult(
                 id: id, operation: "", kind: "", tags: [], covers: [], summary: "", verdict: .errored,
                 reason: "no case has the id '\(id)'; `neptune-conformance cases` lists them", expected: "")
         }
-        return await check(testCase, against: endpoint)
+        return await check(testCase, against: endpoint, through: transport)
     }
 
-    /// Runs one case against `endpoint`.
-    public func check(_ testCase: TestCase, against endpoint: Endpoint) async -> CaseResult {
+    /// Runs one case against `endpoint`, through `transport` when given.
+    public func check(_ testCase: TestCase, against endpoint: Endpoint, through transport: (any HTTPTransport)? = nil) async -> CaseResult {
         var options = self.options
         options.concurrency = 1
-        let run = ConformanceRun(spec: spec, endpoint: endpoint, goldenDirectory: goldenDirectory, options: options)
+        let run = ConformanceRun(spec: spec, endpoint: endpoint, goldenDirectory: goldenDirectory, options: options, transport: transport)
         let serial = testCase.tags.contains("run:serial")
         if serial { await serialGate.enter() }
         let report = await run.run([testCase]).report

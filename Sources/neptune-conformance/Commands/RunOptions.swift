@@ -5,6 +5,7 @@ import ConformanceSpec
 import Foundation
 import QueryProtocol
 import ReferenceServer
+import Transport
 import XMLCompare
 
 /// Where the cases go: the embedded reference server or `--endpoint`, with credentials and limits.
@@ -76,8 +77,8 @@ struct TargetOptions: ParsableArguments {
         }
     }
 
-    var transport: HTTPTransport.Options {
-        HTTPTransport.Options(timeout: .milliseconds(Int(timeout * 1000)), connections: concurrency, asyncHTTPClientOnly: httpClient == .asyncHTTPClient)
+    var transport: TransportOptions {
+        TransportOptions(timeout: .milliseconds(Int(timeout * 1000)), connections: concurrency, asyncHTTPClientOnly: httpClient == .asyncHTTPClient)
     }
 }
 
@@ -167,10 +168,10 @@ enum TargetRunner {
     }
 
     /// One DescribeDBClusters first, so an endpoint that refuses connections stops the run with exit 2 instead of erroring every case.
-    static func preflight(spec: ServiceSpec, endpoint: Endpoint, timeout: HTTPTransport.Options) async throws {
+    static func preflight(spec: ServiceSpec, endpoint: Endpoint, timeout: TransportOptions) async throws {
         var options = timeout
         options.throttlingRetries = 0
-        let transport = HTTPTransport(options: options)
+        let transport = NetworkTransport(options: options)
         do {
             _ = try await QueryClient(spec: spec, endpoint: endpoint, transport: transport).send(Request(operation: "DescribeDBClusters", parameters: []))
             await transport.shutdown()
