@@ -90,7 +90,7 @@ enum JUnitReport {
             xml += "  <testsuite name=\"\(Escape.markup(operation))\" tests=\"\(cases.count)\" failures=\"\(failed)\" errors=\"\(counts[.errored] ?? 0)\" skipped=\"\(counts[.skipped] ?? 0)\">\n"
             for result in cases {
                 let time = String(format: "%.3f", result.durationMilliseconds / 1000)
-                xml += "    <testcase classname=\"\(Escape.markup(operation)).\(result.kind)\" name=\"\(Escape.markup(result.id))\" time=\"\(time)\">"
+                xml += "    <testcase classname=\"\(Escape.markup(operation)).\(result.kind?.rawValue ?? "")\" name=\"\(Escape.markup(result.id))\" time=\"\(time)\">"
                 let detail = Escape.markup(detailText(result))
                 switch result.verdict {
                 case .passed: break
@@ -140,7 +140,7 @@ enum MarkdownReport {
             md += "\n**Constraint coverage:** \(coverage.count - unexercised.count) of \(coverage.count) spec items exercised, \(coverage.filter(\.allPassed).count) with every case passing.\n"
             if !unexercised.isEmpty { md += unexercised.prefix(30).map { "- not exercised: `\($0.item)`\n" }.joined() }
         }
-        let unprovenanced = report.results.filter { $0.findings.contains { $0.kind == "provenance" } }
+        let unprovenanced = report.results.filter { $0.findings.contains { $0.kind == .provenance } }
         if !unprovenanced.isEmpty { md += "\n**Goldens to check:** \(unprovenanced.count) without provenance or recorded for another API revision.\n" }
         if !report.leftovers.isEmpty {
             md += "\n## Not deleted\n\n" + report.leftovers.map { "- \($0)\n" }.joined()

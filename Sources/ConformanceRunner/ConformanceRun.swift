@@ -56,7 +56,7 @@ public struct ConformanceRun: Sendable {
         self.transport = transport
     }
 
-    /// Runs the cases; results come back in the order of `cases`. Cases tagged `run:serial` run alone,
+    /// Runs the cases; results come back in the order of `cases`. Serial cases (`Scheduling.serial`) run alone,
     /// after the others. A cancelled run still tears down and sweeps.
     public func run(_ cases: [TestCase], progress: Progress? = nil) async -> (report: RunReport, recordings: [CaseExecutor.Recording]) {
         let started = Date()
@@ -85,8 +85,8 @@ public struct ConformanceRun: Sendable {
                 skipped[index] = "the endpoint does not check signatures (an unsigned DescribeDBClusters got HTTP 200); --signature-checks runs this family anyway"
             }
         }
-        let parallel = cases.indices.filter { !cases[$0].tags.contains("run:serial") && skipped[$0] == nil }
-        let serial = cases.indices.filter { cases[$0].tags.contains("run:serial") && skipped[$0] == nil }
+        let parallel = cases.indices.filter { cases[$0].scheduling == .parallel && skipped[$0] == nil }
+        let serial = cases.indices.filter { cases[$0].scheduling == .serial && skipped[$0] == nil }
         let counter = Counter()
         var results = [CaseResult?](repeating: nil, count: cases.count)
         for (index, reason) in skipped { results[index] = CaseResult(testCase: cases[index], verdict: .skipped, reason: reason) }
