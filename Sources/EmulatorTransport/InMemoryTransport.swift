@@ -8,7 +8,8 @@ import Transport
 ///
 /// ```swift
 /// let transport = InMemoryTransport(emulator: NeptuneEmulator(spec: spec))
-/// let answer = try await transport.send(url: InMemoryTransport.url, headers: [], body: "Action=DescribeDBClusters&Version=2014-10-31")
+/// let answer = try await transport.send(
+///     url: InMemoryTransport.url, headers: [], body: "Action=DescribeDBClusters&Version=2014-10-31")
 /// ```
 public struct InMemoryTransport: HTTPTransport {
     /// A URL for endpoints that use this transport. Any http(s) URL works: its host (and port) become the
@@ -38,10 +39,16 @@ public struct InMemoryTransport: HTTPTransport {
             let lower = name.lowercased()
             return lower != "host" && lower != "content-length"
         }
-        if !(request.method == "GET" && request.body.isEmpty) { headers.append(("Content-Length", String(request.body.utf8.count))) }
+        if !(request.method == "GET" && request.body.isEmpty) {
+            headers.append(("Content-Length", String(request.body.utf8.count)))
+        }
         headers.append(("Host", target.hostHeader))
-        let answer = await server.answer(method: request.method, path: target.path, query: target.query, headers: headers, body: request.body)
-        let answerHeaders = [HTTPHeader(name: "Content-Type", value: answer.contentType), HTTPHeader(name: "Content-Length", value: String(answer.body.utf8.count))]
+        let answer = await server.answer(
+            method: request.method, path: target.path, query: target.query, headers: headers, body: request.body)
+        let answerHeaders = [
+            HTTPHeader(name: "Content-Type", value: answer.contentType),
+            HTTPHeader(name: "Content-Length", value: String(answer.body.utf8.count)),
+        ]
         return HTTPAnswer(status: answer.status, headers: answerHeaders, body: answer.body)
     }
 

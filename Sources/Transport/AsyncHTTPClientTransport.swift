@@ -26,7 +26,8 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             var configuration = HTTPClient.Configuration(
                 redirectConfiguration: .disallow,
                 timeout: .init(connect: .seconds(5)),
-                connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, options.connections)),
+                connectionPool: .init(
+                    idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, options.connections)),
                 decompression: .disabled)
             configuration.httpVersion = .http1Only
             let made = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
@@ -46,7 +47,9 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         let timeout = request.timeout ?? options.timeout
         do {
             let response = try await client.execute(outgoing, timeout: timeout.timeAmount)
-            if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > options.maxAnswerBytes {
+            if let length = response.headers.first(name: "content-length").flatMap(Int.init),
+                length > options.maxAnswerBytes
+            {
                 throw TransportError.answerTooLarge(url, limit: options.maxAnswerBytes)
             }
             let buffer = try await response.body.collect(upTo: options.maxAnswerBytes)
@@ -58,7 +61,8 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             throw .answerTooLarge(url, limit: options.maxAnswerBytes)
         } catch let error as HTTPClientError {
             switch error {
-            case .deadlineExceeded, .readTimeout, .writeTimeout, .connectTimeout: throw .timeout(url, seconds: timeout.seconds)
+            case .deadlineExceeded, .readTimeout, .writeTimeout, .connectTimeout:
+                throw .timeout(url, seconds: timeout.seconds)
             case .remoteConnectionClosed: throw .connectionReset(url)
             case .invalidURL, .emptyHost, .emptyScheme: throw .invalidURL(url)
             case .tlsHandshakeTimeout: throw .tls("handshake with \(url) timed out")

@@ -13,7 +13,9 @@ public struct HTTPAnswer: Sendable, Equatable, Codable {
 
     /// An answer with at most a `Content-Type` header.
     public init(status: Int, contentType: String?, body: String) {
-        self.init(status: status, headers: contentType.map { [HTTPHeader(name: "Content-Type", value: $0)] } ?? [], body: body)
+        self.init(
+            status: status, headers: contentType.map { [HTTPHeader(name: "Content-Type", value: $0)] } ?? [], body: body
+        )
     }
 
     /// The first value of the header `name` (compared without case).

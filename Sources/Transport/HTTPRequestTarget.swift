@@ -15,7 +15,9 @@ public struct HTTPRequestTarget: Sendable, Hashable {
         let lower = url.prefix(8).lowercased()
         let secure = lower.hasPrefix("https://")
         let schemeLength = secure ? 8 : 7
-        guard secure || lower.hasPrefix("http://"), url.utf8.count > schemeLength, url.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F }) else { return nil }
+        guard secure || lower.hasPrefix("http://"), url.utf8.count > schemeLength,
+            url.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F })
+        else { return nil }
         let rest = url.dropFirst(schemeLength)
         let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
         let authority = rest[..<authorityEnd]

@@ -20,7 +20,9 @@ extension HTTPTransport {
 
     /// Sends one request with the transport's own timeout.
     /// - Throws: `TransportError` when no complete HTTP answer came back.
-    public func send(url: String, method: String = "POST", headers: [(String, String)], body: String) async throws(TransportError) -> HTTPAnswer {
+    public func send(url: String, method: String = "POST", headers: [(String, String)], body: String)
+        async throws(TransportError) -> HTTPAnswer
+    {
         try await send(TransportRequest(method: method, url: url, headers: headers, body: body))
     }
 }

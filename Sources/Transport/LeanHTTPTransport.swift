@@ -10,7 +10,9 @@ public final class LeanHTTPTransport: HTTPTransport {
 
     public init(options: TransportOptions = TransportOptions()) {
         self.options = options
-        client = HTTP1Client(threads: min(options.eventLoopThreads, max(1, options.connections)), maxIdlePerHost: max(64, options.connections))
+        client = HTTP1Client(
+            threads: min(options.eventLoopThreads, max(1, options.connections)),
+            maxIdlePerHost: max(64, options.connections))
     }
 
     public func shutdown() async {
@@ -28,7 +30,9 @@ public final class LeanHTTPTransport: HTTPTransport {
     public func send(_ request: TransportRequest) async throws(TransportError) -> HTTPAnswer {
         guard let target = client.target(request.url) else {
             if HTTPRequestTarget(url: request.url)?.secure == true {
-                throw .other(request.url, detail: "the lean HTTP/1.1 client sends plain http only; https goes through AsyncHTTPClient")
+                throw .other(
+                    request.url,
+                    detail: "the lean HTTP/1.1 client sends plain http only; https goes through AsyncHTTPClient")
             }
             throw .invalidURL(request.url)
         }

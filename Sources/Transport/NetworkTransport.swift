@@ -44,6 +44,7 @@ public final class NetworkTransport: HTTPTransport {
     static func isThrottling(_ answer: HTTPAnswer) -> Bool {
         if answer.status == 429 { return true }
         guard answer.status == 400 || answer.status == 503 else { return false }
-        return ["<Code>Throttling</Code>", "<Code>ThrottlingException</Code>", "<Code>RequestLimitExceeded</Code>"].contains { answer.body.contains($0) }
+        return ["<Code>Throttling</Code>", "<Code>ThrottlingException</Code>", "<Code>RequestLimitExceeded</Code>"]
+            .contains { answer.body.contains($0) }
     }
 }

@@ -16,7 +16,8 @@ public struct TransportOptions: Sendable {
     public var eventLoopThreads: Int
 
     public init(
-        timeout: Duration = .seconds(30), maxAnswerBytes: Int = 8 << 20, throttlingRetries: Int = 4, connections: Int = 8,
+        timeout: Duration = .seconds(30), maxAnswerBytes: Int = 8 << 20, throttlingRetries: Int = 4,
+        connections: Int = 8,
         asyncHTTPClientOnly: Bool = false, eventLoopThreads: Int = max(1, System.coreCount / 2)
     ) {
         self.timeout = timeout

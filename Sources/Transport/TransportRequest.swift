@@ -10,7 +10,10 @@ public struct TransportRequest: Sendable {
     /// The longest wait for the whole answer; nil: the transport's own (`TransportOptions.timeout`).
     public var timeout: Duration?
 
-    public init(method: String = "POST", url: String, headers: [(String, String)] = [], body: String = "", timeout: Duration? = nil) {
+    public init(
+        method: String = "POST", url: String, headers: [(String, String)] = [], body: String = "",
+        timeout: Duration? = nil
+    ) {
         self.method = method
         self.url = url
         self.headers = headers

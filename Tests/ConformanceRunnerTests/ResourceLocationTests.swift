@@ -16,8 +16,10 @@ import Testing
         try manager.createDirectory(atPath: "\(root)/Golden/CreateDBCluster/valid", withIntermediateDirectories: true)
         try "// swift-tools-version:6.0\nimport PackageDescription\nlet package = Package(name: \"users-emulator\")\n"
             .write(toFile: "\(root)/Package.swift", atomically: true, encoding: .utf8)
-        try "service: [this is not the spec\n".write(toFile: "\(root)/Specs/service.yaml", atomically: true, encoding: .utf8)
-        try "<UsersOwnGolden/>\n".write(toFile: "\(root)/Golden/CreateDBCluster/valid/minimal.xml", atomically: true, encoding: .utf8)
+        try "service: [this is not the spec\n".write(
+            toFile: "\(root)/Specs/service.yaml", atomically: true, encoding: .utf8)
+        try "<UsersOwnGolden/>\n".write(
+            toFile: "\(root)/Golden/CreateDBCluster/valid/minimal.xml", atomically: true, encoding: .utf8)
         return root
     }
 
@@ -28,10 +30,15 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment[SpecLocation.environmentVariable] = nil
         let result = try await ProcessResult.run(
-            URL(fileURLWithPath: "/bin/sh"), ["-c", "cd \"$1\" && shift && exec \"$@\"", "sh", package, BuiltCLI.url.path, "run", "--quiet", "--report-dir", "reports"],
+            URL(fileURLWithPath: "/bin/sh"),
+            [
+                "-c", "cd \"$1\" && shift && exec \"$@\"", "sh", package, BuiltCLI.url.path, "run", "--quiet",
+                "--report-dir", "reports",
+            ],
             environment: environment)
         #expect(result.status == 0, "\(result.stdout.suffix(2000))\n\(result.stderr.suffix(1000))")
-        let report = try JSONDecoder().decode(RunReport.self, from: Data(contentsOf: URL(fileURLWithPath: "\(package)/reports/report.json")))
+        let report = try JSONDecoder().decode(
+            RunReport.self, from: Data(contentsOf: URL(fileURLWithPath: "\(package)/reports/report.json")))
         #expect(report.results.count == Fixtures.cases.count)
         #expect(report.count(.passed) == Fixtures.cases.count)
         #expect(report.results.contains { $0.id == "CreateDBCluster/valid/minimal" && $0.verdict == .passed })
@@ -42,7 +49,9 @@ import Testing
         #expect(GoldenLocation.directory() == root.appendingPathComponent("Golden").path)
         #expect(GoldenLocation.directory("/elsewhere/Golden") == "/elsewhere/Golden")
         #expect(SpecLocation.defaultDirectory(environment: [:]).path == root.appendingPathComponent("Specs").path)
-        #expect(SpecLocation.defaultDirectory(environment: [SpecLocation.environmentVariable: "/elsewhere/Specs"]).path == "/elsewhere/Specs")
+        #expect(
+            SpecLocation.defaultDirectory(environment: [SpecLocation.environmentVariable: "/elsewhere/Specs"]).path
+                == "/elsewhere/Specs")
         let suite = try ConformanceSuite()
         #expect(suite.goldenDirectory == root.appendingPathComponent("Golden").path)
         #expect(suite.cases.count == Fixtures.cases.count)

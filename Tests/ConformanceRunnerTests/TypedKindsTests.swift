@@ -8,7 +8,11 @@ import XMLCompare
 /// have always carried, so report.json, JUnit, HTML and Markdown stay as they were.
 @Suite struct TypedKindsTests {
     @Test func findingKindsWriteTheirOldStrings() throws {
-        #expect(Finding.Kind.allCases.map(\.rawValue) == ["status", "code", "not-xml", "provenance", "errored", "missing", "unexpected", "value", "type", "order", "namespace"])
+        #expect(
+            Finding.Kind.allCases.map(\.rawValue) == [
+                "status", "code", "not-xml", "provenance", "errored", "missing", "unexpected", "value", "type", "order",
+                "namespace",
+            ])
         for kind in XMLDifference.Kind.allCases { #expect(Finding.Kind(kind).rawValue == kind.rawValue) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -20,7 +24,8 @@ import XMLCompare
     @Test func resultKindsAreTheCaseKinds() throws {
         let testCase = try #require(Fixtures.cases.first { $0.kind == .stateful })
         let result = CaseResult(
-            id: testCase.id, operation: testCase.operation, kind: testCase.kind, tags: [], covers: [], summary: "", verdict: .passed, expected: "")
+            id: testCase.id, operation: testCase.operation, kind: testCase.kind, tags: [], covers: [], summary: "",
+            verdict: .passed, expected: "")
         let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(result)) as? [String: Any]
         #expect(object?["kind"] as? String == "stateful")
     }

@@ -20,6 +20,20 @@ import Testing
         #expect(result.verdict == .passed, "\(result.explanation)")
     }
 
+    /// Without a transport, a check goes over the network (a transport made for it), as against a user's endpoint.
+    @Test func aCheckWithoutATransportGoesOverTheNetwork() async throws {
+        let emulator = NeptuneEmulator(spec: Suite.spec, configuration: .init(verifySignatures: NeptuneEmulator.Configuration.localTestingKeys))
+        let results = try await ReferenceServer.withRunning(emulator: emulator) { url in
+            var results: [CaseResult] = []
+            for id in ["CreateDBCluster/valid/minimal", "StopDBCluster/stateful/DBClusterIdentifier/in-state-stopped"] {
+                results.append(await Self.suite.check(id, against: Endpoint(url: url)))
+            }
+            return results
+        }
+        for result in results { #expect(result.verdict == .passed, "\(result.explanation)") }
+        #expect(await emulator.inventory().isEmpty)
+    }
+
     @Test func anUnknownIdSaysSo() async {
         let result = await Self.suite.check("CreateDBCluster/valid/no-such-case", against: Endpoint(url: "http://127.0.0.1:9"))
         #expect(result.verdict == .errored && result.reason?.contains("no case has the id") == true)
