@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "CaseGenerator", targets: ["CaseGenerator"]),
         .library(name: "QueryProtocol", targets: ["QueryProtocol"]),
         .library(name: "ReferenceServer", targets: ["ReferenceServer"]),
+        .library(name: "Transport", targets: ["Transport"]),
+        .library(name: "EmulatorTransport", targets: ["EmulatorTransport"]),
         .library(name: "ConformanceRunner", targets: ["ConformanceRunner"]),
         .library(name: "ComplianceReport", targets: ["ComplianceReport"]),
         .library(name: "ConformanceTargets", targets: ["ConformanceTargets"]),
@@ -54,17 +56,24 @@ let package = Package(
             ]
         ),
         .target(
-            name: "ConformanceRunner",
+            name: "Transport",
             dependencies: [
-                "ConformanceSpec", "QueryProtocol", "XMLCompare", "CaseGenerator",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .target(
+            name: "EmulatorTransport",
+            dependencies: ["Transport", "ReferenceServer"]
+        ),
+        .target(
+            name: "ConformanceRunner",
+            dependencies: ["ConformanceSpec", "QueryProtocol", "XMLCompare", "CaseGenerator", "Transport"]
+        ),
+        .target(
             name: "ConformanceTargets",
-            dependencies: ["ConformanceSpec", "QueryProtocol", "CaseGenerator", "ReferenceServer", "ConformanceRunner"]
+            dependencies: ["ConformanceSpec", "QueryProtocol", "CaseGenerator", "ReferenceServer", "ConformanceRunner", "Transport"]
         ),
         .target(
             name: "ComplianceReport",
@@ -78,6 +87,7 @@ let package = Package(
                 "CaseGenerator",
                 "QueryProtocol",
                 "ReferenceServer",
+                "Transport",
                 "ConformanceRunner",
                 "ComplianceReport",
                 "ConformanceTargets",
@@ -88,13 +98,15 @@ let package = Package(
         .executableTarget(
             name: "conformance-benchmarks",
             dependencies: [
-                "XMLCompare", "ConformanceSpec", "CaseGenerator", "QueryProtocol", "ReferenceServer", "ConformanceRunner", "ConformanceTargets",
+                "XMLCompare", "ConformanceSpec", "CaseGenerator", "QueryProtocol", "ReferenceServer", "Transport", "ConformanceRunner",
+                "ConformanceTargets",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Benchmarks/ConformanceBenchmarks"
         ),
         .target(
             name: "ConformanceTestSupport",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
             path: "Tests/TestSupport"
         ),
         .testTarget(
@@ -115,15 +127,29 @@ let package = Package(
         ),
         .testTarget(
             name: "ReferenceServerTests",
-            dependencies: ["ReferenceServer", "ConformanceRunner", "CaseGenerator", "QueryProtocol", "ConformanceSpec", "XMLCompare", "ConformanceTestSupport"]
+            dependencies: [
+                "ReferenceServer", "EmulatorTransport", "Transport", "ConformanceRunner", "CaseGenerator", "QueryProtocol", "ConformanceSpec", "XMLCompare",
+                "ConformanceTestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "TransportTests",
+            dependencies: [
+                "Transport", "ConformanceTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "EmulatorTransportTests",
+            dependencies: ["EmulatorTransport", "Transport", "ReferenceServer", "ConformanceSpec", "ConformanceTestSupport"]
         ),
         .testTarget(
             name: "ConformanceRunnerTests",
             dependencies: [
-                "ConformanceRunner", "ComplianceReport", "ReferenceServer", "CaseGenerator", "QueryProtocol", "ConformanceSpec",
-                "ConformanceTestSupport", "ConformanceTargets", "neptune-conformance", "conformance-benchmarks",
+                "ConformanceRunner", "ComplianceReport", "ReferenceServer", "EmulatorTransport", "Transport", "CaseGenerator", "QueryProtocol",
+                "ConformanceSpec", "ConformanceTestSupport", "ConformanceTargets", "neptune-conformance", "conformance-benchmarks",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
     ],

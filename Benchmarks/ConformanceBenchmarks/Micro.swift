@@ -3,6 +3,7 @@ import ConformanceRunner
 import ConformanceSpec
 import Foundation
 import QueryProtocol
+import Transport
 import XMLCompare
 
 /// Throughput of parsing, golden comparison and shape checking on a DBCluster-sized answer, and of
@@ -72,7 +73,7 @@ try measure("parse + compare + shape check") {
     sink &+= comparison.compare(golden: golden, actual: tree).count + checker.checkSuccess(tree, operation: operation).count
 }
 // The runner's per-request work before the network: form encoding and SigV4 signing.
-let client = QueryClient(spec: spec, endpoint: Endpoint(url: "http://127.0.0.1:9/"), transport: HTTPTransport())
+let client = QueryClient(spec: spec, endpoint: Endpoint(url: "http://127.0.0.1:9/"), transport: NetworkTransport())
 let describe = Request(operation: "DescribeDBClusters", parameters: [Parameter("DBClusterIdentifier", .scalar("bench-1"))])
 let perRequest = timePerCall { sink &+= client.prepare(describe).headers.count }
 print(String(format: "%-34@ %9.0f requests/s       (%.2f µs/request)", "encode + sign a request" as NSString, 1 / perRequest, perRequest * 1e6))

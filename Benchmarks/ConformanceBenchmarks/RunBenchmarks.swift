@@ -5,6 +5,7 @@ import ConformanceTargets
 import Foundation
 import QueryProtocol
 import ReferenceServer
+import Transport
 
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
@@ -47,7 +48,7 @@ func suiteBenchmark(spec: ServiceSpec, repeats: Int, concurrency: Int) async thr
 func loadBenchmark(spec: ServiceSpec, url: String, concurrency: Int, seconds duration: Double) async throws {
     // NC_BENCH_CLIENT=ahc sends plain http through AsyncHTTPClient, as before the lean client.
     let ahcOnly = ProcessInfo.processInfo.environment["NC_BENCH_CLIENT"] == "ahc"
-    let transport = HTTPTransport(options: .init(timeout: .seconds(10), connections: concurrency, asyncHTTPClientOnly: ahcOnly))
+    let transport = NetworkTransport(options: .init(timeout: .seconds(10), connections: concurrency, asyncHTTPClientOnly: ahcOnly))
     let client = QueryClient(spec: spec, endpoint: Endpoint(url: url), transport: transport)
     let create = Request(operation: "CreateDBCluster", parameters: [Parameter("DBClusterIdentifier", .scalar("bench-1")), Parameter("Engine", .scalar("neptune"))])
     _ = try? await client.send(create)

@@ -4,6 +4,7 @@ import QueryProtocol
 import Foundation
 import NIOCore
 import NIOPosix
+import Transport
 
 // Benchmarks, release build: swift run -c release conformance-benchmarks MODE [options]
 //   micro [iterations]                      XML parse/compare/shape-check and generation throughput
@@ -38,7 +39,7 @@ case "load":
 case "wrk-script":
     // A wrk script sending exactly the request the runner loop sends (headers and signature included; the
     // signature is not checked by `serve`, so one signed copy stands for all).
-    let client = QueryClient(spec: spec, endpoint: Endpoint(url: rest.first ?? "http://127.0.0.1/"), transport: HTTPTransport())
+    let client = QueryClient(spec: spec, endpoint: Endpoint(url: rest.first ?? "http://127.0.0.1/"), transport: NetworkTransport())
     let request = Request(operation: "DescribeDBClusters", parameters: [Parameter("DBClusterIdentifier", .scalar("bench-1"))])
     let prepared = client.prepare(request)
     func lua(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }

@@ -71,7 +71,7 @@ extension OperationCases {
                     base.parameters = withRequiredSiblings(base.parameters.setting(path, .scalar(value)), path: path)
                     if label == "upper-case" || label == "longest" || label == "shortest" { base.fixture.created.append((path, value.lowercased())) }
                     // A one-character name cannot be unique per run: such cases run one at a time.
-                    let serial = label == "shortest" ? ["run:serial"] : []
+                    let serial = label == "shortest" ? [Scheduling.serial.tag] : []
                     cases.append(
                         makeCase("\(path)/\(label)", kind: .valid, tags: ["variant:boundary", "constraint:\(constraint.keyword)"] + serial,
                                  covers: ["\(name).request.\(path)", "\(name).\(path)#\(constraint.keyword)"], summary: "\(path) at \(summary)",

@@ -1,10 +1,11 @@
+import CaseGenerator
 import ConformanceRunner
 import Foundation
 
 /// One self-contained HTML page: summary, a matrix of operations by kind, and every departure with
 /// its request, expectation, answer and findings. Every value from the endpoint is escaped.
 enum HTMLReport {
-    static let kinds = ["valid", "invalid", "stateful"]
+    static let kinds: [TestCase.Kind] = [.valid, .invalid, .stateful]
 
     static func render(_ report: RunReport) -> String {
         let e = Escape.markup
@@ -68,7 +69,7 @@ enum HTMLReport {
 
     /// Goldens without provenance, or recorded for another API revision.
     static func provenance(_ report: RunReport) -> String {
-        let flagged = report.results.flatMap { result in result.findings.filter { $0.kind == "provenance" }.map { (result.id, $0) } }
+        let flagged = report.results.flatMap { result in result.findings.filter { $0.kind == .provenance }.map { (result.id, $0) } }
         guard !flagged.isEmpty else { return "" }
         var html = "<h2 id=\"provenance\">Goldens to check (\(flagged.count))</h2><ul>\n"
         for (id, finding) in flagged { html += "<li><code>\(Escape.markup(id))</code>: \(Escape.markup(finding.found ?? "")) (expected \(Escape.markup(finding.expected ?? "")))</li>\n" }
@@ -76,11 +77,11 @@ enum HTMLReport {
     }
 
     static func matrix(_ report: RunReport) -> String {
-        var html = "<h2>Operations by kind</h2>\n<table id=\"matrix\"><tr><th>operation</th>" + kinds.map { "<th>\($0)</th>" }.joined() + "<th>all</th></tr>\n"
+        var html = "<h2>Operations by kind</h2>\n<table id=\"matrix\"><tr><th>operation</th>" + kinds.map { "<th>\($0.rawValue)</th>" }.joined() + "<th>all</th></tr>\n"
         for (operation, _) in report.byOperation {
             html += "<tr><td>\(Escape.markup(operation))</td>"
-            for kind in kinds + ["all"] {
-                let cases = report.results.filter { $0.operation == operation && (kind == "all" || $0.kind == kind) }
+            for kind in kinds.map(Optional.some) + [nil] {
+                let cases = report.results.filter { $0.operation == operation && (kind == nil || $0.kind == kind) }
                 if cases.isEmpty {
                     html += "<td class=\"none\">–</td>"
                     continue
@@ -103,7 +104,7 @@ enum HTMLReport {
         if !result.findings.isEmpty {
             html += "<p><b>Differences</b></p><pre class=\"diff\">"
             for finding in result.findings {
-                html += "\(finding.warning ? "warning" : "error") [\(e(finding.kind))] <b>\(e(finding.path))</b>\n"
+                html += "\(finding.warning ? "warning" : "error") [\(e(finding.kind.rawValue))] <b>\(e(finding.path))</b>\n"
                 if let expected = finding.expected { html += "<span class=\"del\">- expected: \(e(expected))</span>\n" }
                 if let found = finding.found { html += "<span class=\"add\">+ found:    \(e(found))</span>\n" }
             }

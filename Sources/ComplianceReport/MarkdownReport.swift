@@ -36,7 +36,7 @@ enum MarkdownReport {
             md += "\n**Constraint coverage:** \(coverage.count - unexercised.count) of \(coverage.count) spec items exercised, \(coverage.filter(\.allPassed).count) with every case passing.\n"
             if !unexercised.isEmpty { md += unexercised.prefix(30).map { "- not exercised: `\($0.item)`\n" }.joined() }
         }
-        let unprovenanced = report.results.filter { $0.findings.contains { $0.kind == "provenance" } }
+        let unprovenanced = report.results.filter { $0.findings.contains { $0.kind == .provenance } }
         if !unprovenanced.isEmpty { md += "\n**Goldens to check:** \(unprovenanced.count) without provenance or recorded for another API revision.\n" }
         if !report.leftovers.isEmpty {
             md += "\n## Not deleted\n\n" + report.leftovers.map { "- \($0)\n" }.joined()

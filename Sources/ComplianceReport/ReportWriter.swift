@@ -94,7 +94,7 @@ enum JUnitReport {
             xml += "  <testsuite name=\"\(Escape.markup(operation))\" tests=\"\(cases.count)\" failures=\"\(failed)\" errors=\"\(counts[.errored] ?? 0)\" skipped=\"\(counts[.skipped] ?? 0)\">\n"
             for result in cases {
                 let time = String(format: "%.3f", result.durationMilliseconds / 1000)
-                xml += "    <testcase classname=\"\(Escape.markup(operation)).\(result.kind)\" name=\"\(Escape.markup(result.id))\" time=\"\(time)\">"
+                xml += "    <testcase classname=\"\(Escape.markup(operation)).\(result.kind?.rawValue ?? "")\" name=\"\(Escape.markup(result.id))\" time=\"\(time)\">"
                 let detail = Escape.markup(detailText(result))
                 switch result.verdict {
                 case .passed: break

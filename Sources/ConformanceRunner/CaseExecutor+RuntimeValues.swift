@@ -1,5 +1,6 @@
 import ConformanceSpec
 import QueryProtocol
+import Transport
 import XMLCompare
 
 /// Why a case's run-time value could not be had from the endpoint.

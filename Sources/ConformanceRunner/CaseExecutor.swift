@@ -2,6 +2,7 @@ import CaseGenerator
 import ConformanceSpec
 import Foundation
 import QueryProtocol
+import Transport
 import XMLCompare
 
 /// Runs one case end to end: set-up (waiting for states), the request under test, the judgement,
@@ -59,11 +60,11 @@ public struct CaseExecutor: Sendable {
                 golden = tree
                 if let provenance {
                     if provenance.api != judge.spec.apiVersion {
-                        provenanceNotes.append(Finding(kind: "provenance", path: goldens.path(for: name), expected: "a golden recorded for API \(judge.spec.apiVersion)",
+                        provenanceNotes.append(Finding(kind: .provenance, path: goldens.path(for: name), expected: "a golden recorded for API \(judge.spec.apiVersion)",
                                                        found: "recorded for API \(provenance.api) on \(provenance.recorded)", warning: true))
                     }
                 } else {
-                    provenanceNotes.append(Finding(kind: "provenance", path: goldens.path(for: name), expected: "a provenance line (`record` writes it)", found: "none", warning: true))
+                    provenanceNotes.append(Finding(kind: .provenance, path: goldens.path(for: name), expected: "a provenance line (`record` writes it)", found: "none", warning: true))
                 }
             case .missing(let path):
                 return (CaseResult(testCase: testCase, verdict: .missingGolden, reason: "no golden file \(path); run `neptune-conformance record` and review it"), nil)
@@ -119,7 +120,7 @@ public struct CaseExecutor: Sendable {
         if let first = result.findings.first(where: { !$0.warning }) {
             result.verdict = .failed
             result.reason = Self.sentence(first)
-        } else if !keepAnswers, result.findings.allSatisfy({ $0.kind == "provenance" }) {
+        } else if !keepAnswers, result.findings.allSatisfy({ $0.kind == .provenance }) {
             // A passed case's answer says nothing a report needs; dropping it keeps memory flat on long runs.
             result.actualBody = nil
         }
@@ -128,9 +129,9 @@ public struct CaseExecutor: Sendable {
 
     static func sentence(_ finding: Finding) -> String {
         switch finding.kind {
-        case "status": "HTTP status \(finding.found ?? "?") where \(finding.expected ?? "?") was expected"
-        case "code": "error code \(finding.found ?? "none") where \(finding.expected ?? "?") was expected"
-        case "not-xml": "the answer is not XML: \(finding.found ?? "")"
+        case .status: "HTTP status \(finding.found ?? "?") where \(finding.expected ?? "?") was expected"
+        case .code: "error code \(finding.found ?? "none") where \(finding.expected ?? "?") was expected"
+        case .notXML: "the answer is not XML: \(finding.found ?? "")"
         default: "\(finding.path): \(finding.kind)\(finding.expected.map { ", expected \($0)" } ?? "")\(finding.found.map { ", found \($0)" } ?? "")"
         }
     }

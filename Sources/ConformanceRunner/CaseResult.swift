@@ -21,34 +21,12 @@ public enum Verdict: String, Sendable, Codable, CaseIterable, Comparable {
     }
 }
 
-/// One departure found in an answer: where, what was expected and what came.
-public struct Finding: Sendable, Codable, Equatable, CustomStringConvertible {
-    /// `status`, `code`, `not-xml`, or an XML difference kind (`missing`, `value`, `type`, ...).
-    public var kind: String
-    /// An XPath, or `(HTTP status)` for the status line.
-    public var path: String
-    public var expected: String?
-    public var found: String?
-    public var warning: Bool
-
-    public init(kind: String, path: String, expected: String? = nil, found: String? = nil, warning: Bool = false) {
-        self.kind = kind
-        self.path = path
-        self.expected = expected
-        self.found = found
-        self.warning = warning
-    }
-
-    public var description: String {
-        XMLDifference.render(warning: warning, kind: kind, path: path, expected: expected, found: found)
-    }
-}
-
 /// The outcome of one case, with everything a report shows about it.
 public struct CaseResult: Sendable, Codable, Equatable {
     public var id: String
     public var operation: String
-    public var kind: String
+    /// The case's kind; nil only for a result that names no generated case (`ConformanceSuite.check` of an unknown id).
+    public var kind: TestCase.Kind?
     public var tags: [String]
     public var covers: [String]
     public var summary: String
@@ -66,7 +44,7 @@ public struct CaseResult: Sendable, Codable, Equatable {
     public var durationMilliseconds: Double
 
     public init(
-        id: String, operation: String, kind: String, tags: [String], covers: [String], summary: String, verdict: Verdict,
+        id: String, operation: String, kind: TestCase.Kind?, tags: [String], covers: [String], summary: String, verdict: Verdict,
         reason: String? = nil, findings: [Finding] = [], requestBody: String? = nil, expected: String, actualStatus: Int? = nil,
         actualBody: String? = nil, durationMilliseconds: Double = 0
     ) {
@@ -88,7 +66,7 @@ public struct CaseResult: Sendable, Codable, Equatable {
 
     init(testCase: TestCase, verdict: Verdict, reason: String?) {
         self.init(
-            id: testCase.id, operation: testCase.operation, kind: testCase.kind.rawValue, tags: testCase.tags, covers: testCase.covers,
+            id: testCase.id, operation: testCase.operation, kind: testCase.kind, tags: testCase.tags, covers: testCase.covers,
             summary: testCase.summary, verdict: verdict, reason: reason, expected: Self.expected(testCase.expectation))
     }
 

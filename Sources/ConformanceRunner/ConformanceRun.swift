@@ -2,6 +2,7 @@ import CaseGenerator
 import ConformanceSpec
 import Foundation
 import QueryProtocol
+import Transport
 import XMLCompare
 
 /// Runs a list of cases against an endpoint with bounded concurrency, reports progress, and sweeps
@@ -11,7 +12,8 @@ public struct ConformanceRun: Sendable {
         public var concurrency: Int
         public var mode: ComparisonMode
         public var stateTimeout: Duration
-        public var transport: HTTPTransport.Options
+        /// For the `NetworkTransport` a run makes when it is given none.
+        public var transport: TransportOptions
         /// Write goldens instead of judging success answers.
         public var recordGoldens: Bool
         public var seed: UInt64
@@ -23,7 +25,7 @@ public struct ConformanceRun: Sendable {
 
         public init(
             concurrency: Int = 8, mode: ComparisonMode = .strict, stateTimeout: Duration = .seconds(120),
-            transport: HTTPTransport.Options = .init(), recordGoldens: Bool = false, seed: UInt64 = 1, notes: [String] = []
+            transport: TransportOptions = .init(), recordGoldens: Bool = false, seed: UInt64 = 1, notes: [String] = []
         ) {
             self.concurrency = concurrency
             self.mode = mode
@@ -42,22 +44,26 @@ public struct ConformanceRun: Sendable {
     public let endpoint: Endpoint
     public let goldenDirectory: String
     public var options: Options
+    /// How requests reach the endpoint; nil: a `NetworkTransport` made from `options.transport` for each run
+    /// (and shut down after it). A given transport is left open.
+    public let transport: (any HTTPTransport)?
 
-    public init(spec: ServiceSpec, endpoint: Endpoint, goldenDirectory: String, options: Options = .init()) {
+    public init(spec: ServiceSpec, endpoint: Endpoint, goldenDirectory: String, options: Options = .init(), transport: (any HTTPTransport)? = nil) {
         self.spec = spec
         self.endpoint = endpoint
         self.goldenDirectory = goldenDirectory
         self.options = options
+        self.transport = transport
     }
 
-    /// Runs the cases; results come back in the order of `cases`. Cases tagged `run:serial` run alone,
+    /// Runs the cases; results come back in the order of `cases`. Serial cases (`Scheduling.serial`) run alone,
     /// after the others. A cancelled run still tears down and sweeps.
     public func run(_ cases: [TestCase], progress: Progress? = nil) async -> (report: RunReport, recordings: [CaseExecutor.Recording]) {
         let started = Date()
         let clock = ContinuousClock.now
         var transportOptions = options.transport
         transportOptions.connections = max(transportOptions.connections, options.concurrency)
-        let transport = HTTPTransport(options: transportOptions)
+        let transport: any HTTPTransport = self.transport ?? NetworkTransport(options: transportOptions)
         let client = QueryClient(spec: spec, endpoint: endpoint, transport: transport)
         let ledger = ResourceLedger(spec: spec)
         let endpointKind = endpoint.label.hasPrefix("embedded") ? "embedded" : (endpoint.isLoopback ? "loopback" : "remote")
@@ -79,8 +85,8 @@ public struct ConformanceRun: Sendable {
                 skipped[index] = "the endpoint does not check signatures (an unsigned \(probe) got HTTP 200); --signature-checks runs this family anyway"
             }
         }
-        let parallel = cases.indices.filter { !cases[$0].tags.contains("run:serial") && skipped[$0] == nil }
-        let serial = cases.indices.filter { cases[$0].tags.contains("run:serial") && skipped[$0] == nil }
+        let parallel = cases.indices.filter { cases[$0].scheduling == .parallel && skipped[$0] == nil }
+        let serial = cases.indices.filter { cases[$0].scheduling == .serial && skipped[$0] == nil }
         let counter = Counter()
         var results = [CaseResult?](repeating: nil, count: cases.count)
         for (index, reason) in skipped { results[index] = CaseResult(testCase: cases[index], verdict: .skipped, reason: reason) }
@@ -110,7 +116,7 @@ public struct ConformanceRun: Sendable {
             }
         }
         let leftovers = await Task { await sweep(client: client, ledger: ledger) }.value
-        await transport.shutdown()
+        if self.transport == nil { await transport.shutdown() }
         let elapsed = ContinuousClock.now - clock
         let report = RunReport(
             endpoint: endpoint.label, apiVersion: spec.apiVersion, seed: options.seed, startedAt: TimestampText.iso(started),

@@ -1,6 +1,7 @@
 import CaseGenerator
 import ConformanceSpec
 import Foundation
+import Transport
 
 /// The suite inside your own `swift test`: the generated cases as arguments of a parameterized test,
 /// and a check of one case against your endpoint, so each case passes or fails on its own line.
@@ -25,7 +26,7 @@ public struct ConformanceSuite: Sendable {
     public let cases: [TestCase]
     public let goldenDirectory: String
     public var options: ConformanceRun.Options
-    /// Cases tagged `run:serial` (one-character names, not unique per run) run one at a time.
+    /// Serial cases (one-character names, not unique per run) run one at a time.
     private let serialGate = AsyncGate(capacity: 1)
 
     /// Loads `Specs/` (default: `SpecLocation.defaultDirectory()`) and generates the cases.
@@ -40,26 +41,28 @@ public struct ConformanceSuite: Sendable {
     public var caseIDs: [String] { cases.map(\.id) }
 
     /// Runs one case against `endpoint`. An unknown id is an errored result that says so.
-    public func check(_ id: String, against endpoint: Endpoint) async -> CaseResult {
+    /// - Parameter transport: how requests reach the endpoint (an `InMemoryTransport` to an emulator in
+    ///   this process needs no port); nil: a network transport made for the check.
+    public func check(_ id: String, against endpoint: Endpoint, through transport: (any HTTPTransport)? = nil) async -> CaseResult {
         guard let testCase = cases.first(where: { $0.id == id }) else {
             return CaseResult(
-                id: id, operation: "", kind: "", tags: [], covers: [], summary: "", verdict: .errored,
+                id: id, operation: "", kind: nil, tags: [], covers: [], summary: "", verdict: .errored,
                 reason: "no case has the id '\(id)'; `neptune-conformance cases` lists them", expected: "")
         }
-        return await check(testCase, against: endpoint)
+        return await check(testCase, against: endpoint, through: transport)
     }
 
-    /// Runs one case against `endpoint`.
-    public func check(_ testCase: TestCase, against endpoint: Endpoint) async -> CaseResult {
+    /// Runs one case against `endpoint`, through `transport` when given.
+    public func check(_ testCase: TestCase, against endpoint: Endpoint, through transport: (any HTTPTransport)? = nil) async -> CaseResult {
         var options = self.options
         options.concurrency = 1
-        let run = ConformanceRun(spec: spec, endpoint: endpoint, goldenDirectory: goldenDirectory, options: options)
-        let serial = testCase.tags.contains("run:serial")
+        let run = ConformanceRun(spec: spec, endpoint: endpoint, goldenDirectory: goldenDirectory, options: options, transport: transport)
+        let serial = testCase.scheduling == .serial
         if serial { await serialGate.enter() }
         let report = await run.run([testCase]).report
         if serial { await serialGate.leave() }
         guard var result = report.results.first else {
-            return CaseResult(id: testCase.id, operation: testCase.operation, kind: testCase.kind.rawValue, tags: testCase.tags, covers: testCase.covers,
+            return CaseResult(id: testCase.id, operation: testCase.operation, kind: testCase.kind, tags: testCase.tags, covers: testCase.covers,
                               summary: testCase.summary, verdict: .errored, reason: "the run returned no result", expected: "")
         }
         if !report.leftovers.isEmpty, result.verdict == .passed {

@@ -2,6 +2,7 @@ import CaseGenerator
 import ConformanceSpec
 import Foundation
 import QueryProtocol
+import Transport
 
 /// Where the cases go, and how requests are signed.
 public struct Endpoint: Sendable {
@@ -37,16 +38,16 @@ public struct Endpoint: Sendable {
     }
 }
 
-/// Encodes a request into the query protocol's form body, signs it with SigV4 and sends it.
+/// Encodes a request into the query protocol's form body, signs it with SigV4 and sends it through a transport.
 public struct QueryClient: Sendable {
     public let spec: ServiceSpec
     public let endpoint: Endpoint
-    public let transport: HTTPTransport
+    public let transport: any HTTPTransport
     let signer: SigV4Signer
     let hostHeader: String
     let path: String
 
-    public init(spec: ServiceSpec, endpoint: Endpoint, transport: HTTPTransport) {
+    public init(spec: ServiceSpec, endpoint: Endpoint, transport: any HTTPTransport) {
         self.spec = spec
         self.endpoint = endpoint
         self.transport = transport

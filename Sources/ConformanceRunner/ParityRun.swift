@@ -76,10 +76,10 @@ public struct ParityReport: Sendable, Codable, Equatable {
             var differences: [Finding] = []
             let notCompared = Self.notCompared(result, other, first: first.endpoint, second: second.endpoint)
             if a.signature != b.signature && notCompared == nil {
-                if a.status != b.status { differences.append(Finding(kind: "status", path: "(HTTP status)", expected: a.status.map(String.init), found: b.status.map(String.init))) }
-                if a.code != b.code { differences.append(Finding(kind: "code", path: "/ErrorResponse/Error/Code", expected: a.code ?? "no error", found: b.code ?? "no error")) }
+                if a.status != b.status { differences.append(Finding(kind: .status, path: "(HTTP status)", expected: a.status.map(String.init), found: b.status.map(String.init))) }
+                if a.code != b.code { differences.append(Finding(kind: .code, path: "/ErrorResponse/Error/Code", expected: a.code ?? "no error", found: b.code ?? "no error")) }
                 if a.verdict == .errored || b.verdict == .errored {
-                    differences.append(Finding(kind: "errored", path: "/", expected: a.reason ?? a.verdict.rawValue, found: b.reason ?? b.verdict.rawValue))
+                    differences.append(Finding(kind: .errored, path: "/", expected: a.reason ?? a.verdict.rawValue, found: b.reason ?? b.verdict.rawValue))
                 }
                 if let testCase = byId[result.id] { differences += Self.difference(a.body, b.body, testCase: testCase, spec: spec, recorder: recorder) }
             }
@@ -121,7 +121,7 @@ public struct ParityReport: Sendable, Codable, Equatable {
     static func side(_ result: CaseResult) -> ParitySide {
         let tree = result.actualBody.flatMap { try? SafeXMLParser().parse($0) }
         let code = tree.flatMap(ErrorEnvelope.init)?.code
-        let departures = result.findings.filter { !$0.warning && $0.kind != "provenance" }.map { "\($0.kind)@\($0.path)" }.sorted()
+        let departures = result.findings.filter { !$0.warning && $0.kind != .provenance }.map { "\($0.kind)@\($0.path)" }.sorted()
         let transport = result.verdict == .errored ? (result.reason ?? "") : ""
         let signature = "\(result.verdict.rawValue)|\(result.actualStatus.map(String.init) ?? "-")|\(code ?? "-")|\(departures.joined(separator: ","))|\(transport.prefix(40))"
         return ParitySide(verdict: result.verdict, status: result.actualStatus, code: code, reason: result.reason, body: result.actualBody, signature: signature)
@@ -130,10 +130,10 @@ public struct ParityReport: Sendable, Codable, Equatable {
     static func difference(_ first: String?, _ second: String?, testCase: TestCase, spec: ServiceSpec, recorder: GoldenRecorder) -> [Finding] {
         let parser = SafeXMLParser()
         guard let first, let second else {
-            return [Finding(kind: "missing", path: "/", expected: first == nil ? "no answer" : "an answer", found: second == nil ? "no answer" : "an answer")]
+            return [Finding(kind: .missing, path: "/", expected: first == nil ? "no answer" : "an answer", found: second == nil ? "no answer" : "an answer")]
         }
-        guard let a = try? parser.parse(first) else { return [Finding(kind: "not-xml", path: "/", expected: "XML from the first target", found: String(first.prefix(120)))] }
-        guard let b = try? parser.parse(second) else { return [Finding(kind: "not-xml", path: "/", expected: "XML like the first target's", found: String(second.prefix(120)))] }
+        guard let a = try? parser.parse(first) else { return [Finding(kind: .notXML, path: "/", expected: "XML from the first target", found: String(first.prefix(120)))] }
+        guard let b = try? parser.parse(second) else { return [Finding(kind: .notXML, path: "/", expected: "XML like the first target's", found: String(second.prefix(120)))] }
         guard let template = try? parser.parse(recorder.golden(from: a, for: testCase)) else { return [] }
         let context: ShapeContext = spec.operation(named: testCase.request.operation).map { .successRoot($0) } ?? .unknown
         let comparison = GoldenComparison(mode: .strict, inputs: testCase.request.flattenedInputs, context: a.root.name == "ErrorResponse" ? .errorRoot : context)

@@ -1,18 +1,18 @@
 import Foundation
 
-/// Finds the `Specs/` directory when none is given: `$NEPTUNE_CONFORMANCE_SPECS`, then `./Specs`,
-/// then the `Specs/` folder of the package this module was built from.
+/// Finds the `Specs/` directory when none is given: `$NEPTUNE_CONFORMANCE_SPECS`, else the `Specs/` folder
+/// of the package this module was built from. Never the working directory: a user's package that depends on
+/// this one may have a `Specs/` folder of its own.
 public enum SpecLocation {
     public static let environmentVariable = "NEPTUNE_CONFORMANCE_SPECS"
 
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         if let path = environment[environmentVariable], !path.isEmpty { return URL(fileURLWithPath: path) }
-        let local = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Specs")
-        if FileManager.default.fileExists(atPath: local.appendingPathComponent("service.yaml").path) { return local }
         return packageRoot.appendingPathComponent("Specs")
     }
 
-    /// The root of the package holding this source file (Sources/ConformanceSpec/SpecLocation.swift).
+    /// The root of the package holding this source file (Sources/ConformanceSpec/SpecLocation.swift): its
+    /// checkout, also when it is a dependency of another package (`.build/checkouts/...`).
     public static var packageRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }

@@ -1,5 +1,6 @@
 import CaseGenerator
 import ConformanceRunner
+import Transport
 import ConformanceSpec
 import QueryProtocol
 import ReferenceServer
@@ -68,7 +69,7 @@ public enum TargetRunner {
     static func preflight(spec: ServiceSpec, endpoint: Endpoint, settings: TargetSettings, notice: Notice?) async throws(TargetError) {
         var options = settings.transport
         options.throttlingRetries = 0
-        let transport = HTTPTransport(options: options)
+        let transport = NetworkTransport(options: options)
         // The spec's probe: a read without parameters that every endpoint answers and that creates nothing.
         let probe = Request(operation: spec.resources.probe ?? "", parameters: [])
         do {

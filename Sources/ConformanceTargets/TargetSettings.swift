@@ -1,4 +1,5 @@
 import ConformanceRunner
+import Transport
 
 /// How a run talks to its target: region and credentials for URLs, limits, and the opt-ins.
 public struct TargetSettings: Sendable {
@@ -34,8 +35,8 @@ public struct TargetSettings: Sendable {
     }
 
     /// The transport options these settings ask for.
-    public var transport: HTTPTransport.Options {
-        HTTPTransport.Options(timeout: .milliseconds(Int(timeout * 1000)), connections: concurrency, asyncHTTPClientOnly: asyncHTTPClientOnly)
+    public var transport: TransportOptions {
+        TransportOptions(timeout: .milliseconds(Int(timeout * 1000)), connections: concurrency, asyncHTTPClientOnly: asyncHTTPClientOnly)
     }
 
     /// The state timeout as a duration.

@@ -25,7 +25,7 @@ public struct ReferenceServer: Sendable {
     /// Serves until the calling task is cancelled (or SIGINT/SIGTERM with `handleSignals`); `onRunning`
     /// gets the bound port.
     public func run(handleSignals: Bool = false, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let responder = QueryResponder(emulator: emulator, maxBodySize: maxBodySize, logger: logger)
+        let responder = QueryResponder(server: self)
         let app = Application(
             responder: responder,
             configuration: .init(address: .hostname(host, port: port), serverName: "neptune-conformance-reference"),
@@ -64,15 +64,30 @@ public struct ReferenceServer: Sendable {
     }
 }
 
+extension ReferenceServer {
+    /// Answers one HTTP request without a socket: what the server does once it has read a request's head and
+    /// body. A body over `maxBodySize` is refused with 413, a GET's body is not read, and the emulator sees the
+    /// headers (for SigV4 and the content type), the path and the query. `InMemoryTransport` calls this.
+    public func answer(method: String, path: String, query: String, headers: [(String, String)], body: String) async -> EmulatorAnswer {
+        if method == "GET" { return await emulator.handle(method: method, path: path, query: query, headers: headers, body: "") }
+        guard body.utf8.count <= maxBodySize else { return bodyTooLarge }
+        return await emulator.handle(method: method, path: path, query: query, headers: headers, body: body)
+    }
+
+    /// The answer to a body larger than `maxBodySize`.
+    var bodyTooLarge: EmulatorAnswer {
+        emulator.errorAnswer(code: "RequestEntityTooLarge", message: "The request body exceeds \(maxBodySize) bytes.", status: 413)
+    }
+}
+
 public struct ReferenceServerError: Error, CustomStringConvertible {
     public var description: String
 }
 
 struct QueryResponder: HTTPResponder {
     typealias Context = BasicRequestContext
-    let emulator: NeptuneEmulator
-    let maxBodySize: Int
-    let logger: Logger
+    let server: ReferenceServer
+    var logger: Logger { server.logger }
 
     func respond(to request: Hummingbird.Request, context: Context) async throws -> Response {
         let started = ContinuousClock.now
@@ -80,14 +95,13 @@ struct QueryResponder: HTTPResponder {
         do {
             var body = ""
             if request.method != .get {
-                let buffer = try await request.body.collect(upTo: maxBodySize)
+                let buffer = try await request.body.collect(upTo: server.maxBodySize)
                 body = String(buffer: buffer)
             }
             let headers = request.headers.map { ($0.name.rawName, $0.value) } + [("Host", request.head.authority ?? "")].filter { !$0.1.isEmpty }
-            answer = await emulator.handle(
-                method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "", headers: headers, body: body)
+            answer = await server.answer(method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "", headers: headers, body: body)
         } catch {
-            answer = emulator.errorAnswer(code: "RequestEntityTooLarge", message: "The request body exceeds \(maxBodySize) bytes.", status: 413)
+            answer = server.bodyTooLarge
         }
         if logger.logLevel <= .info {
             let elapsed = ContinuousClock.now - started

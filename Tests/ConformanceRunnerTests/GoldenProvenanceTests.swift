@@ -31,7 +31,7 @@ import Testing
         let report = try await ReferenceServer.withRunning(emulator: NeptuneEmulator(spec: Fixtures.spec)) { url in
             await ConformanceRun(spec: Fixtures.spec, endpoint: Endpoint(url: url), goldenDirectory: copy.path).run(cases).report
         }
-        let flagged = Dictionary(uniqueKeysWithValues: report.results.map { ($0.id, $0.findings.filter { $0.kind == "provenance" }) })
+        let flagged = Dictionary(uniqueKeysWithValues: report.results.map { ($0.id, $0.findings.filter { $0.kind == .provenance }) })
         #expect(flagged["StopDBCluster/valid/minimal"]?.first?.found == "none")
         #expect(flagged["PromoteReadReplicaDBCluster/valid/minimal"]?.first?.found?.contains("2013-02-12") == true)
         #expect(flagged["StartDBCluster/valid/minimal"]?.isEmpty == true)

@@ -2,28 +2,49 @@ import CaseGenerator
 import ComplianceReport
 import ConformanceRunner
 import ConformanceTestSupport
+import EmulatorTransport
 import Foundation
 import ReferenceServer
 import Testing
 
 /// Parity between the conformant server and the same server with one fault names exactly the cases
-/// that fault makes fail, and nothing else.
+/// that fault makes fail, and nothing else; the emulator in memory and over a socket agree on every case.
 @Suite struct ParityTests {
-    static func run(_ faults: Set<Fault>) async throws -> RunReport {
+    static var options: ConformanceRun.Options {
         var options = ConformanceRun.Options(concurrency: 8, stateTimeout: .seconds(3))
         options.keepAnswers = true
-        let frozen = options
-        return try await ReferenceServer.withRunning(emulator: NeptuneEmulator(spec: Fixtures.spec, configuration: .init(faults: faults, verifySignatures: NeptuneEmulator.Configuration.localTestingKeys))) { url in
-            await ConformanceRun(spec: Fixtures.spec, endpoint: Endpoint(url: url, label: faults.isEmpty ? "embedded" : "faulty"), goldenDirectory: Fixtures.goldens, options: frozen)
-                .run(Fixtures.cases).report
+        return options
+    }
+
+    static func emulator(_ faults: Set<Fault>) -> NeptuneEmulator {
+        NeptuneEmulator(spec: Fixtures.spec, configuration: .init(faults: faults, verifySignatures: NeptuneEmulator.Configuration.localTestingKeys))
+    }
+
+    /// The whole suite against an emulator with `faults`, in memory.
+    static func run(_ faults: Set<Fault>) async -> RunReport {
+        let endpoint = Endpoint(url: InMemoryTransport.url, label: faults.isEmpty ? "embedded" : "faulty")
+        return await ConformanceRun(spec: Fixtures.spec, endpoint: endpoint, goldenDirectory: Fixtures.goldens, options: options, transport: InMemoryTransport(emulator: emulator(faults)))
+            .run(Fixtures.cases).report
+    }
+
+    /// The in-memory transport is a faithful stand-in for the socket: the same verdict, status, error code
+    /// and findings for every case.
+    @Test func inMemoryAndOverASocketAgreeOnEveryCase() async throws {
+        let overSocket = try await ReferenceServer.withRunning(emulator: Self.emulator([])) { url in
+            await ConformanceRun(spec: Fixtures.spec, endpoint: Endpoint(url: url, label: "socket"), goldenDirectory: Fixtures.goldens, options: Self.options).run(Fixtures.cases).report
         }
+        let inMemory = await Self.run([])
+        let report = ParityReport(spec: Fixtures.spec, cases: Fixtures.cases, first: overSocket, second: inMemory, startedAt: "test")
+        #expect(report.cases.count == Fixtures.cases.count)
+        #expect(report.disagreements.isEmpty, "\(report.disagreements.prefix(5).map { "\($0.id): \($0.first.signature) vs \($0.second.signature)" })")
+        #expect(overSocket.count(.passed) == Fixtures.cases.count && inMemory.count(.passed) == Fixtures.cases.count)
     }
 
     @Test(arguments: [Fault.acceptInvertedCapacity, .wrongHTTPStatus, .keepIdentifierCase, .dropServerlessConfiguration, .stopStoppedCluster, .wrongNamespace])
     func parityNamesExactlyTheAffectedCases(_ fault: Fault) async throws {
         async let conformant = Self.run([])
         async let faulty = Self.run([fault])
-        let (a, b) = try await (conformant, faulty)
+        let (a, b) = await (conformant, faulty)
         let report = ParityReport(spec: Fixtures.spec, cases: Fixtures.cases, first: a, second: b, startedAt: "test")
         // Affected: the fault makes the case fail, or changes its HTTP status (a 404 becoming a 400 is still "any 4xx").
         let statusOf = Dictionary(uniqueKeysWithValues: a.results.map { ($0.id, $0.actualStatus) })
@@ -38,7 +59,7 @@ import Testing
     @Test func identicalTargetsAgreeAndTheReportsRender() async throws {
         async let one = Self.run([])
         async let two = Self.run([])
-        let report = ParityReport(spec: Fixtures.spec, cases: Fixtures.cases, first: try await one, second: try await two, startedAt: "test")
+        let report = ParityReport(spec: Fixtures.spec, cases: Fixtures.cases, first: await one, second: await two, startedAt: "test")
         #expect(report.disagreements.isEmpty && report.exitCode == 0)
         #expect(report.constraints.count == 135)
         let directory = RunCommandTests.temporaryDirectory()

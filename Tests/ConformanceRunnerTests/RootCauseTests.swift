@@ -8,27 +8,27 @@ import Testing
         _ id: String, covers: [String], expected: String, verdict: Verdict = .failed, status: Int? = 200, findings: [Finding] = [], reason: String? = nil
     ) -> CaseResult {
         CaseResult(
-            id: id, operation: String(id.prefix { $0 != "/" }), kind: "invalid", tags: [], covers: covers, summary: "", verdict: verdict,
+            id: id, operation: String(id.prefix { $0 != "/" }), kind: .invalid, tags: [], covers: covers, summary: "", verdict: verdict,
             reason: reason, findings: findings, requestBody: "Action=X&Version=2014-10-31", expected: expected, actualStatus: status)
     }
 
-    static let accepted = Finding(kind: "status", path: "(HTTP status)", expected: "400", found: "200")
+    static let accepted = Finding(kind: .status, path: "(HTTP status)", expected: "400", found: "200")
     static let results: [CaseResult] = [
         result("CreateDBCluster/invalid/Port/above", covers: ["CreateDBCluster.Port#range"], expected: "Sender error InvalidParameterValue, HTTP 400", findings: [accepted]),
         result("ModifyDBCluster/invalid/Port/above", covers: ["ModifyDBCluster.Port#range"], expected: "Sender error InvalidParameterValue, HTTP 400", findings: [accepted]),
         result("CreateDBCluster/invalid/Engine/missing", covers: ["CreateDBCluster.Engine#required"], expected: "Sender error MissingParameter, HTTP 400",
-               status: 500, findings: [Finding(kind: "status", path: "(HTTP status)", expected: "400", found: "500")]),
+               status: 500, findings: [Finding(kind: .status, path: "(HTTP status)", expected: "400", found: "500")]),
         result("CreateDBCluster/valid/minimal", covers: ["CreateDBCluster.request.Engine"], expected: "success matching Golden/x.xml",
-               findings: [Finding(kind: "unexpected", path: "/CreateDBClusterResponse/CreateDBClusterResult/DBCluster/BacktrackWindow", found: "0"),
-                          Finding(kind: "unexpected", path: "/CreateDBClusterResponse/CreateDBClusterResult/DBCluster/EngineMode", found: "x")]),
+               findings: [Finding(kind: .unexpected, path: "/CreateDBClusterResponse/CreateDBClusterResult/DBCluster/BacktrackWindow", found: "0"),
+                          Finding(kind: .unexpected, path: "/CreateDBClusterResponse/CreateDBClusterResult/DBCluster/EngineMode", found: "x")]),
         result("DescribeDBClusters/valid/all", covers: [], expected: "success matching Golden/y.xml",
-               findings: [Finding(kind: "unexpected", path: "/DescribeDBClustersResponse/DescribeDBClustersResult/DBClusters/DBCluster[2]/BacktrackWindow", found: "0")]),
+               findings: [Finding(kind: .unexpected, path: "/DescribeDBClustersResponse/DescribeDBClustersResult/DBClusters/DBCluster[2]/BacktrackWindow", found: "0")]),
         result("StopDBCluster/stateful/x", covers: ["StopDBCluster#state:DBClusterIdentifier"], expected: "Sender error InvalidDBClusterStateFault, HTTP 400",
                verdict: .errored, status: nil, reason: "set-up step 2 (CreateDBCluster) was refused: HTTP 500 (InternalFailure: boom)"),
         result("DeleteDBCluster/invalid/Warning/only", covers: [], expected: "success matching Golden/z.xml", verdict: .passed,
-               findings: [Finding(kind: "unexpected", path: "/a/b", warning: true)]),
+               findings: [Finding(kind: .unexpected, path: "/a/b", warning: true)]),
         result("FailoverDBCluster/stateful/y", covers: ["FailoverDBCluster#readerOf:TargetDBInstanceIdentifier"], expected: "Sender error InvalidDBInstanceState, HTTP 400",
-               status: 400, findings: [Finding(kind: "code", path: "/ErrorResponse/Error/Code", expected: "InvalidDBInstanceState", found: "InvalidParameterValue")]),
+               status: 400, findings: [Finding(kind: .code, path: "/ErrorResponse/Error/Code", expected: "InvalidDBInstanceState", found: "InvalidParameterValue")]),
     ]
 
     @Test func everyDepartingCaseIsInExactlyOneRootCause() {

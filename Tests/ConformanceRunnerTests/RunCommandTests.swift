@@ -4,6 +4,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 import Testing
+import Transport
 
 /// `neptune-conformance run`, `report` and `record` as a user types them.
 @Suite struct RunCommandTests {
@@ -125,7 +126,7 @@ import Testing
         #expect(text.contains("interrupted"))
         #expect(!text.contains("NOT DELETED"), "\(text.suffix(1500))")
         try await Task.sleep(for: .milliseconds(1500))
-        let transport = HTTPTransport()
+        let transport = NetworkTransport()
         for (action, empty) in [("DescribeDBClusters", "<DBClusters/>"), ("DescribeDBInstances", "<DBInstances/>"), ("DescribeDBClusterSnapshots", "<DBClusterSnapshots/>")] {
             let answer = try await transport.send(url: "http://127.0.0.1:\(port)/", headers: [("Content-Type", "application/x-www-form-urlencoded")], body: "Action=\(action)&Version=2014-10-31")
             #expect(answer.body.contains(empty), "left on the endpoint: \(answer.body.prefix(600))")

@@ -48,7 +48,7 @@ enum Fixtures {
         #expect(html.results.allSatisfy { $0.verdict != .passed })
         let judged = html.results.filter { $0.verdict == .failed }
         #expect(!judged.isEmpty)
-        #expect(judged.allSatisfy { $0.findings.contains { $0.kind == "not-xml" || $0.kind == "status" } })
+        #expect(judged.allSatisfy { $0.findings.contains { $0.kind == .notXML || $0.kind == .status } })
         let garbage = try await run(against: .garbage)
         #expect(garbage.results.allSatisfy { $0.verdict == .errored || $0.verdict == .missingGolden })
         #expect(garbage.results.allSatisfy { $0.reason?.isEmpty == false })
@@ -124,8 +124,8 @@ enum Fixtures {
 
     @Test func reportsRenderEveryFormatAndEscapeHostileText() throws {
         var result = CaseResult(
-            id: "CreateDBCluster/valid/<script>", operation: "CreateDBCluster", kind: "valid", tags: [], covers: [], summary: "s & t",
-            verdict: .failed, reason: "<script>alert(1)</script>", findings: [Finding(kind: "value", path: "/a", expected: "'x'", found: "\"<b>\"")],
+            id: "CreateDBCluster/valid/<script>", operation: "CreateDBCluster", kind: .valid, tags: [], covers: [], summary: "s & t",
+            verdict: .failed, reason: "<script>alert(1)</script>", findings: [Finding(kind: .value, path: "/a", expected: "'x'", found: "\"<b>\"")],
             requestBody: "Action=X&Secret=<img src=x onerror=alert(1)>", expected: "success", actualStatus: 200, actualBody: "<html>]]></html>")
         result.durationMilliseconds = 1.5
         let report = RunReport(endpoint: "http://127.0.0.1:1", apiVersion: "2014-10-31", seed: 1, startedAt: "2026-01-01T00:00:00Z", durationSeconds: 1, comparison: "strict", results: [result])

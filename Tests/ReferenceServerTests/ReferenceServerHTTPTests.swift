@@ -4,12 +4,13 @@ import Foundation
 import QueryProtocol
 import ReferenceServer
 import Testing
+import Transport
 import XMLCompare
 
 /// The server over real HTTP: malformed requests get AWS-style errors (never a 500 or a crash),
 /// bodies are bounded, GET works, and concurrent clients see consistent state.
 @Suite struct ReferenceServerHTTPTests {
-    static func withServer(_ body: @Sendable (String, HTTPTransport) async throws -> Void) async throws {
+    static func withServer(_ body: @Sendable (String, NetworkTransport) async throws -> Void) async throws {
         let emulator = NeptuneEmulator(spec: Suite.spec)
         let server = ReferenceServer(emulator: emulator, maxBodySize: 64 * 1024)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
@@ -17,7 +18,7 @@ import XMLCompare
             group.addTask { try await server.run { continuation.yield($0) } }
             var iterator = ports.makeAsyncIterator()
             let port = try #require(await iterator.next())
-            let transport = HTTPTransport(options: .init(timeout: .seconds(60), connections: 16))
+            let transport = NetworkTransport(options: .init(timeout: .seconds(60), connections: 16))
             do {
                 try await body("http://127.0.0.1:\(port)/", transport)
             } catch {

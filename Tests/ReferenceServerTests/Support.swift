@@ -2,6 +2,7 @@ import CaseGenerator
 @testable import ConformanceRunner
 import ConformanceSpec
 import ConformanceTestSupport
+import EmulatorTransport
 import Foundation
 import QueryProtocol
 import ReferenceServer
@@ -11,13 +12,14 @@ enum Suite {
     static let cases = CaseGenerator(spec: spec).generate()
     static let goldens = BuiltCLI.packageRoot.appendingPathComponent("Golden").path
 
-    /// Runs `cases` against a fresh embedded server with `faults`.
-    static func run(_ cases: [TestCase], faults: Set<Fault> = []) async throws -> RunReport {
+    /// Runs `cases` against a fresh emulator with `faults`, in memory (no socket, no port).
+    static func run(_ cases: [TestCase], faults: Set<Fault> = []) async -> RunReport {
         let emulator = NeptuneEmulator(spec: spec, configuration: .init(faults: faults, verifySignatures: NeptuneEmulator.Configuration.localTestingKeys))
         let options = ConformanceRun.Options(concurrency: 8, stateTimeout: .seconds(3))
-        return try await ReferenceServer.withRunning(emulator: emulator) { url in
-            await ConformanceRun(spec: spec, endpoint: Endpoint(url: url, label: "test"), goldenDirectory: goldens, options: options).run(cases).report
-        }
+        let run = ConformanceRun(
+            spec: spec, endpoint: Endpoint(url: InMemoryTransport.url, label: "test"), goldenDirectory: goldens, options: options,
+            transport: InMemoryTransport(emulator: emulator))
+        return await run.run(cases).report
     }
 }
 
@@ -25,18 +27,18 @@ enum Suite {
 /// most three at a time so that the other tests are not starved of the two cores.
 actor FaultRuns {
     static let shared = FaultRuns()
-    var runs: [Fault: Task<RunReport, any Error>] = [:]
+    var runs: [Fault: Task<RunReport, Never>] = [:]
     let gate = AsyncGate(capacity: 3)
 
-    func report(for fault: Fault) async throws -> RunReport {
-        if let task = runs[fault] { return try await task.value }
+    func report(for fault: Fault) async -> RunReport {
+        if let task = runs[fault] { return await task.value }
         let gate = self.gate
         let task = Task {
             await gate.enter()
             defer { Task { await gate.leave() } }
-            return try await Suite.run(Suite.cases, faults: [fault])
+            return await Suite.run(Suite.cases, faults: [fault])
         }
         runs[fault] = task
-        return try await task.value
+        return await task.value
     }
 }

@@ -36,7 +36,7 @@ struct Departure: Equatable {
             let item = Self.mainItem(result)
             let keyword = Self.keyword(of: item, result: result)
             switch first.kind {
-            case "status":
+            case .status:
                 if status >= 500 {
                     // A valid request that crashes the server is about its operation, not about the items its values sit at.
                     self.init(
@@ -50,23 +50,23 @@ struct Departure: Equatable {
                 } else {
                     self.init(kind: .wrongStatus, itemClass: keyword, item: item, signature: "status:\(first.expected ?? "")->\(status)")
                 }
-            case "code":
+            case .code:
                 self.init(kind: .wrongCode, itemClass: keyword, item: item, signature: "code:\(first.expected ?? "")->\(first.found ?? "")")
-            case "not-xml":
+            case .notXML:
                 self.init(kind: .malformedAnswer, itemClass: expectsError ? keyword : result.operation, item: item, signature: "not-xml:\(status)")
             default:
                 let element = Self.element(first.path)
-                if first.kind == "namespace" {
+                if first.kind == .namespace {
                     // One namespace for the whole API: every root element with the wrong one is one root cause.
                     self.init(kind: .wrongValue, itemClass: "xmlns", item: "\(result.operation) answer namespace", signature: "namespace:\(first.found ?? "")")
                 } else if first.path == "/ErrorResponse/Error/Type" {
                     self.init(kind: .wrongFaultType, itemClass: keyword, item: item, signature: "type:\(first.expected ?? "")->\(first.found ?? "")")
-                } else if first.kind == "unexpected" {
+                } else if first.kind == .unexpected {
                     self.init(kind: .unknownElement, itemClass: element, item: Self.normalized(first.path), signature: "unexpected:\(Self.normalized(first.path))")
-                } else if first.kind == "missing" {
+                } else if first.kind == .missing {
                     self.init(kind: .missingMember, itemClass: element, item: Self.normalized(first.path), signature: "missing:\(Self.normalized(first.path))")
                 } else {
-                    self.init(kind: .wrongValue, itemClass: element, item: Self.normalized(first.path), signature: "\(first.kind):\(Self.normalized(first.path))")
+                    self.init(kind: .wrongValue, itemClass: element, item: Self.normalized(first.path), signature: "\(first.kind.rawValue):\(Self.normalized(first.path))")
                 }
             }
         }

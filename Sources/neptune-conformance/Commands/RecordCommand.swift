@@ -24,7 +24,7 @@ struct RecordCommand: AsyncParsableCommand {
     @OptionGroup(title: "Target") var target: TargetOptions
     @OptionGroup(title: "Selection") var selection: SelectionOptions
 
-    @Option(help: ArgumentHelp("Where the goldens go (default: ./Golden, else the package's Golden/).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Where the goldens go (default: the Golden/ of the package the tool was built from).", valueName: "dir"))
     var goldenDir: String?
 
     @Flag(help: "Print the diff but write nothing.")

@@ -95,7 +95,7 @@ struct OutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Where the reports go.", valueName: "dir"))
     var reportDir = "reports"
 
-    @Option(help: ArgumentHelp("The golden files (default: ./Golden, else the package's Golden/).", valueName: "dir"))
+    @Option(help: ArgumentHelp("The golden files (default: the Golden/ of the package the tool was built from).", valueName: "dir"))
     var goldenDir: String?
 
     @Flag(help: """

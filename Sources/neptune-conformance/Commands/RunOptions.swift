@@ -6,6 +6,7 @@ import ConformanceTargets
 import Foundation
 import QueryProtocol
 import ReferenceServer
+import Transport
 import XMLCompare
 
 /// How to reach a target: region and credentials for URLs, limits and opt-ins. Shared by `run`,

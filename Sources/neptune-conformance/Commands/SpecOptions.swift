@@ -8,7 +8,7 @@ struct SpecOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "The spec directory (service.yaml, errors.yaml, shapes.yaml, operations/, resources.yaml).",
-            discussion: "Default: $\(SpecLocation.environmentVariable), else ./Specs, else the package's own Specs/.",
+            discussion: "Default: $\(SpecLocation.environmentVariable), else the Specs/ of the package the tool was built from.",
             valueName: "dir"))
     var specs: String?
 

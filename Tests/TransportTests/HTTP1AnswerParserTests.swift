@@ -1,19 +1,20 @@
-@testable import ConformanceRunner
+@testable import Transport
 import NIOCore
 import NIOEmbedded
 import NIOHTTP1
 import Testing
 
-/// The runner's own answer parser, checked against an independent one (NIO's llhttp-based decoder) on
+/// The lean client's answer parser, checked against an independent one (NIO's llhttp-based decoder) on
 /// generated answers cut into random pieces, and on answers it must refuse.
 @Suite struct HTTP1AnswerParserTests {
     /// What both parsers must agree on.
     struct Parsed: Equatable, CustomStringConvertible {
         var status: Int
-        var contentType: String?
+        /// `Name: value`, in order.
+        var headers: [String]
         var keepAlive: Bool
         var body: String
-        var description: String { "\(status) \(contentType ?? "-") keepAlive=\(keepAlive) body=\(body.prefix(40))… (\(body.utf8.count) bytes)" }
+        var description: String { "\(status) \(headers) keepAlive=\(keepAlive) body=\(body.prefix(40))… (\(body.utf8.count) bytes)" }
     }
 
     /// A small deterministic generator (SplitMix64), so a failure names a seed that reproduces it.
@@ -79,10 +80,10 @@ import Testing
         var parser = HTTP1AnswerParser(maxAnswerBytes: 1 << 20)
         for piece in pieces {
             var buffer = ByteBuffer(bytes: piece)
-            if let answer = try parser.feed(&buffer) { return Parsed(status: answer.status, contentType: answer.contentType, keepAlive: answer.keepAlive, body: String(buffer: answer.body)) }
+            if let answer = try parser.feed(&buffer) { return Parsed(status: answer.status, headers: answer.headers.map { "\($0.name): \($0.value)" }, keepAlive: answer.keepAlive, body: String(buffer: answer.body)) }
         }
         guard closes, let answer = try parser.finish() else { return nil }
-        return Parsed(status: answer.status, contentType: answer.contentType, keepAlive: answer.keepAlive, body: String(buffer: answer.body))
+        return Parsed(status: answer.status, headers: answer.headers.map { "\($0.name): \($0.value)" }, keepAlive: answer.keepAlive, body: String(buffer: answer.body))
     }
 
     static func nio(_ pieces: [[UInt8]], closes: Bool) throws -> Parsed? {
@@ -101,7 +102,7 @@ import Testing
             case .body(let buffer): body += String(buffer: buffer)
             case .end:
                 guard let head else { return nil }
-                return Parsed(status: Int(head.status.code), contentType: head.headers.first(name: "content-type"), keepAlive: head.isKeepAlive && !closes, body: body)
+                return Parsed(status: Int(head.status.code), headers: head.headers.map { "\($0.name): \($0.value)" }, keepAlive: head.isKeepAlive && !closes, body: body)
             }
         }
         return nil

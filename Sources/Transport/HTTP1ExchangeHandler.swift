@@ -12,12 +12,12 @@ struct HTTP1Exchange: Sendable {
 /// A whole answer, and whether the connection may carry another request.
 struct HTTP1Answer: Sendable, Equatable {
     var status: Int
-    var contentType: String?
+    var headers: [HTTPHeader]
     var body: ByteBuffer
     var keepAlive: Bool
 }
 
-/// Why an exchange ended without an answer; `HTTPTransport` turns it into a `TransportError`.
+/// Why an exchange ended without an answer; `LeanHTTPTransport` turns it into a `TransportError`.
 enum HTTP1Failure: Error, Equatable {
     /// The peer closed the connection; `answered` says whether any byte of an answer had come.
     case closed(answered: Bool)

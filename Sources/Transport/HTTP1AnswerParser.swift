@@ -2,8 +2,8 @@ import NIOCore
 
 /// Reads HTTP/1.1 answers from the bytes of a connection, as they arrive in pieces: the status line and
 /// headers, then a body framed by `Content-Length`, by chunks, or by the end of the connection. Informational
-/// answers (1xx) are skipped; 204 and 304 have no body. It keeps only what the runner needs (status,
-/// content type, whether the connection may be reused, the body) and bounds what it holds.
+/// answers (1xx) are skipped; 204 and 304 have no body. It keeps the status, the header lines, whether the
+/// connection may be reused and the body, and bounds what it holds.
 ///
 /// A general parser (llhttp through NIO) cost more than a tenth of the runner's CPU per request; this one
 /// scans the head once and copies the body once. `HTTP1AnswerParserTests` checks it against NIO's decoder.
@@ -34,7 +34,7 @@ struct HTTP1AnswerParser {
     private var input = ByteBuffer()
     private var state = State.head
     private var status = 0
-    private var contentType: String?
+    private var headers: [HTTPHeader] = []
     private var keepAlive = true
     private var body = ByteBuffer()
 
@@ -119,18 +119,18 @@ struct HTTP1AnswerParser {
     }
 
     private mutating func complete() -> HTTP1Answer {
-        let answer = HTTP1Answer(status: status, contentType: contentType, body: body, keepAlive: keepAlive)
+        let answer = HTTP1Answer(status: status, headers: headers, body: body, keepAlive: keepAlive)
         body = ByteBuffer()
         status = 0
-        contentType = nil
+        headers = []
         keepAlive = true
         state = .head
         input.discardReadBytes()
         return answer
     }
 
-    /// Status line and headers (the head's bytes, the blank line included), read as bytes: only the values
-    /// kept become strings.
+    /// Status line and headers (the head's bytes, the blank line included), read as bytes: each header line
+    /// becomes two strings, the rest is judged from the bytes.
     private mutating func parseHead(_ head: ByteBuffer) throws(Failure) {
         let bytes = Array(head.readableBytesView)
         var lines: [Range<Int>] = []
@@ -157,7 +157,7 @@ struct HTTP1AnswerParser {
         guard code >= 100 else { throw .malformed("'\(shown(statusLine))' is not an HTTP/1.1 status line") }
         var length: Int?
         var chunked = false
-        var type: String?
+        var fields: [HTTPHeader] = []
         var keep = http11
         for range in lines.dropFirst() {
             guard let colon = bytes[range].firstIndex(of: 58), colon != range.lowerBound,
@@ -168,6 +168,7 @@ struct HTTP1AnswerParser {
             while valueEnd > valueStart, bytes[valueEnd - 1] == 32 || bytes[valueEnd - 1] == 9 { valueEnd -= 1 }
             let name = bytes[range.lowerBound..<colon]
             let value = bytes[valueStart..<valueEnd]
+            fields.append(HTTPHeader(name: String(decoding: name, as: UTF8.self), value: String(decoding: value, as: UTF8.self)))
             if Self.equalsLowercased(name, Self.contentLength) {
                 guard !value.isEmpty, value.count <= 18, value.allSatisfy({ (48...57).contains($0) }) else {
                     throw .malformed("Content-Length '\(String(decoding: value.prefix(30), as: UTF8.self))' is not a number")
@@ -180,8 +181,6 @@ struct HTTP1AnswerParser {
                 let codings = text.lowercased().split(separator: ",").map { $0.trimmingCharacters(in: [" ", "\t"]) }
                 guard codings.last == "chunked" else { throw .malformed("Transfer-Encoding '\(text.prefix(30))' does not end with chunked") }
                 chunked = true
-            } else if Self.equalsLowercased(name, Self.contentType) {
-                if type == nil { type = String(decoding: value, as: UTF8.self) }
             } else if Self.equalsLowercased(name, Self.connection) {
                 let tokens = String(decoding: value, as: UTF8.self).lowercased().split(separator: ",").map { $0.trimmingCharacters(in: [" ", "\t"]) }
                 if tokens.contains("close") { keep = false } else if tokens.contains("keep-alive") { keep = true }
@@ -192,7 +191,7 @@ struct HTTP1AnswerParser {
             return
         }
         status = code
-        contentType = type
+        headers = fields
         keepAlive = keep
         if code == 204 || code == 304 {
             state = .body(.length(0))
@@ -209,7 +208,7 @@ struct HTTP1AnswerParser {
 
     static let http11 = Array("HTTP/1.1".utf8), http10 = Array("HTTP/1.0".utf8)
     static let contentLength = Array("content-length".utf8), transferEncoding = Array("transfer-encoding".utf8)
-    static let contentType = Array("content-type".utf8), connection = Array("connection".utf8)
+    static let connection = Array("connection".utf8)
 
     /// ASCII case-insensitive comparison with an already lower-cased name.
     static func equalsLowercased(_ bytes: ArraySlice<UInt8>, _ lower: [UInt8]) -> Bool {

@@ -1,6 +1,7 @@
-@testable import ConformanceRunner
+import ConformanceTestSupport
 import Foundation
 import Testing
+@testable import Transport
 
 /// What the lean HTTP/1.1 client does beyond the failure cases both clients share: keep-alive reuse, a
 /// connection the server closed while idle, the exact bytes of a request, refused header injection, and
@@ -10,7 +11,7 @@ import Testing
 
     @Test func sequentialRequestsShareOneConnection() async throws {
         let server = try await MisbehavingServer(.keepAlive(closeSilently: false))
-        let transport = HTTPTransport(options: .init(timeout: .seconds(5)))
+        let transport = NetworkTransport(options: .init(timeout: .seconds(5)))
         for number in 1...20 {
             let answer = try await transport.send(url: server.url, headers: Self.form, body: "n=\(number)")
             #expect(answer.status == 200 && answer.body == "<ok>\(number)</ok>")
@@ -23,7 +24,7 @@ import Testing
 
     @Test func aConnectionClosedWhileIdleIsReplacedNotReported() async throws {
         let server = try await MisbehavingServer(.keepAlive(closeSilently: true))
-        let transport = HTTPTransport(options: .init(timeout: .seconds(5)))
+        let transport = NetworkTransport(options: .init(timeout: .seconds(5)))
         for number in 1...10 {
             let answer = try await transport.send(url: server.url, headers: Self.form, body: "n=\(number)")
             #expect(answer.body == "<ok>\(number)</ok>")
@@ -36,7 +37,7 @@ import Testing
 
     @Test func theRequestOnTheWire() async throws {
         let server = try await MisbehavingServer(.keepAlive(closeSilently: false))
-        let transport = HTTPTransport(options: .init(timeout: .seconds(5)))
+        let transport = NetworkTransport(options: .init(timeout: .seconds(5)))
         _ = try await transport.send(url: server.url, headers: [("Host", "ignored"), ("X-Amz-Date", "20261124T000000Z")] + Self.form, body: "Action=A&V=%C3%A9")
         _ = try await transport.send(url: server.url + "?Action=DescribeDBClusters&Version=2014-10-31", method: "GET", headers: [], body: "")
         await transport.shutdown()
@@ -60,7 +61,7 @@ import Testing
     ])
     func headersThatCouldSplitTheHeadAreRefused(name: String, value: String) async throws {
         let server = try await MisbehavingServer(.keepAlive(closeSilently: false))
-        let transport = HTTPTransport(options: .init(timeout: .seconds(5)))
+        let transport = NetworkTransport(options: .init(timeout: .seconds(5)))
         await #expect {
             try await transport.send(url: server.url, headers: [(name, value)], body: "")
         } throws: { error in
@@ -73,7 +74,7 @@ import Testing
 
     @Test func cancellingAWaitingRequestEndsItAtOnce() async throws {
         let server = try await MisbehavingServer(.hang)
-        let transport = HTTPTransport(options: .init(timeout: .seconds(120)))
+        let transport = NetworkTransport(options: .init(timeout: .seconds(120)))
         let task = Task { try await transport.send(url: server.url, headers: Self.form, body: "x") }
         while server.requests.value == 0 { try await Task.sleep(for: .milliseconds(5)) }
         // Measured from the cancel (the wait before it can be long on a loaded machine); without the
@@ -95,26 +96,26 @@ import Testing
         ("http://[::1]:9000?Action=X", "::1", 9000, "[::1]:9000", "/?Action=X"),
     ])
     func targetsAreParsedOnce(url: String, host: String, port: Int, hostHeader: String, requestTarget: String) throws {
-        let target = try #require(HTTP1Client.Target(url: url))
+        let target = try #require(HTTPRequestTarget(url: url))
         #expect(target.host == host && target.port == port && target.hostHeader == hostHeader && target.requestTarget == requestTarget)
+        #expect(!target.secure)
     }
 
-    @Test(arguments: ["https://h/", "http://", "http://h:0/", "http://h:99999/", "http://h:x/", "http://u@h/", "http://h/a b", "ftp://h/"])
-    func urlsTheLeanClientDoesNotTake(url: String) {
-        #expect(HTTP1Client.Target(url: url) == nil)
-    }
-}
-
-/// Bodies kept in results for the report are bounded, and never cut inside a character.
-@Suite struct ClippedTextTests {
-    @Test func shortTextIsKeptWhole() {
-        #expect(CaseExecutor.clipped("Action=X") == "Action=X")
+    @Test(arguments: ["http://", "https://", "http://h:0/", "http://h:99999/", "http://h:x/", "http://u@h/", "http://h/a b", "ftp://h/"])
+    func urlsThatAreNoTarget(url: String) {
+        #expect(HTTPRequestTarget(url: url) == nil)
     }
 
-    @Test func longTextKeepsItsFirst64KiBAndSaysHowLongItWas() {
-        let text = String(repeating: "a", count: 65535) + "é" + String(repeating: "b", count: 100)
-        let clipped = CaseExecutor.clipped(text)
-        #expect(clipped.hasPrefix(String(repeating: "a", count: 65535) + "\n[cut at 64 KiB of \(text.utf8.count) bytes]"), "é straddles the limit: it goes whole")
-        #expect(CaseExecutor.clipped(String(repeating: "z", count: 2 << 20)).utf8.count < 65600)
+    /// https parses (the in-memory transport takes it), but the lean client refuses it with a reason.
+    @Test func httpsIsATargetButNotForTheLeanClient() async throws {
+        let target = try #require(HTTPRequestTarget(url: "https://rds.us-east-1.amazonaws.com/?x=1"))
+        #expect(target.secure && target.port == 443 && target.hostHeader == "rds.us-east-1.amazonaws.com" && target.path == "/" && target.query == "x=1")
+        #expect(HTTPRequestTarget(url: "https://h:8443")?.hostHeader == "h:8443")
+        let lean = LeanHTTPTransport()
+        #expect(!lean.accepts("https://h/") && lean.accepts("http://h/"))
+        await #expect(throws: TransportError.other("https://h/", detail: "the lean HTTP/1.1 client sends plain http only; https goes through AsyncHTTPClient")) {
+            try await lean.send(url: "https://h/", headers: [], body: "")
+        }
+        await lean.shutdown()
     }
 }

@@ -1,18 +1,3 @@
-import Foundation
-
-/// An HTTP answer: status, content type and body text.
-public struct HTTPAnswer: Sendable, Equatable, Codable {
-    public var status: Int
-    public var contentType: String?
-    public var body: String
-
-    public init(status: Int, contentType: String? = nil, body: String) {
-        self.status = status
-        self.contentType = contentType
-        self.body = body
-    }
-}
-
 /// Why a request got no HTTP answer at all. Each failure is its own case, with a sentence for people.
 public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible {
     case connectionRefused(String)
@@ -48,5 +33,6 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
         }
     }
 
+    /// `2 s`, `0.5 s`.
     static func seconds(_ value: Double) -> String { value == value.rounded() ? "\(Int(value)) s" : "\(value) s" }
 }

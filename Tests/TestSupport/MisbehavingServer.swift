@@ -3,8 +3,8 @@ import NIOCore
 import NIOPosix
 
 /// A loopback TCP server that misbehaves on purpose, to test each transport failure.
-final class MisbehavingServer: @unchecked Sendable {
-    enum Behaviour: Sendable {
+public final class MisbehavingServer: @unchecked Sendable {
+    public enum Behaviour: Sendable {
         /// Closes the connection as soon as a request arrives.
         case reset
         /// Reads the request and never answers.
@@ -25,13 +25,13 @@ final class MisbehavingServer: @unchecked Sendable {
     }
 
     let channel: any Channel
-    let requests = Counter()
-    let connections = Counter()
-    let received = Received()
-    let port: Int
-    var url: String { "http://127.0.0.1:\(port)/" }
+    public let requests = Counter()
+    public let connections = Counter()
+    public let received = Received()
+    public let port: Int
+    public var url: String { "http://127.0.0.1:\(port)/" }
 
-    init(_ behaviour: Behaviour) async throws {
+    public init(_ behaviour: Behaviour) async throws {
         let (counter, connections, received) = (requests, connections, received)
         channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -45,21 +45,21 @@ final class MisbehavingServer: @unchecked Sendable {
         port = channel.localAddress?.port ?? 0
     }
 
-    func stop() async { try? await channel.close() }
+    public func stop() async { try? await channel.close() }
 
-    final class Counter: @unchecked Sendable {
+    public final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var count = 0
-        func next() -> Int { lock.lock(); defer { lock.unlock() }; count += 1; return count }
-        var value: Int { lock.lock(); defer { lock.unlock() }; return count }
+        public func next() -> Int { lock.lock(); defer { lock.unlock() }; count += 1; return count }
+        public var value: Int { lock.lock(); defer { lock.unlock() }; return count }
     }
 
     /// Every whole request as it arrived, head and body.
-    final class Received: @unchecked Sendable {
+    public final class Received: @unchecked Sendable {
         private let lock = NSLock()
         private var texts: [String] = []
         func append(_ text: String) { lock.lock(); defer { lock.unlock() }; texts.append(text) }
-        var all: [String] { lock.lock(); defer { lock.unlock() }; return texts }
+        public var all: [String] { lock.lock(); defer { lock.unlock() }; return texts }
     }
 
     final class Handler: ChannelInboundHandler, @unchecked Sendable {

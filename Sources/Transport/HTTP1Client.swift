@@ -10,54 +10,13 @@ import NIOPosix
 /// It exists because a general client spends as much CPU per request as the reference server does: on two
 /// cores that halves the request rate (see Benchmarks/README.md). https goes through AsyncHTTPClient.
 final class HTTP1Client: Sendable {
-    /// Where a URL points: what to connect to, the Host header and the request target, parsed once.
-    struct Target: Sendable, Hashable {
-        var host: String
-        var port: Int
-        var hostHeader: String
-        var requestTarget: String
-
-        /// Parses `http://host[:port][/path][?query]`; nil for anything else.
-        init?(url: String) {
-            guard url.utf8.count > 7, url.prefix(7).lowercased() == "http://", url.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F }) else { return nil }
-            let rest = url.dropFirst(7)
-            let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-            let authority = rest[..<authorityEnd]
-            var target = String(rest[authorityEnd...].prefix { $0 != "#" })
-            if target.isEmpty || target.hasPrefix("?") { target = "/" + target }
-            guard !authority.isEmpty, !authority.contains("@") else { return nil }
-            var hostPart = Substring(authority)
-            var port = 80
-            if let close = authority.lastIndex(of: "]") {
-                // [IPv6]:port
-                guard authority.first == "[" else { return nil }
-                hostPart = authority[authority.index(after: authority.startIndex)..<close]
-                let after = authority[authority.index(after: close)...]
-                if !after.isEmpty {
-                    guard after.first == ":", let number = Int(after.dropFirst()) else { return nil }
-                    port = number
-                }
-            } else if let colon = authority.lastIndex(of: ":") {
-                guard let number = Int(authority[authority.index(after: colon)...]) else { return nil }
-                hostPart = authority[..<colon]
-                port = number
-            }
-            guard !hostPart.isEmpty, (1...65535).contains(port) else { return nil }
-            host = String(hostPart)
-            self.port = port
-            let shown = host.contains(":") ? "[\(host)]" : host
-            hostHeader = port == 80 ? shown : "\(shown):\(port)"
-            requestTarget = target
-        }
-    }
-
     let group: MultiThreadedEventLoopGroup
     /// One executor per event loop, for `withTaskExecutorPreference` / `addTask(executorPreference:)`.
     let executors: [EventLoopTaskExecutor]
     let connectTimeout: TimeAmount
     let maxIdlePerHost: Int
     private let idle = NIOLockedValueBox<[String: [any Channel]]>([:])
-    private let targets = NIOLockedValueBox<[String: Target]>([:])
+    private let targets = NIOLockedValueBox<[String: HTTPRequestTarget]>([:])
 
     init(threads: Int, maxIdlePerHost: Int, connectTimeout: TimeAmount = .seconds(5)) {
         group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
@@ -75,17 +34,17 @@ final class HTTP1Client: Sendable {
         try? await group.shutdownGracefully()
     }
 
-    /// The parsed target of `url`, cached (at most 64 URLs).
-    func target(_ url: String) -> Target? {
+    /// The parsed target of a plain `http://` URL, cached (at most 64 URLs); nil for https and anything else.
+    func target(_ url: String) -> HTTPRequestTarget? {
         if let known = targets.withLockedValue({ $0[url] }) { return known }
-        guard let parsed = Target(url: url) else { return nil }
+        guard let parsed = HTTPRequestTarget(url: url), !parsed.secure else { return nil }
         targets.withLockedValue { if $0.count < 64 { $0[url] = parsed } }
         return parsed
     }
 
     /// One request and its whole answer. A request that fails on a reused connection before any answer byte
     /// came (the server closed it while idle) is sent once more on a new connection.
-    func execute(_ target: Target, method: HTTPMethod, headers: [(String, String)], body: String, timeout: TimeAmount, maxAnswerBytes: Int) async throws -> HTTP1Answer {
+    func execute(_ target: HTTPRequestTarget, method: HTTPMethod, headers: [(String, String)], body: String, timeout: TimeAmount, maxAnswerBytes: Int) async throws -> HTTP1Answer {
         if let bad = headers.first(where: { !Self.isHeaderName($0.0) || !Self.isSafeHeaderText($0.1) }) {
             throw HTTP1Failure.malformed("the header '\(bad.0.prefix(40))' contains a line break or a control character; it was not sent")
         }
@@ -115,7 +74,7 @@ final class HTTP1Client: Sendable {
 
     /// The request's bytes: request line, `Host` (the URL's; a given one is dropped), the headers,
     /// `Content-Length` (unless a GET without body), the body.
-    static func serialize(target: Target, method: HTTPMethod, headers: [(String, String)], body: String) -> ByteBuffer {
+    static func serialize(target: HTTPRequestTarget, method: HTTPMethod, headers: [(String, String)], body: String) -> ByteBuffer {
         var buffer = ByteBuffer()
         buffer.reserveCapacity(256 + body.utf8.count)
         buffer.writeString(method.rawValue)
@@ -152,7 +111,7 @@ final class HTTP1Client: Sendable {
     }
 
     /// An idle connection to `key`, preferring one on the calling thread's event loop; else a new one there.
-    private func checkout(key: String, target: Target) async throws -> (any Channel, reused: Bool) {
+    private func checkout(key: String, target: HTTPRequestTarget) async throws -> (any Channel, reused: Bool) {
         let found: (any Channel)? = idle.withLockedValue { idle in
             guard var list = idle[key], !list.isEmpty else { return nil }
             let index = list.lastIndex { $0.eventLoop.inEventLoop } ?? list.index(before: list.endIndex)
@@ -174,7 +133,7 @@ final class HTTP1Client: Sendable {
         if !kept { channel.close(promise: nil) }
     }
 
-    private func connect(_ target: Target, on loop: any EventLoop) async throws -> any Channel {
+    private func connect(_ target: HTTPRequestTarget, on loop: any EventLoop) async throws -> any Channel {
         try await ClientBootstrap(group: loop)
             .connectTimeout(connectTimeout)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -188,20 +147,4 @@ final class HTTP1Client: Sendable {
             }
             .connect(host: target.host, port: target.port).get()
     }
-}
-
-/// Runs a task's jobs on one event loop, so that a task preferring it resumes on the thread that read its
-/// answer.
-final class EventLoopTaskExecutor: TaskExecutor, Sendable {
-    let loop: any EventLoop
-
-    init(loop: any EventLoop) { self.loop = loop }
-
-    func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        let executor = asUnownedTaskExecutor()
-        loop.execute { job.runSynchronously(on: executor) }
-    }
-
-    func asUnownedTaskExecutor() -> UnownedTaskExecutor { UnownedTaskExecutor(ordinary: self) }
 }
