@@ -44,7 +44,7 @@ import Testing
             await ConformanceRun(spec: Fixtures.spec, endpoint: Endpoint(url: url), goldenDirectory: Fixtures.goldens).run(cases).report
         }
         let coverage = try #require(report.coverage)
-        #expect(coverage.count == 135)
+        #expect(coverage.count == 136)
         let state = try #require(coverage.first { $0.item == "StopDBCluster#state:DBClusterIdentifier" })
         #expect(state.cases == ["StopDBCluster/stateful/DBClusterIdentifier/in-state-stopped": .failed])
         #expect(coverage.first { $0.item == "StopDBCluster#exists:DBClusterIdentifier" }?.allPassed == true)

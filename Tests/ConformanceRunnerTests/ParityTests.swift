@@ -61,7 +61,7 @@ import Testing
         async let two = Self.run([])
         let report = ParityReport(spec: Fixtures.spec, cases: Fixtures.cases, first: await one, second: await two, startedAt: "test")
         #expect(report.disagreements.isEmpty && report.exitCode == 0)
-        #expect(report.constraints.count == 135)
+        #expect(report.constraints.count == 136)
         let directory = RunCommandTests.temporaryDirectory()
         let paths = try ParityReportWriter.write(report, to: directory)
         #expect(paths.count == 3)

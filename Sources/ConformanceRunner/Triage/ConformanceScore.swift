@@ -47,7 +47,7 @@ public struct ConformanceScore: Sendable, Codable, Equatable {
         }
     }
 
-    /// `CreateDBCluster` of `CreateDBCluster.Port#range` and of `CreateDBCluster#exclusive`.
+    /// The operation an item id begins with: `Op` of `Op.Port#range` and of `Op#exclusive`.
     static func operation(of item: String) -> String {
         String(item.prefix { $0 != "." && $0 != "#" })
     }

@@ -2,9 +2,9 @@
 /// kind, the class of spec item it concerns, and the concrete item.
 struct Departure: Equatable {
     var kind: DepartureKind
-    /// The grouping key's item part (`range`, `BacktrackWindow`, `CreateDBCluster`).
+    /// The grouping key's item part (`range`, `BacktrackWindow`, an operation name).
     var itemClass: String
-    /// The concrete spec item (`CreateDBCluster.Port#range`), or the XPath of an answer departure.
+    /// The concrete spec item (`Op.Port#range`), or the XPath of an answer departure.
     var item: String
     /// A short stable text of what was wrong (no request ids, times or generated names): the baseline fingerprint's input.
     var signature: String
@@ -84,7 +84,7 @@ struct Departure: Equatable {
         result.covers.first { $0.contains("#") } ?? result.covers.first ?? result.operation
     }
 
-    /// `range` of `CreateDBCluster.Port#range`, `state` of `StopDBCluster#state:DBClusterIdentifier`; the
+    /// `range` of `Op.Port#range`, `state` of `Op#state:DBClusterIdentifier`; the
     /// family name (QueryProtocol, SigV4) for protocol and signature cases.
     static func keyword(of item: String, result: CaseResult) -> String {
         guard let hash = item.firstIndex(of: "#") else { return result.operation }

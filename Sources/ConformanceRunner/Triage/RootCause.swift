@@ -9,7 +9,7 @@ public struct RootCause: Sendable, Codable, Equatable {
     /// element name for answer departures, `QueryProtocol` or `SigV4` for those families.
     public var item: String
     public var kind: DepartureKind
-    /// The concrete spec items involved (`CreateDBCluster.Port#range`, …), sorted.
+    /// The concrete spec items involved (`Op.Port#range`, …), sorted.
     public var items: [String]
     /// The case ids, in run order.
     public var cases: [String]

@@ -7,7 +7,7 @@ import Foundation
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Render the reports again from report.json, or merge the reports of shards.",
+        abstract: "Render the reports from report.json again, or merge shards' reports.",
         discussion: """
             With one report.json it writes the other formats again. With several (the
             report.json of each `run --shard i/n` job) it merges them into one set of
