@@ -67,6 +67,11 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The decorators of `faults`, in `allCases` order (the order the emulator asks them at each hook).
+    static func decorators(of faults: Set<Fault>) -> [any FaultDecorator] {
+        allCases.filter(faults.contains).map(\.decorator)
+    }
+
     /// What the fault does, for `serve --help` and reports.
     public var summary: String { decorator.summary }
 

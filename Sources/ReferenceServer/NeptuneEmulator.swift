@@ -48,7 +48,7 @@ public actor NeptuneEmulator {
     public init(spec: ServiceSpec, configuration: Configuration = Configuration()) {
         self.spec = spec
         self.configuration = configuration
-        let decorators = Fault.allCases.filter(configuration.faults.contains).map(\.decorator)
+        let decorators = Fault.decorators(of: configuration.faults)
         self.decorators = decorators
         self.renderer = AnswerRenderer(spec: spec, decorators: decorators)
         self.clusterShape = spec.shapes["DBCluster"] ?? StructureSpec(members: [])
