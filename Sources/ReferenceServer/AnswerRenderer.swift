@@ -19,16 +19,25 @@ public struct EmulatorAnswer: Sendable, Equatable {
 /// the `ErrorResponse` envelope.
 struct AnswerRenderer: Sendable {
     let spec: ServiceSpec
-    let faults: Set<Fault>
+    /// The active faults' decorators, asked for every error answer.
+    let decorators: [any FaultDecorator]
+    /// How answers are wrapped, after the decorators' `rendering(envelope:)`.
+    let envelope: AnswerEnvelope
 
-    var namespace: String {
-        faults.contains(.wrongNamespace) ? "http://rds.amazonaws.com/doc/2014-09-01/" : spec.xmlNamespace
+    init(spec: ServiceSpec, decorators: [any FaultDecorator] = []) {
+        self.spec = spec
+        self.decorators = decorators
+        var envelope = AnswerEnvelope(namespace: spec.xmlNamespace)
+        for decorator in decorators { decorator.rendering(envelope: &envelope) }
+        self.envelope = envelope
     }
+
+    var namespace: String { envelope.namespace }
 
     func success(action: String, result: String) -> EmulatorAnswer {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<\(action)Response xmlns=\"\(namespace)\">"
         xml += result.isEmpty ? "<\(action)Result/>" : "<\(action)Result>\(result)</\(action)Result>"
-        if !faults.contains(.missingRequestId) {
+        if envelope.successCarriesRequestId {
             xml += "<ResponseMetadata><RequestId>\(Self.requestId())</RequestId></ResponseMetadata>"
         }
         xml += "</\(action)Response>\n"
@@ -38,22 +47,20 @@ struct AnswerRenderer: Sendable {
     /// The `ErrorResponse` for `code`, with the status and fault type the spec gives it (`status` for
     /// codes the spec does not know, such as RequestEntityTooLarge).
     func error(_ code: String, _ message: String, status explicitStatus: Int? = nil) -> EmulatorAnswer {
-        if code == "MissingParameter", faults.contains(.html500OnMissingParameter) {
-            return EmulatorAnswer(status: 500, contentType: "text/html", body: "<html><body><h1>500 Internal Server Error</h1><p>\(Self.escape(message))</p></body></html>")
-        }
-        var wireCode = code
-        if code == "DBClusterNotFoundFault", faults.contains(.wrongErrorCode) { wireCode = "DBClusterNotFound" }
         let known = spec.errors[code]
-        var status = known?.httpStatus ?? explicitStatus ?? 400
-        if status == 404, faults.contains(.wrongHTTPStatus) { status = 400 }
-        var type = known?.type.rawValue ?? "Sender"
-        if faults.contains(.receiverForSenderFaults) { type = "Receiver" }
-        let xml = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <ErrorResponse xmlns="\(namespace)"><Error><Type>\(type)</Type><Code>\(wireCode)</Code><Message>\(Self.escape(message))</Message></Error><RequestId>\(Self.requestId())</RequestId></ErrorResponse>
+        var error = ErrorAnswer(code: code, wireCode: code, message: message, status: known?.httpStatus ?? explicitStatus ?? 400, type: known?.type.rawValue ?? "Sender")
+        for decorator in decorators { decorator.rendering(error: &error) }
+        switch error.form {
+        case .htmlPage:
+            return EmulatorAnswer(status: error.status, contentType: "text/html", body: "<html><body><h1>500 Internal Server Error</h1><p>\(Self.escape(error.message))</p></body></html>")
+        case .errorResponse:
+            let xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <ErrorResponse xmlns="\(namespace)"><Error><Type>\(error.type)</Type><Code>\(error.wireCode)</Code><Message>\(Self.escape(error.message))</Message></Error><RequestId>\(Self.requestId())</RequestId></ErrorResponse>
 
-            """
-        return EmulatorAnswer(status: status, body: xml)
+                """
+            return EmulatorAnswer(status: error.status, body: xml)
+        }
     }
 
     /// One element holding `value`, rendered by its type (lists with their member names, structures in shape order).

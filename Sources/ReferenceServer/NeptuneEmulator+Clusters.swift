@@ -7,7 +7,7 @@ extension NeptuneEmulator {
     static let notStored: Set<String> = ["DBClusterIdentifier", "MasterUserPassword", "PreSignedUrl", "Tags", "ApplyImmediately", "NewDBClusterIdentifier", "ReplicationSourceIdentifier"]
 
     /// Copies the request's parameters onto DBCluster members, normalising booleans and doubles as the service prints them.
-    func apply(_ request: Request, to attributes: inout [String: ParameterValue], modifying: Bool = false) {
+    func apply(_ request: Request, to attributes: inout [String: ParameterValue]) {
         for parameter in request.parameters where !Self.notStored.contains(parameter.name) {
             let name = DBClusterMemberName.forParameter(parameter.name)
             if parameter.name == "VpcSecurityGroupIds", case .list(let ids) = parameter.value {
@@ -24,7 +24,6 @@ extension NeptuneEmulator {
                 attributes["EnabledCloudwatchLogsExports"] = .list(enabled.map { .scalar($0) })
                 continue
             }
-            if parameter.name == "ServerlessV2ScalingConfiguration", modifying, faults.contains(.ignoreModifiedScaling) { continue }
             guard let member = clusterShape.member(named: name) else { continue }
             attributes[name] = Self.normalised(parameter.value, type: member.type)
         }
@@ -96,7 +95,6 @@ extension NeptuneEmulator {
             }
         }
         apply(request, to: &attributes)
-        if let existing = clusters[id], faults.contains(.acceptDuplicateCluster) { sequence = max(sequence, existing.sequence) }
         let record = ClusterRecord(id: id, attributes: attributes, status: "creating", pending: later("available"), replicationSource: replicationSource.map(key), sequence: sequence)
         clusters[id] = record
         return answer(action, record)
@@ -120,9 +118,7 @@ extension NeptuneEmulator {
         values["ReadReplicaIdentifiers"] = .list(clusters.values.filter { $0.replicationSource == record.id }.sorted { $0.sequence < $1.sequence }
             .map { .scalar($0.attributes["DBClusterArn"].flatMap { if case .scalar(let arn) = $0 { arn } else { nil } } ?? $0.id) })
         if let source = record.replicationSource { values["ReplicationSourceIdentifier"] = .scalar(source) }
-        if faults.contains(.missingResponseMember) { values["Status"] = nil }
-        if faults.contains(.dropServerlessConfiguration) { values["ServerlessV2ScalingConfiguration"] = nil }
-        if faults.contains(.wrongElementType) { values["Port"] = .scalar("port-8182") }
+        for decorator in decorators { decorator.rendering(clusterMembers: &values) }
         return "<\(element)>" + renderer.structureBody(values, shape: clusterShape) + "</\(element)>"
     }
 
@@ -169,33 +165,42 @@ extension NeptuneEmulator {
     }
 
     func failover(_ request: Request) -> EmulatorAnswer {
-        guard var record = cluster(named: text("DBClusterIdentifier", request) ?? "") else { return renderer.error("DBClusterNotFoundFault", "DBCluster not found.") }
+        guard let before = cluster(named: text("DBClusterIdentifier", request) ?? "") else { return renderer.error("DBClusterNotFoundFault", "DBCluster not found.") }
+        var record = before
         // The spec's readerOf precondition has checked that the target is one of the cluster's instances.
         if let target = text("TargetDBInstanceIdentifier", request)?.lowercased(), let index = record.instances.firstIndex(of: target) {
-            if !faults.contains(.failoverKeepsWriter) { record.instances.swapAt(0, index) }
-        } else if record.instances.count > 1, !faults.contains(.failoverKeepsWriter) {
+            record.instances.swapAt(0, index)
+        } else if record.instances.count > 1 {
             record.instances.swapAt(0, 1)
         }
         record.status = "failing-over"
         record.pending = later("available")
-        clusters[record.id] = record
-        return answer("FailoverDBCluster", record)
+        return store(ClusterChange(operation: "FailoverDBCluster", before: before, after: record))
     }
 
     func modifyCluster(_ request: Request) -> EmulatorAnswer {
-        guard var record = cluster(named: text("DBClusterIdentifier", request) ?? "") else { return renderer.error("DBClusterNotFoundFault", "DBCluster not found.") }
-        apply(request, to: &record.attributes, modifying: true)
+        guard let before = cluster(named: text("DBClusterIdentifier", request) ?? "") else { return renderer.error("DBClusterNotFoundFault", "DBCluster not found.") }
+        var record = before
+        apply(request, to: &record.attributes)
         if let renaming = spec.operation(named: "ModifyDBCluster")?.renaming("DBClusterIdentifier"), let newName = text(renaming, request) {
             let old = record.id
             record.id = key(newName)
             record.attributes["DBClusterIdentifier"] = .scalar(record.id)
             record.attributes["DBClusterArn"] = .scalar("arn:aws:rds:\(configuration.region):\(configuration.accountId):cluster:\(record.id)")
-            clusters[old] = faults.contains(.renameKeepsOldName) ? record : nil
+            clusters[old] = nil
             for (id, other) in clusters where other.replicationSource == old { clusters[id]?.replicationSource = record.id }
             for id in record.instances { instances[id]?.cluster = record.id }
         }
-        clusters[record.id] = record
-        return answer("ModifyDBCluster", record)
+        return store(ClusterChange(operation: "ModifyDBCluster", before: before, after: record))
+    }
+
+    /// Stores a changed cluster, after the faults' `changing` hooks, and answers with it.
+    func store(_ proposed: ClusterChange) -> EmulatorAnswer {
+        var change = proposed
+        for decorator in decorators { decorator.changing(&change) }
+        for key in change.alsoStoredUnder { clusters[key] = change.after }
+        clusters[change.after.id] = change.after
+        return answer(change.operation, change.after)
     }
 
     func promote(_ request: Request) -> EmulatorAnswer {

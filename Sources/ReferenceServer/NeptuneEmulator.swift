@@ -34,8 +34,10 @@ public actor NeptuneEmulator {
     let configuration: Configuration
     let renderer: AnswerRenderer
     let clusterShape: StructureSpec
-    /// Made once from the configuration: the signature check (nil when off) and the checks the faults switch off.
+    /// Made once from the configuration: the signature check (nil when off), the active faults' decorators
+    /// (asked at each hook, in `Fault.allCases` order) and the validator checks they switch off.
     let verifier: SignatureVerifier?
+    let decorators: [any FaultDecorator]
     let skippedChecks: Set<String>
     var clusters: [String: ClusterRecord] = [:]
     var instances: [String: InstanceRecord] = [:]
@@ -46,13 +48,13 @@ public actor NeptuneEmulator {
     public init(spec: ServiceSpec, configuration: Configuration = Configuration()) {
         self.spec = spec
         self.configuration = configuration
-        self.renderer = AnswerRenderer(spec: spec, faults: configuration.faults)
+        let decorators = Fault.decorators(of: configuration.faults)
+        self.decorators = decorators
+        self.renderer = AnswerRenderer(spec: spec, decorators: decorators)
         self.clusterShape = spec.shapes["DBCluster"] ?? StructureSpec(members: [])
         self.verifier = configuration.verifySignatures.map { SignatureVerifier(keys: $0, region: configuration.region, service: spec.signingName) }
-        self.skippedChecks = configuration.faults.reduce(into: Set<String>()) { $0.formUnion($1.skippedChecks) }
+        self.skippedChecks = decorators.reduce(into: Set<String>()) { $0.formUnion($1.skippedChecks) }
     }
-
-    var faults: Set<Fault> { configuration.faults }
 
     /// Every resource the emulator holds now (`DBCluster x`, `DBInstance y`, `DBClusterSnapshot z`), after
     /// finished transitions; for tests that check a run left nothing behind.
@@ -156,9 +158,9 @@ public actor NeptuneEmulator {
         PendingTransition(target: target, at: clock.now.advanced(by: configuration.transitionDelay))
     }
 
-    /// The stored form of an identifier.
+    /// The stored form of an identifier (lower-cased).
     func key(_ identifier: String) -> String {
-        faults.contains(.keepIdentifierCase) ? identifier : identifier.lowercased()
+        decorators.reduce(identifier.lowercased()) { $1.storedIdentifier(identifier, conformant: $0) }
     }
 
     func text(_ path: String, _ request: Request) -> String? {
@@ -166,71 +168,73 @@ public actor NeptuneEmulator {
         return nil
     }
 
+    /// The cluster stored under the stored form of `identifier`.
     func cluster(named identifier: String) -> ClusterRecord? {
-        clusters[key(identifier)] ?? (faults.contains(.keepIdentifierCase) ? clusters.values.first { $0.id.lowercased() == identifier.lowercased() } : nil)
+        decorators.reduce(clusters[key(identifier)]) { $1.lookUp(identifier, in: clusters, conformant: $0) }
     }
 
-    /// The first precondition of the operation that does not hold, in spec order.
+    /// The first precondition of the operation that does not hold and that no fault waives, in spec order.
     func failedPrecondition(_ operation: OperationSpec, _ request: Request) -> (code: String, message: String)? {
         for condition in operation.preconditions {
-            guard let value = text(condition.parameter, request) else { continue }
-            switch condition.kind {
-            case .exists(.dbCluster):
-                if cluster(named: value) == nil { return (condition.error, "DBCluster \(value) not found.") }
-            case .exists(.dbClusterSnapshot):
-                if snapshots[value.lowercased()] == nil { return (condition.error, "DBClusterSnapshot \(value) not found.") }
-            case .exists(.dbInstance):
-                if instances[value.lowercased()] == nil { return (condition.error, "DBInstance \(value) not found.") }
-            case .exists(let kind):
-                if !value.hasPrefix("default") { return (condition.error, "\(kind.rawValue) \(value) not found.") }
-            case .absent(.dbCluster):
-                if cluster(named: value) != nil, !faults.contains(.acceptDuplicateCluster) { return (condition.error, "DB Cluster already exists") }
-            case .absent(.dbClusterSnapshot):
-                if snapshots[value.lowercased()] != nil { return (condition.error, "Cannot create the snapshot because a snapshot with the identifier \(value) already exists.") }
-            case .absent:
-                continue
-            case .state(let allowed):
-                guard let record = cluster(named: value), !allowed.contains(record.status) else { continue }
-                if operation.name == "StopDBCluster", faults.contains(.stopStoppedCluster) { continue }
-                if operation.name == "StartDBCluster", faults.contains(.startAvailableCluster) { continue }
-                return (condition.error, "DbCluster \(record.id) is in \(record.status) state but expected it to be one of \(allowed.joined(separator: ", ")).")
-            case .notDeletionProtected:
-                if let record = cluster(named: value), record.deletionProtection, !faults.contains(.deleteProtectedCluster) {
-                    return (condition.error, "Cannot delete protected Cluster, please disable deletion protection and try again.")
-                }
-            case .hasReader:
-                if let record = cluster(named: value), record.instances.count < 2, !faults.contains(.failoverWithoutReplica) {
-                    return (condition.error, "Cluster \(record.id) has no reader instance to fail over to.")
-                }
-            case .isReadReplica:
-                if let record = cluster(named: value), record.replicationSource == nil {
-                    return (condition.error, "DbCluster \(record.id) is not a read replica.")
-                }
-            case .restorableTime(let sourceParameter):
-                guard let record = cluster(named: text(sourceParameter, request) ?? ""), let time = TimestampFormat.parse(value),
-                    !faults.contains(.acceptAnyRestoreTime) else { continue }
-                func attribute(_ name: String) -> (text: String, date: Date)? {
-                    guard case .scalar(let text)? = record.attributes[name], let date = TimestampFormat.parse(text) else { return nil }
-                    return (text, date)
-                }
-                if let latest = attribute("LatestRestorableTime"), time > latest.date {
-                    return (condition.error, "RestoreToTime \(value) is after the latest restorable time of \(record.id), \(latest.text).")
-                }
-                if let earliest = attribute("EarliestRestorableTime"), time < earliest.date {
-                    return (condition.error, "RestoreToTime \(value) is before the earliest restorable time of \(record.id), \(earliest.text).")
-                }
-            case .hasNoInstances:
-                if let record = cluster(named: value), record.instances.contains(where: { instances[$0]?.status != "deleting" }), !faults.contains(.deleteClusterWithInstances) {
-                    return (condition.error, "Cluster cannot be deleted, it still contains DB instances in non-deleting state.")
-                }
-            case .readerOf(let clusterParameter):
-                guard let record = cluster(named: text(clusterParameter, request) ?? "") else { continue }
-                let instance = value.lowercased()
-                if record.instances.first == instance, !faults.contains(.failoverToWriter) {
-                    return (condition.error, "DB instance \(instance) is the writer of \(record.id); name one of its readers.")
-                }
-                if !record.instances.contains(instance) { return (condition.error, "DB instance \(instance) is not a member of \(record.id).") }
+            guard let failure = failure(of: condition, operation, request), !decorators.contains(where: { $0.waives(failure) }) else { continue }
+            return (failure.code, failure.message)
+        }
+        return nil
+    }
+
+    /// Why `condition` does not hold for the request, or nil when it holds (or names nothing).
+    func failure(of condition: Precondition, _ operation: OperationSpec, _ request: Request) -> PreconditionFailure? {
+        guard let value = text(condition.parameter, request) else { return nil }
+        func failed(_ message: String, _ reason: PreconditionFailure.Reason = .unmet) -> PreconditionFailure {
+            PreconditionFailure(operation: operation.name, condition: condition, code: condition.error, message: message, reason: reason)
+        }
+        switch condition.kind {
+        case .exists(.dbCluster):
+            if cluster(named: value) == nil { return failed("DBCluster \(value) not found.") }
+        case .exists(.dbClusterSnapshot):
+            if snapshots[value.lowercased()] == nil { return failed("DBClusterSnapshot \(value) not found.") }
+        case .exists(.dbInstance):
+            if instances[value.lowercased()] == nil { return failed("DBInstance \(value) not found.") }
+        case .exists(let kind):
+            if !value.hasPrefix("default") { return failed("\(kind.rawValue) \(value) not found.") }
+        case .absent(.dbCluster):
+            if cluster(named: value) != nil { return failed("DB Cluster already exists") }
+        case .absent(.dbClusterSnapshot):
+            if snapshots[value.lowercased()] != nil { return failed("Cannot create the snapshot because a snapshot with the identifier \(value) already exists.") }
+        case .absent:
+            return nil
+        case .state(let allowed):
+            guard let record = cluster(named: value), !allowed.contains(record.status) else { return nil }
+            return failed("DbCluster \(record.id) is in \(record.status) state but expected it to be one of \(allowed.joined(separator: ", ")).")
+        case .notDeletionProtected:
+            if let record = cluster(named: value), record.deletionProtection {
+                return failed("Cannot delete protected Cluster, please disable deletion protection and try again.")
             }
+        case .hasReader:
+            if let record = cluster(named: value), record.instances.count < 2 { return failed("Cluster \(record.id) has no reader instance to fail over to.") }
+        case .isReadReplica:
+            if let record = cluster(named: value), record.replicationSource == nil { return failed("DbCluster \(record.id) is not a read replica.") }
+        case .restorableTime(let sourceParameter):
+            guard let record = cluster(named: text(sourceParameter, request) ?? ""), let time = TimestampFormat.parse(value) else { return nil }
+            func attribute(_ name: String) -> (text: String, date: Date)? {
+                guard case .scalar(let text)? = record.attributes[name], let date = TimestampFormat.parse(text) else { return nil }
+                return (text, date)
+            }
+            if let latest = attribute("LatestRestorableTime"), time > latest.date {
+                return failed("RestoreToTime \(value) is after the latest restorable time of \(record.id), \(latest.text).")
+            }
+            if let earliest = attribute("EarliestRestorableTime"), time < earliest.date {
+                return failed("RestoreToTime \(value) is before the earliest restorable time of \(record.id), \(earliest.text).")
+            }
+        case .hasNoInstances:
+            if let record = cluster(named: value), record.instances.contains(where: { instances[$0]?.status != "deleting" }) {
+                return failed("Cluster cannot be deleted, it still contains DB instances in non-deleting state.")
+            }
+        case .readerOf(let clusterParameter):
+            guard let record = cluster(named: text(clusterParameter, request) ?? "") else { return nil }
+            let instance = value.lowercased()
+            if record.instances.first == instance { return failed("DB instance \(instance) is the writer of \(record.id); name one of its readers.") }
+            if !record.instances.contains(instance) { return failed("DB instance \(instance) is not a member of \(record.id).", .notAMember) }
         }
         return nil
     }

@@ -17,7 +17,7 @@ public struct RequestViolation: Sendable, Equatable, CustomStringConvertible {
 /// order the spec gives them. It knows nothing of how cases are generated, so it can judge them.
 public struct RequestValidator: Sendable {
     public let operation: OperationSpec
-    /// Check families switched off (the reference server's faults use this).
+    /// Check families switched off (the reference server's faults use this: `FaultDecorator.skippedChecks`).
     public var skipped: Set<String>
 
     public init(operation: OperationSpec, skipped: Set<String> = []) {

@@ -1,0 +1,13 @@
+import ConformanceSpec
+import QueryProtocol
+
+/// Answers: `<DBCluster>` leaves `ServerlessV2ScalingConfiguration` out, so the scaling range a request
+/// sets never shows: the fault breaks that parameter of every operation that takes it.
+struct DropServerlessConfiguration: FaultDecorator {
+    var summary: String { "leaves ServerlessV2ScalingConfiguration out of DBCluster answers" }
+    var operations: [String] { ["CreateDBCluster", "ModifyDBCluster"] }
+
+    func brokenItems(in spec: ServiceSpec) -> [String] { spec.requestItems(parameter: "ServerlessV2ScalingConfiguration") }
+
+    func rendering(clusterMembers: inout [String: ParameterValue]) { clusterMembers["ServerlessV2ScalingConfiguration"] = nil }
+}

@@ -1,0 +1,16 @@
+import ConformanceSpec
+
+/// Preconditions: a failover may name the cluster's writer as its target (`readerOf`); a target that is no
+/// member of the cluster is still refused.
+struct FailoverToWriter: FaultDecorator {
+    var summary: String { "accepts a failover whose target is the cluster's current writer" }
+    var operations: [String] { ["FailoverDBCluster"] }
+
+    func brokenItems(in spec: ServiceSpec) -> [String] {
+        spec.preconditionItems { $1.keyword == "readerOf" }
+    }
+
+    func waives(_ failure: PreconditionFailure) -> Bool {
+        failure.condition.keyword == "readerOf" && failure.reason == .unmet
+    }
+}

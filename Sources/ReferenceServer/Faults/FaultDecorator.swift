@@ -1,0 +1,65 @@
+import ConformanceSpec
+import QueryProtocol
+
+/// One deliberate departure from the spec, decorating the emulator at a few fixed hook points. Every hook
+/// has a default that changes nothing, so a fault implements only the ones it needs; the emulator asks
+/// its active decorators at each point (in `Fault.allCases` order) and has no fault branches itself.
+///
+/// The hooks, in the order a request meets them:
+/// 1. validation: `skippedChecks`, the `RequestValidator` check families switched off;
+/// 2. preconditions: `waives(_:)`, a failed state precondition that is let through;
+/// 3. identifiers: `storedIdentifier(_:conformant:)` and `lookUp(_:in:conformant:)`, how a cluster
+///    identifier is stored and found;
+/// 4. state changes: `changing(_:)`, a cluster's change before it is stored;
+/// 5. answers: `rendering(clusterMembers:)` (a `<DBCluster>`'s members), `rendering(envelope:)` (the
+///    namespace and request id of every answer), `rendering(error:)` (an error's code, status, type, form).
+///
+/// `brokenItems(in:)` names the spec items the departure breaks, with the ids the cases' `covers` and the
+/// coverage report use, and a few more for what lies outside requests:
+/// - `Op.Path#keyword`: a constraint on a request parameter (`CreateDBCluster.BackupRetentionPeriod#range`);
+///   `Op.Path#lowercased` for an identifier the service stores and compares lower-cased;
+/// - `Op#keyword`: a rule across parameters (`CreateDBCluster#ordered`);
+/// - `Op#keyword:Param`: a state precondition (`StopDBCluster#state:DBClusterIdentifier`);
+/// - `Op.request.Path`: a request parameter that takes effect (what it sets shows in later answers);
+/// - `shapes.Shape.Member`: a member of an answer shape is present; `shapes.Shape.Member#type`: of its type;
+/// - `errors.Code#code`, `#status`, `#type`: an error's wire code, HTTP status and Sender/Receiver (errors.yaml);
+/// - `envelope.ResponseMetadata.RequestId`: the request id of the query protocol's success envelope;
+/// - `service#xmlNamespace`: the XML namespace of every answer (service.yaml).
+protocol FaultDecorator: Sendable {
+    /// What the fault does, in one line, for `serve --help` and reports.
+    var summary: String { get }
+    /// The operations whose cases must detect the fault.
+    var operations: [String] { get }
+    /// The spec items the fault breaks (ids as above), read from `spec` where a family of items is broken.
+    func brokenItems(in spec: ServiceSpec) -> [String]
+
+    /// Validation: the `RequestValidator` check families switched off (`step`, `rule:ordered`, `window-length`, ...).
+    var skippedChecks: Set<String> { get }
+    /// Preconditions: true to let the request through although `failure` says a precondition does not hold.
+    func waives(_ failure: PreconditionFailure) -> Bool
+    /// Identifiers: the stored form of a cluster identifier, given what the decorators before made of it
+    /// (`conformant`: lower-cased).
+    func storedIdentifier(_ identifier: String, conformant: String) -> String
+    /// Identifiers: the cluster `identifier` names, given what the decorators before found (`conformant`:
+    /// the one stored under its stored form).
+    func lookUp(_ identifier: String, in clusters: [String: ClusterRecord], conformant: ClusterRecord?) -> ClusterRecord?
+    /// State changes: adjusts a cluster's change before the emulator stores it and answers with it.
+    func changing(_ change: inout ClusterChange)
+    /// Answers: adjusts the members of a `<DBCluster>` before they are rendered through the spec's shape.
+    func rendering(clusterMembers: inout [String: ParameterValue])
+    /// Answers: adjusts how every answer is wrapped.
+    func rendering(envelope: inout AnswerEnvelope)
+    /// Answers: adjusts an error answer.
+    func rendering(error: inout ErrorAnswer)
+}
+
+extension FaultDecorator {
+    var skippedChecks: Set<String> { [] }
+    func waives(_ failure: PreconditionFailure) -> Bool { false }
+    func storedIdentifier(_ identifier: String, conformant: String) -> String { conformant }
+    func lookUp(_ identifier: String, in clusters: [String: ClusterRecord], conformant: ClusterRecord?) -> ClusterRecord? { conformant }
+    func changing(_ change: inout ClusterChange) {}
+    func rendering(clusterMembers: inout [String: ParameterValue]) {}
+    func rendering(envelope: inout AnswerEnvelope) {}
+    func rendering(error: inout ErrorAnswer) {}
+}

@@ -1,0 +1,13 @@
+import ConformanceSpec
+import QueryProtocol
+
+/// Answers: `<DBCluster>` leaves `Status` out. Set-up steps that wait for a cluster's state read it, so
+/// cases with such steps cannot be set up (they error).
+struct MissingResponseMember: FaultDecorator {
+    var summary: String { "leaves Status out of DBCluster answers" }
+    var operations: [String] { ["CreateDBCluster"] }
+
+    func brokenItems(in spec: ServiceSpec) -> [String] { ["shapes.DBCluster.Status"] }
+
+    func rendering(clusterMembers: inout [String: ParameterValue]) { clusterMembers["Status"] = nil }
+}

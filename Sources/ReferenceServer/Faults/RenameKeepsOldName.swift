@@ -1,0 +1,17 @@
+import ConformanceSpec
+
+/// State changes: a cluster renamed by ModifyDBCluster is still stored, and found, under its old identifier.
+struct RenameKeepsOldName: FaultDecorator {
+    var summary: String { "renames a cluster but still answers to its old identifier" }
+    var operations: [String] { ["DescribeDBClusters"] }
+
+    func brokenItems(in spec: ServiceSpec) -> [String] {
+        spec.operations.flatMap { operation in
+            operation.parameters.members.filter { $0.renames != nil }.map { "\(operation.name).request.\($0.name)" }
+        }
+    }
+
+    func changing(_ change: inout ClusterChange) {
+        if change.before.id != change.after.id { change.alsoStoredUnder.append(change.before.id) }
+    }
+}

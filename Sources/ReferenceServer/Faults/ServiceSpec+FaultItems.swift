@@ -1,0 +1,62 @@
+import ConformanceSpec
+
+/// The families of spec items faults break, read from the spec, with the ids of `FaultDecorator`'s scheme.
+extension ServiceSpec {
+    /// `Op.Path#keyword` for every constraint with this keyword (on parameters, structure members and list
+    /// members), skipping identifier rules on parameters that name existing resources, as the coverage report does.
+    func constraintItems(keyword: String) -> [String] {
+        var items: [String] = []
+        for operation in operations {
+            func add(_ path: String, _ constraints: [Constraint]) {
+                for constraint in constraints where constraint.keyword == keyword {
+                    guard !(keyword == "identifier" && operation.namesExistingResource(path)) else { continue }
+                    let item = "\(operation.name).\(path)#\(keyword)"
+                    if !items.contains(item) { items.append(item) }
+                }
+            }
+            for member in operation.parameters.members {
+                add(member.name, member.constraints)
+                switch member.type {
+                case .structure(let inner): for item in inner.members { add("\(member.name).\(item.name)", item.constraints) }
+                case .list(let list):
+                    add(member.name, list.memberConstraints)
+                    if case .structure(let inner) = list.member { for item in inner.members { add("\(member.name).\(item.name)", item.constraints) } }
+                default: break
+                }
+            }
+        }
+        return items
+    }
+
+    /// `Op.Name#unsupported` for every parameter Neptune does not support (of operations it supports).
+    var unsupportedItems: [String] {
+        operations.filter { !$0.unsupported }.flatMap { operation in operation.parameters.members.filter(\.unsupported).map { "\(operation.name).\($0.name)#unsupported" } }
+    }
+
+    /// `Op#keyword` for every operation with a rule of this keyword.
+    func ruleItems(keyword: String) -> [String] {
+        operations.filter { $0.rules.contains { $0.keyword == keyword } }.map { "\($0.name)#\(keyword)" }
+    }
+
+    /// `Op#keyword:Param` for every precondition `matching` accepts.
+    func preconditionItems(_ matching: (OperationSpec, Precondition) -> Bool) -> [String] {
+        operations.flatMap { operation in
+            operation.preconditions.filter { matching(operation, $0) }.map { "\(operation.name)#\($0.keyword):\($0.parameter)" }
+        }
+    }
+
+    /// `Op.Name#lowercased` for every parameter the service stores and compares lower-cased.
+    var lowercasedItems: [String] {
+        operations.flatMap { operation in operation.parameters.members.filter(\.lowercased).map { "\(operation.name).\($0.name)#lowercased" } }
+    }
+
+    /// `Op.request.Name` for every operation that takes the parameter `name`.
+    func requestItems(parameter name: String) -> [String] {
+        operations.filter { $0.parameters.member(named: name).map { !$0.unsupported } ?? false }.map { "\($0.name).request.\(name)" }
+    }
+
+    /// `errors.Code#aspect` (`code`, `status`, `type`) for every error `matching` accepts, by code.
+    func errorItems(_ aspect: String, _ matching: (ErrorSpec) -> Bool) -> [String] {
+        errors.values.filter(matching).map(\.code).sorted().map { "errors.\($0)#\(aspect)" }
+    }
+}

@@ -1,0 +1,12 @@
+import ConformanceSpec
+import QueryProtocol
+
+/// Answers: `<DBCluster>`'s `Port` is text that is not an integer.
+struct WrongElementType: FaultDecorator {
+    var summary: String { "writes Port as text that is not an integer" }
+    var operations: [String] { ["CreateDBCluster"] }
+
+    func brokenItems(in spec: ServiceSpec) -> [String] { ["shapes.DBCluster.Port#type"] }
+
+    func rendering(clusterMembers: inout [String: ParameterValue]) { clusterMembers["Port"] = .scalar("port-8182") }
+}
