@@ -32,6 +32,8 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     case dropServerlessConfiguration = "drop-serverless-configuration"
     case ignoreModifiedScaling = "ignore-modified-scaling"
     case html500OnMissingParameter = "html-500-on-missing-parameter"
+    case allocatedStorageZero = "allocated-storage-zero"
+    case acceptLogTypeBothWays = "accept-log-type-both-ways"
 
     /// The decorator that makes the emulator depart from the spec this way.
     var decorator: any FaultDecorator {
@@ -64,6 +66,8 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .dropServerlessConfiguration: DropServerlessConfiguration()
         case .ignoreModifiedScaling: IgnoreModifiedScaling()
         case .html500OnMissingParameter: HTML500OnMissingParameter()
+        case .allocatedStorageZero: AllocatedStorageZero()
+        case .acceptLogTypeBothWays: AcceptLogTypeBothWays()
         }
     }
 

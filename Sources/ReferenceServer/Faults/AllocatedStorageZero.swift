@@ -1,0 +1,12 @@
+import ConformanceSpec
+import QueryProtocol
+
+/// Answers: `<DBCluster>`'s `AllocatedStorage` is 0, where the API document says it always returns 1 (moto does this).
+struct AllocatedStorageZero: FaultDecorator {
+    var summary: String { "answers AllocatedStorage 0 where the document fixes 1" }
+    var operations: [String] { ["CreateDBCluster"] }
+
+    func brokenItems(in spec: ServiceSpec) -> [String] { ["shapes.DBCluster.AllocatedStorage"] }
+
+    func rendering(clusterMembers: inout [String: ParameterValue]) { clusterMembers["AllocatedStorage"] = .scalar("0") }
+}
