@@ -60,7 +60,8 @@ let package = Package(
             dependencies: [
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .target(
@@ -73,7 +74,10 @@ let package = Package(
         ),
         .target(
             name: "ConformanceTargets",
-            dependencies: ["ConformanceSpec", "QueryProtocol", "CaseGenerator", "ReferenceServer", "ConformanceRunner", "Transport"]
+            dependencies: [
+                "ConformanceSpec", "QueryProtocol", "CaseGenerator", "ReferenceServer", "ConformanceRunner",
+                "Transport",
+            ]
         ),
         .target(
             name: "ComplianceReport",
@@ -98,7 +102,8 @@ let package = Package(
         .executableTarget(
             name: "conformance-benchmarks",
             dependencies: [
-                "XMLCompare", "ConformanceSpec", "CaseGenerator", "QueryProtocol", "ReferenceServer", "Transport", "ConformanceRunner",
+                "XMLCompare", "ConformanceSpec", "CaseGenerator", "QueryProtocol", "ReferenceServer", "Transport",
+                "ConformanceRunner",
                 "ConformanceTargets",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -106,7 +111,9 @@ let package = Package(
         ),
         .target(
             name: "ConformanceTestSupport",
-            dependencies: [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             path: "Tests/TestSupport"
         ),
         .testTarget(
@@ -119,7 +126,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CaseGeneratorTests",
-            dependencies: ["CaseGenerator", "ConformanceSpec", "QueryProtocol", "ConformanceTestSupport", "neptune-conformance"]
+            dependencies: [
+                "CaseGenerator", "ConformanceSpec", "QueryProtocol", "ConformanceTestSupport", "neptune-conformance",
+            ]
         ),
         .testTarget(
             name: "QueryProtocolTests",
@@ -128,7 +137,8 @@ let package = Package(
         .testTarget(
             name: "ReferenceServerTests",
             dependencies: [
-                "ReferenceServer", "EmulatorTransport", "Transport", "ConformanceRunner", "CaseGenerator", "QueryProtocol", "ConformanceSpec", "XMLCompare",
+                "ReferenceServer", "EmulatorTransport", "Transport", "ConformanceRunner", "CaseGenerator",
+                "QueryProtocol", "ConformanceSpec", "XMLCompare",
                 "ConformanceTestSupport",
             ]
         ),
@@ -142,13 +152,17 @@ let package = Package(
         ),
         .testTarget(
             name: "EmulatorTransportTests",
-            dependencies: ["EmulatorTransport", "Transport", "ReferenceServer", "ConformanceSpec", "ConformanceTestSupport"]
+            dependencies: [
+                "EmulatorTransport", "Transport", "ReferenceServer", "ConformanceSpec", "ConformanceTestSupport",
+            ]
         ),
         .testTarget(
             name: "ConformanceRunnerTests",
             dependencies: [
-                "ConformanceRunner", "ComplianceReport", "ReferenceServer", "EmulatorTransport", "Transport", "CaseGenerator", "QueryProtocol",
-                "ConformanceSpec", "ConformanceTestSupport", "ConformanceTargets", "neptune-conformance", "conformance-benchmarks",
+                "ConformanceRunner", "ComplianceReport", "ReferenceServer", "EmulatorTransport", "Transport",
+                "CaseGenerator", "QueryProtocol",
+                "ConformanceSpec", "ConformanceTestSupport", "ConformanceTargets", "neptune-conformance",
+                "conformance-benchmarks",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),

@@ -26,7 +26,10 @@ public struct CaseGenerator: Sendable {
     public func generate() -> [TestCase] {
         spec.operations.enumerated().flatMap { index, operation in
             let scope = String(UnicodeScalar(UInt8(ascii: "a") + UInt8(index % 26)))
-            return OperationCases(spec: spec, operation: operation, values: ValueFactory(prefix: resourcePrefix, scope: scope, resources: spec.resources)).all()
+            return OperationCases(
+                spec: spec, operation: operation,
+                values: ValueFactory(prefix: resourcePrefix, scope: scope, resources: spec.resources)
+            ).all()
         } + ProtocolCases(spec: spec).all()
     }
 
@@ -34,11 +37,16 @@ public struct CaseGenerator: Sendable {
     /// out of valid cases.
     public static func externalParameters(of operation: OperationSpec, resources: ResourceCatalog) -> [String] {
         var names = operation.preconditions.compactMap { condition -> String? in
-            if case .exists(let resource) = condition.kind, resources.lifecycle(of: resource) == nil { return condition.parameter }
+            if case .exists(let resource) = condition.kind, resources.lifecycle(of: resource) == nil {
+                return condition.parameter
+            }
             return nil
         }
-        names += ["Marker", "ReplicationSourceIdentifier", "KmsKeyId", "VpcSecurityGroupIds", "AvailabilityZones", "DBInstanceParameterGroupName"]
-            .filter { operation.parameter(at: $0) != nil }
+        names += [
+            "Marker", "ReplicationSourceIdentifier", "KmsKeyId", "VpcSecurityGroupIds", "AvailabilityZones",
+            "DBInstanceParameterGroupName",
+        ]
+        .filter { operation.parameter(at: $0) != nil }
         return names
     }
 }
@@ -71,7 +79,8 @@ struct OperationCases {
 
     func error(_ code: String, inferred: Bool) -> Expectation {
         let known = spec.errors[code]
-        return .error(code: code, status: known?.httpStatus ?? 400, type: known?.type.rawValue ?? "Sender", inferred: inferred)
+        return .error(
+            code: code, status: known?.httpStatus ?? 400, type: known?.type.rawValue ?? "Sender", inferred: inferred)
     }
 
     func golden(_ id: String) -> Expectation { .success(golden: id) }
@@ -90,9 +99,12 @@ struct OperationCases {
             parameters.append(Parameter(member.name, value(for: member, fixture: &fixture)))
         }
         for rule in operation.rules {
-            if case .atLeastOne(let names) = rule.kind, !names.contains(where: { name in parameters.contains { $0.name == name } }) {
+            if case .atLeastOne(let names) = rule.kind,
+                !names.contains(where: { name in parameters.contains { $0.name == name } })
+            {
                 let preferred = names.first { operation.parameter(at: $0)?.type == .boolean } ?? names[0]
-                parameters.append(Parameter(preferred, .scalar(operation.parameter(at: preferred)?.type == .boolean ? "true" : "x")))
+                parameters.append(
+                    Parameter(preferred, .scalar(operation.parameter(at: preferred)?.type == .boolean ? "true" : "x")))
             }
         }
         return (parameters, fixture)
@@ -117,31 +129,40 @@ struct OperationCases {
         for condition in operation.preconditions where condition.parameter == member.name {
             switch condition.kind {
             case .exists(let kind):
-                guard let id = fixture.make(kind, for: operation, parameter: member.name, counter: &counter) else { break }
+                guard let id = fixture.make(kind, for: operation, parameter: member.name, counter: &counter) else {
+                    break
+                }
                 fixture.named[member.name] = id
                 return .scalar(id)
             case .readerOf: if let reader = fixture.readers.last { return .scalar(reader) }
             case .restorableTime(let source):
-                if let cluster = fixture.named[source] { return .scalar(RuntimeValue.latestRestorableTime(cluster: cluster).token) }
+                if let cluster = fixture.named[source] {
+                    return .scalar(RuntimeValue.latestRestorableTime(cluster: cluster).token)
+                }
             default: break
             }
         }
         let result = values.valid(member, path: member.name, operation: operation, counter: &counter)
-        if case .scalar(let text) = result, member.lowercased || member.constraints.contains(where: { if case .identifier = $0.kind { true } else { false } }) {
+        if case .scalar(let text) = result,
+            member.lowercased
+                || member.constraints.contains(where: { if case .identifier = $0.kind { true } else { false } })
+        {
             fixture.created.append((member.name, text))
         }
         return result
     }
 
     func makeCase(
-        _ suffix: String, kind: TestCase.Kind, tags: [String], covers: [String], summary: String, parameters: [Parameter],
+        _ suffix: String, kind: TestCase.Kind, tags: [String], covers: [String], summary: String,
+        parameters: [Parameter],
         fixture: Fixture, expectation: Expectation? = nil
     ) -> TestCase {
         let id = "\(name)/\(kind.rawValue)/\(suffix)"
         return TestCase(
             id: id, operation: name, kind: kind, tags: [name, kind.rawValue] + tags, covers: covers, summary: summary,
             setup: fixture.setup, request: Request(operation: name, parameters: parameters),
-            expectation: expectation ?? golden(id), teardown: fixture.teardown(operation: operation, request: parameters))
+            expectation: expectation ?? golden(id),
+            teardown: fixture.teardown(operation: operation, request: parameters))
     }
 }
 
@@ -151,11 +172,19 @@ extension Array where Element == Parameter {
         let parts = path.split(separator: ".", maxSplits: 1).map(String.init)
         var result = self
         if parts.count == 1 {
-            if let index = result.firstIndex(where: { $0.name == path }) { result[index].value = value } else { result.append(Parameter(path, value)) }
+            if let index = result.firstIndex(where: { $0.name == path }) {
+                result[index].value = value
+            } else {
+                result.append(Parameter(path, value))
+            }
             return result
         }
         var inner: [Parameter] = []
-        if let index = result.firstIndex(where: { $0.name == parts[0] }), case .structure(let members) = result[index].value { inner = members }
+        if let index = result.firstIndex(where: { $0.name == parts[0] }),
+            case .structure(let members) = result[index].value
+        {
+            inner = members
+        }
         return result.setting(parts[0], .structure(inner.setting(parts[1], value)))
     }
 

@@ -16,25 +16,35 @@ public struct Coverage: Sendable {
         for operation in spec.operations {
             for member in operation.parameters.members {
                 if member.required { constraints.append("\(operation.name).\(member.name)#required") }
-                if member.unsupported && !operation.unsupported { constraints.append("\(operation.name).\(member.name)#unsupported") }
+                if member.unsupported && !operation.unsupported {
+                    constraints.append("\(operation.name).\(member.name)#unsupported")
+                }
                 if !member.unsupported { parameters.append("\(operation.name).request.\(member.name)") }
                 func add(_ path: String, _ list: [Constraint]) {
-                    for constraint in list where !(constraint.keyword == "identifier" && operation.namesExistingResource(path)) {
+                    for constraint in list
+                    where !(constraint.keyword == "identifier" && operation.namesExistingResource(path)) {
                         let key = "\(operation.name).\(path)#\(constraint.keyword)"
                         if !constraints.contains(key) { constraints.append(key) }
                     }
                 }
                 add(member.name, member.constraints)
                 switch member.type {
-                case .structure(let inner): for item in inner.members { add("\(member.name).\(item.name)", item.constraints) }
+                case .structure(let inner):
+                    for item in inner.members { add("\(member.name).\(item.name)", item.constraints) }
                 case .list(let list):
                     add(member.name, list.memberConstraints)
-                    if case .structure(let inner) = list.member { for item in inner.members { add("\(member.name).\(item.name)", item.constraints) } }
+                    if case .structure(let inner) = list.member {
+                        for item in inner.members { add("\(member.name).\(item.name)", item.constraints) }
+                    }
                 default: break
                 }
             }
-            for rule in operation.rules where !constraints.contains("\(operation.name)#\(rule.keyword)") { constraints.append("\(operation.name)#\(rule.keyword)") }
-            for condition in operation.preconditions { constraints.append("\(operation.name)#\(condition.keyword):\(condition.parameter)") }
+            for rule in operation.rules where !constraints.contains("\(operation.name)#\(rule.keyword)") {
+                constraints.append("\(operation.name)#\(rule.keyword)")
+            }
+            for condition in operation.preconditions {
+                constraints.append("\(operation.name)#\(condition.keyword):\(condition.parameter)")
+            }
         }
         var coveredBy: [String: [String]] = [:]
         for testCase in cases { for item in testCase.covers { coveredBy[item, default: []].append(testCase.id) } }

@@ -8,43 +8,62 @@ extension OperationCases {
             var base = baseline()
             base.parameters = base.parameters.removing(member.name)
             cases.append(
-                makeCase("\(member.name)/missing", kind: .invalid, tags: ["constraint:required"], covers: ["\(name).\(member.name)#required"],
-                         summary: "required \(member.name) left out", parameters: base.parameters, fixture: base.fixture,
-                         expectation: error("MissingParameter", inferred: true)))
+                makeCase(
+                    "\(member.name)/missing", kind: .invalid, tags: ["constraint:required"],
+                    covers: ["\(name).\(member.name)#required"],
+                    summary: "required \(member.name) left out", parameters: base.parameters, fixture: base.fixture,
+                    expectation: error("MissingParameter", inferred: true)))
         }
         for member in operation.parameters.members where member.unsupported && !operation.unsupported {
             var base = baseline()
             var unused = 0
-            base.parameters.append(Parameter(member.name, values.valid(member, path: member.name, operation: operation, counter: &unused)))
+            base.parameters.append(
+                Parameter(member.name, values.valid(member, path: member.name, operation: operation, counter: &unused)))
             cases.append(
-                makeCase("\(member.name)/unsupported", kind: .invalid, tags: ["constraint:unsupported"], covers: ["\(name).\(member.name)#unsupported"],
-                         summary: "\(member.name), which Neptune does not support", parameters: base.parameters, fixture: base.fixture,
-                         expectation: error(member.unsupportedError ?? "InvalidParameterValue", inferred: true)))
+                makeCase(
+                    "\(member.name)/unsupported", kind: .invalid, tags: ["constraint:unsupported"],
+                    covers: ["\(name).\(member.name)#unsupported"],
+                    summary: "\(member.name), which Neptune does not support", parameters: base.parameters,
+                    fixture: base.fixture,
+                    expectation: error(member.unsupportedError ?? "InvalidParameterValue", inferred: true)))
         }
         for (path, member) in scalarMembers() where !member.unsupported {
             for constraint in member.constraints where !(isLookup(path) && constraint.keyword == "identifier") {
-                for violation in values.violations(of: constraint, type: member.type) where breaksOnlyItself(violation, constraint, member, path) {
+                for violation in values.violations(of: constraint, type: member.type)
+                where breaksOnlyItself(violation, constraint, member, path) {
                     var base = baseline()
-                    base.parameters = withRequiredSiblings(base.parameters.setting(path, .scalar(violation.value)), path: path)
+                    base.parameters = withRequiredSiblings(
+                        base.parameters.setting(path, .scalar(violation.value)), path: path)
                     cases.append(
-                        makeCase("\(path)/\(violation.label)", kind: .invalid, tags: ["constraint:\(constraint.keyword)"],
-                                 covers: ["\(name).\(path)#\(constraint.keyword)"], summary: "\(path): \(violation.summary)",
-                                 parameters: base.parameters, fixture: base.fixture, expectation: error(constraint.error, inferred: constraint.inferred)))
+                        makeCase(
+                            "\(path)/\(violation.label)", kind: .invalid, tags: ["constraint:\(constraint.keyword)"],
+                            covers: ["\(name).\(path)#\(constraint.keyword)"], summary: "\(path): \(violation.summary)",
+                            parameters: base.parameters, fixture: base.fixture,
+                            expectation: error(constraint.error, inferred: constraint.inferred)))
                 }
             }
             if member.type == .integer || member.type == .double || member.type == .boolean {
                 var base = baseline()
-                base.parameters = withRequiredSiblings(base.parameters.setting(path, .scalar(member.type == .boolean ? "maybe" : "abc")), path: path)
+                base.parameters = withRequiredSiblings(
+                    base.parameters.setting(path, .scalar(member.type == .boolean ? "maybe" : "abc")), path: path)
                 // A boolean that is not `true` does not count as set: another member must satisfy an at-least-one rule.
                 for rule in operation.rules {
-                    guard case .atLeastOne(let names) = rule.kind, names.contains(path), let other = names.first(where: { $0 != path }) else { continue }
+                    guard case .atLeastOne(let names) = rule.kind, names.contains(path),
+                        let other = names.first(where: { $0 != path })
+                    else { continue }
                     var unused = 0
-                    base.parameters = base.parameters.setting(other, values.valid(operation.parameter(at: other)!, path: other, operation: operation, counter: &unused))
+                    base.parameters = base.parameters.setting(
+                        other,
+                        values.valid(
+                            operation.parameter(at: other)!, path: other, operation: operation, counter: &unused))
                 }
                 cases.append(
-                    makeCase("\(path)/wrong-type", kind: .invalid, tags: ["constraint:type"], covers: ["\(name).\(path)#type"],
-                             summary: "\(path) is not a \(member.type.name)", parameters: base.parameters, fixture: base.fixture,
-                             expectation: error("InvalidParameterValue", inferred: true)))
+                    makeCase(
+                        "\(path)/wrong-type", kind: .invalid, tags: ["constraint:type"],
+                        covers: ["\(name).\(path)#type"],
+                        summary: "\(path) is not a \(member.type.name)", parameters: base.parameters,
+                        fixture: base.fixture,
+                        expectation: error("InvalidParameterValue", inferred: true)))
             }
         }
         cases += listMemberCases()
@@ -55,9 +74,14 @@ extension OperationCases {
     /// False for the violations that cannot break one constraint alone: an empty value under a pattern
     /// that needs a character, a minimum capacity above the largest maximum (it is also above MaxCapacity),
     /// a maximum below the smallest minimum. Other cases cover those constraints.
-    func breaksOnlyItself(_ violation: Violation, _ constraint: Constraint, _ member: MemberSpec, _ path: String) -> Bool {
+    func breaksOnlyItself(_ violation: Violation, _ constraint: Constraint, _ member: MemberSpec, _ path: String)
+        -> Bool
+    {
         if violation.value.isEmpty, case .length = constraint.kind,
-            member.constraints.contains(where: { if case .pattern = $0.kind { true } else if case .identifier = $0.kind { true } else { false } }) {
+            member.constraints.contains(where: {
+                if case .pattern = $0.kind { true } else if case .identifier = $0.kind { true } else { false }
+            })
+        {
             return false
         }
         guard case .range = constraint.kind else { return true }
@@ -83,7 +107,9 @@ extension OperationCases {
                     for violation in values.violations(of: constraint, type: inner.type) {
                         var base = baseline()
                         var unused = 0
-                        var item = values.valid(MemberSpec(name: list.memberName, type: list.member), path: member.name, operation: operation, counter: &unused)
+                        var item = values.valid(
+                            MemberSpec(name: list.memberName, type: list.member), path: member.name,
+                            operation: operation, counter: &unused)
                         if case .structure(let members) = item {
                             item = .structure(members.setting(inner.name, .scalar(violation.value)))
                         } else {
@@ -91,9 +117,13 @@ extension OperationCases {
                         }
                         base.parameters = base.parameters.setting(member.name, .list([item]))
                         cases.append(
-                            makeCase("\(path)/\(violation.label)", kind: .invalid, tags: ["constraint:\(constraint.keyword)"],
-                                     covers: ["\(name).\(path)#\(constraint.keyword)"], summary: "a \(list.memberName) whose \(inner.name): \(violation.summary)",
-                                     parameters: base.parameters, fixture: base.fixture, expectation: error(constraint.error, inferred: constraint.inferred)))
+                            makeCase(
+                                "\(path)/\(violation.label)", kind: .invalid,
+                                tags: ["constraint:\(constraint.keyword)"],
+                                covers: ["\(name).\(path)#\(constraint.keyword)"],
+                                summary: "a \(list.memberName) whose \(inner.name): \(violation.summary)",
+                                parameters: base.parameters, fixture: base.fixture,
+                                expectation: error(constraint.error, inferred: constraint.inferred)))
                     }
                 }
             }
@@ -109,7 +139,8 @@ extension OperationCases {
             func validValue(_ path: String) -> ParameterValue {
                 var unused = 0
                 let member = operation.parameter(at: path)!
-                return member.type == .boolean ? .scalar("true") : values.valid(member, path: path, operation: operation, counter: &unused)
+                return member.type == .boolean
+                    ? .scalar("true") : values.valid(member, path: path, operation: operation, counter: &unused)
             }
             switch rule.kind {
             case .exclusive(let names):
@@ -121,10 +152,18 @@ extension OperationCases {
                 for path in names { parameters = parameters.removing(path) }
                 variants.append(("none", "none of \(names.joined(separator: ", "))", parameters, base.fixture))
             case .together(let names):
-                variants.append(("only-\(names[0].split(separator: ".").last!)", "only \(names[0]) of \(names.joined(separator: ", "))",
-                                 base.parameters.setting(names[0], .scalar("2.0")), base.fixture))
+                variants.append(
+                    (
+                        "only-\(names[0].split(separator: ".").last!)",
+                        "only \(names[0]) of \(names.joined(separator: ", "))",
+                        base.parameters.setting(names[0], .scalar("2.0")), base.fixture
+                    ))
             case .ordered(let lower, let upper):
-                variants.append(("inverted", "\(lower) above \(upper)", base.parameters.setting(lower, .scalar("8.0")).setting(upper, .scalar("4.0")), base.fixture))
+                variants.append(
+                    (
+                        "inverted", "\(lower) above \(upper)",
+                        base.parameters.setting(lower, .scalar("8.0")).setting(upper, .scalar("4.0")), base.fixture
+                    ))
             case .disjointWindows(let daily, let weekly):
                 for (label, backup, maintenance) in [
                     ("overlap", "03:00-03:30", "mon:03:15-mon:03:45"),
@@ -132,32 +171,47 @@ extension OperationCases {
                     ("overlap-across-days", "00:00-00:30", "sun:23:50-mon:00:20"),
                 ] {
                     let fresh = label == "overlap" ? base : baseline()
-                    variants.append((label, "backup \(backup) overlaps maintenance \(maintenance)",
-                                     fresh.parameters.setting(daily, .scalar(backup)).setting(weekly, .scalar(maintenance)), fresh.fixture))
+                    variants.append(
+                        (
+                            label, "backup \(backup) overlaps maintenance \(maintenance)",
+                            fresh.parameters.setting(daily, .scalar(backup)).setting(weekly, .scalar(maintenance)),
+                            fresh.fixture
+                        ))
                 }
             case .forbiddenWhen(let parameter, let when, let equals):
-                var parameters = base.parameters.setting(when, .scalar(equals)).setting(parameter, validValue(parameter))
+                var parameters = base.parameters.setting(when, .scalar(equals)).setting(
+                    parameter, validValue(parameter))
                 for other in operation.rules {
                     if case .exclusive(let names) = other.kind, names.contains(parameter) {
                         for name in names where name != parameter { parameters = parameters.removing(name) }
                     }
                 }
-                variants.append(("\(parameter)-with-\(equals)", "\(parameter) with \(when)=\(equals)", parameters, base.fixture))
+                variants.append(
+                    ("\(parameter)-with-\(equals)", "\(parameter) with \(when)=\(equals)", parameters, base.fixture))
             case .disjoint(let lists):
                 var parameters = base.parameters
                 let shared = validValue(lists[0])
                 for path in lists { parameters = parameters.setting(path, shared) }
-                variants.append(("same-value", "one value in \(lists.joined(separator: " and "))", parameters, base.fixture))
+                variants.append(
+                    ("same-value", "one value in \(lists.joined(separator: " and "))", parameters, base.fixture))
             case .requires(let parameter, let required):
-                variants.append(("\(parameter)-without-\(required)", "\(parameter) without \(required)",
-                                 base.parameters.setting(parameter, .scalar("custom-group")).removing(required), base.fixture))
+                variants.append(
+                    (
+                        "\(parameter)-without-\(required)", "\(parameter) without \(required)",
+                        base.parameters.setting(parameter, .scalar("custom-group")).removing(required), base.fixture
+                    ))
             }
             for (label, summary, parameters, fixture) in variants {
                 base.fixture = fixture
-                let scope = rule.parameters[0].split(separator: ".").count > 1 ? String(rule.parameters[0].split(separator: ".")[0]) : "rules"
+                let scope =
+                    rule.parameters[0].split(separator: ".").count > 1
+                    ? String(rule.parameters[0].split(separator: ".")[0]) : "rules"
                 cases.append(
-                    makeCase("\(scope)/\(rule.keyword)/\(label)", kind: .invalid, tags: ["rule:\(rule.keyword)"], covers: ["\(name)#\(rule.keyword)"],
-                             summary: summary, parameters: parameters, fixture: fixture, expectation: error(rule.error, inferred: rule.inferred)))
+                    makeCase(
+                        "\(scope)/\(rule.keyword)/\(label)", kind: .invalid, tags: ["rule:\(rule.keyword)"],
+                        covers: ["\(name)#\(rule.keyword)"],
+                        summary: summary, parameters: parameters, fixture: fixture,
+                        expectation: error(rule.error, inferred: rule.inferred)))
             }
         }
         return cases

@@ -32,7 +32,8 @@ public struct TestCase: Sendable, Equatable, Codable {
     public var signature: SignatureVariant?
 
     public init(
-        id: String, operation: String, kind: Kind, tags: [String], covers: [String], summary: String, setup: [Step] = [],
+        id: String, operation: String, kind: Kind, tags: [String], covers: [String], summary: String,
+        setup: [Step] = [],
         request: Request, expectation: Expectation, teardown: [Step] = []
     ) {
         self.id = id
@@ -54,7 +55,9 @@ public struct RawRequest: Sendable, Equatable, Codable {
     public var contentType: String?
     public var body: String
 
-    public init(method: String = "POST", contentType: String? = "application/x-www-form-urlencoded; charset=utf-8", body: String) {
+    public init(
+        method: String = "POST", contentType: String? = "application/x-www-form-urlencoded; charset=utf-8", body: String
+    ) {
         self.method = method
         self.contentType = contentType
         self.body = body

@@ -21,9 +21,12 @@ struct ValueFactory {
             let item = MemberSpec(name: list.memberName, type: list.member, constraints: list.memberConstraints)
             return .list([valid(item, path: path, operation: operation, counter: &counter)])
         case .structure(let structure):
-            return .structure(structure.members.map { inner in
-                Parameter(inner.name, valid(inner, path: "\(path).\(inner.name)", operation: operation, counter: &counter))
-            })
+            return .structure(
+                structure.members.map { inner in
+                    Parameter(
+                        inner.name, valid(inner, path: "\(path).\(inner.name)", operation: operation, counter: &counter)
+                    )
+                })
         default:
             return .scalar(validScalar(member, path: path, operation: operation, counter: &counter))
         }
@@ -39,7 +42,11 @@ struct ValueFactory {
             case .oneOf(let values):
                 // Lists a `disjoint` rule keeps apart take different values (the n-th list the n-th value).
                 for rule in operation.rules {
-                    if case .disjoint(let lists) = rule.kind, let position = lists.firstIndex(of: path), values.count > position { return values[position] }
+                    if case .disjoint(let lists) = rule.kind, let position = lists.firstIndex(of: path),
+                        values.count > position
+                    {
+                        return values[position]
+                    }
                 }
                 return member.defaultValue.flatMap { values.contains($0) ? $0 : nil } ?? values[0]
             case .window(.daily, _): return "03:00-03:30"
@@ -50,16 +57,22 @@ struct ValueFactory {
         switch member.type {
         case .integer:
             if let value = member.defaultValue { return value }
-            if case .range(let low, _)? = member.constraints.first(where: { if case .range = $0.kind { true } else { false } })?.kind, let low {
+            if case .range(let low, _)? = member.constraints.first(where: {
+                if case .range = $0.kind { true } else { false }
+            })?.kind, let low {
                 return String(Int(low))
             }
             return "1"
         case .double:
             var low = 1.0
-            if case .range(let minimum, _)? = member.constraints.first(where: { if case .range = $0.kind { true } else { false } })?.kind, let minimum {
+            if case .range(let minimum, _)? = member.constraints.first(where: {
+                if case .range = $0.kind { true } else { false }
+            })?.kind, let minimum {
                 low = minimum
             }
-            let isUpper = operation.rules.contains { if case .ordered(_, let upper) = $0.kind { upper == path } else { false } }
+            let isUpper = operation.rules.contains {
+                if case .ordered(_, let upper) = $0.kind { upper == path } else { false }
+            }
             return Self.format(isUpper ? low + 1.5 : low)
         case .boolean:
             return member.defaultValue == "false" ? "false" : "true"
@@ -92,7 +105,9 @@ extension ValueFactory {
         switch constraint.kind {
         case .identifier(let low, let high):
             var result = [
-                Violation(label: "too-long", value: "a" + String(repeating: "b", count: high), summary: "\(high + 1) characters"),
+                Violation(
+                    label: "too-long", value: "a" + String(repeating: "b", count: high),
+                    summary: "\(high + 1) characters"),
                 Violation(label: "leading-digit", value: "1abc", summary: "first character a digit"),
                 Violation(label: "trailing-hyphen", value: "abc-", summary: "ends with a hyphen"),
                 Violation(label: "double-hyphen", value: "a--b", summary: "two consecutive hyphens"),
@@ -103,20 +118,49 @@ extension ValueFactory {
         case .range(let low, let high):
             let step = type == .integer ? 1.0 : 0.5
             var result: [Violation] = []
-            if let low { result.append(Violation(label: "below-minimum", value: number(low - step, type), summary: "below \(number(low, type))")) }
-            if let high { result.append(Violation(label: "above-maximum", value: number(high + step, type), summary: "above \(number(high, type))")) }
+            if let low {
+                result.append(
+                    Violation(
+                        label: "below-minimum", value: number(low - step, type), summary: "below \(number(low, type))"))
+            }
+            if let high {
+                result.append(
+                    Violation(
+                        label: "above-maximum", value: number(high + step, type), summary: "above \(number(high, type))"
+                    ))
+            }
             return result
         case .length(let low, let high):
             var result: [Violation] = []
-            if let low, low > 0 { result.append(Violation(label: "too-short", value: String(repeating: "a", count: low - 1), summary: "shorter than \(low)")) }
-            if let high { result.append(Violation(label: "too-long", value: "a" + String(repeating: "b", count: high), summary: "longer than \(high)")) }
+            if let low, low > 0 {
+                result.append(
+                    Violation(
+                        label: "too-short", value: String(repeating: "a", count: low - 1),
+                        summary: "shorter than \(low)"))
+            }
+            if let high {
+                result.append(
+                    Violation(
+                        label: "too-long", value: "a" + String(repeating: "b", count: high),
+                        summary: "longer than \(high)"))
+            }
             return result
         case .oneOf(let values):
-            return [Violation(label: "unknown-value", value: "bogus-" + (values.first ?? "value"), summary: "not one of \(values.joined(separator: ", "))")]
+            return [
+                Violation(
+                    label: "unknown-value", value: "bogus-" + (values.first ?? "value"),
+                    summary: "not one of \(values.joined(separator: ", "))")
+            ]
         case .pattern:
-            return [Violation(label: "pattern-mismatch", value: "bad*value!", summary: "characters outside the pattern")]
+            return [
+                Violation(label: "pattern-mismatch", value: "bad*value!", summary: "characters outside the pattern")
+            ]
         case .forbiddenPrefixes(let prefixes):
-            return prefixes.map { Violation(label: "prefix-\($0.replacingOccurrences(of: ":", with: ""))", value: $0 + "reserved", summary: "starts with \($0)") }
+            return prefixes.map {
+                Violation(
+                    label: "prefix-\($0.replacingOccurrences(of: ":", with: ""))", value: $0 + "reserved",
+                    summary: "starts with \($0)")
+            }
         case .step:
             return [
                 Violation(label: "not-half-step", value: "8.3", summary: "8.3 is not a multiple of the step"),

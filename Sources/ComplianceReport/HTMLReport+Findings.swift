@@ -8,17 +8,24 @@ extension HTMLReport {
         let e = Escape.markup
         var html = ""
         if let score = report.score {
-            html += "<p id=\"score\"><b>Score: \(score.items.percent)% of spec items honoured</b> (\(score.items.good) of \(score.items.total))"
+            html +=
+                "<p id=\"score\"><b>Score: \(score.items.percent)% of spec items honoured</b> (\(score.items.good) of \(score.items.total))"
             html += " · \(score.cases.percent)% of cases passed (\(score.cases.good) of \(score.cases.total))</p>\n"
         }
         if let baseline = report.baseline {
-            html += "<h2 id=\"baseline\">Against the baseline <code>\(e(baseline.file))</code>: \(baseline.new.count) new, \(baseline.known.count) known, \(baseline.fixed.count) fixed</h2>\n"
+            html +=
+                "<h2 id=\"baseline\">Against the baseline <code>\(e(baseline.file))</code>: \(baseline.new.count) new, \(baseline.known.count) known, \(baseline.fixed.count) fixed</h2>\n"
             if !baseline.new.isEmpty {
                 html += "<p>New departures (these fail the run):</p><ul id=\"baseline-new\">"
-                html += baseline.new.map { id in "<li><code>\(e(id))</code>\(baseline.changed[id].map { ": " + e($0) } ?? "")</li>" }.joined() + "</ul>\n"
+                html +=
+                    baseline.new.map { id in
+                        "<li><code>\(e(id))</code>\(baseline.changed[id].map { ": " + e($0) } ?? "")</li>"
+                    }.joined() + "</ul>\n"
             }
             if !baseline.fixed.isEmpty {
-                html += "<p>Fixed (in the baseline, now passing):</p><ul id=\"baseline-fixed\">" + baseline.fixed.map { "<li><code>\(e($0))</code></li>" }.joined() + "</ul>\n"
+                html +=
+                    "<p>Fixed (in the baseline, now passing):</p><ul id=\"baseline-fixed\">"
+                    + baseline.fixed.map { "<li><code>\(e($0))</code></li>" }.joined() + "</ul>\n"
             }
         }
         let findings = report.findings ?? []
@@ -27,18 +34,26 @@ extension HTMLReport {
         html += "<div id=\"findings-list\">\n"
         for finding in findings {
             let example = finding.example
-            html += "<details class=\"finding\" id=\"finding-\(e(finding.id))\"><summary><b>\(finding.cases.count)</b> · \(e(finding.title)) <code>\(e(finding.id))</code></summary>\n"
-            html += "<p>Kind <code>\(e(finding.kind.rawValue))</code> · item <code>\(e(finding.item))</code> · spec items: "
-            html += finding.items.prefix(20).map { "<code>\(e($0))</code>" }.joined(separator: ", ") + (finding.items.count > 20 ? " …" : "") + "</p>\n"
+            html +=
+                "<details class=\"finding\" id=\"finding-\(e(finding.id))\"><summary><b>\(finding.cases.count)</b> · \(e(finding.title)) <code>\(e(finding.id))</code></summary>\n"
+            html +=
+                "<p>Kind <code>\(e(finding.kind.rawValue))</code> · item <code>\(e(finding.item))</code> · spec items: "
+            html +=
+                finding.items.prefix(20).map { "<code>\(e($0))</code>" }.joined(separator: ", ")
+                + (finding.items.count > 20 ? " …" : "") + "</p>\n"
             html += "<p>Example <code>\(e(example.caseId))</code>: expected \(e(example.expected))"
             if let status = example.actualStatus { html += "; answered HTTP \(status)" }
             html += "</p>\n"
             if let request = example.request { html += "<p>Request</p><pre>\(e(request))</pre>\n" }
-            if !example.differences.isEmpty { html += "<p>Differences</p><pre>" + example.differences.map(e).joined(separator: "\n") + "</pre>\n" }
+            if !example.differences.isEmpty {
+                html += "<p>Differences</p><pre>" + example.differences.map(e).joined(separator: "\n") + "</pre>\n"
+            }
             if let body = example.actualBody { html += "<p>Answer</p><pre>\(e(String(body.prefix(4000))))</pre>\n" }
             html += "<p>Reproduce</p><pre>\(e(example.rerun))</pre>\n"
             if let curl = example.curl { html += "<pre>\(e(curl))</pre>\n" }
-            html += "<p>Cases (\(finding.cases.count))</p><ul class=\"finding-cases\">" + finding.cases.map { "<li><a href=\"#\(e($0))\"><code>\(e($0))</code></a></li>" }.joined() + "</ul>\n"
+            html +=
+                "<p>Cases (\(finding.cases.count))</p><ul class=\"finding-cases\">"
+                + finding.cases.map { "<li><a href=\"#\(e($0))\"><code>\(e($0))</code></a></li>" }.joined() + "</ul>\n"
             html += "</details>\n"
         }
         return html + "</div>\n"

@@ -44,10 +44,13 @@ enum HTMLReport {
         }
         html += coverage(report)
         html += provenance(report)
-        if !report.notes.isEmpty { html += "<h2>Notes</h2><ul>" + report.notes.map { "<li>\(e($0))</li>" }.joined() + "</ul>\n" }
+        if !report.notes.isEmpty {
+            html += "<h2>Notes</h2><ul>" + report.notes.map { "<li>\(e($0))</li>" }.joined() + "</ul>\n"
+        }
         html += "<h2>All cases</h2>\n<table id=\"cases\"><tr><th>case</th><th>verdict</th><th>ms</th></tr>\n"
         for result in report.results {
-            html += "<tr><td><code>\(e(result.id))</code></td><td><span class=\"verdict \(result.verdict.rawValue)\">\(result.verdict.rawValue)</span></td><td>\(String(format: "%.1f", result.durationMilliseconds))</td></tr>\n"
+            html +=
+                "<tr><td><code>\(e(result.id))</code></td><td><span class=\"verdict \(result.verdict.rawValue)\">\(result.verdict.rawValue)</span></td><td>\(String(format: "%.1f", result.durationMilliseconds))</td></tr>\n"
         }
         html += "</table>\n</body></html>\n"
         return html
@@ -57,27 +60,38 @@ enum HTMLReport {
     static func coverage(_ report: RunReport) -> String {
         guard let coverage = report.coverage else { return "" }
         let exercised = coverage.filter(\.exercised).count
-        var html = "<h2 id=\"coverage\">Constraint coverage (\(exercised) of \(coverage.count) exercised)</h2>\n<table id=\"coverage-table\"><tr><th>spec item</th><th>cases</th><th>passed</th><th>not passed</th></tr>\n"
+        var html =
+            "<h2 id=\"coverage\">Constraint coverage (\(exercised) of \(coverage.count) exercised)</h2>\n<table id=\"coverage-table\"><tr><th>spec item</th><th>cases</th><th>passed</th><th>not passed</th></tr>\n"
         for entry in coverage {
             let passed = entry.cases.values.filter { $0 == .passed }.count
             let style = !entry.exercised ? "warn" : (entry.allPassed ? "ok" : "bad")
-            let failing = entry.cases.filter { $0.value != .passed }.keys.sorted().map { "<code>\(Escape.markup($0))</code>" }.joined(separator: " ")
-            html += "<tr class=\"\(style)\"><td><code>\(Escape.markup(entry.item))</code></td><td>\(entry.exercised ? String(entry.cases.count) : "none")</td><td>\(passed)</td><td>\(failing)</td></tr>\n"
+            let failing = entry.cases.filter { $0.value != .passed }.keys.sorted().map {
+                "<code>\(Escape.markup($0))</code>"
+            }.joined(separator: " ")
+            html +=
+                "<tr class=\"\(style)\"><td><code>\(Escape.markup(entry.item))</code></td><td>\(entry.exercised ? String(entry.cases.count) : "none")</td><td>\(passed)</td><td>\(failing)</td></tr>\n"
         }
         return html + "</table>\n"
     }
 
     /// Goldens without provenance, or recorded for another API revision.
     static func provenance(_ report: RunReport) -> String {
-        let flagged = report.results.flatMap { result in result.findings.filter { $0.kind == .provenance }.map { (result.id, $0) } }
+        let flagged = report.results.flatMap { result in
+            result.findings.filter { $0.kind == .provenance }.map { (result.id, $0) }
+        }
         guard !flagged.isEmpty else { return "" }
         var html = "<h2 id=\"provenance\">Goldens to check (\(flagged.count))</h2><ul>\n"
-        for (id, finding) in flagged { html += "<li><code>\(Escape.markup(id))</code>: \(Escape.markup(finding.found ?? "")) (expected \(Escape.markup(finding.expected ?? "")))</li>\n" }
+        for (id, finding) in flagged {
+            html +=
+                "<li><code>\(Escape.markup(id))</code>: \(Escape.markup(finding.found ?? "")) (expected \(Escape.markup(finding.expected ?? "")))</li>\n"
+        }
         return html + "</ul>\n"
     }
 
     static func matrix(_ report: RunReport) -> String {
-        var html = "<h2>Operations by kind</h2>\n<table id=\"matrix\"><tr><th>operation</th>" + kinds.map { "<th>\($0.rawValue)</th>" }.joined() + "<th>all</th></tr>\n"
+        var html =
+            "<h2>Operations by kind</h2>\n<table id=\"matrix\"><tr><th>operation</th>"
+            + kinds.map { "<th>\($0.rawValue)</th>" }.joined() + "<th>all</th></tr>\n"
         for (operation, _) in report.byOperation {
             html += "<tr><td>\(Escape.markup(operation))</td>"
             for kind in kinds.map(Optional.some) + [nil] {
@@ -88,7 +102,9 @@ enum HTMLReport {
                 }
                 let passed = cases.filter { $0.verdict == .passed }.count
                 let bad = cases.filter { $0.verdict == .failed || $0.verdict == .missingGolden }.count
-                let style = bad > 0 ? "bad" : (passed + cases.filter { $0.verdict == .skipped }.count == cases.count ? "ok" : "warn")
+                let style =
+                    bad > 0
+                    ? "bad" : (passed + cases.filter { $0.verdict == .skipped }.count == cases.count ? "ok" : "warn")
                 html += "<td class=\"\(style)\">\(passed)/\(cases.count)</td>"
             }
             html += "</tr>\n"
@@ -98,19 +114,25 @@ enum HTMLReport {
 
     static func detail(_ result: CaseResult) -> String {
         let e = Escape.markup
-        var html = "<details class=\"case\" id=\"\(e(result.id))\"><summary><span class=\"verdict \(result.verdict.rawValue)\">\(result.verdict.rawValue)</span> <code>\(e(result.id))</code>: \(e(result.reason ?? ""))</summary>\n"
+        var html =
+            "<details class=\"case\" id=\"\(e(result.id))\"><summary><span class=\"verdict \(result.verdict.rawValue)\">\(result.verdict.rawValue)</span> <code>\(e(result.id))</code>: \(e(result.reason ?? ""))</summary>\n"
         html += "<p>\(e(result.summary))</p>\n<p><b>Expected:</b> \(e(result.expected))</p>\n"
-        if let body = result.requestBody { html += "<p><b>Request</b></p><pre>\(e(body.replacingOccurrences(of: "&", with: "\n&")))</pre>\n" }
+        if let body = result.requestBody {
+            html += "<p><b>Request</b></p><pre>\(e(body.replacingOccurrences(of: "&", with: "\n&")))</pre>\n"
+        }
         if !result.findings.isEmpty {
             html += "<p><b>Differences</b></p><pre class=\"diff\">"
             for finding in result.findings {
-                html += "\(finding.warning ? "warning" : "error") [\(e(finding.kind.rawValue))] <b>\(e(finding.path))</b>\n"
+                html +=
+                    "\(finding.warning ? "warning" : "error") [\(e(finding.kind.rawValue))] <b>\(e(finding.path))</b>\n"
                 if let expected = finding.expected { html += "<span class=\"del\">- expected: \(e(expected))</span>\n" }
                 if let found = finding.found { html += "<span class=\"add\">+ found:    \(e(found))</span>\n" }
             }
             html += "</pre>\n"
         }
-        if let status = result.actualStatus { html += "<p><b>Answer</b> (HTTP \(status))</p><pre>\(e(result.actualBody ?? ""))</pre>\n" }
+        if let status = result.actualStatus {
+            html += "<p><b>Answer</b> (HTTP \(status))</p><pre>\(e(result.actualBody ?? ""))</pre>\n"
+        }
         return html + "</details>\n"
     }
 }

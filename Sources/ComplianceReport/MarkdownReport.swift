@@ -8,21 +8,27 @@ enum MarkdownReport {
         let verdictIcon = report.exitCode == 0 ? "✅" : "❌"
         var md = "# \(verdictIcon) Neptune conformance: \(report.endpoint)\n\n"
         if let score = report.score {
-            md += "**Score: \(score.items.percent)% of spec items honoured** (\(score.items.good) of \(score.items.total)); \(score.cases.percent)% of cases passed (\(score.cases.good) of \(score.cases.total)).\n\n"
+            md +=
+                "**Score: \(score.items.percent)% of spec items honoured** (\(score.items.good) of \(score.items.total)); \(score.cases.percent)% of cases passed (\(score.cases.good) of \(score.cases.total)).\n\n"
         }
-        md += "\(report.results.count) cases in \(String(format: "%.2f", report.durationSeconds)) s: **\(report.count(.passed)) passed**, \(report.count(.failed)) failed, \(report.count(.errored)) errored, \(report.count(.missingGolden)) without golden, \(report.count(.skipped)) skipped. API \(report.apiVersion), seed \(report.seed), \(report.comparison) comparison\(report.shard.map { ", shard \($0)" } ?? "").\n\n"
+        md +=
+            "\(report.results.count) cases in \(String(format: "%.2f", report.durationSeconds)) s: **\(report.count(.passed)) passed**, \(report.count(.failed)) failed, \(report.count(.errored)) errored, \(report.count(.missingGolden)) without golden, \(report.count(.skipped)) skipped. API \(report.apiVersion), seed \(report.seed), \(report.comparison) comparison\(report.shard.map { ", shard \($0)" } ?? "").\n\n"
         if let baseline = report.baseline { md += baselineSection(baseline) }
         let findings = report.findings ?? []
         if !findings.isEmpty {
-            md += "## Findings (\(findings.count) root causes of \(findings.reduce(0) { $0 + $1.cases.count }) cases)\n\n| cases | finding | id |\n|---:|---|---|\n"
+            md +=
+                "## Findings (\(findings.count) root causes of \(findings.reduce(0) { $0 + $1.cases.count }) cases)\n\n| cases | finding | id |\n|---:|---|---|\n"
             for finding in findings { md += "| \(finding.cases.count) | \(cell(finding.title)) | `\(finding.id)` |\n" }
             md += "\n"
         }
         md += "| operation | passed | failed | errored | no golden | skipped |\n|---|---:|---:|---:|---:|---:|\n"
         for (operation, counts) in report.byOperation {
-            md += "| \(operation) | \(counts[.passed] ?? 0) | \(counts[.failed] ?? 0) | \(counts[.errored] ?? 0) | \(counts[.missingGolden] ?? 0) | \(counts[.skipped] ?? 0) |\n"
+            md +=
+                "| \(operation) | \(counts[.passed] ?? 0) | \(counts[.failed] ?? 0) | \(counts[.errored] ?? 0) | \(counts[.missingGolden] ?? 0) | \(counts[.skipped] ?? 0) |\n"
         }
-        let problems = report.results.filter { $0.verdict == .failed || $0.verdict == .errored || $0.verdict == .missingGolden }
+        let problems = report.results.filter {
+            $0.verdict == .failed || $0.verdict == .errored || $0.verdict == .missingGolden
+        }
         if !problems.isEmpty {
             md += "\n<details><summary>Departures, case by case (\(problems.count))</summary>\n\n"
             for result in problems.prefix(200) {
@@ -33,11 +39,15 @@ enum MarkdownReport {
         }
         if let coverage = report.coverage {
             let unexercised = coverage.filter { !$0.exercised }
-            md += "\n**Constraint coverage:** \(coverage.count - unexercised.count) of \(coverage.count) spec items exercised, \(coverage.filter(\.allPassed).count) with every case passing.\n"
+            md +=
+                "\n**Constraint coverage:** \(coverage.count - unexercised.count) of \(coverage.count) spec items exercised, \(coverage.filter(\.allPassed).count) with every case passing.\n"
             if !unexercised.isEmpty { md += unexercised.prefix(30).map { "- not exercised: `\($0.item)`\n" }.joined() }
         }
         let unprovenanced = report.results.filter { $0.findings.contains { $0.kind == .provenance } }
-        if !unprovenanced.isEmpty { md += "\n**Goldens to check:** \(unprovenanced.count) without provenance or recorded for another API revision.\n" }
+        if !unprovenanced.isEmpty {
+            md +=
+                "\n**Goldens to check:** \(unprovenanced.count) without provenance or recorded for another API revision.\n"
+        }
         if !report.leftovers.isEmpty {
             md += "\n## Not deleted\n\n" + report.leftovers.map { "- \($0)\n" }.joined()
         }
@@ -46,20 +56,26 @@ enum MarkdownReport {
     }
 
     static func baselineSection(_ baseline: BaselineOutcome) -> String {
-        var md = "## Against the baseline `\(baseline.file)`: \(baseline.new.count) new, \(baseline.known.count) known, \(baseline.fixed.count) fixed\n\n"
+        var md =
+            "## Against the baseline `\(baseline.file)`: \(baseline.new.count) new, \(baseline.known.count) known, \(baseline.fixed.count) fixed\n\n"
         if !baseline.new.isEmpty {
             md += "**New departures** (these fail the run):\n\n"
-            md += baseline.new.prefix(100).map { id in "- `\(id)`" + (baseline.changed[id].map { ": \(cell($0))" } ?? "") + "\n" }.joined()
+            md += baseline.new.prefix(100).map { id in
+                "- `\(id)`" + (baseline.changed[id].map { ": \(cell($0))" } ?? "") + "\n"
+            }.joined()
             if baseline.new.count > 100 { md += "- … and \(baseline.new.count - 100) more\n" }
             md += "\n"
         }
         if !baseline.fixed.isEmpty {
-            md += "**Fixed** (listed in the baseline, now passing; `--update-baseline` drops them):\n\n" + baseline.fixed.prefix(100).map { "- `\($0)`\n" }.joined() + "\n"
+            md +=
+                "**Fixed** (listed in the baseline, now passing; `--update-baseline` drops them):\n\n"
+                + baseline.fixed.prefix(100).map { "- `\($0)`\n" }.joined() + "\n"
         }
         return md
     }
 
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "<", with: "&lt;")
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(
+            of: "<", with: "&lt;")
     }
 }

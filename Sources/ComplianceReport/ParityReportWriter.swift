@@ -21,7 +21,8 @@ public enum ParityReportWriter {
             }
             return paths
         } catch {
-            throw ReportWriterError(description: "cannot write the parity reports to \(directory): \(error.localizedDescription)")
+            throw ReportWriterError(
+                description: "cannot write the parity reports to \(directory): \(error.localizedDescription)")
         }
     }
 
@@ -30,26 +31,44 @@ public enum ParityReportWriter {
         let width = max(9, report.operations.map(\.name.count).max() ?? 0)
         var text = "operation".padding(toLength: width, withPad: " ", startingAt: 0) + "  agree  disagree\n"
         for row in report.operations {
-            text += row.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(format: "%5d  %8d", row.agree, row.disagree) + "\n"
+            text +=
+                row.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                + String(format: "%5d  %8d", row.agree, row.disagree) + "\n"
         }
         let disagreeing = report.constraints.filter { $0.disagree > 0 }
-        text += "\n\(report.compared.count - report.disagreements.count) of \(report.compared.count) cases agree; \(disagreeing.count) of \(report.constraints.count) spec items see a disagreement"
-        for (reason, count) in report.uncomparedReasons { text += "\nNOT COMPARED \(count) case\(count == 1 ? "" : "s"): \(reason)" }
+        text +=
+            "\n\(report.compared.count - report.disagreements.count) of \(report.compared.count) cases agree; \(disagreeing.count) of \(report.constraints.count) spec items see a disagreement"
+        for (reason, count) in report.uncomparedReasons {
+            text += "\nNOT COMPARED \(count) case\(count == 1 ? "" : "s"): \(reason)"
+        }
         for item in report.disagreements.prefix(25) {
-            text += "\nDISAGREE \(item.id)\n    \(report.first): \(item.first.reason ?? item.first.verdict.rawValue)\n    \(report.second): \(item.second.reason ?? item.second.verdict.rawValue)"
+            text +=
+                "\nDISAGREE \(item.id)\n    \(report.first): \(item.first.reason ?? item.first.verdict.rawValue)\n    \(report.second): \(item.second.reason ?? item.second.verdict.rawValue)"
         }
         return text
     }
 
     static func markdown(_ report: ParityReport) -> String {
-        var md = "# Parity: \(report.first) vs \(report.second)\n\n\(report.compared.count - report.disagreements.count) of \(report.compared.count) cases agree.\n\n"
+        var md =
+            "# Parity: \(report.first) vs \(report.second)\n\n\(report.compared.count - report.disagreements.count) of \(report.compared.count) cases agree.\n\n"
         if !report.uncompared.isEmpty {
-            md += "Not compared (\(report.uncompared.count)):\n\n" + report.uncomparedReasons.map { "- \($0.count) × \(MarkdownReport.cell($0.reason))\n" }.joined() + "\n"
+            md +=
+                "Not compared (\(report.uncompared.count)):\n\n"
+                + report.uncomparedReasons.map { "- \($0.count) × \(MarkdownReport.cell($0.reason))\n" }.joined() + "\n"
         }
-        md += "| operation | agree | disagree |\n|---|---:|---:|\n" + report.operations.map { "| \($0.name) | \($0.agree) | \($0.disagree) |\n" }.joined()
-        md += "\n| spec item | agree | disagree |\n|---|---:|---:|\n" + report.constraints.filter { $0.disagree > 0 }.map { "| `\($0.name)` | \($0.agree) | \($0.disagree) |\n" }.joined()
+        md +=
+            "| operation | agree | disagree |\n|---|---:|---:|\n"
+            + report.operations.map { "| \($0.name) | \($0.agree) | \($0.disagree) |\n" }.joined()
+        md +=
+            "\n| spec item | agree | disagree |\n|---|---:|---:|\n"
+            + report.constraints.filter { $0.disagree > 0 }.map { "| `\($0.name)` | \($0.agree) | \($0.disagree) |\n" }
+            .joined()
         if !report.disagreements.isEmpty {
-            md += "\n## Disagreements\n\n" + report.disagreements.map { "- `\($0.id)`: \(MarkdownReport.cell($0.first.reason ?? $0.first.verdict.rawValue)) / \(MarkdownReport.cell($0.second.reason ?? $0.second.verdict.rawValue))\n" }.joined()
+            md +=
+                "\n## Disagreements\n\n"
+                + report.disagreements.map {
+                    "- `\($0.id)`: \(MarkdownReport.cell($0.first.reason ?? $0.first.verdict.rawValue)) / \(MarkdownReport.cell($0.second.reason ?? $0.second.verdict.rawValue))\n"
+                }.joined()
         }
         return md
     }
@@ -65,9 +84,16 @@ public enum ParityReportWriter {
             <h2>Operations</h2><table id="parity-operations"><tr><th>operation</th><th>agree</th><th>disagree</th></tr>
 
             """
-        for row in report.operations { html += "<tr class=\"\(row.disagree > 0 ? "bad" : "ok")\"><td>\(e(row.name))</td><td>\(row.agree)</td><td>\(row.disagree)</td></tr>\n" }
-        html += "</table><h2>Spec items</h2><table id=\"parity-constraints\"><tr><th>spec item</th><th>agree</th><th>disagree</th></tr>\n"
-        for row in report.constraints { html += "<tr class=\"\(row.disagree > 0 ? "bad" : "ok")\"><td><code>\(e(row.name))</code></td><td>\(row.agree)</td><td>\(row.disagree)</td></tr>\n" }
+        for row in report.operations {
+            html +=
+                "<tr class=\"\(row.disagree > 0 ? "bad" : "ok")\"><td>\(e(row.name))</td><td>\(row.agree)</td><td>\(row.disagree)</td></tr>\n"
+        }
+        html +=
+            "</table><h2>Spec items</h2><table id=\"parity-constraints\"><tr><th>spec item</th><th>agree</th><th>disagree</th></tr>\n"
+        for row in report.constraints {
+            html +=
+                "<tr class=\"\(row.disagree > 0 ? "bad" : "ok")\"><td><code>\(e(row.name))</code></td><td>\(row.agree)</td><td>\(row.disagree)</td></tr>\n"
+        }
         html += "</table>"
         if !report.uncompared.isEmpty {
             html += "<h2>Not compared (\(report.uncompared.count))</h2><ul id=\"parity-not-compared\">"
@@ -76,9 +102,11 @@ public enum ParityReportWriter {
         html += "<h2>Disagreements (\(report.disagreements.count))</h2>\n"
         for item in report.disagreements {
             html += "<details><summary><code>\(e(item.id))</code></summary>"
-            html += "<p><b>\(e(report.first))</b>: \(e(item.first.reason ?? item.first.verdict.rawValue))<br><b>\(e(report.second))</b>: \(e(item.second.reason ?? item.second.verdict.rawValue))</p>"
+            html +=
+                "<p><b>\(e(report.first))</b>: \(e(item.first.reason ?? item.first.verdict.rawValue))<br><b>\(e(report.second))</b>: \(e(item.second.reason ?? item.second.verdict.rawValue))</p>"
             html += "<pre>" + item.differences.map { e($0.description) }.joined(separator: "\n") + "</pre>"
-            html += "<p>First answer</p><pre>\(e(item.first.body ?? ""))</pre><p>Second answer</p><pre>\(e(item.second.body ?? ""))</pre></details>\n"
+            html +=
+                "<p>First answer</p><pre>\(e(item.first.body ?? ""))</pre><p>Second answer</p><pre>\(e(item.second.body ?? ""))</pre></details>\n"
         }
         return html + "</body></html>\n"
     }

@@ -39,11 +39,14 @@ public struct ReportWriterError: Error, CustomStringConvertible {
 /// Writes every format into a directory and reads the JSON back.
 public enum ReportWriter {
     /// Writes the reports and returns their paths.
-    public static func write(_ report: RunReport, to directory: String, formats: [ReportFormat] = ReportFormat.allCases) throws -> [String] {
+    public static func write(_ report: RunReport, to directory: String, formats: [ReportFormat] = ReportFormat.allCases)
+        throws -> [String]
+    {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw ReportWriterError(description: "cannot create the report directory \(directory): \(error.localizedDescription)")
+            throw ReportWriterError(
+                description: "cannot create the report directory \(directory): \(error.localizedDescription)")
         }
         var paths: [String] = []
         for format in formats {
@@ -87,21 +90,26 @@ enum JUnitReport {
     static func render(_ report: RunReport) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         let failures = report.count(.failed) + report.count(.missingGolden)
-        xml += "<testsuites name=\"neptune-conformance\" tests=\"\(report.results.count)\" failures=\"\(failures)\" errors=\"\(report.count(.errored))\" skipped=\"\(report.count(.skipped))\" time=\"\(String(format: "%.3f", report.durationSeconds))\">\n"
+        xml +=
+            "<testsuites name=\"neptune-conformance\" tests=\"\(report.results.count)\" failures=\"\(failures)\" errors=\"\(report.count(.errored))\" skipped=\"\(report.count(.skipped))\" time=\"\(String(format: "%.3f", report.durationSeconds))\">\n"
         for (operation, counts) in report.byOperation {
             let cases = report.results.filter { $0.operation == operation }
             let failed = (counts[.failed] ?? 0) + (counts[.missingGolden] ?? 0)
-            xml += "  <testsuite name=\"\(Escape.markup(operation))\" tests=\"\(cases.count)\" failures=\"\(failed)\" errors=\"\(counts[.errored] ?? 0)\" skipped=\"\(counts[.skipped] ?? 0)\">\n"
+            xml +=
+                "  <testsuite name=\"\(Escape.markup(operation))\" tests=\"\(cases.count)\" failures=\"\(failed)\" errors=\"\(counts[.errored] ?? 0)\" skipped=\"\(counts[.skipped] ?? 0)\">\n"
             for result in cases {
                 let time = String(format: "%.3f", result.durationMilliseconds / 1000)
-                xml += "    <testcase classname=\"\(Escape.markup(operation)).\(result.kind?.rawValue ?? "")\" name=\"\(Escape.markup(result.id))\" time=\"\(time)\">"
+                xml +=
+                    "    <testcase classname=\"\(Escape.markup(operation)).\(result.kind?.rawValue ?? "")\" name=\"\(Escape.markup(result.id))\" time=\"\(time)\">"
                 let detail = Escape.markup(detailText(result))
                 switch result.verdict {
                 case .passed: break
                 case .failed, .missingGolden:
-                    xml += "\n      <failure message=\"\(Escape.markup(result.reason ?? "non-conformance"))\" type=\"\(result.verdict.rawValue)\">\(detail)</failure>\n    "
+                    xml +=
+                        "\n      <failure message=\"\(Escape.markup(result.reason ?? "non-conformance"))\" type=\"\(result.verdict.rawValue)\">\(detail)</failure>\n    "
                 case .errored:
-                    xml += "\n      <error message=\"\(Escape.markup(result.reason ?? "error"))\" type=\"errored\">\(detail)</error>\n    "
+                    xml +=
+                        "\n      <error message=\"\(Escape.markup(result.reason ?? "error"))\" type=\"errored\">\(detail)</error>\n    "
                 case .skipped:
                     xml += "\n      <skipped message=\"\(Escape.markup(result.reason ?? ""))\"/>\n    "
                 }

@@ -25,62 +25,103 @@ public struct AnswerJudge: Sendable {
         } catch {
             switch expectation {
             case .success, .anySuccess:
-                if answer.status != 200 { findings.append(Finding(kind: .status, path: "(HTTP status)", expected: "200", found: "\(answer.status)")) }
+                if answer.status != 200 {
+                    findings.append(
+                        Finding(kind: .status, path: "(HTTP status)", expected: "200", found: "\(answer.status)"))
+                }
             case .error(_, let status, _, _):
-                if answer.status != status { findings.append(Finding(kind: .status, path: "(HTTP status)", expected: "\(status)", found: "\(answer.status)")) }
+                if answer.status != status {
+                    findings.append(
+                        Finding(kind: .status, path: "(HTTP status)", expected: "\(status)", found: "\(answer.status)"))
+                }
             case .anyClientError:
-                if !(400..<500).contains(answer.status) { findings.append(Finding(kind: .status, path: "(HTTP status)", expected: "4xx", found: "\(answer.status)")) }
+                if !(400..<500).contains(answer.status) {
+                    findings.append(
+                        Finding(kind: .status, path: "(HTTP status)", expected: "4xx", found: "\(answer.status)"))
+                }
             }
             let snippet = String(answer.body.prefix(120)).replacingOccurrences(of: "\n", with: " ")
-            findings.append(Finding(kind: .notXML, path: "/", expected: "an XML answer", found: "\(error.description); body begins '\(snippet)'"))
+            findings.append(
+                Finding(
+                    kind: .notXML, path: "/", expected: "an XML answer",
+                    found: "\(error.description); body begins '\(snippet)'"))
             return findings
         }
         switch expectation {
         case .anySuccess:
             if answer.status != 200 {
-                findings.append(Finding(kind: .status, path: "(HTTP status)", expected: "200", found: "\(answer.status)\(Self.errorSummary(tree))"))
+                findings.append(
+                    Finding(
+                        kind: .status, path: "(HTTP status)", expected: "200",
+                        found: "\(answer.status)\(Self.errorSummary(tree))"))
                 return findings
             }
             if let operation = spec.operation(named: request.operation) {
-                findings += ShapeChecker(spec: spec, mode: mode).checkSuccess(tree, operation: operation).map(Self.finding)
+                findings += ShapeChecker(spec: spec, mode: mode).checkSuccess(tree, operation: operation).map(
+                    Self.finding)
             }
         case .anyClientError:
-            if !(400..<500).contains(answer.status) { findings.append(Finding(kind: .status, path: "(HTTP status)", expected: "4xx", found: "\(answer.status)")) }
+            if !(400..<500).contains(answer.status) {
+                findings.append(
+                    Finding(kind: .status, path: "(HTTP status)", expected: "4xx", found: "\(answer.status)"))
+            }
             guard ErrorEnvelope(tree) != nil else {
-                findings.append(Finding(kind: .code, path: "/ErrorResponse/Error/Code", expected: "an AWS error envelope", found: "root <\(tree.root.name)>"))
+                findings.append(
+                    Finding(
+                        kind: .code, path: "/ErrorResponse/Error/Code", expected: "an AWS error envelope",
+                        found: "root <\(tree.root.name)>"))
                 return findings
             }
             findings += ShapeChecker(spec: spec, mode: mode).checkError(tree).map(Self.finding)
         case .success:
             if answer.status != 200 {
-                findings.append(Finding(kind: .status, path: "(HTTP status)", expected: "200", found: "\(answer.status)\(Self.errorSummary(tree))"))
+                findings.append(
+                    Finding(
+                        kind: .status, path: "(HTTP status)", expected: "200",
+                        found: "\(answer.status)\(Self.errorSummary(tree))"))
                 return findings
             }
             guard let operation = spec.operation(named: request.operation) else { return findings }
             let checker = ShapeChecker(spec: spec, mode: mode)
             var differences = checker.checkSuccess(tree, operation: operation)
             if let golden {
-                let comparison = GoldenComparison(mode: mode, inputs: request.flattenedInputs, context: .successRoot(operation))
-                for difference in comparison.compare(golden: golden, actual: tree) where !differences.contains(difference) {
+                let comparison = GoldenComparison(
+                    mode: mode, inputs: request.flattenedInputs, context: .successRoot(operation))
+                for difference in comparison.compare(golden: golden, actual: tree)
+                where !differences.contains(difference) {
                     differences.append(difference)
                 }
             }
             findings += differences.map(Self.finding)
         case .error(let code, let status, let type, _):
-            if answer.status != status { findings.append(Finding(kind: .status, path: "(HTTP status)", expected: "\(status)", found: "\(answer.status)")) }
+            if answer.status != status {
+                findings.append(
+                    Finding(kind: .status, path: "(HTTP status)", expected: "\(status)", found: "\(answer.status)"))
+            }
             guard let envelope = ErrorEnvelope(tree) else {
-                findings.append(Finding(kind: .code, path: "/ErrorResponse/Error/Code", expected: code, found: "no error envelope: root <\(tree.root.name)>"))
+                findings.append(
+                    Finding(
+                        kind: .code, path: "/ErrorResponse/Error/Code", expected: code,
+                        found: "no error envelope: root <\(tree.root.name)>"))
                 return findings
             }
-            if envelope.code != code { findings.append(Finding(kind: .code, path: "/ErrorResponse/Error/Code", expected: code, found: envelope.code)) }
-            if envelope.type != type { findings.append(Finding(kind: .value, path: "/ErrorResponse/Error/Type", expected: type, found: envelope.type)) }
+            if envelope.code != code {
+                findings.append(
+                    Finding(kind: .code, path: "/ErrorResponse/Error/Code", expected: code, found: envelope.code))
+            }
+            if envelope.type != type {
+                findings.append(
+                    Finding(kind: .value, path: "/ErrorResponse/Error/Type", expected: type, found: envelope.type))
+            }
             findings += ShapeChecker(spec: spec, mode: mode).checkError(tree).map(Self.finding)
         }
         return findings
     }
 
     static func finding(_ difference: XMLDifference) -> Finding {
-        Finding(kind: Finding.Kind(difference.kind), path: difference.path, expected: difference.expected, found: difference.found, warning: difference.severity == .warning)
+        Finding(
+            kind: Finding.Kind(difference.kind), path: difference.path, expected: difference.expected,
+            found: difference.found, warning: difference.severity == .warning)
     }
 
     static func errorSummary(_ tree: XMLTree) -> String {

@@ -32,8 +32,11 @@ extension CaseExecutor {
         guard let lifecycle = judge.spec.resources.lifecycle(offering: value.member) else {
             throw failure("no resource kind of the spec offers \(value.member) (resources.yaml, runtimeMembers)")
         }
-        let operation = lifecycle.describe.operation, id = value.resource, member = value.member
-        let describe = Request(operation: operation, parameters: [Parameter(lifecycle.describe.identifier, .scalar(id))])
+        let operation = lifecycle.describe.operation
+        let id = value.resource
+        let member = value.member
+        let describe = Request(
+            operation: operation, parameters: [Parameter(lifecycle.describe.identifier, .scalar(id))])
         let path = lifecycle.describe.path(of: member)
         let deadline = ContinuousClock.now.advanced(by: stateTimeout)
         var pause = PollPause(longest: .seconds(2))
@@ -50,7 +53,8 @@ extension CaseExecutor {
             let text = (try? SafeXMLParser().parse(sent.answer.body))?.root.descendant(path)?.value ?? ""
             if !text.isEmpty { return text }
             if ContinuousClock.now >= deadline {
-                throw failure("the \(operation) answers for \(id) had no \(member) for \(stateTimeout) (--state-timeout)")
+                throw failure(
+                    "the \(operation) answers for \(id) had no \(member) for \(stateTimeout) (--state-timeout)")
             }
             guard await pause.sleep() else { throw failure("the run was interrupted") }
         }

@@ -22,7 +22,10 @@ public struct CaseExecutor: Sendable {
     /// Keep every answer body, also of passed cases (parity runs compare them).
     public var keepAnswers = false
 
-    public init(client: QueryClient, judge: AnswerJudge, goldens: GoldenStore, ledger: ResourceLedger, stateTimeout: Duration = .seconds(120), recorder: GoldenRecorder? = nil) {
+    public init(
+        client: QueryClient, judge: AnswerJudge, goldens: GoldenStore, ledger: ResourceLedger,
+        stateTimeout: Duration = .seconds(120), recorder: GoldenRecorder? = nil
+    ) {
         self.client = client
         self.judge = judge
         self.goldens = goldens
@@ -47,7 +50,8 @@ public struct CaseExecutor: Sendable {
         }
         await teardown.value
         let elapsed = ContinuousClock.now - started
-        outcome.result.durationMilliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        outcome.result.durationMilliseconds =
+            Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         return outcome
     }
 
@@ -60,25 +64,42 @@ public struct CaseExecutor: Sendable {
                 golden = tree
                 if let provenance {
                     if provenance.api != judge.spec.apiVersion {
-                        provenanceNotes.append(Finding(kind: .provenance, path: goldens.path(for: name), expected: "a golden recorded for API \(judge.spec.apiVersion)",
-                                                       found: "recorded for API \(provenance.api) on \(provenance.recorded)", warning: true))
+                        provenanceNotes.append(
+                            Finding(
+                                kind: .provenance, path: goldens.path(for: name),
+                                expected: "a golden recorded for API \(judge.spec.apiVersion)",
+                                found: "recorded for API \(provenance.api) on \(provenance.recorded)", warning: true))
                     }
                 } else {
-                    provenanceNotes.append(Finding(kind: .provenance, path: goldens.path(for: name), expected: "a provenance line (`record` writes it)", found: "none", warning: true))
+                    provenanceNotes.append(
+                        Finding(
+                            kind: .provenance, path: goldens.path(for: name),
+                            expected: "a provenance line (`record` writes it)", found: "none", warning: true))
                 }
             case .missing(let path):
-                return (CaseResult(testCase: testCase, verdict: .missingGolden, reason: "no golden file \(path); run `neptune-conformance record` and review it"), nil)
+                return (
+                    CaseResult(
+                        testCase: testCase, verdict: .missingGolden,
+                        reason: "no golden file \(path); run `neptune-conformance record` and review it"), nil
+                )
             case .unreadable(let reason):
-                return (CaseResult(testCase: testCase, verdict: .errored, reason: "the golden cannot be read: \(reason)"), nil)
+                return (
+                    CaseResult(testCase: testCase, verdict: .errored, reason: "the golden cannot be read: \(reason)"),
+                    nil
+                )
             }
         }
         for (index, step) in testCase.setup.enumerated() {
-            if Task.isCancelled { return (CaseResult(testCase: testCase, verdict: .skipped, reason: "the run was interrupted"), nil) }
+            if Task.isCancelled {
+                return (CaseResult(testCase: testCase, verdict: .skipped, reason: "the run was interrupted"), nil)
+            }
             if let problem = await perform(step, label: "set-up step \(index + 1) (\(step.request.operation))") {
                 return (CaseResult(testCase: testCase, verdict: .errored, reason: problem), nil)
             }
         }
-        if Task.isCancelled { return (CaseResult(testCase: testCase, verdict: .skipped, reason: "the run was interrupted"), nil) }
+        if Task.isCancelled {
+            return (CaseResult(testCase: testCase, verdict: .skipped, reason: "the run was interrupted"), nil)
+        }
         var result = CaseResult(testCase: testCase, verdict: .passed, reason: nil)
         let request: Request
         switch await fillingRuntimeValues(testCase.request) {
@@ -114,9 +135,13 @@ public struct CaseExecutor: Sendable {
                 result.reason = "cannot record: the endpoint answered HTTP \(sent.answer.status), not a success"
                 return (result, nil)
             }
-            return (result, Recording(path: goldens.path(for: name), golden: recorder.golden(from: tree, for: testCase)))
+            return (
+                result, Recording(path: goldens.path(for: name), golden: recorder.golden(from: tree, for: testCase))
+            )
         }
-        result.findings = judge.judge(sent.answer, expectation: testCase.expectation, request: request, golden: golden) + provenanceNotes
+        result.findings =
+            judge.judge(sent.answer, expectation: testCase.expectation, request: request, golden: golden)
+            + provenanceNotes
         if let first = result.findings.first(where: { !$0.warning }) {
             result.verdict = .failed
             result.reason = Self.sentence(first)
@@ -132,7 +157,8 @@ public struct CaseExecutor: Sendable {
         case .status: "HTTP status \(finding.found ?? "?") where \(finding.expected ?? "?") was expected"
         case .code: "error code \(finding.found ?? "none") where \(finding.expected ?? "?") was expected"
         case .notXML: "the answer is not XML: \(finding.found ?? "")"
-        default: "\(finding.path): \(finding.kind)\(finding.expected.map { ", expected \($0)" } ?? "")\(finding.found.map { ", found \($0)" } ?? "")"
+        default:
+            "\(finding.path): \(finding.kind)\(finding.expected.map { ", expected \($0)" } ?? "")\(finding.found.map { ", found \($0)" } ?? "")"
         }
     }
 
@@ -143,7 +169,10 @@ public struct CaseExecutor: Sendable {
             if sent.answer.status == 200 {
                 await ledger.record(step.request)
             } else if !step.mayFail {
-                let code = (try? SafeXMLParser().parse(sent.answer.body)).flatMap(ErrorEnvelope.init).map { " \($0.code): \($0.message.prefix(200))" } ?? ""
+                let code =
+                    (try? SafeXMLParser().parse(sent.answer.body)).flatMap(ErrorEnvelope.init).map {
+                        " \($0.code): \($0.message.prefix(200))"
+                    } ?? ""
                 return "\(label) was refused: HTTP \(sent.answer.status)\(code)"
             }
         } catch {
@@ -168,16 +197,26 @@ public struct CaseExecutor: Sendable {
 
     /// A create whose answer never came may still have happened: the sweep tries to delete it.
     func recordPossiblyCreated(_ request: Request) async {
-        guard let prefix = resourcePrefix, request.flattenedInputs.values.contains(where: { $0.lowercased().hasPrefix(prefix) }) else { return }
+        guard let prefix = resourcePrefix,
+            request.flattenedInputs.values.contains(where: { $0.lowercased().hasPrefix(prefix) })
+        else { return }
         if judge.spec.resources.creates(request.operation) { await ledger.record(request) }
     }
 
     /// Polls the describe operation of the resource the step acted on (`resources.yaml`) until it reaches `state`;
     /// a step that renames the resource is followed to its new identifier.
     func wait(for state: String, after request: Request, label: String) async -> String? {
-        guard let (lifecycle, idName) = judge.spec.resources.subject(of: request.operation), case .scalar(var id)? = request.value(at: idName) else { return nil }
-        if let renaming = judge.spec.operation(named: request.operation)?.renaming(idName), case .scalar(let renamed)? = request.value(at: renaming) { id = renamed }
-        let describe = Request(operation: lifecycle.describe.operation, parameters: [Parameter(lifecycle.describe.identifier, .scalar(id))])
+        guard let (lifecycle, idName) = judge.spec.resources.subject(of: request.operation),
+            case .scalar(var id)? = request.value(at: idName)
+        else { return nil }
+        if let renaming = judge.spec.operation(named: request.operation)?.renaming(idName),
+            case .scalar(let renamed)? = request.value(at: renaming)
+        {
+            id = renamed
+        }
+        let describe = Request(
+            operation: lifecycle.describe.operation, parameters: [Parameter(lifecycle.describe.identifier, .scalar(id))]
+        )
         let statusPath = lifecycle.describe.statusPath
         let deadline = ContinuousClock.now.advanced(by: stateTimeout)
         var pause = PollPause(longest: .seconds(5))
@@ -188,7 +227,8 @@ public struct CaseExecutor: Sendable {
                 let status = tree?.root.descendant(statusPath)?.value
                 if status == state { return nil }
                 if sent.answer.status == 200, status == nil, tree?.root.descendant(lifecycle.describe.items) != nil {
-                    return "\(label): the \(describe.operation) answer for \(id) has no \(lifecycle.describe.status), so its state cannot be read"
+                    return
+                        "\(label): the \(describe.operation) answer for \(id) has no \(lifecycle.describe.status), so its state cannot be read"
                 }
                 last = status.map { "state \($0)" } ?? "HTTP \(sent.answer.status)"
             }
@@ -230,7 +270,9 @@ public struct CaseExecutor: Sendable {
             guard let sent = try? await client.send(step.request) else { continue }
             if sent.answer.status == 200 {
                 await ledger.record(step.request)
-            } else if let (kind, id) = target, let lifecycle = judge.spec.resources.deletion(by: step.request.operation)?.lifecycle, lifecycle.kind == kind,
+            } else if let (kind, id) = target,
+                let lifecycle = judge.spec.resources.deletion(by: step.request.operation)?.lifecycle,
+                lifecycle.kind == kind,
                 Self.isNotFound(sent.answer, code: lifecycle.delete.notFound)
             {
                 await ledger.forget(kind, id)

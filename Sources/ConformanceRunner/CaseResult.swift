@@ -44,8 +44,10 @@ public struct CaseResult: Sendable, Codable, Equatable {
     public var durationMilliseconds: Double
 
     public init(
-        id: String, operation: String, kind: TestCase.Kind?, tags: [String], covers: [String], summary: String, verdict: Verdict,
-        reason: String? = nil, findings: [Finding] = [], requestBody: String? = nil, expected: String, actualStatus: Int? = nil,
+        id: String, operation: String, kind: TestCase.Kind?, tags: [String], covers: [String], summary: String,
+        verdict: Verdict,
+        reason: String? = nil, findings: [Finding] = [], requestBody: String? = nil, expected: String,
+        actualStatus: Int? = nil,
         actualBody: String? = nil, durationMilliseconds: Double = 0
     ) {
         self.id = id
@@ -66,7 +68,8 @@ public struct CaseResult: Sendable, Codable, Equatable {
 
     init(testCase: TestCase, verdict: Verdict, reason: String?) {
         self.init(
-            id: testCase.id, operation: testCase.operation, kind: testCase.kind, tags: testCase.tags, covers: testCase.covers,
+            id: testCase.id, operation: testCase.operation, kind: testCase.kind, tags: testCase.tags,
+            covers: testCase.covers,
             summary: testCase.summary, verdict: verdict, reason: reason, expected: Self.expected(testCase.expectation))
     }
 
@@ -112,7 +115,8 @@ public struct RunReport: Sendable, Codable, Equatable {
     public var baseline: BaselineOutcome?
 
     public init(
-        tool: String = "neptune-conformance", endpoint: String, apiVersion: String, seed: UInt64, startedAt: String, durationSeconds: Double,
+        tool: String = "neptune-conformance", endpoint: String, apiVersion: String, seed: UInt64, startedAt: String,
+        durationSeconds: Double,
         comparison: String, results: [CaseResult], leftovers: [String] = [], notes: [String] = []
     ) {
         self.tool = tool
@@ -141,7 +145,8 @@ public struct RunReport: Sendable, Codable, Equatable {
     public mutating func triage(spec: ServiceSpec) {
         let table = ConstraintCoverage.table(spec: spec, results: results)
         coverage = table
-        findings = RootCauseAnalysis.rootCauses(of: results, endpoint: endpoint, url: url, region: region ?? "us-east-1", signingName: spec.signingName)
+        findings = RootCauseAnalysis.rootCauses(
+            of: results, endpoint: endpoint, url: url, region: region ?? "us-east-1", signingName: spec.signingName)
         score = ConformanceScore(coverage: table, results: results)
     }
 
@@ -175,6 +180,8 @@ public struct ConstraintCoverage: Sendable, Codable, Equatable {
     public static func table(spec: ServiceSpec, results: [CaseResult]) -> [ConstraintCoverage] {
         var byItem: [String: [String: Verdict]] = [:]
         for result in results { for item in result.covers { byItem[item, default: [:]][result.id] = result.verdict } }
-        return Coverage(spec: spec, cases: []).constraints.map { ConstraintCoverage(item: $0, cases: byItem[$0] ?? [:]) }
+        return Coverage(spec: spec, cases: []).constraints.map {
+            ConstraintCoverage(item: $0, cases: byItem[$0] ?? [:])
+        }
     }
 }

@@ -48,7 +48,10 @@ public struct ConformanceRun: Sendable {
     /// (and shut down after it). A given transport is left open.
     public let transport: (any HTTPTransport)?
 
-    public init(spec: ServiceSpec, endpoint: Endpoint, goldenDirectory: String, options: Options = .init(), transport: (any HTTPTransport)? = nil) {
+    public init(
+        spec: ServiceSpec, endpoint: Endpoint, goldenDirectory: String, options: Options = .init(),
+        transport: (any HTTPTransport)? = nil
+    ) {
         self.spec = spec
         self.endpoint = endpoint
         self.goldenDirectory = goldenDirectory
@@ -58,7 +61,9 @@ public struct ConformanceRun: Sendable {
 
     /// Runs the cases; results come back in the order of `cases`. Serial cases (`Scheduling.serial`) run alone,
     /// after the others. A cancelled run still tears down and sweeps.
-    public func run(_ cases: [TestCase], progress: Progress? = nil) async -> (report: RunReport, recordings: [CaseExecutor.Recording]) {
+    public func run(_ cases: [TestCase], progress: Progress? = nil) async -> (
+        report: RunReport, recordings: [CaseExecutor.Recording]
+    ) {
         let started = Date()
         let clock = ContinuousClock.now
         var transportOptions = options.transport
@@ -66,11 +71,16 @@ public struct ConformanceRun: Sendable {
         let transport: any HTTPTransport = self.transport ?? NetworkTransport(options: transportOptions)
         let client = QueryClient(spec: spec, endpoint: endpoint, transport: transport)
         let ledger = ResourceLedger(spec: spec)
-        let endpointKind = endpoint.label.hasPrefix("embedded") ? "embedded" : (endpoint.isLoopback ? "loopback" : "remote")
-        let recorder = options.recordGoldens
-            ? GoldenRecorder(spec: spec, resourcePrefix: CaseGenerator(spec: spec, seed: options.seed).resourcePrefix, endpointKind: endpointKind) : nil
+        let endpointKind =
+            endpoint.label.hasPrefix("embedded") ? "embedded" : (endpoint.isLoopback ? "loopback" : "remote")
+        let recorder =
+            options.recordGoldens
+            ? GoldenRecorder(
+                spec: spec, resourcePrefix: CaseGenerator(spec: spec, seed: options.seed).resourcePrefix,
+                endpointKind: endpointKind) : nil
         var executor = CaseExecutor(
-            client: client, judge: AnswerJudge(spec: spec, mode: options.mode), goldens: GoldenStore(directory: goldenDirectory), ledger: ledger,
+            client: client, judge: AnswerJudge(spec: spec, mode: options.mode),
+            goldens: GoldenStore(directory: goldenDirectory), ledger: ledger,
             stateTimeout: options.stateTimeout, recorder: recorder)
         executor.resourcePrefix = CaseGenerator(spec: spec, seed: options.seed).resourcePrefix
         executor.keepAnswers = options.keepAnswers
@@ -78,18 +88,23 @@ public struct ConformanceRun: Sendable {
 
         // The signature family only means something where signatures are checked: probe with one unsigned request.
         var skipped: [Int: String] = [:]
-        if !options.forceSignatureChecks, cases.contains(where: { $0.kind == .signature }), let probe = spec.resources.probe,
-            let answer = try? await client.send(Request(operation: probe, parameters: []), signature: .unsigned), answer.answer.status == 200
+        if !options.forceSignatureChecks, cases.contains(where: { $0.kind == .signature }),
+            let probe = spec.resources.probe,
+            let answer = try? await client.send(Request(operation: probe, parameters: []), signature: .unsigned),
+            answer.answer.status == 200
         {
             for index in cases.indices where cases[index].kind == .signature {
-                skipped[index] = "the endpoint does not check signatures (an unsigned \(probe) got HTTP 200); --signature-checks runs this family anyway"
+                skipped[index] =
+                    "the endpoint does not check signatures (an unsigned \(probe) got HTTP 200); --signature-checks runs this family anyway"
             }
         }
         let parallel = cases.indices.filter { cases[$0].scheduling == .parallel && skipped[$0] == nil }
         let serial = cases.indices.filter { cases[$0].scheduling == .serial && skipped[$0] == nil }
         let counter = Counter()
         var results = [CaseResult?](repeating: nil, count: cases.count)
-        for (index, reason) in skipped { results[index] = CaseResult(testCase: cases[index], verdict: .skipped, reason: reason) }
+        for (index, reason) in skipped {
+            results[index] = CaseResult(testCase: cases[index], verdict: .skipped, reason: reason)
+        }
         var recordings: [CaseExecutor.Recording] = []
         let total = cases.count - skipped.count
         for (batch, width) in [(parallel, max(1, options.concurrency)), (serial, 1)] {
@@ -101,7 +116,13 @@ public struct ConformanceRun: Sendable {
                     next += 1
                     // Running on the transport's event loops saves a thread hop per request and per answer.
                     group.addTask(executorPreference: transport.preferredExecutor(forWorker: next)) {
-                        if Task.isCancelled { return (index, CaseResult(testCase: cases[index], verdict: .skipped, reason: "the run was interrupted"), nil) }
+                        if Task.isCancelled {
+                            return (
+                                index,
+                                CaseResult(
+                                    testCase: cases[index], verdict: .skipped, reason: "the run was interrupted"), nil
+                            )
+                        }
                         let outcome = await executorForCases.run(cases[index])
                         return (index, outcome.result, outcome.recording)
                     }
@@ -119,9 +140,14 @@ public struct ConformanceRun: Sendable {
         if self.transport == nil { await transport.shutdown() }
         let elapsed = ContinuousClock.now - clock
         let report = RunReport(
-            endpoint: endpoint.label, apiVersion: spec.apiVersion, seed: options.seed, startedAt: TimestampText.iso(started),
-            durationSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, comparison: options.mode.rawValue,
-            results: results.enumerated().map { $0.element ?? CaseResult(testCase: cases[$0.offset], verdict: .skipped, reason: "the run was interrupted") },
+            endpoint: endpoint.label, apiVersion: spec.apiVersion, seed: options.seed,
+            startedAt: TimestampText.iso(started),
+            durationSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            comparison: options.mode.rawValue,
+            results: results.enumerated().map {
+                $0.element
+                    ?? CaseResult(testCase: cases[$0.offset], verdict: .skipped, reason: "the run was interrupted")
+            },
             leftovers: leftovers, notes: options.notes)
         var triaged = report
         triaged.region = endpoint.region

@@ -30,7 +30,9 @@ public struct ConformanceSuite: Sendable {
     private let serialGate = AsyncGate(capacity: 1)
 
     /// Loads `Specs/` (default: `SpecLocation.defaultDirectory()`) and generates the cases.
-    public init(specDirectory: URL? = nil, goldenDirectory: String? = nil, options: ConformanceRun.Options = .init()) throws {
+    public init(specDirectory: URL? = nil, goldenDirectory: String? = nil, options: ConformanceRun.Options = .init())
+        throws
+    {
         spec = try SpecLoader(directory: specDirectory ?? SpecLocation.defaultDirectory()).load()
         cases = CaseGenerator(spec: spec, seed: options.seed).generate()
         self.goldenDirectory = GoldenLocation.directory(goldenDirectory)
@@ -43,7 +45,9 @@ public struct ConformanceSuite: Sendable {
     /// Runs one case against `endpoint`. An unknown id is an errored result that says so.
     /// - Parameter transport: how requests reach the endpoint (an `InMemoryTransport` to an emulator in
     ///   this process needs no port); nil: a network transport made for the check.
-    public func check(_ id: String, against endpoint: Endpoint, through transport: (any HTTPTransport)? = nil) async -> CaseResult {
+    public func check(_ id: String, against endpoint: Endpoint, through transport: (any HTTPTransport)? = nil) async
+        -> CaseResult
+    {
         guard let testCase = cases.first(where: { $0.id == id }) else {
             return CaseResult(
                 id: id, operation: "", kind: nil, tags: [], covers: [], summary: "", verdict: .errored,
@@ -53,17 +57,22 @@ public struct ConformanceSuite: Sendable {
     }
 
     /// Runs one case against `endpoint`, through `transport` when given.
-    public func check(_ testCase: TestCase, against endpoint: Endpoint, through transport: (any HTTPTransport)? = nil) async -> CaseResult {
+    public func check(_ testCase: TestCase, against endpoint: Endpoint, through transport: (any HTTPTransport)? = nil)
+        async -> CaseResult
+    {
         var options = self.options
         options.concurrency = 1
-        let run = ConformanceRun(spec: spec, endpoint: endpoint, goldenDirectory: goldenDirectory, options: options, transport: transport)
+        let run = ConformanceRun(
+            spec: spec, endpoint: endpoint, goldenDirectory: goldenDirectory, options: options, transport: transport)
         let serial = testCase.scheduling == .serial
         if serial { await serialGate.enter() }
         let report = await run.run([testCase]).report
         if serial { await serialGate.leave() }
         guard var result = report.results.first else {
-            return CaseResult(id: testCase.id, operation: testCase.operation, kind: testCase.kind, tags: testCase.tags, covers: testCase.covers,
-                              summary: testCase.summary, verdict: .errored, reason: "the run returned no result", expected: "")
+            return CaseResult(
+                id: testCase.id, operation: testCase.operation, kind: testCase.kind, tags: testCase.tags,
+                covers: testCase.covers,
+                summary: testCase.summary, verdict: .errored, reason: "the run returned no result", expected: "")
         }
         if !report.leftovers.isEmpty, result.verdict == .passed {
             result.verdict = .failed

@@ -12,7 +12,9 @@ public struct Endpoint: Sendable {
     /// A short name for reports (`embedded`, `http://127.0.0.1:5000`).
     public var label: String
 
-    public init(url: String, region: String = "us-east-1", credentials: AWSCredentials = .localTesting, label: String? = nil) {
+    public init(
+        url: String, region: String = "us-east-1", credentials: AWSCredentials = .localTesting, label: String? = nil
+    ) {
         self.url = url
         self.region = region
         self.credentials = credentials
@@ -65,19 +67,26 @@ public struct QueryClient: Sendable {
     }
 
     /// Sends exact bytes (a protocol case): POST with `body`, or GET with `body` as the query string; signed.
-    public func sendRaw(_ raw: RawRequest, date: Date = Date()) async throws(TransportError) -> (body: String, answer: HTTPAnswer) {
+    public func sendRaw(_ raw: RawRequest, date: Date = Date()) async throws(TransportError) -> (
+        body: String, answer: HTTPAnswer
+    ) {
         var headers = [("Host", hostHeader)]
         if let type = raw.contentType { headers.append(("Content-Type", type)) }
         let isGet = raw.method.uppercased() == "GET"
         let payload = isGet ? "" : raw.body
-        headers += signer.sign(method: raw.method, path: path, query: isGet ? raw.body : "", headers: headers, body: Array(payload.utf8), date: date)
+        headers += signer.sign(
+            method: raw.method, path: path, query: isGet ? raw.body : "", headers: headers, body: Array(payload.utf8),
+            date: date)
         let url = isGet ? endpoint.url + (endpoint.url.contains("?") ? "&" : "?") + raw.body : endpoint.url
-        let answer = try await transport.send(url: url, method: raw.method.uppercased(), headers: headers.filter { $0.0 != "Host" }, body: payload)
+        let answer = try await transport.send(
+            url: url, method: raw.method.uppercased(), headers: headers.filter { $0.0 != "Host" }, body: payload)
         return (isGet ? "GET ?" + raw.body : raw.body, answer)
     }
 
     /// Sends `request` with its signature spoiled in the way `variant` says (a signature case).
-    public func send(_ request: Request, signature variant: SignatureVariant) async throws(TransportError) -> (body: String, answer: HTTPAnswer) {
+    public func send(_ request: Request, signature variant: SignatureVariant) async throws(TransportError) -> (
+        body: String, answer: HTTPAnswer
+    ) {
         let body = request.formBody(spec: spec)
         var headers = [("Host", hostHeader), ("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")]
         var credentials = endpoint.credentials
@@ -86,15 +95,20 @@ public struct QueryClient: Sendable {
         var date = Date()
         switch variant {
         case .unsigned:
-            let answer = try await transport.send(url: endpoint.url, headers: headers.filter { $0.0 != "Host" }, body: body)
+            let answer = try await transport.send(
+                url: endpoint.url, headers: headers.filter { $0.0 != "Host" }, body: body)
             return (body, answer)
         case .wrongRegion: region = region == "us-west-2" ? "eu-west-1" : "us-west-2"
         case .wrongService: service = service == "ec2" ? "s3" : "ec2"
         case .skewedClock: date = date.addingTimeInterval(-20 * 60)
-        case .unknownAccessKey: credentials = AWSCredentials(accessKeyId: "AKIDUNKNOWNTOTHEENDPOINT", secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken)
+        case .unknownAccessKey:
+            credentials = AWSCredentials(
+                accessKeyId: "AKIDUNKNOWNTOTHEENDPOINT", secretAccessKey: credentials.secretAccessKey,
+                sessionToken: credentials.sessionToken)
         case .tamperedSignature: break
         }
-        var added = SigV4Signer(credentials: credentials, region: region, service: service).sign(method: "POST", path: path, headers: headers, body: Array(body.utf8), date: date)
+        var added = SigV4Signer(credentials: credentials, region: region, service: service).sign(
+            method: "POST", path: path, headers: headers, body: Array(body.utf8), date: date)
         if variant == .tamperedSignature, let index = added.firstIndex(where: { $0.0 == "Authorization" }) {
             var value = added[index].1
             let last = value.removeLast()
@@ -108,7 +122,8 @@ public struct QueryClient: Sendable {
 
     public func send(_ request: Request) async throws(TransportError) -> (body: String, answer: HTTPAnswer) {
         let prepared = prepare(request)
-        let answer = try await transport.send(url: endpoint.url, headers: prepared.headers.filter { $0.0 != "Host" }, body: prepared.body)
+        let answer = try await transport.send(
+            url: endpoint.url, headers: prepared.headers.filter { $0.0 != "Host" }, body: prepared.body)
         return (prepared.body, answer)
     }
 }

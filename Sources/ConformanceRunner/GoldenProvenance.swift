@@ -27,14 +27,20 @@ public struct GoldenProvenance: Sendable, Equatable, Codable {
 
     /// The provenance in a golden's text, or nil when it has none.
     public static func read(from text: String) -> GoldenProvenance? {
-        guard let start = text.range(of: marker), let end = text[start.upperBound...].range(of: "-->") else { return nil }
+        guard let start = text.range(of: marker), let end = text[start.upperBound...].range(of: "-->") else {
+            return nil
+        }
         var fields: [String: String] = [:]
         for part in text[start.upperBound..<end.lowerBound].split(separator: ";") {
             let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             if pair.count == 2 { fields[pair[0]] = pair[1] }
         }
-        guard let endpoint = fields["endpoint"], let recorded = fields["recorded"], let api = fields["api"] else { return nil }
-        return GoldenProvenance(endpoint: endpoint, recorded: recorded, api: api, placeholders: fields["placeholders"].map { $0.split(separator: ",").map(String.init) } ?? [])
+        guard let endpoint = fields["endpoint"], let recorded = fields["recorded"], let api = fields["api"] else {
+            return nil
+        }
+        return GoldenProvenance(
+            endpoint: endpoint, recorded: recorded, api: api,
+            placeholders: fields["placeholders"].map { $0.split(separator: ",").map(String.init) } ?? [])
     }
 
     /// The placeholder kinds used in a golden's text (`input`, `input|lower`, `string?`, `ignore`, ...).
@@ -53,6 +59,7 @@ public struct GoldenProvenance: Sendable, Equatable, Codable {
 
     /// `text` with its provenance line removed, to compare goldens by content.
     public static func stripped(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix(marker) }.joined(separator: "\n")
+        text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix(marker) }.joined(
+            separator: "\n")
     }
 }

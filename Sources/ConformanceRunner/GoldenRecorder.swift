@@ -1,6 +1,6 @@
 import CaseGenerator
-import Foundation
 import ConformanceSpec
+import Foundation
 import QueryProtocol
 import XMLCompare
 
@@ -16,7 +16,10 @@ public struct GoldenRecorder: Sendable {
     /// The recording day, for provenance.
     public var day: String
 
-    public init(spec: ServiceSpec, resourcePrefix: String, endpointKind: String = "embedded", day: String = GoldenRecorder.today()) {
+    public init(
+        spec: ServiceSpec, resourcePrefix: String, endpointKind: String = "embedded",
+        day: String = GoldenRecorder.today()
+    ) {
         self.spec = spec
         self.resourcePrefix = resourcePrefix
         self.endpointKind = endpointKind
@@ -32,7 +35,9 @@ public struct GoldenRecorder: Sendable {
         for step in testCase.setup { setupValues.formUnion(step.request.flattenedInputs.values) }
         var defaults: [String: String] = [:]
         for member in operation?.parameters.members ?? [] {
-            if let value = member.defaultValue, testCase.request.value(at: member.name) == nil { defaults[DBClusterMemberName.forParameter(member.name)] = value }
+            if let value = member.defaultValue, testCase.request.value(at: member.name) == nil {
+                defaults[DBClusterMemberName.forParameter(member.name)] = value
+            }
         }
         let context: ShapeContext = operation.map { .successRoot($0) } ?? .unknown
         // A describe without an identifier lists whatever else exists on the endpoint: its content is not the case's to fix.
@@ -42,19 +47,26 @@ public struct GoldenRecorder: Sendable {
         // A status changes over time (resources.yaml names the status members), even when a set-up step sent its text.
         let statusMembers = Set(spec.resources.lifecycles.map(\.describe.status))
         var xml = ""
-        write(tree.root, context: context, depth: 0, root: true, parent: "", opaque: opaque, into: &xml) { element, type, parent in
+        write(tree.root, context: context, depth: 0, root: true, parent: "", opaque: opaque, into: &xml) {
+            element, type, parent in
             let value = element.value
             if element.name == "RequestId" { return "{{string}}" }
             let candidates = inputs.filter { Self.input($0.key, canShowAs: element.name, in: operation) }
             if let match = candidates.first(where: { $0.value == value }) { return "{{input:\(match.key)}}" }
-            if let match = candidates.first(where: { $0.value.lowercased() == value && $0.value != value }) { return "{{input:\(match.key)|lower}}" }
-            if !value.contains(resourcePrefix), setupValues.contains(value), !statusMembers.contains(element.name) { return value }
+            if let match = candidates.first(where: { $0.value.lowercased() == value && $0.value != value }) {
+                return "{{input:\(match.key)|lower}}"
+            }
+            if !value.contains(resourcePrefix), setupValues.contains(value), !statusMembers.contains(element.name) {
+                return value
+            }
             if defaults[element.name] == value { return value }
             // A value the document fixes ("always returns 1") is contract, whatever this endpoint answered.
             if let constant = spec.shapes[parent]?.member(named: element.name)?.constant { return constant }
             // Which member is the writer is state the contract fixes (a failover promotes its target).
             if parent == "DBClusterMember", element.name == "IsClusterWriter" { return value }
-            let mark = Self.alwaysReturned.contains(element.name) && ["DBCluster", "DBClusterMember", "ResponseMetadata"].contains(parent) ? "" : "?"
+            let mark =
+                Self.alwaysReturned.contains(element.name)
+                    && ["DBCluster", "DBClusterMember", "ResponseMetadata"].contains(parent) ? "" : "?"
             switch type {
             case .integer: return "{{integer\(mark)}}"
             case .double: return "{{number\(mark)}}"
@@ -63,13 +75,17 @@ public struct GoldenRecorder: Sendable {
             default: return "{{string\(mark)}}"
             }
         }
-        let provenance = GoldenProvenance(endpoint: endpointKind, recorded: day, api: spec.apiVersion, placeholders: GoldenProvenance.placeholderKinds(in: xml))
+        let provenance = GoldenProvenance(
+            endpoint: endpointKind, recorded: day, api: spec.apiVersion,
+            placeholders: GoldenProvenance.placeholderKinds(in: xml))
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + provenance.comment + "\n" + xml
     }
 
     /// Members every DBCluster answer carries (every answer in the captured AWS samples has them);
     /// other members the request did not set may be absent, and are checked for type when present.
-    static let alwaysReturned: Set<String> = ["DBClusterIdentifier", "Status", "Engine", "RequestId", "DBInstanceIdentifier"]
+    static let alwaysReturned: Set<String> = [
+        "DBClusterIdentifier", "Status", "Engine", "RequestId", "DBInstanceIdentifier",
+    ]
 
     /// True when the request value at `key` may come back in an element named `element` (`Port` as `Port`,
     /// `AvailabilityZones.1` as `AvailabilityZone`; by the spec, `NewDBClusterIdentifier` as the
@@ -79,11 +95,14 @@ public struct GoldenRecorder: Sendable {
         guard let last = parts.last else { return false }
         if Int(last) != nil, parts.count >= 2 {
             let list = parts[parts.count - 2]
-            return element == "member" || list.hasPrefix(element) || (list.hasSuffix("Ids") && element == String(list.dropLast()))
+            return element == "member" || list.hasPrefix(element)
+                || (list.hasSuffix("Ids") && element == String(list.dropLast()))
         }
         if last == element || DBClusterMemberName.forParameter(last) == element { return true }
         guard let operation else { return false }
-        if let renamed = operation.parameter(at: key)?.renames, DBClusterMemberName.forParameter(renamed) == element { return true }
+        if let renamed = operation.parameter(at: key)?.renames, DBClusterMemberName.forParameter(renamed) == element {
+            return true
+        }
         return element == "DBInstanceIdentifier" && operation.namesReaderInstance(key)
     }
 
@@ -91,7 +110,8 @@ public struct GoldenRecorder: Sendable {
     /// decided, or a member every answer carries). Containers holding nothing mandatory become `{{ignore?}}`.
     @discardableResult
     func write(
-        _ element: XMLTree.Element, context: ShapeContext, depth: Int, root: Bool, parent: String, opaque: Set<String>, into xml: inout String,
+        _ element: XMLTree.Element, context: ShapeContext, depth: Int, root: Bool, parent: String, opaque: Set<String>,
+        into xml: inout String,
         leaf: (XMLTree.Element, TypeSpec?, String) -> String
     ) -> Bool {
         let indent = String(repeating: "  ", count: depth)
@@ -100,7 +120,9 @@ public struct GoldenRecorder: Sendable {
             xml += "\(indent)<\(element.name)\(namespace)>{{ignore}}</\(element.name)>\n"
             return true
         }
-        let isContainer: Bool = { if case .list = context { true } else if case .structure = context { true } else { false } }()
+        let isContainer: Bool = {
+            if case .list = context { true } else if case .structure = context { true } else { false }
+        }()
         if element.children.isEmpty {
             var type: TypeSpec?
             if case .scalar(let scalar) = context { type = scalar }
@@ -115,7 +137,10 @@ public struct GoldenRecorder: Sendable {
         var inner = ""
         var mandatory = root
         for child in element.children {
-            if write(child, context: context.child(child.name), depth: depth + 1, root: false, parent: element.name, opaque: opaque, into: &inner, leaf: leaf) {
+            if write(
+                child, context: context.child(child.name), depth: depth + 1, root: false, parent: element.name,
+                opaque: opaque, into: &inner, leaf: leaf)
+            {
                 mandatory = true
             }
         }
@@ -128,7 +153,8 @@ public struct GoldenRecorder: Sendable {
     }
 
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
     }
 }
 
@@ -151,7 +177,9 @@ public struct GoldenStore: Sendable {
         let file = path(for: golden)
         guard let data = FileManager.default.contents(atPath: file) else { return .missing(file) }
         do {
-            return .found(try parser.parse(Array(data)), GoldenProvenance.read(from: String(decoding: data.prefix(1024), as: UTF8.self)))
+            return .found(
+                try parser.parse(Array(data)),
+                GoldenProvenance.read(from: String(decoding: data.prefix(1024), as: UTF8.self)))
         } catch {
             return .unreadable("\(file): \(error.description)")
         }

@@ -69,7 +69,9 @@ public actor ResourceLedger {
 
     /// The resources a request creates when it succeeds: kind and lower-cased identifier.
     public nonisolated func creations(of request: Request) -> [(ResourceKind, String)] {
-        resources.creations(by: request.operation).compactMap { kind, parameter in Self.identifier(parameter, in: request).map { (kind, $0) } }
+        resources.creations(by: request.operation).compactMap { kind, parameter in
+            Self.identifier(parameter, in: request).map { (kind, $0) }
+        }
     }
 
     /// The lower-cased identifier a request gives in `name`, if any.

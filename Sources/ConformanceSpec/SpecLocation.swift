@@ -14,6 +14,7 @@ public enum SpecLocation {
     /// The root of the package holding this source file (Sources/ConformanceSpec/SpecLocation.swift): its
     /// checkout, also when it is a dependency of another package (`.build/checkouts/...`).
     public static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 }

@@ -11,7 +11,9 @@ public struct SpecRenderer: Sendable {
         for member in operation.parameters.members { renderMember(member, indent: "  ", into: &out) }
         if !operation.rules.isEmpty {
             out += "\nRules across parameters (checked in this order)\n"
-            for rule in operation.rules { out += "  - \(describe(rule)) -> \(errorText(rule.error, inferred: rule.inferred))\n" }
+            for rule in operation.rules {
+                out += "  - \(describe(rule)) -> \(errorText(rule.error, inferred: rule.inferred))\n"
+            }
         }
         if !operation.preconditions.isEmpty {
             out += "\nPreconditions on state (checked in this order)\n"
@@ -31,19 +33,23 @@ public struct SpecRenderer: Sendable {
         if member.required { flags.append("required") }
         if let value = member.defaultValue { flags.append("default \(value)") }
         if member.lowercased { flags.append("stored lower-case") }
-        if member.unsupported { flags.append("not supported by Neptune" + (member.unsupportedError.map { " -> \($0)" } ?? "")) }
+        if member.unsupported {
+            flags.append("not supported by Neptune" + (member.unsupportedError.map { " -> \($0)" } ?? ""))
+        }
         if member.origin == .serviceModel { flags.append("service model only") }
         let flagText = flags.isEmpty ? "" : "  [" + flags.joined(separator: ", ") + "]"
         out += "\(indent)\(member.name): \(typeText(member.type))\(flagText)\n"
         for constraint in member.constraints {
-            out += "\(indent)    - \(describe(constraint.kind)) -> \(errorText(constraint.error, inferred: constraint.inferred))\n"
+            out +=
+                "\(indent)    - \(describe(constraint.kind)) -> \(errorText(constraint.error, inferred: constraint.inferred))\n"
         }
         switch member.type {
         case .structure(let structure) where expandShapes:
             for inner in structure.members { renderMember(inner, indent: indent + "    ", into: &out) }
         case .list(let list):
             for constraint in list.memberConstraints {
-                out += "\(indent)    - each member: \(describe(constraint.kind)) -> \(errorText(constraint.error, inferred: constraint.inferred))\n"
+                out +=
+                    "\(indent)    - each member: \(describe(constraint.kind)) -> \(errorText(constraint.error, inferred: constraint.inferred))\n"
             }
             if case .structure(let structure) = list.member, expandShapes {
                 for inner in structure.members { renderMember(inner, indent: indent + "    ", into: &out) }
@@ -72,7 +78,8 @@ public struct SpecRenderer: Sendable {
 
     func describe(_ kind: Constraint.Kind) -> String {
         switch kind {
-        case .identifier(let low, let high): "identifier of \(low)-\(high) letters, digits or hyphens; first a letter; no trailing hyphen or '--'"
+        case .identifier(let low, let high):
+            "identifier of \(low)-\(high) letters, digits or hyphens; first a letter; no trailing hyphen or '--'"
         case .range(let low, let high): "from \(low.map(number) ?? "-inf") to \(high.map(number) ?? "+inf")"
         case .length(let low, let high): "length \(low.map(String.init) ?? "0")-\(high.map(String.init) ?? "any")"
         case .oneOf(let values): "one of \(values.joined(separator: ", "))"
@@ -105,9 +112,12 @@ public struct SpecRenderer: Sendable {
         case .notDeletionProtected: "the cluster \(condition.parameter) has DeletionProtection false"
         case .hasReader: "the cluster \(condition.parameter) has a reader instance"
         case .isReadReplica: "the cluster \(condition.parameter) is a read replica"
-        case .restorableTime(let source): "\(condition.parameter) lies in the restorable window of the cluster \(source)"
-        case .hasNoInstances: "the cluster \(condition.parameter) has no DB instances left (other than ones being deleted)"
-        case .readerOf(let cluster): "the instance \(condition.parameter) is a reader, not the writer, of the cluster \(cluster)"
+        case .restorableTime(let source):
+            "\(condition.parameter) lies in the restorable window of the cluster \(source)"
+        case .hasNoInstances:
+            "the cluster \(condition.parameter) has no DB instances left (other than ones being deleted)"
+        case .readerOf(let cluster):
+            "the instance \(condition.parameter) is a reader, not the writer, of the cluster \(cluster)"
         }
     }
 }

@@ -27,17 +27,21 @@ public enum Target: Sendable, Equatable, Hashable, CustomStringConvertible {
             return
         }
         if trimmed.hasPrefix("embedded:") {
-            let names = trimmed.dropFirst("embedded:".count).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let names = trimmed.dropFirst("embedded:".count).split(separator: ",", omittingEmptySubsequences: false)
+                .map(String.init)
             var faults: [Fault] = []
             for name in names {
-                guard let fault = Fault(rawValue: name) else { throw .unknownFault(name: name, target: text, suggestion: Self.nearestFault(to: name)) }
+                guard let fault = Fault(rawValue: name) else {
+                    throw .unknownFault(name: name, target: text, suggestion: Self.nearestFault(to: name))
+                }
                 if !faults.contains(fault) { faults.append(fault) }
             }
             self = .embedded(faults: faults)
             return
         }
         guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased() else {
-            throw .malformed(text, reason: "it is neither `embedded`, `embedded:FAULT,…` nor a URL such as http://127.0.0.1:5000")
+            throw .malformed(
+                text, reason: "it is neither `embedded`, `embedded:FAULT,…` nor a URL such as http://127.0.0.1:5000")
         }
         guard scheme == "http" || scheme == "https" else {
             throw .malformed(text, reason: "only http:// and https:// endpoints are supported, not \(scheme)://")
@@ -48,7 +52,8 @@ public enum Target: Sendable, Equatable, Hashable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .embedded(let faults): faults.isEmpty ? "embedded" : "embedded:" + faults.map(\.rawValue).joined(separator: ",")
+        case .embedded(let faults):
+            faults.isEmpty ? "embedded" : "embedded:" + faults.map(\.rawValue).joined(separator: ",")
         case .url(let url): url
         }
     }
@@ -76,7 +81,8 @@ public enum Target: Sendable, Equatable, Hashable, CustomStringConvertible {
 /// Levenshtein distance, for did-you-mean suggestions.
 enum EditDistance {
     static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         if a.isEmpty { return b.count }
         var previous = Array(0...b.count)
         for i in 1...a.count {

@@ -17,10 +17,12 @@ public enum TargetError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .malformed(let text, let reason): "'\(text)' is not a target: \(reason)"
         case .unknownFault(let name, let target, let suggestion):
-            "'\(target)' names no fault '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "") + " (`neptune-conformance serve --help` lists them)"
+            "'\(target)' names no fault '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+                + " (`neptune-conformance serve --help` lists them)"
         case .notLoopback(let url):
             "\(url) is not a loopback address: the run would create real resources there. Add --allow-real-endpoint if that is what you want"
-        case .faultsNeedEmbedded(let url): "--fault applies to the embedded server only, not to \(url); use --endpoint embedded:FAULT or drop --fault"
+        case .faultsNeedEmbedded(let url):
+            "--fault applies to the embedded server only, not to \(url); use --endpoint embedded:FAULT or drop --fault"
         case .credentials(let target, let reason): "no credentials for \(target): \(reason)"
         case .unreachable(let target, let reason): "the endpoint \(target) cannot be reached: \(reason)"
         }

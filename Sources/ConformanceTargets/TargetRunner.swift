@@ -1,9 +1,9 @@
 import CaseGenerator
 import ConformanceRunner
-import Transport
 import ConformanceSpec
 import QueryProtocol
 import ReferenceServer
+import Transport
 
 /// Runs cases on a target: the embedded reference server, started for the run and stopped after
 /// it, or a URL with its credentials resolved and a preflight request first.
@@ -19,7 +19,8 @@ public enum TargetRunner {
     ///   credentials, or an endpoint that does not answer at all. Nothing is sent in those cases
     ///   but the preflight.
     public static func run(
-        _ target: Target, settings: TargetSettings, spec: ServiceSpec, cases: [TestCase], goldens: String, options: ConformanceRun.Options,
+        _ target: Target, settings: TargetSettings, spec: ServiceSpec, cases: [TestCase], goldens: String,
+        options: ConformanceRun.Options,
         progress: ConformanceRun.Progress? = nil, notice: Notice? = nil
     ) async throws(TargetError) -> (report: RunReport, recordings: [CaseExecutor.Recording]) {
         try settings.check(target)
@@ -27,20 +28,30 @@ public enum TargetRunner {
         case .url(let url):
             let endpoint = try resolvedEndpoint(url: url, settings: settings)
             try await preflight(spec: spec, endpoint: endpoint, settings: settings, notice: notice)
-            return await ConformanceRun(spec: spec, endpoint: endpoint, goldenDirectory: goldens, options: options).run(cases, progress: progress)
+            return await ConformanceRun(spec: spec, endpoint: endpoint, goldenDirectory: goldens, options: options).run(
+                cases, progress: progress)
         case .embedded(let faults):
             // The embedded server checks SigV4 against the credentials the runner signs with, so the signature family runs.
             let credentials = AWSCredentials.localTesting
             let emulator = NeptuneEmulator(
-                spec: spec, configuration: .init(faults: Set(faults), verifySignatures: [credentials.accessKeyId: credentials.secretAccessKey]))
+                spec: spec,
+                configuration: .init(
+                    faults: Set(faults), verifySignatures: [credentials.accessKeyId: credentials.secretAccessKey]))
             var options = options
-            if !faults.isEmpty { options.notes.append("embedded reference server with faults: " + faults.map(\.rawValue).joined(separator: ", ")) }
+            if !faults.isEmpty {
+                options.notes.append(
+                    "embedded reference server with faults: " + faults.map(\.rawValue).joined(separator: ", "))
+            }
             let finalOptions = options
-            let label = faults.isEmpty ? "embedded" : "embedded (faults: \(faults.map(\.rawValue).joined(separator: ", ")))"
+            let label =
+                faults.isEmpty ? "embedded" : "embedded (faults: \(faults.map(\.rawValue).joined(separator: ", ")))"
             do {
                 return try await ReferenceServer.withRunning(emulator: emulator) { url in
-                    await ConformanceRun(spec: spec, endpoint: Endpoint(url: url, label: label), goldenDirectory: goldens, options: finalOptions)
-                        .run(cases, progress: progress)
+                    await ConformanceRun(
+                        spec: spec, endpoint: Endpoint(url: url, label: label), goldenDirectory: goldens,
+                        options: finalOptions
+                    )
+                    .run(cases, progress: progress)
                 }
             } catch {
                 throw .unreachable(target: target.description, reason: "the embedded server did not start: \(error)")
@@ -66,7 +77,9 @@ public enum TargetRunner {
     }
 
     /// One DescribeDBClusters first, so an endpoint that refuses connections stops the run instead of erroring every case.
-    static func preflight(spec: ServiceSpec, endpoint: Endpoint, settings: TargetSettings, notice: Notice?) async throws(TargetError) {
+    static func preflight(spec: ServiceSpec, endpoint: Endpoint, settings: TargetSettings, notice: Notice?)
+        async throws(TargetError)
+    {
         var options = settings.transport
         options.throttlingRetries = 0
         let transport = NetworkTransport(options: options)

@@ -21,7 +21,8 @@ public struct TargetSettings: Sendable {
     public var asyncHTTPClientOnly: Bool
 
     public init(
-        region: String? = nil, profile: String? = nil, allowRealEndpoint: Bool = false, timeout: Double = 30, stateTimeout: Double = 120,
+        region: String? = nil, profile: String? = nil, allowRealEndpoint: Bool = false, timeout: Double = 30,
+        stateTimeout: Double = 120,
         concurrency: Int = 8, signatureChecks: Bool = false, asyncHTTPClientOnly: Bool = false
     ) {
         self.region = region
@@ -36,7 +37,9 @@ public struct TargetSettings: Sendable {
 
     /// The transport options these settings ask for.
     public var transport: TransportOptions {
-        TransportOptions(timeout: .milliseconds(Int(timeout * 1000)), connections: concurrency, asyncHTTPClientOnly: asyncHTTPClientOnly)
+        TransportOptions(
+            timeout: .milliseconds(Int(timeout * 1000)), connections: concurrency,
+            asyncHTTPClientOnly: asyncHTTPClientOnly)
     }
 
     /// The state timeout as a duration.

@@ -17,7 +17,9 @@ public struct AWSCredentials: Sendable, Equatable, CustomStringConvertible, Cust
 
     /// The fixed credentials used against local endpoints when none are configured (moto and the
     /// reference server accept any key).
-    public static let localTesting = AWSCredentials(accessKeyId: "AKIDNEPTUNECONFORMANCE", secretAccessKey: "local-testing-secret", source: "built-in test credentials")
+    public static let localTesting = AWSCredentials(
+        accessKeyId: "AKIDNEPTUNECONFORMANCE", secretAccessKey: "local-testing-secret",
+        source: "built-in test credentials")
 
     /// The access key id with all but its last four characters hidden.
     public var redactedKeyId: String {
@@ -43,29 +45,40 @@ public struct CredentialsResolver: Sendable {
     }
 
     public func resolve(profile explicitProfile: String? = nil) throws(CredentialsError) -> AWSCredentials {
-        if explicitProfile == nil, let key = environment["AWS_ACCESS_KEY_ID"], let secret = environment["AWS_SECRET_ACCESS_KEY"], !key.isEmpty, !secret.isEmpty {
-            return AWSCredentials(accessKeyId: key, secretAccessKey: secret, sessionToken: environment["AWS_SESSION_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }, source: "environment")
+        if explicitProfile == nil, let key = environment["AWS_ACCESS_KEY_ID"],
+            let secret = environment["AWS_SECRET_ACCESS_KEY"], !key.isEmpty, !secret.isEmpty
+        {
+            return AWSCredentials(
+                accessKeyId: key, secretAccessKey: secret,
+                sessionToken: environment["AWS_SESSION_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }, source: "environment")
         }
         let profile = explicitProfile ?? environment["AWS_PROFILE"] ?? "default"
         let home = environment["HOME"] ?? NSHomeDirectory()
         let credentialsFile = environment["AWS_SHARED_CREDENTIALS_FILE"] ?? home + "/.aws/credentials"
         let configFile = environment["AWS_CONFIG_FILE"] ?? home + "/.aws/config"
-        for (file, section) in [(credentialsFile, profile), (configFile, profile == "default" ? "default" : "profile \(profile)")] {
+        for (file, section) in [
+            (credentialsFile, profile), (configFile, profile == "default" ? "default" : "profile \(profile)"),
+        ] {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
             let values = Self.iniSection(section, in: text)
             if let key = values["aws_access_key_id"], let secret = values["aws_secret_access_key"] {
-                return AWSCredentials(accessKeyId: key, secretAccessKey: secret, sessionToken: values["aws_session_token"], source: "profile \(profile) in \(file)")
+                return AWSCredentials(
+                    accessKeyId: key, secretAccessKey: secret, sessionToken: values["aws_session_token"],
+                    source: "profile \(profile) in \(file)")
             }
         }
-        throw CredentialsError(description: """
-            no AWS credentials for profile '\(profile)': set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, \
-            or add aws_access_key_id and aws_secret_access_key to [\(profile)] in \(credentialsFile)
-            """)
+        throw CredentialsError(
+            description: """
+                no AWS credentials for profile '\(profile)': set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, \
+                or add aws_access_key_id and aws_secret_access_key to [\(profile)] in \(credentialsFile)
+                """)
     }
 
     /// The region from `AWS_REGION`, `AWS_DEFAULT_REGION` or the profile's `region` in the config file.
     public func region(profile explicitProfile: String? = nil) -> String? {
-        if let region = environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"], !region.isEmpty { return region }
+        if let region = environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"], !region.isEmpty {
+            return region
+        }
         let profile = explicitProfile ?? environment["AWS_PROFILE"] ?? "default"
         let configFile = environment["AWS_CONFIG_FILE"] ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.aws/config"
         guard let text = try? String(contentsOfFile: configFile, encoding: .utf8) else { return nil }

@@ -23,10 +23,11 @@ public struct FormDecodingError: Error, Equatable, CustomStringConvertible {
 public enum FormCodec {
     /// The pairs of a form body, percent-decoded (`+` as a space). Malformed escapes are kept as text.
     public static func decodePairs(_ body: String) -> [(String, String)] {
-        (try? decodePairsStrict(body)) ?? body.split(separator: "&").map { part in
-            let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            return (String(pieces[0]), pieces.count > 1 ? String(pieces[1]) : "")
-        }
+        (try? decodePairsStrict(body))
+            ?? body.split(separator: "&").map { part in
+                let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                return (String(pieces[0]), pieces.count > 1 ? String(pieces[1]) : "")
+            }
     }
 
     /// The pairs of a form body, failing on a malformed escape.
@@ -50,14 +51,20 @@ public enum FormCodec {
             case UInt8(ascii: "%"):
                 guard iterator.count >= 2, let high = hexValue(iterator[iterator.startIndex]),
                     let low = hexValue(iterator[iterator.startIndex + 1])
-                else { throw FormDecodingError(kind: .badEncoding, key: String(text), description: "malformed percent escape in '\(text.prefix(80))'") }
+                else {
+                    throw FormDecodingError(
+                        kind: .badEncoding, key: String(text),
+                        description: "malformed percent escape in '\(text.prefix(80))'")
+                }
                 bytes.append(high << 4 | low)
                 iterator = iterator.dropFirst(2)
             default: bytes.append(byte)
             }
         }
         guard let decoded = String(validating: bytes, as: UTF8.self) else {
-            throw FormDecodingError(kind: .badEncoding, key: String(text), description: "'\(text.prefix(80))' is not UTF-8 after percent-decoding")
+            throw FormDecodingError(
+                kind: .badEncoding, key: String(text),
+                description: "'\(text.prefix(80))' is not UTF-8 after percent-decoding")
         }
         return decoded
     }
@@ -74,12 +81,15 @@ public enum FormCodec {
     /// Rebuilds the parameters of `operation` from decoded pairs (without `Action` and `Version`).
     /// Keys the spec does not know are kept as top-level scalars under their full key, so a server can
     /// name them. List members are ordered by index; indexes must run 1, 2, 3... without gaps.
-    public static func parameters(from pairs: [(String, String)], operation: OperationSpec?) throws(FormDecodingError) -> [Parameter] {
+    public static func parameters(from pairs: [(String, String)], operation: OperationSpec?) throws(FormDecodingError)
+        -> [Parameter]
+    {
         var root = Node.structure([:], order: [])
         var seen = Set<String>()
         for (key, value) in pairs where key != "Action" && key != "Version" {
             guard seen.insert(key).inserted else {
-                throw FormDecodingError(kind: .duplicateKey, key: key, description: "the key '\(key)' appears more than once")
+                throw FormDecodingError(
+                    kind: .duplicateKey, key: key, description: "the key '\(key)' appears more than once")
             }
             let parts = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             guard let operation, operation.parameter(at: parts[0]) != nil else {
@@ -99,13 +109,21 @@ public enum FormCodec {
                 case .list(let list)?:
                     let listKey = parts[0..<index].joined(separator: ".")
                     guard parts[index] == list.memberName else {
-                        throw FormDecodingError(kind: .badKey, key: key, description: "'\(key)': members of the list '\(listKey)' are sent as '\(listKey).\(list.memberName).N'")
+                        throw FormDecodingError(
+                            kind: .badKey, key: key,
+                            description:
+                                "'\(key)': members of the list '\(listKey)' are sent as '\(listKey).\(list.memberName).N'"
+                        )
                     }
                     guard index + 1 < parts.count else {
                         throw FormDecodingError(kind: .badKey, key: key, description: "'\(key)' has no list index")
                     }
-                    guard let position = Int(parts[index + 1]), position >= 1, String(position) == parts[index + 1] else {
-                        throw FormDecodingError(kind: .badListIndex, key: key, description: "'\(key)': list indexes start at 1 and are plain integers, not '\(parts[index + 1])'")
+                    guard let position = Int(parts[index + 1]), position >= 1, String(position) == parts[index + 1]
+                    else {
+                        throw FormDecodingError(
+                            kind: .badListIndex, key: key,
+                            description:
+                                "'\(key)': list indexes start at 1 and are plain integers, not '\(parts[index + 1])'")
                     }
                     path.append(.index(position))
                     type = list.member
@@ -115,7 +133,9 @@ public enum FormCodec {
                         path.append(.member(parts[index...].joined(separator: ".")))
                         index = parts.count
                     } else {
-                        throw FormDecodingError(kind: .badKey, key: key, description: "'\(key)' goes inside the scalar '\(parts[0..<index].joined(separator: "."))'")
+                        throw FormDecodingError(
+                            kind: .badKey, key: key,
+                            description: "'\(key)' goes inside the scalar '\(parts[0..<index].joined(separator: "."))'")
                     }
                 }
             }
@@ -126,11 +146,15 @@ public enum FormCodec {
             }
         }
         guard case .structure(let members, let order) = root else { return [] }
-        return try order.map { name throws(FormDecodingError) in Parameter(name, try members[name]!.parameterValue(key: name)) }
+        return try order.map { name throws(FormDecodingError) in
+            Parameter(name, try members[name]!.parameterValue(key: name))
+        }
     }
 
     /// The request a form body carries, or an error naming what is wrong with it.
-    public static func request(fromBody body: String, spec: ServiceSpec) throws(FormDecodingError) -> (action: String?, version: String?, request: Request) {
+    public static func request(fromBody body: String, spec: ServiceSpec) throws(FormDecodingError) -> (
+        action: String?, version: String?, request: Request
+    ) {
         let pairs = try decodePairsStrict(body)
         let action = pairs.first { $0.0 == "Action" }?.1
         let version = pairs.first { $0.0 == "Version" }?.1
@@ -142,7 +166,10 @@ public enum FormCodec {
 
 /// The tree that flattened keys are put back into.
 private indirect enum Node {
-    enum Step { case member(String), index(Int) }
+    enum Step {
+        case member(String)
+        case index(Int)
+    }
 
     case scalar(String)
     case list([Int: Node])
@@ -158,7 +185,10 @@ private indirect enum Node {
         case .member(let name):
             var members: [String: Node] = [:]
             var order: [String] = []
-            if case .structure(let existing, let existingOrder) = self { members = existing; order = existingOrder }
+            if case .structure(let existing, let existingOrder) = self {
+                members = existing
+                order = existingOrder
+            }
             if members[name] == nil { order.append(name) }
             var child = members[name] ?? Node.empty(for: rest.first)
             child.insert(path: rest, value: value)
@@ -186,13 +216,22 @@ private indirect enum Node {
         switch self {
         case .scalar(let text): return .scalar(text)
         case .structure(let members, let order):
-            return .structure(try order.map { name throws(FormDecodingError) in Parameter(name, try members[name]!.parameterValue(key: "\(key).\(name)")) })
+            return .structure(
+                try order.map { name throws(FormDecodingError) in
+                    Parameter(name, try members[name]!.parameterValue(key: "\(key).\(name)"))
+                })
         case .list(let items):
             let positions = items.keys.sorted()
             if let gap = positions.enumerated().first(where: { $0.offset + 1 != $0.element }) {
-                throw FormDecodingError(kind: .badListIndex, key: key, description: "'\(key)' list indexes must run 1, 2, 3... without gaps; index \(gap.offset + 1) is missing")
+                throw FormDecodingError(
+                    kind: .badListIndex, key: key,
+                    description:
+                        "'\(key)' list indexes must run 1, 2, 3... without gaps; index \(gap.offset + 1) is missing")
             }
-            return .list(try positions.map { position throws(FormDecodingError) in try items[position]!.parameterValue(key: "\(key).\(position)") })
+            return .list(
+                try positions.map { position throws(FormDecodingError) in
+                    try items[position]!.parameterValue(key: "\(key).\(position)")
+                })
         }
     }
 }

@@ -3,7 +3,11 @@
 public enum MarkupEscaping {
     public static func escape(_ text: String) -> String {
         // Most text needs nothing: return it without a copy.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) { return text }
+        if !text.utf8.contains(where: {
+            $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27
+        }) {
+            return text
+        }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -14,7 +18,11 @@ public enum MarkupEscaping {
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
             default:
-                if scalar.value < 0x20, scalar != "\n", scalar != "\t", scalar != "\r" { result += "\u{FFFD}" } else { result.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20, scalar != "\n", scalar != "\t", scalar != "\r" {
+                    result += "\u{FFFD}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
             }
         }
         return result

@@ -19,11 +19,15 @@ extension Request {
                     memberType = list.member
                 }
                 if items.isEmpty { pairs.append((key, "")) }
-                for (index, item) in items.enumerated() { walk(item, key: "\(key).\(memberName).\(index + 1)", type: memberType) }
+                for (index, item) in items.enumerated() {
+                    walk(item, key: "\(key).\(memberName).\(index + 1)", type: memberType)
+                }
             case .structure(let members):
                 var inner: StructureSpec?
                 if case .structure(let found)? = type { inner = found }
-                for member in members { walk(member.value, key: "\(key).\(member.name)", type: inner?.member(named: member.name)?.type) }
+                for member in members {
+                    walk(member.value, key: "\(key).\(member.name)", type: inner?.member(named: member.name)?.type)
+                }
             }
         }
         for parameter in parameters {
@@ -62,7 +66,8 @@ public enum QueryEncoding {
 
     static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"),
             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
             true
         default:

@@ -43,12 +43,13 @@ extension Request {
         var found: [RuntimeValue] = []
         func walk(_ value: ParameterValue) {
             switch value {
-            case .scalar(let text): if let runtime = RuntimeValue(token: text), !found.contains(runtime) { found.append(runtime) }
-            case .list(let items): items.forEach(walk)
-            case .structure(let members): members.forEach { walk($0.value) }
+            case .scalar(let text):
+                if let runtime = RuntimeValue(token: text), !found.contains(runtime) { found.append(runtime) }
+            case .list(let items): for item in items { walk(item) }
+            case .structure(let members): for member in members { walk(member.value) }
             }
         }
-        parameters.forEach { walk($0.value) }
+        for parameter in parameters { walk(parameter.value) }
         return found
     }
 

@@ -22,26 +22,31 @@ public struct SigV4Signer: Sendable {
     /// `Authorization`. `headers` are the request's other headers (`Host` and `Content-Type` at least);
     /// all of them are signed.
     public func sign(
-        method: String, path: String = "/", query: String = "", headers: [(String, String)], body: some DataProtocol, date: Date
+        method: String, path: String = "/", query: String = "", headers: [(String, String)], body: some DataProtocol,
+        date: Date
     ) -> [(String, String)] {
         let amzDate = Self.amzDate(date)
         var added: [(String, String)] = [("X-Amz-Date", amzDate)]
         if let token = credentials.sessionToken { added.append(("X-Amz-Security-Token", token)) }
-        let (signature, signedHeaders) = self.signature(method: method, path: path, query: query, headers: headers + added, body: body, amzDate: amzDate)
+        let (signature, signedHeaders) = self.signature(
+            method: method, path: path, query: query, headers: headers + added, body: body, amzDate: amzDate)
         let scope = "\(amzDate.prefix(8))/\(region)/\(service)/aws4_request"
-        added.append((
-            "Authorization",
-            "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyId)/\(scope), SignedHeaders=\(signedHeaders), Signature=\(signature)"
-        ))
+        added.append(
+            (
+                "Authorization",
+                "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyId)/\(scope), SignedHeaders=\(signedHeaders), Signature=\(signature)"
+            ))
         return added
     }
 
     /// The signature of a request whose `headers` are exactly the signed ones (`X-Amz-Date` and any
     /// `X-Amz-Security-Token` included), at `amzDate`; a verifier recomputes what a client sent with it.
     public func signature(
-        method: String, path: String, query: String, headers: [(String, String)], body: some DataProtocol, amzDate: String
+        method: String, path: String, query: String, headers: [(String, String)], body: some DataProtocol,
+        amzDate: String
     ) -> (signature: String, signedHeaders: String) {
-        let (request, signedHeaders) = canonicalRequest(method: method, path: path, query: query, headers: headers, body: body)
+        let (request, signedHeaders) = canonicalRequest(
+            method: method, path: path, query: query, headers: headers, body: body)
         let day = amzDate.prefix(8)
         var stringToSign: [UInt8] = []
         stringToSign.reserveCapacity(160)
@@ -68,7 +73,8 @@ public struct SigV4Signer: Sendable {
     public func canonicalParts(
         method: String, path: String, query: String, headers: [(String, String)], body: some DataProtocol
     ) -> (request: String, signedHeaders: String) {
-        let (request, signedHeaders) = canonicalRequest(method: method, path: path, query: query, headers: headers, body: body)
+        let (request, signedHeaders) = canonicalRequest(
+            method: method, path: path, query: query, headers: headers, body: body)
         return (String(decoding: request, as: UTF8.self), signedHeaders)
     }
 
@@ -76,10 +82,13 @@ public struct SigV4Signer: Sendable {
     func canonicalRequest(
         method: String, path: String, query: String, headers: [(String, String)], body: some DataProtocol
     ) -> (request: [UInt8], signedHeaders: String) {
-        var lowered = headers.enumerated().map { (name: Self.lowercasedASCII($0.element.0), value: Self.foldSpaces($0.element.1), order: $0.offset) }
+        var lowered = headers.enumerated().map {
+            (name: Self.lowercasedASCII($0.element.0), value: Self.foldSpaces($0.element.1), order: $0.offset)
+        }
         lowered.sort { $0.name == $1.name ? $0.order < $1.order : $0.name < $1.name }
         var request: [UInt8] = []
-        request.reserveCapacity(384 + query.utf8.count + lowered.reduce(0) { $0 + $1.name.utf8.count * 2 + $1.value.utf8.count + 2 })
+        request.reserveCapacity(
+            384 + query.utf8.count + lowered.reduce(0) { $0 + $1.name.utf8.count * 2 + $1.value.utf8.count + 2 })
         request += method.uppercased().utf8
         request.append(10)
         request += (path.isEmpty ? "/" : path).utf8
@@ -121,7 +130,10 @@ public struct SigV4Signer: Sendable {
         var clean = true
         for byte in value.utf8 {
             let blank = byte == 0x20 || byte == 0x09
-            if byte == 0x09 || (blank && previousBlank) { clean = false; break }
+            if byte == 0x09 || (blank && previousBlank) {
+                clean = false
+                break
+            }
             previousBlank = blank
         }
         if clean && !previousBlank { return value }
@@ -142,7 +154,9 @@ public struct SigV4Signer: Sendable {
         let encoded: [(key: String, value: String)] = FormCodec.decodePairs(query).map { pair in
             (key: QueryEncoding.percentEncode(pair.0), value: QueryEncoding.percentEncode(pair.1))
         }
-        let sorted = encoded.sorted { left, right in left.key == right.key ? left.value < right.value : left.key < right.key }
+        let sorted = encoded.sorted { left, right in
+            left.key == right.key ? left.value < right.value : left.key < right.key
+        }
         return sorted.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
     }
 
@@ -153,7 +167,8 @@ public struct SigV4Signer: Sendable {
         var parts = tm()
         gmtime_r(&seconds, &parts)
         func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let text = "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))T\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))Z"
+        let text =
+            "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))T\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))Z"
         AmzDateCache.shared.store(text, for: Int(seconds))
         return text
     }

@@ -48,11 +48,16 @@ struct AnswerRenderer: Sendable {
     /// codes the spec does not know, such as RequestEntityTooLarge).
     func error(_ code: String, _ message: String, status explicitStatus: Int? = nil) -> EmulatorAnswer {
         let known = spec.errors[code]
-        var error = ErrorAnswer(code: code, wireCode: code, message: message, status: known?.httpStatus ?? explicitStatus ?? 400, type: known?.type.rawValue ?? "Sender")
+        var error = ErrorAnswer(
+            code: code, wireCode: code, message: message, status: known?.httpStatus ?? explicitStatus ?? 400,
+            type: known?.type.rawValue ?? "Sender")
         for decorator in decorators { decorator.rendering(error: &error) }
         switch error.form {
         case .htmlPage:
-            return EmulatorAnswer(status: error.status, contentType: "text/html", body: "<html><body><h1>500 Internal Server Error</h1><p>\(Self.escape(error.message))</p></body></html>")
+            return EmulatorAnswer(
+                status: error.status, contentType: "text/html",
+                body: "<html><body><h1>500 Internal Server Error</h1><p>\(Self.escape(error.message))</p></body></html>"
+            )
         case .errorResponse:
             let xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -85,23 +90,39 @@ struct AnswerRenderer: Sendable {
         switch (value, type) {
         case (.list(let items), .list(let list)):
             guard !items.isEmpty else {
-                xml += "<"; xml += name; xml += "/>"
+                xml += "<"
+                xml += name
+                xml += "/>"
                 return
             }
-            xml += "<"; xml += name; xml += ">"
+            xml += "<"
+            xml += name
+            xml += ">"
             for item in items { append(list.memberName, item, type: list.member, to: &xml) }
-            xml += "</"; xml += name; xml += ">"
+            xml += "</"
+            xml += name
+            xml += ">"
         case (.structure(let members), .structure(let structure)):
-            xml += "<"; xml += name; xml += ">"
+            xml += "<"
+            xml += name
+            xml += ">"
             for member in structure.members {
                 // The first value given for a member wins.
-                if let given = members.first(where: { $0.name == member.name }) { append(member.name, given.value, type: member.type, to: &xml) }
+                if let given = members.first(where: { $0.name == member.name }) {
+                    append(member.name, given.value, type: member.type, to: &xml)
+                }
             }
-            xml += "</"; xml += name; xml += ">"
+            xml += "</"
+            xml += name
+            xml += ">"
         case (.scalar(let text), _):
-            xml += "<"; xml += name; xml += ">"
+            xml += "<"
+            xml += name
+            xml += ">"
             xml += Self.escape(text)
-            xml += "</"; xml += name; xml += ">"
+            xml += "</"
+            xml += name
+            xml += ">"
         default:
             break
         }

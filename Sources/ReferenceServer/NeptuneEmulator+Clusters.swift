@@ -4,14 +4,20 @@ import QueryProtocol
 
 extension NeptuneEmulator {
     /// Request parameters that never show as DBCluster members.
-    static let notStored: Set<String> = ["DBClusterIdentifier", "MasterUserPassword", "PreSignedUrl", "Tags", "ApplyImmediately", "NewDBClusterIdentifier", "ReplicationSourceIdentifier"]
+    static let notStored: Set<String> = [
+        "DBClusterIdentifier", "MasterUserPassword", "PreSignedUrl", "Tags", "ApplyImmediately",
+        "NewDBClusterIdentifier", "ReplicationSourceIdentifier",
+    ]
 
     /// Copies the request's parameters onto DBCluster members, normalising booleans and doubles as the service prints them.
     func apply(_ request: Request, to attributes: inout [String: ParameterValue]) {
         for parameter in request.parameters where !Self.notStored.contains(parameter.name) {
             let name = DBClusterMemberName.forParameter(parameter.name)
             if parameter.name == "VpcSecurityGroupIds", case .list(let ids) = parameter.value {
-                attributes["VpcSecurityGroups"] = .list(ids.map { .structure([Parameter("VpcSecurityGroupId", $0), Parameter("Status", .scalar("active"))]) })
+                attributes["VpcSecurityGroups"] = .list(
+                    ids.map {
+                        .structure([Parameter("VpcSecurityGroupId", $0), Parameter("Status", .scalar("active"))])
+                    })
                 continue
             }
             if parameter.name == "CloudwatchLogsExportConfiguration", case .structure(let members) = parameter.value {
@@ -41,9 +47,13 @@ extension NeptuneEmulator {
             guard let number = Double(text) else { return value }
             return .scalar(number == number.rounded() && abs(number) < 1e15 ? "\(Int(number)).0" : "\(number)")
         case (.structure(let members), .structure(let structure)):
-            return .structure(members.map { member in
-                Parameter(member.name, structure.member(named: member.name).map { normalised(member.value, type: $0.type) } ?? member.value)
-            })
+            return .structure(
+                members.map { member in
+                    Parameter(
+                        member.name,
+                        structure.member(named: member.name).map { normalised(member.value, type: $0.type) }
+                            ?? member.value)
+                })
         default: return value
         }
     }
@@ -70,7 +80,11 @@ extension NeptuneEmulator {
             "DBClusterOptionGroupMemberships": .list([]),
             "PreferredBackupWindow": .scalar("07:00-07:30"),
             "PreferredMaintenanceWindow": .scalar("sun:09:00-sun:09:30"),
-            "VpcSecurityGroups": .list([.structure([Parameter("VpcSecurityGroupId", .scalar("sg-0c0nf0rm4nce")), Parameter("Status", .scalar("active"))])]),
+            "VpcSecurityGroups": .list([
+                .structure([
+                    Parameter("VpcSecurityGroupId", .scalar("sg-0c0nf0rm4nce")), Parameter("Status", .scalar("active")),
+                ])
+            ]),
             "HostedZoneId": .scalar("ZUFXD4SLT2LS7"),
             "StorageEncrypted": .scalar("false"),
             "DbClusterResourceId": .scalar("cluster-" + suffix.uppercased()),
@@ -86,16 +100,24 @@ extension NeptuneEmulator {
     }
 
     /// Inserts a new cluster in `creating` and answers with it.
-    func insertCluster(action: String, id rawId: String, base: [String: ParameterValue]? = nil, request: Request, replicationSource: String? = nil) -> EmulatorAnswer {
+    func insertCluster(
+        action: String, id rawId: String, base: [String: ParameterValue]? = nil, request: Request,
+        replicationSource: String? = nil
+    ) -> EmulatorAnswer {
         let id = key(rawId)
         var attributes = newAttributes(id: id)
         if let base {
-            for name in ["Engine", "EngineVersion", "Port", "DatabaseName", "StorageEncrypted", "KmsKeyId", "IAMDatabaseAuthenticationEnabled", "StorageType"] {
+            for name in [
+                "Engine", "EngineVersion", "Port", "DatabaseName", "StorageEncrypted", "KmsKeyId",
+                "IAMDatabaseAuthenticationEnabled", "StorageType",
+            ] {
                 if let value = base[name] { attributes[name] = value }
             }
         }
         apply(request, to: &attributes)
-        let record = ClusterRecord(id: id, attributes: attributes, status: "creating", pending: later("available"), replicationSource: replicationSource.map(key), sequence: sequence)
+        let record = ClusterRecord(
+            id: id, attributes: attributes, status: "creating", pending: later("available"),
+            replicationSource: replicationSource.map(key), sequence: sequence)
         clusters[id] = record
         return answer(action, record)
     }
@@ -109,14 +131,22 @@ extension NeptuneEmulator {
         var values = record.attributes
         values["Status"] = .scalar(record.status)
         values["MultiAZ"] = .scalar(record.instances.count > 1 ? "true" : "false")
-        values["DBClusterMembers"] = .list(record.instances.enumerated().map { index, instance in
-            .structure([
-                Parameter("DBInstanceIdentifier", .scalar(instance)), Parameter("IsClusterWriter", .scalar(index == 0 ? "true" : "false")),
-                Parameter("DBClusterParameterGroupStatus", .scalar("in-sync")), Parameter("PromotionTier", .scalar("1")),
-            ])
-        })
-        values["ReadReplicaIdentifiers"] = .list(clusters.values.filter { $0.replicationSource == record.id }.sorted { $0.sequence < $1.sequence }
-            .map { .scalar($0.attributes["DBClusterArn"].flatMap { if case .scalar(let arn) = $0 { arn } else { nil } } ?? $0.id) })
+        values["DBClusterMembers"] = .list(
+            record.instances.enumerated().map { index, instance in
+                .structure([
+                    Parameter("DBInstanceIdentifier", .scalar(instance)),
+                    Parameter("IsClusterWriter", .scalar(index == 0 ? "true" : "false")),
+                    Parameter("DBClusterParameterGroupStatus", .scalar("in-sync")),
+                    Parameter("PromotionTier", .scalar("1")),
+                ])
+            })
+        values["ReadReplicaIdentifiers"] = .list(
+            clusters.values.filter { $0.replicationSource == record.id }.sorted { $0.sequence < $1.sequence }
+                .map {
+                    .scalar(
+                        $0.attributes["DBClusterArn"].flatMap { if case .scalar(let arn) = $0 { arn } else { nil } }
+                            ?? $0.id)
+                })
         if let source = record.replicationSource { values["ReplicationSourceIdentifier"] = .scalar(source) }
         for decorator in decorators { decorator.rendering(clusterMembers: &values) }
         return "<\(element)>" + renderer.structureBody(values, shape: clusterShape) + "</\(element)>"
@@ -126,13 +156,19 @@ extension NeptuneEmulator {
 
     func createCluster(_ request: Request) -> EmulatorAnswer {
         let id = text("DBClusterIdentifier", request) ?? ""
-        return insertCluster(action: "CreateDBCluster", id: id, request: request, replicationSource: text("ReplicationSourceIdentifier", request))
+        return insertCluster(
+            action: "CreateDBCluster", id: id, request: request,
+            replicationSource: text("ReplicationSourceIdentifier", request))
     }
 
     func deleteCluster(_ request: Request) -> EmulatorAnswer {
-        guard var record = cluster(named: text("DBClusterIdentifier", request) ?? "") else { return renderer.error("DBClusterNotFoundFault", "DBCluster not found.") }
+        guard var record = cluster(named: text("DBClusterIdentifier", request) ?? "") else {
+            return renderer.error("DBClusterNotFoundFault", "DBCluster not found.")
+        }
         if let snapshot = text("FinalDBSnapshotIdentifier", request) {
-            snapshots[snapshot.lowercased()] = SnapshotRecord(id: snapshot.lowercased(), cluster: record.id, attributes: record.attributes, createdAt: Date().timeIntervalSince1970)
+            snapshots[snapshot.lowercased()] = SnapshotRecord(
+                id: snapshot.lowercased(), cluster: record.id, attributes: record.attributes,
+                createdAt: Date().timeIntervalSince1970)
         }
         record.status = "deleting"
         record.pending = later(nil)
@@ -145,11 +181,17 @@ extension NeptuneEmulator {
         if let id = text("DBClusterIdentifier", request) { selected = cluster(named: id).map { [$0] } ?? [] }
         if case .list(let filters)? = request.value(at: "Filters") {
             for case .structure(let members) in filters {
-                let name = members.first { $0.name == "Name" }.flatMap { if case .scalar(let text) = $0.value { text } else { nil } }
+                let name = members.first { $0.name == "Name" }.flatMap {
+                    if case .scalar(let text) = $0.value { text } else { nil }
+                }
                 let values = Self.strings(members.first { $0.name == "Values" }?.value)
                 selected = selected.filter { record in
                     switch name {
-                    case "db-cluster-id": values.contains { $0.lowercased() == record.id.lowercased() || record.attributes["DBClusterArn"] == .scalar($0) }
+                    case "db-cluster-id":
+                        values.contains {
+                            $0.lowercased() == record.id.lowercased()
+                                || record.attributes["DBClusterArn"] == .scalar($0)
+                        }
                     case "engine": values.contains { record.attributes["Engine"] == .scalar($0) }
                     default: true
                     }
@@ -159,16 +201,21 @@ extension NeptuneEmulator {
         let pageSize = text("MaxRecords", request).flatMap(Int.init) ?? 100
         let offset = text("Marker", request).flatMap { $0.hasPrefix("offset-") ? Int($0.dropFirst(7)) : nil } ?? 0
         let page = selected.dropFirst(offset).prefix(pageSize)
-        var result = page.isEmpty ? "<DBClusters/>" : "<DBClusters>" + page.map { clusterXML($0) }.joined() + "</DBClusters>"
+        var result =
+            page.isEmpty ? "<DBClusters/>" : "<DBClusters>" + page.map { clusterXML($0) }.joined() + "</DBClusters>"
         if offset + page.count < selected.count { result = "<Marker>offset-\(offset + page.count)</Marker>" + result }
         return renderer.success(action: "DescribeDBClusters", result: result)
     }
 
     func failover(_ request: Request) -> EmulatorAnswer {
-        guard let before = cluster(named: text("DBClusterIdentifier", request) ?? "") else { return renderer.error("DBClusterNotFoundFault", "DBCluster not found.") }
+        guard let before = cluster(named: text("DBClusterIdentifier", request) ?? "") else {
+            return renderer.error("DBClusterNotFoundFault", "DBCluster not found.")
+        }
         var record = before
         // The spec's readerOf precondition has checked that the target is one of the cluster's instances.
-        if let target = text("TargetDBInstanceIdentifier", request)?.lowercased(), let index = record.instances.firstIndex(of: target) {
+        if let target = text("TargetDBInstanceIdentifier", request)?.lowercased(),
+            let index = record.instances.firstIndex(of: target)
+        {
             record.instances.swapAt(0, index)
         } else if record.instances.count > 1 {
             record.instances.swapAt(0, 1)
@@ -179,16 +226,23 @@ extension NeptuneEmulator {
     }
 
     func modifyCluster(_ request: Request) -> EmulatorAnswer {
-        guard let before = cluster(named: text("DBClusterIdentifier", request) ?? "") else { return renderer.error("DBClusterNotFoundFault", "DBCluster not found.") }
+        guard let before = cluster(named: text("DBClusterIdentifier", request) ?? "") else {
+            return renderer.error("DBClusterNotFoundFault", "DBCluster not found.")
+        }
         var record = before
         apply(request, to: &record.attributes)
-        if let renaming = spec.operation(named: "ModifyDBCluster")?.renaming("DBClusterIdentifier"), let newName = text(renaming, request) {
+        if let renaming = spec.operation(named: "ModifyDBCluster")?.renaming("DBClusterIdentifier"),
+            let newName = text(renaming, request)
+        {
             let old = record.id
             record.id = key(newName)
             record.attributes["DBClusterIdentifier"] = .scalar(record.id)
-            record.attributes["DBClusterArn"] = .scalar("arn:aws:rds:\(configuration.region):\(configuration.accountId):cluster:\(record.id)")
+            record.attributes["DBClusterArn"] = .scalar(
+                "arn:aws:rds:\(configuration.region):\(configuration.accountId):cluster:\(record.id)")
             clusters[old] = nil
-            for (id, other) in clusters where other.replicationSource == old { clusters[id]?.replicationSource = record.id }
+            for (id, other) in clusters where other.replicationSource == old {
+                clusters[id]?.replicationSource = record.id
+            }
             for id in record.instances { instances[id]?.cluster = record.id }
         }
         return store(ClusterChange(operation: "ModifyDBCluster", before: before, after: record))
@@ -204,7 +258,9 @@ extension NeptuneEmulator {
     }
 
     func promote(_ request: Request) -> EmulatorAnswer {
-        guard var record = cluster(named: text("DBClusterIdentifier", request) ?? "") else { return renderer.error("DBClusterNotFoundFault", "DBCluster not found.") }
+        guard var record = cluster(named: text("DBClusterIdentifier", request) ?? "") else {
+            return renderer.error("DBClusterNotFoundFault", "DBCluster not found.")
+        }
         record.replicationSource = nil
         clusters[record.id] = record
         return answer("PromoteReadReplicaDBCluster", record)
@@ -212,16 +268,22 @@ extension NeptuneEmulator {
 
     func restoreFromSnapshot(_ request: Request) -> EmulatorAnswer {
         let snapshot = snapshots[(text("SnapshotIdentifier", request) ?? "").lowercased()]
-        return insertCluster(action: "RestoreDBClusterFromSnapshot", id: text("DBClusterIdentifier", request) ?? "", base: snapshot?.attributes, request: request)
+        return insertCluster(
+            action: "RestoreDBClusterFromSnapshot", id: text("DBClusterIdentifier", request) ?? "",
+            base: snapshot?.attributes, request: request)
     }
 
     func restoreToPointInTime(_ request: Request) -> EmulatorAnswer {
         let source = cluster(named: text("SourceDBClusterIdentifier", request) ?? "")
-        return insertCluster(action: "RestoreDBClusterToPointInTime", id: text("DBClusterIdentifier", request) ?? "", base: source?.attributes, request: request)
+        return insertCluster(
+            action: "RestoreDBClusterToPointInTime", id: text("DBClusterIdentifier", request) ?? "",
+            base: source?.attributes, request: request)
     }
 
     func transition(_ request: Request, action: String, during: String, to target: String) -> EmulatorAnswer {
-        guard var record = cluster(named: text("DBClusterIdentifier", request) ?? "") else { return renderer.error("DBClusterNotFoundFault", "DBCluster not found.") }
+        guard var record = cluster(named: text("DBClusterIdentifier", request) ?? "") else {
+            return renderer.error("DBClusterNotFoundFault", "DBCluster not found.")
+        }
         record.status = during
         record.pending = later(target)
         clusters[record.id] = record

@@ -26,14 +26,20 @@ extension NeptuneEmulator {
     func createInstance(_ request: Request) -> EmulatorAnswer {
         if let missing = required(["DBInstanceIdentifier", "DBInstanceClass", "Engine"], request) { return missing }
         let id = text("DBInstanceIdentifier", request)!.lowercased()
-        guard instances[id] == nil else { return renderer.error("DBInstanceAlreadyExists", "DB instance already exists") }
+        guard instances[id] == nil else {
+            return renderer.error("DBInstanceAlreadyExists", "DB instance already exists")
+        }
         var clusterId = ""
         if let name = text("DBClusterIdentifier", request) {
-            guard let record = cluster(named: name) else { return renderer.error("DBClusterNotFoundFault", "DBCluster \(name) not found.") }
+            guard let record = cluster(named: name) else {
+                return renderer.error("DBClusterNotFoundFault", "DBCluster \(name) not found.")
+            }
             clusterId = record.id
             clusters[record.id]?.instances.append(id)
         }
-        let record = InstanceRecord(id: id, cluster: clusterId, instanceClass: text("DBInstanceClass", request)!, status: "creating", pending: later("available"))
+        let record = InstanceRecord(
+            id: id, cluster: clusterId, instanceClass: text("DBInstanceClass", request)!, status: "creating",
+            pending: later("available"))
         instances[id] = record
         return renderer.success(action: "CreateDBInstance", result: instanceXML(record))
     }
@@ -41,7 +47,9 @@ extension NeptuneEmulator {
     func deleteInstance(_ request: Request) -> EmulatorAnswer {
         if let missing = required(["DBInstanceIdentifier"], request) { return missing }
         let id = text("DBInstanceIdentifier", request)!.lowercased()
-        guard var record = instances[id] else { return renderer.error("DBInstanceNotFound", "DBInstance \(id) not found.") }
+        guard var record = instances[id] else {
+            return renderer.error("DBInstanceNotFound", "DBInstance \(id) not found.")
+        }
         record.status = "deleting"
         record.pending = later(nil)
         instances[id] = record
@@ -51,26 +59,36 @@ extension NeptuneEmulator {
     func describeInstances(_ request: Request) -> EmulatorAnswer {
         var selected = instances.values.sorted { $0.id < $1.id }
         if let id = text("DBInstanceIdentifier", request)?.lowercased() {
-            guard let record = instances[id] else { return renderer.error("DBInstanceNotFound", "DBInstance \(id) not found.") }
+            guard let record = instances[id] else {
+                return renderer.error("DBInstanceNotFound", "DBInstance \(id) not found.")
+            }
             selected = [record]
         }
         let items = selected.map { instanceXML($0) }.joined()
-        return renderer.success(action: "DescribeDBInstances", result: items.isEmpty ? "<DBInstances/>" : "<DBInstances>\(items)</DBInstances>")
+        return renderer.success(
+            action: "DescribeDBInstances",
+            result: items.isEmpty ? "<DBInstances/>" : "<DBInstances>\(items)</DBInstances>")
     }
 
     func instanceXML(_ record: InstanceRecord) -> String {
         let escape = AnswerRenderer.escape
-        return "<DBInstance><DBInstanceIdentifier>\(escape(record.id))</DBInstanceIdentifier><DBInstanceClass>\(escape(record.instanceClass))</DBInstanceClass>"
+        return
+            "<DBInstance><DBInstanceIdentifier>\(escape(record.id))</DBInstanceIdentifier><DBInstanceClass>\(escape(record.instanceClass))</DBInstanceClass>"
             + "<Engine>neptune</Engine><DBInstanceStatus>\(record.status)</DBInstanceStatus><DBClusterIdentifier>\(escape(record.cluster))</DBClusterIdentifier></DBInstance>"
     }
 
     func createSnapshot(_ request: Request) -> EmulatorAnswer {
         if let missing = required(["DBClusterSnapshotIdentifier", "DBClusterIdentifier"], request) { return missing }
         let id = text("DBClusterSnapshotIdentifier", request)!.lowercased()
-        guard snapshots[id] == nil else { return renderer.error("DBClusterSnapshotAlreadyExistsFault", "Snapshot \(id) already exists.") }
+        guard snapshots[id] == nil else {
+            return renderer.error("DBClusterSnapshotAlreadyExistsFault", "Snapshot \(id) already exists.")
+        }
         let name = text("DBClusterIdentifier", request)!
-        guard let source = cluster(named: name) else { return renderer.error("DBClusterNotFoundFault", "DBCluster \(name) not found.") }
-        let record = SnapshotRecord(id: id, cluster: source.id, attributes: source.attributes, createdAt: Date().timeIntervalSince1970)
+        guard let source = cluster(named: name) else {
+            return renderer.error("DBClusterNotFoundFault", "DBCluster \(name) not found.")
+        }
+        let record = SnapshotRecord(
+            id: id, cluster: source.id, attributes: source.attributes, createdAt: Date().timeIntervalSince1970)
         snapshots[id] = record
         return renderer.success(action: "CreateDBClusterSnapshot", result: snapshotXML(record))
     }
@@ -78,18 +96,24 @@ extension NeptuneEmulator {
     func deleteSnapshot(_ request: Request) -> EmulatorAnswer {
         if let missing = required(["DBClusterSnapshotIdentifier"], request) { return missing }
         let id = text("DBClusterSnapshotIdentifier", request)!.lowercased()
-        guard let record = snapshots.removeValue(forKey: id) else { return renderer.error("DBClusterSnapshotNotFoundFault", "DBClusterSnapshot \(id) not found.") }
+        guard let record = snapshots.removeValue(forKey: id) else {
+            return renderer.error("DBClusterSnapshotNotFoundFault", "DBClusterSnapshot \(id) not found.")
+        }
         return renderer.success(action: "DeleteDBClusterSnapshot", result: snapshotXML(record))
     }
 
     func describeSnapshots(_ request: Request) -> EmulatorAnswer {
         var selected = snapshots.values.sorted { $0.id < $1.id }
         if let id = text("DBClusterSnapshotIdentifier", request)?.lowercased() {
-            guard let record = snapshots[id] else { return renderer.error("DBClusterSnapshotNotFoundFault", "DBClusterSnapshot \(id) not found.") }
+            guard let record = snapshots[id] else {
+                return renderer.error("DBClusterSnapshotNotFoundFault", "DBClusterSnapshot \(id) not found.")
+            }
             selected = [record]
         }
         let items = selected.map { snapshotXML($0) }.joined()
-        return renderer.success(action: "DescribeDBClusterSnapshots", result: items.isEmpty ? "<DBClusterSnapshots/>" : "<DBClusterSnapshots>\(items)</DBClusterSnapshots>")
+        return renderer.success(
+            action: "DescribeDBClusterSnapshots",
+            result: items.isEmpty ? "<DBClusterSnapshots/>" : "<DBClusterSnapshots>\(items)</DBClusterSnapshots>")
     }
 
     func snapshotXML(_ record: SnapshotRecord) -> String {

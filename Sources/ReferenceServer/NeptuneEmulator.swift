@@ -16,10 +16,13 @@ public actor NeptuneEmulator {
         public var verifySignatures: [String: String]?
 
         /// The built-in test key the runner signs with against local endpoints.
-        public static let localTestingKeys = [AWSCredentials.localTesting.accessKeyId: AWSCredentials.localTesting.secretAccessKey]
+        public static let localTestingKeys = [
+            AWSCredentials.localTesting.accessKeyId: AWSCredentials.localTesting.secretAccessKey
+        ]
 
         public init(
-            transitionDelay: Duration = .zero, faults: Set<Fault> = [], region: String = "us-east-1", accountId: String = "123456789012",
+            transitionDelay: Duration = .zero, faults: Set<Fault> = [], region: String = "us-east-1",
+            accountId: String = "123456789012",
             verifySignatures: [String: String]? = nil
         ) {
             self.transitionDelay = transitionDelay
@@ -52,7 +55,9 @@ public actor NeptuneEmulator {
         self.decorators = decorators
         self.renderer = AnswerRenderer(spec: spec, decorators: decorators)
         self.clusterShape = spec.shapes["DBCluster"] ?? StructureSpec(members: [])
-        self.verifier = configuration.verifySignatures.map { SignatureVerifier(keys: $0, region: configuration.region, service: spec.signingName) }
+        self.verifier = configuration.verifySignatures.map {
+            SignatureVerifier(keys: $0, region: configuration.region, service: spec.signingName)
+        }
         self.skippedChecks = decorators.reduce(into: Set<String>()) { $0.formUnion($1.skippedChecks) }
     }
 
@@ -71,7 +76,9 @@ public actor NeptuneEmulator {
 
     /// Answers one HTTP request: the form body of a POST, or the query string of a GET. Headers matter
     /// only for signature verification and the content type.
-    public func handle(method: String = "POST", path: String = "/", query: String = "", headers: [(String, String)] = [], body: String) -> EmulatorAnswer {
+    public func handle(
+        method: String = "POST", path: String = "/", query: String = "", headers: [(String, String)] = [], body: String
+    ) -> EmulatorAnswer {
         if let verifier {
             if let failure = verifier.verify(method: method, path: path, query: query, headers: headers, body: body) {
                 return renderer.error(failure.code, failure.message)
@@ -96,12 +103,21 @@ public actor NeptuneEmulator {
         } catch {
             return renderer.error("MalformedQueryString", error.description)
         }
-        guard let action = decoded.action, !action.isEmpty else { return renderer.error("MissingAction", "The request must contain the parameter Action.") }
-        guard let version = decoded.version else { return renderer.error("MissingParameter", "The request must contain the parameter Version.") }
-        guard version == spec.apiVersion else { return renderer.error("InvalidAction", "Could not find operation \(action) for version \(version)") }
+        guard let action = decoded.action, !action.isEmpty else {
+            return renderer.error("MissingAction", "The request must contain the parameter Action.")
+        }
+        guard let version = decoded.version else {
+            return renderer.error("MissingParameter", "The request must contain the parameter Version.")
+        }
+        guard version == spec.apiVersion else {
+            return renderer.error("InvalidAction", "Could not find operation \(action) for version \(version)")
+        }
         if let operation = spec.operation(named: action) {
-            if let unknown = decoded.request.parameters.first(where: { operation.parameters.member(named: $0.name) == nil }) {
-                return renderer.error("InvalidQueryParameter", "The parameter \(unknown.name) is not recognized by \(action).")
+            if let unknown = decoded.request.parameters.first(where: {
+                operation.parameters.member(named: $0.name) == nil
+            }) {
+                return renderer.error(
+                    "InvalidQueryParameter", "The parameter \(unknown.name) is not recognized by \(action).")
             }
             return perform(operation, decoded.request)
         }
@@ -149,7 +165,9 @@ public actor NeptuneEmulator {
                 instances[id]?.pending = nil
             } else {
                 instances[id] = nil
-                for (clusterId, cluster) in clusters where cluster.instances.contains(id) { clusters[clusterId]?.instances.removeAll { $0 == id } }
+                for (clusterId, cluster) in clusters where cluster.instances.contains(id) {
+                    clusters[clusterId]?.instances.removeAll { $0 == id }
+                }
             }
         }
     }
@@ -176,7 +194,9 @@ public actor NeptuneEmulator {
     /// The first precondition of the operation that does not hold and that no fault waives, in spec order.
     func failedPrecondition(_ operation: OperationSpec, _ request: Request) -> (code: String, message: String)? {
         for condition in operation.preconditions {
-            guard let failure = failure(of: condition, operation, request), !decorators.contains(where: { $0.waives(failure) }) else { continue }
+            guard let failure = failure(of: condition, operation, request),
+                !decorators.contains(where: { $0.waives(failure) })
+            else { continue }
             return (failure.code, failure.message)
         }
         return nil
@@ -186,7 +206,9 @@ public actor NeptuneEmulator {
     func failure(of condition: Precondition, _ operation: OperationSpec, _ request: Request) -> PreconditionFailure? {
         guard let value = text(condition.parameter, request) else { return nil }
         func failed(_ message: String, _ reason: PreconditionFailure.Reason = .unmet) -> PreconditionFailure {
-            PreconditionFailure(operation: operation.name, condition: condition, code: condition.error, message: message, reason: reason)
+            PreconditionFailure(
+                operation: operation.name, condition: condition, code: condition.error, message: message, reason: reason
+            )
         }
         switch condition.kind {
         case .exists(.dbCluster):
@@ -200,41 +222,62 @@ public actor NeptuneEmulator {
         case .absent(.dbCluster):
             if cluster(named: value) != nil { return failed("DB Cluster already exists") }
         case .absent(.dbClusterSnapshot):
-            if snapshots[value.lowercased()] != nil { return failed("Cannot create the snapshot because a snapshot with the identifier \(value) already exists.") }
+            if snapshots[value.lowercased()] != nil {
+                return failed(
+                    "Cannot create the snapshot because a snapshot with the identifier \(value) already exists.")
+            }
         case .absent:
             return nil
         case .state(let allowed):
             guard let record = cluster(named: value), !allowed.contains(record.status) else { return nil }
-            return failed("DbCluster \(record.id) is in \(record.status) state but expected it to be one of \(allowed.joined(separator: ", ")).")
+            return failed(
+                "DbCluster \(record.id) is in \(record.status) state but expected it to be one of \(allowed.joined(separator: ", "))."
+            )
         case .notDeletionProtected:
             if let record = cluster(named: value), record.deletionProtection {
                 return failed("Cannot delete protected Cluster, please disable deletion protection and try again.")
             }
         case .hasReader:
-            if let record = cluster(named: value), record.instances.count < 2 { return failed("Cluster \(record.id) has no reader instance to fail over to.") }
+            if let record = cluster(named: value), record.instances.count < 2 {
+                return failed("Cluster \(record.id) has no reader instance to fail over to.")
+            }
         case .isReadReplica:
-            if let record = cluster(named: value), record.replicationSource == nil { return failed("DbCluster \(record.id) is not a read replica.") }
+            if let record = cluster(named: value), record.replicationSource == nil {
+                return failed("DbCluster \(record.id) is not a read replica.")
+            }
         case .restorableTime(let sourceParameter):
-            guard let record = cluster(named: text(sourceParameter, request) ?? ""), let time = TimestampFormat.parse(value) else { return nil }
+            guard let record = cluster(named: text(sourceParameter, request) ?? ""),
+                let time = TimestampFormat.parse(value)
+            else { return nil }
             func attribute(_ name: String) -> (text: String, date: Date)? {
-                guard case .scalar(let text)? = record.attributes[name], let date = TimestampFormat.parse(text) else { return nil }
+                guard case .scalar(let text)? = record.attributes[name], let date = TimestampFormat.parse(text) else {
+                    return nil
+                }
                 return (text, date)
             }
             if let latest = attribute("LatestRestorableTime"), time > latest.date {
-                return failed("RestoreToTime \(value) is after the latest restorable time of \(record.id), \(latest.text).")
+                return failed(
+                    "RestoreToTime \(value) is after the latest restorable time of \(record.id), \(latest.text).")
             }
             if let earliest = attribute("EarliestRestorableTime"), time < earliest.date {
-                return failed("RestoreToTime \(value) is before the earliest restorable time of \(record.id), \(earliest.text).")
+                return failed(
+                    "RestoreToTime \(value) is before the earliest restorable time of \(record.id), \(earliest.text).")
             }
         case .hasNoInstances:
-            if let record = cluster(named: value), record.instances.contains(where: { instances[$0]?.status != "deleting" }) {
+            if let record = cluster(named: value),
+                record.instances.contains(where: { instances[$0]?.status != "deleting" })
+            {
                 return failed("Cluster cannot be deleted, it still contains DB instances in non-deleting state.")
             }
         case .readerOf(let clusterParameter):
             guard let record = cluster(named: text(clusterParameter, request) ?? "") else { return nil }
             let instance = value.lowercased()
-            if record.instances.first == instance { return failed("DB instance \(instance) is the writer of \(record.id); name one of its readers.") }
-            if !record.instances.contains(instance) { return failed("DB instance \(instance) is not a member of \(record.id).", .notAMember) }
+            if record.instances.first == instance {
+                return failed("DB instance \(instance) is the writer of \(record.id); name one of its readers.")
+            }
+            if !record.instances.contains(instance) {
+                return failed("DB instance \(instance) is not a member of \(record.id).", .notAMember)
+            }
         }
         return nil
     }

@@ -12,7 +12,10 @@ public struct ReferenceServer: Sendable {
     public var maxBodySize: Int
     public var logger: Logger
 
-    public init(emulator: NeptuneEmulator, host: String = "127.0.0.1", port: Int = 0, maxBodySize: Int = 1 << 20, logger: Logger? = nil) {
+    public init(
+        emulator: NeptuneEmulator, host: String = "127.0.0.1", port: Int = 0, maxBodySize: Int = 1 << 20,
+        logger: Logger? = nil
+    ) {
         self.emulator = emulator
         self.host = host
         self.port = port
@@ -24,7 +27,9 @@ public struct ReferenceServer: Sendable {
 
     /// Serves until the calling task is cancelled (or SIGINT/SIGTERM with `handleSignals`); `onRunning`
     /// gets the bound port.
-    public func run(handleSignals: Bool = false, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    public func run(handleSignals: Bool = false, onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+        async throws
+    {
         let responder = QueryResponder(server: self)
         let app = Application(
             responder: responder,
@@ -68,15 +73,20 @@ extension ReferenceServer {
     /// Answers one HTTP request without a socket: what the server does once it has read a request's head and
     /// body. A body over `maxBodySize` is refused with 413, a GET's body is not read, and the emulator sees the
     /// headers (for SigV4 and the content type), the path and the query. `InMemoryTransport` calls this.
-    public func answer(method: String, path: String, query: String, headers: [(String, String)], body: String) async -> EmulatorAnswer {
-        if method == "GET" { return await emulator.handle(method: method, path: path, query: query, headers: headers, body: "") }
+    public func answer(method: String, path: String, query: String, headers: [(String, String)], body: String) async
+        -> EmulatorAnswer
+    {
+        if method == "GET" {
+            return await emulator.handle(method: method, path: path, query: query, headers: headers, body: "")
+        }
         guard body.utf8.count <= maxBodySize else { return bodyTooLarge }
         return await emulator.handle(method: method, path: path, query: query, headers: headers, body: body)
     }
 
     /// The answer to a body larger than `maxBodySize`.
     var bodyTooLarge: EmulatorAnswer {
-        emulator.errorAnswer(code: "RequestEntityTooLarge", message: "The request body exceeds \(maxBodySize) bytes.", status: 413)
+        emulator.errorAnswer(
+            code: "RequestEntityTooLarge", message: "The request body exceeds \(maxBodySize) bytes.", status: 413)
     }
 }
 
@@ -98,14 +108,20 @@ struct QueryResponder: HTTPResponder {
                 let buffer = try await request.body.collect(upTo: server.maxBodySize)
                 body = String(buffer: buffer)
             }
-            let headers = request.headers.map { ($0.name.rawName, $0.value) } + [("Host", request.head.authority ?? "")].filter { !$0.1.isEmpty }
-            answer = await server.answer(method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "", headers: headers, body: body)
+            let headers =
+                request.headers.map { ($0.name.rawName, $0.value) }
+                + [("Host", request.head.authority ?? "")].filter { !$0.1.isEmpty }
+            answer = await server.answer(
+                method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "",
+                headers: headers, body: body)
         } catch {
             answer = server.bodyTooLarge
         }
         if logger.logLevel <= .info {
             let elapsed = ContinuousClock.now - started
-            logger.info("\(request.method) \(request.uri.path) -> \(answer.status) in \(elapsed.formatted(.units(allowed: [.milliseconds], fractionalPart: .show(length: 2))))")
+            logger.info(
+                "\(request.method) \(request.uri.path) -> \(answer.status) in \(elapsed.formatted(.units(allowed: [.milliseconds], fractionalPart: .show(length: 2))))"
+            )
         }
         var headers = HTTPFields()
         headers[.contentType] = answer.contentType

@@ -29,15 +29,26 @@ public struct RequestValidator: Sendable {
     public func violations(of request: Request) -> [RequestViolation] {
         var found: [RequestViolation] = []
         let name = operation.name
-        for member in operation.parameters.members where member.required && request.value(at: member.name) == nil && !skipped.contains("required") {
-            found.append(RequestViolation(code: "MissingParameter", message: "The request must contain the parameter \(member.name)", specItem: "\(name).\(member.name)#required"))
+        for member in operation.parameters.members
+        where member.required && request.value(at: member.name) == nil && !skipped.contains("required") {
+            found.append(
+                RequestViolation(
+                    code: "MissingParameter", message: "The request must contain the parameter \(member.name)",
+                    specItem: "\(name).\(member.name)#required"))
         }
-        for member in operation.parameters.members where member.unsupported && request.value(at: member.name) != nil && !skipped.contains("unsupported") {
-            found.append(RequestViolation(code: member.unsupportedError ?? "InvalidParameterValue", message: "The parameter \(member.name) is not supported by Neptune.", specItem: "\(name).\(member.name)#unsupported"))
+        for member in operation.parameters.members
+        where member.unsupported && request.value(at: member.name) != nil && !skipped.contains("unsupported") {
+            found.append(
+                RequestViolation(
+                    code: member.unsupportedError ?? "InvalidParameterValue",
+                    message: "The parameter \(member.name) is not supported by Neptune.",
+                    specItem: "\(name).\(member.name)#unsupported"))
         }
         for parameter in request.parameters {
             guard let member = operation.parameters.member(named: parameter.name), !member.unsupported else { continue }
-            check(parameter.value, member: member, type: member.type, path: member.name, constraints: member.constraints, into: &found)
+            check(
+                parameter.value, member: member, type: member.type, path: member.name, constraints: member.constraints,
+                into: &found)
         }
         for rule in operation.rules where !skipped.contains("rule:\(rule.keyword)") {
             if let message = broken(rule, in: request) {
@@ -48,39 +59,62 @@ public struct RequestValidator: Sendable {
     }
 
     /// The value's type and constraints; list members and structure members recursively.
-    func check(_ value: ParameterValue, member: MemberSpec, type: TypeSpec, path: String, constraints: [Constraint], into found: inout [RequestViolation]) {
+    func check(
+        _ value: ParameterValue, member: MemberSpec, type: TypeSpec, path: String, constraints: [Constraint],
+        into found: inout [RequestViolation]
+    ) {
         switch (type, value) {
         case (.structure(let structure), .structure(let members)):
             for inner in members {
                 guard let spec = structure.member(named: inner.name) else { continue }
-                check(inner.value, member: spec, type: spec.type, path: "\(path).\(inner.name)", constraints: spec.constraints, into: &found)
+                check(
+                    inner.value, member: spec, type: spec.type, path: "\(path).\(inner.name)",
+                    constraints: spec.constraints, into: &found)
             }
-            for spec in structure.members where spec.required && !members.contains(where: { $0.name == spec.name }) && !skipped.contains("required") {
-                found.append(RequestViolation(code: "MissingParameter", message: "\(path).\(spec.name) is required", specItem: "\(operation.name).\(path).\(spec.name)#required"))
+            for spec in structure.members
+            where spec.required && !members.contains(where: { $0.name == spec.name }) && !skipped.contains("required") {
+                found.append(
+                    RequestViolation(
+                        code: "MissingParameter", message: "\(path).\(spec.name) is required",
+                        specItem: "\(operation.name).\(path).\(spec.name)#required"))
             }
         case (.list(let list), .list(let items)):
             for item in items {
                 if case .structure(let structure) = list.member, case .structure(let members) = item {
                     for inner in members {
                         guard let spec = structure.member(named: inner.name) else { continue }
-                        check(inner.value, member: spec, type: spec.type, path: "\(path).\(inner.name)", constraints: spec.constraints, into: &found)
+                        check(
+                            inner.value, member: spec, type: spec.type, path: "\(path).\(inner.name)",
+                            constraints: spec.constraints, into: &found)
                     }
                 } else {
-                    check(item, member: member, type: list.member, path: path, constraints: list.memberConstraints, into: &found)
+                    check(
+                        item, member: member, type: list.member, path: path, constraints: list.memberConstraints,
+                        into: &found)
                 }
             }
         case (_, .scalar(let text)) where type.isScalar:
             if !skipped.contains("type"), !Self.hasType(text, type) {
-                found.append(RequestViolation(code: "InvalidParameterValue", message: "Invalid value '\(text)' for \(path): not a \(type.name)", specItem: "\(operation.name).\(path)#type"))
+                found.append(
+                    RequestViolation(
+                        code: "InvalidParameterValue",
+                        message: "Invalid value '\(text)' for \(path): not a \(type.name)",
+                        specItem: "\(operation.name).\(path)#type"))
                 return
             }
             for constraint in constraints where !skipped.contains(constraint.keyword) {
                 if let message = Self.broken(constraint, text, skipped: skipped) {
-                    found.append(RequestViolation(code: constraint.error, message: "Invalid value '\(text)' for \(path): \(message)", specItem: "\(operation.name).\(path)#\(constraint.keyword)"))
+                    found.append(
+                        RequestViolation(
+                            code: constraint.error, message: "Invalid value '\(text)' for \(path): \(message)",
+                            specItem: "\(operation.name).\(path)#\(constraint.keyword)"))
                 }
             }
         default:
-            found.append(RequestViolation(code: "InvalidParameterValue", message: "\(path) has the wrong shape: expected a \(type.name)", specItem: "\(operation.name).\(path)#type"))
+            found.append(
+                RequestViolation(
+                    code: "InvalidParameterValue", message: "\(path) has the wrong shape: expected a \(type.name)",
+                    specItem: "\(operation.name).\(path)#type"))
         }
     }
 
@@ -103,7 +137,8 @@ public struct RequestValidator: Sendable {
             if !first.isASCII || !CharacterSet.letters.contains(first) {
                 return "must begin with a letter"
             }
-            if !text.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") }) {
+            if !text.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") })
+            {
                 return "may contain only ASCII letters, digits and hyphens"
             }
             if text.hasSuffix("-") { return "cannot end with a hyphen" }
@@ -130,7 +165,8 @@ public struct RequestValidator: Sendable {
             return (number / step).rounded() * step == number ? nil : "must be a multiple of \(step)"
         case .window(let format, let minutes):
             guard let window = TimeWindow(text, format: format) else {
-                return format == .daily ? "must be in the format hh24:mi-hh24:mi" : "must be in the format ddd:hh24:mi-ddd:hh24:mi"
+                return format == .daily
+                    ? "must be in the format hh24:mi-hh24:mi" : "must be in the format ddd:hh24:mi-ddd:hh24:mi"
             }
             if skipped.contains("window-length") { return nil }
             return window.length < minutes ? "must be at least \(minutes) minutes" : nil
@@ -140,7 +176,9 @@ public struct RequestValidator: Sendable {
     /// True when the parameter at `path` counts as set (booleans only when true).
     func isSet(_ path: String, in request: Request) -> Bool {
         guard let value = request.value(at: path) else { return false }
-        if operation.parameter(at: path)?.type == .boolean, case .scalar(let text) = value { return text.lowercased() == "true" }
+        if operation.parameter(at: path)?.type == .boolean, case .scalar(let text) = value {
+            return text.lowercased() == "true"
+        }
         return true
     }
 
@@ -153,31 +191,41 @@ public struct RequestValidator: Sendable {
     func broken(_ rule: Rule, in request: Request) -> String? {
         switch rule.kind {
         case .exclusive(let names):
-            return names.filter { isSet($0, in: request) }.count > 1 ? "Only one of \(names.joined(separator: ", ")) may be specified" : nil
+            return names.filter { isSet($0, in: request) }.count > 1
+                ? "Only one of \(names.joined(separator: ", ")) may be specified" : nil
         case .atLeastOne(let names):
-            return names.contains { isSet($0, in: request) } ? nil : "One of \(names.joined(separator: ", ")) must be specified"
+            return names.contains { isSet($0, in: request) }
+                ? nil : "One of \(names.joined(separator: ", ")) must be specified"
         case .together(let names):
             let count = names.filter { isSet($0, in: request) }.count
-            return count == 0 || count == names.count ? nil : "\(names.joined(separator: " and ")) must be specified together"
+            return count == 0 || count == names.count
+                ? nil : "\(names.joined(separator: " and ")) must be specified together"
         case .ordered(let lower, let upper):
-            guard let low = scalar(lower, in: request).flatMap(Double.init), let high = scalar(upper, in: request).flatMap(Double.init) else { return nil }
+            guard let low = scalar(lower, in: request).flatMap(Double.init),
+                let high = scalar(upper, in: request).flatMap(Double.init)
+            else { return nil }
             return low > high ? "\(lower) (\(low)) cannot be greater than \(upper) (\(high))" : nil
         case .disjointWindows(let dailyPath, let weeklyPath):
             guard let daily = scalar(dailyPath, in: request).flatMap({ TimeWindow($0, format: .daily) }),
                 let weekly = scalar(weeklyPath, in: request).flatMap({ TimeWindow($0, format: .weekly) })
             else { return nil }
-            return TimeWindow.overlap(daily: daily, weekly: weekly) ? "The backup window and maintenance window must not overlap." : nil
+            return TimeWindow.overlap(daily: daily, weekly: weekly)
+                ? "The backup window and maintenance window must not overlap." : nil
         case .forbiddenWhen(let parameter, let when, let equals):
-            return isSet(parameter, in: request) && scalar(when, in: request) == equals ? "\(parameter) cannot be specified when \(when) is \(equals)" : nil
+            return isSet(parameter, in: request) && scalar(when, in: request) == equals
+                ? "\(parameter) cannot be specified when \(when) is \(equals)" : nil
         case .requires(let parameter, let required):
-            return isSet(parameter, in: request) && !isSet(required, in: request) ? "\(parameter) is valid only in combination with \(required)" : nil
+            return isSet(parameter, in: request) && !isSet(required, in: request)
+                ? "\(parameter) is valid only in combination with \(required)" : nil
         case .disjoint(let lists):
             let sets = lists.map { path -> Set<String> in
                 guard case .list(let items)? = request.value(at: path) else { return [] }
                 return Set(items.compactMap { if case .scalar(let text) = $0 { text } else { nil } })
             }
             let shared = sets.dropFirst().reduce(sets.first ?? []) { $0.intersection($1) }
-            return shared.isEmpty ? nil : "\(shared.sorted().joined(separator: ", ")) cannot be in both \(lists.joined(separator: " and "))"
+            return shared.isEmpty
+                ? nil
+                : "\(shared.sorted().joined(separator: ", ")) cannot be in both \(lists.joined(separator: " and "))"
         }
     }
 }

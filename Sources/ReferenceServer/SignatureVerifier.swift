@@ -17,7 +17,9 @@ struct SignatureVerifier: Sendable {
         self.region = region
         self.service = service
         signers = keys.reduce(into: [:]) { signers, key in
-            signers[key.key] = SigV4Signer(credentials: AWSCredentials(accessKeyId: key.key, secretAccessKey: key.value), region: region, service: service)
+            signers[key.key] = SigV4Signer(
+                credentials: AWSCredentials(accessKeyId: key.key, secretAccessKey: key.value), region: region,
+                service: service)
         }
     }
 
@@ -26,46 +28,66 @@ struct SignatureVerifier: Sendable {
         var message: String
     }
 
-    func verify(method: String, path: String, query: String, headers: [(String, String)], body: String, now: Date = Date()) -> Failure? {
+    func verify(
+        method: String, path: String, query: String, headers: [(String, String)], body: String, now: Date = Date()
+    ) -> Failure? {
         func header(_ name: String) -> String? { headers.first { $0.0.lowercased() == name }?.1 }
         guard let authorization = header("authorization") else {
             return Failure(code: "MissingAuthenticationToken", message: "Request is missing Authentication Token")
         }
         guard authorization.hasPrefix("AWS4-HMAC-SHA256 ") else {
-            return Failure(code: "IncompleteSignature", message: "Authorization header requires the AWS4-HMAC-SHA256 algorithm")
+            return Failure(
+                code: "IncompleteSignature", message: "Authorization header requires the AWS4-HMAC-SHA256 algorithm")
         }
         var fields: [String: String] = [:]
         for part in authorization.dropFirst("AWS4-HMAC-SHA256 ".count).split(separator: ",") {
             let pair = part.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1).map(String.init)
             if pair.count == 2 { fields[pair[0]] = pair[1] }
         }
-        guard let credential = fields["Credential"], let signedHeaders = fields["SignedHeaders"], let signature = fields["Signature"] else {
-            return Failure(code: "IncompleteSignature", message: "Authorization header requires Credential, SignedHeaders and Signature")
+        guard let credential = fields["Credential"], let signedHeaders = fields["SignedHeaders"],
+            let signature = fields["Signature"]
+        else {
+            return Failure(
+                code: "IncompleteSignature",
+                message: "Authorization header requires Credential, SignedHeaders and Signature")
         }
         let scope = credential.split(separator: "/").map(String.init)
         guard scope.count == 5, scope[4] == "aws4_request" else {
-            return Failure(code: "IncompleteSignature", message: "Credential must be KEY/yyyyMMdd/region/service/aws4_request")
+            return Failure(
+                code: "IncompleteSignature", message: "Credential must be KEY/yyyyMMdd/region/service/aws4_request")
         }
         guard let signer = signers[scope[0]] else {
-            return Failure(code: "InvalidClientTokenId", message: "The security token included in the request is invalid.")
+            return Failure(
+                code: "InvalidClientTokenId", message: "The security token included in the request is invalid.")
         }
         guard scope[2] == region else {
-            return Failure(code: "SignatureDoesNotMatch", message: "Credential should be scoped to a valid region, not '\(scope[2])'.")
+            return Failure(
+                code: "SignatureDoesNotMatch",
+                message: "Credential should be scoped to a valid region, not '\(scope[2])'.")
         }
         guard scope[3] == service else {
-            return Failure(code: "SignatureDoesNotMatch", message: "Credential should be scoped to correct service: '\(service)'.")
+            return Failure(
+                code: "SignatureDoesNotMatch", message: "Credential should be scoped to correct service: '\(service)'.")
         }
         guard let amzDate = header("x-amz-date"), let date = Self.parse(amzDate), amzDate.hasPrefix(scope[1]) else {
-            return Failure(code: "IncompleteSignature", message: "X-Amz-Date is missing, malformed, or not the day of the credential scope")
+            return Failure(
+                code: "IncompleteSignature",
+                message: "X-Amz-Date is missing, malformed, or not the day of the credential scope")
         }
         guard abs(date.timeIntervalSince(now)) <= allowedSkew else {
-            return Failure(code: "RequestExpired", message: "Request has expired: its time \(amzDate) is more than 15 minutes from the server's.")
+            return Failure(
+                code: "RequestExpired",
+                message: "Request has expired: its time \(amzDate) is more than 15 minutes from the server's.")
         }
         let names = Set(signedHeaders.split(separator: ";").map(String.init))
         let signed = headers.filter { names.contains($0.0.lowercased()) }
-        let computed = signer.signature(method: method, path: path, query: query, headers: signed, body: Array(body.utf8), amzDate: amzDate).signature
+        let computed = signer.signature(
+            method: method, path: path, query: query, headers: signed, body: Array(body.utf8), amzDate: amzDate
+        ).signature
         guard computed == signature else {
-            return Failure(code: "SignatureDoesNotMatch", message: "The request signature we calculated does not match the signature you provided.")
+            return Failure(
+                code: "SignatureDoesNotMatch",
+                message: "The request signature we calculated does not match the signature you provided.")
         }
         return nil
     }
@@ -83,10 +105,13 @@ struct SignatureVerifier: Sendable {
             return value
         }
         guard let year = number(0..<4), let month = number(4..<6), let day = number(6..<8), let hour = number(9..<11),
-            let minute = number(11..<13), let second = number(13..<15), (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+            let minute = number(11..<13), let second = number(13..<15), (1...12).contains(month),
+            (1...31).contains(day), hour < 24, minute < 60, second < 61
         else { return nil }
         var parts = tm()
-        (parts.tm_year, parts.tm_mon, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec) = (year - 1900, month - 1, day, hour, minute, second)
+        (parts.tm_year, parts.tm_mon, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec) = (
+            year - 1900, month - 1, day, hour, minute, second
+        )
         return Date(timeIntervalSince1970: TimeInterval(timegm(&parts)))
     }
 }

@@ -14,7 +14,9 @@ public struct TimeWindow: Sendable, Equatable {
     /// Parses a window, or nil when the text is not a well-formed window of this format.
     public init?(_ text: String, format: WindowFormat) {
         let halves = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard halves.count == 2, let from = Self.point(halves[0], format), let to = Self.point(halves[1], format) else { return nil }
+        guard halves.count == 2, let from = Self.point(halves[0], format), let to = Self.point(halves[1], format) else {
+            return nil
+        }
         let period = format == .daily ? 1440 : 10080
         self.start = from
         self.length = ((to - from) % period + period) % period
@@ -30,7 +32,8 @@ public struct TimeWindow: Sendable, Equatable {
             day = index
             rest = parts.dropFirst()
         }
-        guard rest.count == 2, let hour = twoDigits(rest[rest.startIndex]), let minute = twoDigits(rest[rest.startIndex + 1]),
+        guard rest.count == 2, let hour = twoDigits(rest[rest.startIndex]),
+            let minute = twoDigits(rest[rest.startIndex + 1]),
             hour < 24, minute < 60
         else { return nil }
         return day * 1440 + hour * 60 + minute

@@ -69,7 +69,9 @@ struct HTTP1AnswerParser {
             switch state {
             case .head:
                 guard let headEnd = Self.endOfHead(in: input) else {
-                    if input.readableBytes > maxHeadBytes { throw .malformed("no end of the answer's head within \(maxHeadBytes) bytes") }
+                    if input.readableBytes > maxHeadBytes {
+                        throw .malformed("no end of the answer's head within \(maxHeadBytes) bytes")
+                    }
                     return nil
                 }
                 let head = input.readSlice(length: headEnd)!
@@ -90,8 +92,11 @@ struct HTTP1AnswerParser {
                 let line = input.readString(length: lineEnd - 2)!
                 input.moveReaderIndex(forwardBy: 2)
                 let digits = line.prefix { $0 != ";" }.trimmingCharacters(in: [" ", "\t"])
-                guard !digits.isEmpty, digits.utf8.count <= 15, digits.utf8.allSatisfy({ (48...57).contains($0) || (65...70).contains($0) || (97...102).contains($0) }),
-                      let size = Int(digits, radix: 16)
+                guard !digits.isEmpty, digits.utf8.count <= 15,
+                    digits.utf8.allSatisfy({
+                        (48...57).contains($0) || (65...70).contains($0) || (97...102).contains($0)
+                    }),
+                    let size = Int(digits, radix: 16)
                 else {
                     throw .malformed("'\(line.prefix(40))' is not a chunk size")
                 }
@@ -109,7 +114,9 @@ struct HTTP1AnswerParser {
                 state = .chunkSize
             case .trailers:
                 guard let lineEnd = Self.endOfLine(in: input) else {
-                    if input.readableBytes > maxHeadBytes { throw .malformed("trailers longer than \(maxHeadBytes) bytes") }
+                    if input.readableBytes > maxHeadBytes {
+                        throw .malformed("trailers longer than \(maxHeadBytes) bytes")
+                    }
                     return nil
                 }
                 input.moveReaderIndex(forwardBy: lineEnd)
@@ -148,10 +155,11 @@ struct HTTP1AnswerParser {
         guard let statusLine = lines.first else { throw .malformed("an empty head") }
         let line = bytes[statusLine]
         func shown(_ range: Range<Int>) -> String { String(decoding: bytes[range].prefix(60), as: UTF8.self) }
-        let http11 = line.starts(with: Self.http11), http10 = line.starts(with: Self.http10)
+        let http11 = line.starts(with: Self.http11)
+        let http10 = line.starts(with: Self.http10)
         let start = statusLine.lowerBound
         guard http11 || http10, line.count >= 12, bytes[start + 8] == 32, line.count == 12 || bytes[start + 12] == 32,
-              bytes[(start + 9)..<(start + 12)].allSatisfy({ (48...57).contains($0) })
+            bytes[(start + 9)..<(start + 12)].allSatisfy({ (48...57).contains($0) })
         else { throw .malformed("'\(shown(statusLine))' is not an HTTP/1.1 status line") }
         let code = bytes[(start + 9)..<(start + 12)].reduce(0) { $0 * 10 + Int($1 - 48) }
         guard code >= 100 else { throw .malformed("'\(shown(statusLine))' is not an HTTP/1.1 status line") }
@@ -161,17 +169,20 @@ struct HTTP1AnswerParser {
         var keep = http11
         for range in lines.dropFirst() {
             guard let colon = bytes[range].firstIndex(of: 58), colon != range.lowerBound,
-                  !bytes[range.lowerBound..<colon].contains(where: { $0 == 32 || $0 == 9 })
+                !bytes[range.lowerBound..<colon].contains(where: { $0 == 32 || $0 == 9 })
             else { throw .malformed("'\(shown(range))' is not a header line") }
-            var valueStart = colon + 1, valueEnd = range.upperBound
+            var valueStart = colon + 1
+            var valueEnd = range.upperBound
             while valueStart < valueEnd, bytes[valueStart] == 32 || bytes[valueStart] == 9 { valueStart += 1 }
             while valueEnd > valueStart, bytes[valueEnd - 1] == 32 || bytes[valueEnd - 1] == 9 { valueEnd -= 1 }
             let name = bytes[range.lowerBound..<colon]
             let value = bytes[valueStart..<valueEnd]
-            fields.append(HTTPHeader(name: String(decoding: name, as: UTF8.self), value: String(decoding: value, as: UTF8.self)))
+            fields.append(
+                HTTPHeader(name: String(decoding: name, as: UTF8.self), value: String(decoding: value, as: UTF8.self)))
             if Self.equalsLowercased(name, Self.contentLength) {
                 guard !value.isEmpty, value.count <= 18, value.allSatisfy({ (48...57).contains($0) }) else {
-                    throw .malformed("Content-Length '\(String(decoding: value.prefix(30), as: UTF8.self))' is not a number")
+                    throw .malformed(
+                        "Content-Length '\(String(decoding: value.prefix(30), as: UTF8.self))' is not a number")
                 }
                 let number = value.reduce(0) { $0 * 10 + Int($1 - 48) }
                 if let length, length != number { throw .malformed("two different Content-Length headers") }
@@ -179,10 +190,14 @@ struct HTTP1AnswerParser {
             } else if Self.equalsLowercased(name, Self.transferEncoding) {
                 let text = String(decoding: value, as: UTF8.self)
                 let codings = text.lowercased().split(separator: ",").map { $0.trimmingCharacters(in: [" ", "\t"]) }
-                guard codings.last == "chunked" else { throw .malformed("Transfer-Encoding '\(text.prefix(30))' does not end with chunked") }
+                guard codings.last == "chunked" else {
+                    throw .malformed("Transfer-Encoding '\(text.prefix(30))' does not end with chunked")
+                }
                 chunked = true
             } else if Self.equalsLowercased(name, Self.connection) {
-                let tokens = String(decoding: value, as: UTF8.self).lowercased().split(separator: ",").map { $0.trimmingCharacters(in: [" ", "\t"]) }
+                let tokens = String(decoding: value, as: UTF8.self).lowercased().split(separator: ",").map {
+                    $0.trimmingCharacters(in: [" ", "\t"])
+                }
                 if tokens.contains("close") { keep = false } else if tokens.contains("keep-alive") { keep = true }
             }
         }
@@ -222,7 +237,10 @@ struct HTTP1AnswerParser {
             guard bytes.count >= 4 else { return nil }
             var index = 0
             while index + 3 < bytes.count {
-                if bytes[index + 3] != 10 { index += bytes[index + 3] == 13 ? 1 : 4; continue }
+                if bytes[index + 3] != 10 {
+                    index += bytes[index + 3] == 13 ? 1 : 4
+                    continue
+                }
                 if bytes[index] == 13, bytes[index + 1] == 10, bytes[index + 2] == 13 { return index + 4 }
                 index += 1
             }

@@ -44,16 +44,21 @@ final class HTTP1Client: Sendable {
 
     /// One request and its whole answer. A request that fails on a reused connection before any answer byte
     /// came (the server closed it while idle) is sent once more on a new connection.
-    func execute(_ target: HTTPRequestTarget, method: HTTPMethod, headers: [(String, String)], body: String, timeout: TimeAmount, maxAnswerBytes: Int) async throws -> HTTP1Answer {
+    func execute(
+        _ target: HTTPRequestTarget, method: HTTPMethod, headers: [(String, String)], body: String, timeout: TimeAmount,
+        maxAnswerBytes: Int
+    ) async throws -> HTTP1Answer {
         if let bad = headers.first(where: { !Self.isHeaderName($0.0) || !Self.isSafeHeaderText($0.1) }) {
-            throw HTTP1Failure.malformed("the header '\(bad.0.prefix(40))' contains a line break or a control character; it was not sent")
+            throw HTTP1Failure.malformed(
+                "the header '\(bad.0.prefix(40))' contains a line break or a control character; it was not sent")
         }
         let request = Self.serialize(target: target, method: method, headers: headers, body: body)
         let key = "\(target.host):\(target.port)"
         var (channel, reused) = try await checkout(key: key, target: target)
         while true {
             do {
-                let answer = try await exchange(on: channel, request: request, timeout: timeout, maxAnswerBytes: maxAnswerBytes)
+                let answer = try await exchange(
+                    on: channel, request: request, timeout: timeout, maxAnswerBytes: maxAnswerBytes)
                 if answer.keepAlive { checkin(channel, key: key) }
                 return answer
             } catch HTTP1Failure.closed(answered: false) where reused && !Task.isCancelled {
@@ -74,7 +79,9 @@ final class HTTP1Client: Sendable {
 
     /// The request's bytes: request line, `Host` (the URL's; a given one is dropped), the headers,
     /// `Content-Length` (unless a GET without body), the body.
-    static func serialize(target: HTTPRequestTarget, method: HTTPMethod, headers: [(String, String)], body: String) -> ByteBuffer {
+    static func serialize(target: HTTPRequestTarget, method: HTTPMethod, headers: [(String, String)], body: String)
+        -> ByteBuffer
+    {
         var buffer = ByteBuffer()
         buffer.reserveCapacity(256 + body.utf8.count)
         buffer.writeString(method.rawValue)
@@ -83,7 +90,10 @@ final class HTTP1Client: Sendable {
         buffer.writeStaticString(" HTTP/1.1\r\nHost: ")
         buffer.writeString(target.hostHeader)
         buffer.writeStaticString("\r\n")
-        for (name, value) in headers where !(name.utf8.count == 4 && name.lowercased() == "host") && !(name.utf8.count == 14 && name.lowercased() == "content-length") {
+        for (name, value) in headers
+        where !(name.utf8.count == 4 && name.lowercased() == "host")
+            && !(name.utf8.count == 14 && name.lowercased() == "content-length")
+        {
             buffer.writeString(name)
             buffer.writeStaticString(": ")
             buffer.writeString(value)
@@ -99,9 +109,12 @@ final class HTTP1Client: Sendable {
         return buffer
     }
 
-    private func exchange(on channel: any Channel, request: ByteBuffer, timeout: TimeAmount, maxAnswerBytes: Int) async throws -> HTTP1Answer {
+    private func exchange(on channel: any Channel, request: ByteBuffer, timeout: TimeAmount, maxAnswerBytes: Int)
+        async throws -> HTTP1Answer
+    {
         let promise = channel.eventLoop.makePromise(of: HTTP1Answer.self)
-        let exchange = HTTP1Exchange(request: request, maxAnswerBytes: maxAnswerBytes, timeout: timeout, promise: promise)
+        let exchange = HTTP1Exchange(
+            request: request, maxAnswerBytes: maxAnswerBytes, timeout: timeout, promise: promise)
         return try await withTaskCancellationHandler {
             channel.writeAndFlush(exchange, promise: nil)
             return try await promise.futureResult.get()
@@ -139,7 +152,9 @@ final class HTTP1Client: Sendable {
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             // Answers are a few KiB: start with a buffer that takes one whole (NIO starts at 2 KiB, and a
             // second read per answer costs a system call).
-            .channelOption(.recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 1024, initial: 16384, maximum: 1 << 20))
+            .channelOption(
+                .recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 1024, initial: 16384, maximum: 1 << 20)
+            )
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(HTTP1ExchangeHandler())

@@ -12,8 +12,10 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
         switch self {
         case .connectionRefused(let url): "connection refused by \(url): is the endpoint running?"
         case .connectionReset(let url): "\(url) closed or reset the connection before a complete answer"
-        case .timeout(let url, let seconds): "no complete answer from \(url) within \(Self.seconds(seconds)) (--timeout)"
-        case .answerTooLarge(let url, let limit): "the answer from \(url) is larger than \(limit) bytes; it was not read"
+        case .timeout(let url, let seconds):
+            "no complete answer from \(url) within \(Self.seconds(seconds)) (--timeout)"
+        case .answerTooLarge(let url, let limit):
+            "the answer from \(url) is larger than \(limit) bytes; it was not read"
         case .tls(let detail): "TLS failed: \(detail)"
         case .invalidURL(let url): "'\(url)' is not a valid http or https URL"
         case .other(let url, let detail): "request to \(url) failed: \(detail)"

@@ -18,15 +18,25 @@ public struct GoldenComparison: Sendable {
     public func compare(golden: XMLTree, actual: XMLTree) -> [XMLDifference] {
         var differences: [XMLDifference] = []
         guard golden.root.name == actual.root.name else {
-            return [XMLDifference(kind: .value, path: "/", expected: "root <\(golden.root.name)>", found: "root <\(actual.root.name)>")]
+            return [
+                XMLDifference(
+                    kind: .value, path: "/", expected: "root <\(golden.root.name)>", found: "root <\(actual.root.name)>"
+                )
+            ]
         }
         compare(golden.root, actual.root, path: "/" + golden.root.name, context: context, into: &differences)
         return differences
     }
 
-    func compare(_ golden: XMLTree.Element, _ actual: XMLTree.Element, path: String, context: ShapeContext, into differences: inout [XMLDifference]) {
+    func compare(
+        _ golden: XMLTree.Element, _ actual: XMLTree.Element, path: String, context: ShapeContext,
+        into differences: inout [XMLDifference]
+    ) {
         if golden.namespace != actual.namespace {
-            differences.append(XMLDifference(kind: .namespace, path: path, expected: golden.namespace ?? "no namespace", found: actual.namespace ?? "no namespace"))
+            differences.append(
+                XMLDifference(
+                    kind: .namespace, path: path, expected: golden.namespace ?? "no namespace",
+                    found: actual.namespace ?? "no namespace"))
         }
         let placeholder = Placeholder.parse(golden.text)
         if case .success(.ignore) = placeholder { return }
@@ -35,7 +45,8 @@ public struct GoldenComparison: Sendable {
             return
         }
         if actual.children.isEmpty && !actual.value.isEmpty {
-            differences.append(XMLDifference(kind: .type, path: path, expected: "child elements", found: "text '\(actual.value)'"))
+            differences.append(
+                XMLDifference(kind: .type, path: path, expected: "child elements", found: "text '\(actual.value)'"))
             return
         }
         var names: [String] = []
@@ -54,12 +65,15 @@ public struct GoldenComparison: Sendable {
                 let childPath = path + "/" + name
                 if found.isEmpty {
                     if Placeholder.isOptional(expected[0].text) { continue }
-                    differences.append(XMLDifference(kind: .missing, path: childPath, expected: Self.summary(expected[0]), found: nil))
+                    differences.append(
+                        XMLDifference(kind: .missing, path: childPath, expected: Self.summary(expected[0]), found: nil))
                 } else {
                     compare(expected[0], found[0], path: childPath, context: childContext, into: &differences)
                 }
             } else {
-                compareList(expected, found, name: name, path: path, context: childContext, unordered: unordered, into: &differences)
+                compareList(
+                    expected, found, name: name, path: path, context: childContext, unordered: unordered,
+                    into: &differences)
             }
         }
         var reported: Set<String> = []
@@ -67,13 +81,15 @@ public struct GoldenComparison: Sendable {
             reported.insert(child.name)
             let isListItem: Bool = if case .list = context { true } else { false }
             differences.append(
-                XMLDifference(kind: .unexpected, path: path + "/" + child.name, expected: nil, found: Self.summary(child),
-                              severity: isListItem || mode == .strict ? .error : .warning))
+                XMLDifference(
+                    kind: .unexpected, path: path + "/" + child.name, expected: nil, found: Self.summary(child),
+                    severity: isListItem || mode == .strict ? .error : .warning))
         }
     }
 
     private func compareLeaf(
-        _ golden: XMLTree.Element, _ actual: XMLTree.Element, placeholder: Result<Placeholder, PlaceholderError>?, path: String,
+        _ golden: XMLTree.Element, _ actual: XMLTree.Element, placeholder: Result<Placeholder, PlaceholderError>?,
+        path: String,
         context: ShapeContext, into differences: inout [XMLDifference]
     ) {
         if !actual.children.isEmpty {
@@ -81,21 +97,29 @@ public struct GoldenComparison: Sendable {
                 let isList: Bool = if case .list = context { true } else { false }
                 for (index, child) in actual.children.enumerated() {
                     differences.append(
-                        XMLDifference(kind: .unexpected, path: path + "/" + child.name + "[\(index + 1)]", found: Self.summary(child),
-                                      severity: isList || mode == .strict ? .error : .warning))
+                        XMLDifference(
+                            kind: .unexpected, path: path + "/" + child.name + "[\(index + 1)]",
+                            found: Self.summary(child),
+                            severity: isList || mode == .strict ? .error : .warning))
                 }
             } else {
-                differences.append(XMLDifference(kind: .type, path: path, expected: "text", found: "child elements (\(Self.summary(actual)))"))
+                differences.append(
+                    XMLDifference(
+                        kind: .type, path: path, expected: "text", found: "child elements (\(Self.summary(actual)))"))
             }
             return
         }
         switch placeholder {
         case .none:
             if golden.value != actual.value {
-                differences.append(XMLDifference(kind: .value, path: path, expected: "'\(golden.value)'", found: "'\(actual.value)'"))
+                differences.append(
+                    XMLDifference(kind: .value, path: path, expected: "'\(golden.value)'", found: "'\(actual.value)'"))
             }
         case .failure(let error):
-            differences.append(XMLDifference(kind: .value, path: path, expected: "a valid placeholder (\(error.text): \(error.reason))", found: "'\(actual.value)'"))
+            differences.append(
+                XMLDifference(
+                    kind: .value, path: path, expected: "a valid placeholder (\(error.text): \(error.reason))",
+                    found: "'\(actual.value)'"))
         case .success(let placeholder):
             if !placeholder.matches(actual.value, inputs: inputs) {
                 let kind: XMLDifference.Kind
@@ -103,13 +127,17 @@ public struct GoldenComparison: Sendable {
                 case .integer, .number, .bool, .timestamp: kind = .type
                 default: kind = .value
                 }
-                differences.append(XMLDifference(kind: kind, path: path, expected: placeholder.expectation(inputs: inputs), found: "'\(actual.value)'"))
+                differences.append(
+                    XMLDifference(
+                        kind: kind, path: path, expected: placeholder.expectation(inputs: inputs),
+                        found: "'\(actual.value)'"))
             }
         }
     }
 
     private func compareList(
-        _ expected: [XMLTree.Element], _ found: [XMLTree.Element], name: String, path: String, context: ShapeContext, unordered: Bool,
+        _ expected: [XMLTree.Element], _ found: [XMLTree.Element], name: String, path: String, context: ShapeContext,
+        unordered: Bool,
         into differences: inout [XMLDifference]
     ) {
         func itemPath(_ index: Int) -> String { "\(path)/\(name)[\(index + 1)]" }
@@ -123,36 +151,49 @@ public struct GoldenComparison: Sendable {
             for index in 0..<min(expected.count, found.count) {
                 compare(expected[index], found[index], path: itemPath(index), context: context, into: &pairwise)
             }
-            if !pairwise.errors.isEmpty, expected.count == found.count, multisetMatch(expected, found, differs: differs).unmatchedGolden.isEmpty {
+            if !pairwise.errors.isEmpty, expected.count == found.count,
+                multisetMatch(expected, found, differs: differs).unmatchedGolden.isEmpty
+            {
                 differences.append(
-                    XMLDifference(kind: .order, path: "\(path)/\(name)", expected: expected.map(Self.summary).joined(separator: ", "),
-                                  found: found.map(Self.summary).joined(separator: ", ")))
+                    XMLDifference(
+                        kind: .order, path: "\(path)/\(name)",
+                        expected: expected.map(Self.summary).joined(separator: ", "),
+                        found: found.map(Self.summary).joined(separator: ", ")))
                 return
             }
             differences += pairwise
             for index in found.count..<max(found.count, expected.count) {
-                differences.append(XMLDifference(kind: .missing, path: itemPath(index), expected: Self.summary(expected[index])))
+                differences.append(
+                    XMLDifference(kind: .missing, path: itemPath(index), expected: Self.summary(expected[index])))
             }
             for index in expected.count..<max(found.count, expected.count) {
-                differences.append(XMLDifference(kind: .unexpected, path: itemPath(index), found: Self.summary(found[index])))
+                differences.append(
+                    XMLDifference(kind: .unexpected, path: itemPath(index), found: Self.summary(found[index])))
             }
             return
         }
         let match = multisetMatch(expected, found, differs: differs)
         if match.unmatchedGolden.count == 1, match.unmatchedActual.count == 1 {
-            compare(expected[match.unmatchedGolden[0]], found[match.unmatchedActual[0]], path: itemPath(match.unmatchedActual[0]), context: context, into: &differences)
+            compare(
+                expected[match.unmatchedGolden[0]], found[match.unmatchedActual[0]],
+                path: itemPath(match.unmatchedActual[0]), context: context, into: &differences)
             return
         }
         for index in match.unmatchedGolden {
-            differences.append(XMLDifference(kind: .missing, path: "\(path)/\(name)", expected: Self.summary(expected[index]) + " (unordered list)"))
+            differences.append(
+                XMLDifference(
+                    kind: .missing, path: "\(path)/\(name)",
+                    expected: Self.summary(expected[index]) + " (unordered list)"))
         }
         for index in match.unmatchedActual {
-            differences.append(XMLDifference(kind: .unexpected, path: itemPath(index), found: Self.summary(found[index])))
+            differences.append(
+                XMLDifference(kind: .unexpected, path: itemPath(index), found: Self.summary(found[index])))
         }
     }
 
     private func multisetMatch(
-        _ expected: [XMLTree.Element], _ found: [XMLTree.Element], differs: (XMLTree.Element, XMLTree.Element) -> [XMLDifference]
+        _ expected: [XMLTree.Element], _ found: [XMLTree.Element],
+        differs: (XMLTree.Element, XMLTree.Element) -> [XMLDifference]
     ) -> (unmatchedGolden: [Int], unmatchedActual: [Int]) {
         var used = Array(repeating: false, count: found.count)
         var unmatched: [Int] = []
@@ -173,6 +214,7 @@ public struct GoldenComparison: Sendable {
             return value.isEmpty ? "<\(element.name)/>" : "<\(element.name)>\(value)</\(element.name)>"
         }
         let names = element.children.prefix(4).map(\.name).joined(separator: ", ")
-        return "<\(element.name)> with \(element.children.count) child element(s): \(names)\(element.children.count > 4 ? ", …" : "")"
+        return
+            "<\(element.name)> with \(element.children.count) child element(s): \(names)\(element.children.count > 4 ? ", …" : "")"
     }
 }

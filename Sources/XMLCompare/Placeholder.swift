@@ -51,13 +51,17 @@ public enum Placeholder: Sendable, Equatable {
                     lower = true
                     path = String(path.dropLast("|lower".count))
                 }
-                guard !path.isEmpty else { return .failure(PlaceholderError(text: trimmed, reason: "names no parameter")) }
+                guard !path.isEmpty else {
+                    return .failure(PlaceholderError(text: trimmed, reason: "names no parameter"))
+                }
                 return .success(.input(path: path, lowercased: lower))
             }
             return .failure(
                 PlaceholderError(
                     text: trimmed,
-                    reason: "unknown placeholder; use ignore, string, integer, number, bool, timestamp, regex:…, input:Param.Path"))
+                    reason:
+                        "unknown placeholder; use ignore, string, integer, number, bool, timestamp, regex:…, input:Param.Path"
+                ))
         }
     }
 
@@ -87,7 +91,8 @@ public enum Placeholder: Sendable, Equatable {
         case .timestamp: "an ISO 8601 timestamp"
         case .regex(let pattern): "text matching /\(pattern)/"
         case .input(let path, let lower):
-            inputs[path].map { "'\(lower ? $0.lowercased() : $0)' (the request's \(path))" } ?? "the request's \(path), which the request did not send"
+            inputs[path].map { "'\(lower ? $0.lowercased() : $0)' (the request's \(path))" }
+                ?? "the request's \(path), which the request did not send"
         }
     }
 
@@ -102,7 +107,9 @@ public enum Placeholder: Sendable, Equatable {
         if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
         if let e = bytes.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
             var exponent = bytes[(e + 1)...]
-            if exponent.first == UInt8(ascii: "-") || exponent.first == UInt8(ascii: "+") { exponent = exponent.dropFirst() }
+            if exponent.first == UInt8(ascii: "-") || exponent.first == UInt8(ascii: "+") {
+                exponent = exponent.dropFirst()
+            }
             guard !exponent.isEmpty, exponent.allSatisfy(isDigit) else { return false }
             bytes = bytes[..<e]
         }
@@ -123,7 +130,8 @@ public enum Placeholder: Sendable, Equatable {
             }
             return result
         }
-        guard let _ = number(0, 4), b[4] == 45, let month = number(5, 2), b[7] == 45, let day = number(8, 2), b[10] == 84,
+        guard number(0, 4) != nil, b[4] == 45, let month = number(5, 2), b[7] == 45, let day = number(8, 2),
+            b[10] == 84,
             let hour = number(11, 2), b[13] == 58, let minute = number(14, 2), b[16] == 58, let second = number(17, 2),
             (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
         else { return false }

@@ -24,20 +24,27 @@ public struct SafeXMLParser: Sendable {
     public func parse(_ bytes: [UInt8]) throws(XMLParseError) -> XMLTree {
         if bytes.isEmpty { throw XMLParseError(kind: .empty, message: "the document is empty") }
         if bytes.count > limits.maxBytes {
-            throw XMLParseError(kind: .tooLarge, message: "the document is \(bytes.count) bytes; the limit is \(limits.maxBytes)")
+            throw XMLParseError(
+                kind: .tooLarge, message: "the document is \(bytes.count) bytes; the limit is \(limits.maxBytes)")
         }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw XMLParseError(kind: .empty, message: "the document holds only whitespace")
         }
         if let line = Self.doctypeLine(bytes) {
-            throw XMLParseError(kind: .forbidden, message: "the document has a <!DOCTYPE>; AWS answers never carry one, and its entities are not expanded", line: line)
+            throw XMLParseError(
+                kind: .forbidden,
+                message:
+                    "the document has a <!DOCTYPE>; AWS answers never carry one, and its entities are not expanded",
+                line: line)
         }
         LibXML2.initializeOnce()
         guard let context = xmlNewParserCtxt() else {
             throw XMLParseError(kind: .malformed, message: "libxml2 could not allocate a parser")
         }
         defer { xmlFreeParserCtxt(context) }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
+        let options = Int32(
+            XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                | XML_PARSE_NOCDATA.rawValue)
         let document: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 xmlCtxtReadMemory(context, pointer, Int32(buffer.count), "answer.xml", nil, options)
@@ -47,8 +54,15 @@ public struct SafeXMLParser: Sendable {
         defer { xmlFreeDoc(document) }
         if context.pointee.wellFormed == 0 { throw Self.lastError(context) }
         if document.pointee.intSubset != nil || document.pointee.extSubset != nil {
-            let line = Int(xmlGetLineNo(UnsafeMutableRawPointer(document.pointee.intSubset ?? document.pointee.extSubset)!.assumingMemoryBound(to: xmlNode.self)))
-            throw XMLParseError(kind: .forbidden, message: "the document has a <!DOCTYPE>; AWS answers never carry one, and its entities are not expanded", line: line > 0 ? line : nil)
+            let line = Int(
+                xmlGetLineNo(
+                    UnsafeMutableRawPointer(document.pointee.intSubset ?? document.pointee.extSubset)!
+                        .assumingMemoryBound(to: xmlNode.self)))
+            throw XMLParseError(
+                kind: .forbidden,
+                message:
+                    "the document has a <!DOCTYPE>; AWS answers never carry one, and its entities are not expanded",
+                line: line > 0 ? line : nil)
         }
         guard let rootNode = xmlDocGetRootElement(document) else {
             throw XMLParseError(kind: .malformed, message: "the document has no root element")
@@ -67,7 +81,9 @@ public struct SafeXMLParser: Sendable {
             if byte == UInt8(ascii: "<"), index + 1 < bytes.count {
                 let next = bytes[index + 1]
                 if next != UInt8(ascii: "?") && next != UInt8(ascii: "!") { return nil }  // the root element starts
-                if bytes.count - index >= marker.count, Array(bytes[index..<index + marker.count]) == marker { return line }
+                if bytes.count - index >= marker.count, Array(bytes[index..<index + marker.count]) == marker {
+                    return line
+                }
             }
             index += 1
         }
@@ -79,7 +95,9 @@ public struct SafeXMLParser: Sendable {
 
     private func convert(_ node: xmlNodePtr, depth: Int) throws(XMLParseError) -> XMLTree.Element {
         if depth > limits.maxDepth {
-            throw XMLParseError(kind: .tooDeep, message: "elements nest deeper than \(limits.maxDepth) levels", line: Int(xmlGetLineNo(node)))
+            throw XMLParseError(
+                kind: .tooDeep, message: "elements nest deeper than \(limits.maxDepth) levels",
+                line: Int(xmlGetLineNo(node)))
         }
         var element = XMLTree.Element(name: Self.string(node.pointee.name), line: Int(xmlGetLineNo(node)))
         if let namespace = node.pointee.ns, let href = namespace.pointee.href { element.namespace = Self.string(href) }
@@ -100,7 +118,10 @@ public struct SafeXMLParser: Sendable {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content { element.text += Self.string(content) }
             case XML_ENTITY_REF_NODE, XML_ENTITY_NODE:
-                throw XMLParseError(kind: .forbidden, message: "entity reference '&\(Self.string(current.pointee.name));' is not allowed", line: Int(xmlGetLineNo(current)))
+                throw XMLParseError(
+                    kind: .forbidden,
+                    message: "entity reference '&\(Self.string(current.pointee.name));' is not allowed",
+                    line: Int(xmlGetLineNo(current)))
             default:
                 break  // comments and processing instructions carry no data
             }
@@ -120,7 +141,8 @@ public struct SafeXMLParser: Sendable {
         }
         var message = error.pointee.message.map { String(cString: $0) } ?? "not well-formed"
         message = message.trimmingCharacters(in: .whitespacesAndNewlines)
-        let line = Int(error.pointee.line), column = Int(error.pointee.int2)
+        let line = Int(error.pointee.line)
+        let column = Int(error.pointee.int2)
         let kind: XMLParseError.Kind
         if message.contains("Document is empty") || message.contains("Start tag expected") && line <= 1 && column <= 1 {
             kind = .malformed
@@ -128,12 +150,15 @@ public struct SafeXMLParser: Sendable {
             kind = .tooDeep
         } else if message.contains("encoding") || message.contains("UTF-8") {
             kind = .encoding
-        } else if message.contains("Premature end") || message.contains("EndTag") || message.contains("end of data") || message.contains("chunk is not well balanced") {
+        } else if message.contains("Premature end") || message.contains("EndTag") || message.contains("end of data")
+            || message.contains("chunk is not well balanced")
+        {
             kind = .truncated
         } else {
             kind = .malformed
         }
-        return XMLParseError(kind: kind, message: message, line: line > 0 ? line : nil, column: column > 0 ? column : nil)
+        return XMLParseError(
+            kind: kind, message: message, line: line > 0 ? line : nil, column: column > 0 ? column : nil)
     }
 }
 

@@ -24,47 +24,71 @@ public struct ShapeChecker: Sendable {
 
     private func check(_ tree: XMLTree, rootName: String, context: ShapeContext) -> [XMLDifference] {
         guard tree.root.name == rootName else {
-            return [XMLDifference(kind: .value, path: "/", expected: "root <\(rootName)>", found: "root <\(tree.root.name)>")]
+            return [
+                XMLDifference(
+                    kind: .value, path: "/", expected: "root <\(rootName)>", found: "root <\(tree.root.name)>")
+            ]
         }
         var differences: [XMLDifference] = []
         check(tree.root, path: "/" + rootName, context: context, namespace: spec.xmlNamespace, into: &differences)
         return differences
     }
 
-    private func check(_ element: XMLTree.Element, path: String, context: ShapeContext, namespace: String, into differences: inout [XMLDifference]) {
+    private func check(
+        _ element: XMLTree.Element, path: String, context: ShapeContext, namespace: String,
+        into differences: inout [XMLDifference]
+    ) {
         if element.namespace != namespace {
-            differences.append(XMLDifference(kind: .namespace, path: path, expected: namespace, found: element.namespace ?? "no namespace"))
+            differences.append(
+                XMLDifference(
+                    kind: .namespace, path: path, expected: namespace, found: element.namespace ?? "no namespace"))
         }
         switch context {
         case .unknown:
             return
         case .scalar(let type):
             if !element.children.isEmpty {
-                differences.append(XMLDifference(kind: .type, path: path, expected: type.name, found: "child elements (\(GoldenComparison.summary(element)))"))
+                differences.append(
+                    XMLDifference(
+                        kind: .type, path: path, expected: type.name,
+                        found: "child elements (\(GoldenComparison.summary(element)))"))
                 return
             }
             if !Self.fits(element.value, type) {
-                differences.append(XMLDifference(kind: .type, path: path, expected: "a \(type.name)", found: "'\(element.value)'"))
+                differences.append(
+                    XMLDifference(kind: .type, path: path, expected: "a \(type.name)", found: "'\(element.value)'"))
             }
         case .list(let list):
             if !element.value.isEmpty && element.children.isEmpty {
-                differences.append(XMLDifference(kind: .type, path: path, expected: "a list of <\(list.memberName)>", found: "text '\(element.value)'"))
+                differences.append(
+                    XMLDifference(
+                        kind: .type, path: path, expected: "a list of <\(list.memberName)>",
+                        found: "text '\(element.value)'"))
             }
             let many = element.children.count > 1
             for (index, child) in element.children.enumerated() {
                 let childPath = path + "/" + child.name + (many ? "[\(index + 1)]" : "")
                 guard child.name == list.memberName else {
-                    differences.append(XMLDifference(kind: .unexpected, path: childPath, expected: "<\(list.memberName)> list members", found: "<\(child.name)>"))
+                    differences.append(
+                        XMLDifference(
+                            kind: .unexpected, path: childPath, expected: "<\(list.memberName)> list members",
+                            found: "<\(child.name)>"))
                     continue
                 }
-                check(child, path: childPath, context: ShapeContext(list.member), namespace: namespace, into: &differences)
+                check(
+                    child, path: childPath, context: ShapeContext(list.member), namespace: namespace, into: &differences
+                )
             }
         case .structure(let structure):
             if !element.value.isEmpty && element.children.isEmpty {
-                differences.append(XMLDifference(kind: .type, path: path, expected: "a structure", found: "text '\(element.value)'"))
+                differences.append(
+                    XMLDifference(kind: .type, path: path, expected: "a structure", found: "text '\(element.value)'"))
             }
             for member in structure.members where member.required && element.child(member.name) == nil {
-                differences.append(XMLDifference(kind: .missing, path: path + "/" + member.name, expected: "<\(member.name)> (\(member.type.name), required)"))
+                differences.append(
+                    XMLDifference(
+                        kind: .missing, path: path + "/" + member.name,
+                        expected: "<\(member.name)> (\(member.type.name), required)"))
             }
             var seen: [String: Int] = [:]
             for child in element.children {
@@ -72,18 +96,27 @@ public struct ShapeChecker: Sendable {
                 let childPath = path + "/" + child.name
                 guard let member = structure.member(named: child.name) else {
                     differences.append(
-                        XMLDifference(kind: .unexpected, path: childPath, expected: nil, found: "<\(child.name)>, which the spec does not know",
-                                      severity: mode == .strict ? .error : .warning))
+                        XMLDifference(
+                            kind: .unexpected, path: childPath, expected: nil,
+                            found: "<\(child.name)>, which the spec does not know",
+                            severity: mode == .strict ? .error : .warning))
                     continue
                 }
                 if seen[child.name]! == 2 {
-                    differences.append(XMLDifference(kind: .unexpected, path: childPath, expected: "one <\(child.name)>", found: "several"))
+                    differences.append(
+                        XMLDifference(
+                            kind: .unexpected, path: childPath, expected: "one <\(child.name)>", found: "several"))
                 }
-                check(child, path: childPath, context: ShapeContext(member.type), namespace: namespace, into: &differences)
+                check(
+                    child, path: childPath, context: ShapeContext(member.type), namespace: namespace, into: &differences
+                )
                 if case .scalar = ShapeContext(member.type) {
                     for constraint in member.constraints {
                         if case .oneOf(let values) = constraint.kind, !values.contains(child.value) {
-                            differences.append(XMLDifference(kind: .value, path: childPath, expected: "one of \(values.joined(separator: ", "))", found: "'\(child.value)'"))
+                            differences.append(
+                                XMLDifference(
+                                    kind: .value, path: childPath, expected: "one of \(values.joined(separator: ", "))",
+                                    found: "'\(child.value)'"))
                         }
                     }
                 }

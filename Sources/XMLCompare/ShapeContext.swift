@@ -42,8 +42,9 @@ public indirect enum ShapeContext: Sendable, Equatable {
                 name: "Error",
                 type: .structure(
                     StructureSpec(members: [
-                        MemberSpec(name: "Type", type: .string, required: true,
-                                   constraints: [Constraint(kind: .oneOf(["Sender", "Receiver"]), error: "")]),
+                        MemberSpec(
+                            name: "Type", type: .string, required: true,
+                            constraints: [Constraint(kind: .oneOf(["Sender", "Receiver"]), error: "")]),
                         MemberSpec(name: "Code", type: .string, required: true),
                         MemberSpec(name: "Message", type: .string, required: true),
                     ])), required: true),

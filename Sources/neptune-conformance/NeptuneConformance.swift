@@ -13,6 +13,9 @@ struct NeptuneConformance: AsyncParsableCommand {
             Run the whole suite against the embedded reference server with
             `neptune-conformance run`; see `neptune-conformance help run`.
             """,
-        subcommands: [RunCommand.self, ServeCommand.self, CasesCommand.self, RecordCommand.self, ReportCommand.self, ParityCommand.self, CompareCommand.self, SpecCommand.self]
+        subcommands: [
+            RunCommand.self, ServeCommand.self, CasesCommand.self, RecordCommand.self, ReportCommand.self,
+            ParityCommand.self, CompareCommand.self, SpecCommand.self,
+        ]
     )
 }

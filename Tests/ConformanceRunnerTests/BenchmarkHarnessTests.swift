@@ -12,7 +12,9 @@ import Testing
     @Test func microPrintsEveryMeasure() async throws {
         let result = try await ProcessResult.run(Self.binary, ["micro", "50"])
         #expect(result.status == 0, "\(result.stderr)")
-        for label in ["parse (libxml2", "golden comparison", "shape check", "encode + sign a request", "case generation"] {
+        for label in [
+            "parse (libxml2", "golden comparison", "shape check", "encode + sign a request", "case generation",
+        ] {
             #expect(result.stdout.contains(label), "missing '\(label)' in \(result.stdout)")
         }
     }
@@ -25,11 +27,15 @@ import Testing
             // run.sh reads the third field as the rate, and the client CPU after the semicolon. Every worker
             // sends at least one request, however loaded the machine.
             let fields = load.stdout.split(separator: " ")
-            #expect(fields.count > 5 && Double(fields[2]) != nil && (Int(fields[4].dropFirst()) ?? 0) >= 2, "\(load.stdout)")
+            #expect(
+                fields.count > 5 && Double(fields[2]) != nil && (Int(fields[4].dropFirst()) ?? 0) >= 2, "\(load.stdout)"
+            )
             #expect(load.stdout.contains(" 0 failed") && load.stdout.contains("client CPU"), "\(load.stdout)")
             let script = try await ProcessResult.run(Self.binary, ["wrk-script", url])
             #expect(script.status == 0)
-            #expect(script.stdout.contains("wrk.body = \"Action=DescribeDBClusters&Version=2014-10-31&DBClusterIdentifier=bench-1\""))
+            #expect(
+                script.stdout.contains(
+                    "wrk.body = \"Action=DescribeDBClusters&Version=2014-10-31&DBClusterIdentifier=bench-1\""))
             #expect(script.stdout.contains("wrk.headers[\"Authorization\"] = \"AWS4-HMAC-SHA256 Credential="))
             #expect(!script.stdout.contains("wrk.headers[\"Host\"]"), "wrk sets Host itself")
         }

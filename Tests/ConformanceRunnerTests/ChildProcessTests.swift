@@ -8,7 +8,7 @@ import Testing
     @Test func aChildInheritsOnlyItsStandardDescriptors() async throws {
         // Open descriptors here that a careless spawn would hand down.
         let held = (0..<8).map { _ in open("/dev/null", O_RDONLY) }
-        defer { held.forEach { close($0) } }
+        defer { for descriptor in held { close(descriptor) } }
         let listing = try await ProcessResult.run(URL(fileURLWithPath: "/bin/ls"), ["/proc/self/fd"])
         #expect(listing.status == 0, "\(listing.stderr)")
         let fds = listing.stdout.split(separator: "\n").compactMap { Int($0) }.sorted()
@@ -17,7 +17,8 @@ import Testing
     }
 
     @Test func statusOutputInputAndSignals() async throws {
-        let echo = try await ProcessResult.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "cat; echo oops >&2; exit 3"], input: Data("hello".utf8))
+        let echo = try await ProcessResult.run(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", "cat; echo oops >&2; exit 3"], input: Data("hello".utf8))
         #expect(echo.status == 3 && echo.stdout == "hello" && echo.stderr == "oops\n")
         let merged = try ChildProcess("/bin/sh", ["-c", "echo out; echo err >&2"], error: .intoOutput)
         let text = String(decoding: merged.standardOutput!.readDataToEndOfFile(), as: UTF8.self)

@@ -1,7 +1,8 @@
 import ConformanceTargets
-@testable import neptune_conformance
 import Testing
 import XMLCompare
+
+@testable import neptune_conformance
 
 /// Mocks are judged strictly; the real service, whose answers carry RDS-only members, leniently;
 /// an explicit flag always wins.

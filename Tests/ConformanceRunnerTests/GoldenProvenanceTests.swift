@@ -8,7 +8,10 @@ import Testing
 @Suite struct GoldenProvenanceTests {
     @Test func everyCommittedGoldenHasProvenanceForTheSpecsRevision() throws {
         let root = BuiltCLI.packageRoot.appendingPathComponent("Golden")
-        let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".xml") } ?? []
+        let files =
+            FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }.filter {
+                $0.hasSuffix(".xml")
+            } ?? []
         #expect(files.count >= 70)
         for file in files {
             let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
@@ -24,14 +27,25 @@ import Testing
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("golden-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: BuiltCLI.packageRoot.appendingPathComponent("Golden"), to: copy)
         let minimal = copy.appendingPathComponent("StopDBCluster/valid/minimal.xml")
-        try GoldenProvenance.stripped(try String(contentsOf: minimal, encoding: .utf8)).write(to: minimal, atomically: true, encoding: .utf8)
+        try GoldenProvenance.stripped(try String(contentsOf: minimal, encoding: .utf8)).write(
+            to: minimal, atomically: true, encoding: .utf8)
         let promote = copy.appendingPathComponent("PromoteReadReplicaDBCluster/valid/minimal.xml")
-        try (try String(contentsOf: promote, encoding: .utf8)).replacingOccurrences(of: "api=2014-10-31", with: "api=2013-02-12").write(to: promote, atomically: true, encoding: .utf8)
-        let cases = Fixtures.cases.filter { ["StopDBCluster/valid/minimal", "PromoteReadReplicaDBCluster/valid/minimal", "StartDBCluster/valid/minimal"].contains($0.id) }
-        let report = try await ReferenceServer.withRunning(emulator: NeptuneEmulator(spec: Fixtures.spec)) { url in
-            await ConformanceRun(spec: Fixtures.spec, endpoint: Endpoint(url: url), goldenDirectory: copy.path).run(cases).report
+        try (try String(contentsOf: promote, encoding: .utf8)).replacingOccurrences(
+            of: "api=2014-10-31", with: "api=2013-02-12"
+        ).write(to: promote, atomically: true, encoding: .utf8)
+        let cases = Fixtures.cases.filter {
+            [
+                "StopDBCluster/valid/minimal", "PromoteReadReplicaDBCluster/valid/minimal",
+                "StartDBCluster/valid/minimal",
+            ].contains($0.id)
         }
-        let flagged = Dictionary(uniqueKeysWithValues: report.results.map { ($0.id, $0.findings.filter { $0.kind == .provenance }) })
+        let report = try await ReferenceServer.withRunning(emulator: NeptuneEmulator(spec: Fixtures.spec)) { url in
+            await ConformanceRun(spec: Fixtures.spec, endpoint: Endpoint(url: url), goldenDirectory: copy.path).run(
+                cases
+            ).report
+        }
+        let flagged = Dictionary(
+            uniqueKeysWithValues: report.results.map { ($0.id, $0.findings.filter { $0.kind == .provenance }) })
         #expect(flagged["StopDBCluster/valid/minimal"]?.first?.found == "none")
         #expect(flagged["PromoteReadReplicaDBCluster/valid/minimal"]?.first?.found?.contains("2013-02-12") == true)
         #expect(flagged["StartDBCluster/valid/minimal"]?.isEmpty == true)
@@ -40,8 +54,11 @@ import Testing
 
     @Test func coverageTableNamesEverySpecItemAndWhatExercisedIt() async throws {
         let cases = Fixtures.cases.filter { $0.operation == "StopDBCluster" }
-        let report = try await ReferenceServer.withRunning(emulator: NeptuneEmulator(spec: Fixtures.spec, configuration: .init(faults: [.stopStoppedCluster]))) { url in
-            await ConformanceRun(spec: Fixtures.spec, endpoint: Endpoint(url: url), goldenDirectory: Fixtures.goldens).run(cases).report
+        let report = try await ReferenceServer.withRunning(
+            emulator: NeptuneEmulator(spec: Fixtures.spec, configuration: .init(faults: [.stopStoppedCluster]))
+        ) { url in
+            await ConformanceRun(spec: Fixtures.spec, endpoint: Endpoint(url: url), goldenDirectory: Fixtures.goldens)
+                .run(cases).report
         }
         let coverage = try #require(report.coverage)
         #expect(coverage.count == 136)

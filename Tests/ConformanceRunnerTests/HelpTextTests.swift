@@ -5,7 +5,10 @@ import Testing
 /// `--help` is written for people: at 80 columns (what a pipe or a small terminal gets) no line of a
 /// command's description is broken in two by the wrapper, so it reads as written.
 @Suite struct HelpTextTests {
-    static let commands = [["run"], ["serve"], ["cases"], ["record"], ["report"], ["parity"], ["compare"], ["spec"], ["spec", "lint"], ["spec", "show"], []]
+    static let commands = [
+        ["run"], ["serve"], ["cases"], ["record"], ["report"], ["parity"], ["compare"], ["spec"], ["spec", "lint"],
+        ["spec", "show"], [],
+    ]
 
     /// The part of the help before the option lists: overview, description, examples.
     static func description(_ arguments: [String], columns: Int) async throws -> [String] {
@@ -23,7 +26,10 @@ import Testing
         let wide = try await Self.description(arguments, columns: 400)
         #expect(!wide.isEmpty)
         let broken = wide.filter { $0.count >= 80 }
-        #expect(broken.isEmpty, "lines of 80 columns or more in `\(arguments.joined(separator: " ")) --help`:\n\(broken.joined(separator: "\n"))")
+        #expect(
+            broken.isEmpty,
+            "lines of 80 columns or more in `\(arguments.joined(separator: " ")) --help`:\n\(broken.joined(separator: "\n"))"
+        )
         #expect(narrow == wide, "`\(arguments.joined(separator: " ")) --help` reads differently at 80 columns")
     }
 }

@@ -7,7 +7,9 @@ import Testing
 /// moto is an independently written Neptune endpoint that is not conformant: the suite must run to
 /// its end against it, report its departures, delete what it created, and never crash or hang.
 @Suite struct MotoRunTests {
-    @Test(.timeLimit(.minutes(5)), .enabled(if: ExternalTool.moto.runsHere, Comment(rawValue: ExternalTool.moto.skipReason)))
+    @Test(
+        .timeLimit(.minutes(5)),
+        .enabled(if: ExternalTool.moto.runsHere, Comment(rawValue: ExternalTool.moto.skipReason)))
     func theSuiteRunsToTheEndAgainstMoto() async throws {
         let moto = try ExternalTool.moto.require()
         let port = try await freePort()  // moto_server cannot pick its own port and say which
@@ -18,23 +20,41 @@ import Testing
         }
         var ready = false
         for _ in 0..<100 where !ready {
-            ready = (try? await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(host: "127.0.0.1", port: port).get().close()) != nil
+            ready =
+                (try? await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(
+                    host: "127.0.0.1", port: port
+                ).get().close()) != nil
             if !ready { try await Task.sleep(for: .milliseconds(100)) }
         }
         #expect(ready, "moto_server did not start on port \(port)")
         let reports = RunCommandTests.temporaryDirectory()
-        let result = try await ProcessResult.run(BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:\(port)", "--report-dir", reports, "--state-timeout", "10", "--quiet"])
+        let result = try await ProcessResult.run(
+            BuiltCLI.url,
+            [
+                "run", "--endpoint", "http://127.0.0.1:\(port)", "--report-dir", reports, "--state-timeout", "10",
+                "--quiet",
+            ])
         #expect(result.status == 1, "moto is not conformant; exit \(result.status)\n\(result.stderr.suffix(1000))")
         let data = try Data(contentsOf: URL(fileURLWithPath: "\(reports)/report.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let results = json["results"] as? [[String: Any]] ?? []
-        let all = try await ProcessResult.run(BuiltCLI.url, ["cases", "--format", "jsonl"]).stdout.split(separator: "\n").count
+        let all = try await ProcessResult.run(BuiltCLI.url, ["cases", "--format", "jsonl"]).stdout.split(
+            separator: "\n"
+        ).count
         #expect(results.count == all)
         // moto does not check signatures: that family alone is skipped, with the reason.
         let skipped = results.filter { ($0["verdict"] as? String) == "skipped" }
-        #expect(skipped.count == 6 && skipped.allSatisfy { ($0["kind"] as? String) == "signature" && (($0["reason"] as? String) ?? "").contains("does not check signatures") })
+        #expect(
+            skipped.count == 6
+                && skipped.allSatisfy {
+                    ($0["kind"] as? String) == "signature"
+                        && (($0["reason"] as? String) ?? "").contains("does not check signatures")
+                })
         #expect(results.filter { $0["verdict"] as? String == "failed" }.count > 50)
-        #expect(results.filter { $0["verdict"] as? String != "passed" }.allSatisfy { ($0["reason"] as? String)?.isEmpty == false })
+        #expect(
+            results.filter { $0["verdict"] as? String != "passed" }.allSatisfy {
+                ($0["reason"] as? String)?.isEmpty == false
+            })
         #expect((json["leftovers"] as? [String]) == [], "the run left \(json["leftovers"] ?? "")")
         #expect(FileManager.default.fileExists(atPath: "\(reports)/report.html"))
 
@@ -42,20 +62,30 @@ import Testing
         let findings = json["findings"] as? [[String: Any]] ?? []
         #expect((10...60).contains(findings.count), "\(findings.count) findings")
         let grouped = findings.flatMap { $0["cases"] as? [String] ?? [] }
-        let departing = results.filter { ["failed", "errored", "missing-golden"].contains($0["verdict"] as? String ?? "") }.compactMap { $0["id"] as? String }
+        let departing = results.filter {
+            ["failed", "errored", "missing-golden"].contains($0["verdict"] as? String ?? "")
+        }.compactMap { $0["id"] as? String }
         #expect(grouped.sorted() == departing.sorted() && Set(grouped).count == grouped.count)
         let ids = findings.compactMap { $0["id"] as? String }
-        #expect(ids.filter { $0.hasSuffix("/BacktrackWindow") } == ["unknown-element/BacktrackWindow"], "BacktrackWindow is one finding")
+        #expect(
+            ids.filter { $0.hasSuffix("/BacktrackWindow") } == ["unknown-element/BacktrackWindow"],
+            "BacktrackWindow is one finding")
         #expect(ids.contains("server-error/required"), "HTTP 500 on missing parameters is one finding: \(ids)")
-        #expect(findings.allSatisfy { ($0["title"] as? String)?.isEmpty == false && $0["item"] != nil && $0["kind"] != nil })
+        #expect(
+            findings.allSatisfy { ($0["title"] as? String)?.isEmpty == false && $0["item"] != nil && $0["kind"] != nil }
+        )
         #expect(json["score"] != nil)
-        print("moto 5.2: \(findings.count) findings for \(departing.count) departing cases: \(ids.prefix(8).joined(separator: ", ")) …")
+        print(
+            "moto 5.2: \(findings.count) findings for \(departing.count) departing cases: \(ids.prefix(8).joined(separator: ", ")) …"
+        )
     }
 
     /// A baseline recorded against moto holds against a fresh moto (exit 0, nothing new), and against the
     /// conformant embedded server every entry is fixed. One case at a time: moto accepts invalid identifiers,
     /// and cases that send the same invalid identifier would otherwise race for it.
-    @Test(.timeLimit(.minutes(5)), .enabled(if: ExternalTool.moto.runsHere, Comment(rawValue: ExternalTool.moto.skipReason)))
+    @Test(
+        .timeLimit(.minutes(5)),
+        .enabled(if: ExternalTool.moto.runsHere, Comment(rawValue: ExternalTool.moto.skipReason)))
     func aBaselineRecordedAgainstMotoHolds() async throws {
         let moto = try ExternalTool.moto.require()
         let folder = RunCommandTests.temporaryDirectory()
@@ -69,17 +99,31 @@ import Testing
             }
             #expect(await ReadmeShell.waitUntilListening(port: port, seconds: 30))
             let run = try await ProcessResult.run(
-                BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:\(port)", "--concurrency", "1", "--baseline", file, "--report-dir", "\(folder)/r\(step)", "--quiet"] + extra)
-            let quirk = run.status == 1 && MotoClockQuirk.explainsEveryNewCase(inReport: "\(folder)/r\(step)/report.json")
+                BuiltCLI.url,
+                [
+                    "run", "--endpoint", "http://127.0.0.1:\(port)", "--concurrency", "1", "--baseline", file,
+                    "--report-dir", "\(folder)/r\(step)", "--quiet",
+                ] + extra)
+            let quirk =
+                run.status == 1 && MotoClockQuirk.explainsEveryNewCase(inReport: "\(folder)/r\(step)/report.json")
             #expect(run.status == 0 || quirk, "step \(step): \(run.stdout.suffix(1500))")
-            let outcome = try #require((try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/r\(step)/report.json"))) as? [String: Any])?["baseline"] as? [String: Any])
+            let outcome = try #require(
+                (try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/r\(step)/report.json"))) as? [String: Any])?[
+                        "baseline"] as? [String: Any])
             #expect((outcome["new"] as? [String])?.isEmpty == true || quirk, "step \(step): \(outcome["new"] ?? "")")
         }
-        let entries = (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])?["entries"] as? [Any] ?? []
+        let entries =
+            (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])?[
+                "entries"] as? [Any] ?? []
         #expect(entries.count > 250)
-        let embedded = try await ProcessResult.run(BuiltCLI.url, ["run", "--baseline", file, "--report-dir", "\(folder)/e", "--quiet"])
+        let embedded = try await ProcessResult.run(
+            BuiltCLI.url, ["run", "--baseline", file, "--report-dir", "\(folder)/e", "--quiet"])
         #expect(embedded.status == 0)
-        let outcome = try #require((try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/e/report.json"))) as? [String: Any])?["baseline"] as? [String: Any])
-        #expect((outcome["fixed"] as? [String])?.count == entries.count, "every entry is fixed on the conformant server")
+        let outcome = try #require(
+            (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/e/report.json")))
+                as? [String: Any])?["baseline"] as? [String: Any])
+        #expect(
+            (outcome["fixed"] as? [String])?.count == entries.count, "every entry is fixed on the conformant server")
     }
 }

@@ -17,30 +17,44 @@ import Testing
     }
 
     static func emulator(_ faults: Set<Fault>) -> NeptuneEmulator {
-        NeptuneEmulator(spec: Fixtures.spec, configuration: .init(faults: faults, verifySignatures: NeptuneEmulator.Configuration.localTestingKeys))
+        NeptuneEmulator(
+            spec: Fixtures.spec,
+            configuration: .init(faults: faults, verifySignatures: NeptuneEmulator.Configuration.localTestingKeys))
     }
 
     /// The whole suite against an emulator with `faults`, in memory.
     static func run(_ faults: Set<Fault>) async -> RunReport {
         let endpoint = Endpoint(url: InMemoryTransport.url, label: faults.isEmpty ? "embedded" : "faulty")
-        return await ConformanceRun(spec: Fixtures.spec, endpoint: endpoint, goldenDirectory: Fixtures.goldens, options: options, transport: InMemoryTransport(emulator: emulator(faults)))
-            .run(Fixtures.cases).report
+        return await ConformanceRun(
+            spec: Fixtures.spec, endpoint: endpoint, goldenDirectory: Fixtures.goldens, options: options,
+            transport: InMemoryTransport(emulator: emulator(faults))
+        )
+        .run(Fixtures.cases).report
     }
 
     /// The in-memory transport is a faithful stand-in for the socket: the same verdict, status, error code
     /// and findings for every case.
     @Test func inMemoryAndOverASocketAgreeOnEveryCase() async throws {
         let overSocket = try await ReferenceServer.withRunning(emulator: Self.emulator([])) { url in
-            await ConformanceRun(spec: Fixtures.spec, endpoint: Endpoint(url: url, label: "socket"), goldenDirectory: Fixtures.goldens, options: Self.options).run(Fixtures.cases).report
+            await ConformanceRun(
+                spec: Fixtures.spec, endpoint: Endpoint(url: url, label: "socket"), goldenDirectory: Fixtures.goldens,
+                options: Self.options
+            ).run(Fixtures.cases).report
         }
         let inMemory = await Self.run([])
-        let report = ParityReport(spec: Fixtures.spec, cases: Fixtures.cases, first: overSocket, second: inMemory, startedAt: "test")
+        let report = ParityReport(
+            spec: Fixtures.spec, cases: Fixtures.cases, first: overSocket, second: inMemory, startedAt: "test")
         #expect(report.cases.count == Fixtures.cases.count)
-        #expect(report.disagreements.isEmpty, "\(report.disagreements.prefix(5).map { "\($0.id): \($0.first.signature) vs \($0.second.signature)" })")
+        #expect(
+            report.disagreements.isEmpty,
+            "\(report.disagreements.prefix(5).map { "\($0.id): \($0.first.signature) vs \($0.second.signature)" })")
         #expect(overSocket.count(.passed) == Fixtures.cases.count && inMemory.count(.passed) == Fixtures.cases.count)
     }
 
-    @Test(arguments: [Fault.acceptInvertedCapacity, .wrongHTTPStatus, .keepIdentifierCase, .dropServerlessConfiguration, .stopStoppedCluster, .wrongNamespace])
+    @Test(arguments: [
+        Fault.acceptInvertedCapacity, .wrongHTTPStatus, .keepIdentifierCase, .dropServerlessConfiguration,
+        .stopStoppedCluster, .wrongNamespace,
+    ])
     func parityNamesExactlyTheAffectedCases(_ fault: Fault) async throws {
         async let conformant = Self.run([])
         async let faulty = Self.run([fault])
@@ -59,17 +73,25 @@ import Testing
     @Test func identicalTargetsAgreeAndTheReportsRender() async throws {
         async let one = Self.run([])
         async let two = Self.run([])
-        let report = ParityReport(spec: Fixtures.spec, cases: Fixtures.cases, first: await one, second: await two, startedAt: "test")
+        let report = ParityReport(
+            spec: Fixtures.spec, cases: Fixtures.cases, first: await one, second: await two, startedAt: "test")
         #expect(report.disagreements.isEmpty && report.exitCode == 0)
         #expect(report.constraints.count == 136)
         let directory = RunCommandTests.temporaryDirectory()
         let paths = try ParityReportWriter.write(report, to: directory)
         #expect(paths.count == 3)
-        #expect(try String(contentsOfFile: "\(directory)/parity.html", encoding: .utf8).contains("<table id=\"parity-operations\">"))
+        #expect(
+            try String(contentsOfFile: "\(directory)/parity.html", encoding: .utf8).contains(
+                "<table id=\"parity-operations\">"))
     }
 
     @Test func theParityCommandExitsOneOnDisagreement() async throws {
-        let result = try await ProcessResult.run(BuiltCLI.url, ["parity", "--endpoint", "embedded", "--endpoint", "embedded:start-available-cluster", "--operation", "StartDBCluster", "--report-dir", RunCommandTests.temporaryDirectory()])
+        let result = try await ProcessResult.run(
+            BuiltCLI.url,
+            [
+                "parity", "--endpoint", "embedded", "--endpoint", "embedded:start-available-cluster", "--operation",
+                "StartDBCluster", "--report-dir", RunCommandTests.temporaryDirectory(),
+            ])
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stdout.contains("DISAGREE StartDBCluster/stateful/DBClusterIdentifier/in-state-available"))
         #expect(result.stdout.contains("3 of 4 cases agree"))
@@ -83,10 +105,16 @@ import Testing
         let server = try await ServeProcess.start()
         defer { server.stop() }
         let reports = RunCommandTests.temporaryDirectory()
-        let result = try await ProcessResult.run(BuiltCLI.url, ["parity", "--endpoint", "embedded", "--endpoint", server.url, "--report-dir", reports])
+        let result = try await ProcessResult.run(
+            BuiltCLI.url, ["parity", "--endpoint", "embedded", "--endpoint", server.url, "--report-dir", reports])
         #expect(result.status == 0, "\(result.stdout.suffix(2000))\n\(result.stderr)")
-        #expect(result.stdout.contains("NOT COMPARED 6 cases: skipped on \(server.url) only (the targets are configured differently)"), "\(result.stdout.suffix(1500))")
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(reports)/parity.json"))) as? [String: Any])
+        #expect(
+            result.stdout.contains(
+                "NOT COMPARED 6 cases: skipped on \(server.url) only (the targets are configured differently)"),
+            "\(result.stdout.suffix(1500))")
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(reports)/parity.json")))
+                as? [String: Any])
         let cases = json["cases"] as? [[String: Any]] ?? []
         let uncompared = cases.filter { $0["notCompared"] != nil }
         #expect(uncompared.count == 6 && uncompared.allSatisfy { ($0["id"] as? String)?.hasPrefix("SigV4/") == true })
@@ -94,7 +122,8 @@ import Testing
         // With signatures checked on both sides, every case is compared.
         let checking = try await ServeProcess.start(["--verify-signatures"])
         defer { checking.stop() }
-        let both = try await ProcessResult.run(BuiltCLI.url, ["parity", "--endpoint", checking.url, "--endpoint", "embedded", "--report-dir", reports])
+        let both = try await ProcessResult.run(
+            BuiltCLI.url, ["parity", "--endpoint", checking.url, "--endpoint", "embedded", "--report-dir", reports])
         #expect(both.status == 0 && !both.stdout.contains("NOT COMPARED"), "\(both.stdout.suffix(1500))")
     }
 }

@@ -22,7 +22,9 @@ struct ReadmeCommand: Sendable, CustomTestStringConvertible, CustomStringConvert
     var endpoints: [String] { values(of: "--endpoint") }
 
     /// The words of the command (no quoting beyond single quotes, which the README uses for pip).
-    var words: [String] { text.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "'")) } }
+    var words: [String] {
+        text.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "'")) }
+    }
 
     /// Every value that follows `option`.
     func values(of option: String) -> [String] {
@@ -54,7 +56,11 @@ struct ReadmeCommand: Sendable, CustomTestStringConvertible, CustomStringConvert
                     inWorkflow = false
                 } else if trimmed == "```sh" || trimmed == "```bash" || trimmed == "```shell" {
                     inShell = true
-                } else if trimmed == "```yaml" && readme.components(separatedBy: "\n").dropFirst(number).prefix(40).contains(where: { $0.contains("runs-on:") }) {
+                } else if trimmed == "```yaml"
+                    && readme.components(separatedBy: "\n").dropFirst(number).prefix(40).contains(where: {
+                        $0.contains("runs-on:")
+                    })
+                {
                     inWorkflow = true
                 } else {
                     inOtherBlock = true
@@ -63,7 +69,8 @@ struct ReadmeCommand: Sendable, CustomTestStringConvertible, CustomStringConvert
             }
             if inWorkflow {
                 if let range = trimmed.range(of: #"^(- )?run: "#, options: .regularExpression) {
-                    var step = ReadmeCommand(line: number, text: String(trimmed[range.upperBound...]), background: false, inline: false)
+                    var step = ReadmeCommand(
+                        line: number, text: String(trimmed[range.upperBound...]), background: false, inline: false)
                     step.ciStep = true
                     commands.append(step)
                 }
@@ -116,6 +123,8 @@ struct ReadmeCommand: Sendable, CustomTestStringConvertible, CustomStringConvert
     /// Inline code spans of a prose line that start with `neptune-conformance `.
     static func inlineCommands(in line: String, line number: Int) -> [ReadmeCommand] {
         let spans = line.components(separatedBy: "`").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
-        return spans.filter { $0.hasPrefix("neptune-conformance ") }.map { ReadmeCommand(line: number, text: $0, background: false, inline: true) }
+        return spans.filter { $0.hasPrefix("neptune-conformance ") }.map {
+            ReadmeCommand(line: number, text: $0, background: false, inline: true)
+        }
     }
 }

@@ -15,16 +15,21 @@ import Testing
 /// port the README names is a free loopback port; the commands run in a fresh folder, without AWS
 /// credentials. `swift test` itself is not run inside `swift test`: `.ci/run` runs it.
 @Suite struct ReadmeCommandsTests {
-    static let readme = (try? String(contentsOf: BuiltCLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
+    static let readme =
+        (try? String(contentsOf: BuiltCLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
     static let commands = ReadmeCommand.parse(readme)
 
     @Test func theFirstLinesGiveTheTwoCommandsOfANewcomer() throws {
         let block = Self.commands.prefix(2).map(\.text)
-        #expect(block.count == 2 && Self.commands.prefix(2).allSatisfy { $0.line < 10 }, "the README's first block: \(block)")
+        #expect(
+            block.count == 2 && Self.commands.prefix(2).allSatisfy { $0.line < 10 },
+            "the README's first block: \(block)")
         #expect(block.first == "bash Scripts/setup.sh && swift run neptune-conformance run")
         #expect(block.last == "bash Scripts/setup.sh --tests && swift test")
         let ci = try String(contentsOf: BuiltCLI.packageRoot.appendingPathComponent(".ci/run"), encoding: .utf8)
-        let ciCommands = ci.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.hasPrefix("#") && !$0.hasPrefix("echo") }
+        let ciCommands = ci.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.hasPrefix("#") && !$0.hasPrefix("echo")
+        }
         #expect(ciCommands.contains("bash Scripts/setup.sh --tests"), "CI must set up as the README says")
         #expect(ciCommands.contains { $0.hasPrefix("swift test") }, "CI must run the README's test command")
     }
@@ -47,7 +52,9 @@ import Testing
 
     /// moto stands where the README points at a mock: the README's own command starts it on port 5000
     /// (a free port here), and moto also stands in for LocalStack on 4566.
-    @Test(.timeLimit(.minutes(10)), .enabled(if: ExternalTool.moto.runsHere, Comment(rawValue: ExternalTool.moto.skipReason)))
+    @Test(
+        .timeLimit(.minutes(10)),
+        .enabled(if: ExternalTool.moto.runsHere, Comment(rawValue: ExternalTool.moto.skipReason)))
     func theCommandsAgainstMotoWorkAsWritten() async throws {
         _ = try ExternalTool.moto.require()
         let shell = ReadmeShell()
@@ -67,13 +74,16 @@ import Testing
         for step in steps { try await shell.check(step) }
         let summary = (try? String(contentsOfFile: "\(shell.folder)/step-summary.md", encoding: .utf8)) ?? ""
         let quirk = MotoClockQuirk.explainsEveryNewCase(inReport: "\(shell.folder)/reports/report.json")
-        #expect(summary.contains("Against the baseline") && (summary.contains(": 0 new") || quirk), "the job summary: \(summary.prefix(500))")
+        #expect(
+            summary.contains("Against the baseline") && (summary.contains(": 0 new") || quirk),
+            "the job summary: \(summary.prefix(500))")
     }
 }
 
 extension ReadmeCommand {
     /// The ports of the loopback URLs the command names.
     var loopbackPorts: [Int] {
-        endpoints.compactMap { URL(string: $0) }.filter { ["127.0.0.1", "localhost"].contains($0.host ?? "") }.compactMap(\.port)
+        endpoints.compactMap { URL(string: $0) }.filter { ["127.0.0.1", "localhost"].contains($0.host ?? "") }
+            .compactMap(\.port)
     }
 }

@@ -52,8 +52,14 @@ enum ReadmeExpectation: Equatable {
             let baseline = command.values(of: "--baseline").first
             let status: Int32 = targets.allSatisfy { $0 == "embedded" } || baseline != nil ? 0 : 1
             let directory = command.values(of: "--report-dir").last ?? "reports"
-            let names = command.subcommand == "run" ? ["report.json", "junit.xml", "report.html", "summary.md", "badge.json"] : ["parity.json", "parity.html", "parity.md"]
-            self = .exits(status, files: names.map { "\(directory)/\($0)" } + (command.words.contains("--update-baseline") ? [baseline!] : []))
+            let names =
+                command.subcommand == "run"
+                ? ["report.json", "junit.xml", "report.html", "summary.md", "badge.json"]
+                : ["parity.json", "parity.html", "parity.md"]
+            self = .exits(
+                status,
+                files: names.map { "\(directory)/\($0)" }
+                    + (command.words.contains("--update-baseline") ? [baseline!] : []))
         case "report":
             guard let input = command.words.last, input.hasSuffix(".json") else { return nil }
             let directory = (input as NSString).deletingLastPathComponent

@@ -38,15 +38,21 @@ final class ReadmeShell: @unchecked Sendable {
         case .ciStep:
             try await checkStep(command)
         case .exits(let status, let files):
-            for file in files where !file.hasSuffix("baseline.json") { try? FileManager.default.removeItem(atPath: "\(folder)/\(file)") }
+            for file in files where !file.hasSuffix("baseline.json") {
+                try? FileManager.default.removeItem(atPath: "\(folder)/\(file)")
+            }
             // A baseline holds for one emulator state: each baseline command gets a fresh emulator, as a CI job does.
             if !command.values(of: "--baseline").isEmpty {
                 for port in command.loopbackPorts { try await restartMoto(readmePort: port) }
             }
             let result = try await shell(command)
-            let quirk = result.status == 1 && status == 0 && !command.values(of: "--baseline").isEmpty
-                && MotoClockQuirk.explainsEveryNewCase(inReport: "\(folder)/\(command.values(of: "--report-dir").last ?? "reports")/report.json")
-            #expect(result.status == status || quirk, "\(location): exit \(result.status), the README implies \(status)\n\(result.stderr.suffix(1500))")
+            let quirk =
+                result.status == 1 && status == 0 && !command.values(of: "--baseline").isEmpty
+                && MotoClockQuirk.explainsEveryNewCase(
+                    inReport: "\(folder)/\(command.values(of: "--report-dir").last ?? "reports")/report.json")
+            #expect(
+                result.status == status || quirk,
+                "\(location): exit \(result.status), the README implies \(status)\n\(result.stderr.suffix(1500))")
             for file in files {
                 let size = (try? FileManager.default.attributesOfItem(atPath: "\(folder)/\(file)")[.size] as? Int) ?? 0
                 #expect(size > 0, "\(location): \(file) was not written")
@@ -60,28 +66,37 @@ final class ReadmeShell: @unchecked Sendable {
             #expect(ContinuousClock.now - started < .seconds(20), "\(location): a refusal must not wait on the network")
             // And without the opt-in, a usage error that names it.
             let words = command.text.replacingOccurrences(of: " --allow-real-endpoint", with: "")
-            let unopted = try await shell(ReadmeCommand(line: command.line, text: words, background: false, inline: false))
-            #expect(unopted.status == 64 && unopted.stderr.contains("--allow-real-endpoint"), "\(location) without --allow-real-endpoint: \(unopted.stderr)")
+            let unopted = try await shell(
+                ReadmeCommand(line: command.line, text: words, background: false, inline: false))
+            #expect(
+                unopted.status == 64 && unopted.stderr.contains("--allow-real-endpoint"),
+                "\(location) without --allow-real-endpoint: \(unopted.stderr)")
         case .serves(let faults):
             try await checkServer(command, faults: faults)
         case .startsServer(let port):
-            let child = try ChildProcess("/bin/bash", ["-c", "cd '\(folder)' && " + execLast(substituted(command.text))], environment: environment, output: .discard, error: .discard)
+            let child = try ChildProcess(
+                "/bin/bash", ["-c", "cd '\(folder)' && " + execLast(substituted(command.text))],
+                environment: environment, output: .discard, error: .discard)
             lock.withLock {
                 servers.append(child)
                 serving.insert(port)
             }
-            #expect(await Self.waitUntilListening(port: local(port), seconds: 120), "\(location): nothing listens on port \(local(port)) (README \(port))")
+            #expect(
+                await Self.waitUntilListening(port: local(port), seconds: 120),
+                "\(location): nothing listens on port \(local(port)) (README \(port))")
         }
     }
 
     /// Starts moto on the port the README gives (a stand-in for an emulator the README names, such as LocalStack).
     func startMoto(readmePort port: Int) async throws {
-        let child = try ChildProcess(try ExternalTool.moto.require(), ["-p", "\(local(port))"], output: .discard, error: .discard)
+        let child = try ChildProcess(
+            try ExternalTool.moto.require(), ["-p", "\(local(port))"], output: .discard, error: .discard)
         lock.withLock {
             servers.append(child)
             serving.insert(port)
         }
-        #expect(await Self.waitUntilListening(port: local(port), seconds: 60), "moto did not start on port \(local(port))")
+        #expect(
+            await Self.waitUntilListening(port: local(port), seconds: 60), "moto did not start on port \(local(port))")
     }
 
     func stopAll() {
@@ -98,7 +113,9 @@ final class ReadmeShell: @unchecked Sendable {
         }
         // What a CI step left running in the background (a subshell's moto) is found by its port.
         for port in lock.withLock({ Array(ports.values) }) {
-            _ = try? ChildProcess("/usr/bin/pkill", ["-9", "-f", "moto_server -p \(port)"], output: .discard, error: .discard).wait()
+            _ = try? ChildProcess(
+                "/usr/bin/pkill", ["-9", "-f", "moto_server -p \(port)"], output: .discard, error: .discard
+            ).wait()
         }
     }
 
@@ -118,11 +135,16 @@ final class ReadmeShell: @unchecked Sendable {
         environment["GITHUB_STEP_SUMMARY"] = "\(folder)/step-summary.md"
         let text = substituted(command.text)
         let result = try await ProcessResult.run(
-            URL(fileURLWithPath: "/bin/bash"), ["-c", "cd '\(BuiltCLI.packageRoot.path)' && " + text], environment: environment)
+            URL(fileURLWithPath: "/bin/bash"), ["-c", "cd '\(BuiltCLI.packageRoot.path)' && " + text],
+            environment: environment)
         let quirk = result.status == 1 && MotoClockQuirk.explainsEveryNewCase(inReport: "\(folder)/reports/report.json")
-        #expect(result.status == 0 || quirk, "\(location): exit \(result.status)\n\(result.stdout.suffix(1500))\n\(result.stderr.suffix(800))")
+        #expect(
+            result.status == 0 || quirk,
+            "\(location): exit \(result.status)\n\(result.stdout.suffix(1500))\n\(result.stderr.suffix(800))")
         if let port = command.values(of: "-p").first.flatMap(Int.init) {
-            #expect(await Self.waitUntilListening(port: local(port), seconds: 120), "\(location): nothing listens on \(local(port))")
+            #expect(
+                await Self.waitUntilListening(port: local(port), seconds: 120),
+                "\(location): nothing listens on \(local(port))")
         }
     }
 
@@ -130,7 +152,9 @@ final class ReadmeShell: @unchecked Sendable {
     func substituted(_ text: String) -> String {
         var text = text.replacingOccurrences(of: "swift run neptune-conformance", with: "'\(BuiltCLI.url.path)'")
         text = text.replacingOccurrences(of: "(moto_server -p", with: "(exec moto_server -p")
-        if text.hasPrefix("neptune-conformance ") { text = "'\(BuiltCLI.url.path)'" + text.dropFirst("neptune-conformance".count) }
+        if text.hasPrefix("neptune-conformance ") {
+            text = "'\(BuiltCLI.url.path)'" + text.dropFirst("neptune-conformance".count)
+        }
         text = text.replacingOccurrences(of: "bash Scripts/", with: "bash '\(BuiltCLI.packageRoot.path)'/Scripts/")
         let pattern = try! NSRegularExpression(pattern: #"(127\.0\.0\.1:|localhost:|-p |--port )([0-9]{2,5})\b"#)
         for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
@@ -157,28 +181,42 @@ final class ReadmeShell: @unchecked Sendable {
     }
 
     func shell(_ command: ReadmeCommand) async throws -> ProcessResult {
-        try await ProcessResult.run(URL(fileURLWithPath: "/bin/bash"), ["-c", "cd '\(folder)' && " + substituted(command.text)], environment: environment)
+        try await ProcessResult.run(
+            URL(fileURLWithPath: "/bin/bash"), ["-c", "cd '\(folder)' && " + substituted(command.text)],
+            environment: environment)
     }
 
     /// `serve` as written: it announces its URL and faults, accepts a connection, and stops on SIGTERM with status 0.
     func checkServer(_ command: ReadmeCommand, faults: [String]) async throws {
         let location = Comment(rawValue: command.description)
-        let child = try ChildProcess("/bin/bash", ["-c", "cd '\(folder)' && exec " + substituted(command.text)], environment: environment, error: .discard)
+        let child = try ChildProcess(
+            "/bin/bash", ["-c", "cd '\(folder)' && exec " + substituted(command.text)], environment: environment,
+            error: .discard)
         let out = child.standardOutput!
         let announced = try await ProcessResult.onOwnThread { () -> String in
             var text = ""
-            while !text.contains("\n"), case let data = out.availableData, !data.isEmpty { text += String(decoding: data, as: UTF8.self) }
+            while !text.contains("\n"), case let data = out.availableData, !data.isEmpty {
+                text += String(decoding: data, as: UTF8.self)
+            }
             return text
         }
-        guard let start = announced.range(of: "http://127.0.0.1:")?.upperBound, let port = Int(announced[start...].prefix { $0.isNumber }) else {
+        guard let start = announced.range(of: "http://127.0.0.1:")?.upperBound,
+            let port = Int(announced[start...].prefix { $0.isNumber })
+        else {
             Issue.record("\(location): serve did not announce its URL; it printed \(announced.prefix(300))")
             child.send(SIGKILL)
             _ = child.wait()
             return
         }
-        if let written = command.values(of: "--port").first.flatMap(Int.init) { #expect(port == local(written), "\(location): on port \(port)") }
-        for fault in faults { #expect(announced.contains(fault), "\(location): the announcement does not name \(fault): \(announced)") }
-        #expect(await Self.waitUntilListening(port: port, seconds: 10), "\(location): nothing accepts connections on \(port)")
+        if let written = command.values(of: "--port").first.flatMap(Int.init) {
+            #expect(port == local(written), "\(location): on port \(port)")
+        }
+        for fault in faults {
+            #expect(announced.contains(fault), "\(location): the announcement does not name \(fault): \(announced)")
+        }
+        #expect(
+            await Self.waitUntilListening(port: port, seconds: 10),
+            "\(location): nothing accepts connections on \(port)")
         child.send(SIGTERM)
         let status = try await ProcessResult.onOwnThread { child.wait() }
         #expect(status == 0, "\(location): serve exited \(status) on SIGTERM")
@@ -192,16 +230,26 @@ final class ReadmeShell: @unchecked Sendable {
             return
         }
         let words = command.words
-        let help = try await ProcessResult.run(BuiltCLI.url, Array(words.drop { $0 != subcommand }.prefix { !$0.hasPrefix("-") && !$0.hasPrefix("[") && $0.lowercased() == $0 }) + ["--help"])
+        let help = try await ProcessResult.run(
+            BuiltCLI.url,
+            Array(
+                words.drop { $0 != subcommand }.prefix {
+                    !$0.hasPrefix("-") && !$0.hasPrefix("[") && $0.lowercased() == $0
+                }) + ["--help"])
         #expect(help.status == 0, "\(location): `\(subcommand) --help` exits \(help.status): \(help.stderr)")
-        for option in words.map({ $0.trimmingCharacters(in: CharacterSet(charactersIn: "[]")) }) where option.hasPrefix("--") {
+        for option in words.map({ $0.trimmingCharacters(in: CharacterSet(charactersIn: "[]")) })
+        where option.hasPrefix("--") {
             #expect(help.stdout.contains(option), "\(location): `\(subcommand)` has no option \(option)")
         }
     }
 
     static func waitUntilListening(port: Int, seconds: Int) async -> Bool {
         for _ in 0..<(seconds * 10) {
-            if (try? await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(host: "127.0.0.1", port: port).get().close()) != nil { return true }
+            if (try? await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(
+                host: "127.0.0.1", port: port
+            ).get().close()) != nil {
+                return true
+            }
             try? await Task.sleep(for: .milliseconds(100))
         }
         return false
@@ -216,8 +264,12 @@ final class ReadmeShell: @unchecked Sendable {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = 0
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) } }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) }
+        }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) }
+        }
         return Int(UInt16(bigEndian: address.sin_port))
     }
 }

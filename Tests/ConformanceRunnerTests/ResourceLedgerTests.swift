@@ -13,12 +13,17 @@ import Testing
 
     @Test func aRenameMovesTheEntryToTheNewName() async {
         let ledger = ResourceLedger(spec: Fixtures.spec)
-        await ledger.record(Self.request("CreateDBCluster", [("DBClusterIdentifier", "NC-Old-1"), ("Engine", "neptune")]))
-        await ledger.record(Self.request("ModifyDBCluster", [("DBClusterIdentifier", "nc-old-1"), ("NewDBClusterIdentifier", "NC-New-1")]))
+        await ledger.record(
+            Self.request("CreateDBCluster", [("DBClusterIdentifier", "NC-Old-1"), ("Engine", "neptune")]))
+        await ledger.record(
+            Self.request(
+                "ModifyDBCluster", [("DBClusterIdentifier", "nc-old-1"), ("NewDBClusterIdentifier", "NC-New-1")]))
         #expect(await ledger.contains(.dbCluster, "nc-new-1"))
         #expect(!(await ledger.contains(.dbCluster, "nc-old-1")))
         // Renaming a cluster the run did not create adopts nothing.
-        await ledger.record(Self.request("ModifyDBCluster", [("DBClusterIdentifier", "someone-elses"), ("NewDBClusterIdentifier", "nc-new-2")]))
+        await ledger.record(
+            Self.request(
+                "ModifyDBCluster", [("DBClusterIdentifier", "someone-elses"), ("NewDBClusterIdentifier", "nc-new-2")]))
         #expect(!(await ledger.contains(.dbCluster, "nc-new-2")))
         #expect(await ledger.remaining.map(\.1) == ["nc-new-1"])
     }
@@ -33,16 +38,28 @@ import Testing
     @Test func createsDeletesAndSideEffectsFollowTheResourcesFile() async {
         let ledger = ResourceLedger(spec: Fixtures.spec)
         await ledger.record(Self.request("CreateDBCluster", [("DBClusterIdentifier", "nc-c1"), ("Engine", "neptune")]))
-        await ledger.record(Self.request("RestoreDBClusterToPointInTime", [("DBClusterIdentifier", "nc-c2"), ("SourceDBClusterIdentifier", "nc-c1")]))
-        await ledger.record(Self.request("CreateDBInstance", [("DBInstanceIdentifier", "nc-i3"), ("DBClusterIdentifier", "nc-c1")]))
-        await ledger.record(Self.request("CreateDBClusterSnapshot", [("DBClusterSnapshotIdentifier", "nc-s4"), ("DBClusterIdentifier", "nc-c1")]))
+        await ledger.record(
+            Self.request(
+                "RestoreDBClusterToPointInTime",
+                [("DBClusterIdentifier", "nc-c2"), ("SourceDBClusterIdentifier", "nc-c1")]))
+        await ledger.record(
+            Self.request("CreateDBInstance", [("DBInstanceIdentifier", "nc-i3"), ("DBClusterIdentifier", "nc-c1")]))
+        await ledger.record(
+            Self.request(
+                "CreateDBClusterSnapshot", [("DBClusterSnapshotIdentifier", "nc-s4"), ("DBClusterIdentifier", "nc-c1")])
+        )
         // Referenced clusters are not created again; members come first, snapshots last.
-        #expect(await ledger.remaining.map { "\($0.0.rawValue) \($0.1)" } == ["DBInstance nc-i3", "DBCluster nc-c1", "DBCluster nc-c2", "DBClusterSnapshot nc-s4"])
+        #expect(
+            await ledger.remaining.map { "\($0.0.rawValue) \($0.1)" } == [
+                "DBInstance nc-i3", "DBCluster nc-c1", "DBCluster nc-c2", "DBClusterSnapshot nc-s4",
+            ])
         // A delete with a final snapshot removes the cluster and adds the snapshot it makes.
-        await ledger.record(Self.request("DeleteDBCluster", [("DBClusterIdentifier", "nc-c2"), ("FinalDBSnapshotIdentifier", "nc-s5")]))
+        await ledger.record(
+            Self.request("DeleteDBCluster", [("DBClusterIdentifier", "nc-c2"), ("FinalDBSnapshotIdentifier", "nc-s5")]))
         #expect(!(await ledger.contains(.dbCluster, "nc-c2")))
         #expect(await ledger.contains(.dbClusterSnapshot, "nc-s5"))
-        await ledger.record(Self.request("DeleteDBInstance", [("DBInstanceIdentifier", "NC-I3"), ("SkipFinalSnapshot", "true")]))
+        await ledger.record(
+            Self.request("DeleteDBInstance", [("DBInstanceIdentifier", "NC-I3"), ("SkipFinalSnapshot", "true")]))
         #expect(!(await ledger.contains(.dbInstance, "nc-i3")))
         // A failed-looking request of an operation that creates nothing changes nothing.
         await ledger.record(Self.request("StopDBCluster", [("DBClusterIdentifier", "nc-zz")]))

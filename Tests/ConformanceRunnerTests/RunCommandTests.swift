@@ -22,7 +22,9 @@ import Transport
         for name in ["report.json", "junit.xml", "report.html", "summary.md"] {
             #expect(FileManager.default.fileExists(atPath: "\(reports)/\(name)"), "\(name) missing")
         }
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(reports)/report.json"))) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(reports)/report.json")))
+            as? [String: Any]
         let results = json?["results"] as? [[String: Any]] ?? []
         #expect(results.count > 300)
         #expect(results.allSatisfy { $0["verdict"] as? String == "passed" })
@@ -33,7 +35,12 @@ import Transport
     /// The escape hatch to AsyncHTTPClient gives the same verdicts as the default lean client.
     @Test func bothHTTPClientsPassTheSuite() async throws {
         for client in ["lean", "async-http-client"] {
-            let result = try await ProcessResult.run(BuiltCLI.url, ["run", "--http-client", client, "--operation", "ModifyDBCluster", "--report-dir", Self.temporaryDirectory(), "--quiet"])
+            let result = try await ProcessResult.run(
+                BuiltCLI.url,
+                [
+                    "run", "--http-client", client, "--operation", "ModifyDBCluster", "--report-dir",
+                    Self.temporaryDirectory(), "--quiet",
+                ])
             #expect(result.status == 0, "\(client): \(result.stdout)\n\(result.stderr)")
             #expect(result.stdout.contains("ModifyDBCluster"))
         }
@@ -41,19 +48,26 @@ import Transport
 
     @Test func aFaultyServerExitsOneAndTheReportNamesTheCase() async throws {
         let reports = Self.temporaryDirectory()
-        let result = try await ProcessResult.run(BuiltCLI.url, ["run", "--fault", "delete-protected-cluster", "--operation", "DeleteDBCluster", "--report-dir", reports, "--quiet"])
+        let result = try await ProcessResult.run(
+            BuiltCLI.url,
+            [
+                "run", "--fault", "delete-protected-cluster", "--operation", "DeleteDBCluster", "--report-dir", reports,
+                "--quiet",
+            ])
         #expect(result.status == 1, "\(result.stdout)\n\(result.stderr)")
         #expect(result.stdout.contains("FAILED DeleteDBCluster/stateful/deletion-protection/refused"))
         let markdown = try String(contentsOfFile: "\(reports)/summary.md", encoding: .utf8)
         #expect(markdown.contains("deletion-protection/refused"))
         let rerendered = Self.temporaryDirectory()
-        let again = try await ProcessResult.run(BuiltCLI.url, ["report", "\(reports)/report.json", "--report-dir", rerendered])
+        let again = try await ProcessResult.run(
+            BuiltCLI.url, ["report", "\(reports)/report.json", "--report-dir", rerendered])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try String(contentsOfFile: "\(rerendered)/summary.md", encoding: .utf8) == markdown)
     }
 
     @Test func anUnreachableEndpointExitsTwo() async throws {
-        let result = try await ProcessResult.run(BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:9", "--report-dir", Self.temporaryDirectory()])
+        let result = try await ProcessResult.run(
+            BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:9", "--report-dir", Self.temporaryDirectory()])
         #expect(result.status == 2)
         #expect(result.stderr.contains("connection refused"))
     }
@@ -69,20 +83,26 @@ import Transport
         (["run", "--case", "NoSuch/case"], "no case matches the selection"),
         (["cases", "--kind", "valid", "--tag", "no-such-tag"], "no case matches the selection"),
         (["run", "--fault", "no-such-fault"], "no-such-fault"),
-        (["run", "--endpoint", "http://127.0.0.1:1", "--fault", "wrong-namespace"], "--fault applies to the embedded server"),
+        (
+            ["run", "--endpoint", "http://127.0.0.1:1", "--fault", "wrong-namespace"],
+            "--fault applies to the embedded server"
+        ),
         (["report", "/nonexistent/report.json"], "cannot read"),
     ])
     func badArgumentsSayWhatToType(_ arguments: [String], _ hint: String) async throws {
         let result = try await ProcessResult.run(BuiltCLI.url, arguments)
         #expect(result.status == 64 || result.status == 2, "\(result.status)")
         #expect(result.stderr.contains(hint), "\(result.stderr)")
-        #expect(!result.stderr.contains("<subcommand>"), "a subcommand's error must not show the root usage: \(result.stderr)")
+        #expect(
+            !result.stderr.contains("<subcommand>"),
+            "a subcommand's error must not show the root usage: \(result.stderr)")
     }
 
     @Test func shardsPartitionTheSuite() async throws {
         var total = 0
         for shard in 1...3 {
-            let result = try await ProcessResult.run(BuiltCLI.url, ["run", "--shard", "\(shard)/3", "--report-dir", Self.temporaryDirectory(), "--quiet"])
+            let result = try await ProcessResult.run(
+                BuiltCLI.url, ["run", "--shard", "\(shard)/3", "--report-dir", Self.temporaryDirectory(), "--quiet"])
             #expect(result.status == 0, "\(result.stderr)")
             let line = result.stdout.split(separator: "\n").first { $0.hasPrefix("total") } ?? ""
             total += Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
@@ -106,7 +126,11 @@ import Transport
         defer { server.stop() }
         let port = server.port
         let run = try ChildProcess(
-            BuiltCLI.url.path, ["run", "--endpoint", "http://127.0.0.1:\(port)", "--kind", "stateful", "--report-dir", RunCommandTests.temporaryDirectory()],
+            BuiltCLI.url.path,
+            [
+                "run", "--endpoint", "http://127.0.0.1:\(port)", "--kind", "stateful", "--report-dir",
+                RunCommandTests.temporaryDirectory(),
+            ],
             error: .intoOutput)
         let output = run.standardOutput!
         // Interrupt once the run has made progress (its first progress line), not after a fixed time. The
@@ -127,8 +151,13 @@ import Transport
         #expect(!text.contains("NOT DELETED"), "\(text.suffix(1500))")
         try await Task.sleep(for: .milliseconds(1500))
         let transport = NetworkTransport()
-        for (action, empty) in [("DescribeDBClusters", "<DBClusters/>"), ("DescribeDBInstances", "<DBInstances/>"), ("DescribeDBClusterSnapshots", "<DBClusterSnapshots/>")] {
-            let answer = try await transport.send(url: "http://127.0.0.1:\(port)/", headers: [("Content-Type", "application/x-www-form-urlencoded")], body: "Action=\(action)&Version=2014-10-31")
+        for (action, empty) in [
+            ("DescribeDBClusters", "<DBClusters/>"), ("DescribeDBInstances", "<DBInstances/>"),
+            ("DescribeDBClusterSnapshots", "<DBClusterSnapshots/>"),
+        ] {
+            let answer = try await transport.send(
+                url: "http://127.0.0.1:\(port)/", headers: [("Content-Type", "application/x-www-form-urlencoded")],
+                body: "Action=\(action)&Version=2014-10-31")
             #expect(answer.body.contains(empty), "left on the endpoint: \(answer.body.prefix(600))")
         }
         await transport.shutdown()
@@ -143,10 +172,21 @@ import Transport
         defer { server.stop() }
         let port = server.port
         let reports = RunCommandTests.temporaryDirectory()
-        let skipped = try await ProcessResult.run(BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:\(port)", "--kind", "signature", "--report-dir", reports, "--quiet"])
+        let skipped = try await ProcessResult.run(
+            BuiltCLI.url,
+            [
+                "run", "--endpoint", "http://127.0.0.1:\(port)", "--kind", "signature", "--report-dir", reports,
+                "--quiet",
+            ])
         #expect(skipped.status == 0, "\(skipped.stdout)")
-        #expect(try String(contentsOfFile: "\(reports)/report.json", encoding: .utf8).contains("does not check signatures"))
-        let forced = try await ProcessResult.run(BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:\(port)", "--kind", "signature", "--signature-checks", "--report-dir", reports, "--quiet"])
+        #expect(
+            try String(contentsOfFile: "\(reports)/report.json", encoding: .utf8).contains("does not check signatures"))
+        let forced = try await ProcessResult.run(
+            BuiltCLI.url,
+            [
+                "run", "--endpoint", "http://127.0.0.1:\(port)", "--kind", "signature", "--signature-checks",
+                "--report-dir", reports, "--quiet",
+            ])
         #expect(forced.status == 1)
         #expect(forced.stdout.contains("FAILED SigV4/signature/unsigned"))
     }
@@ -155,7 +195,12 @@ import Transport
         let server = try await ServeProcess.start(["--verify-signatures"])
         defer { server.stop() }
         let port = server.port
-        let result = try await ProcessResult.run(BuiltCLI.url, ["run", "--endpoint", "http://127.0.0.1:\(port)", "--kind", "signature", "--kind", "protocol", "--report-dir", RunCommandTests.temporaryDirectory(), "--quiet"])
+        let result = try await ProcessResult.run(
+            BuiltCLI.url,
+            [
+                "run", "--endpoint", "http://127.0.0.1:\(port)", "--kind", "signature", "--kind", "protocol",
+                "--report-dir", RunCommandTests.temporaryDirectory(), "--quiet",
+            ])
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("SigV4") && result.stdout.contains("QueryProtocol"))
     }
@@ -164,7 +209,8 @@ import Transport
 /// A loopback port nobody listens on right now.
 /// A loopback port that was free a moment ago (for servers that cannot pick their own and say which).
 func freePort() async throws -> Int {
-    let probe = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).get()
+    let probe = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0)
+        .get()
     let port = probe.localAddress!.port!
     try await probe.close()
     return port

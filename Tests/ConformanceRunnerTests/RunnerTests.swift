@@ -9,19 +9,26 @@ import ReferenceServer
 import Testing
 
 enum Fixtures {
-    static let spec: ServiceSpec = try! SpecLoader(directory: BuiltCLI.packageRoot.appendingPathComponent("Specs")).load()
+    static let spec: ServiceSpec = try! SpecLoader(directory: BuiltCLI.packageRoot.appendingPathComponent("Specs"))
+        .load()
     static let cases = CaseGenerator(spec: spec).generate()
     static let goldens = BuiltCLI.packageRoot.appendingPathComponent("Golden").path
 }
 
 /// The runner against endpoints that misbehave: every case ends with a reason, the run finishes.
 @Suite struct RunnerTests {
-    static let sample = Array(Fixtures.cases.filter { $0.operation == "StopDBCluster" || $0.id.hasPrefix("CreateDBCluster/invalid/Port") })
+    static let sample = Array(
+        Fixtures.cases.filter { $0.operation == "StopDBCluster" || $0.id.hasPrefix("CreateDBCluster/invalid/Port") })
 
-    func run(against behaviour: MisbehavingServer.Behaviour, timeout: Duration = .seconds(2)) async throws -> RunReport {
+    func run(against behaviour: MisbehavingServer.Behaviour, timeout: Duration = .seconds(2)) async throws -> RunReport
+    {
         let server = try await MisbehavingServer(behaviour)
-        let options = ConformanceRun.Options(concurrency: 4, stateTimeout: .seconds(1), transport: .init(timeout: timeout, throttlingRetries: 0))
-        let report = await ConformanceRun(spec: Fixtures.spec, endpoint: Endpoint(url: server.url), goldenDirectory: Fixtures.goldens, options: options).run(Self.sample).report
+        let options = ConformanceRun.Options(
+            concurrency: 4, stateTimeout: .seconds(1), transport: .init(timeout: timeout, throttlingRetries: 0))
+        let report = await ConformanceRun(
+            spec: Fixtures.spec, endpoint: Endpoint(url: server.url), goldenDirectory: Fixtures.goldens,
+            options: options
+        ).run(Self.sample).report
         await server.stop()
         return report
     }
@@ -39,12 +46,17 @@ enum Fixtures {
         let started = ContinuousClock.now
         let report = try await run(against: .hang, timeout: .milliseconds(300))
         #expect(ContinuousClock.now - started < .seconds(120), "the run must end, not hang")
-        #expect(report.results.filter { $0.verdict == .errored }.allSatisfy { $0.reason?.contains("no complete answer") == true })
+        #expect(
+            report.results.filter { $0.verdict == .errored }.allSatisfy {
+                $0.reason?.contains("no complete answer") == true
+            })
         #expect(report.count(.errored) >= Self.sample.count - 1)
     }
 
     @Test func garbageAndHTMLAreNonConformanceOrErrorsWithReasons() async throws {
-        let html = try await run(against: .fixed(status: 502, contentType: "text/html", body: "<html><body><h1>Bad gateway</h1><br></body></html>"))
+        let html = try await run(
+            against: .fixed(
+                status: 502, contentType: "text/html", body: "<html><body><h1>Bad gateway</h1><br></body></html>"))
         #expect(html.results.allSatisfy { $0.verdict != .passed })
         let judged = html.results.filter { $0.verdict == .failed }
         #expect(!judged.isEmpty)
@@ -57,15 +69,22 @@ enum Fixtures {
     /// A point-in-time restore asks the endpoint for the source's LatestRestorableTime and sends that; when the
     /// endpoint cannot say (here: no such cluster), the case errs with the reason instead of sending a token.
     @Test func runtimeValuesAreAskedOfTheEndpoint() async throws {
-        let valid = try #require(Fixtures.cases.first { $0.id == "RestoreDBClusterToPointInTime/valid/with-RestoreToTime" })
+        let valid = try #require(
+            Fixtures.cases.first { $0.id == "RestoreDBClusterToPointInTime/valid/with-RestoreToTime" })
         let token = RuntimeValue.latestRestorableTime(cluster: "nc-no-such-source").token
         let orphan = TestCase(
-            id: "RestoreDBClusterToPointInTime/valid/orphan", operation: valid.operation, kind: .valid, tags: [], covers: [], summary: "",
-            request: Request(operation: valid.operation, parameters: valid.request.parameters.map { $0.name == "RestoreToTime" ? Parameter($0.name, .scalar(token)) : $0 }),
+            id: "RestoreDBClusterToPointInTime/valid/orphan", operation: valid.operation, kind: .valid, tags: [],
+            covers: [], summary: "",
+            request: Request(
+                operation: valid.operation,
+                parameters: valid.request.parameters.map {
+                    $0.name == "RestoreToTime" ? Parameter($0.name, .scalar(token)) : $0
+                }),
             expectation: valid.expectation)
         #expect(valid.request.runtimeValues.count == 1)
         let report = try await ReferenceServer.withRunning(emulator: NeptuneEmulator(spec: Fixtures.spec)) { url in
-            await ConformanceRun(spec: Fixtures.spec, endpoint: Endpoint(url: url), goldenDirectory: Fixtures.goldens).run([valid, orphan]).report
+            await ConformanceRun(spec: Fixtures.spec, endpoint: Endpoint(url: url), goldenDirectory: Fixtures.goldens)
+                .run([valid, orphan]).report
         }
         let sent = try #require(report.results.first { $0.id == valid.id })
         #expect(sent.verdict == .passed, "\(sent.reason ?? "")")
@@ -73,7 +92,9 @@ enum Fixtures {
         #expect(body.contains("RestoreToTime=20") && !body.contains("%7B%7B"), "\(body)")
         let failed = try #require(report.results.first { $0.id == orphan.id })
         #expect(failed.verdict == .errored)
-        #expect(failed.reason?.contains("has no LatestRestorableTime") == true && failed.reason?.contains("HTTP 404") == true, "\(failed.reason ?? "")")
+        #expect(
+            failed.reason?.contains("has no LatestRestorableTime") == true
+                && failed.reason?.contains("HTTP 404") == true, "\(failed.reason ?? "")")
         #expect(report.leftovers.isEmpty)
     }
 
@@ -88,30 +109,44 @@ enum Fixtures {
         let server = try await MisbehavingServer(.fixed(status: 200, contentType: "text/xml", body: describe))
         let token = RuntimeValue.latestRestorableTime(cluster: "nc-src").token
         let restore = TestCase(
-            id: "RestoreDBClusterToPointInTime/valid/awaits", operation: "RestoreDBClusterToPointInTime", kind: .valid, tags: [], covers: [], summary: "",
-            request: Request(operation: "RestoreDBClusterToPointInTime", parameters: [
-                Parameter("DBClusterIdentifier", .scalar("nc-new")), Parameter("SourceDBClusterIdentifier", .scalar("nc-src")), Parameter("RestoreToTime", .scalar(token)),
-            ]),
+            id: "RestoreDBClusterToPointInTime/valid/awaits", operation: "RestoreDBClusterToPointInTime", kind: .valid,
+            tags: [], covers: [], summary: "",
+            request: Request(
+                operation: "RestoreDBClusterToPointInTime",
+                parameters: [
+                    Parameter("DBClusterIdentifier", .scalar("nc-new")),
+                    Parameter("SourceDBClusterIdentifier", .scalar("nc-src")),
+                    Parameter("RestoreToTime", .scalar(token)),
+                ]),
             expectation: .success(golden: "RestoreDBClusterToPointInTime/valid/with-RestoreToTime"))
         let options = ConformanceRun.Options(concurrency: 1, stateTimeout: .milliseconds(400))
-        let report = await ConformanceRun(spec: Fixtures.spec, endpoint: Endpoint(url: server.url), goldenDirectory: Fixtures.goldens, options: options).run([restore]).report
+        let report = await ConformanceRun(
+            spec: Fixtures.spec, endpoint: Endpoint(url: server.url), goldenDirectory: Fixtures.goldens,
+            options: options
+        ).run([restore]).report
         await server.stop()
         let result = try #require(report.results.first)
         #expect(result.verdict == .errored)
         #expect(result.reason?.contains("had no LatestRestorableTime for") == true, "\(result.reason ?? "")")
         #expect(server.requests.value >= 3, "asked \(server.requests.value) times")
-        #expect(!server.received.all.contains { $0.contains("Action=RestoreDBClusterToPointInTime") }, "the restore must not be sent with a token")
+        #expect(
+            !server.received.all.contains { $0.contains("Action=RestoreDBClusterToPointInTime") },
+            "the restore must not be sent with a token")
     }
 
     /// Cancelling a run part-way (Ctrl-C does exactly this) still deletes everything it created.
     @Test func aCancelledRunLeavesNothingBehind() async throws {
-        let emulator = NeptuneEmulator(spec: Fixtures.spec, configuration: .init(verifySignatures: NeptuneEmulator.Configuration.localTestingKeys))
+        let emulator = NeptuneEmulator(
+            spec: Fixtures.spec, configuration: .init(verifySignatures: NeptuneEmulator.Configuration.localTestingKeys))
         let cases = Fixtures.cases.filter { !$0.setup.isEmpty }
         let report = try await ReferenceServer.withRunning(emulator: emulator) { url in
             let holder = TaskHolder()
             let task = Task {
-                await ConformanceRun(spec: Fixtures.spec, endpoint: Endpoint(url: url), goldenDirectory: Fixtures.goldens, options: .init(concurrency: 8))
-                    .run(cases) { done, _, _ in if done == 30 { holder.cancel() } }.report
+                await ConformanceRun(
+                    spec: Fixtures.spec, endpoint: Endpoint(url: url), goldenDirectory: Fixtures.goldens,
+                    options: .init(concurrency: 8)
+                )
+                .run(cases) { done, _, _ in if done == 30 { holder.cancel() } }.report
             }
             holder.task = task
             return await task.value
@@ -124,11 +159,16 @@ enum Fixtures {
 
     @Test func reportsRenderEveryFormatAndEscapeHostileText() throws {
         var result = CaseResult(
-            id: "CreateDBCluster/valid/<script>", operation: "CreateDBCluster", kind: .valid, tags: [], covers: [], summary: "s & t",
-            verdict: .failed, reason: "<script>alert(1)</script>", findings: [Finding(kind: .value, path: "/a", expected: "'x'", found: "\"<b>\"")],
-            requestBody: "Action=X&Secret=<img src=x onerror=alert(1)>", expected: "success", actualStatus: 200, actualBody: "<html>]]></html>")
+            id: "CreateDBCluster/valid/<script>", operation: "CreateDBCluster", kind: .valid, tags: [], covers: [],
+            summary: "s & t",
+            verdict: .failed, reason: "<script>alert(1)</script>",
+            findings: [Finding(kind: .value, path: "/a", expected: "'x'", found: "\"<b>\"")],
+            requestBody: "Action=X&Secret=<img src=x onerror=alert(1)>", expected: "success", actualStatus: 200,
+            actualBody: "<html>]]></html>")
         result.durationMilliseconds = 1.5
-        let report = RunReport(endpoint: "http://127.0.0.1:1", apiVersion: "2014-10-31", seed: 1, startedAt: "2026-01-01T00:00:00Z", durationSeconds: 1, comparison: "strict", results: [result])
+        let report = RunReport(
+            endpoint: "http://127.0.0.1:1", apiVersion: "2014-10-31", seed: 1, startedAt: "2026-01-01T00:00:00Z",
+            durationSeconds: 1, comparison: "strict", results: [result])
         let html = try ReportFormat.html.render(report)
         #expect(!html.contains("<script>") && !html.contains("<img"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
@@ -146,7 +186,11 @@ final class TaskHolder: @unchecked Sendable {
     private var stored: Task<RunReport, Never>?
     private var cancelled = false
     var task: Task<RunReport, Never>? {
-        get { lock.lock(); defer { lock.unlock() }; return stored }
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return stored
+        }
         set {
             lock.lock()
             stored = newValue

@@ -27,7 +27,8 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = "\(bin):/usr/bin:/bin"
         let script = BuiltCLI.packageRoot.appendingPathComponent("Scripts/setup.sh").path
-        return try await ProcessResult.run(URL(fileURLWithPath: "/bin/bash"), [script] + arguments, environment: environment)
+        return try await ProcessResult.run(
+            URL(fileURLWithPath: "/bin/bash"), [script] + arguments, environment: environment)
     }
 
     @Test func aMachineWithoutLibxml2GetsItAndPkgConfigFromAptGet() async throws {
@@ -44,7 +45,9 @@ import Testing
         let (bin, log) = try Self.fakeTools(libxmlPresent: true)
         let result = try await Self.setup([], bin: bin)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: log), "apt-get ran: \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
+        #expect(
+            !FileManager.default.fileExists(atPath: log),
+            "apt-get ran: \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
     }
 
     @Test func aBadArgumentIsAUsageError() async throws {

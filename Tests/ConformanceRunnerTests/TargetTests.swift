@@ -10,7 +10,10 @@ import Testing
     @Test(arguments: [
         ("embedded", Target.embedded),
         ("embedded:wrong-namespace", .embedded(faults: [.wrongNamespace])),
-        ("embedded:wrong-namespace,stop-stopped-cluster,wrong-namespace", .embedded(faults: [.wrongNamespace, .stopStoppedCluster])),
+        (
+            "embedded:wrong-namespace,stop-stopped-cluster,wrong-namespace",
+            .embedded(faults: [.wrongNamespace, .stopStoppedCluster])
+        ),
         ("http://127.0.0.1:5000", .url("http://127.0.0.1:5000")),
         ("https://rds.us-east-1.amazonaws.com", .url("https://rds.us-east-1.amazonaws.com")),
     ])
@@ -38,7 +41,9 @@ import Testing
 
     @Test func aRemoteURLNeedsTheOptIn() throws {
         let remote = try Target(parsing: "https://rds.us-east-1.amazonaws.com")
-        #expect(throws: TargetError.notLoopback("https://rds.us-east-1.amazonaws.com")) { try TargetSettings().check(remote) }
+        #expect(throws: TargetError.notLoopback("https://rds.us-east-1.amazonaws.com")) {
+            try TargetSettings().check(remote)
+        }
         try TargetSettings(allowRealEndpoint: true).check(remote)
         try TargetSettings().check(.embedded(faults: [.wrongNamespace]))
         try TargetSettings().check(try Target(parsing: "http://localhost:4566"))
@@ -48,7 +53,8 @@ import Testing
     @Test(arguments: ["run", "record", "parity"])
     func everyCommandRefusesABadTargetTheSameWay(_ command: String) async throws {
         let extra = command == "parity" ? ["--endpoint", "embedded"] : []
-        let result = try await ProcessResult.run(BuiltCLI.url, [command, "--endpoint", "embedded:no-such-fault"] + extra)
+        let result = try await ProcessResult.run(
+            BuiltCLI.url, [command, "--endpoint", "embedded:no-such-fault"] + extra)
         #expect(result.status == 64)
         #expect(result.stderr.contains("'embedded:no-such-fault' names no fault 'no-such-fault'"), "\(result.stderr)")
     }
@@ -56,9 +62,14 @@ import Testing
     @Test func runTakesAnEmbeddedTargetWithFaults() async throws {
         let reports = RunCommandTests.temporaryDirectory()
         let result = try await ProcessResult.run(
-            BuiltCLI.url, ["run", "--endpoint", "embedded:delete-protected-cluster", "--operation", "DeleteDBCluster", "--report-dir", reports, "--quiet"])
+            BuiltCLI.url,
+            [
+                "run", "--endpoint", "embedded:delete-protected-cluster", "--operation", "DeleteDBCluster",
+                "--report-dir", reports, "--quiet",
+            ])
         #expect(result.status == 1, "\(result.stderr)")
-        #expect(result.stdout.contains("FAILED DeleteDBCluster/stateful/deletion-protection/refused"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains("FAILED DeleteDBCluster/stateful/deletion-protection/refused"), "\(result.stdout)")
         let json = try String(contentsOfFile: "\(reports)/report.json", encoding: .utf8)
         #expect(json.contains("embedded reference server with faults: delete-protected-cluster"))
     }

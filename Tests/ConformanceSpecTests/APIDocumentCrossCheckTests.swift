@@ -1,5 +1,5 @@
-import ConformanceTestSupport
 import ConformanceSpec
+import ConformanceTestSupport
 import Foundation
 import Testing
 
@@ -20,10 +20,21 @@ struct APIDocumentCrossCheckTests {
         let create = try #require(document.operations.first { $0.name == "CreateDBCluster" })
         #expect(create.parameters.count == 27)
         #expect(create.requiredParameters == ["DBClusterIdentifier", "Engine"])
-        #expect(create.unsupportedParameters.isSuperset(of: ["CharacterSetName", "MasterUsername", "MasterUserPassword", "OptionGroupName"]))
+        #expect(
+            create.unsupportedParameters.isSuperset(of: [
+                "CharacterSetName", "MasterUsername", "MasterUserPassword", "OptionGroupName",
+            ]))
         let scaling = try #require(create.parameters.first { $0.name == "ServerlessV2ScalingConfiguration" })
-        #expect(scaling.type == .structure([.init(name: "MinCapacity", type: .scalar("double")), .init(name: "MaxCapacity", type: .scalar("double"))]))
-        guard case .structure(let response) = create.response.first?.type else { Issue.record("no DBCluster"); return }
+        #expect(
+            scaling.type
+                == .structure([
+                    .init(name: "MinCapacity", type: .scalar("double")),
+                    .init(name: "MaxCapacity", type: .scalar("double")),
+                ]))
+        guard case .structure(let response) = create.response.first?.type else {
+            Issue.record("no DBCluster")
+            return
+        }
         #expect(response.count == 41)
     }
 
@@ -39,7 +50,11 @@ struct APIDocumentCrossCheckTests {
         let index = try #require(broken.operations.firstIndex { $0.name == operation })
         broken.operations[index].parameters.members.removeAll { $0.name == parameter }
         let problems = APIDocumentCrossCheck(document: document, spec: broken).run()
-        #expect(problems.contains { $0.operation == operation && $0.path == "request.\(parameter)" && $0.message.contains("missing from the spec") })
+        #expect(
+            problems.contains {
+                $0.operation == operation && $0.path == "request.\(parameter)"
+                    && $0.message.contains("missing from the spec")
+            })
     }
 
     static func everyParameter() throws -> [(String, String)] {
@@ -54,13 +69,19 @@ struct APIDocumentCrossCheckTests {
         let member = try #require(broken.operations[index].parameters.members.firstIndex { $0.name == "Port" })
         broken.operations[index].parameters.members[member].type = .string
         let problems = APIDocumentCrossCheck(document: document, spec: broken).run()
-        #expect(problems.map(\.description) == ["CreateDBCluster request.Port: the API document says integer, the spec says string"])
+        #expect(
+            problems.map(\.description) == [
+                "CreateDBCluster request.Port: the API document says integer, the spec says string"
+            ])
     }
 
     @Test func aDroppedResponseMemberIsCaught() throws {
         var broken = spec
         let index = try #require(broken.operations.firstIndex { $0.name == "StopDBCluster" })
-        guard case .structure(var cluster) = broken.operations[index].output.members[0].type else { Issue.record("no structure"); return }
+        guard case .structure(var cluster) = broken.operations[index].output.members[0].type else {
+            Issue.record("no structure")
+            return
+        }
         cluster.members.removeAll { $0.name == "ServerlessV2ScalingConfiguration" }
         broken.operations[index].output.members[0].type = .structure(cluster)
         let problems = APIDocumentCrossCheck(document: document, spec: broken).run()
@@ -75,8 +96,11 @@ struct APIDocumentCrossCheckTests {
         let text = try String(contentsOf: file, encoding: .utf8)
         let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("  KmsKeyId:") }
         try kept.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
-        let result = try await ProcessResult.run(TestPaths.cli, ["spec", "lint", "--specs", copy.path, "--document", TestPaths.seedDocument.path])
+        let result = try await ProcessResult.run(
+            TestPaths.cli, ["spec", "lint", "--specs", copy.path, "--document", TestPaths.seedDocument.path])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("CreateDBCluster request.KmsKeyId: in the API document (string) but missing from the spec"))
+        #expect(
+            result.stderr.contains(
+                "CreateDBCluster request.KmsKeyId: in the API document (string) but missing from the spec"))
     }
 }

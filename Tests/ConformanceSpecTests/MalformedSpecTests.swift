@@ -19,32 +19,43 @@ import Testing
             name: "unknown key", file: "operations/StopDBCluster.yaml",
             find: "DBClusterIdentifier: {type: string, required: true, lowercased: true}",
             replace: "DBClusterIdentifier: {type: string, requird: true, lowercased: true}",
-            keyPath: "parameters.DBClusterIdentifier.requird", message: "unknown key 'requird'; expected one of: type, shape, member, memberName, unordered, members, required, default, lowercased, unsupported, origin, constraints, note, renames, constant (did you mean 'required'?)"),
+            keyPath: "parameters.DBClusterIdentifier.requird",
+            message:
+                "unknown key 'requird'; expected one of: type, shape, member, memberName, unordered, members, required, default, lowercased, unsupported, origin, constraints, note, renames, constant (did you mean 'required'?)"
+        ),
         Mistake(
             name: "wrong type of value", file: "operations/CreateDBCluster.yaml",
             find: "{range: {min: 1, max: 35, error: InvalidParameterValue}}",
             replace: "{range: {min: one, max: 35, error: InvalidParameterValue}}",
-            keyPath: "parameters.BackupRetentionPeriod.constraints[0].range.min", message: "expected a number, found 'one'"),
+            keyPath: "parameters.BackupRetentionPeriod.constraints[0].range.min",
+            message: "expected a number, found 'one'"),
         Mistake(
             name: "unknown type", file: "operations/StopDBCluster.yaml",
             find: "DBClusterIdentifier: {type: string,", replace: "DBClusterIdentifier: {type: strnig,",
-            keyPath: "parameters.DBClusterIdentifier.type", message: "unknown type 'strnig'; expected string, integer, double, boolean, timestamp, list or structure (did you mean 'string'?)"),
+            keyPath: "parameters.DBClusterIdentifier.type",
+            message:
+                "unknown type 'strnig'; expected string, integer, double, boolean, timestamp, list or structure (did you mean 'string'?)"
+        ),
         Mistake(
             name: "unknown constraint", file: "operations/CreateDBCluster.yaml",
             find: "{range: {min: 1, max: 35, error: InvalidParameterValue}}",
             replace: "{between: {min: 1, max: 35, error: InvalidParameterValue}}",
             keyPath: "parameters.BackupRetentionPeriod.constraints[0].between",
-            message: "unknown key 'between'; expected one of: identifier, range, length, oneOf, pattern, forbiddenPrefixes, step, window"),
+            message:
+                "unknown key 'between'; expected one of: identifier, range, length, oneOf, pattern, forbiddenPrefixes, step, window"
+        ),
         Mistake(
             name: "constraint that does not fit the type", file: "operations/CreateDBCluster.yaml",
             find: "{range: {min: 1, max: 35, error: InvalidParameterValue}}",
             replace: "{window: {format: daily, minMinutes: 30, error: InvalidParameterValue}}",
-            keyPath: "parameters.BackupRetentionPeriod.constraints[0].window", message: "'window' applies to string members; this one is integer"),
+            keyPath: "parameters.BackupRetentionPeriod.constraints[0].window",
+            message: "'window' applies to string members; this one is integer"),
         Mistake(
             name: "rule naming a parameter that does not exist", file: "operations/DeleteDBCluster.yaml",
             find: "exclusive: {parameters: [SkipFinalSnapshot, FinalDBSnapshotIdentifier]",
             replace: "exclusive: {parameters: [SkipFinalSnapshots, FinalDBSnapshotIdentifier]",
-            keyPath: "rules[1].exclusive.parameters[0]", message: "no parameter 'SkipFinalSnapshots' in this operation (did you mean 'SkipFinalSnapshot'?)"),
+            keyPath: "rules[1].exclusive.parameters[0]",
+            message: "no parameter 'SkipFinalSnapshots' in this operation (did you mean 'SkipFinalSnapshot'?)"),
         Mistake(
             name: "precondition naming a parameter that does not exist", file: "operations/StopDBCluster.yaml",
             find: "state: {parameter: DBClusterIdentifier,", replace: "state: {parameter: ClusterId,",
@@ -52,36 +63,49 @@ import Testing
         Mistake(
             name: "readerOf naming a cluster parameter that does not exist", file: "operations/FailoverDBCluster.yaml",
             find: "cluster: DBClusterIdentifier,", replace: "cluster: DBClusterIdentifer,",
-            keyPath: "preconditions[3].readerOf.cluster", message: "no parameter 'DBClusterIdentifer' in this operation (did you mean 'DBClusterIdentifier'?)"),
+            keyPath: "preconditions[3].readerOf.cluster",
+            message: "no parameter 'DBClusterIdentifer' in this operation (did you mean 'DBClusterIdentifier'?)"),
         Mistake(
             name: "renames naming a parameter that does not exist", file: "operations/ModifyDBCluster.yaml",
             find: "renames: DBClusterIdentifier", replace: "renames: DBClusterIdentifer",
             keyPath: "parameters.NewDBClusterIdentifier.renames",
-            message: "'renames' must name another string parameter of this operation; found 'DBClusterIdentifer' (did you mean 'DBClusterIdentifier'?)"),
+            message:
+                "'renames' must name another string parameter of this operation; found 'DBClusterIdentifer' (did you mean 'DBClusterIdentifier'?)"
+        ),
         Mistake(
             name: "renames on a parameter that is not a string", file: "operations/ModifyDBCluster.yaml",
-            find: "  ApplyImmediately: {type: boolean, default: 'false'}", replace: "  ApplyImmediately: {type: boolean, default: 'false', renames: DBClusterIdentifier}",
-            keyPath: "parameters.ApplyImmediately.renames", message: "'renames' applies to string parameters only; ApplyImmediately is boolean"),
+            find: "  ApplyImmediately: {type: boolean, default: 'false'}",
+            replace: "  ApplyImmediately: {type: boolean, default: 'false', renames: DBClusterIdentifier}",
+            keyPath: "parameters.ApplyImmediately.renames",
+            message: "'renames' applies to string parameters only; ApplyImmediately is boolean"),
         Mistake(
-            name: "restorableTime on a parameter that is not a timestamp", file: "operations/RestoreDBClusterToPointInTime.yaml",
+            name: "restorableTime on a parameter that is not a timestamp",
+            file: "operations/RestoreDBClusterToPointInTime.yaml",
             find: "restorableTime: {parameter: RestoreToTime,", replace: "restorableTime: {parameter: RestoreType,",
-            keyPath: "preconditions[1].restorableTime.parameter", message: "'restorableTime' applies to a timestamp parameter"),
+            keyPath: "preconditions[1].restorableTime.parameter",
+            message: "'restorableTime' applies to a timestamp parameter"),
         Mistake(
             name: "unknown error code", file: "operations/CreateDBCluster.yaml",
             find: "{range: {min: 1, max: 35, error: InvalidParameterValue}}",
             replace: "{range: {min: 1, max: 35, error: InvalidParameterValu}}",
             keyPath: "parameters.BackupRetentionPeriod.constraints[0].range.error",
-            message: "unknown error code 'InvalidParameterValu'; add it to errors.yaml or use a known one (did you mean 'InvalidParameterValue'?)"),
+            message:
+                "unknown error code 'InvalidParameterValu'; add it to errors.yaml or use a known one (did you mean 'InvalidParameterValue'?)"
+        ),
         Mistake(
             name: "error the operation cannot return", file: "operations/StopDBCluster.yaml",
             find: "state: {parameter: DBClusterIdentifier, allowed: [available], error: InvalidDBClusterStateFault}",
-            replace: "state: {parameter: DBClusterIdentifier, allowed: [available], error: DBClusterAlreadyExistsFault}",
+            replace:
+                "state: {parameter: DBClusterIdentifier, allowed: [available], error: DBClusterAlreadyExistsFault}",
             keyPath: "preconditions[1].state.error",
-            message: "error code 'DBClusterAlreadyExistsFault' is not in this operation's 'errors' list and is not a common error"),
+            message:
+                "error code 'DBClusterAlreadyExistsFault' is not in this operation's 'errors' list and is not a common error"
+        ),
         Mistake(
             name: "duplicate operation", file: "operations/StopDBCluster.yaml",
             find: "operation: StopDBCluster", replace: "operation: StartDBCluster",
-            keyPath: "operation", message: "duplicate operation 'StartDBCluster', already defined in operations/StartDBCluster.yaml"),
+            keyPath: "operation",
+            message: "duplicate operation 'StartDBCluster', already defined in operations/StartDBCluster.yaml"),
         Mistake(
             name: "unknown shape", file: "operations/CreateDBCluster.yaml",
             find: "{shape: ServerlessV2ScalingConfiguration}", replace: "{shape: ServerlessScaling}",
@@ -103,10 +127,12 @@ import Testing
         Mistake(
             name: "bad error status", file: "errors.yaml",
             find: "DBClusterNotFoundFault: {status: 404,", replace: "DBClusterNotFoundFault: {status: 200,",
-            keyPath: "errors.DBClusterNotFoundFault.status", message: "expected an HTTP error status 400...599, found 200"),
+            keyPath: "errors.DBClusterNotFoundFault.status",
+            message: "expected an HTTP error status 400...599, found 200"),
         Mistake(
             name: "list without member name", file: "shapes.yaml",
-            find: "AvailabilityZones: {type: list, member: {type: string}, memberName: AvailabilityZone, unordered: true}",
+            find:
+                "AvailabilityZones: {type: list, member: {type: string}, memberName: AvailabilityZone, unordered: true}",
             replace: "AvailabilityZones: {type: list, member: {type: string}, unordered: true}",
             keyPath: "shapes.DBCluster.members.AvailabilityZones",
             message: "a list needs 'memberName' (the element name of its items, e.g. AvailabilityZone or member)"),
@@ -115,48 +141,69 @@ import Testing
             name: "resources: unknown key", file: "resources.yaml",
             find: "    nameTag: c\n", replace: "    nametag: c\n",
             keyPath: "resources.DBCluster.nametag",
-            message: "unknown key 'nametag'; expected one of: memberOf, nameTag, create, describe, modify, delete, actions, deletionProtection, setup, references, note (did you mean 'nameTag'?)"),
+            message:
+                "unknown key 'nametag'; expected one of: memberOf, nameTag, create, describe, modify, delete, actions, deletionProtection, setup, references, note (did you mean 'nameTag'?)"
+        ),
         Mistake(
             name: "resources: unknown resource kind", file: "resources.yaml",
             find: "  DBClusterSnapshot:\n", replace: "  DBClusterSnapshots:\n",
             keyPath: "resources.DBClusterSnapshots",
-            message: "unknown resource kind 'DBClusterSnapshots'; expected one of DBCluster, DBClusterSnapshot, DBClusterParameterGroup, DBSubnetGroup, GlobalCluster, DBInstance (did you mean 'DBClusterSnapshot'?)"),
+            message:
+                "unknown resource kind 'DBClusterSnapshots'; expected one of DBCluster, DBClusterSnapshot, DBClusterParameterGroup, DBSubnetGroup, GlobalCluster, DBInstance (did you mean 'DBClusterSnapshot'?)"
+        ),
         Mistake(
             name: "resources: unknown operation", file: "resources.yaml",
             find: "{operation: StopDBCluster, identifier: DBClusterIdentifier, reaches: stopped}",
             replace: "{operation: StopDBClustr, identifier: DBClusterIdentifier, reaches: stopped}",
             keyPath: "resources.DBCluster.actions[1].operation",
-            message: "unknown operation 'StopDBClustr'; expected one of operations/ or helperOperations (did you mean 'StopDBCluster'?)"),
+            message:
+                "unknown operation 'StopDBClustr'; expected one of operations/ or helperOperations (did you mean 'StopDBCluster'?)"
+        ),
         Mistake(
             name: "resources: parameter the operation does not have", file: "resources.yaml",
             find: "      operation: ModifyDBCluster\n      identifier: DBClusterIdentifier\n",
             replace: "      operation: ModifyDBCluster\n      identifier: DBClusterIdentifer\n",
-            keyPath: "resources.DBCluster.modify.identifier", message: "no parameter 'DBClusterIdentifer' in ModifyDBCluster (did you mean 'DBClusterIdentifier'?)"),
+            keyPath: "resources.DBCluster.modify.identifier",
+            message: "no parameter 'DBClusterIdentifer' in ModifyDBCluster (did you mean 'DBClusterIdentifier'?)"),
         Mistake(
             name: "resources: unknown not-found code", file: "resources.yaml",
-            find: "notFound: DBClusterNotFoundFault                                       # [model] DescribeDBClusters errors",
+            find:
+                "notFound: DBClusterNotFoundFault                                       # [model] DescribeDBClusters errors",
             replace: "notFound: DBClusterNotFound",
             keyPath: "resources.DBCluster.describe.notFound",
-            message: "unknown error code 'DBClusterNotFound'; add it to errors.yaml (did you mean 'DBClusterNotFoundFault'?)"),
+            message:
+                "unknown error code 'DBClusterNotFound'; add it to errors.yaml (did you mean 'DBClusterNotFoundFault'?)"
+        ),
         Mistake(
             name: "resources: placeholder naming no kind", file: "resources.yaml",
-            find: "{DBClusterIdentifier: '{{DBCluster}}', DBInstanceClass", replace: "{DBClusterIdentifier: '{{DBClustr}}', DBInstanceClass",
+            find: "{DBClusterIdentifier: '{{DBCluster}}', DBInstanceClass",
+            replace: "{DBClusterIdentifier: '{{DBClustr}}', DBInstanceClass",
             keyPath: "resources.DBInstance.setup.create.parameters.DBClusterIdentifier",
-            message: "'{{DBClustr}}' names no resource kind of this file; expected one of {{DBInstance}}, {{DBCluster}}, {{DBClusterSnapshot}} (did you mean '{{DBCluster}}'?)"),
+            message:
+                "'{{DBClustr}}' names no resource kind of this file; expected one of {{DBInstance}}, {{DBCluster}}, {{DBClusterSnapshot}} (did you mean '{{DBCluster}}'?)"
+        ),
         Mistake(
             name: "resources: step on an operation that does not act on the kind", file: "resources.yaml",
-            find: "      off:\n        operation: ModifyDBCluster", replace: "      off:\n        operation: DeleteDBInstance",
+            find: "      off:\n        operation: ModifyDBCluster",
+            replace: "      off:\n        operation: DeleteDBInstance",
             keyPath: "resources.DBCluster.deletionProtection.off.operation",
-            message: "'DeleteDBInstance' is not one of this kind's operations here; expected one of DescribeDBClusters, ModifyDBCluster, DeleteDBCluster, StartDBCluster, StopDBCluster, FailoverDBCluster, PromoteReadReplicaDBCluster"),
+            message:
+                "'DeleteDBInstance' is not one of this kind's operations here; expected one of DescribeDBClusters, ModifyDBCluster, DeleteDBCluster, StartDBCluster, StopDBCluster, FailoverDBCluster, PromoteReadReplicaDBCluster"
+        ),
         Mistake(
             name: "resources: missing status member", file: "resources.yaml",
-            find: "      status: Status                                                         # [model] DBCluster.Status\n", replace: "",
+            find:
+                "      status: Status                                                         # [model] DBCluster.Status\n",
+            replace: "",
             keyPath: "resources.DBCluster.describe", message: "missing required key 'status'"),
         Mistake(
             name: "resources: side effect of an unknown kind", file: "resources.yaml",
-            find: "{parameter: FinalDBSnapshotIdentifier, resource: DBClusterSnapshot}", replace: "{parameter: FinalDBSnapshotIdentifier, resource: DBSnapshot}",
+            find: "{parameter: FinalDBSnapshotIdentifier, resource: DBClusterSnapshot}",
+            replace: "{parameter: FinalDBSnapshotIdentifier, resource: DBSnapshot}",
             keyPath: "resources.DBCluster.delete.creates[0].resource",
-            message: "'DBSnapshot' is not a resource kind of this file; expected one of DBInstance, DBCluster, DBClusterSnapshot"),
+            message:
+                "'DBSnapshot' is not a resource kind of this file; expected one of DBInstance, DBCluster, DBClusterSnapshot"
+        ),
         Mistake(
             name: "resources: probe that needs parameters", file: "resources.yaml",
             find: "probe: DescribeDBClusters", replace: "probe: StopDBCluster",
@@ -164,7 +211,8 @@ import Testing
         Mistake(
             name: "resources: helper that has an operation file", file: "resources.yaml",
             find: "helperOperations:\n", replace: "helperOperations:\n  - StopDBCluster\n",
-            keyPath: "helperOperations[0]", message: "'StopDBCluster' has a file in operations/; list only operations that do not"),
+            keyPath: "helperOperations[0]",
+            message: "'StopDBCluster' has a file in operations/; list only operations that do not"),
     ]
 
     @Test(arguments: mistakes)
@@ -174,7 +222,8 @@ import Testing
         let url = copy.appendingPathComponent(mistake.file)
         let text = try String(contentsOf: url, encoding: .utf8)
         try #require(text.contains(mistake.find), "fixture text not found in \(mistake.file)")
-        try text.replacingOccurrences(of: mistake.find, with: mistake.replace).write(to: url, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: mistake.find, with: mistake.replace).write(
+            to: url, atomically: true, encoding: .utf8)
         do {
             _ = try SpecLoader(directory: copy).load()
             Issue.record("the broken spec loaded without an error")
@@ -192,7 +241,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: copy) }
         let url = copy.appendingPathComponent("operations/CreateDBCluster.yaml")
         let text = try String(contentsOf: url, encoding: .utf8)
-        try text.replacingOccurrences(of: "regex: '[A-Za-z][0-9A-Za-z-:._]*'", with: "regex: '[A-Za-z'").write(to: url, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "regex: '[A-Za-z][0-9A-Za-z-:._]*'", with: "regex: '[A-Za-z'").write(
+            to: url, atomically: true, encoding: .utf8)
         #expect {
             _ = try SpecLoader(directory: copy).load()
         } throws: { error in
@@ -209,17 +259,21 @@ import Testing
         for name in ["StartDBCluster", "StopDBCluster"] {
             let url = copy.appendingPathComponent("operations/\(name).yaml")
             let text = try String(contentsOf: url, encoding: .utf8)
-            try text.replacingOccurrences(of: "type: string", with: "type: text").write(to: url, atomically: true, encoding: .utf8)
+            try text.replacingOccurrences(of: "type: string", with: "type: text").write(
+                to: url, atomically: true, encoding: .utf8)
         }
         #expect {
             _ = try SpecLoader(directory: copy).load()
         } throws: { error in
-            (error as! SpecLoadFailure).errors.map(\.file) == ["operations/StartDBCluster.yaml", "operations/StopDBCluster.yaml"]
+            (error as! SpecLoadFailure).errors.map(\.file) == [
+                "operations/StartDBCluster.yaml", "operations/StopDBCluster.yaml",
+            ]
         }
     }
 
     @Test func missingDirectoryAndEmptyFileAreClearErrors() throws {
-        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-specs-\(UUID().uuidString)")
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "no-such-specs-\(UUID().uuidString)")
         #expect {
             _ = try SpecLoader(directory: missing).load()
         } throws: { error in
@@ -227,11 +281,14 @@ import Testing
         }
         let copy = try TestPaths.specCopy()
         defer { try? FileManager.default.removeItem(at: copy) }
-        try "".write(to: copy.appendingPathComponent("operations/StopDBCluster.yaml"), atomically: true, encoding: .utf8)
+        try "".write(
+            to: copy.appendingPathComponent("operations/StopDBCluster.yaml"), atomically: true, encoding: .utf8)
         #expect {
             _ = try SpecLoader(directory: copy).load()
         } throws: { error in
-            (error as! SpecLoadFailure).errors.map(\.description) == ["operations/StopDBCluster.yaml: the file is empty; expected a YAML mapping"]
+            (error as! SpecLoadFailure).errors.map(\.description) == [
+                "operations/StopDBCluster.yaml: the file is empty; expected a YAML mapping"
+            ]
         }
     }
 }

@@ -15,11 +15,15 @@ struct PinnedConstantsTests {
 
     /// "AllocatedStorage always returns 1, because …" → (AllocatedStorage, 1), once each.
     static func statements(in document: String) -> Set<Statement> {
-        let pattern = try! NSRegularExpression(pattern: #"\b([A-Z][A-Za-z0-9]+) always returns ([A-Za-z0-9.-]+?)[,.]?\s"#)
+        let pattern = try! NSRegularExpression(
+            pattern: #"\b([A-Z][A-Za-z0-9]+) always returns ([A-Za-z0-9.-]+?)[,.]?\s"#)
         let range = NSRange(document.startIndex..., in: document)
-        return Set(pattern.matches(in: document, range: range).map { match in
-            Statement(member: String(document[Range(match.range(at: 1), in: document)!]), value: String(document[Range(match.range(at: 2), in: document)!]))
-        })
+        return Set(
+            pattern.matches(in: document, range: range).map { match in
+                Statement(
+                    member: String(document[Range(match.range(at: 1), in: document)!]),
+                    value: String(document[Range(match.range(at: 2), in: document)!]))
+            })
     }
 
     /// Goldens (path, text) that carry `<member>` with anything but `value`.
@@ -33,7 +37,10 @@ struct PinnedConstantsTests {
 
     static func goldens() throws -> [(String, String)] {
         let root = TestPaths.packageRoot.appendingPathComponent("Golden")
-        let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".xml") } ?? []
+        let files =
+            FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }.filter {
+                $0.hasSuffix(".xml")
+            } ?? []
         return try files.sorted().map { ($0, try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8)) }
     }
 
@@ -47,7 +54,9 @@ struct PinnedConstantsTests {
             let holders = spec.shapes.filter { $0.value.member(named: statement.member) != nil }
             #expect(!holders.isEmpty, "no answer shape has \(statement.member)")
             for (shape, structure) in holders where shape == "DBCluster" {
-                #expect(structure.member(named: statement.member)?.constant == statement.value, "\(shape).\(statement.member): the spec does not pin \(statement)")
+                #expect(
+                    structure.member(named: statement.member)?.constant == statement.value,
+                    "\(shape).\(statement.member): the spec does not pin \(statement)")
             }
             let carriers = goldens.filter { $0.1.contains("<\(statement.member)>") }
             #expect(carriers.count > 20, "only \(carriers.count) goldens carry \(statement.member)")
@@ -60,7 +69,9 @@ struct PinnedConstantsTests {
     @Test func aGoldenThatLeavesTheConstantLooseIsNamed() throws {
         var goldens = try Self.goldens()
         let index = try #require(goldens.firstIndex { $0.1.contains("<AllocatedStorage>1</AllocatedStorage>") })
-        goldens[index].1 = goldens[index].1.replacingOccurrences(of: "<AllocatedStorage>1</AllocatedStorage>", with: "<AllocatedStorage>{{integer?}}</AllocatedStorage>")
-        #expect(Self.unpinned(Statement(member: "AllocatedStorage", value: "1"), goldens: goldens) == [goldens[index].0])
+        goldens[index].1 = goldens[index].1.replacingOccurrences(
+            of: "<AllocatedStorage>1</AllocatedStorage>", with: "<AllocatedStorage>{{integer?}}</AllocatedStorage>")
+        #expect(
+            Self.unpinned(Statement(member: "AllocatedStorage", value: "1"), goldens: goldens) == [goldens[index].0])
     }
 }

@@ -1,5 +1,5 @@
-import ConformanceTestSupport
 import ConformanceSpec
+import ConformanceTestSupport
 import Foundation
 import Testing
 
@@ -21,7 +21,8 @@ struct ServiceModelCrossCheckTests {
     static func loadModel(_ spec: ServiceSpec) async throws -> [String: Any]? {
         let script = TestPaths.packageRoot.appendingPathComponent("Tests/Tools/botocore_neptune_model.py")
         _ = try ExternalTool.botocore.require()
-        let result = try await ProcessResult.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script.path] + spec.operations.map(\.name))
+        let result = try await ProcessResult.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", script.path] + spec.operations.map(\.name))
         guard result.status == 0 else {
             Issue.record("the botocore oracle failed (exit \(result.status)): \(result.stderr)")
             return nil
@@ -39,32 +40,54 @@ struct ServiceModelCrossCheckTests {
         for operation in spec.operations {
             let entry = try #require(operations[operation.name])
             #expect(entry["resultWrapper"] as? String == operation.resultWrapper)
-            compare(operation.parameters, entry["input"] as! [String: Any], path: "\(operation.name).request", checkRequired: true, into: &problems)
-            compare(operation.output, entry["output"] as! [String: Any], path: "\(operation.name).response", checkRequired: false, into: &problems)
+            compare(
+                operation.parameters, entry["input"] as! [String: Any], path: "\(operation.name).request",
+                checkRequired: true, into: &problems)
+            compare(
+                operation.output, entry["output"] as! [String: Any], path: "\(operation.name).response",
+                checkRequired: false, into: &problems)
             let errors = entry["errors"] as! [String: [String: Any]]
             for (code, info) in errors {
                 guard let known = spec.errors[code] else {
-                    problems.append(Problem(path: "\(operation.name).errors", message: "the service model lists \(code); errors.yaml does not have it"))
+                    problems.append(
+                        Problem(
+                            path: "\(operation.name).errors",
+                            message: "the service model lists \(code); errors.yaml does not have it"))
                     continue
                 }
                 if known.httpStatus != info["status"] as? Int {
-                    problems.append(Problem(path: "errors.\(code)", message: "status \(known.httpStatus) in the spec, \(info["status"]!) in the service model"))
+                    problems.append(
+                        Problem(
+                            path: "errors.\(code)",
+                            message: "status \(known.httpStatus) in the spec, \(info["status"]!) in the service model"))
                 }
                 if (known.type == .sender) != (info["sender"] as? Bool ?? false) {
-                    problems.append(Problem(path: "errors.\(code)", message: "fault type \(known.type.rawValue) disagrees with the service model"))
+                    problems.append(
+                        Problem(
+                            path: "errors.\(code)",
+                            message: "fault type \(known.type.rawValue) disagrees with the service model"))
                 }
                 if !operation.errors.contains(code) {
-                    problems.append(Problem(path: "\(operation.name).errors", message: "the service model lists \(code); the operation's errors do not"))
+                    problems.append(
+                        Problem(
+                            path: "\(operation.name).errors",
+                            message: "the service model lists \(code); the operation's errors do not"))
                 }
             }
             for code in operation.errors where errors[code] == nil {
-                problems.append(Problem(path: "\(operation.name).errors", message: "\(code) is not an error of this operation in the service model"))
+                problems.append(
+                    Problem(
+                        path: "\(operation.name).errors",
+                        message: "\(code) is not an error of this operation in the service model"))
             }
         }
         #expect(problems.isEmpty, "\(problems.map(\.description).joined(separator: "\n"))")
     }
 
-    private func compare(_ structure: StructureSpec, _ model: [String: Any], path: String, checkRequired: Bool, into problems: inout [Problem]) {
+    private func compare(
+        _ structure: StructureSpec, _ model: [String: Any], path: String, checkRequired: Bool,
+        into problems: inout [Problem]
+    ) {
         let members = model["members"] as? [String: [String: Any]] ?? [:]
         let required = Set(model["required"] as? [String] ?? [])
         for member in structure.members {
@@ -74,7 +97,12 @@ struct ServiceModelCrossCheckTests {
                 continue
             }
             if checkRequired && member.required != required.contains(member.name) {
-                problems.append(Problem(path: memberPath, message: "required is \(member.required) in the spec, \(required.contains(member.name)) in the service model"))
+                problems.append(
+                    Problem(
+                        path: memberPath,
+                        message:
+                            "required is \(member.required) in the spec, \(required.contains(member.name)) in the service model"
+                    ))
             }
             compare(member.type, modelMember, path: memberPath, checkRequired: checkRequired, into: &problems)
         }
@@ -83,18 +111,28 @@ struct ServiceModelCrossCheckTests {
         }
     }
 
-    private func compare(_ type: TypeSpec, _ model: [String: Any], path: String, checkRequired: Bool, into problems: inout [Problem]) {
+    private func compare(
+        _ type: TypeSpec, _ model: [String: Any], path: String, checkRequired: Bool, into problems: inout [Problem]
+    ) {
         let modelType = model["type"] as? String ?? "?"
         guard modelType == type.name else {
-            problems.append(Problem(path: path, message: "type \(type.name) in the spec, \(modelType) in the service model"))
+            problems.append(
+                Problem(path: path, message: "type \(type.name) in the spec, \(modelType) in the service model"))
             return
         }
         switch type {
         case .list(let list):
             if list.memberName != model["memberName"] as? String {
-                problems.append(Problem(path: path, message: "list member element <\(list.memberName)> in the spec, <\(model["memberName"] ?? "?")> in the service model"))
+                problems.append(
+                    Problem(
+                        path: path,
+                        message:
+                            "list member element <\(list.memberName)> in the spec, <\(model["memberName"] ?? "?")> in the service model"
+                    ))
             }
-            compare(list.member, model["member"] as! [String: Any], path: path + "[]", checkRequired: checkRequired, into: &problems)
+            compare(
+                list.member, model["member"] as! [String: Any], path: path + "[]", checkRequired: checkRequired,
+                into: &problems)
         case .structure(let structure):
             compare(structure, model, path: path, checkRequired: checkRequired, into: &problems)
         default:

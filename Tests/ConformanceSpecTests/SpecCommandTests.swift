@@ -15,7 +15,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: copy) }
         let url = copy.appendingPathComponent("operations/ModifyDBCluster.yaml")
         let text = try String(contentsOf: url, encoding: .utf8)
-        try text.replacingOccurrences(of: "min: 1150", with: "min: low").write(to: url, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "min: 1150", with: "min: low").write(
+            to: url, atomically: true, encoding: .utf8)
         let result = try await ProcessResult.run(TestPaths.cli, ["spec", "lint", "--specs", copy.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("operations/ModifyDBCluster.yaml:"))
@@ -24,14 +25,18 @@ import Testing
     }
 
     @Test func showPrintsAnOperation() async throws {
-        let result = try await ProcessResult.run(TestPaths.cli, ["spec", "show", "stopdbcluster", "--specs", TestPaths.specs.path])
+        let result = try await ProcessResult.run(
+            TestPaths.cli, ["spec", "show", "stopdbcluster", "--specs", TestPaths.specs.path])
         #expect(result.status == 0)
         #expect(result.stdout.contains("StopDBCluster  (POST /  Action=StopDBCluster  Version=2014-10-31)"))
-        #expect(result.stdout.contains("the cluster DBClusterIdentifier is available -> InvalidDBClusterStateFault (400 Sender)"))
+        #expect(
+            result.stdout.contains(
+                "the cluster DBClusterIdentifier is available -> InvalidDBClusterStateFault (400 Sender)"))
     }
 
     @Test func showNamesTheOperationsWhenTheNameIsUnknown() async throws {
-        let result = try await ProcessResult.run(TestPaths.cli, ["spec", "show", "CreateCluster", "--specs", TestPaths.specs.path])
+        let result = try await ProcessResult.run(
+            TestPaths.cli, ["spec", "show", "CreateCluster", "--specs", TestPaths.specs.path])
         #expect(result.status == 64)
         #expect(result.stderr.contains("no operation 'CreateCluster' in the spec; try one of: CreateDBCluster"))
         #expect(!result.stderr.contains("<subcommand>"), "\(result.stderr)")

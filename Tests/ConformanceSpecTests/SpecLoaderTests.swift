@@ -57,13 +57,23 @@ import Testing
         if parts.count > 1 {
             var structure: StructureSpec
             switch member.type {
-            case .list(let list): guard case .structure(let inner) = list.member else { Issue.record("no structure"); return }; structure = inner
+            case .list(let list):
+                guard case .structure(let inner) = list.member else {
+                    Issue.record("no structure")
+                    return
+                }
+                structure = inner
             case .structure(let inner): structure = inner
-            default: Issue.record("\(path) is not nested"); return
+            default:
+                Issue.record("\(path) is not nested")
+                return
             }
             member = try #require(structure.member(named: parts[1]))
         }
-        guard case .list(let list) = member.type else { Issue.record("\(path) is not a list"); return }
+        guard case .list(let list) = member.type else {
+            Issue.record("\(path) is not a list")
+            return
+        }
         #expect(list.memberName == memberName)
     }
 
@@ -73,16 +83,29 @@ import Testing
         #expect(create.parameter(at: "BackupRetentionPeriod")?.defaultValue == "1")
         #expect(create.parameter(at: "Port")?.defaultValue == "8182")
         #expect(create.parameter(at: "DeletionProtection")?.defaultValue == "false")
-        #expect(create.parameter(at: "DBClusterIdentifier")?.constraints.map(\.kind) == [.identifier(minLength: 1, maxLength: 63)])
+        #expect(
+            create.parameter(at: "DBClusterIdentifier")?.constraints.map(\.kind) == [
+                .identifier(minLength: 1, maxLength: 63)
+            ])
         #expect(create.parameter(at: "DBClusterIdentifier")?.lowercased == true)
         #expect(create.parameter(at: "Engine")?.constraints.map(\.kind) == [.oneOf(["neptune"])])
-        #expect(create.parameter(at: "PreferredBackupWindow")?.constraints.map(\.kind) == [.window(.daily, minMinutes: 30)])
-        #expect(create.parameter(at: "PreferredMaintenanceWindow")?.constraints.map(\.kind) == [.window(.weekly, minMinutes: 30)])
+        #expect(
+            create.parameter(at: "PreferredBackupWindow")?.constraints.map(\.kind) == [.window(.daily, minMinutes: 30)])
+        #expect(
+            create.parameter(at: "PreferredMaintenanceWindow")?.constraints.map(\.kind) == [
+                .window(.weekly, minMinutes: 30)
+            ])
         let minimum = try #require(create.parameter(at: "ServerlessV2ScalingConfiguration.MinCapacity"))
         #expect(minimum.type == .double)
         #expect(minimum.constraints.map(\.kind).contains(.step(0.5)))
-        #expect(create.rules.map(\.kind).contains(.ordered(lower: "ServerlessV2ScalingConfiguration.MinCapacity", upper: "ServerlessV2ScalingConfiguration.MaxCapacity")))
-        #expect(create.rules.map(\.kind).contains(.disjointWindows(daily: "PreferredBackupWindow", weekly: "PreferredMaintenanceWindow")))
+        #expect(
+            create.rules.map(\.kind).contains(
+                .ordered(
+                    lower: "ServerlessV2ScalingConfiguration.MinCapacity",
+                    upper: "ServerlessV2ScalingConfiguration.MaxCapacity")))
+        #expect(
+            create.rules.map(\.kind).contains(
+                .disjointWindows(daily: "PreferredBackupWindow", weekly: "PreferredMaintenanceWindow")))
         for name in ["CharacterSetName", "MasterUsername", "MasterUserPassword", "OptionGroupName"] {
             #expect(create.parameter(at: name)?.unsupported == true, "\(name) is not supported by Neptune")
         }
@@ -92,7 +115,9 @@ import Testing
         #expect(modify.parameter(at: "Port")?.constraints.map(\.kind) == [.range(min: 1150, max: 65535)])
         let pitr = try #require(spec.operation(named: "RestoreDBClusterToPointInTime"))
         #expect(pitr.rules.map(\.kind).contains(.exclusive(["RestoreToTime", "UseLatestRestorableTime"])))
-        #expect(pitr.rules.map(\.kind).contains(.forbiddenWhen(parameter: "RestoreToTime", when: "RestoreType", equals: "copy-on-write")))
+        #expect(
+            pitr.rules.map(\.kind).contains(
+                .forbiddenWhen(parameter: "RestoreToTime", when: "RestoreType", equals: "copy-on-write")))
         #expect(spec.operation(named: "PromoteReadReplicaDBCluster")?.unsupported == true)
     }
 
@@ -130,27 +155,49 @@ import Testing
         let failover = try #require(spec.operation(named: "FailoverDBCluster"))
         let reader = try #require(failover.preconditions.first { $0.parameter == "TargetDBInstanceIdentifier" })
         #expect(reader.kind == .readerOf(cluster: "DBClusterIdentifier") && reader.error == "InvalidDBInstanceState")
-        #expect(failover.namesReaderInstance("TargetDBInstanceIdentifier") && !failover.namesReaderInstance("DBClusterIdentifier"))
+        #expect(
+            failover.namesReaderInstance("TargetDBInstanceIdentifier")
+                && !failover.namesReaderInstance("DBClusterIdentifier"))
         let modify = try #require(spec.operation(named: "ModifyDBCluster"))
         #expect(modify.renaming("DBClusterIdentifier") == "NewDBClusterIdentifier")
-        #expect(spec.operations.filter { $0.name != "ModifyDBCluster" }.allSatisfy { $0.renaming("DBClusterIdentifier") == nil })
-        #expect(modify.preconditions.contains { $0.parameter == "NewDBClusterIdentifier" && $0.kind == .absent(.dbCluster) && $0.error == "DBClusterAlreadyExistsFault" })
+        #expect(
+            spec.operations.filter { $0.name != "ModifyDBCluster" }.allSatisfy {
+                $0.renaming("DBClusterIdentifier") == nil
+            })
+        #expect(
+            modify.preconditions.contains {
+                $0.parameter == "NewDBClusterIdentifier" && $0.kind == .absent(.dbCluster)
+                    && $0.error == "DBClusterAlreadyExistsFault"
+            })
         // Row 56: a RestoreToTime after the source's latest restorable time (inferred).
         let pitr = try #require(spec.operation(named: "RestoreDBClusterToPointInTime"))
-        #expect(pitr.preconditions.contains { $0.parameter == "RestoreToTime" && $0.kind == .restorableTime(source: "SourceDBClusterIdentifier") && $0.error == "InvalidParameterValue" && $0.inferred })
+        #expect(
+            pitr.preconditions.contains {
+                $0.parameter == "RestoreToTime" && $0.kind == .restorableTime(source: "SourceDBClusterIdentifier")
+                    && $0.error == "InvalidParameterValue" && $0.inferred
+            })
     }
 
     @Test func responseShape() throws {
         let cluster = try #require(spec.shapes["DBCluster"])
         #expect(cluster.members.count == 45)
-        guard case .list(let members) = cluster.member(named: "DBClusterMembers")?.type else { Issue.record("no list"); return }
+        guard case .list(let members) = cluster.member(named: "DBClusterMembers")?.type else {
+            Issue.record("no list")
+            return
+        }
         #expect(members.memberName == "DBClusterMember")
         #expect(members.unordered)
-        guard case .structure(let scaling) = cluster.member(named: "ServerlessV2ScalingConfiguration")?.type else { Issue.record("no structure"); return }
+        guard case .structure(let scaling) = cluster.member(named: "ServerlessV2ScalingConfiguration")?.type else {
+            Issue.record("no structure")
+            return
+        }
         #expect(scaling.members.map(\.name) == ["MinCapacity", "MaxCapacity"])
         #expect(scaling.members.allSatisfy { $0.type == .double })
         let describe = try #require(spec.operation(named: "DescribeDBClusters"))
-        guard case .list(let clusters) = describe.output.member(named: "DBClusters")?.type else { Issue.record("no list"); return }
+        guard case .list(let clusters) = describe.output.member(named: "DBClusters")?.type else {
+            Issue.record("no list")
+            return
+        }
         #expect(clusters.memberName == "DBCluster")
     }
 }

@@ -6,7 +6,8 @@ import QueryProtocol
 import Testing
 
 enum Loaded {
-    static let spec: ServiceSpec = try! SpecLoader(directory: BuiltCLI.packageRoot.appendingPathComponent("Specs")).load()
+    static let spec: ServiceSpec = try! SpecLoader(directory: BuiltCLI.packageRoot.appendingPathComponent("Specs"))
+        .load()
     static let cases = CaseGenerator(spec: spec).generate()
     /// Every request the suite sends: the cases' own and their set-up steps' for the ten operations.
     static let requests: [Request] = {
@@ -33,12 +34,16 @@ enum Loaded {
     }
 
     @Test func listsStructuresAndEscapes() throws {
-        let body = "Action=CreateDBCluster&Version=2014-10-31&Tags.Tag.2.Key=b&Tags.Tag.1.Key=a%20b&Tags.Tag.1.Value=x%2By"
+        let body =
+            "Action=CreateDBCluster&Version=2014-10-31&Tags.Tag.2.Key=b&Tags.Tag.1.Key=a%20b&Tags.Tag.1.Value=x%2By"
             + "&ServerlessV2ScalingConfiguration.MinCapacity=1.0&AvailabilityZones=&DBClusterIdentifier=My+Cluster"
         let request = try FormCodec.request(fromBody: body, spec: Loaded.spec).request
-        #expect(request.value(at: "Tags") == .list([
-            .structure([Parameter("Key", .scalar("a b")), Parameter("Value", .scalar("x+y"))]), .structure([Parameter("Key", .scalar("b"))]),
-        ]))
+        #expect(
+            request.value(at: "Tags")
+                == .list([
+                    .structure([Parameter("Key", .scalar("a b")), Parameter("Value", .scalar("x+y"))]),
+                    .structure([Parameter("Key", .scalar("b"))]),
+                ]))
         #expect(request.value(at: "ServerlessV2ScalingConfiguration.MinCapacity") == .scalar("1.0"))
         #expect(request.value(at: "AvailabilityZones") == .list([]))
         #expect(request.value(at: "DBClusterIdentifier") == .scalar("My Cluster"))
@@ -52,7 +57,8 @@ enum Loaded {
 
     @Test(arguments: [
         Malformed(body: "Action=CreateDBCluster&Version=2014-10-31&Tags.Tag.0.Key=a", kind: .badListIndex),
-        Malformed(body: "Action=CreateDBCluster&Version=2014-10-31&Tags.Tag.1.Key=a&Tags.Tag.3.Key=c", kind: .badListIndex),
+        Malformed(
+            body: "Action=CreateDBCluster&Version=2014-10-31&Tags.Tag.1.Key=a&Tags.Tag.3.Key=c", kind: .badListIndex),
         Malformed(body: "Action=CreateDBCluster&Version=2014-10-31&Tags.Tag.01.Key=a", kind: .badListIndex),
         Malformed(body: "Action=CreateDBCluster&Version=2014-10-31&Tags.Tag.x.Key=a", kind: .badListIndex),
         Malformed(body: "Action=CreateDBCluster&Version=2014-10-31&Port=1&Port=2", kind: .duplicateKey),
@@ -73,7 +79,9 @@ enum Loaded {
     }
 
     @Test func unknownParametersAreKeptByTheirFullKey() throws {
-        let request = try FormCodec.request(fromBody: "Action=StopDBCluster&Version=2014-10-31&Bogus.Thing.1=x&DBClusterIdentifier=a", spec: Loaded.spec).request
+        let request = try FormCodec.request(
+            fromBody: "Action=StopDBCluster&Version=2014-10-31&Bogus.Thing.1=x&DBClusterIdentifier=a", spec: Loaded.spec
+        ).request
         #expect(request.parameters.map(\.name) == ["Bogus.Thing.1", "DBClusterIdentifier"])
     }
 }

@@ -9,8 +9,11 @@ import Testing
         #expect(RuntimeValue(token: value.token) == value)
     }
 
-    @Test(arguments: ["", "2024-01-01T00:00:00Z", "{{LatestRestorableTime:}}", "{{LatestRestorableTime:a}", "x{{LatestRestorableTime:a}}",
-                      "{{string}}", "{{LatestRestorableTime:a}}}", "{{latestrestorabletime:a}}"])
+    @Test(arguments: [
+        "", "2024-01-01T00:00:00Z", "{{LatestRestorableTime:}}", "{{LatestRestorableTime:a}",
+        "x{{LatestRestorableTime:a}}",
+        "{{string}}", "{{LatestRestorableTime:a}}}", "{{latestrestorabletime:a}}",
+    ])
     func ordinaryTextIsNotAToken(_ text: String) {
         #expect(RuntimeValue(token: text) == nil)
     }
@@ -18,12 +21,16 @@ import Testing
     @Test func fillingReplacesEveryTokenAndNothingElse() {
         let source = RuntimeValue.latestRestorableTime(cluster: "src")
         let other = RuntimeValue.latestRestorableTime(cluster: "other")
-        let request = Request(operation: "RestoreDBClusterToPointInTime", parameters: [
-            Parameter("SourceDBClusterIdentifier", .scalar("src")),
-            Parameter("RestoreToTime", .scalar(source.token)),
-            Parameter("Nested", .structure([Parameter("When", .scalar(other.token)), Parameter("Again", .scalar(source.token))])),
-            Parameter("List", .list([.scalar(source.token), .scalar("plain")])),
-        ])
+        let request = Request(
+            operation: "RestoreDBClusterToPointInTime",
+            parameters: [
+                Parameter("SourceDBClusterIdentifier", .scalar("src")),
+                Parameter("RestoreToTime", .scalar(source.token)),
+                Parameter(
+                    "Nested",
+                    .structure([Parameter("When", .scalar(other.token)), Parameter("Again", .scalar(source.token))])),
+                Parameter("List", .list([.scalar(source.token), .scalar("plain")])),
+            ])
         #expect(request.runtimeValues == [source, other])
         let filled = request.filling([source: "2026-11-25T01:00:00.123Z", other: "2026-11-25T02:00:00Z"])
         #expect(filled.runtimeValues.isEmpty)

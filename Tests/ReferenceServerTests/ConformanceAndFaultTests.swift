@@ -11,7 +11,10 @@ import Testing
         let report = await Suite.run(Suite.cases)
         #expect(report.results.count == Suite.cases.count)
         let problems = report.results.filter { $0.verdict != .passed }
-        #expect(problems.isEmpty, "\(problems.prefix(10).map { "\($0.id): \($0.verdict.rawValue): \($0.reason ?? "")" }.joined(separator: "\n"))")
+        #expect(
+            problems.isEmpty,
+            "\(problems.prefix(10).map { "\($0.id): \($0.verdict.rawValue): \($0.reason ?? "")" }.joined(separator: "\n"))"
+        )
         #expect(report.leftovers.isEmpty, "\(report.leftovers)")
     }
 
@@ -29,11 +32,17 @@ import Testing
         var detected: [Fault] = []
         for fault in Fault.allCases {
             let report = await FaultRuns.shared.report(for: fault)
-            if Self.problems(of: FaultReach(fault: fault, spec: Suite.spec), in: report).problems.isEmpty { detected.append(fault) }
+            if Self.problems(of: FaultReach(fault: fault, spec: Suite.spec), in: report).problems.isEmpty {
+                detected.append(fault)
+            }
         }
         let score = Double(detected.count) / Double(Fault.allCases.count) * 100
-        print("mutation score: \(detected.count)/\(Fault.allCases.count) faults detected by the cases of the items they name (\(String(format: "%.0f", score))%)")
-        #expect(detected.count == Fault.allCases.count, "undetected: \(Set(Fault.allCases).subtracting(detected).map(\.rawValue))")
+        print(
+            "mutation score: \(detected.count)/\(Fault.allCases.count) faults detected by the cases of the items they name (\(String(format: "%.0f", score))%)"
+        )
+        #expect(
+            detected.count == Fault.allCases.count,
+            "undetected: \(Set(Fault.allCases).subtracting(detected).map(\.rawValue))")
         #expect(Fault.allCases.count >= 15)
     }
 
@@ -75,14 +84,19 @@ import Testing
             if items.isEmpty, !reach.isReached(by: testCase) { untouched.append(testCase.id) }
         }
         if exercising.isEmpty { problems.append("no case exercises any of \(reach.items)") }
-        for (item, ids) in exercising.sorted(by: { $0.key < $1.key }) where !ids.contains(where: { verdicts[$0] == .failed }) {
-            problems.append("(a) none of the \(ids.count) cases of \(item) failed, e.g. \(ids[0]): \(verdicts[ids[0]]?.rawValue ?? "not run")")
+        for (item, ids) in exercising.sorted(by: { $0.key < $1.key })
+        where !ids.contains(where: { verdicts[$0] == .failed }) {
+            problems.append(
+                "(a) none of the \(ids.count) cases of \(item) failed, e.g. \(ids[0]): \(verdicts[ids[0]]?.rawValue ?? "not run")"
+            )
         }
         for id in untouched where verdicts[id] != .passed {
-            problems.append("(b) \(id) exercises none of the fault's items yet is \(verdicts[id]?.rawValue ?? "not run")")
+            problems.append(
+                "(b) \(id) exercises none of the fault's items yet is \(verdicts[id]?.rawValue ?? "not run")")
         }
         let exercisingCases = Set(exercising.values.joined())
-        let summary = "\(reach.items.count) items, \(exercisingCases.count) cases exercise them (\(exercisingCases.filter { verdicts[$0] == .failed }.count) fail), "
+        let summary =
+            "\(reach.items.count) items, \(exercisingCases.count) cases exercise them (\(exercisingCases.filter { verdicts[$0] == .failed }.count) fail), "
             + "\(Suite.cases.count - exercisingCases.count - untouched.count) more reach them, the other \(untouched.count) pass"
         return (problems, summary)
     }

@@ -1,8 +1,9 @@
 import CaseGenerator
 import ConformanceTestSupport
 import Foundation
-@testable import ReferenceServer
 import Testing
+
+@testable import ReferenceServer
 
 /// The faults as a catalogue, without running the suite: each is one decorator in its own file naming
 /// spec items, the emulator asks them and never branches on a fault itself, and the README counts them.
@@ -24,7 +25,9 @@ import Testing
     /// Outside `Faults/` and the `Fault` name list, the server's code does not name a fault: it asks the
     /// decorators at its hooks.
     @Test func theEmulatorHasNoFaultBranches() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.sources.path).filter { $0.hasSuffix(".swift") && $0 != "Fault.swift" }
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.sources.path).filter {
+            $0.hasSuffix(".swift") && $0 != "Fault.swift"
+        }
         #expect(files.contains("NeptuneEmulator.swift"))
         for name in files {
             let text = try String(contentsOf: Self.sources.appendingPathComponent(name), encoding: .utf8)

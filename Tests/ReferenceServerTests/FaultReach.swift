@@ -35,16 +35,22 @@ struct FaultReach {
 
     /// The named items `testCase`'s request exercises.
     func exercised(by testCase: TestCase) -> [String] {
-        items.filter { testCase.covers.contains($0) || exercises(testCase.request, expecting: testCase.expectation, $0) }
+        items.filter {
+            testCase.covers.contains($0) || exercises(testCase.request, expecting: testCase.expectation, $0)
+        }
     }
 
     /// True when a set-up step of `testCase` exercises one of the named items, or its request may draw a
     /// common error the fault names.
     func isReached(by testCase: TestCase) -> Bool {
-        if testCase.expectation == .anyClientError, items.contains(where: { Self.errorAspect($0).map { spec.errors[$0.0]?.common == true } ?? false }) {
+        if testCase.expectation == .anyClientError,
+            items.contains(where: { Self.errorAspect($0).map { spec.errors[$0.0]?.common == true } ?? false })
+        {
             return true
         }
-        return testCase.setup.contains { step in items.contains { exercises(step.request, expecting: .anySuccess(source: "set-up step"), $0) } }
+        return testCase.setup.contains { step in
+            items.contains { exercises(step.request, expecting: .anySuccess(source: "set-up step"), $0) }
+        }
     }
 
     /// The named items that are no spec item: not in the coverage report's lists and not a well-formed id
@@ -52,10 +58,16 @@ struct FaultReach {
     func unknownItems(coverage: Coverage) -> [String] {
         let known = Set(coverage.constraints + coverage.parameters)
         return items.filter { item in
-            if known.contains(item) || item == "service#xmlNamespace" || item == "envelope.ResponseMetadata.RequestId" { return false }
+            if known.contains(item) || item == "service#xmlNamespace" || item == "envelope.ResponseMetadata.RequestId" {
+                return false
+            }
             if let (shape, member) = Self.shapeMember(item) { return spec.shapes[shape]?.member(named: member) == nil }
-            if let (code, aspect) = Self.errorAspect(item) { return spec.errors[code] == nil || !["code", "status", "type"].contains(aspect) }
-            if let (operation, path) = Self.lowercased(item) { return spec.operation(named: operation)?.parameter(at: path)?.lowercased != true }
+            if let (code, aspect) = Self.errorAspect(item) {
+                return spec.errors[code] == nil || !["code", "status", "type"].contains(aspect)
+            }
+            if let (operation, path) = Self.lowercased(item) {
+                return spec.operation(named: operation)?.parameter(at: path)?.lowercased != true
+            }
             return true
         }
     }
@@ -69,7 +81,9 @@ struct FaultReach {
         if item == "service#xmlNamespace" { return true }
         if item == "envelope.ResponseMetadata.RequestId" { return succeeds }
         if let (shape, _) = Self.shapeMember(item) {
-            return succeeds && (spec.operation(named: request.operation).map { Self.holds(shape, in: .structure($0.output)) } ?? false)
+            return succeeds
+                && (spec.operation(named: request.operation).map { Self.holds(shape, in: .structure($0.output)) }
+                    ?? false)
         }
         if let (code, _) = Self.errorAspect(item) {
             switch expectation {
@@ -78,11 +92,14 @@ struct FaultReach {
             }
         }
         if let (operation, path) = Self.lowercased(item) {
-            guard operation == request.operation, case .scalar(let text)? = request.value(at: path) else { return false }
+            guard operation == request.operation, case .scalar(let text)? = request.value(at: path) else {
+                return false
+            }
             return text != text.lowercased()
         }
         if let marker = item.range(of: ".request.") {
-            return item[..<marker.lowerBound] == request.operation && request.value(at: String(item[marker.upperBound...])) != nil
+            return item[..<marker.lowerBound] == request.operation
+                && request.value(at: String(item[marker.upperBound...])) != nil
         }
         return false
     }
@@ -110,7 +127,8 @@ struct FaultReach {
     /// True when a value of `type` holds a structure named `shape`, at any depth.
     static func holds(_ shape: String, in type: TypeSpec) -> Bool {
         switch type {
-        case .structure(let structure): structure.shapeName == shape || structure.members.contains { holds(shape, in: $0.type) }
+        case .structure(let structure):
+            structure.shapeName == shape || structure.members.contains { holds(shape, in: $0.type) }
         case .list(let list): holds(shape, in: list.member)
         default: false
         }

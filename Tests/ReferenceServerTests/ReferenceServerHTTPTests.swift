@@ -63,17 +63,21 @@ import XMLCompare
 
     @Test func oversizeBodiesAreRefusedWith413() async throws {
         try await Self.withServer { url, transport in
-            let answer = try await transport.send(url: url, headers: Self.form, body: "Action=DescribeDBClusters&Version=2014-10-31&x=" + String(repeating: "a", count: 200_000))
+            let answer = try await transport.send(
+                url: url, headers: Self.form,
+                body: "Action=DescribeDBClusters&Version=2014-10-31&x=" + String(repeating: "a", count: 200_000))
             #expect(answer.status == 413)
             #expect(ErrorEnvelope(try SafeXMLParser().parse(answer.body))?.code == "RequestEntityTooLarge")
-            let after = try await transport.send(url: url, headers: Self.form, body: "Action=DescribeDBClusters&Version=2014-10-31")
+            let after = try await transport.send(
+                url: url, headers: Self.form, body: "Action=DescribeDBClusters&Version=2014-10-31")
             #expect(after.status == 200)
         }
     }
 
     @Test func getWithTheQueryStringWorks() async throws {
         try await Self.withServer { url, transport in
-            let answer = try await transport.send(url: url + "?Action=DescribeDBClusters&Version=2014-10-31", method: "GET", headers: [], body: "")
+            let answer = try await transport.send(
+                url: url + "?Action=DescribeDBClusters&Version=2014-10-31", method: "GET", headers: [], body: "")
             #expect(answer.status == 200)
             #expect(answer.body.contains("<DescribeDBClustersResult>"))
         }
@@ -85,7 +89,8 @@ import XMLCompare
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                 for index in 0..<64 {
                     group.addTask {
-                        let body = "Action=CreateDBCluster&Version=2014-10-31&Engine=neptune&DBClusterIdentifier=load-\(index % 32)"
+                        let body =
+                            "Action=CreateDBCluster&Version=2014-10-31&Engine=neptune&DBClusterIdentifier=load-\(index % 32)"
                         return try await transport.send(url: url, headers: Self.form, body: body).status
                     }
                 }
@@ -93,7 +98,8 @@ import XMLCompare
             }
             #expect(statuses.filter { $0 == 200 }.count == 32)
             #expect(statuses.filter { $0 == 400 }.count == 32)
-            let list = try await transport.send(url: url, headers: Self.form, body: "Action=DescribeDBClusters&Version=2014-10-31")
+            let list = try await transport.send(
+                url: url, headers: Self.form, body: "Action=DescribeDBClusters&Version=2014-10-31")
             #expect(list.body.components(separatedBy: "<DBCluster>").count - 1 == 32)
         }
     }
@@ -102,9 +108,14 @@ import XMLCompare
         let emulator = NeptuneEmulator(spec: Suite.spec, configuration: .init(transitionDelay: .milliseconds(200)))
         func status(_ body: String) async -> String? {
             let answer = await emulator.handle(body: body)
-            return (try? SafeXMLParser().parse(answer.body))?.root.descendant(body.hasPrefix("Action=Describe") ? "DescribeDBClustersResult/DBClusters/DBCluster/Status" : "\(body.split(separator: "&")[0].dropFirst(7))Result/DBCluster/Status")?.value
+            return (try? SafeXMLParser().parse(answer.body))?.root.descendant(
+                body.hasPrefix("Action=Describe")
+                    ? "DescribeDBClustersResult/DBClusters/DBCluster/Status"
+                    : "\(body.split(separator: "&")[0].dropFirst(7))Result/DBCluster/Status")?.value
         }
-        #expect(await status("Action=CreateDBCluster&Version=2014-10-31&Engine=neptune&DBClusterIdentifier=Slow") == "creating")
+        #expect(
+            await status("Action=CreateDBCluster&Version=2014-10-31&Engine=neptune&DBClusterIdentifier=Slow")
+                == "creating")
         #expect(await status("Action=DescribeDBClusters&Version=2014-10-31&DBClusterIdentifier=slow") == "creating")
         try await Task.sleep(for: .milliseconds(250))
         #expect(await status("Action=DescribeDBClusters&Version=2014-10-31&DBClusterIdentifier=SLOW") == "available")
@@ -117,7 +128,10 @@ import XMLCompare
 
     @Test func answersEscapeWhatTheyEcho() async throws {
         let emulator = NeptuneEmulator(spec: Suite.spec)
-        let answer = await emulator.handle(body: "Action=CreateDBCluster&Version=2014-10-31&Engine=neptune&DBClusterIdentifier=a&DatabaseName=%3C%2Fx%3E%26")
+        let answer = await emulator.handle(
+            body:
+                "Action=CreateDBCluster&Version=2014-10-31&Engine=neptune&DBClusterIdentifier=a&DatabaseName=%3C%2Fx%3E%26"
+        )
         #expect(answer.status == 400)
         let tree = try SafeXMLParser().parse(answer.body)
         #expect(ErrorEnvelope(tree)?.message.contains("</x>&") == true)
@@ -127,11 +141,15 @@ import XMLCompare
 /// The verifier recomputes exactly what the client signed, session token included.
 @Suite struct SignatureVerifierTests {
     @Test func requestsSignedWithASessionTokenVerify() async throws {
-        let emulator = NeptuneEmulator(spec: Suite.spec, configuration: .init(verifySignatures: ["AKIDTOKEN": "token-secret"]))
+        let emulator = NeptuneEmulator(
+            spec: Suite.spec, configuration: .init(verifySignatures: ["AKIDTOKEN": "token-secret"]))
         let body = "Action=DescribeDBClusters&Version=2014-10-31"
         let headers = [("Host", "127.0.0.1:9"), ("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")]
         for token in [nil, "FwoGZXIvYXdzEXAMPLE//token="] {
-            let signer = SigV4Signer(credentials: AWSCredentials(accessKeyId: "AKIDTOKEN", secretAccessKey: "token-secret", sessionToken: token), region: "us-east-1", service: "rds")
+            let signer = SigV4Signer(
+                credentials: AWSCredentials(
+                    accessKeyId: "AKIDTOKEN", secretAccessKey: "token-secret", sessionToken: token),
+                region: "us-east-1", service: "rds")
             let signed = headers + signer.sign(method: "POST", headers: headers, body: Array(body.utf8), date: Date())
             let answer = await emulator.handle(headers: signed, body: body)
             #expect(answer.status == 200, "token \(token ?? "none"): \(answer.body)")

@@ -19,26 +19,33 @@ import Testing
         #expect(violations.count == 1, "\(violations)")
         guard case .error(let code, _, _, _) = testCase.expectation, let only = violations.first else { return }
         #expect(only.code == code, "\(only)")
-        #expect(testCase.covers.contains(only.specItem), "broke \(only.specItem), the case says it covers \(testCase.covers)")
+        #expect(
+            testCase.covers.contains(only.specItem),
+            "broke \(only.specItem), the case says it covers \(testCase.covers)")
     }
 
     @Test func validAndStatefulRequestsBreakNoConstraint() {
         for testCase in Self.others {
             let operation = Suite.spec.operation(named: testCase.operation)!
             // Run-time values are filled in before sending (the runner asks the endpoint); any timestamp stands in.
-            let request = testCase.request.filling(Dictionary(uniqueKeysWithValues: testCase.request.runtimeValues.map { ($0, "2024-01-01T00:00:00Z") }))
+            let request = testCase.request.filling(
+                Dictionary(uniqueKeysWithValues: testCase.request.runtimeValues.map { ($0, "2024-01-01T00:00:00Z") }))
             let violations = RequestValidator(operation: operation).violations(of: request)
             #expect(violations.isEmpty, "\(testCase.id): \(violations)")
             for step in testCase.setup + testCase.teardown {
                 guard let stepOperation = Suite.spec.operation(named: step.request.operation) else { continue }
-                #expect(RequestValidator(operation: stepOperation).violations(of: step.request).isEmpty, "\(testCase.id) step \(step.request.operation)")
+                #expect(
+                    RequestValidator(operation: stepOperation).violations(of: step.request).isEmpty,
+                    "\(testCase.id) step \(step.request.operation)")
             }
         }
     }
 
     @Test func windowsOverlapAcrossMidnightAndTheWeek() throws {
         func overlap(_ daily: String, _ weekly: String) throws -> Bool {
-            TimeWindow.overlap(daily: try #require(TimeWindow(daily, format: .daily)), weekly: try #require(TimeWindow(weekly, format: .weekly)))
+            TimeWindow.overlap(
+                daily: try #require(TimeWindow(daily, format: .daily)),
+                weekly: try #require(TimeWindow(weekly, format: .weekly)))
         }
         #expect(try overlap("03:00-03:30", "mon:03:15-mon:03:45"))
         #expect(try overlap("23:45-00:15", "tue:00:00-tue:00:30"))

@@ -1,5 +1,4 @@
 import CaseGenerator
-@testable import ConformanceRunner
 import ConformanceSpec
 import ConformanceTestSupport
 import EmulatorTransport
@@ -7,17 +6,23 @@ import Foundation
 import QueryProtocol
 import ReferenceServer
 
+@testable import ConformanceRunner
+
 enum Suite {
-    static let spec: ServiceSpec = try! SpecLoader(directory: BuiltCLI.packageRoot.appendingPathComponent("Specs")).load()
+    static let spec: ServiceSpec = try! SpecLoader(directory: BuiltCLI.packageRoot.appendingPathComponent("Specs"))
+        .load()
     static let cases = CaseGenerator(spec: spec).generate()
     static let goldens = BuiltCLI.packageRoot.appendingPathComponent("Golden").path
 
     /// Runs `cases` against a fresh emulator with `faults`, in memory (no socket, no port).
     static func run(_ cases: [TestCase], faults: Set<Fault> = []) async -> RunReport {
-        let emulator = NeptuneEmulator(spec: spec, configuration: .init(faults: faults, verifySignatures: NeptuneEmulator.Configuration.localTestingKeys))
+        let emulator = NeptuneEmulator(
+            spec: spec,
+            configuration: .init(faults: faults, verifySignatures: NeptuneEmulator.Configuration.localTestingKeys))
         let options = ConformanceRun.Options(concurrency: 8, stateTimeout: .seconds(3))
         let run = ConformanceRun(
-            spec: spec, endpoint: Endpoint(url: InMemoryTransport.url, label: "test"), goldenDirectory: goldens, options: options,
+            spec: spec, endpoint: Endpoint(url: InMemoryTransport.url, label: "test"), goldenDirectory: goldens,
+            options: options,
             transport: InMemoryTransport(emulator: emulator))
         return await run.run(cases).report
     }

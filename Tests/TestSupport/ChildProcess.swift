@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A child process started with `posix_spawn`, for the tests that run the CLI, chromium, moto or Python.
@@ -23,10 +23,13 @@ public final class ChildProcess: @unchecked Sendable {
 
     /// glibc 2.34+: `posix_spawn_file_actions_addclosefrom_np`, looked up at run time (Swift's Glibc
     /// module does not declare it).
-    private static let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
-    }()
+    private static let addCloseFrom:
+        (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
+            else { return nil }
+            return unsafeBitCast(
+                symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+        }()
 
     /// Writing to a child that has gone must fail with EPIPE, not kill the test process with SIGPIPE.
     private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
@@ -68,12 +71,18 @@ public final class ChildProcess: @unchecked Sendable {
             parentEnds[childFD] = parentEnd
             childEnds.append(childEnd)
         }
-        if input { try pipe(for: 0, childReads: true) } else { posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0) }
+        if input {
+            try pipe(for: 0, childReads: true)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
         for (fd, mode) in [(Int32(1), output), (Int32(2), error)] {
             switch mode {
             case .pipe: try pipe(for: fd, childReads: false)
             case .discard: posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", O_WRONLY, 0)
-            case .intoOutput: posix_spawn_file_actions_adddup2(&actions, fd == 2 && output == .pipe ? childEnds[childEnds.count - 1] : 1, fd)
+            case .intoOutput:
+                posix_spawn_file_actions_adddup2(
+                    &actions, fd == 2 && output == .pipe ? childEnds[childEnds.count - 1] : 1, fd)
             }
         }
         // Everything but the three standard descriptors is closed in the child (after the dup2s, which need the pipe ends).
@@ -100,14 +109,14 @@ public final class ChildProcess: @unchecked Sendable {
         let environmentPairs = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
         let envp = environmentPairs.map { strdup($0) } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
         }
         var pid: pid_t = 0
         let code = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        childEnds.forEach { close($0) }
+        for end in childEnds { close(end) }
         guard code == 0 else {
-            parentEnds.values.forEach { close($0) }
+            for end in parentEnds.values { close(end) }
             throw SpawnFailure(executable: executable, code: code)
         }
         self.pid = pid

@@ -16,7 +16,9 @@ public struct ExternalTool: Sendable {
     public struct Missing: Error, CustomStringConvertible {
         public let tool: String
         public let install: String
-        public var description: String { "\(tool) is missing and CI=true requires it: \(install) (bash Scripts/setup.sh --tests does)" }
+        public var description: String {
+            "\(tool) is missing and CI=true requires it: \(install) (bash Scripts/setup.sh --tests does)"
+        }
     }
 
     /// True under CI=true, where every tool must be there.
@@ -35,12 +37,15 @@ public struct ExternalTool: Sendable {
     }
 
     /// moto's server, an independently written (and not conformant) Neptune endpoint.
-    public static let moto = ExternalTool(name: "moto_server", install: "pip install 'moto[server]'", path: onPath("moto_server"))
+    public static let moto = ExternalTool(
+        name: "moto_server", install: "pip install 'moto[server]'", path: onPath("moto_server"))
 
     /// Headless Chromium, to load the HTML reports as a browser does.
     public static let chromium = ExternalTool(
         name: "chromium", install: "apt-get install chromium",
-        path: ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        path: ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
             ?? onPath("chromium"))
 
     /// python3 that can import botocore, for the oracles in Tests/Tools.

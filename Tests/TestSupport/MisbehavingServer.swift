@@ -38,7 +38,8 @@ public final class MisbehavingServer: @unchecked Sendable {
             .childChannelInitializer { channel in
                 _ = connections.next()
                 return channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(Handler(behaviour: behaviour, counter: counter, received: received))
+                    try channel.pipeline.syncOperations.addHandler(
+                        Handler(behaviour: behaviour, counter: counter, received: received))
                 }
             }
             .bind(host: "127.0.0.1", port: 0).get()
@@ -50,16 +51,33 @@ public final class MisbehavingServer: @unchecked Sendable {
     public final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var count = 0
-        public func next() -> Int { lock.lock(); defer { lock.unlock() }; count += 1; return count }
-        public var value: Int { lock.lock(); defer { lock.unlock() }; return count }
+        public func next() -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            count += 1
+            return count
+        }
+        public var value: Int {
+            lock.lock()
+            defer { lock.unlock() }
+            return count
+        }
     }
 
     /// Every whole request as it arrived, head and body.
     public final class Received: @unchecked Sendable {
         private let lock = NSLock()
         private var texts: [String] = []
-        func append(_ text: String) { lock.lock(); defer { lock.unlock() }; texts.append(text) }
-        public var all: [String] { lock.lock(); defer { lock.unlock() }; return texts }
+        func append(_ text: String) {
+            lock.lock()
+            defer { lock.unlock() }
+            texts.append(text)
+        }
+        public var all: [String] {
+            lock.lock()
+            defer { lock.unlock() }
+            return texts
+        }
     }
 
     final class Handler: ChannelInboundHandler, @unchecked Sendable {
@@ -79,7 +97,8 @@ public final class MisbehavingServer: @unchecked Sendable {
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             received += String(buffer: unwrapInboundIn(data))
             guard let headerEnd = received.range(of: "\r\n\r\n") else { return }
-            let length = received[..<headerEnd.lowerBound].split(separator: "\r\n")
+            let length =
+                received[..<headerEnd.lowerBound].split(separator: "\r\n")
                 .first { $0.lowercased().hasPrefix("content-length:") }
                 .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
             guard received.utf8.count - received[..<headerEnd.upperBound].utf8.count >= length else { return }
@@ -91,7 +110,9 @@ public final class MisbehavingServer: @unchecked Sendable {
                 if close { future.assumeIsolated().whenComplete { _ in context.close(promise: nil) } }
             }
             func answer(_ status: Int, _ type: String, _ body: String) {
-                write("HTTP/1.1 \(status) X\r\nContent-Type: \(type)\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)")
+                write(
+                    "HTTP/1.1 \(status) X\r\nContent-Type: \(type)\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
+                )
             }
             switch behaviour {
             case .reset: context.close(promise: nil)
@@ -103,20 +124,29 @@ public final class MisbehavingServer: @unchecked Sendable {
                 let chunk = String(repeating: "x", count: 65536)
                 func more(_ left: Int) {
                     guard left > 0, context.channel.isActive else { return }
-                    context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: "10000\r\n\(chunk)\r\n"))).assumeIsolated().whenSuccess { more(left - 1) }
+                    context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: "10000\r\n\(chunk)\r\n"))).assumeIsolated()
+                        .whenSuccess { more(left - 1) }
                 }
                 more(400)
             case .garbage: write("SSH-2.0-OpenSSH_9.0 not http at all\r\n\r\n")
             case .throttleThen(let count):
                 if number <= count {
-                    answer(400, "text/xml", "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>r</RequestId></ErrorResponse>")
+                    answer(
+                        400, "text/xml",
+                        "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>r</RequestId></ErrorResponse>"
+                    )
                 } else {
-                    answer(200, "text/xml", "<DescribeDBClustersResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><DescribeDBClustersResult><DBClusters/></DescribeDBClustersResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></DescribeDBClustersResponse>")
+                    answer(
+                        200, "text/xml",
+                        "<DescribeDBClustersResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><DescribeDBClustersResult><DBClusters/></DescribeDBClustersResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></DescribeDBClustersResponse>"
+                    )
                 }
             case .fixed(let status, let type, let body): answer(status, type, body)
             case .keepAlive(let closeSilently):
                 let body = "<ok>\(number)</ok>"
-                write("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)", close: closeSilently)
+                write(
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)",
+                    close: closeSilently)
             }
         }
     }

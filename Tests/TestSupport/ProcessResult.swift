@@ -18,13 +18,17 @@ public struct ProcessResult: Sendable {
     }
 
     /// Runs `body` on a new thread, off the cooperative pool, and resumes with its result.
-    public static func onOwnThread<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
+    public static func onOwnThread<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws
+        -> Value
+    {
         try await withCheckedThrowingContinuation { continuation in
             Thread { continuation.resume(with: Result { try body() }) }.start()
         }
     }
 
-    static func runBlocking(_ executable: URL, _ arguments: [String], environment: [String: String]?, input: Data?) throws -> ProcessResult {
+    static func runBlocking(_ executable: URL, _ arguments: [String], environment: [String: String]?, input: Data?)
+        throws -> ProcessResult
+    {
         let child = try ChildProcess(executable.path, arguments, environment: environment, input: input != nil)
         if let input, let stdin = child.standardInput {
             // Written from another thread: a child that answers before reading all of its input must not
@@ -42,7 +46,9 @@ public struct ProcessResult: Sendable {
         let outData = child.standardOutput?.readDataToEndOfFile() ?? Data()
         let status = child.wait()
         let errData = errBox.wait()
-        return ProcessResult(status: status, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return ProcessResult(
+            status: status, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 }
 
@@ -70,7 +76,8 @@ extension ProcessResult {
     /// Runs one of `Tests/Tools/*.py` with `input` on standard input.
     public static func python(_ script: String, input: Data) async throws -> ProcessResult {
         try await run(
-            URL(fileURLWithPath: "/usr/bin/env"), ["python3", BuiltCLI.packageRoot.appendingPathComponent("Tests/Tools/\(script)").path],
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["python3", BuiltCLI.packageRoot.appendingPathComponent("Tests/Tools/\(script)").path],
             input: input)
     }
 }

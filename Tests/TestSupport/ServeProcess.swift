@@ -14,7 +14,8 @@ public struct ServeProcess: Sendable {
 
     /// Starts `serve --port 0 --quiet` with `arguments` added, and returns once it listens.
     public static func start(_ arguments: [String] = []) async throws -> ServeProcess {
-        let process = try ChildProcess(BuiltCLI.url.path, ["serve", "--port", "0", "--quiet"] + arguments, error: .discard)
+        let process = try ChildProcess(
+            BuiltCLI.url.path, ["serve", "--port", "0", "--quiet"] + arguments, error: .discard)
         let out = process.standardOutput!
         let announced = try await ProcessResult.onOwnThread { () -> String in
             var text = ""
@@ -23,7 +24,8 @@ public struct ServeProcess: Sendable {
             }
             return text
         }
-        guard let start = announced.range(of: "http://")?.lowerBound, let end = announced[start...].firstIndex(of: " ") else {
+        guard let start = announced.range(of: "http://")?.lowerBound, let end = announced[start...].firstIndex(of: " ")
+        else {
             process.send(SIGTERM)
             throw StartFailure(output: announced)
         }

@@ -1,8 +1,9 @@
-@testable import Transport
 import NIOCore
 import NIOEmbedded
 import NIOHTTP1
 import Testing
+
+@testable import Transport
 
 /// The lean client's answer parser, checked against an independent one (NIO's llhttp-based decoder) on
 /// generated answers cut into random pieces, and on answers it must refuse.
@@ -14,7 +15,9 @@ import Testing
         var headers: [String]
         var keepAlive: Bool
         var body: String
-        var description: String { "\(status) \(headers) keepAlive=\(keepAlive) body=\(body.prefix(40))… (\(body.utf8.count) bytes)" }
+        var description: String {
+            "\(status) \(headers) keepAlive=\(keepAlive) body=\(body.prefix(40))… (\(body.utf8.count) bytes)"
+        }
     }
 
     /// A small deterministic generator (SplitMix64), so a failure names a seed that reproduces it.
@@ -33,19 +36,28 @@ import Testing
     /// extensions, trailers, an informational answer first, HTTP/1.0.
     static func answer(seed: UInt64) -> (bytes: [UInt8], closesAfter: Bool) {
         var random = Random(state: seed)
-        let body = String((0..<random.next(3000)).map { _ in Character(UnicodeScalar(UInt8(97 + random.next(26)))) }) + (random.next(4) == 0 ? "é<x/>" : "")
+        let body =
+            String((0..<random.next(3000)).map { _ in Character(UnicodeScalar(UInt8(97 + random.next(26)))) })
+            + (random.next(4) == 0 ? "é<x/>" : "")
         let status = [200, 200, 400, 404, 500, 503, 204][random.next(7)]
         let http10 = random.next(8) == 0
-        var head = "\(http10 ? "HTTP/1.0" : "HTTP/1.1") \(status) \(["OK", "Bad Request", "", "Whatever Reason Here"][random.next(4)])\r\n"
+        var head =
+            "\(http10 ? "HTTP/1.0" : "HTTP/1.1") \(status) \(["OK", "Bad Request", "", "Whatever Reason Here"][random.next(4)])\r\n"
         if random.next(6) == 0, !http10 { head = "HTTP/1.1 100 Continue\r\n\r\n" + head }
-        var headers = [(["Content-Type", "content-type", "CONTENT-TYPE"][random.next(3)], ["text/xml", "text/xml;charset=UTF-8", "application/xml"][random.next(3)])]
+        var headers = [
+            (
+                ["Content-Type", "content-type", "CONTENT-TYPE"][random.next(3)],
+                ["text/xml", "text/xml;charset=UTF-8", "application/xml"][random.next(3)]
+            )
+        ]
         headers.append(("x-amzn-RequestId", "r-\(seed)"))
         let framing = status == 204 ? 0 : random.next(3)  // 0 length, 1 chunked, 2 until close
         var payload = ""
         var closesAfter = false
         switch framing {
         case 0:
-            headers.append(([ "Content-Length", "content-length"][random.next(2)], "\(status == 204 ? 0 : body.utf8.count)"))
+            headers.append(
+                (["Content-Length", "content-length"][random.next(2)], "\(status == 204 ? 0 : body.utf8.count)"))
             payload = status == 204 ? "" : body
         case 1 where !http10:
             headers.append(("Transfer-Encoding", ["chunked", "Chunked", "gzip, chunked"].prefix(2)[random.next(2)]))
@@ -54,18 +66,23 @@ import Testing
                 let size = min(rest.utf8.count, 1 + random.next(700))
                 let chunk = String(decoding: rest.utf8.prefix(size), as: UTF8.self)
                 rest = Substring(String(decoding: rest.utf8.dropFirst(size), as: UTF8.self))
-                payload += String(chunk.utf8.count, radix: 16, uppercase: random.next(2) == 0) + (random.next(5) == 0 ? ";ext=1" : "") + "\r\n" + chunk + "\r\n"
+                payload +=
+                    String(chunk.utf8.count, radix: 16, uppercase: random.next(2) == 0)
+                    + (random.next(5) == 0 ? ";ext=1" : "") + "\r\n" + chunk + "\r\n"
             }
             payload += "0\r\n" + (random.next(4) == 0 ? "X-Trailer: t\r\n" : "") + "\r\n"
         default:
             payload = body
             closesAfter = true
         }
-        if random.next(3) == 0 { headers.append(("Connection", http10 ? "keep-alive" : ["close", "keep-alive", "Keep-Alive"][random.next(3)])) }
+        if random.next(3) == 0 {
+            headers.append(
+                ("Connection", http10 ? "keep-alive" : ["close", "keep-alive", "Keep-Alive"][random.next(3)]))
+        }
         if random.next(2) == 0 { headers.reverse() }
         if http10, framing == 2 || framing == 1 { closesAfter = true }
         let text = head + headers.map { "\($0.0): \($0.1)\r\n" }.joined() + "\r\n" + payload
-        return (Array(text.utf8), closesAfter || headers.contains { $0.0 == "Connection" && $0.1 == "close" } )
+        return (Array(text.utf8), closesAfter || headers.contains { $0.0 == "Connection" && $0.1 == "close" })
     }
 
     /// Cuts `bytes` into 1 to 6 pieces at random places.
@@ -80,16 +97,23 @@ import Testing
         var parser = HTTP1AnswerParser(maxAnswerBytes: 1 << 20)
         for piece in pieces {
             var buffer = ByteBuffer(bytes: piece)
-            if let answer = try parser.feed(&buffer) { return Parsed(status: answer.status, headers: answer.headers.map { "\($0.name): \($0.value)" }, keepAlive: answer.keepAlive, body: String(buffer: answer.body)) }
+            if let answer = try parser.feed(&buffer) {
+                return Parsed(
+                    status: answer.status, headers: answer.headers.map { "\($0.name): \($0.value)" },
+                    keepAlive: answer.keepAlive, body: String(buffer: answer.body))
+            }
         }
         guard closes, let answer = try parser.finish() else { return nil }
-        return Parsed(status: answer.status, headers: answer.headers.map { "\($0.name): \($0.value)" }, keepAlive: answer.keepAlive, body: String(buffer: answer.body))
+        return Parsed(
+            status: answer.status, headers: answer.headers.map { "\($0.name): \($0.value)" },
+            keepAlive: answer.keepAlive, body: String(buffer: answer.body))
     }
 
     static func nio(_ pieces: [[UInt8]], closes: Bool) throws -> Parsed? {
         let channel = EmbeddedChannel()
         try channel.pipeline.syncOperations.addHTTPClientHandlers()
-        try channel.writeOutbound(HTTPClientRequestPart.head(HTTPRequestHead(version: .http1_1, method: .POST, uri: "/")))
+        try channel.writeOutbound(
+            HTTPClientRequestPart.head(HTTPRequestHead(version: .http1_1, method: .POST, uri: "/")))
         try channel.writeOutbound(HTTPClientRequestPart.end(nil))
         for piece in pieces { try channel.writeInbound(ByteBuffer(bytes: piece)) }
         if closes { channel.pipeline.fireChannelInactive() }
@@ -102,7 +126,9 @@ import Testing
             case .body(let buffer): body += String(buffer: buffer)
             case .end:
                 guard let head else { return nil }
-                return Parsed(status: Int(head.status.code), headers: head.headers.map { "\($0.name): \($0.value)" }, keepAlive: head.isKeepAlive && !closes, body: body)
+                return Parsed(
+                    status: Int(head.status.code), headers: head.headers.map { "\($0.name): \($0.value)" },
+                    keepAlive: head.isKeepAlive && !closes, body: body)
             }
         }
         return nil
@@ -148,7 +174,8 @@ import Testing
                 }
                 _ = try? parser.finish()
             } catch let failure {
-                #expect(failure == .tooLarge || { if case .malformed = failure { true } else { false } }(), "seed \(seed)")
+                #expect(
+                    failure == .tooLarge || { if case .malformed = failure { true } else { false } }(), "seed \(seed)")
             }
         }
     }
@@ -182,14 +209,18 @@ import Testing
         var head = ByteBuffer(string: "HTTP/1.1 200 OK\r\nContent-Length: 101\r\n\r\n")
         #expect(throws: HTTP1AnswerParser.Failure.tooLarge) { try announced.feed(&head) }
         var chunked = HTTP1AnswerParser(maxAnswerBytes: 100)
-        var chunks = ByteBuffer(string: "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n40\r\n" + String(repeating: "x", count: 64) + "\r\n40\r\n")
+        var chunks = ByteBuffer(
+            string: "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n40\r\n" + String(repeating: "x", count: 64)
+                + "\r\n40\r\n")
         #expect(throws: HTTP1AnswerParser.Failure.tooLarge) { try chunked.feed(&chunks) }
         var untilClose = HTTP1AnswerParser(maxAnswerBytes: 100)
         var open = ByteBuffer(string: "HTTP/1.1 200 OK\r\n\r\n" + String(repeating: "x", count: 101))
         #expect(throws: HTTP1AnswerParser.Failure.tooLarge) { try untilClose.feed(&open) }
         var endless = HTTP1AnswerParser(maxAnswerBytes: 100)
         var noEnd = ByteBuffer(string: "HTTP/1.1 200 OK\r\n" + String(repeating: "X-A: b\r\n", count: 9000))
-        #expect(throws: HTTP1AnswerParser.Failure.malformed("no end of the answer's head within 65536 bytes")) { try endless.feed(&noEnd) }
+        #expect(throws: HTTP1AnswerParser.Failure.malformed("no end of the answer's head within 65536 bytes")) {
+            try endless.feed(&noEnd)
+        }
     }
 
     @Test func aTruncatedAnswerIsAnErrorAtTheEnd() throws {

@@ -1,6 +1,7 @@
 import ConformanceTestSupport
 import Foundation
 import Testing
+
 @testable import Transport
 
 /// What the lean HTTP/1.1 client does beyond the failure cases both clients share: keep-alive reuse, a
@@ -31,32 +32,42 @@ import Testing
         }
         await transport.shutdown()
         await server.stop()
-        #expect(server.requests.value == 10, "no request may be sent twice when the first attempt never reached the server")
+        #expect(
+            server.requests.value == 10, "no request may be sent twice when the first attempt never reached the server")
         #expect(server.connections.value == 10)
     }
 
     @Test func theRequestOnTheWire() async throws {
         let server = try await MisbehavingServer(.keepAlive(closeSilently: false))
         let transport = NetworkTransport(options: .init(timeout: .seconds(5)))
-        _ = try await transport.send(url: server.url, headers: [("Host", "ignored"), ("X-Amz-Date", "20261124T000000Z")] + Self.form, body: "Action=A&V=%C3%A9")
-        _ = try await transport.send(url: server.url + "?Action=DescribeDBClusters&Version=2014-10-31", method: "GET", headers: [], body: "")
+        _ = try await transport.send(
+            url: server.url, headers: [("Host", "ignored"), ("X-Amz-Date", "20261124T000000Z")] + Self.form,
+            body: "Action=A&V=%C3%A9")
+        _ = try await transport.send(
+            url: server.url + "?Action=DescribeDBClusters&Version=2014-10-31", method: "GET", headers: [], body: "")
         await transport.shutdown()
         await server.stop()
         let requests = server.received.all
         try #require(requests.count == 2)
         let post = requests[0].components(separatedBy: "\r\n")
         #expect(post[0] == "POST / HTTP/1.1")
-        #expect(post.filter { $0.lowercased().hasPrefix("host:") } == ["Host: 127.0.0.1:\(server.port)"], "one Host header, the URL's")
+        #expect(
+            post.filter { $0.lowercased().hasPrefix("host:") } == ["Host: 127.0.0.1:\(server.port)"],
+            "one Host header, the URL's")
         #expect(post.contains("Content-Length: 17"))
         #expect(post.contains("X-Amz-Date: 20261124T000000Z"))
         #expect(post.last == "Action=A&V=%C3%A9")
         let get = requests[1].components(separatedBy: "\r\n")
         #expect(get[0] == "GET /?Action=DescribeDBClusters&Version=2014-10-31 HTTP/1.1")
-        #expect(!get.contains { $0.lowercased().hasPrefix("content-length") || $0.lowercased().hasPrefix("transfer-encoding") })
+        #expect(
+            !get.contains {
+                $0.lowercased().hasPrefix("content-length") || $0.lowercased().hasPrefix("transfer-encoding")
+            })
     }
 
     @Test(arguments: [
-        ("X-Amz-Security-Token", "a\r\nX-Injected: 1"), ("X-Amz-Security-Token", "a\nb"), ("X-Amz-Security-Token", "nul\u{0}"),
+        ("X-Amz-Security-Token", "a\r\nX-Injected: 1"), ("X-Amz-Security-Token", "a\nb"),
+        ("X-Amz-Security-Token", "nul\u{0}"),
         ("X-Injected: 1\r\nX-Name", "v"), ("Two Words", "v"), ("", "v"),
     ])
     func headersThatCouldSplitTheHeadAreRefused(name: String, value: String) async throws {
@@ -83,7 +94,10 @@ import Testing
         task.cancel()
         let result = await task.result
         #expect(ContinuousClock.now - cancelled < .seconds(30))
-        guard case .failure(let error) = result else { Issue.record("a hanging request answered: \(result)"); return }
+        guard case .failure(let error) = result else {
+            Issue.record("a hanging request answered: \(result)")
+            return
+        }
         #expect("\(error)".contains("cancelled"))
         await transport.shutdown()
         await server.stop()
@@ -97,11 +111,16 @@ import Testing
     ])
     func targetsAreParsedOnce(url: String, host: String, port: Int, hostHeader: String, requestTarget: String) throws {
         let target = try #require(HTTPRequestTarget(url: url))
-        #expect(target.host == host && target.port == port && target.hostHeader == hostHeader && target.requestTarget == requestTarget)
+        #expect(
+            target.host == host && target.port == port && target.hostHeader == hostHeader
+                && target.requestTarget == requestTarget)
         #expect(!target.secure)
     }
 
-    @Test(arguments: ["http://", "https://", "http://h:0/", "http://h:99999/", "http://h:x/", "http://u@h/", "http://h/a b", "ftp://h/"])
+    @Test(arguments: [
+        "http://", "https://", "http://h:0/", "http://h:99999/", "http://h:x/", "http://u@h/", "http://h/a b",
+        "ftp://h/",
+    ])
     func urlsThatAreNoTarget(url: String) {
         #expect(HTTPRequestTarget(url: url) == nil)
     }
@@ -109,11 +128,17 @@ import Testing
     /// https parses (the in-memory transport takes it), but the lean client refuses it with a reason.
     @Test func httpsIsATargetButNotForTheLeanClient() async throws {
         let target = try #require(HTTPRequestTarget(url: "https://rds.us-east-1.amazonaws.com/?x=1"))
-        #expect(target.secure && target.port == 443 && target.hostHeader == "rds.us-east-1.amazonaws.com" && target.path == "/" && target.query == "x=1")
+        #expect(
+            target.secure && target.port == 443 && target.hostHeader == "rds.us-east-1.amazonaws.com"
+                && target.path == "/" && target.query == "x=1")
         #expect(HTTPRequestTarget(url: "https://h:8443")?.hostHeader == "h:8443")
         let lean = LeanHTTPTransport()
         #expect(!lean.accepts("https://h/") && lean.accepts("http://h/"))
-        await #expect(throws: TransportError.other("https://h/", detail: "the lean HTTP/1.1 client sends plain http only; https goes through AsyncHTTPClient")) {
+        await #expect(
+            throws: TransportError.other(
+                "https://h/",
+                detail: "the lean HTTP/1.1 client sends plain http only; https goes through AsyncHTTPClient")
+        ) {
             try await lean.send(url: "https://h/", headers: [], body: "")
         }
         await lean.shutdown()

@@ -13,20 +13,26 @@ import Testing
     }
 
     func run(_ arguments: [String]) async throws -> (Int32, String, String) {
-        let result = try await ProcessResult.run(Self.cli, ["compare"] + arguments + ["--specs", Fixtures.packageRoot.appendingPathComponent("Specs").path])
+        let result = try await ProcessResult.run(
+            Self.cli, ["compare"] + arguments + ["--specs", Fixtures.packageRoot.appendingPathComponent("Specs").path])
         return (result.status, result.stdout, result.stderr)
     }
 
     @Test func matchDifferAndUnreadable() async throws {
         let golden = try write(
-            Fixtures.fullCreateAnswer().replacingOccurrences(of: "0c1e1a8e-8d07-4bd5-a9a7-6d2e7e0ffb39", with: "{{string}}")
-                .replacingOccurrences(of: "<DBClusterIdentifier>my-cluster</DBClusterIdentifier>", with: "<DBClusterIdentifier>{{input:DBClusterIdentifier|lower}}</DBClusterIdentifier>"))
+            Fixtures.fullCreateAnswer().replacingOccurrences(
+                of: "0c1e1a8e-8d07-4bd5-a9a7-6d2e7e0ffb39", with: "{{string}}"
+            )
+            .replacingOccurrences(
+                of: "<DBClusterIdentifier>my-cluster</DBClusterIdentifier>",
+                with: "<DBClusterIdentifier>{{input:DBClusterIdentifier|lower}}</DBClusterIdentifier>"))
         let actual = try write(Fixtures.fullCreateAnswer())
         let (ok, okOut, _) = try await run([golden, actual, "--input", "DBClusterIdentifier=My-Cluster"])
         #expect(ok == 0, "\(okOut)")
         #expect(okOut.hasPrefix("match:"))
 
-        let different = try write(Fixtures.fullCreateAnswer().replacingOccurrences(of: "<Port>8182</Port>", with: "<Port>8183</Port>"))
+        let different = try write(
+            Fixtures.fullCreateAnswer().replacingOccurrences(of: "<Port>8182</Port>", with: "<Port>8183</Port>"))
         let (differ, differOut, _) = try await run([golden, different, "--input", "DBClusterIdentifier=my-cluster"])
         #expect(differ == 1)
         #expect(differOut.contains("error [value] /CreateDBClusterResponse/CreateDBClusterResult/DBCluster/Port"))

@@ -6,8 +6,12 @@ import XMLCompare
 @Suite struct GoldenComparisonTests {
     let ns = Fixtures.namespace
 
-    func compare(_ golden: String, _ actual: String, mode: ComparisonMode = .strict, inputs: [String: String] = [:], context: ShapeContext = .unknown) -> [XMLDifference] {
-        GoldenComparison(mode: mode, inputs: inputs, context: context).compare(golden: Fixtures.tree(golden), actual: Fixtures.tree(actual))
+    func compare(
+        _ golden: String, _ actual: String, mode: ComparisonMode = .strict, inputs: [String: String] = [:],
+        context: ShapeContext = .unknown
+    ) -> [XMLDifference] {
+        GoldenComparison(mode: mode, inputs: inputs, context: context).compare(
+            golden: Fixtures.tree(golden), actual: Fixtures.tree(actual))
     }
 
     func leaf(_ value: String) -> String { "<R xmlns=\"\(ns)\"><V>\(value)</V></R>" }
@@ -24,20 +28,32 @@ import XMLCompare
         .init(placeholder: "{{ignore}}", accepted: ["", "x", "<A>1</A>"], refused: [], kind: .value),
         .init(placeholder: "{{string}}", accepted: ["", "any text", "42"], refused: ["<A>1</A>"], kind: .type),
         .init(placeholder: "{{integer}}", accepted: ["0", "35", "-1"], refused: ["1.5", "x", "", "1e3"], kind: .type),
-        .init(placeholder: "{{number}}", accepted: ["1", "2.5", "128.0", "-0.5", "1e3"], refused: ["one", "", "1.2.3"], kind: .type),
+        .init(
+            placeholder: "{{number}}", accepted: ["1", "2.5", "128.0", "-0.5", "1e3"], refused: ["one", "", "1.2.3"],
+            kind: .type),
         .init(placeholder: "{{bool}}", accepted: ["true", "false"], refused: ["True", "1", "yes", ""], kind: .type),
-        .init(placeholder: "{{timestamp}}", accepted: ["2024-05-01T10:00:00Z", "2024-05-01T10:00:00.123Z", "2015-03-07T23:45:00.000+00:00"],
-              refused: ["2024-05-01", "yesterday", "2024-13-01T10:00:00Z", "2024-05-01 10:00:00Z"], kind: .type),
-        .init(placeholder: "{{regex:sg-[0-9a-f]+}}", accepted: ["sg-1a2b"], refused: ["sg-XYZ", "xsg-1", "sg-1x!"], kind: .value),
-        .init(placeholder: "{{input:DBClusterIdentifier}}", accepted: ["My-Cluster"], refused: ["my-cluster", "other"], kind: .value),
-        .init(placeholder: "{{input:DBClusterIdentifier|lower}}", accepted: ["my-cluster"], refused: ["My-Cluster"], kind: .value),
+        .init(
+            placeholder: "{{timestamp}}",
+            accepted: ["2024-05-01T10:00:00Z", "2024-05-01T10:00:00.123Z", "2015-03-07T23:45:00.000+00:00"],
+            refused: ["2024-05-01", "yesterday", "2024-13-01T10:00:00Z", "2024-05-01 10:00:00Z"], kind: .type),
+        .init(
+            placeholder: "{{regex:sg-[0-9a-f]+}}", accepted: ["sg-1a2b"], refused: ["sg-XYZ", "xsg-1", "sg-1x!"],
+            kind: .value),
+        .init(
+            placeholder: "{{input:DBClusterIdentifier}}", accepted: ["My-Cluster"], refused: ["my-cluster", "other"],
+            kind: .value),
+        .init(
+            placeholder: "{{input:DBClusterIdentifier|lower}}", accepted: ["my-cluster"], refused: ["My-Cluster"],
+            kind: .value),
     ]
 
     @Test(arguments: placeholderCases)
     func placeholder(_ testCase: PlaceholderCase) {
         let inputs = ["DBClusterIdentifier": "My-Cluster"]
         for value in testCase.accepted {
-            #expect(compare(leaf(testCase.placeholder), leaf(value), inputs: inputs).isEmpty, "\(testCase.placeholder) should accept '\(value)'")
+            #expect(
+                compare(leaf(testCase.placeholder), leaf(value), inputs: inputs).isEmpty,
+                "\(testCase.placeholder) should accept '\(value)'")
         }
         for value in testCase.refused {
             let differences = compare(leaf(testCase.placeholder), leaf(value), inputs: inputs)
@@ -101,9 +117,14 @@ import XMLCompare
 
     @Test func namespaces() {
         let golden = "<R xmlns=\"\(ns)\"><A>1</A></R>"
-        #expect(compare(golden, "<x:R xmlns:x=\"\(ns)\"><x:A>1</x:A></x:R>").isEmpty, "prefixes do not matter, namespace URIs do")
+        #expect(
+            compare(golden, "<x:R xmlns:x=\"\(ns)\"><x:A>1</x:A></x:R>").isEmpty,
+            "prefixes do not matter, namespace URIs do")
         let wrong = compare(golden, "<R xmlns=\"http://rds.amazonaws.com/doc/2010-01-01/\"><A>1</A></R>")
-        #expect(wrong.first == XMLDifference(kind: .namespace, path: "/R", expected: ns, found: "http://rds.amazonaws.com/doc/2010-01-01/"))
+        #expect(
+            wrong.first
+                == XMLDifference(
+                    kind: .namespace, path: "/R", expected: ns, found: "http://rds.amazonaws.com/doc/2010-01-01/"))
         #expect(compare(golden, "<R><A>1</A></R>").first?.found == "no namespace")
     }
 
@@ -128,11 +149,14 @@ import XMLCompare
         let operation = try #require(Fixtures.spec.operation(named: "CreateDBCluster"))
         let golden = Fixtures.fullCreateAnswer()
         let actuals = (0..<64).map { index in
-            Fixtures.fullCreateAnswer(identifier: "c\(index % 7)", zones: index % 3 == 0 ? ["us-east-1c", "us-east-1a", "us-east-1b"] : ["us-east-1a", "x"])
+            Fixtures.fullCreateAnswer(
+                identifier: "c\(index % 7)",
+                zones: index % 3 == 0 ? ["us-east-1c", "us-east-1a", "us-east-1b"] : ["us-east-1a", "x"])
         }
         let comparison = GoldenComparison(mode: .strict, inputs: [:], context: .successRoot(operation))
         func run(_ text: String) -> [XMLDifference] {
-            guard let tree = try? SafeXMLParser().parse(text), let goldenTree = try? SafeXMLParser().parse(golden) else { return [] }
+            guard let tree = try? SafeXMLParser().parse(text), let goldenTree = try? SafeXMLParser().parse(golden)
+            else { return [] }
             return comparison.compare(golden: goldenTree, actual: tree)
         }
         let serial = actuals.map(run)

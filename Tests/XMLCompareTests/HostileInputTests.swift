@@ -37,7 +37,11 @@ import XMLCompare
 
     @Test func billionLaughsIsRefusedQuickly() throws {
         var document = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n"
-        for level in 1...9 { document += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level == 1 ? "" : String(level - 1));", count: 10) + "\">\n" }
+        for level in 1...9 {
+            document +=
+                "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level == 1 ? "" : String(level - 1));", count: 10)
+                + "\">\n"
+        }
         document += "]>\n<lolz>&lol9;</lolz>"
         let clock = ContinuousClock()
         let start = clock.now
@@ -78,7 +82,8 @@ import XMLCompare
     }
 
     @Test func htmlErrorPageIsAnErrorOrADifferenceNeverACrash() throws {
-        let page = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr/><center>nginx</center></body></html>"
+        let page =
+            "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr/><center>nginx</center></body></html>"
         let tree = try parser.parse(page)
         let differences = ShapeChecker(spec: Fixtures.spec).checkError(tree)
         #expect(differences.first?.found == "root <html>")

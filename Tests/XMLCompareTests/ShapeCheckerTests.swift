@@ -14,11 +14,26 @@ import XMLCompare
     @Test(arguments: [
         ("<Port>8182</Port>", "<Port>eighty</Port>", XMLDifference.Kind.type, "/DBCluster/Port"),
         ("<MultiAZ>false</MultiAZ>", "<MultiAZ>no</MultiAZ>", .type, "/DBCluster/MultiAZ"),
-        ("<MinCapacity>1.0</MinCapacity>", "<MinCapacity>one</MinCapacity>", .type, "/ServerlessV2ScalingConfiguration/MinCapacity"),
-        ("<ClusterCreateTime>2024-05-01T09:59:00.5Z</ClusterCreateTime>", "<ClusterCreateTime>May 1</ClusterCreateTime>", .type, "/DBCluster/ClusterCreateTime"),
-        ("<AvailabilityZone>us-east-1a</AvailabilityZone>", "<Zone>us-east-1a</Zone>", .unexpected, "/AvailabilityZones/Zone[1]"),
-        ("<HostedZoneId>Z2R2ITUGPM61AM</HostedZoneId>", "<HostedZoneId>Z</HostedZoneId><Bogus>1</Bogus>", .unexpected, "/DBCluster/Bogus"),
-        ("<DBClusterIdentifier>my-cluster</DBClusterIdentifier>", "<DBClusterIdentifier><X>1</X></DBClusterIdentifier>", .type, "/DBCluster/DBClusterIdentifier"),
+        (
+            "<MinCapacity>1.0</MinCapacity>", "<MinCapacity>one</MinCapacity>", .type,
+            "/ServerlessV2ScalingConfiguration/MinCapacity"
+        ),
+        (
+            "<ClusterCreateTime>2024-05-01T09:59:00.5Z</ClusterCreateTime>",
+            "<ClusterCreateTime>May 1</ClusterCreateTime>", .type, "/DBCluster/ClusterCreateTime"
+        ),
+        (
+            "<AvailabilityZone>us-east-1a</AvailabilityZone>", "<Zone>us-east-1a</Zone>", .unexpected,
+            "/AvailabilityZones/Zone[1]"
+        ),
+        (
+            "<HostedZoneId>Z2R2ITUGPM61AM</HostedZoneId>", "<HostedZoneId>Z</HostedZoneId><Bogus>1</Bogus>",
+            .unexpected, "/DBCluster/Bogus"
+        ),
+        (
+            "<DBClusterIdentifier>my-cluster</DBClusterIdentifier>",
+            "<DBClusterIdentifier><X>1</X></DBClusterIdentifier>", .type, "/DBCluster/DBClusterIdentifier"
+        ),
     ])
     func departuresAreFound(original: String, replacement: String, kind: XMLDifference.Kind, pathSuffix: String) {
         let answer = Fixtures.fullCreateAnswer().replacingOccurrences(of: original, with: replacement)
@@ -29,18 +44,33 @@ import XMLCompare
     }
 
     @Test func missingWrapperAndRequestIdAndWrongNamespace() {
-        let noRequestId = Fixtures.fullCreateAnswer().replacingOccurrences(of: "<ResponseMetadata><RequestId>0c1e1a8e-8d07-4bd5-a9a7-6d2e7e0ffb39</RequestId></ResponseMetadata>", with: "")
-        #expect(checker.checkSuccess(Fixtures.tree(noRequestId), operation: create).map(\.path) == ["/CreateDBClusterResponse/ResponseMetadata"])
-        let wrongNamespace = Fixtures.fullCreateAnswer().replacingOccurrences(of: Fixtures.namespace, with: "http://example.com/")
+        let noRequestId = Fixtures.fullCreateAnswer().replacingOccurrences(
+            of: "<ResponseMetadata><RequestId>0c1e1a8e-8d07-4bd5-a9a7-6d2e7e0ffb39</RequestId></ResponseMetadata>",
+            with: "")
+        #expect(
+            checker.checkSuccess(Fixtures.tree(noRequestId), operation: create).map(\.path) == [
+                "/CreateDBClusterResponse/ResponseMetadata"
+            ])
+        let wrongNamespace = Fixtures.fullCreateAnswer().replacingOccurrences(
+            of: Fixtures.namespace, with: "http://example.com/")
         let differences = checker.checkSuccess(Fixtures.tree(wrongNamespace), operation: create)
-        #expect(differences.first == XMLDifference(kind: .namespace, path: "/CreateDBClusterResponse", expected: Fixtures.namespace, found: "http://example.com/"))
+        #expect(
+            differences.first
+                == XMLDifference(
+                    kind: .namespace, path: "/CreateDBClusterResponse", expected: Fixtures.namespace,
+                    found: "http://example.com/"))
         let wrongRoot = "<DeleteDBClusterResponse xmlns=\"\(Fixtures.namespace)\"/>"
-        #expect(checker.checkSuccess(Fixtures.tree(wrongRoot), operation: create).first?.expected == "root <CreateDBClusterResponse>")
+        #expect(
+            checker.checkSuccess(Fixtures.tree(wrongRoot), operation: create).first?.expected
+                == "root <CreateDBClusterResponse>")
     }
 
     @Test func lenientTurnsUnknownMembersIntoWarnings() {
-        let answer = Fixtures.fullCreateAnswer().replacingOccurrences(of: "<MultiAZ>false</MultiAZ>", with: "<MultiAZ>false</MultiAZ><AutoMinorVersionUpgrade>true</AutoMinorVersionUpgrade>")
-        let lenient = ShapeChecker(spec: Fixtures.spec, mode: .lenient).checkSuccess(Fixtures.tree(answer), operation: create)
+        let answer = Fixtures.fullCreateAnswer().replacingOccurrences(
+            of: "<MultiAZ>false</MultiAZ>",
+            with: "<MultiAZ>false</MultiAZ><AutoMinorVersionUpgrade>true</AutoMinorVersionUpgrade>")
+        let lenient = ShapeChecker(spec: Fixtures.spec, mode: .lenient).checkSuccess(
+            Fixtures.tree(answer), operation: create)
         #expect(lenient.map(\.severity) == [.warning])
         #expect(checker.checkSuccess(Fixtures.tree(answer), operation: create).map(\.severity) == [.error])
     }
@@ -52,15 +82,24 @@ import XMLCompare
             """
         #expect(checker.checkError(Fixtures.tree(good)).isEmpty)
         let envelope = try #require(ErrorEnvelope(Fixtures.tree(good)))
-        #expect(envelope == ErrorEnvelope(type: "Sender", code: "DBClusterNotFoundFault", message: "DBCluster x not found.", requestId: "r-1"))
-        let bad = good.replacingOccurrences(of: "<Type>Sender</Type>", with: "<Type>Client</Type>").replacingOccurrences(of: "<RequestId>r-1</RequestId>", with: "")
+        #expect(
+            envelope
+                == ErrorEnvelope(
+                    type: "Sender", code: "DBClusterNotFoundFault", message: "DBCluster x not found.", requestId: "r-1")
+        )
+        let bad = good.replacingOccurrences(of: "<Type>Sender</Type>", with: "<Type>Client</Type>")
+            .replacingOccurrences(of: "<RequestId>r-1</RequestId>", with: "")
         let differences = checker.checkError(Fixtures.tree(bad))
         #expect(differences.map(\.path).sorted() == ["/ErrorResponse/Error/Type", "/ErrorResponse/RequestId"])
     }
 
     /// What AWS published or sent: element order varies, RDS-only elements appear, timestamps
     /// with and without milliseconds. In lenient mode none of it is an error.
-    @Test(.enabled(if: Fixtures.hasRealAWS), arguments: (try? FileManager.default.contentsOfDirectory(atPath: Fixtures.realAWS.path))?.filter { $0.hasSuffix(".xml") }.sorted() ?? [])
+    @Test(
+        .enabled(if: Fixtures.hasRealAWS),
+        arguments: (try? FileManager.default.contentsOfDirectory(atPath: Fixtures.realAWS.path))?.filter {
+            $0.hasSuffix(".xml")
+        }.sorted() ?? [])
     func realAWSAnswersAreAcceptedInLenientMode(file: String) throws {
         let data = try Data(contentsOf: Fixtures.realAWS.appendingPathComponent(file))
         let tree = try SafeXMLParser().parse([UInt8](data))

@@ -13,7 +13,9 @@ enum Fixtures {
     static func tree(_ text: String) -> XMLTree { try! SafeXMLParser().parse(text) }
 
     /// A full, conformant CreateDBCluster answer with every DBCluster member.
-    static func fullCreateAnswer(identifier: String = "my-cluster", zones: [String] = ["us-east-1a", "us-east-1b", "us-east-1c"]) -> String {
+    static func fullCreateAnswer(
+        identifier: String = "my-cluster", zones: [String] = ["us-east-1a", "us-east-1b", "us-east-1c"]
+    ) -> String {
         """
         <CreateDBClusterResponse xmlns="\(namespace)">
           <CreateDBClusterResult>

@@ -26,10 +26,14 @@ public struct Baseline: Sendable, Codable, Equatable {
 
     /// The departures of `results` as a baseline.
     public init(results: [CaseResult], apiVersion: String) {
-        self.init(apiVersion: apiVersion, entries: results.compactMap { result in
-            guard let finding = RootCauseAnalysis.rootCauseId(of: result), let fingerprint = RootCauseAnalysis.fingerprint(of: result) else { return nil }
-            return Entry(case: result.id, finding: finding, fingerprint: fingerprint)
-        })
+        self.init(
+            apiVersion: apiVersion,
+            entries: results.compactMap { result in
+                guard let finding = RootCauseAnalysis.rootCauseId(of: result),
+                    let fingerprint = RootCauseAnalysis.fingerprint(of: result)
+                else { return nil }
+                return Entry(case: result.id, finding: finding, fingerprint: fingerprint)
+            })
     }
 
     /// Reads a baseline file.
@@ -37,13 +41,19 @@ public struct Baseline: Sendable, Codable, Equatable {
     /// - Throws: `BaselineError` naming the file: missing, not JSON, or not a baseline (with the key path).
     public static func read(_ path: String) throws(BaselineError) -> Baseline {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw BaselineError(path: path, problem: "no such file; record one with --baseline \(path) --update-baseline")
+            throw BaselineError(
+                path: path, problem: "no such file; record one with --baseline \(path) --update-baseline")
         }
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch { throw BaselineError(path: path, problem: "cannot read it: \(error.localizedDescription)") }
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw BaselineError(path: path, problem: "cannot read it: \(error.localizedDescription)")
+        }
         do {
             let baseline = try JSONDecoder().decode(Baseline.self, from: data)
-            guard baseline.schemaVersion == 1 else { throw BaselineError(path: path, problem: "schemaVersion \(baseline.schemaVersion) is not supported (1 is)") }
+            guard baseline.schemaVersion == 1 else {
+                throw BaselineError(
+                    path: path, problem: "schemaVersion \(baseline.schemaVersion) is not supported (1 is)")
+            }
             var seen: Set<String> = []
             for entry in baseline.entries where !seen.insert(entry.case).inserted {
                 throw BaselineError(path: path, problem: "case \(entry.case) is listed twice")
@@ -52,9 +62,11 @@ public struct Baseline: Sendable, Codable, Equatable {
         } catch let error as BaselineError {
             throw error
         } catch let DecodingError.keyNotFound(key, context) {
-            throw BaselineError(path: path, problem: "missing key '\(key.stringValue)' at \(Self.keyPath(context.codingPath))")
+            throw BaselineError(
+                path: path, problem: "missing key '\(key.stringValue)' at \(Self.keyPath(context.codingPath))")
         } catch let DecodingError.typeMismatch(_, context) {
-            throw BaselineError(path: path, problem: "wrong type at \(Self.keyPath(context.codingPath)): \(context.debugDescription)")
+            throw BaselineError(
+                path: path, problem: "wrong type at \(Self.keyPath(context.codingPath)): \(context.debugDescription)")
         } catch let DecodingError.valueNotFound(_, context) {
             throw BaselineError(path: path, problem: "null at \(Self.keyPath(context.codingPath))")
         } catch {
@@ -71,14 +83,19 @@ public struct Baseline: Sendable, Codable, Equatable {
         func quoted(_ text: String) -> String {
             String(decoding: (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
         }
-        var lines = ["{", "  \"schemaVersion\": \(schemaVersion),", "  \"tool\": \(quoted(tool)),", "  \"apiVersion\": \(quoted(apiVersion)),"]
+        var lines = [
+            "{", "  \"schemaVersion\": \(schemaVersion),", "  \"tool\": \(quoted(tool)),",
+            "  \"apiVersion\": \(quoted(apiVersion)),",
+        ]
         if entries.isEmpty {
             lines.append("  \"entries\": []")
         } else {
             lines.append("  \"entries\": [")
             for (index, entry) in entries.enumerated() {
                 let comma = index == entries.count - 1 ? "" : ","
-                lines.append("    {\"case\": \(quoted(entry.case)), \"finding\": \(quoted(entry.finding)), \"fingerprint\": \(quoted(entry.fingerprint))}\(comma)")
+                lines.append(
+                    "    {\"case\": \(quoted(entry.case)), \"finding\": \(quoted(entry.finding)), \"fingerprint\": \(quoted(entry.fingerprint))}\(comma)"
+                )
             }
             lines.append("  ]")
         }
@@ -103,7 +120,10 @@ public struct Baseline: Sendable, Codable, Equatable {
                     outcome.known.append(result.id)
                 } else {
                     outcome.new.append(result.id)
-                    if let entry { outcome.changed[result.id] = "departed before as \(entry.finding), now as \(RootCauseAnalysis.rootCauseId(of: result) ?? "?")" }
+                    if let entry {
+                        outcome.changed[result.id] =
+                            "departed before as \(entry.finding), now as \(RootCauseAnalysis.rootCauseId(of: result) ?? "?")"
+                    }
                 }
             } else if entry != nil && result.verdict == .passed {
                 outcome.fixed.append(result.id)

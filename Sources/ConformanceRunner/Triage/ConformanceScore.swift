@@ -55,7 +55,9 @@ public struct ConformanceScore: Sendable, Codable, Equatable {
     /// A shields.io endpoint badge: `https://img.shields.io/endpoint?url=<where badge.json is served>`.
     public var badge: Badge {
         let percent = items.percent
-        let color = percent >= 99.95 ? "brightgreen" : percent >= 90 ? "green" : percent >= 75 ? "yellow" : percent >= 50 ? "orange" : "red"
+        let color =
+            percent >= 99.95
+            ? "brightgreen" : percent >= 90 ? "green" : percent >= 75 ? "yellow" : percent >= 50 ? "orange" : "red"
         let text = percent == percent.rounded() ? String(Int(percent)) : String(percent)
         return Badge(label: "Neptune conformance", message: "\(text)% of spec items", color: color)
     }

@@ -18,17 +18,25 @@ struct Departure: Equatable {
             self.init(kind: .missingGolden, itemClass: result.operation, item: result.id, signature: "missing-golden")
         case .errored:
             let reason = result.reason ?? ""
-            if reason.hasPrefix("set-up step"), let open = reason.firstIndex(of: "("), let close = reason[open...].firstIndex(of: ")") {
+            if reason.hasPrefix("set-up step"), let open = reason.firstIndex(of: "("),
+                let close = reason[open...].firstIndex(of: ")")
+            {
                 let step = String(reason[reason.index(after: open)..<close])
-                let status = reason.range(of: "HTTP ").map { String(reason[$0.upperBound...].prefix { $0.isNumber }) } ?? ""
-                self.init(kind: .setupFailed, itemClass: step, item: Self.mainItem(result), signature: "setup:\(step):\(status)")
+                let status =
+                    reason.range(of: "HTTP ").map { String(reason[$0.upperBound...].prefix { $0.isNumber }) } ?? ""
+                self.init(
+                    kind: .setupFailed, itemClass: step, item: Self.mainItem(result),
+                    signature: "setup:\(step):\(status)")
             } else {
                 let sort = Self.transportSort(reason)
-                self.init(kind: .transportFailure, itemClass: sort, item: Self.mainItem(result), signature: "transport:\(sort)")
+                self.init(
+                    kind: .transportFailure, itemClass: sort, item: Self.mainItem(result),
+                    signature: "transport:\(sort)")
             }
         case .failed:
             guard let first = result.findings.first(where: { !$0.warning }) else {
-                self.init(kind: .wrongValue, itemClass: result.operation, item: Self.mainItem(result), signature: "failed")
+                self.init(
+                    kind: .wrongValue, itemClass: result.operation, item: Self.mainItem(result), signature: "failed")
                 return
             }
             let expectsError = result.expected.contains("error") || result.expected.contains("4xx")
@@ -40,33 +48,52 @@ struct Departure: Equatable {
                 if status >= 500 {
                     // A valid request that crashes the server is about its operation, not about the items its values sit at.
                     self.init(
-                        kind: .serverError, itemClass: expectsError ? keyword : result.operation, item: expectsError ? item : "\(result.operation) (valid)",
+                        kind: .serverError, itemClass: expectsError ? keyword : result.operation,
+                        item: expectsError ? item : "\(result.operation) (valid)",
                         signature: "status:\(status)")
                 } else if expectsError && (200..<300).contains(status) {
                     self.init(kind: .acceptedInvalid, itemClass: keyword, item: item, signature: "accepted:\(status)")
                 } else if !expectsError && (400..<500).contains(status) {
                     let code = first.found.flatMap { Self.code(inFound: $0) } ?? ""
-                    self.init(kind: .refusedValid, itemClass: result.operation, item: item, signature: "refused:\(status):\(code)")
+                    self.init(
+                        kind: .refusedValid, itemClass: result.operation, item: item,
+                        signature: "refused:\(status):\(code)")
                 } else {
-                    self.init(kind: .wrongStatus, itemClass: keyword, item: item, signature: "status:\(first.expected ?? "")->\(status)")
+                    self.init(
+                        kind: .wrongStatus, itemClass: keyword, item: item,
+                        signature: "status:\(first.expected ?? "")->\(status)")
                 }
             case .code:
-                self.init(kind: .wrongCode, itemClass: keyword, item: item, signature: "code:\(first.expected ?? "")->\(first.found ?? "")")
+                self.init(
+                    kind: .wrongCode, itemClass: keyword, item: item,
+                    signature: "code:\(first.expected ?? "")->\(first.found ?? "")")
             case .notXML:
-                self.init(kind: .malformedAnswer, itemClass: expectsError ? keyword : result.operation, item: item, signature: "not-xml:\(status)")
+                self.init(
+                    kind: .malformedAnswer, itemClass: expectsError ? keyword : result.operation, item: item,
+                    signature: "not-xml:\(status)")
             default:
                 let element = Self.element(first.path)
                 if first.kind == .namespace {
                     // One namespace for the whole API: every root element with the wrong one is one root cause.
-                    self.init(kind: .wrongValue, itemClass: "xmlns", item: "\(result.operation) answer namespace", signature: "namespace:\(first.found ?? "")")
+                    self.init(
+                        kind: .wrongValue, itemClass: "xmlns", item: "\(result.operation) answer namespace",
+                        signature: "namespace:\(first.found ?? "")")
                 } else if first.path == "/ErrorResponse/Error/Type" {
-                    self.init(kind: .wrongFaultType, itemClass: keyword, item: item, signature: "type:\(first.expected ?? "")->\(first.found ?? "")")
+                    self.init(
+                        kind: .wrongFaultType, itemClass: keyword, item: item,
+                        signature: "type:\(first.expected ?? "")->\(first.found ?? "")")
                 } else if first.kind == .unexpected {
-                    self.init(kind: .unknownElement, itemClass: element, item: Self.normalized(first.path), signature: "unexpected:\(Self.normalized(first.path))")
+                    self.init(
+                        kind: .unknownElement, itemClass: element, item: Self.normalized(first.path),
+                        signature: "unexpected:\(Self.normalized(first.path))")
                 } else if first.kind == .missing {
-                    self.init(kind: .missingMember, itemClass: element, item: Self.normalized(first.path), signature: "missing:\(Self.normalized(first.path))")
+                    self.init(
+                        kind: .missingMember, itemClass: element, item: Self.normalized(first.path),
+                        signature: "missing:\(Self.normalized(first.path))")
                 } else {
-                    self.init(kind: .wrongValue, itemClass: element, item: Self.normalized(first.path), signature: "\(first.kind.rawValue):\(Self.normalized(first.path))")
+                    self.init(
+                        kind: .wrongValue, itemClass: element, item: Self.normalized(first.path),
+                        signature: "\(first.kind.rawValue):\(Self.normalized(first.path))")
                 }
             }
         }
@@ -111,8 +138,10 @@ struct Departure: Equatable {
     static func transportSort(_ reason: String) -> String {
         let text = reason.lowercased()
         for (needle, sort) in [
-            ("timed out", "timeout"), ("timeout", "timeout"), ("refused", "connection-refused"), ("reset", "connection-reset"),
-            ("closed", "connection-closed"), ("too large", "answer-too-large"), ("latestrestorabletime", "run-time-value"), ("tls", "tls"),
+            ("timed out", "timeout"), ("timeout", "timeout"), ("refused", "connection-refused"),
+            ("reset", "connection-reset"),
+            ("closed", "connection-closed"), ("too large", "answer-too-large"),
+            ("latestrestorabletime", "run-time-value"), ("tls", "tls"),
         ] where text.contains(needle) {
             return sort
         }

@@ -15,7 +15,8 @@ enum Reproduction {
         var command = "neptune-conformance run --case \(quote(caseId))"
         if !endpoint.hasPrefix("embedded") { command += " --endpoint \(quote(endpoint))" }
         if endpoint.hasPrefix("embedded (faults: ") {
-            let faults = endpoint.dropFirst("embedded (faults: ".count).dropLast().replacingOccurrences(of: " ", with: "")
+            let faults = endpoint.dropFirst("embedded (faults: ".count).dropLast().replacingOccurrences(
+                of: " ", with: "")
             command += " --endpoint embedded:\(faults)"
         }
         return command

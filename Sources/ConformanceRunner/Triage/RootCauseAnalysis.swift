@@ -7,7 +7,9 @@ public enum RootCauseAnalysis {
     /// - Parameters:
     ///   - endpoint: the report's endpoint label, for the rerun command.
     ///   - url: the URL requests went to (for curl), when known.
-    public static func rootCauses(of results: [CaseResult], endpoint: String, url: String?, region: String, signingName: String) -> [RootCause] {
+    public static func rootCauses(
+        of results: [CaseResult], endpoint: String, url: String?, region: String, signingName: String
+    ) -> [RootCause] {
         var order: [String] = []
         var groups: [String: (departure: Departure, results: [CaseResult])] = [:]
         for result in results {
@@ -24,8 +26,10 @@ public enum RootCauseAnalysis {
             let items = Set(members.compactMap { Departure($0)?.item }).sorted()
             let example = members.first { $0.verdict == .failed } ?? members[0]
             return RootCause(
-                id: id, title: title(departure, items: items), item: departure.itemClass, kind: departure.kind, items: items,
-                cases: members.map(\.id), example: Self.example(example, endpoint: endpoint, url: url, region: region, signingName: signingName))
+                id: id, title: title(departure, items: items), item: departure.itemClass, kind: departure.kind,
+                items: items,
+                cases: members.map(\.id),
+                example: Self.example(example, endpoint: endpoint, url: url, region: region, signingName: signingName))
         }
         return causes.sorted { $0.cases.count != $1.cases.count ? $0.cases.count > $1.cases.count : $0.id < $1.id }
     }
@@ -45,12 +49,14 @@ public enum RootCauseAnalysis {
     static func title(_ departure: Departure, items: [String]) -> String {
         let names = subjects(items)
         let list = names.prefix(4).joined(separator: ", ") + (names.count > 4 ? " and \(names.count - 4) more" : "")
-        let family: String? = switch departure.itemClass {
-        case "QueryProtocol": "malformed query requests"
-        case "SigV4": "requests with missing or bad signatures"
-        default: nil
-        }
-        let broken = family ?? "requests that break the `\(departure.itemClass)` \(noun(departure.itemClass)) of \(list)"
+        let family: String? =
+            switch departure.itemClass {
+            case "QueryProtocol": "malformed query requests"
+            case "SigV4": "requests with missing or bad signatures"
+            default: nil
+            }
+        let broken =
+            family ?? "requests that break the `\(departure.itemClass)` \(noun(departure.itemClass)) of \(list)"
         switch departure.kind {
         case .acceptedInvalid: return "accepts \(broken)"
         case .refusedValid: return "refuses valid \(departure.itemClass) requests"
@@ -70,9 +76,12 @@ public enum RootCauseAnalysis {
 
     /// What kind of spec item a keyword names.
     static func noun(_ keyword: String) -> String {
-        let rules: Set = ["exclusive", "atLeastOne", "together", "ordered", "disjointWindows", "forbiddenWhen", "requires"]
+        let rules: Set = [
+            "exclusive", "atLeastOne", "together", "ordered", "disjointWindows", "forbiddenWhen", "requires",
+        ]
         let preconditions: Set = [
-            "exists", "absent", "state", "notDeletionProtected", "hasReader", "isReadReplica", "readerOf", "hasNoInstances", "restorableTime",
+            "exists", "absent", "state", "notDeletionProtected", "hasReader", "isReadReplica", "readerOf",
+            "hasNoInstances", "restorableTime",
         ]
         if rules.contains(keyword) { return "rule" }
         if preconditions.contains(keyword) { return "precondition" }
@@ -100,14 +109,18 @@ public enum RootCauseAnalysis {
         return seen
     }
 
-    static func example(_ result: CaseResult, endpoint: String, url: String?, region: String, signingName: String) -> RootCause.Example {
+    static func example(_ result: CaseResult, endpoint: String, url: String?, region: String, signingName: String)
+        -> RootCause.Example
+    {
         let curl: String? = {
             guard let url, let body = result.requestBody, !body.hasPrefix("GET ") else { return nil }
             return Reproduction.curl(url: url, region: region, signingName: signingName, body: body)
         }()
         return RootCause.Example(
-            caseId: result.id, request: result.requestBody, expected: result.expected, actualStatus: result.actualStatus, actualBody: result.actualBody,
-            differences: result.findings.map(\.description) + (result.verdict == .errored ? [result.reason ?? ""] : []), curl: curl,
+            caseId: result.id, request: result.requestBody, expected: result.expected,
+            actualStatus: result.actualStatus, actualBody: result.actualBody,
+            differences: result.findings.map(\.description) + (result.verdict == .errored ? [result.reason ?? ""] : []),
+            curl: curl,
             rerun: Reproduction.rerun(caseId: result.id, endpoint: url ?? endpoint))
     }
 }

@@ -12,7 +12,9 @@ extension APIDocument {
             let name = String(normalized[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
             if !name.isEmpty, !name.contains(" ") { starts.append((name, index)) }
         }
-        if starts.isEmpty { throw ParseError(line: 1, message: "no operation sections ('<Operation> (updated) Link') found") }
+        if starts.isEmpty {
+            throw ParseError(line: 1, message: "no operation sections ('<Operation> (updated) Link') found")
+        }
         var operations: [Operation] = []
         for (position, start) in starts.enumerated() {
             let end = position + 1 < starts.count ? starts[position + 1].line : lines.count
@@ -21,7 +23,9 @@ extension APIDocument {
         return APIDocument(operations: operations)
     }
 
-    private static func parseOperation(name: String, lines: [String], from: Int, to: Int) throws(ParseError) -> Operation {
+    private static func parseOperation(name: String, lines: [String], from: Int, to: Int) throws(ParseError)
+        -> Operation
+    {
         func find(_ marker: String, after: Int) -> Int? {
             (after..<to).first { lines[$0].trimmingCharacters(in: .whitespaces) == marker }
         }
@@ -30,17 +34,24 @@ extension APIDocument {
         }
         guard let callLine = (requestMarker..<to).first(where: { lines[$0].hasPrefix("client.") }),
             let callEnd = (callLine..<to).first(where: { lines[$0] == ")" })
-        else { throw ParseError(line: requestMarker + 1, message: "\(name): the request syntax has no 'client.…(' … ')' call") }
+        else {
+            throw ParseError(
+                line: requestMarker + 1, message: "\(name): the request syntax has no 'client.…(' … ')' call")
+        }
         let callText = lines[callLine...callEnd].joined(separator: "\n")
-        guard let open = callText.firstIndex(of: "(") else { throw ParseError(line: callLine + 1, message: "no '(' in the call") }
-        var requestParser = PythonLiteralParser(text: String(callText[callText.index(after: open)...]), firstLine: callLine + 1)
+        guard let open = callText.firstIndex(of: "(") else {
+            throw ParseError(line: callLine + 1, message: "no '(' in the call")
+        }
+        var requestParser = PythonLiteralParser(
+            text: String(callText[callText.index(after: open)...]), firstLine: callLine + 1)
         let parameters = try requestParser.keywordArguments()
 
         guard let responseMarker = find("Response Syntax", after: callEnd),
             let dictStart = (responseMarker..<to).first(where: { lines[$0] == "{" }),
             let dictEnd = (dictStart..<to).first(where: { lines[$0] == "}" })
         else { throw ParseError(line: callEnd + 1, message: "\(name): no 'Response Syntax' dictionary") }
-        var responseParser = PythonLiteralParser(text: lines[dictStart...dictEnd].joined(separator: "\n"), firstLine: dictStart + 1)
+        var responseParser = PythonLiteralParser(
+            text: lines[dictStart...dictEnd].joined(separator: "\n"), firstLine: dictStart + 1)
         guard case .structure(let response) = try responseParser.value() else {
             throw ParseError(line: dictStart + 1, message: "\(name): the response syntax is not a dictionary")
         }
@@ -51,13 +62,16 @@ extension APIDocument {
             let parameter = String(lines[index].dropFirst("param ".count)).trimmingCharacters(in: .whitespaces)
             var body: [String] = []
             var cursor = index + 1
-            while cursor < responseMarker, !lines[cursor].hasPrefix("type "), lines[cursor] != "rtype", !lines[cursor].hasPrefix("  •") {
+            while cursor < responseMarker, !lines[cursor].hasPrefix("type "), lines[cursor] != "rtype",
+                !lines[cursor].hasPrefix("  •")
+            {
                 body.append(lines[cursor])
                 cursor += 1
             }
             let paragraph = body.joined(separator: " ")
             if paragraph.contains("[REQUIRED]") { required.insert(parameter) }
-            if paragraph.range(of: "not (currently )?supported", options: [.regularExpression, .caseInsensitive]) != nil {
+            if paragraph.range(of: "not (currently )?supported", options: [.regularExpression, .caseInsensitive]) != nil
+            {
                 unsupported.insert(parameter)
             }
         }
@@ -79,7 +93,9 @@ struct PythonLiteralParser {
         line = firstLine
     }
 
-    private func fail(_ message: String) -> APIDocument.ParseError { APIDocument.ParseError(line: line, message: message) }
+    private func fail(_ message: String) -> APIDocument.ParseError {
+        APIDocument.ParseError(line: line, message: message)
+    }
 
     private mutating func skipSpace() {
         while index < characters.count, characters[index].isWhitespace {
@@ -101,7 +117,9 @@ struct PythonLiteralParser {
     private mutating func word() -> String {
         skipSpace()
         var result = ""
-        while index < characters.count, characters[index].isLetter || characters[index].isNumber || "_.|".contains(characters[index]) {
+        while index < characters.count,
+            characters[index].isLetter || characters[index].isNumber || "_.|".contains(characters[index])
+        {
             result.append(characters[index])
             index += 1
         }

@@ -23,47 +23,75 @@ public struct APIDocumentCrossCheck: Sendable {
         var problems: [Problem] = []
         for operation in document.operations {
             guard let specOperation = spec.operation(named: operation.name) else {
-                problems.append(Problem(operation: operation.name, path: "", message: "in the API document (line \(operation.line)) but not in the spec"))
+                problems.append(
+                    Problem(
+                        operation: operation.name, path: "",
+                        message: "in the API document (line \(operation.line)) but not in the spec"))
                 continue
             }
-            compare(operation.parameters, specOperation.parameters, path: "request", operation: operation.name, into: &problems)
-            compare(operation.response, specOperation.output, path: "response", operation: operation.name, into: &problems)
+            compare(
+                operation.parameters, specOperation.parameters, path: "request", operation: operation.name,
+                into: &problems)
+            compare(
+                operation.response, specOperation.output, path: "response", operation: operation.name, into: &problems)
             for member in specOperation.parameters.members {
                 let documentRequired = operation.requiredParameters.contains(member.name)
                 if member.origin == .document, documentRequired != member.required {
                     problems.append(
                         Problem(
                             operation: operation.name, path: "request.\(member.name)",
-                            message: documentRequired ? "the document marks it [REQUIRED]; the spec does not" : "the spec marks it required; the document does not"))
+                            message: documentRequired
+                                ? "the document marks it [REQUIRED]; the spec does not"
+                                : "the spec marks it required; the document does not"))
                 }
-                if operation.unsupportedParameters.contains(member.name), !member.unsupported, !specOperation.unsupported {
-                    problems.append(Problem(operation: operation.name, path: "request.\(member.name)", message: "the document says it is not supported; mark it 'unsupported' in the spec"))
+                if operation.unsupportedParameters.contains(member.name), !member.unsupported,
+                    !specOperation.unsupported
+                {
+                    problems.append(
+                        Problem(
+                            operation: operation.name, path: "request.\(member.name)",
+                            message: "the document says it is not supported; mark it 'unsupported' in the spec"))
                 }
             }
         }
         let documented = Set(document.operations.map(\.name))
         for operation in spec.operations where !documented.contains(operation.name) {
-            problems.append(Problem(operation: operation.name, path: "", message: "in the spec but not in the API document"))
+            problems.append(
+                Problem(operation: operation.name, path: "", message: "in the spec but not in the API document"))
         }
         return problems
     }
 
-    private func compare(_ documentMembers: [APIDocument.Member], _ structure: StructureSpec, path: String, operation: String, into problems: inout [Problem]) {
+    private func compare(
+        _ documentMembers: [APIDocument.Member], _ structure: StructureSpec, path: String, operation: String,
+        into problems: inout [Problem]
+    ) {
         for documentMember in documentMembers {
             let memberPath = "\(path).\(documentMember.name)"
             guard let member = structure.member(named: documentMember.name) else {
-                problems.append(Problem(operation: operation, path: memberPath, message: "in the API document (\(documentMember.type.name)) but missing from the spec"))
+                problems.append(
+                    Problem(
+                        operation: operation, path: memberPath,
+                        message: "in the API document (\(documentMember.type.name)) but missing from the spec"))
                 continue
             }
             compare(documentMember.type, member.type, path: memberPath, operation: operation, into: &problems)
         }
         let documentedNames = Set(documentMembers.map(\.name))
         for member in structure.members where !documentedNames.contains(member.name) && member.origin != .serviceModel {
-            problems.append(Problem(operation: operation, path: "\(path).\(member.name)", message: "in the spec but not in the API document; mark it 'origin: service-model' if it comes from the service model"))
+            problems.append(
+                Problem(
+                    operation: operation, path: "\(path).\(member.name)",
+                    message:
+                        "in the spec but not in the API document; mark it 'origin: service-model' if it comes from the service model"
+                ))
         }
     }
 
-    private func compare(_ documentType: APIDocument.MemberType, _ type: TypeSpec, path: String, operation: String, into problems: inout [Problem]) {
+    private func compare(
+        _ documentType: APIDocument.MemberType, _ type: TypeSpec, path: String, operation: String,
+        into problems: inout [Problem]
+    ) {
         switch (documentType, type) {
         case (.list(let documentMember), .list(let list)):
             compare(documentMember, list.member, path: path + "[]", operation: operation, into: &problems)
@@ -72,7 +100,10 @@ public struct APIDocumentCrossCheck: Sendable {
         case (.scalar(let name), _) where name == type.name:
             break
         default:
-            problems.append(Problem(operation: operation, path: path, message: "the API document says \(documentType.name), the spec says \(type.name)"))
+            problems.append(
+                Problem(
+                    operation: operation, path: path,
+                    message: "the API document says \(documentType.name), the spec says \(type.name)"))
         }
     }
 }

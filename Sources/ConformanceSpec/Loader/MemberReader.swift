@@ -14,7 +14,8 @@ struct MemberReader {
         var members: [MemberSpec] = []
         for (name, child) in try node.namedEntries() {
             guard Self.isMemberName(name) else {
-                throw child.error("'\(name)' is not a valid member name (letters and digits, starting with a capital letter)")
+                throw child.error(
+                    "'\(name)' is not a valid member name (letters and digits, starting with a capital letter)")
             }
             members.append(try readMember(name: name, child))
         }
@@ -23,7 +24,9 @@ struct MemberReader {
 
     static func isMemberName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, ("A"..."Z").contains(first) else { return false }
-        return name.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+        return name.unicodeScalars.allSatisfy {
+            ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0)
+        }
     }
 
     mutating func readMember(name: String, _ node: YAMLCursor) throws(SpecLoadError) -> MemberSpec {
@@ -58,10 +61,13 @@ struct MemberReader {
             }
         }
         if member.lowercased && type != .string {
-            throw YAMLCursor.value("lowercased", in: entries)!.error("'lowercased' applies to string members only; this one is \(type.name)")
+            throw YAMLCursor.value("lowercased", in: entries)!.error(
+                "'lowercased' applies to string members only; this one is \(type.name)")
         }
         if let constraints = YAMLCursor.value("constraints", in: entries) {
-            if case .list = type { throw constraints.error("put constraints on a list's 'member', not on the list itself") }
+            if case .list = type {
+                throw constraints.error("put constraints on a list's 'member', not on the list itself")
+            }
             member.constraints = try readConstraints(constraints, for: type)
         }
         return member
@@ -80,14 +86,19 @@ struct MemberReader {
     }
 
     /// The type a member node declares with `type`, `shape`, `member`/`memberName` and `members`.
-    mutating func readType(_ node: YAMLCursor, _ entries: [(key: String, value: YAMLCursor)]) throws(SpecLoadError) -> TypeSpec {
+    mutating func readType(_ node: YAMLCursor, _ entries: [(key: String, value: YAMLCursor)]) throws(SpecLoadError)
+        -> TypeSpec
+    {
         let typeNode = YAMLCursor.value("type", in: entries)
         let shapeNode = YAMLCursor.value("shape", in: entries)
         let typeName = try typeNode?.string() ?? (shapeNode == nil ? nil : "structure")
-        guard let typeName else { throw node.error("missing 'type' (string, integer, double, boolean, timestamp, list, structure) or 'shape'") }
+        guard let typeName else {
+            throw node.error("missing 'type' (string, integer, double, boolean, timestamp, list, structure) or 'shape'")
+        }
         let listOnly = ["member", "memberName", "unordered"]
         if typeName != "list", let stray = listOnly.first(where: { YAMLCursor.value($0, in: entries) != nil }) {
-            throw YAMLCursor.value(stray, in: entries)!.error("'\(stray)' applies to lists only; this member is \(typeName)")
+            throw YAMLCursor.value(stray, in: entries)!.error(
+                "'\(stray)' applies to lists only; this member is \(typeName)")
         }
         if let scalar = TypeSpec.scalarNames[typeName] {
             if let stray = shapeNode ?? YAMLCursor.value("members", in: entries) {
@@ -97,9 +108,12 @@ struct MemberReader {
         }
         switch typeName {
         case "list":
-            guard let memberNode = YAMLCursor.value("member", in: entries) else { throw node.error("a list needs 'member' (the type of its items)") }
+            guard let memberNode = YAMLCursor.value("member", in: entries) else {
+                throw node.error("a list needs 'member' (the type of its items)")
+            }
             guard let nameNode = YAMLCursor.value("memberName", in: entries) else {
-                throw node.error("a list needs 'memberName' (the element name of its items, e.g. AvailabilityZone or member)")
+                throw node.error(
+                    "a list needs 'memberName' (the element name of its items, e.g. AvailabilityZone or member)")
             }
             let memberEntries = try memberNode.mapping(allowed: Self.listMemberKeys)
             let memberType = try readType(memberNode, memberEntries)
@@ -110,10 +124,13 @@ struct MemberReader {
             return .list(
                 ListSpec(
                     member: memberType, memberName: try nameNode.nonEmptyString(),
-                    unordered: try YAMLCursor.value("unordered", in: entries)?.bool() ?? false, memberConstraints: constraints))
+                    unordered: try YAMLCursor.value("unordered", in: entries)?.bool() ?? false,
+                    memberConstraints: constraints))
         case "structure":
             if let shapeNode {
-                if YAMLCursor.value("members", in: entries) != nil { throw shapeNode.error("give either 'shape' or 'members', not both") }
+                if YAMLCursor.value("members", in: entries) != nil {
+                    throw shapeNode.error("give either 'shape' or 'members', not both")
+                }
                 return .structure(try resolver.resolve(try shapeNode.nonEmptyString(), at: shapeNode))
             }
             guard let membersNode = YAMLCursor.value("members", in: entries) else {
@@ -121,8 +138,11 @@ struct MemberReader {
             }
             return .structure(StructureSpec(members: try readMembers(membersNode)))
         default:
-            var message = "unknown type '\(typeName)'; expected string, integer, double, boolean, timestamp, list or structure"
-            if let near = YAMLCursor.nearest(typeName, in: ["string", "integer", "double", "boolean", "timestamp", "list", "structure"]) {
+            var message =
+                "unknown type '\(typeName)'; expected string, integer, double, boolean, timestamp, list or structure"
+            if let near = YAMLCursor.nearest(
+                typeName, in: ["string", "integer", "double", "boolean", "timestamp", "list", "structure"])
+            {
                 message += " (did you mean '\(near)'?)"
             }
             throw typeNode!.error(message)
@@ -134,7 +154,9 @@ struct MemberReader {
         let code = try node.nonEmptyString()
         guard let known = resolver.errors[code] else {
             var message = "unknown error code '\(code)'; add it to errors.yaml or use a known one"
-            if let near = YAMLCursor.nearest(code, in: Array(resolver.errors.keys)) { message += " (did you mean '\(near)'?)" }
+            if let near = YAMLCursor.nearest(code, in: Array(resolver.errors.keys)) {
+                message += " (did you mean '\(near)'?)"
+            }
             throw node.error(message)
         }
         if let allowedErrors, !known.common, !allowedErrors.contains(code) {

@@ -3,22 +3,34 @@ struct OperationReader {
     var resolver: ShapeResolver
     let errors: [String: ErrorSpec]
 
-    static let keys = ["operation", "result", "unsupported", "note", "parameters", "rules", "preconditions", "output", "errors"]
-    static let ruleKinds = ["exclusive", "atLeastOne", "together", "ordered", "disjointWindows", "forbiddenWhen", "requires", "disjoint"]
-    static let preconditionKinds = ["exists", "absent", "state", "notDeletionProtected", "hasReader", "isReadReplica", "readerOf", "hasNoInstances", "restorableTime"]
+    static let keys = [
+        "operation", "result", "unsupported", "note", "parameters", "rules", "preconditions", "output", "errors",
+    ]
+    static let ruleKinds = [
+        "exclusive", "atLeastOne", "together", "ordered", "disjointWindows", "forbiddenWhen", "requires", "disjoint",
+    ]
+    static let preconditionKinds = [
+        "exists", "absent", "state", "notDeletionProtected", "hasReader", "isReadReplica", "readerOf", "hasNoInstances",
+        "restorableTime",
+    ]
 
     mutating func read(_ root: YAMLCursor) throws(SpecLoadError) -> OperationSpec {
-        let entries = try root.mapping(allowed: Self.keys, required: ["operation", "result", "parameters", "output", "errors"])
+        let entries = try root.mapping(
+            allowed: Self.keys, required: ["operation", "result", "parameters", "output", "errors"])
         func value(_ key: String) -> YAMLCursor? { YAMLCursor.value(key, in: entries) }
         let name = try value("operation")!.nonEmptyString()
-        guard MemberReader.isMemberName(name) else { throw value("operation")!.error("'\(name)' is not a valid operation name") }
+        guard MemberReader.isMemberName(name) else {
+            throw value("operation")!.error("'\(name)' is not a valid operation name")
+        }
 
         var operationErrors: [String] = []
         for item in try value("errors")!.sequence() {
             let code = try item.nonEmptyString()
             guard errors[code] != nil else {
                 var message = "unknown error code '\(code)'; add it to errors.yaml"
-                if let near = YAMLCursor.nearest(code, in: Array(errors.keys)) { message += " (did you mean '\(near)'?)" }
+                if let near = YAMLCursor.nearest(code, in: Array(errors.keys)) {
+                    message += " (did you mean '\(near)'?)"
+                }
                 throw item.error(message)
             }
             if operationErrors.contains(code) { throw item.error("error code '\(code)' is listed twice") }
@@ -34,7 +46,9 @@ struct OperationReader {
 
         var rules: [Rule] = []
         if let node = value("rules") {
-            for item in try node.sequence() { rules.append(try readRule(item, parameters: parameters, members: members)) }
+            for item in try node.sequence() {
+                rules.append(try readRule(item, parameters: parameters, members: members))
+            }
         }
         var preconditions: [Precondition] = []
         if let node = value("preconditions") {
@@ -55,10 +69,14 @@ struct OperationReader {
         for (name, entry) in try node.namedEntries() {
             guard let member = parameters.member(named: name), let target = member.renames else { continue }
             let at = YAMLCursor.value("renames", in: try entry.mapping(allowed: MemberReader.memberKeys)) ?? entry
-            guard member.type == .string else { throw at.error("'renames' applies to string parameters only; \(name) is \(member.type.name)") }
+            guard member.type == .string else {
+                throw at.error("'renames' applies to string parameters only; \(name) is \(member.type.name)")
+            }
             guard target != name, parameters.member(named: target)?.type == .string else {
                 var message = "'renames' must name another string parameter of this operation; found '\(target)'"
-                if let near = YAMLCursor.nearest(target, in: parameters.members.map(\.name)) { message += " (did you mean '\(near)'?)" }
+                if let near = YAMLCursor.nearest(target, in: parameters.members.map(\.name)) {
+                    message += " (did you mean '\(near)'?)"
+                }
                 throw at.error(message)
             }
         }
@@ -83,10 +101,13 @@ struct OperationReader {
         return path
     }
 
-    private func readRule(_ item: YAMLCursor, parameters: StructureSpec, members: MemberReader) throws(SpecLoadError) -> Rule {
+    private func readRule(_ item: YAMLCursor, parameters: StructureSpec, members: MemberReader) throws(SpecLoadError)
+        -> Rule
+    {
         let (keyword, body) = try single(item, kinds: Self.ruleKinds)
         let argumentKeys: [String: [String]] = [
-            "exclusive": ["parameters"], "atLeastOne": ["parameters"], "together": ["parameters"], "disjoint": ["parameters"],
+            "exclusive": ["parameters"], "atLeastOne": ["parameters"], "together": ["parameters"],
+            "disjoint": ["parameters"],
             "ordered": ["lower", "upper"], "disjointWindows": ["daily", "weekly"],
             "forbiddenWhen": ["parameter", "when", "equals"], "requires": ["parameter", "requires"],
         ]
@@ -107,18 +128,24 @@ struct OperationReader {
         case "disjoint":
             let lists = try paths("parameters")
             for p in lists {
-                guard case .list = ParameterPath.resolve(p, in: parameters)!.type else { throw value("parameters").error("'\(p)' is not a list; 'disjoint' compares lists") }
+                guard case .list = ParameterPath.resolve(p, in: parameters)!.type else {
+                    throw value("parameters").error("'\(p)' is not a list; 'disjoint' compares lists")
+                }
             }
             kind = .disjoint(lists)
         case "ordered":
-            let lower = try path(value("lower"), in: parameters), upper = try path(value("upper"), in: parameters)
+            let lower = try path(value("lower"), in: parameters)
+            let upper = try path(value("upper"), in: parameters)
             for (key, p) in [("lower", lower), ("upper", upper)] {
                 let type = ParameterPath.resolve(p, in: parameters)!.type
-                if type != .integer && type != .double { throw value(key).error("'\(p)' is \(type.name); 'ordered' needs numbers") }
+                if type != .integer && type != .double {
+                    throw value(key).error("'\(p)' is \(type.name); 'ordered' needs numbers")
+                }
             }
             kind = .ordered(lower: lower, upper: upper)
         case "disjointWindows":
-            let daily = try path(value("daily"), in: parameters), weekly = try path(value("weekly"), in: parameters)
+            let daily = try path(value("daily"), in: parameters)
+            let weekly = try path(value("weekly"), in: parameters)
             for (key, p, format) in [("daily", daily, WindowFormat.daily), ("weekly", weekly, .weekly)] {
                 let hasWindow = ParameterPath.resolve(p, in: parameters)!.constraints.contains {
                     if case .window(let f, _) = $0.kind { return f == format } else { return false }
@@ -131,14 +158,20 @@ struct OperationReader {
                 parameter: try path(value("parameter"), in: parameters), when: try path(value("when"), in: parameters),
                 equals: try value("equals").string())
         case "requires":
-            kind = .requires(parameter: try path(value("parameter"), in: parameters), requires: try path(value("requires"), in: parameters))
+            kind = .requires(
+                parameter: try path(value("parameter"), in: parameters),
+                requires: try path(value("requires"), in: parameters))
         default:
             throw body.error("unknown rule '\(keyword)'")
         }
-        return Rule(kind: kind, error: try members.checkedError(value("error")), inferred: try YAMLCursor.value("inferred", in: entries)?.bool() ?? false)
+        return Rule(
+            kind: kind, error: try members.checkedError(value("error")),
+            inferred: try YAMLCursor.value("inferred", in: entries)?.bool() ?? false)
     }
 
-    private func readPrecondition(_ item: YAMLCursor, parameters: StructureSpec, members: MemberReader) throws(SpecLoadError) -> Precondition {
+    private func readPrecondition(_ item: YAMLCursor, parameters: StructureSpec, members: MemberReader)
+        throws(SpecLoadError) -> Precondition
+    {
         let (keyword, body) = try single(item, kinds: Self.preconditionKinds)
         var keys = ["parameter", "error", "inferred", "note"]
         if keyword == "exists" || keyword == "absent" { keys.append("resource") }
@@ -153,7 +186,9 @@ struct OperationReader {
         case "exists", "absent":
             let node = value("resource")
             guard let resource = ResourceKind(rawValue: try node.string()) else {
-                throw node.error("unknown resource \(node.found); expected one of \(ResourceKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw node.error(
+                    "unknown resource \(node.found); expected one of \(ResourceKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             kind = keyword == "exists" ? .exists(resource) : .absent(resource)
         case "state":
@@ -165,7 +200,9 @@ struct OperationReader {
         case "isReadReplica": kind = .isReadReplica
         case "hasNoInstances": kind = .hasNoInstances
         case "restorableTime":
-            guard ParameterPath.resolve(try path(value("parameter"), in: parameters), in: parameters)?.type == .timestamp else {
+            guard
+                ParameterPath.resolve(try path(value("parameter"), in: parameters), in: parameters)?.type == .timestamp
+            else {
                 throw value("parameter").error("'restorableTime' applies to a timestamp parameter")
             }
             kind = .restorableTime(source: try path(value("source"), in: parameters))
@@ -173,7 +210,8 @@ struct OperationReader {
         default: throw body.error("unknown precondition '\(keyword)'")
         }
         return Precondition(
-            kind: kind, parameter: try path(value("parameter"), in: parameters), error: try members.checkedError(value("error")),
+            kind: kind, parameter: try path(value("parameter"), in: parameters),
+            error: try members.checkedError(value("error")),
             inferred: try YAMLCursor.value("inferred", in: entries)?.bool() ?? false)
     }
 }

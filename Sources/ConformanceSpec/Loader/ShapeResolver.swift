@@ -19,8 +19,11 @@ struct ShapeResolver {
     mutating func resolve(_ name: String, at reference: YAMLCursor?) throws(SpecLoadError) -> StructureSpec {
         if let done = resolved[name] { return done }
         guard let node = rawShapes[name] else {
-            var message = "unknown shape '\(name)'; shapes.yaml defines: \(rawShapes.keys.sorted().joined(separator: ", "))"
-            if let near = YAMLCursor.nearest(name, in: Array(rawShapes.keys)) { message += " (did you mean '\(near)'?)" }
+            var message =
+                "unknown shape '\(name)'; shapes.yaml defines: \(rawShapes.keys.sorted().joined(separator: ", "))"
+            if let near = YAMLCursor.nearest(name, in: Array(rawShapes.keys)) {
+                message += " (did you mean '\(near)'?)"
+            }
             throw (reference ?? YAMLCursor(node: .init(""), path: [], file: "shapes.yaml")).error(message)
         }
         if resolving.contains(name) {

@@ -16,7 +16,10 @@ public struct SpecLoader: Sendable {
     public func load() throws(SpecLoadFailure) -> ServiceSpec {
         var problems: [SpecLoadError] = []
         func attempt<T>(_ body: () throws(SpecLoadError) -> T) -> T? {
-            do { return try body() } catch { problems.append(error); return nil }
+            do { return try body() } catch {
+                problems.append(error)
+                return nil
+            }
         }
 
         let service = attempt { () throws(SpecLoadError) in try readServiceFile() }
@@ -50,21 +53,25 @@ public struct SpecLoader: Sendable {
                 problems.append(
                     SpecLoadError(
                         file: file, keyPath: "operation", line: operation.sourceLine,
-                        message: "operation '\(operation.name)' is in a file named \(stem).yaml; name the file \(operation.name).yaml"))
+                        message:
+                            "operation '\(operation.name)' is in a file named \(stem).yaml; name the file \(operation.name).yaml"
+                    ))
                 continue
             }
             seen[operation.name] = file
             operations.append(operation)
         }
         if operations.isEmpty && problems.isEmpty {
-            problems.append(SpecLoadError(file: "operations/", keyPath: "", message: "no operation files (*.yaml) found"))
+            problems.append(
+                SpecLoadError(file: "operations/", keyPath: "", message: "no operation files (*.yaml) found"))
         }
         var resources = ResourceCatalog()
         if let document = attempt({ () throws(SpecLoadError) in try readDocument("resources.yaml") }) {
             // Operations whose file has a mistake of its own still count as known, so one mistake is reported once.
             let stems = files.map { ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".yaml", with: "") }
             var reader = ResourceReader(
-                operations: Dictionary(operations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }), operationFiles: stems, errors: errors)
+                operations: Dictionary(operations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }),
+                operationFiles: stems, errors: errors)
             resources = attempt { () throws(SpecLoadError) in try reader.read(document) } ?? resources
         }
         guard problems.isEmpty, let service else { throw SpecLoadFailure(errors: problems) }
@@ -105,9 +112,11 @@ public struct SpecLoader: Sendable {
     static func describe(_ error: YamlError, file: String) -> SpecLoadError {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
-            return SpecLoadError(file: file, keyPath: "", line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
+            return SpecLoadError(
+                file: file, keyPath: "", line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
         case .composer(_, let problem, let mark, _):
-            return SpecLoadError(file: file, keyPath: "", line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
+            return SpecLoadError(
+                file: file, keyPath: "", line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return SpecLoadError(
                 file: file, keyPath: "", line: context.mark.line, column: context.mark.column,
@@ -120,7 +129,8 @@ public struct SpecLoader: Sendable {
     private func operationFiles() throws(SpecLoadError) -> [String] {
         let folder = directory.appendingPathComponent("operations")
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
-            throw SpecLoadError(file: "operations/", keyPath: "", message: "folder is missing (expected at \(folder.path))")
+            throw SpecLoadError(
+                file: "operations/", keyPath: "", message: "folder is missing (expected at \(folder.path))")
         }
         return names.filter { $0.hasSuffix(".yaml") }.sorted().map { "operations/" + $0 }
     }
@@ -139,7 +149,9 @@ public struct SpecLoader: Sendable {
         func text(_ key: String) throws(SpecLoadError) -> String {
             try YAMLCursor.value(key, in: entries)!.nonEmptyString()
         }
-        return ServiceHeader(apiVersion: try text("apiVersion"), xmlNamespace: try text("xmlNamespace"), signingName: try text("signingName"))
+        return ServiceHeader(
+            apiVersion: try text("apiVersion"), xmlNamespace: try text("xmlNamespace"),
+            signingName: try text("signingName"))
     }
 
     private func readErrorsFile() throws(SpecLoadError) -> [String: ErrorSpec] {
@@ -147,16 +159,23 @@ public struct SpecLoader: Sendable {
         let top = try root.mapping(allowed: ["errors"], required: ["errors"])
         var result: [String: ErrorSpec] = [:]
         for (code, node) in try YAMLCursor.value("errors", in: top)!.namedEntries() {
-            let entries = try node.mapping(allowed: ["status", "type", "shape", "common", "note"], required: ["status", "type"])
+            let entries = try node.mapping(
+                allowed: ["status", "type", "shape", "common", "note"], required: ["status", "type"])
             let statusNode = YAMLCursor.value("status", in: entries)!
             let status = try statusNode.int()
-            guard (400...599).contains(status) else { throw statusNode.error("expected an HTTP error status 400...599, found \(status)") }
+            guard (400...599).contains(status) else {
+                throw statusNode.error("expected an HTTP error status 400...599, found \(status)")
+            }
             let typeNode = YAMLCursor.value("type", in: entries)!
             guard let type = ErrorSpec.FaultType(rawValue: try typeNode.string()) else {
                 throw typeNode.error("expected Sender or Receiver, found \(typeNode.found)")
             }
-            if type == .sender && status >= 500 { throw typeNode.error("a Sender fault must have a 4xx status, found \(status)") }
-            if type == .receiver && status < 500 { throw typeNode.error("a Receiver fault must have a 5xx status, found \(status)") }
+            if type == .sender && status >= 500 {
+                throw typeNode.error("a Sender fault must have a 4xx status, found \(status)")
+            }
+            if type == .receiver && status < 500 {
+                throw typeNode.error("a Receiver fault must have a 5xx status, found \(status)")
+            }
             result[code] = ErrorSpec(
                 code: code, shape: try YAMLCursor.value("shape", in: entries)?.nonEmptyString(), httpStatus: status,
                 type: type, common: try YAMLCursor.value("common", in: entries)?.bool() ?? false)

@@ -31,14 +31,16 @@ struct YAMLCursor {
     }
 
     /// The entries of a mapping, refusing keys outside `allowed` and requiring those in `required`.
-    func mapping(allowed: [String], required: [String] = []) throws(SpecLoadError) -> [(key: String, value: YAMLCursor)] {
+    func mapping(allowed: [String], required: [String] = []) throws(SpecLoadError) -> [(key: String, value: YAMLCursor)]
+    {
         guard case .mapping(let mapping) = node else {
             throw error("expected a mapping with keys \(allowed.joined(separator: ", ")), found \(found)")
         }
         var entries: [(key: String, value: YAMLCursor)] = []
         for (keyNode, valueNode) in mapping {
             guard case .scalar(let keyScalar) = keyNode else {
-                throw YAMLCursor(node: keyNode, path: path, file: file).error("expected a text key, found a complex key")
+                throw YAMLCursor(node: keyNode, path: path, file: file).error(
+                    "expected a text key, found a complex key")
             }
             let key = keyScalar.string
             let child = YAMLCursor(node: valueNode, path: path + [key], file: file)
@@ -126,7 +128,8 @@ struct YAMLCursor {
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

@@ -4,7 +4,8 @@
 public enum DBClusterMemberName {
     static let renamed = [
         "DBClusterParameterGroupName": "DBClusterParameterGroup", "DBSubnetGroupName": "DBSubnetGroup",
-        "EnableIAMDatabaseAuthentication": "IAMDatabaseAuthenticationEnabled", "EnableCloudwatchLogsExports": "EnabledCloudwatchLogsExports",
+        "EnableIAMDatabaseAuthentication": "IAMDatabaseAuthenticationEnabled",
+        "EnableCloudwatchLogsExports": "EnabledCloudwatchLogsExports",
     ]
 
     /// The DBCluster member `parameter` shows as (its own name when not renamed).

@@ -39,7 +39,8 @@ public struct ServiceSpec: Sendable, Equatable {
     }
 
     public static func == (left: ServiceSpec, right: ServiceSpec) -> Bool {
-        left.apiVersion == right.apiVersion && left.xmlNamespace == right.xmlNamespace && left.signingName == right.signingName
+        left.apiVersion == right.apiVersion && left.xmlNamespace == right.xmlNamespace
+            && left.signingName == right.signingName
             && left.operations == right.operations && left.shapes == right.shapes && left.errors == right.errors
             && left.resources == right.resources
     }

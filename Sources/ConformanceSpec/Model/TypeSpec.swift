@@ -86,7 +86,9 @@ extension Array {
     /// first-wins meaning of a linear search.
     func firstPositions(by name: (Element) -> String) -> [String: Int] {
         var positions: [String: Int] = [:]
-        for (position, element) in enumerated() where positions[name(element)] == nil { positions[name(element)] = position }
+        for (position, element) in enumerated() where positions[name(element)] == nil {
+            positions[name(element)] = position
+        }
         return positions
     }
 }

@@ -7,7 +7,11 @@ struct DropServerlessConfiguration: FaultDecorator {
     var summary: String { "leaves ServerlessV2ScalingConfiguration out of DBCluster answers" }
     var operations: [String] { ["CreateDBCluster", "ModifyDBCluster"] }
 
-    func brokenItems(in spec: ServiceSpec) -> [String] { spec.requestItems(parameter: "ServerlessV2ScalingConfiguration") }
+    func brokenItems(in spec: ServiceSpec) -> [String] {
+        spec.requestItems(parameter: "ServerlessV2ScalingConfiguration")
+    }
 
-    func rendering(clusterMembers: inout [String: ParameterValue]) { clusterMembers["ServerlessV2ScalingConfiguration"] = nil }
+    func rendering(clusterMembers: inout [String: ParameterValue]) {
+        clusterMembers["ServerlessV2ScalingConfiguration"] = nil
+    }
 }

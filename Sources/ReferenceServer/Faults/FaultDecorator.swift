@@ -42,7 +42,8 @@ protocol FaultDecorator: Sendable {
     func storedIdentifier(_ identifier: String, conformant: String) -> String
     /// Identifiers: the cluster `identifier` names, given what the decorators before found (`conformant`:
     /// the one stored under its stored form).
-    func lookUp(_ identifier: String, in clusters: [String: ClusterRecord], conformant: ClusterRecord?) -> ClusterRecord?
+    func lookUp(_ identifier: String, in clusters: [String: ClusterRecord], conformant: ClusterRecord?)
+        -> ClusterRecord?
     /// State changes: adjusts a cluster's change before the emulator stores it and answers with it.
     func changing(_ change: inout ClusterChange)
     /// Answers: adjusts the members of a `<DBCluster>` before they are rendered through the spec's shape.
@@ -57,7 +58,9 @@ extension FaultDecorator {
     var skippedChecks: Set<String> { [] }
     func waives(_ failure: PreconditionFailure) -> Bool { false }
     func storedIdentifier(_ identifier: String, conformant: String) -> String { conformant }
-    func lookUp(_ identifier: String, in clusters: [String: ClusterRecord], conformant: ClusterRecord?) -> ClusterRecord? { conformant }
+    func lookUp(_ identifier: String, in clusters: [String: ClusterRecord], conformant: ClusterRecord?)
+        -> ClusterRecord?
+    { conformant }
     func changing(_ change: inout ClusterChange) {}
     func rendering(clusterMembers: inout [String: ParameterValue]) {}
     func rendering(envelope: inout AnswerEnvelope) {}

@@ -9,6 +9,7 @@ struct IgnoreModifiedScaling: FaultDecorator {
 
     func changing(_ change: inout ClusterChange) {
         guard change.operation == "ModifyDBCluster" else { return }
-        change.after.attributes["ServerlessV2ScalingConfiguration"] = change.before.attributes["ServerlessV2ScalingConfiguration"]
+        change.after.attributes["ServerlessV2ScalingConfiguration"] =
+            change.before.attributes["ServerlessV2ScalingConfiguration"]
     }
 }

@@ -10,7 +10,9 @@ struct KeepIdentifierCase: FaultDecorator {
 
     func storedIdentifier(_ identifier: String, conformant: String) -> String { identifier }
 
-    func lookUp(_ identifier: String, in clusters: [String: ClusterRecord], conformant: ClusterRecord?) -> ClusterRecord? {
+    func lookUp(_ identifier: String, in clusters: [String: ClusterRecord], conformant: ClusterRecord?)
+        -> ClusterRecord?
+    {
         conformant ?? clusters.values.first { $0.id.lowercased() == identifier.lowercased() }
     }
 }

@@ -17,10 +17,13 @@ extension ServiceSpec {
             for member in operation.parameters.members {
                 add(member.name, member.constraints)
                 switch member.type {
-                case .structure(let inner): for item in inner.members { add("\(member.name).\(item.name)", item.constraints) }
+                case .structure(let inner):
+                    for item in inner.members { add("\(member.name).\(item.name)", item.constraints) }
                 case .list(let list):
                     add(member.name, list.memberConstraints)
-                    if case .structure(let inner) = list.member { for item in inner.members { add("\(member.name).\(item.name)", item.constraints) } }
+                    if case .structure(let inner) = list.member {
+                        for item in inner.members { add("\(member.name).\(item.name)", item.constraints) }
+                    }
                 default: break
                 }
             }
@@ -30,7 +33,9 @@ extension ServiceSpec {
 
     /// `Op.Name#unsupported` for every parameter Neptune does not support (of operations it supports).
     var unsupportedItems: [String] {
-        operations.filter { !$0.unsupported }.flatMap { operation in operation.parameters.members.filter(\.unsupported).map { "\(operation.name).\($0.name)#unsupported" } }
+        operations.filter { !$0.unsupported }.flatMap { operation in
+            operation.parameters.members.filter(\.unsupported).map { "\(operation.name).\($0.name)#unsupported" }
+        }
     }
 
     /// `Op#keyword` for every operation with a rule of this keyword.
@@ -41,18 +46,24 @@ extension ServiceSpec {
     /// `Op#keyword:Param` for every precondition `matching` accepts.
     func preconditionItems(_ matching: (OperationSpec, Precondition) -> Bool) -> [String] {
         operations.flatMap { operation in
-            operation.preconditions.filter { matching(operation, $0) }.map { "\(operation.name)#\($0.keyword):\($0.parameter)" }
+            operation.preconditions.filter { matching(operation, $0) }.map {
+                "\(operation.name)#\($0.keyword):\($0.parameter)"
+            }
         }
     }
 
     /// `Op.Name#lowercased` for every parameter the service stores and compares lower-cased.
     var lowercasedItems: [String] {
-        operations.flatMap { operation in operation.parameters.members.filter(\.lowercased).map { "\(operation.name).\($0.name)#lowercased" } }
+        operations.flatMap { operation in
+            operation.parameters.members.filter(\.lowercased).map { "\(operation.name).\($0.name)#lowercased" }
+        }
     }
 
     /// `Op.request.Name` for every operation that takes the parameter `name`.
     func requestItems(parameter name: String) -> [String] {
-        operations.filter { $0.parameters.member(named: name).map { !$0.unsupported } ?? false }.map { "\($0.name).request.\(name)" }
+        operations.filter { $0.parameters.member(named: name).map { !$0.unsupported } ?? false }.map {
+            "\($0.name).request.\(name)"
+        }
     }
 
     /// `errors.Code#aspect` (`code`, `status`, `type`) for every error `matching` accepts, by code.

@@ -5,7 +5,9 @@ struct WrongErrorCode: FaultDecorator {
     var summary: String { "answers DBClusterNotFound instead of DBClusterNotFoundFault" }
     var operations: [String] { ["DescribeDBClusters", "DeleteDBCluster"] }
 
-    func brokenItems(in spec: ServiceSpec) -> [String] { spec.errorItems("code") { $0.code == "DBClusterNotFoundFault" } }
+    func brokenItems(in spec: ServiceSpec) -> [String] {
+        spec.errorItems("code") { $0.code == "DBClusterNotFoundFault" }
+    }
 
     func rendering(error: inout ErrorAnswer) {
         if error.code == "DBClusterNotFoundFault" { error.wireCode = "DBClusterNotFound" }

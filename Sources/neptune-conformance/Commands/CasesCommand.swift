@@ -1,8 +1,8 @@
 import ArgumentParser
 import CaseGenerator
-import QueryProtocol
 import ConformanceSpec
 import Foundation
+import QueryProtocol
 
 struct CasesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -57,9 +57,13 @@ struct CasesCommand: AsyncParsableCommand {
             let width = min(90, cases.map(\.id.count).max() ?? 10)
             for testCase in cases {
                 let id = testCase.id.padding(toLength: width, withPad: " ", startingAt: 0)
-                print("\(id)  \(testCase.expectation.summary.padding(toLength: 40, withPad: " ", startingAt: 0))  \(testCase.summary)")
+                print(
+                    "\(id)  \(testCase.expectation.summary.padding(toLength: 40, withPad: " ", startingAt: 0))  \(testCase.summary)"
+                )
             }
-            let counts = TestCase.Kind.allCases.map { kind in "\(cases.filter { $0.kind == kind }.count) \(kind.rawValue)" }
+            let counts = TestCase.Kind.allCases.map { kind in
+                "\(cases.filter { $0.kind == kind }.count) \(kind.rawValue)"
+            }
             print("\(cases.count) cases (\(counts.joined(separator: ", ")))")
         }
     }
@@ -68,12 +72,17 @@ struct CasesCommand: AsyncParsableCommand {
         print("Constraints, rules and preconditions (\(coverage.constraints.count)):")
         for item in coverage.constraints {
             let ids = coverage.coveredBy[item] ?? []
-            print("  \(ids.isEmpty ? "UNCOVERED" : String(ids.count).padding(toLength: 9, withPad: " ", startingAt: 0)) \(item)")
+            print(
+                "  \(ids.isEmpty ? "UNCOVERED" : String(ids.count).padding(toLength: 9, withPad: " ", startingAt: 0)) \(item)"
+            )
         }
         let uncoveredParameters = coverage.uncoveredParameters(cases: cases)
-        print("Supported parameters without a valid case (\(uncoveredParameters.count) of \(coverage.parameters.count)):")
+        print(
+            "Supported parameters without a valid case (\(uncoveredParameters.count) of \(coverage.parameters.count)):")
         for item in uncoveredParameters { print("  \(item)") }
-        print("\(coverage.constraints.count - coverage.uncoveredConstraints.count) of \(coverage.constraints.count) constraints covered")
+        print(
+            "\(coverage.constraints.count - coverage.uncoveredConstraints.count) of \(coverage.constraints.count) constraints covered"
+        )
     }
 
     struct CaseLine: Encodable {

@@ -29,14 +29,17 @@ struct CompareCommand: AsyncParsableCommand {
     @Flag(help: "Elements the golden or spec does not know: --strict makes them errors (default), --lenient warnings.")
     var mode: ComparisonMode = .strict
 
-    @Option(name: .customLong("input"), help: ArgumentHelp("A request value for {{input:…}} placeholders (repeatable).", valueName: "Param.Path=VALUE"))
+    @Option(
+        name: .customLong("input"),
+        help: ArgumentHelp("A request value for {{input:…}} placeholders (repeatable).", valueName: "Param.Path=VALUE"))
     var inputs: [String] = []
 
     @OptionGroup var specOptions: SpecOptions
 
     func validate() throws {
         for input in inputs where !input.contains("=") {
-            throw ValidationError("--input '\(input)' needs the form Param.Path=VALUE, e.g. --input DBClusterIdentifier=my-cluster")
+            throw ValidationError(
+                "--input '\(input)' needs the form Param.Path=VALUE, e.g. --input DBClusterIdentifier=my-cluster")
         }
     }
 
@@ -51,16 +54,23 @@ struct CompareCommand: AsyncParsableCommand {
         var context = ShapeContext.unknown
         var shapeDifferences: [XMLDifference] = []
         let spec = try? SpecLoader(directory: specOptions.directory).load()
-        if spec == nil { Console.error("warning: the spec in \(specOptions.directory.path) could not be loaded; comparing without it") }
-        if let spec, goldenTree.root.name.hasSuffix("Response"), let operation = spec.operation(named: String(goldenTree.root.name.dropLast("Response".count))) {
+        if spec == nil {
+            Console.error(
+                "warning: the spec in \(specOptions.directory.path) could not be loaded; comparing without it")
+        }
+        if let spec, goldenTree.root.name.hasSuffix("Response"),
+            let operation = spec.operation(named: String(goldenTree.root.name.dropLast("Response".count)))
+        {
             context = .successRoot(operation)
             shapeDifferences = ShapeChecker(spec: spec, mode: mode).checkSuccess(actualTree, operation: operation)
         } else if let spec, goldenTree.root.name == "ErrorResponse" {
             shapeDifferences = ShapeChecker(spec: spec, mode: mode).checkError(actualTree)
         }
-        let differences = GoldenComparison(mode: mode, inputs: values, context: context).compare(golden: goldenTree, actual: actualTree)
+        let differences = GoldenComparison(mode: mode, inputs: values, context: context).compare(
+            golden: goldenTree, actual: actualTree)
         var all = differences
-        for difference in shapeDifferences where !all.contains(where: { $0.path == difference.path && $0.kind == difference.kind }) {
+        for difference in shapeDifferences
+        where !all.contains(where: { $0.path == difference.path && $0.kind == difference.kind }) {
             all.append(difference)
         }
         if all.isEmpty {

@@ -40,7 +40,10 @@ struct ParityCommand: AsyncParsableCommand {
     var reportDir = "reports"
 
     func validate() throws {
-        guard targets.count == 2 else { throw ValidationError("give exactly two targets: --endpoint A --endpoint B (a URL, embedded, or embedded:FAULT,...)") }
+        guard targets.count == 2 else {
+            throw ValidationError(
+                "give exactly two targets: --endpoint A --endpoint B (a URL, embedded, or embedded:FAULT,...)")
+        }
         for target in targets {
             do { try connection.settings.check(target) } catch { throw ValidationError(error.description) }
         }
@@ -53,7 +56,8 @@ struct ParityCommand: AsyncParsableCommand {
         for target in targets { try CommandTargetRunner.checkCredentials(target, settings: settings) }
         // Strict where both sides are mocks; a remote side answers with RDS-only members.
         var options = ConformanceRun.Options(
-            concurrency: settings.concurrency, mode: targets.allSatisfy(\.isLoopback) ? .strict : .lenient, stateTimeout: settings.stateWait,
+            concurrency: settings.concurrency, mode: targets.allSatisfy(\.isLoopback) ? .strict : .lenient,
+            stateTimeout: settings.stateWait,
             transport: settings.transport, seed: selection.seed)
         options.keepAnswers = true
         options.forceSignatureChecks = settings.signatureChecks
@@ -62,9 +66,12 @@ struct ParityCommand: AsyncParsableCommand {
         let started = ISO8601DateFormatter().string(from: Date())
         Console.error("Running \(cases.count) cases against \(targets[0]) and \(targets[1])")
         let (first, second) = (targets[0], targets[1])
-        async let one = CommandTargetRunner.run(first, settings: settings, spec: spec, cases: cases, goldens: goldens, options: frozen, progress: nil)
-        async let two = CommandTargetRunner.run(second, settings: settings, spec: spec, cases: cases, goldens: goldens, options: frozen, progress: nil)
-        var a = try await one.report, b = try await two.report
+        async let one = CommandTargetRunner.run(
+            first, settings: settings, spec: spec, cases: cases, goldens: goldens, options: frozen, progress: nil)
+        async let two = CommandTargetRunner.run(
+            second, settings: settings, spec: spec, cases: cases, goldens: goldens, options: frozen, progress: nil)
+        var a = try await one.report
+        var b = try await two.report
         a.endpoint = first.description
         b.endpoint = second.description
         let report = ParityReport(spec: spec, cases: cases, first: a, second: b, startedAt: started)

@@ -24,7 +24,9 @@ struct RecordCommand: AsyncParsableCommand {
     @OptionGroup(title: "Target") var target: TargetOptions
     @OptionGroup(title: "Selection") var selection: SelectionOptions
 
-    @Option(help: ArgumentHelp("Where the goldens go (default: the Golden/ of the package the tool was built from).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Where the goldens go (default: the Golden/ of the package the tool was built from).", valueName: "dir"))
     var goldenDir: String?
 
     @Flag(help: "Print the diff but write nothing.")
@@ -32,20 +34,28 @@ struct RecordCommand: AsyncParsableCommand {
 
     func run() async throws {
         let spec = try specOptions.load()
-        let cases = try selection.select(from: spec).filter { if case .success = $0.expectation { true } else { false } }
-        guard !cases.isEmpty else { throw Console.usage("the selection has no success case; only success answers have goldens") }
+        let cases = try selection.select(from: spec).filter {
+            if case .success = $0.expectation { true } else { false }
+        }
+        guard !cases.isEmpty else {
+            throw Console.usage("the selection has no success case; only success answers have goldens")
+        }
         let directory = GoldenLocation.directory(goldenDir)
         let settings = target.settings
         let options = ConformanceRun.Options(
-            concurrency: settings.concurrency, stateTimeout: settings.stateWait, transport: settings.transport, recordGoldens: true, seed: selection.seed)
+            concurrency: settings.concurrency, stateTimeout: settings.stateWait, transport: settings.transport,
+            recordGoldens: true, seed: selection.seed)
         let outcome = try await CommandTargetRunner.run(
-            target.target, settings: settings, spec: spec, cases: cases, goldens: directory, options: options, progress: nil)
+            target.target, settings: settings, spec: spec, cases: cases, goldens: directory, options: options,
+            progress: nil)
         var created = 0
         var changed = 0
         var unchanged = 0
         for recording in outcome.recordings.sorted(by: { $0.path < $1.path }) {
             let old = (try? String(contentsOfFile: recording.path, encoding: .utf8))
-            if let old, GoldenProvenance.stripped(old) == GoldenProvenance.stripped(recording.golden), GoldenProvenance.read(from: old) != nil {
+            if let old, GoldenProvenance.stripped(old) == GoldenProvenance.stripped(recording.golden),
+                GoldenProvenance.read(from: old) != nil
+            {
                 unchanged += 1
                 continue
             }
@@ -65,7 +75,9 @@ struct RecordCommand: AsyncParsableCommand {
         }
         let failures = outcome.report.results.filter { $0.verdict == .errored }
         for failure in failures { Console.error("not recorded: \(failure.id): \(failure.reason ?? "")") }
-        print("\(created) new, \(changed) changed, \(unchanged) unchanged\(dryRun ? " (dry run: nothing written)" : "") in \(directory)")
+        print(
+            "\(created) new, \(changed) changed, \(unchanged) unchanged\(dryRun ? " (dry run: nothing written)" : "") in \(directory)"
+        )
         if !failures.isEmpty { throw ExitCode(1) }
     }
 }

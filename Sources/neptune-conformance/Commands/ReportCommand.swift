@@ -40,7 +40,8 @@ struct ReportCommand: AsyncParsableCommand {
         var report: RunReport
         do {
             let sources = try json.map { (path: $0, report: try ReportWriter.read(json: $0)) }
-            report = sources.count == 1 ? sources[0].report : try ReportMerger.merge(sources, spec: try specOptions.load())
+            report =
+                sources.count == 1 ? sources[0].report : try ReportMerger.merge(sources, spec: try specOptions.load())
         } catch let error as ExitCode {
             throw error
         } catch {

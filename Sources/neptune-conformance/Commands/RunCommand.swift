@@ -43,19 +43,28 @@ struct RunCommand: AsyncParsableCommand {
         try CommandTargetRunner.checkCredentials(destination, settings: settings)
         let mode = output.mode(for: destination)
         var options = ConformanceRun.Options(
-            concurrency: settings.concurrency, mode: mode, stateTimeout: settings.stateWait, transport: settings.transport, seed: selection.seed)
+            concurrency: settings.concurrency, mode: mode, stateTimeout: settings.stateWait,
+            transport: settings.transport, seed: selection.seed)
         options.forceSignatureChecks = settings.signatureChecks
         let runOptions = options
         let printer = ProgressPrinter(quiet: output.quiet)
-        let where_ = destination.isEmbedded ? "the embedded reference server" + (destination == .embedded ? "" : " (\(destination))") : destination.description
-        printer.line("Running \(cases.count) cases against \(where_) (\(settings.concurrency) at a time, \(mode.rawValue) comparison\(output.mode == nil && mode == .lenient ? ", the default for a remote endpoint: its answers carry RDS-only members; --strict makes them errors" : ""))")
+        let destinationText =
+            destination.isEmbedded
+            ? "the embedded reference server" + (destination == .embedded ? "" : " (\(destination))")
+            : destination.description
+        printer.line(
+            "Running \(cases.count) cases against \(destinationText) (\(settings.concurrency) at a time, \(mode.rawValue) comparison\(output.mode == nil && mode == .lenient ? ", the default for a remote endpoint: its answers carry RDS-only members; --strict makes them errors" : ""))"
+        )
         let outcome = try await Interruptible.run {
             try await CommandTargetRunner.run(
-                destination, settings: settings, spec: spec, cases: cases, goldens: GoldenLocation.directory(output.goldenDir), options: runOptions,
+                destination, settings: settings, spec: spec, cases: cases,
+                goldens: GoldenLocation.directory(output.goldenDir), options: runOptions,
                 progress: printer.progress)
         }
         var report = outcome.value.report
-        if outcome.interrupted { report.notes.append("the run was interrupted (Ctrl-C); cases not run are marked skipped") }
+        if outcome.interrupted {
+            report.notes.append("the run was interrupted (Ctrl-C); cases not run are marked skipped")
+        }
         report.shard = selection.shard
         report.suiteSize = selection.suiteSize(spec: spec)
         if let file = output.baseline {
@@ -95,14 +104,17 @@ struct OutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Where the reports go.", valueName: "dir"))
     var reportDir = "reports"
 
-    @Option(help: ArgumentHelp("The golden files (default: the Golden/ of the package the tool was built from).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "The golden files (default: the Golden/ of the package the tool was built from).", valueName: "dir"))
     var goldenDir: String?
 
-    @Flag(help: """
-        strict: elements the golden or spec does not know are errors; lenient: they are warnings. Default: strict \
-        against the embedded server and loopback endpoints (mocks), lenient against a remote endpoint (the real \
-        service answers with RDS-only members such as BacktrackWindow or EngineMode).
-        """)
+    @Flag(
+        help: """
+            strict: elements the golden or spec does not know are errors; lenient: they are warnings. Default: strict \
+            against the embedded server and loopback endpoints (mocks), lenient against a remote endpoint (the real \
+            service answers with RDS-only members such as BacktrackWindow or EngineMode).
+            """)
     var mode: ComparisonMode?
 
     /// The comparison mode: the one asked for, else strict for mocks and lenient for the real service.
@@ -114,17 +126,21 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "No progress output.")
     var quiet = false
 
-    @Option(help: ArgumentHelp(
-        "Judge against the known departures in this file: exit 0 when every departure is in it, 1 on any new one.",
-        discussion: "Departures the file lists that now pass are reported as fixed. Record the file with --update-baseline.",
-        valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Judge against the known departures in this file: exit 0 when every departure is in it, 1 on any new one.",
+            discussion:
+                "Departures the file lists that now pass are reported as fixed. Record the file with --update-baseline.",
+            valueName: "file"))
     var baseline: String?
 
     @Flag(help: "With --baseline: write this run's departures to the file (sorted, one case a line) and exit 0.")
     var updateBaseline = false
 
     func validate() throws {
-        if updateBaseline && baseline == nil { throw ValidationError("--update-baseline needs --baseline FILE: the file to write") }
+        if updateBaseline && baseline == nil {
+            throw ValidationError("--update-baseline needs --baseline FILE: the file to write")
+        }
     }
 
     /// The baseline to judge against: nil without --baseline; with --update-baseline, the old file if it reads.
@@ -140,7 +156,6 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
-
 /// The per-operation table printed at the end of a run.
 enum SummaryTable {
     static func render(_ report: RunReport) -> String {
@@ -148,42 +163,60 @@ enum SummaryTable {
         var rows = report.byOperation.map { operation, counts in
             [operation] + [Verdict.passed, .failed, .errored, .missingGolden, .skipped].map { String(counts[$0] ?? 0) }
         }
-        rows.append(["total"] + [Verdict.passed, .failed, .errored, .missingGolden, .skipped].map { String(report.count($0)) })
-        let widths = headers.indices.map { column in max(headers[column].count, rows.map { $0[column].count }.max() ?? 0) }
+        rows.append(
+            ["total"] + [Verdict.passed, .failed, .errored, .missingGolden, .skipped].map { String(report.count($0)) })
+        let widths = headers.indices.map { column in
+            max(headers[column].count, rows.map { $0[column].count }.max() ?? 0)
+        }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in
-                index == 0 ? cell.padding(toLength: widths[0], withPad: " ", startingAt: 0) : String(repeating: " ", count: widths[index] - cell.count) + cell
+                index == 0
+                    ? cell.padding(toLength: widths[0], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[index] - cell.count) + cell
             }.joined(separator: "  ")
         }
-        var text = line(headers) + "\n" + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        var text =
+            line(headers) + "\n" + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         text += rows.dropLast().map(line).joined(separator: "\n") + "\n" + line(rows.last!) + "\n"
-        let problems = report.results.filter { $0.verdict == .failed || $0.verdict == .errored || $0.verdict == .missingGolden }
+        let problems = report.results.filter {
+            $0.verdict == .failed || $0.verdict == .errored || $0.verdict == .missingGolden
+        }
         if let baseline = report.baseline {
-            text += "\nBaseline \(baseline.file): \(baseline.new.count) new, \(baseline.known.count) known, \(baseline.fixed.count) fixed"
-            for id in baseline.new.prefix(25) { text += "\nNEW \(id)" + (baseline.changed[id].map { " (\($0))" } ?? "") }
+            text +=
+                "\nBaseline \(baseline.file): \(baseline.new.count) new, \(baseline.known.count) known, \(baseline.fixed.count) fixed"
+            for id in baseline.new.prefix(25) {
+                text += "\nNEW \(id)" + (baseline.changed[id].map { " (\($0))" } ?? "")
+            }
             if baseline.new.count > 25 { text += "\n... and \(baseline.new.count - 25) more new in the reports" }
             for id in baseline.fixed.prefix(10) { text += "\nFIXED \(id)" }
             if baseline.fixed.count > 10 { text += "\n... and \(baseline.fixed.count - 10) more fixed" }
         }
         let findings = report.findings ?? []
         if !findings.isEmpty {
-            text += "\n\(findings.count) finding\(findings.count == 1 ? "" : "s") (root causes of \(problems.count) cases), most cases first:"
+            text +=
+                "\n\(findings.count) finding\(findings.count == 1 ? "" : "s") (root causes of \(problems.count) cases), most cases first:"
             let width = String(findings.first?.cases.count ?? 0).count
             for finding in findings {
                 let count = String(finding.cases.count)
-                text += "\n  " + String(repeating: " ", count: width - count.count) + count + "  \(finding.title)  [\(finding.id)]"
+                text +=
+                    "\n  " + String(repeating: " ", count: width - count.count) + count
+                    + "  \(finding.title)  [\(finding.id)]"
             }
         }
         if problems.count <= 25 {
-            for result in problems { text += "\n\(result.verdict.rawValue.uppercased()) \(result.id)\n    \(result.reason ?? "")" }
+            for result in problems {
+                text += "\n\(result.verdict.rawValue.uppercased()) \(result.id)\n    \(result.reason ?? "")"
+            }
         } else {
             text += "\nEvery case with its departures: report.html, summary.md, report.json"
         }
         if let score = report.score {
-            text += "\nScore: \(score.items.percent)% of spec items honoured (\(score.items.good) of \(score.items.total)), \(score.cases.percent)% of cases passed (\(score.cases.good) of \(score.cases.total))"
+            text +=
+                "\nScore: \(score.items.percent)% of spec items honoured (\(score.items.good) of \(score.items.total)), \(score.cases.percent)% of cases passed (\(score.cases.good) of \(score.cases.total))"
         }
         if !report.leftovers.isEmpty { text += "\nNOT DELETED: " + report.leftovers.joined(separator: ", ") }
-        text += "\n\(report.results.count) cases in \(String(format: "%.2f", report.durationSeconds)) s against \(report.endpoint)"
+        text +=
+            "\n\(report.results.count) cases in \(String(format: "%.2f", report.durationSeconds)) s against \(report.endpoint)"
         return text
     }
 }
@@ -208,10 +241,15 @@ final class ProgressPrinter: @unchecked Sendable {
             guard !quiet else { return }
             lock.lock()
             defer { lock.unlock() }
-            if result.verdict == .failed || result.verdict == .errored || result.verdict == .missingGolden { failed += 1 }
+            if result.verdict == .failed || result.verdict == .errored || result.verdict == .missingGolden {
+                failed += 1
+            }
             let percent = done * 100 / max(total, 1)
             if terminal {
-                FileHandle.standardError.write(Data("\r[\(done)/\(total)] \(percent)%  not passing: \(failed)  \(result.id.prefix(70))\u{1B}[K".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "\r[\(done)/\(total)] \(percent)%  not passing: \(failed)  \(result.id.prefix(70))\u{1B}[K".utf8
+                    ))
             } else if percent / 10 > lastDecile || done == total {
                 lastDecile = percent / 10
                 Console.error("[\(done)/\(total)] \(percent)%  not passing so far: \(failed)")
@@ -226,14 +264,18 @@ final class ProgressPrinter: @unchecked Sendable {
 
 /// Runs work that Ctrl-C cancels (instead of killing the process), so tear-down and the sweep still run.
 enum Interruptible {
-    static func run<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> (value: T, interrupted: Bool) {
+    static func run<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> (
+        value: T, interrupted: Bool
+    ) {
         let task = Task { try await work() }
         let flag = InterruptFlag()
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler {
             if flag.set() {
-                Console.error("\ninterrupted: finishing the cases in flight, then deleting what the run created (Ctrl-C again to quit at once)")
+                Console.error(
+                    "\ninterrupted: finishing the cases in flight, then deleting what the run created (Ctrl-C again to quit at once)"
+                )
                 task.cancel()
             } else {
                 exit(130)

@@ -18,13 +18,16 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "The AWS profile for credentials (default: $AWS_PROFILE, else default).")
     var profile: String?
 
-    @Flag(help: "Allow a non-loopback endpoint: the run creates real clusters there (prefixed, and deleted afterwards).")
+    @Flag(
+        help: "Allow a non-loopback endpoint: the run creates real clusters there (prefixed, and deleted afterwards).")
     var allowRealEndpoint = false
 
     @Option(help: ArgumentHelp("Seconds to wait for one answer.", valueName: "seconds"))
     var timeout: Double = 30
 
-    @Option(help: ArgumentHelp("Seconds to wait for a cluster or instance to reach the state a step needs.", valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "Seconds to wait for a cluster or instance to reach the state a step needs.", valueName: "seconds"))
     var stateTimeout: Double = 120
 
     @Option(help: "Cases run at the same time (on each target).")
@@ -33,22 +36,32 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(help: "Run the signature family even when the endpoint does not seem to check signatures.")
     var signatureChecks = false
 
-    @Option(help: ArgumentHelp(
-        "The HTTP client for http:// endpoints: lean (keep-alive HTTP/1.1, the fast default) or async-http-client.",
-        discussion: "https:// always goes through AsyncHTTPClient. Try async-http-client if an endpoint answers the default client in a way it refuses.",
-        valueName: "client"))
+    @Option(
+        help: ArgumentHelp(
+            "The HTTP client for http:// endpoints: lean (keep-alive HTTP/1.1, the fast default) or async-http-client.",
+            discussion:
+                "https:// always goes through AsyncHTTPClient. Try async-http-client if an endpoint answers the default client in a way it refuses.",
+            valueName: "client"))
     var httpClient: PlainHTTPClientChoice = .lean
 
     func validate() throws {
-        guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
-        guard stateTimeout > 0, stateTimeout <= 7200 else { throw ValidationError("--state-timeout must be between 0 and 7200 seconds") }
-        guard (1...256).contains(concurrency) else { throw ValidationError("--concurrency must be 1...256, not \(concurrency)") }
+        guard timeout > 0, timeout <= 3600 else {
+            throw ValidationError("--timeout must be between 0 and 3600 seconds")
+        }
+        guard stateTimeout > 0, stateTimeout <= 7200 else {
+            throw ValidationError("--state-timeout must be between 0 and 7200 seconds")
+        }
+        guard (1...256).contains(concurrency) else {
+            throw ValidationError("--concurrency must be 1...256, not \(concurrency)")
+        }
     }
 
     var settings: TargetSettings {
         TargetSettings(
-            region: region, profile: profile, allowRealEndpoint: allowRealEndpoint, timeout: timeout, stateTimeout: stateTimeout,
-            concurrency: concurrency, signatureChecks: signatureChecks, asyncHTTPClientOnly: httpClient == .asyncHTTPClient)
+            region: region, profile: profile, allowRealEndpoint: allowRealEndpoint, timeout: timeout,
+            stateTimeout: stateTimeout,
+            concurrency: concurrency, signatureChecks: signatureChecks,
+            asyncHTTPClientOnly: httpClient == .asyncHTTPClient)
     }
 }
 
@@ -61,13 +74,16 @@ struct TargetOptions: ParsableArguments {
         transform: Target.argument)
     var endpoint: Target = .embedded
 
-    @Option(help: "With the embedded server: a deliberate non-conformance to switch on (repeatable; see `serve --help`).")
+    @Option(
+        help: "With the embedded server: a deliberate non-conformance to switch on (repeatable; see `serve --help`).")
     var fault: [Fault] = []
 
     @OptionGroup var connection: ConnectionOptions
 
     func validate() throws {
-        if case .url(let url) = endpoint, !fault.isEmpty { throw ValidationError(TargetError.faultsNeedEmbedded(url).description) }
+        if case .url(let url) = endpoint, !fault.isEmpty {
+            throw ValidationError(TargetError.faultsNeedEmbedded(url).description)
+        }
         do { try connection.settings.check(endpoint) } catch { throw ValidationError(error.description) }
     }
 
@@ -104,13 +120,17 @@ struct SelectionOptions: ParsableArguments {
     @Option(help: "Only cases with this tag, e.g. constraint:range (repeatable; all must match).")
     var tag: [String] = []
 
-    @Option(name: .customLong("case"), help: ArgumentHelp("Only this case id, or ids starting with it (repeatable).", valueName: "id"))
+    @Option(
+        name: .customLong("case"),
+        help: ArgumentHelp("Only this case id, or ids starting with it (repeatable).", valueName: "id"))
     var cases: [String] = []
 
     @Option(help: "The seed for generated resource names.")
     var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("Run only shard i of n (1-based), e.g. 2/4, to split the suite across CI jobs.", valueName: "i/n"))
+    @Option(
+        help: ArgumentHelp(
+            "Run only shard i of n (1-based), e.g. 2/4, to split the suite across CI jobs.", valueName: "i/n"))
     var shard: String?
 
     func validate() throws {
@@ -136,18 +156,24 @@ struct SelectionOptions: ParsableArguments {
         let known = spec.operations.map(\.name)
         for name in operation where !known.contains(name) {
             var message = "no operation '\(name)' in the spec; try one of: \(known.joined(separator: ", "))"
-            if let near = known.first(where: { $0.lowercased() == name.lowercased() }) { message = "no operation '\(name)' in the spec; did you mean '\(near)'?" }
+            if let near = known.first(where: { $0.lowercased() == name.lowercased() }) {
+                message = "no operation '\(name)' in the spec; did you mean '\(near)'?"
+            }
             throw Console.usage(message)
         }
         var selected = all.filter { testCase in
-            (operation.isEmpty || operation.contains(testCase.operation)) && (kind.isEmpty || kind.contains(testCase.kind))
-                && tag.allSatisfy { testCase.tags.contains($0) } && (cases.isEmpty || cases.contains { testCase.id.hasPrefix($0) })
+            (operation.isEmpty || operation.contains(testCase.operation))
+                && (kind.isEmpty || kind.contains(testCase.kind))
+                && tag.allSatisfy { testCase.tags.contains($0) }
+                && (cases.isEmpty || cases.contains { testCase.id.hasPrefix($0) })
         }
         if let shard {
             let parts = shard.split(separator: "/").compactMap { Int($0) }
             selected = selected.enumerated().filter { $0.offset % parts[1] == parts[0] - 1 }.map(\.element)
         }
-        if selected.isEmpty { throw Console.usage("no case matches the selection; `neptune-conformance cases` lists them") }
+        if selected.isEmpty {
+            throw Console.usage("no case matches the selection; `neptune-conformance cases` lists them")
+        }
         return selected
     }
 }
@@ -166,12 +192,14 @@ enum CommandTargetRunner {
     }
 
     static func run(
-        _ target: Target, settings: TargetSettings, spec: ServiceSpec, cases: [TestCase], goldens: String, options: ConformanceRun.Options,
+        _ target: Target, settings: TargetSettings, spec: ServiceSpec, cases: [TestCase], goldens: String,
+        options: ConformanceRun.Options,
         progress: ConformanceRun.Progress?
     ) async throws -> (report: RunReport, recordings: [CaseExecutor.Recording]) {
         do {
             return try await TargetRunner.run(
-                target, settings: settings, spec: spec, cases: cases, goldens: goldens, options: options, progress: progress,
+                target, settings: settings, spec: spec, cases: cases, goldens: goldens, options: options,
+                progress: progress,
                 notice: { Console.error($0) })
         } catch {
             Console.error("error: \(error.description)")

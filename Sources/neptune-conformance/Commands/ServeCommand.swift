@@ -49,7 +49,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "A deliberate non-conformance to switch on (repeatable); see the list above.")
     var fault: [Fault] = []
 
-    @Option(help: ArgumentHelp("Seconds a cluster stays in creating, stopping, deleting and the like.", valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "Seconds a cluster stays in creating, stopping, deleting and the like.", valueName: "seconds"))
     var transitionDelay: Double = 0
 
     @Option(help: ArgumentHelp("The largest request body accepted, in bytes.", valueName: "bytes"))
@@ -58,46 +60,64 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Log nothing but errors.")
     var quiet = false
 
-    @Flag(help: ArgumentHelp(
-        "Check SigV4 on every request (off by default, like most mocks).",
-        discussion: "Keys come from --credentials; without it, the built-in test key AKIDNEPTUNECONFORMANCE with the secret local-testing-secret."))
+    @Flag(
+        help: ArgumentHelp(
+            "Check SigV4 on every request (off by default, like most mocks).",
+            discussion:
+                "Keys come from --credentials; without it, the built-in test key AKIDNEPTUNECONFORMANCE with the secret local-testing-secret."
+        ))
     var verifySignatures = false
 
-    @Option(help: ArgumentHelp("An access key the server accepts with --verify-signatures (repeatable).", valueName: "key-id:secret"))
+    @Option(
+        help: ArgumentHelp(
+            "An access key the server accepts with --verify-signatures (repeatable).", valueName: "key-id:secret"))
     var credentials: [String] = []
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535, not \(port)") }
-        guard transitionDelay >= 0, transitionDelay <= 3600 else { throw ValidationError("--transition-delay must be 0...3600 seconds") }
+        guard transitionDelay >= 0, transitionDelay <= 3600 else {
+            throw ValidationError("--transition-delay must be 0...3600 seconds")
+        }
         guard maxBodySize >= 1024 else { throw ValidationError("--max-body-size must be at least 1024 bytes") }
         for pair in credentials where pair.split(separator: ":", maxSplits: 1).count != 2 {
             throw ValidationError("--credentials takes KEY-ID:SECRET, e.g. --credentials AKIDEXAMPLE:wJalrXUtnFEMI")
         }
-        if !credentials.isEmpty && !verifySignatures { throw ValidationError("--credentials only matters with --verify-signatures") }
+        if !credentials.isEmpty && !verifySignatures {
+            throw ValidationError("--credentials only matters with --verify-signatures")
+        }
     }
 
     /// The keys of --credentials, or the built-in test key.
     var keys: [String: String] {
-        if credentials.isEmpty { return [AWSCredentials.localTesting.accessKeyId: AWSCredentials.localTesting.secretAccessKey] }
-        return Dictionary(credentials.map { pair in
-            let parts = pair.split(separator: ":", maxSplits: 1).map(String.init)
-            return (parts[0], parts[1])
-        }, uniquingKeysWith: { _, last in last })
+        if credentials.isEmpty {
+            return [AWSCredentials.localTesting.accessKeyId: AWSCredentials.localTesting.secretAccessKey]
+        }
+        return Dictionary(
+            credentials.map { pair in
+                let parts = pair.split(separator: ":", maxSplits: 1).map(String.init)
+                return (parts[0], parts[1])
+            }, uniquingKeysWith: { _, last in last })
     }
 
     func run() async throws {
         let spec = try specOptions.load()
         let emulator = NeptuneEmulator(
             spec: spec,
-            configuration: .init(transitionDelay: .milliseconds(Int(transitionDelay * 1000)), faults: Set(fault), verifySignatures: verifySignatures ? keys : nil))
+            configuration: .init(
+                transitionDelay: .milliseconds(Int(transitionDelay * 1000)), faults: Set(fault),
+                verifySignatures: verifySignatures ? keys : nil))
         var logger = Logger(label: "neptune-conformance.serve")
         logger.logLevel = quiet ? .error : .info
-        let server = ReferenceServer(emulator: emulator, host: host, port: port, maxBodySize: maxBodySize, logger: logger)
+        let server = ReferenceServer(
+            emulator: emulator, host: host, port: port, maxBodySize: maxBodySize, logger: logger)
         let faults = fault.isEmpty ? "no faults" : "faults: " + fault.map(\.rawValue).joined(separator: ", ")
         let host = self.host
         do {
             try await server.run(handleSignals: true) { bound in
-                FileHandle.standardOutput.write(Data("neptune-conformance reference server on http://\(host):\(bound) (\(faults)); Ctrl-C stops it\n".utf8))
+                FileHandle.standardOutput.write(
+                    Data(
+                        "neptune-conformance reference server on http://\(host):\(bound) (\(faults)); Ctrl-C stops it\n"
+                            .utf8))
             }
         } catch {
             Console.error("error: the server could not run on \(host):\(port): \(error)")

@@ -22,7 +22,10 @@ struct SpecCommand: AsyncParsableCommand {
 
         @OptionGroup var options: SpecOptions
 
-        @Option(help: ArgumentHelp("An API document to cross-check against (e.g. ../shared/seeds/000_3e632a306ddc0832.txt).", valueName: "file"))
+        @Option(
+            help: ArgumentHelp(
+                "An API document to cross-check against (e.g. ../shared/seeds/000_3e632a306ddc0832.txt).",
+                valueName: "file"))
         var document: String?
 
         func run() async throws {
@@ -47,13 +50,18 @@ struct SpecCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
             let constraints = spec.operations.reduce(0) { $0 + SpecStatistics.constraintCount(of: $1) }
-            print("ok: \(spec.operations.count) operations, \(spec.shapes.count) shapes, \(spec.errors.count) errors, \(constraints) constraints, rules and preconditions, \(spec.resources.lifecycles.count) resource lifecycles in \(options.directory.path)")
-            if document != nil { print("ok: every parameter and response member of the API document is in the spec with the same type") }
+            print(
+                "ok: \(spec.operations.count) operations, \(spec.shapes.count) shapes, \(spec.errors.count) errors, \(constraints) constraints, rules and preconditions, \(spec.resources.lifecycles.count) resource lifecycles in \(options.directory.path)"
+            )
+            if document != nil {
+                print("ok: every parameter and response member of the API document is in the spec with the same type")
+            }
         }
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print one operation: parameters, rules, preconditions, errors.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print one operation: parameters, rules, preconditions, errors.")
 
         @OptionGroup var options: SpecOptions
 

@@ -8,7 +8,8 @@ struct SpecOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "The spec directory (service.yaml, errors.yaml, shapes.yaml, operations/, resources.yaml).",
-            discussion: "Default: $\(SpecLocation.environmentVariable), else the Specs/ of the package the tool was built from.",
+            discussion:
+                "Default: $\(SpecLocation.environmentVariable), else the Specs/ of the package the tool was built from.",
             valueName: "dir"))
     var specs: String?
 
