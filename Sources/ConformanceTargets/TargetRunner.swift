@@ -33,10 +33,13 @@ public enum TargetRunner {
         case .embedded(let faults):
             // The embedded server checks SigV4 against the credentials the runner signs with, so the signature family runs.
             let credentials = AWSCredentials.localTesting
+            // The embedded server lives in the region the run signs with (--region, else us-east-1).
+            let region = settings.region ?? "us-east-1"
             let emulator = NeptuneEmulator(
                 spec: spec,
                 configuration: .init(
-                    faults: Set(faults), verifySignatures: [credentials.accessKeyId: credentials.secretAccessKey]))
+                    faults: Set(faults), region: region,
+                    verifySignatures: [credentials.accessKeyId: credentials.secretAccessKey]))
             var options = options
             if !faults.isEmpty {
                 options.notes.append(
@@ -48,7 +51,8 @@ public enum TargetRunner {
             do {
                 return try await ReferenceServer.withRunning(emulator: emulator) { url in
                     await ConformanceRun(
-                        spec: spec, endpoint: Endpoint(url: url, label: label), goldenDirectory: goldens,
+                        spec: spec, endpoint: Endpoint(url: url, region: region, label: label),
+                        goldenDirectory: goldens,
                         options: finalOptions
                     )
                     .run(cases, progress: progress)

@@ -60,7 +60,7 @@ extension NeptuneEmulator {
 
     func newAttributes(id: String) -> [String: ParameterValue] {
         let now = TimestampFormat.format(Date())
-        let region = configuration.region
+        let region = self.region
         sequence += 1
         let suffix = String(format: "%012llx", UInt64(sequence) &* 0x9E37_79B9)
         return [
@@ -238,7 +238,7 @@ extension NeptuneEmulator {
             record.id = key(newName)
             record.attributes["DBClusterIdentifier"] = .scalar(record.id)
             record.attributes["DBClusterArn"] = .scalar(
-                "arn:aws:rds:\(configuration.region):\(configuration.accountId):cluster:\(record.id)")
+                "arn:aws:rds:\(region):\(configuration.accountId):cluster:\(record.id)")
             clusters[old] = nil
             for (id, other) in clusters where other.replicationSource == old {
                 clusters[id]?.replicationSource = record.id

@@ -10,6 +10,8 @@ public actor NeptuneEmulator {
         /// How long a cluster stays in `creating`, `stopping`, `deleting` and the like (zero: until the next request).
         public var transitionDelay: Duration
         public var faults: Set<Fault>
+        /// The region of requests whose signature scope names none; with signature verification on, the only
+        /// region accepted (one endpoint, one region). Without it, each request's scope picks its region's store.
         public var region: String
         public var accountId: String
         /// When set, every request must carry a valid SigV4 signature by one of these keys (access key id -> secret).
@@ -46,6 +48,9 @@ public actor NeptuneEmulator {
     var instances: [String: InstanceRecord] = [:]
     var snapshots: [String: SnapshotRecord] = [:]
     var sequence = 0
+    /// The region whose store the four properties above hold now; the other regions wait in `parked`.
+    var region: String
+    var parked: [String: RegionStore] = [:]
     let clock = ContinuousClock()
 
     public init(spec: ServiceSpec, configuration: Configuration = Configuration()) {
@@ -59,11 +64,22 @@ public actor NeptuneEmulator {
             SignatureVerifier(keys: $0, region: configuration.region, service: spec.signingName)
         }
         self.skippedChecks = decorators.reduce(into: Set<String>()) { $0.formUnion($1.skippedChecks) }
+        self.region = configuration.region
+    }
+
+    /// Makes `name`'s store the working one (actor isolation keeps one request at a time on it).
+    func enter(region name: String) {
+        guard name != region else { return }
+        parked[region] = RegionStore(clusters: clusters, instances: instances, snapshots: snapshots, sequence: sequence)
+        let store = parked.removeValue(forKey: name) ?? RegionStore()
+        (clusters, instances, snapshots, sequence) = (store.clusters, store.instances, store.snapshots, store.sequence)
+        region = name
     }
 
     /// Every resource the emulator holds now (`DBCluster x`, `DBInstance y`, `DBClusterSnapshot z`), after
     /// finished transitions; for tests that check a run left nothing behind.
     public func inventory() -> [String] {
+        enter(region: configuration.region)
         settle()
         return clusters.keys.sorted().map { "DBCluster \($0)" } + instances.keys.sorted().map { "DBInstance \($0)" }
             + snapshots.keys.sorted().map { "DBClusterSnapshot \($0)" }
@@ -83,6 +99,9 @@ public actor NeptuneEmulator {
             if let failure = verifier.verify(method: method, path: path, query: query, headers: headers, body: body) {
                 return renderer.error(failure.code, failure.message)
             }
+            enter(region: configuration.region)
+        } else {
+            enter(region: RequestRegion.of(headers: headers, query: query) ?? configuration.region)
         }
         let contentType = headers.first { $0.0.lowercased() == "content-type" }?.1.lowercased()
         var form = body
@@ -91,11 +110,17 @@ public actor NeptuneEmulator {
         } else if let contentType, !contentType.hasPrefix("application/x-www-form-urlencoded") {
             form = query  // AWS reads parameters only from form bodies
         }
-        return handle(body: form)
+        return respond(toForm: form)
     }
 
-    /// Answers one form-encoded request body.
+    /// Answers one form-encoded request body in the default region (`configuration.region`).
     public func handle(body: String) -> EmulatorAnswer {
+        enter(region: configuration.region)
+        return respond(toForm: body)
+    }
+
+    /// Answers one form-encoded request body in the region entered.
+    func respond(toForm body: String) -> EmulatorAnswer {
         settle()
         let decoded: (action: String?, version: String?, request: Request)
         do {

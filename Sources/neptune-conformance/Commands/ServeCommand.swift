@@ -57,6 +57,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The largest request body accepted, in bytes.", valueName: "bytes"))
     var maxBodySize = 1 << 20
 
+    @Option(
+        help: ArgumentHelp(
+            "The region of requests whose signature names none (with --verify-signatures, the only one).",
+            discussion:
+                "Otherwise each request's SigV4 scope picks its region: one store per region, and ARNs, endpoints and Availability Zones in it.",
+            valueName: "region"))
+    var region = "us-east-1"
+
     @Flag(help: "Log nothing but errors.")
     var quiet = false
 
@@ -104,7 +112,7 @@ struct ServeCommand: AsyncParsableCommand {
         let emulator = NeptuneEmulator(
             spec: spec,
             configuration: .init(
-                transitionDelay: .milliseconds(Int(transitionDelay * 1000)), faults: Set(fault),
+                transitionDelay: .milliseconds(Int(transitionDelay * 1000)), faults: Set(fault), region: region,
                 verifySignatures: verifySignatures ? keys : nil))
         var logger = Logger(label: "neptune-conformance.serve")
         logger.logLevel = quiet ? .error : .info
