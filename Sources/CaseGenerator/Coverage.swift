@@ -15,15 +15,17 @@ public struct Coverage: Sendable {
         var parameters: [String] = []
         for operation in spec.operations {
             for member in operation.parameters.members {
-                if member.required { constraints.append("\(operation.name).\(member.name)#required") }
-                if member.unsupported && !operation.unsupported {
-                    constraints.append("\(operation.name).\(member.name)#unsupported")
+                if member.required {
+                    constraints.append(SpecItemID.constraint(operation.name, member.name, "required").text)
                 }
-                if !member.unsupported { parameters.append("\(operation.name).request.\(member.name)") }
+                if member.unsupported && !operation.unsupported {
+                    constraints.append(SpecItemID.constraint(operation.name, member.name, "unsupported").text)
+                }
+                if !member.unsupported { parameters.append(SpecItemID.requestMember(operation.name, member.name).text) }
                 func add(_ path: String, _ list: [Constraint]) {
                     for constraint in list
                     where !(constraint.keyword == "identifier" && operation.namesExistingResource(path)) {
-                        let key = "\(operation.name).\(path)#\(constraint.keyword)"
+                        let key = SpecItemID.constraint(operation.name, path, constraint.keyword).text
                         if !constraints.contains(key) { constraints.append(key) }
                     }
                 }
@@ -39,11 +41,12 @@ public struct Coverage: Sendable {
                 default: break
                 }
             }
-            for rule in operation.rules where !constraints.contains("\(operation.name)#\(rule.keyword)") {
-                constraints.append("\(operation.name)#\(rule.keyword)")
+            for rule in operation.rules where !constraints.contains(SpecItemID.rule(operation.name, rule.keyword).text)
+            {
+                constraints.append(SpecItemID.rule(operation.name, rule.keyword).text)
             }
             for condition in operation.preconditions {
-                constraints.append("\(operation.name)#\(condition.keyword):\(condition.parameter)")
+                constraints.append(SpecItemID.precondition(operation.name, condition.keyword, condition.parameter).text)
             }
         }
         var coveredBy: [String: [String]] = [:]

@@ -10,7 +10,7 @@ extension OperationCases {
             cases.append(
                 makeCase(
                     "\(member.name)/missing", kind: .invalid, tags: ["constraint:required"],
-                    covers: ["\(name).\(member.name)#required"],
+                    covers: [SpecItemID.constraint(name, member.name, "required").text],
                     summary: "required \(member.name) left out", parameters: base.parameters, fixture: base.fixture,
                     expectation: error("MissingParameter", inferred: true)))
         }
@@ -22,7 +22,7 @@ extension OperationCases {
             cases.append(
                 makeCase(
                     "\(member.name)/unsupported", kind: .invalid, tags: ["constraint:unsupported"],
-                    covers: ["\(name).\(member.name)#unsupported"],
+                    covers: [SpecItemID.constraint(name, member.name, "unsupported").text],
                     summary: "\(member.name), which Neptune does not support", parameters: base.parameters,
                     fixture: base.fixture,
                     expectation: error(member.unsupportedError ?? "InvalidParameterValue", inferred: true)))
@@ -37,7 +37,8 @@ extension OperationCases {
                     cases.append(
                         makeCase(
                             "\(path)/\(violation.label)", kind: .invalid, tags: ["constraint:\(constraint.keyword)"],
-                            covers: ["\(name).\(path)#\(constraint.keyword)"], summary: "\(path): \(violation.summary)",
+                            covers: [SpecItemID.constraint(name, path, constraint.keyword).text],
+                            summary: "\(path): \(violation.summary)",
                             parameters: base.parameters, fixture: base.fixture,
                             expectation: error(constraint.error, inferred: constraint.inferred)))
                 }
@@ -60,7 +61,7 @@ extension OperationCases {
                 cases.append(
                     makeCase(
                         "\(path)/wrong-type", kind: .invalid, tags: ["constraint:type"],
-                        covers: ["\(name).\(path)#type"],
+                        covers: [SpecItemID.constraint(name, path, "type").text],
                         summary: "\(path) is not a \(member.type.name)", parameters: base.parameters,
                         fixture: base.fixture,
                         expectation: error("InvalidParameterValue", inferred: true)))
@@ -120,7 +121,7 @@ extension OperationCases {
                             makeCase(
                                 "\(path)/\(violation.label)", kind: .invalid,
                                 tags: ["constraint:\(constraint.keyword)"],
-                                covers: ["\(name).\(path)#\(constraint.keyword)"],
+                                covers: [SpecItemID.constraint(name, path, constraint.keyword).text],
                                 summary: "a \(list.memberName) whose \(inner.name): \(violation.summary)",
                                 parameters: base.parameters, fixture: base.fixture,
                                 expectation: error(constraint.error, inferred: constraint.inferred)))
@@ -209,7 +210,7 @@ extension OperationCases {
                 cases.append(
                     makeCase(
                         "\(scope)/\(rule.keyword)/\(label)", kind: .invalid, tags: ["rule:\(rule.keyword)"],
-                        covers: ["\(name)#\(rule.keyword)"],
+                        covers: [SpecItemID.rule(name, rule.keyword).text],
                         summary: summary, parameters: parameters, fixture: fixture,
                         expectation: error(rule.error, inferred: rule.inferred)))
             }

@@ -6,7 +6,7 @@ extension OperationCases {
         var cases: [TestCase] = []
         for condition in operation.preconditions {
             let expectation = error(condition.error, inferred: condition.inferred)
-            let covers = ["\(name)#\(condition.keyword):\(condition.parameter)"]
+            let covers = [SpecItemID.precondition(name, condition.keyword, condition.parameter).text]
             let tags = ["precondition:\(condition.keyword)"]
             switch condition.kind {
             case .exists(let resource):
@@ -172,7 +172,7 @@ extension OperationCases {
             TestCase(
                 id: caseID, operation: describe, kind: .stateful,
                 tags: [describe, "stateful", "scenario:modify-then-describe"],
-                covers: ["\(name).request.\(scaling)"],
+                covers: [SpecItemID.requestMember(name, scaling).text],
                 summary: "a scaling range set with \(name) shows in \(describe)", setup: fixture.setup,
                 request: Request(operation: describe, parameters: request), expectation: .success(golden: caseID),
                 teardown: fixture.teardown(operation: operation, request: request))
@@ -210,7 +210,7 @@ extension OperationCases {
                     TestCase(
                         id: caseID, operation: describe.operation, kind: .stateful,
                         tags: [describe.operation, "stateful", "scenario:rename-then-describe"],
-                        covers: ["\(name).request.\(member.name)"],
+                        covers: [SpecItemID.requestMember(name, member.name).text],
                         summary: asksForOld
                             ? "after \(name) renames a cluster, its old identifier names nothing"
                             : "after \(name) renames a cluster, it answers to its new identifier",

@@ -4,12 +4,14 @@ import QueryProtocol
 extension OperationCases {
     mutating func validCases() -> [TestCase] {
         var cases: [TestCase] = []
-        let required = operation.parameters.members.filter(\.required).map { "\(name).request.\($0.name)" }
+        let required = operation.parameters.members.filter(\.required).map {
+            SpecItemID.requestMember(name, $0.name).text
+        }
         let base = baseline()
         cases.append(
             makeCase(
                 "minimal", kind: .valid, tags: ["variant:minimal"],
-                covers: required + base.parameters.map { "\(name).request.\($0.name)" },
+                covers: required + base.parameters.map { SpecItemID.requestMember(name, $0.name).text },
                 summary: "only the required parameters", parameters: base.parameters, fixture: base.fixture))
 
         // Full: every supported parameter the suite can give a valid value without outside resources.
@@ -39,7 +41,7 @@ extension OperationCases {
             cases.append(
                 makeCase(
                     "full", kind: .valid, tags: ["variant:full"],
-                    covers: full.parameters.map { "\(name).request.\($0.name)" },
+                    covers: full.parameters.map { SpecItemID.requestMember(name, $0.name).text },
                     summary: "every supported parameter with a valid value", parameters: full.parameters,
                     fixture: full.fixture))
         }
@@ -52,7 +54,7 @@ extension OperationCases {
             cases.append(
                 makeCase(
                     "with-\(parameterName)", kind: .valid, tags: ["variant:alternative"],
-                    covers: ["\(name).request.\(parameterName)"],
+                    covers: [SpecItemID.requestMember(name, parameterName).text],
                     summary: "\(parameterName) instead of the parameters it excludes", parameters: variant.parameters,
                     fixture: variant.fixture))
         }
@@ -108,7 +110,10 @@ extension OperationCases {
                         makeCase(
                             "\(path)/\(label)", kind: .valid,
                             tags: ["variant:boundary", "constraint:\(constraint.keyword)"] + serial,
-                            covers: ["\(name).request.\(path)", "\(name).\(path)#\(constraint.keyword)"],
+                            covers: [
+                                SpecItemID.requestMember(name, path).text,
+                                SpecItemID.constraint(name, path, constraint.keyword).text,
+                            ],
                             summary: "\(path) at \(summary)",
                             parameters: base.parameters, fixture: base.fixture))
                 }

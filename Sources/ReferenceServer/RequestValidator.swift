@@ -34,7 +34,7 @@ public struct RequestValidator: Sendable {
             found.append(
                 RequestViolation(
                     code: "MissingParameter", message: "The request must contain the parameter \(member.name)",
-                    specItem: "\(name).\(member.name)#required"))
+                    specItem: SpecItemID.constraint(name, member.name, "required").text))
         }
         for member in operation.parameters.members
         where member.unsupported && request.value(at: member.name) != nil && !skipped.contains("unsupported") {
@@ -42,7 +42,7 @@ public struct RequestValidator: Sendable {
                 RequestViolation(
                     code: member.unsupportedError ?? "InvalidParameterValue",
                     message: "The parameter \(member.name) is not supported by Neptune.",
-                    specItem: "\(name).\(member.name)#unsupported"))
+                    specItem: SpecItemID.constraint(name, member.name, "unsupported").text))
         }
         for parameter in request.parameters {
             guard let member = operation.parameters.member(named: parameter.name), !member.unsupported else { continue }
@@ -52,7 +52,9 @@ public struct RequestValidator: Sendable {
         }
         for rule in operation.rules where !skipped.contains("rule:\(rule.keyword)") {
             if let message = broken(rule, in: request) {
-                found.append(RequestViolation(code: rule.error, message: message, specItem: "\(name)#\(rule.keyword)"))
+                found.append(
+                    RequestViolation(
+                        code: rule.error, message: message, specItem: SpecItemID.rule(name, rule.keyword).text))
             }
         }
         return found
@@ -76,7 +78,7 @@ public struct RequestValidator: Sendable {
                 found.append(
                     RequestViolation(
                         code: "MissingParameter", message: "\(path).\(spec.name) is required",
-                        specItem: "\(operation.name).\(path).\(spec.name)#required"))
+                        specItem: SpecItemID.constraint(operation.name, "\(path).\(spec.name)", "required").text))
             }
         case (.list(let list), .list(let items)):
             for item in items {
@@ -99,7 +101,7 @@ public struct RequestValidator: Sendable {
                     RequestViolation(
                         code: "InvalidParameterValue",
                         message: "Invalid value '\(text)' for \(path): not a \(type.name)",
-                        specItem: "\(operation.name).\(path)#type"))
+                        specItem: SpecItemID.constraint(operation.name, path, "type").text))
                 return
             }
             for constraint in constraints where !skipped.contains(constraint.keyword) {
@@ -107,14 +109,14 @@ public struct RequestValidator: Sendable {
                     found.append(
                         RequestViolation(
                             code: constraint.error, message: "Invalid value '\(text)' for \(path): \(message)",
-                            specItem: "\(operation.name).\(path)#\(constraint.keyword)"))
+                            specItem: SpecItemID.constraint(operation.name, path, constraint.keyword).text))
                 }
             }
         default:
             found.append(
                 RequestViolation(
                     code: "InvalidParameterValue", message: "\(path) has the wrong shape: expected a \(type.name)",
-                    specItem: "\(operation.name).\(path)#type"))
+                    specItem: SpecItemID.constraint(operation.name, path, "type").text))
         }
     }
 

@@ -1,3 +1,5 @@
+import ConformanceSpec
+
 /// How much of the contract an endpoint honours: the share of spec items (constraints, rules,
 /// preconditions) whose every exercising case passed, beside the share of cases that passed;
 /// overall and per operation. Skipped cases count for neither.
@@ -48,9 +50,7 @@ public struct ConformanceScore: Sendable, Codable, Equatable {
     }
 
     /// The operation an item id begins with: `Op` of `Op.Port#range` and of `Op#exclusive`.
-    static func operation(of item: String) -> String {
-        String(item.prefix { $0 != "." && $0 != "#" })
-    }
+    static func operation(of item: String) -> String { SpecItemID(item).operation }
 
     /// A shields.io endpoint badge: `https://img.shields.io/endpoint?url=<where badge.json is served>`.
     public var badge: Badge {

@@ -1,3 +1,5 @@
+import ConformanceSpec
+
 /// The first departure of one failing or erring case, reduced to what groups it with others: its
 /// kind, the class of spec item it concerns, and the concrete item.
 struct Departure: Equatable {
@@ -114,8 +116,7 @@ struct Departure: Equatable {
     /// `range` of `Op.Port#range`, `state` of `Op#state:DBClusterIdentifier`; the
     /// family name (QueryProtocol, SigV4) for protocol and signature cases.
     static func keyword(of item: String, result: CaseResult) -> String {
-        guard let hash = item.firstIndex(of: "#") else { return result.operation }
-        return String(item[item.index(after: hash)...].prefix { $0 != ":" })
+        SpecItemID(item).keyword ?? result.operation
     }
 
     /// The element an XPath ends on, without index predicates or prefixes.

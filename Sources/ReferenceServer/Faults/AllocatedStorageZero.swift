@@ -6,7 +6,9 @@ struct AllocatedStorageZero: FaultDecorator {
     var summary: String { "answers AllocatedStorage 0 where the document fixes 1" }
     var operations: [String] { ["CreateDBCluster"] }
 
-    func brokenItems(in spec: ServiceSpec) -> [String] { ["shapes.DBCluster.AllocatedStorage"] }
+    func brokenItems(in spec: ServiceSpec) -> [String] {
+        [SpecItemID.shapeMember("DBCluster", "AllocatedStorage").text]
+    }
 
     func rendering(clusterMembers: inout [String: ParameterValue]) { clusterMembers["AllocatedStorage"] = .scalar("0") }
 }

@@ -5,7 +5,7 @@ struct MissingRequestId: FaultDecorator {
     var summary: String { "leaves ResponseMetadata/RequestId out of success answers" }
     var operations: [String] { ["CreateDBCluster"] }
 
-    func brokenItems(in spec: ServiceSpec) -> [String] { ["envelope.ResponseMetadata.RequestId"] }
+    func brokenItems(in spec: ServiceSpec) -> [String] { [SpecItemID.envelope("ResponseMetadata.RequestId").text] }
 
     func rendering(envelope: inout AnswerEnvelope) { envelope.successCarriesRequestId = false }
 }

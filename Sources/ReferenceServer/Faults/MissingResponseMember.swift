@@ -7,7 +7,7 @@ struct MissingResponseMember: FaultDecorator {
     var summary: String { "leaves Status out of DBCluster answers" }
     var operations: [String] { ["CreateDBCluster"] }
 
-    func brokenItems(in spec: ServiceSpec) -> [String] { ["shapes.DBCluster.Status"] }
+    func brokenItems(in spec: ServiceSpec) -> [String] { [SpecItemID.shapeMember("DBCluster", "Status").text] }
 
     func rendering(clusterMembers: inout [String: ParameterValue]) { clusterMembers["Status"] = nil }
 }

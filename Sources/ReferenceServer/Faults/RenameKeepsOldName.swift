@@ -7,7 +7,9 @@ struct RenameKeepsOldName: FaultDecorator {
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
         spec.operations.flatMap { operation in
-            operation.parameters.members.filter { $0.renames != nil }.map { "\(operation.name).request.\($0.name)" }
+            operation.parameters.members.filter { $0.renames != nil }.map {
+                SpecItemID.requestMember(operation.name, $0.name).text
+            }
         }
     }
 

@@ -6,7 +6,9 @@ struct WrongElementType: FaultDecorator {
     var summary: String { "writes Port as text that is not an integer" }
     var operations: [String] { ["CreateDBCluster"] }
 
-    func brokenItems(in spec: ServiceSpec) -> [String] { ["shapes.DBCluster.Port#type"] }
+    func brokenItems(in spec: ServiceSpec) -> [String] {
+        [SpecItemID.shapeMember("DBCluster", "Port", aspect: "type").text]
+    }
 
     func rendering(clusterMembers: inout [String: ParameterValue]) { clusterMembers["Port"] = .scalar("port-8182") }
 }

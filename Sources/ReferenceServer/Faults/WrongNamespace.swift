@@ -5,7 +5,7 @@ struct WrongNamespace: FaultDecorator {
     var summary: String { "answers in the namespace of another API version" }
     var operations: [String] { ["CreateDBCluster"] }
 
-    func brokenItems(in spec: ServiceSpec) -> [String] { ["service#xmlNamespace"] }
+    func brokenItems(in spec: ServiceSpec) -> [String] { [SpecItemID.service("xmlNamespace").text] }
 
     func rendering(envelope: inout AnswerEnvelope) { envelope.namespace = "http://rds.amazonaws.com/doc/2014-09-01/" }
 }
