@@ -201,8 +201,5 @@ final class Counter: @unchecked Sendable {
 }
 
 enum TimestampText {
-    static func iso(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        return formatter.string(from: date)
-    }
+    static func iso(_ date: Date) -> String { ISOTimestamp.format(date, fractionalSeconds: false) }
 }

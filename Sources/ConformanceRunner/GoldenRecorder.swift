@@ -26,7 +26,7 @@ public struct GoldenRecorder: Sendable {
         self.day = day
     }
 
-    public static func today() -> String { String(ISO8601DateFormatter().string(from: Date()).prefix(10)) }
+    public static func today() -> String { String(ISOTimestamp.format(Date(), fractionalSeconds: false).prefix(10)) }
 
     public func golden(from tree: XMLTree, for testCase: TestCase) -> String {
         let operation = spec.operation(named: testCase.request.operation)

@@ -59,7 +59,7 @@ extension NeptuneEmulator {
     }
 
     func newAttributes(id: String) -> [String: ParameterValue] {
-        let now = TimestampFormat.format(Date())
+        let now = ISOTimestamp.format(Date())
         let region = self.region
         sequence += 1
         let suffix = String(format: "%012llx", UInt64(sequence) &* 0x9E37_79B9)

@@ -1,3 +1,4 @@
+import ConformanceSpec
 import Foundation
 import QueryProtocol
 
@@ -120,6 +121,6 @@ extension NeptuneEmulator {
         let escape = AnswerRenderer.escape
         return "<DBClusterSnapshot><DBClusterSnapshotIdentifier>\(escape(record.id))</DBClusterSnapshotIdentifier>"
             + "<DBClusterIdentifier>\(escape(record.cluster))</DBClusterIdentifier><Engine>neptune</Engine><Status>available</Status>"
-            + "<SnapshotCreateTime>\(TimestampFormat.format(Date(timeIntervalSince1970: record.createdAt)))</SnapshotCreateTime></DBClusterSnapshot>"
+            + "<SnapshotCreateTime>\(ISOTimestamp.format(Date(timeIntervalSince1970: record.createdAt)))</SnapshotCreateTime></DBClusterSnapshot>"
     }
 }

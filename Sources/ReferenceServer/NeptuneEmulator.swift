@@ -272,10 +272,10 @@ public actor NeptuneEmulator {
             }
         case .restorableTime(let sourceParameter):
             guard let record = cluster(named: text(sourceParameter, request) ?? ""),
-                let time = TimestampFormat.parse(value)
+                let time = ISOTimestamp.parse(value)
             else { return nil }
             func attribute(_ name: String) -> (text: String, date: Date)? {
-                guard case .scalar(let text)? = record.attributes[name], let date = TimestampFormat.parse(text) else {
+                guard case .scalar(let text)? = record.attributes[name], let date = ISOTimestamp.parse(text) else {
                     return nil
                 }
                 return (text, date)

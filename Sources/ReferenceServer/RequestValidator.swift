@@ -125,7 +125,7 @@ public struct RequestValidator: Sendable {
         case .integer: return Int(text) != nil
         case .double: return Double(text).map(\.isFinite) ?? false
         case .boolean: return ["true", "false"].contains(text.lowercased())
-        case .timestamp: return TimestampFormat.parse(text) != nil
+        case .timestamp: return ISOTimestamp.parse(text) != nil
         default: return true
         }
     }
@@ -229,22 +229,5 @@ public struct RequestValidator: Sendable {
                 ? nil
                 : "\(shared.sorted().joined(separator: ", ")) cannot be in both \(lists.joined(separator: " and "))"
         }
-    }
-}
-
-/// ISO 8601 timestamps as the query protocol sends them and the XML answers carry them.
-public enum TimestampFormat {
-    public static func parse(_ text: String) -> Date? {
-        let plain = ISO8601DateFormatter()
-        if let date = plain.date(from: text) { return date }
-        let fractional = ISO8601DateFormatter()
-        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return fractional.date(from: text)
-    }
-
-    public static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
     }
 }

@@ -63,7 +63,7 @@ struct ParityCommand: AsyncParsableCommand {
         options.forceSignatureChecks = settings.signatureChecks
         let frozen = options
         let goldens = GoldenLocation.directory(nil)
-        let started = ISO8601DateFormatter().string(from: Date())
+        let started = ISOTimestamp.format(Date(), fractionalSeconds: false)
         Console.error("Running \(cases.count) cases against \(targets[0]) and \(targets[1])")
         let (first, second) = (targets[0], targets[1])
         async let one = CommandTargetRunner.run(

@@ -1,5 +1,3 @@
-import ConformanceSpec
-
 /// A maintenance or backup window parsed into minutes: `hh24:mi-hh24:mi` (daily) or
 /// `ddd:hh24:mi-ddd:hh24:mi` (weekly, days mon..sun, UTC).
 public struct TimeWindow: Sendable, Equatable {
