@@ -29,16 +29,20 @@ extension OperationCases {
         }
         for (path, member) in scalarMembers() where !member.unsupported {
             for constraint in member.constraints where !(isLookup(path) && constraint.keyword == "identifier") {
-                for violation in values.violations(of: constraint, type: member.type)
-                where breaksOnlyItself(violation, constraint, member, path) {
+                let item = SpecItemID.constraint(name, path, constraint.keyword)
+                for violation in values.violations(of: constraint, type: member.type) {
+                    let names = self  // a candidate the evaluator refuses must not use up resource names
                     var base = baseline()
                     base.parameters = withRequiredSiblings(
                         base.parameters.setting(path, .scalar(violation.value)), path: path)
+                    guard breaksOnly(item, base.parameters) else {
+                        self = names
+                        continue
+                    }
                     cases.append(
                         makeCase(
                             "\(path)/\(violation.label)", kind: .invalid, tags: ["constraint:\(constraint.keyword)"],
-                            covers: [SpecItemID.constraint(name, path, constraint.keyword).text],
-                            summary: "\(path): \(violation.summary)",
+                            covers: [item.text], summary: "\(path): \(violation.summary)",
                             parameters: base.parameters, fixture: base.fixture,
                             expectation: error(constraint.error, inferred: constraint.inferred)))
                 }
@@ -72,26 +76,14 @@ extension OperationCases {
         return cases
     }
 
-    /// False for the violations that cannot break one constraint alone: an empty value under a pattern
-    /// that needs a character, a minimum capacity above the largest maximum (it is also above MaxCapacity),
-    /// a maximum below the smallest minimum. Other cases cover those constraints.
-    func breaksOnlyItself(_ violation: Violation, _ constraint: Constraint, _ member: MemberSpec, _ path: String)
-        -> Bool
-    {
-        if violation.value.isEmpty, case .length = constraint.kind,
-            member.constraints.contains(where: {
-                if case .pattern = $0.kind { true } else if case .identifier = $0.kind { true } else { false }
-            })
-        {
-            return false
-        }
-        guard case .range = constraint.kind else { return true }
-        for rule in operation.rules {
-            guard case .ordered(let lower, let upper) = rule.kind else { continue }
-            if path == lower && violation.label == "above-maximum" { return false }
-            if path == upper && violation.label == "below-minimum" { return false }
-        }
-        return true
+    /// True when the request breaks `item` and nothing else, as the one evaluator judges it. Some
+    /// violations cannot break their constraint alone (an empty value under a pattern that needs a
+    /// character; a minimum capacity above the largest maximum is also above MaxCapacity): other
+    /// cases cover those items.
+    func breaksOnly(_ item: SpecItemID, _ parameters: [Parameter]) -> Bool {
+        ContractEvaluator(operation: operation).violations(of: Request(operation: name, parameters: parameters)).map(
+            \.specItem)
+            == [item.text]
     }
 
     /// Constraints on list members (log types, tag keys and values).

@@ -151,7 +151,7 @@ public actor NeptuneEmulator {
     }
 
     func perform(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
-        let validator = RequestValidator(operation: operation, skipped: skippedChecks)
+        let validator = ContractEvaluator(operation: operation, skipped: skippedChecks)
         if let first = validator.violations(of: request).first { return renderer.error(first.code, first.message) }
         if let failed = failedPrecondition(operation, request) { return renderer.error(failed.code, failed.message) }
         switch operation.name {

@@ -7,7 +7,7 @@ import Testing
 /// The validator judges requests from the spec alone, knowing nothing of how cases are made, so it
 /// checks the generator: every invalid case breaks exactly one constraint, and that one draws the
 /// expected code; every valid request breaks none.
-@Suite struct RequestValidatorTests {
+@Suite struct ContractEvaluatorTests {
     static let invalid = Suite.cases.filter { $0.kind == .invalid }
     static let others = Suite.cases.filter { $0.kind == .valid || $0.kind == .stateful }
 
@@ -15,7 +15,7 @@ import Testing
     func invalidCaseBreaksExactlyOneConstraint(_ id: String) throws {
         let testCase = try #require(Suite.cases.first { $0.id == id })
         let operation = try #require(Suite.spec.operation(named: testCase.operation))
-        let violations = RequestValidator(operation: operation).violations(of: testCase.request)
+        let violations = ContractEvaluator(operation: operation).violations(of: testCase.request)
         #expect(violations.count == 1, "\(violations)")
         guard case .error(let code, _, _, _) = testCase.expectation, let only = violations.first else { return }
         #expect(only.code == code, "\(only)")
@@ -30,12 +30,12 @@ import Testing
             // Run-time values are filled in before sending (the runner asks the endpoint); any timestamp stands in.
             let request = testCase.request.filling(
                 Dictionary(uniqueKeysWithValues: testCase.request.runtimeValues.map { ($0, "2024-01-01T00:00:00Z") }))
-            let violations = RequestValidator(operation: operation).violations(of: request)
+            let violations = ContractEvaluator(operation: operation).violations(of: request)
             #expect(violations.isEmpty, "\(testCase.id): \(violations)")
             for step in testCase.setup + testCase.teardown {
                 guard let stepOperation = Suite.spec.operation(named: step.request.operation) else { continue }
                 #expect(
-                    RequestValidator(operation: stepOperation).violations(of: step.request).isEmpty,
+                    ContractEvaluator(operation: stepOperation).violations(of: step.request).isEmpty,
                     "\(testCase.id) step \(step.request.operation)")
             }
         }

@@ -1,6 +1,4 @@
-import ConformanceSpec
 import Foundation
-import QueryProtocol
 
 /// One broken rule in a request: the error it draws and the spec item it breaks
 /// (`CreateDBCluster.BackupRetentionPeriod#range`, the ids the generator's `covers` use).
@@ -12,10 +10,13 @@ public struct RequestViolation: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(specItem): \(code): \(message)" }
 }
 
-/// Checks a request against its operation's spec, without looking at any state: required and
-/// unsupported parameters, value types, per-value constraints, then cross-parameter rules, in the
-/// order the spec gives them. It knows nothing of how cases are generated, so it can judge them.
-public struct RequestValidator: Sendable {
+/// The one evaluator of the contract's request items: for a request, every constraint and rule of
+/// its operation's spec it breaks (required and unsupported parameters, value types, per-value
+/// constraints, then cross-parameter rules), in the order the spec gives them, the first being the one
+/// the service reports. The reference server validates with it, and the generator keeps an invalid case
+/// only when it breaks exactly the item the case covers. It knows nothing of how cases are generated,
+/// so it can judge them. (Preconditions on state are the emulator's, which holds the state.)
+public struct ContractEvaluator: Sendable {
     public let operation: OperationSpec
     /// Check families switched off (the reference server's faults use this: `FaultDecorator.skippedChecks`).
     public var skipped: Set<String>
