@@ -216,94 +216,15 @@ public actor NeptuneEmulator {
         decorators.reduce(clusters[key(identifier)]) { $1.lookUp(identifier, in: clusters, conformant: $0) }
     }
 
-    /// The first precondition of the operation that does not hold and that no fault waives, in spec order.
+    /// The first precondition of the operation that does not hold and that no fault waives, in spec order,
+    /// as the one evaluator judges it against this store.
     func failedPrecondition(_ operation: OperationSpec, _ request: Request) -> (code: String, message: String)? {
-        for condition in operation.preconditions {
-            guard let failure = failure(of: condition, operation, request),
-                !decorators.contains(where: { $0.waives(failure) })
-            else { continue }
-            return (failure.code, failure.message)
-        }
-        return nil
-    }
-
-    /// Why `condition` does not hold for the request, or nil when it holds (or names nothing).
-    func failure(of condition: Precondition, _ operation: OperationSpec, _ request: Request) -> PreconditionFailure? {
-        guard let value = text(condition.parameter, request) else { return nil }
-        func failed(_ message: String, _ reason: PreconditionFailure.Reason = .unmet) -> PreconditionFailure {
-            PreconditionFailure(
-                operation: operation.name, condition: condition, code: condition.error, message: message, reason: reason
-            )
-        }
-        switch condition.kind {
-        case .exists(.dbCluster):
-            if cluster(named: value) == nil { return failed("DBCluster \(value) not found.") }
-        case .exists(.dbClusterSnapshot):
-            if snapshots[value.lowercased()] == nil { return failed("DBClusterSnapshot \(value) not found.") }
-        case .exists(.dbInstance):
-            if instances[value.lowercased()] == nil { return failed("DBInstance \(value) not found.") }
-        case .exists(let kind):
-            if !value.hasPrefix("default") { return failed("\(kind.rawValue) \(value) not found.") }
-        case .absent(.dbCluster):
-            if cluster(named: value) != nil { return failed("DB Cluster already exists") }
-        case .absent(.dbClusterSnapshot):
-            if snapshots[value.lowercased()] != nil {
-                return failed(
-                    "Cannot create the snapshot because a snapshot with the identifier \(value) already exists.")
-            }
-        case .absent:
+        let state = EmulatorContractState(
+            clusters: clusters, instances: instances, snapshots: snapshots, decorators: decorators)
+        let failures = ContractEvaluator(operation: operation).preconditionFailures(of: request, in: state)
+        guard let failure = failures.first(where: { failure in !decorators.contains { $0.waives(failure) } }) else {
             return nil
-        case .state(let allowed):
-            guard let record = cluster(named: value), !allowed.contains(record.status) else { return nil }
-            return failed(
-                "DbCluster \(record.id) is in \(record.status) state but expected it to be one of \(allowed.joined(separator: ", "))."
-            )
-        case .notDeletionProtected:
-            if let record = cluster(named: value), record.deletionProtection {
-                return failed("Cannot delete protected Cluster, please disable deletion protection and try again.")
-            }
-        case .hasReader:
-            if let record = cluster(named: value), record.instances.count < 2 {
-                return failed("Cluster \(record.id) has no reader instance to fail over to.")
-            }
-        case .isReadReplica:
-            if let record = cluster(named: value), record.replicationSource == nil {
-                return failed("DbCluster \(record.id) is not a read replica.")
-            }
-        case .restorableTime(let sourceParameter):
-            guard let record = cluster(named: text(sourceParameter, request) ?? ""),
-                let time = ISOTimestamp.parse(value)
-            else { return nil }
-            func attribute(_ name: String) -> (text: String, date: Date)? {
-                guard case .scalar(let text)? = record.attributes[name], let date = ISOTimestamp.parse(text) else {
-                    return nil
-                }
-                return (text, date)
-            }
-            if let latest = attribute("LatestRestorableTime"), time > latest.date {
-                return failed(
-                    "RestoreToTime \(value) is after the latest restorable time of \(record.id), \(latest.text).")
-            }
-            if let earliest = attribute("EarliestRestorableTime"), time < earliest.date {
-                return failed(
-                    "RestoreToTime \(value) is before the earliest restorable time of \(record.id), \(earliest.text).")
-            }
-        case .hasNoInstances:
-            if let record = cluster(named: value),
-                record.instances.contains(where: { instances[$0]?.status != "deleting" })
-            {
-                return failed("Cluster cannot be deleted, it still contains DB instances in non-deleting state.")
-            }
-        case .readerOf(let clusterParameter):
-            guard let record = cluster(named: text(clusterParameter, request) ?? "") else { return nil }
-            let instance = value.lowercased()
-            if record.instances.first == instance {
-                return failed("DB instance \(instance) is the writer of \(record.id); name one of its readers.")
-            }
-            if !record.instances.contains(instance) {
-                return failed("DB instance \(instance) is not a member of \(record.id).", .notAMember)
-            }
         }
-        return nil
+        return (failure.code, failure.message)
     }
 }

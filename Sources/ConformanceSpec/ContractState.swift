@@ -1,0 +1,119 @@
+import Foundation
+
+/// What the evaluator needs to know of an endpoint's state to judge preconditions. The reference
+/// server's store answers it; identifiers are as the request gives them (the state knows how it
+/// stores and finds them).
+public protocol ContractState {
+    /// The cluster `identifier` names, or nil when there is none.
+    func cluster(_ identifier: String) -> ContractClusterFacts?
+    /// Whether a resource of `kind` has this identifier (kinds the state does not keep: its own rule).
+    func exists(_ kind: ResourceKind, _ identifier: String) -> Bool
+    /// The status of the DB instance, or nil when there is none.
+    func instanceStatus(_ identifier: String) -> String?
+}
+
+/// The facts about one cluster that preconditions look at.
+public struct ContractClusterFacts: Sendable, Equatable {
+    /// The stored identifier.
+    public var id: String
+    public var status: String
+    public var deletionProtection: Bool
+    /// Its DB instances, the writer first.
+    public var members: [String]
+    public var isReadReplica: Bool
+    /// The restorable window's ends as the cluster reports them, when it does.
+    public var earliestRestorableTime: String?
+    public var latestRestorableTime: String?
+
+    public init(
+        id: String, status: String, deletionProtection: Bool, members: [String], isReadReplica: Bool,
+        earliestRestorableTime: String? = nil, latestRestorableTime: String? = nil
+    ) {
+        self.id = id
+        self.status = status
+        self.deletionProtection = deletionProtection
+        self.members = members
+        self.isReadReplica = isReadReplica
+        self.earliestRestorableTime = earliestRestorableTime
+        self.latestRestorableTime = latestRestorableTime
+    }
+}
+
+extension ContractEvaluator {
+    /// Every precondition of the operation that does not hold for `request` in `state`, in spec order
+    /// (the first is the one the service reports).
+    public func preconditionFailures(of request: Request, in state: some ContractState) -> [PreconditionFailure] {
+        operation.preconditions.compactMap { failure(of: $0, request, in: state) }
+    }
+
+    /// Why `condition` does not hold for the request, or nil when it holds (or names nothing).
+    func failure(of condition: Precondition, _ request: Request, in state: some ContractState) -> PreconditionFailure? {
+        guard let value = scalar(condition.parameter, in: request) else { return nil }
+        func failed(_ message: String, _ reason: PreconditionFailure.Reason = .unmet) -> PreconditionFailure {
+            PreconditionFailure(
+                operation: operation.name, condition: condition, code: condition.error, message: message, reason: reason
+            )
+        }
+        switch condition.kind {
+        case .exists(.dbCluster):
+            if state.cluster(value) == nil { return failed("DBCluster \(value) not found.") }
+        case .exists(let kind):
+            if !state.exists(kind, value) { return failed("\(kind.rawValue) \(value) not found.") }
+        case .absent(.dbCluster):
+            if state.cluster(value) != nil { return failed("DB Cluster already exists") }
+        case .absent(.dbClusterSnapshot):
+            if state.exists(.dbClusterSnapshot, value) {
+                return failed(
+                    "Cannot create the snapshot because a snapshot with the identifier \(value) already exists.")
+            }
+        case .absent:
+            return nil
+        case .state(let allowed):
+            guard let cluster = state.cluster(value), !allowed.contains(cluster.status) else { return nil }
+            return failed(
+                "DbCluster \(cluster.id) is in \(cluster.status) state but expected it to be one of \(allowed.joined(separator: ", "))."
+            )
+        case .notDeletionProtected:
+            if let cluster = state.cluster(value), cluster.deletionProtection {
+                return failed("Cannot delete protected Cluster, please disable deletion protection and try again.")
+            }
+        case .hasReader:
+            if let cluster = state.cluster(value), cluster.members.count < 2 {
+                return failed("Cluster \(cluster.id) has no reader instance to fail over to.")
+            }
+        case .isReadReplica:
+            if let cluster = state.cluster(value), !cluster.isReadReplica {
+                return failed("DbCluster \(cluster.id) is not a read replica.")
+            }
+        case .restorableTime(let sourceParameter):
+            guard let cluster = state.cluster(scalar(sourceParameter, in: request) ?? ""),
+                let time = ISOTimestamp.parse(value)
+            else {
+                return nil
+            }
+            if let latest = cluster.latestRestorableTime, let date = ISOTimestamp.parse(latest), time > date {
+                return failed("RestoreToTime \(value) is after the latest restorable time of \(cluster.id), \(latest).")
+            }
+            if let earliest = cluster.earliestRestorableTime, let date = ISOTimestamp.parse(earliest), time < date {
+                return failed(
+                    "RestoreToTime \(value) is before the earliest restorable time of \(cluster.id), \(earliest).")
+            }
+        case .hasNoInstances:
+            if let cluster = state.cluster(value),
+                cluster.members.contains(where: { state.instanceStatus($0) != "deleting" })
+            {
+                return failed("Cluster cannot be deleted, it still contains DB instances in non-deleting state.")
+            }
+        case .readerOf(let clusterParameter):
+            guard let cluster = state.cluster(scalar(clusterParameter, in: request) ?? "") else { return nil }
+            let instance = value.lowercased()
+            if cluster.members.first == instance {
+                return failed("DB instance \(instance) is the writer of \(cluster.id); name one of its readers.")
+            }
+            if !cluster.members.contains(instance) {
+                return failed("DB instance \(instance) is not a member of \(cluster.id).", .notAMember)
+            }
+        }
+        return nil
+    }
+}
