@@ -35,7 +35,7 @@ extension HTMLReport {
         for finding in findings {
             let example = finding.example
             html +=
-                "<details class=\"finding\" id=\"finding-\(e(finding.id))\"><summary><b>\(finding.cases.count)</b> · \(e(finding.title)) <code>\(e(finding.id))</code></summary>\n"
+                "<details class=\"finding\" id=\"finding-\(e(finding.id))\"><summary><b>\(finding.cases.count)</b> · \(codeSpans(e(finding.title))) <code>\(e(finding.id))</code></summary>\n"
             html +=
                 "<p>Kind <code>\(e(finding.kind.rawValue))</code> · item <code>\(e(finding.item))</code> · spec items: "
             html +=
@@ -57,5 +57,13 @@ extension HTMLReport {
             html += "</details>\n"
         }
         return html + "</div>\n"
+    }
+
+    /// Escaped text with its `backtick` spans as <code> (titles quote keywords that way).
+    static func codeSpans(_ escaped: String) -> String {
+        let parts = escaped.split(separator: "`", omittingEmptySubsequences: false)
+        guard parts.count >= 3, parts.count % 2 == 1 else { return escaped }
+        return parts.enumerated().map { $0.offset % 2 == 1 ? "<code>\($0.element)</code>" : String($0.element) }
+            .joined()
     }
 }
