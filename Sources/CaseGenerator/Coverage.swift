@@ -22,23 +22,9 @@ public struct Coverage: Sendable {
                     constraints.append(SpecItemID.constraint(operation.name, member.name, "unsupported").text)
                 }
                 if !member.unsupported { parameters.append(SpecItemID.requestMember(operation.name, member.name).text) }
-                func add(_ path: String, _ list: [Constraint]) {
-                    for constraint in list
-                    where !(constraint.keyword == "identifier" && operation.namesExistingResource(path)) {
-                        let key = SpecItemID.constraint(operation.name, path, constraint.keyword).text
-                        if !constraints.contains(key) { constraints.append(key) }
-                    }
-                }
-                add(member.name, member.constraints)
-                switch member.type {
-                case .structure(let inner):
-                    for item in inner.members { add("\(member.name).\(item.name)", item.constraints) }
-                case .list(let list):
-                    add(member.name, list.memberConstraints)
-                    if case .structure(let inner) = list.member {
-                        for item in inner.members { add("\(member.name).\(item.name)", item.constraints) }
-                    }
-                default: break
+                for (path, constraint) in operation.judgedConstraints(of: member) {
+                    let key = SpecItemID.constraint(operation.name, path, constraint.keyword).text
+                    if !constraints.contains(key) { constraints.append(key) }
                 }
             }
             for rule in operation.rules where !constraints.contains(SpecItemID.rule(operation.name, rule.keyword).text)

@@ -47,6 +47,30 @@ public struct OperationSpec: Sendable, Equatable {
         }
     }
 
+    /// The value constraints the operation judges on `member`: on the parameter, its structure members and
+    /// its list members (with their paths, in spec order), except identifier rules on a parameter that names
+    /// an existing resource. Coverage and the faults' item families both read them from here.
+    public func judgedConstraints(of member: MemberSpec) -> [(path: String, constraint: Constraint)] {
+        var sites: [(path: String, constraint: Constraint)] = []
+        func add(_ path: String, _ constraints: [Constraint]) {
+            for constraint in constraints where !(constraint.keyword == "identifier" && namesExistingResource(path)) {
+                sites.append((path, constraint))
+            }
+        }
+        add(member.name, member.constraints)
+        switch member.type {
+        case .structure(let inner):
+            for item in inner.members { add("\(member.name).\(item.name)", item.constraints) }
+        case .list(let list):
+            add(member.name, list.memberConstraints)
+            if case .structure(let inner) = list.member {
+                for item in inner.members { add("\(member.name).\(item.name)", item.constraints) }
+            }
+        default: break
+        }
+        return sites
+    }
+
     /// The parameter that gives the resource named by `parameter` a new identifier (`NewDBClusterIdentifier`
     /// for `DBClusterIdentifier` in ModifyDBCluster), if the operation has one.
     public func renaming(_ parameter: String) -> String? {

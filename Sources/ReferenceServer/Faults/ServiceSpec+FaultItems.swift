@@ -7,24 +7,10 @@ extension ServiceSpec {
     func constraintItems(keyword: String) -> [String] {
         var items: [String] = []
         for operation in operations {
-            func add(_ path: String, _ constraints: [Constraint]) {
-                for constraint in constraints where constraint.keyword == keyword {
-                    guard !(keyword == "identifier" && operation.namesExistingResource(path)) else { continue }
+            for member in operation.parameters.members {
+                for (path, constraint) in operation.judgedConstraints(of: member) where constraint.keyword == keyword {
                     let item = SpecItemID.constraint(operation.name, path, keyword).text
                     if !items.contains(item) { items.append(item) }
-                }
-            }
-            for member in operation.parameters.members {
-                add(member.name, member.constraints)
-                switch member.type {
-                case .structure(let inner):
-                    for item in inner.members { add("\(member.name).\(item.name)", item.constraints) }
-                case .list(let list):
-                    add(member.name, list.memberConstraints)
-                    if case .structure(let inner) = list.member {
-                        for item in inner.members { add("\(member.name).\(item.name)", item.constraints) }
-                    }
-                default: break
                 }
             }
         }
