@@ -29,10 +29,7 @@ public struct Baseline: Sendable, Codable, Equatable {
         self.init(
             apiVersion: apiVersion,
             entries: results.compactMap { result in
-                guard let finding = RootCauseAnalysis.rootCauseId(of: result),
-                    let fingerprint = RootCauseAnalysis.fingerprint(of: result)
-                else { return nil }
-                return Entry(case: result.id, finding: finding, fingerprint: fingerprint)
+                Departure(result).map { Entry(case: result.id, finding: $0.rootCauseId, fingerprint: $0.fingerprint) }
             })
     }
 
@@ -115,14 +112,14 @@ public struct Baseline: Sendable, Codable, Equatable {
         var outcome = BaselineOutcome(file: file, known: [], new: [], fixed: [], changed: [:])
         for result in results {
             let entry = known[result.id]
-            if let fingerprint = RootCauseAnalysis.fingerprint(of: result) {
-                if let entry, entry.fingerprint == fingerprint {
+            if let departure = Departure(result) {
+                if let entry, entry.fingerprint == departure.fingerprint {
                     outcome.known.append(result.id)
                 } else {
                     outcome.new.append(result.id)
                     if let entry {
                         outcome.changed[result.id] =
-                            "departed before as \(entry.finding), now as \(RootCauseAnalysis.rootCauseId(of: result) ?? "?")"
+                            "departed before as \(entry.finding), now as \(departure.rootCauseId)"
                     }
                 }
             } else if entry != nil && result.verdict == .passed {

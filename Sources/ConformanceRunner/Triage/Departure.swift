@@ -101,6 +101,13 @@ struct Departure: Equatable {
         }
     }
 
+    /// The id of the root cause this departure belongs to: `<kind>/<item class>`.
+    var rootCauseId: String { "\(kind.rawValue)/\(itemClass)" }
+
+    /// A stable short fingerprint of how the case departs (kind, item and the gist; no request ids, times or
+    /// generated names), for baselines.
+    var fingerprint: String { FNV1a.hex("\(kind.rawValue)|\(item)|\(signature)") }
+
     init(kind: DepartureKind, itemClass: String, item: String, signature: String) {
         self.kind = kind
         self.itemClass = itemClass

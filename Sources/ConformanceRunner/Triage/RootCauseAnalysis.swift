@@ -11,19 +11,17 @@ public enum RootCauseAnalysis {
         of results: [CaseResult], endpoint: String, url: String?, region: String, signingName: String
     ) -> [RootCause] {
         var order: [String] = []
-        var groups: [String: (departure: Departure, results: [CaseResult])] = [:]
+        var groups: [String: [(result: CaseResult, departure: Departure)]] = [:]
         for result in results {
             guard let departure = Departure(result) else { continue }
-            let id = "\(departure.kind.rawValue)/\(departure.itemClass)"
-            if groups[id] == nil {
-                order.append(id)
-                groups[id] = (departure, [])
-            }
-            groups[id]!.results.append(result)
+            if groups[departure.rootCauseId] == nil { order.append(departure.rootCauseId) }
+            groups[departure.rootCauseId, default: []].append((result, departure))
         }
         let causes = order.map { id -> RootCause in
-            let (departure, members) = groups[id]!
-            let items = Set(members.compactMap { Departure($0)?.item }).sorted()
+            let group = groups[id]!
+            let departure = group[0].departure
+            let members = group.map(\.result)
+            let items = Set(group.map(\.departure.item)).sorted()
             let example = members.first { $0.verdict == .failed } ?? members[0]
             return RootCause(
                 id: id, title: title(departure, items: items), item: departure.itemClass, kind: departure.kind,
@@ -35,16 +33,11 @@ public enum RootCauseAnalysis {
     }
 
     /// The id of the root cause `result` belongs to, if it departs.
-    public static func rootCauseId(of result: CaseResult) -> String? {
-        Departure(result).map { "\($0.kind.rawValue)/\($0.itemClass)" }
-    }
+    public static func rootCauseId(of result: CaseResult) -> String? { Departure(result)?.rootCauseId }
 
     /// A stable short fingerprint of how `result` departs (kind, item and the departure's gist; no
     /// request ids, times or generated names), for baselines.
-    public static func fingerprint(of result: CaseResult) -> String? {
-        guard let departure = Departure(result) else { return nil }
-        return FNV1a.hex("\(departure.kind.rawValue)|\(departure.item)|\(departure.signature)")
-    }
+    public static func fingerprint(of result: CaseResult) -> String? { Departure(result)?.fingerprint }
 
     static func title(_ departure: Departure, items: [String]) -> String {
         let names = subjects(items)
