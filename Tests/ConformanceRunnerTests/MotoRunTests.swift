@@ -1,7 +1,5 @@
 import ConformanceTestSupport
 import Foundation
-import NIOCore
-import NIOPosix
 import Testing
 
 /// moto is an independently written Neptune endpoint that is not conformant: the suite must run to
@@ -12,21 +10,13 @@ import Testing
         .enabled(if: ExternalTool.moto.runsHere, Comment(rawValue: ExternalTool.moto.skipReason)))
     func theSuiteRunsToTheEndAgainstMoto() async throws {
         let moto = try ExternalTool.moto.require()
-        let port = try await freePort()  // moto_server cannot pick its own port and say which
+        let port = Loopback.freePort()  // moto_server cannot pick its own port and say which
         let server = try ChildProcess(moto, ["-p", "\(port)"], output: .discard, error: .discard)
         defer {
             server.send(SIGKILL)  // moto_server ignores SIGTERM
             server.wait()
         }
-        var ready = false
-        for _ in 0..<100 where !ready {
-            ready =
-                (try? await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(
-                    host: "127.0.0.1", port: port
-                ).get().close()) != nil
-            if !ready { try await Task.sleep(for: .milliseconds(100)) }
-        }
-        #expect(ready, "moto_server did not start on port \(port)")
+        #expect(await Loopback.waitUntilListening(port: port, seconds: 10), "moto_server did not start on port \(port)")
         let reports = RunCommandTests.temporaryDirectory()
         let result = try await ProcessResult.run(
             BuiltCLI.url,
@@ -91,13 +81,13 @@ import Testing
         let folder = RunCommandTests.temporaryDirectory()
         let file = "\(folder)/moto-baseline.json"
         for (step, extra) in [(1, ["--update-baseline"]), (2, [])] {
-            let port = try await freePort()
+            let port = Loopback.freePort()
             let server = try ChildProcess(moto, ["-p", "\(port)"], output: .discard, error: .discard)
             defer {
                 server.send(SIGKILL)
                 server.wait()
             }
-            #expect(await ReadmeShell.waitUntilListening(port: port, seconds: 30))
+            #expect(await Loopback.waitUntilListening(port: port, seconds: 30))
             let run = try await ProcessResult.run(
                 BuiltCLI.url,
                 [

@@ -1,7 +1,6 @@
+import ConformanceRunner
 import ConformanceTestSupport
 import Foundation
-import NIOCore
-import NIOPosix
 import Testing
 
 /// Every command README.md shows works as written: each is run against real processes (the
@@ -83,7 +82,6 @@ import Testing
 extension ReadmeCommand {
     /// The ports of the loopback URLs the command names.
     var loopbackPorts: [Int] {
-        endpoints.compactMap { URL(string: $0) }.filter { ["127.0.0.1", "localhost"].contains($0.host ?? "") }
-            .compactMap(\.port)
+        endpoints.filter { Endpoint(url: $0).isLoopback }.compactMap { URL(string: $0)?.port }
     }
 }

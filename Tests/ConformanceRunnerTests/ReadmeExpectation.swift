@@ -1,3 +1,4 @@
+import ConformanceRunner
 import Foundation
 
 /// What a README command must do, derived from what it says (its subcommand and targets) and the
@@ -44,7 +45,7 @@ enum ReadmeExpectation: Equatable {
             self = .serves(faults: command.values(of: "--fault"))
         case "run", "parity":
             let targets = command.endpoints.isEmpty ? ["embedded"] : command.endpoints
-            if targets.contains(where: { $0.hasPrefix("http") && !Self.isLoopback($0) }) {
+            if targets.contains(where: { $0.hasPrefix("http") && !Endpoint(url: $0).isLoopback }) {
                 self = .refusedBeforeSending
                 return
             }
@@ -75,7 +76,4 @@ enum ReadmeExpectation: Equatable {
         return !command.loopbackPorts.isEmpty
     }
 
-    static func isLoopback(_ url: String) -> Bool {
-        ["127.0.0.1", "localhost", "::1"].contains(URL(string: url)?.host ?? "")
-    }
 }

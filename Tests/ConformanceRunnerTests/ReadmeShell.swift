@@ -1,7 +1,5 @@
 import ConformanceTestSupport
 import Foundation
-import NIOCore
-import NIOPosix
 import Testing
 
 /// Runs README commands as a newcomer would, in a fresh folder of its own, and checks each against
@@ -82,7 +80,7 @@ final class ReadmeShell: @unchecked Sendable {
                 serving.insert(port)
             }
             #expect(
-                await Self.waitUntilListening(port: local(port), seconds: 120),
+                await Loopback.waitUntilListening(port: local(port), seconds: 120),
                 "\(location): nothing listens on port \(local(port)) (README \(port))")
         }
     }
@@ -96,7 +94,8 @@ final class ReadmeShell: @unchecked Sendable {
             serving.insert(port)
         }
         #expect(
-            await Self.waitUntilListening(port: local(port), seconds: 60), "moto did not start on port \(local(port))")
+            await Loopback.waitUntilListening(port: local(port), seconds: 60),
+            "moto did not start on port \(local(port))")
     }
 
     func stopAll() {
@@ -143,7 +142,7 @@ final class ReadmeShell: @unchecked Sendable {
             "\(location): exit \(result.status)\n\(result.stdout.suffix(1500))\n\(result.stderr.suffix(800))")
         if let port = command.values(of: "-p").first.flatMap(Int.init) {
             #expect(
-                await Self.waitUntilListening(port: local(port), seconds: 120),
+                await Loopback.waitUntilListening(port: local(port), seconds: 120),
                 "\(location): nothing listens on \(local(port))")
         }
     }
@@ -168,7 +167,7 @@ final class ReadmeShell: @unchecked Sendable {
     func local(_ port: Int) -> Int {
         lock.withLock {
             if let mapped = ports[port] { return mapped }
-            let mapped = Self.freePortNow()
+            let mapped = Loopback.freePort()
             ports[port] = mapped
             return mapped
         }
@@ -215,7 +214,7 @@ final class ReadmeShell: @unchecked Sendable {
             #expect(announced.contains(fault), "\(location): the announcement does not name \(fault): \(announced)")
         }
         #expect(
-            await Self.waitUntilListening(port: port, seconds: 10),
+            await Loopback.waitUntilListening(port: port, seconds: 10),
             "\(location): nothing accepts connections on \(port)")
         child.send(SIGTERM)
         let status = try await ProcessResult.onOwnThread { child.wait() }
@@ -241,35 +240,5 @@ final class ReadmeShell: @unchecked Sendable {
         where option.hasPrefix("--") {
             #expect(help.stdout.contains(option), "\(location): `\(subcommand)` has no option \(option)")
         }
-    }
-
-    static func waitUntilListening(port: Int, seconds: Int) async -> Bool {
-        for _ in 0..<(seconds * 10) {
-            if (try? await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(
-                host: "127.0.0.1", port: port
-            ).get().close()) != nil {
-                return true
-            }
-            try? await Task.sleep(for: .milliseconds(100))
-        }
-        return false
-    }
-
-    /// A loopback port nobody listens on right now (bound and released at once).
-    static func freePortNow() -> Int {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) }
-        }
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

@@ -1,8 +1,6 @@
 import ConformanceRunner
 import ConformanceTestSupport
 import Foundation
-import NIOCore
-import NIOPosix
 import Testing
 import Transport
 
@@ -204,14 +202,4 @@ import Transport
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("SigV4") && result.stdout.contains("QueryProtocol"))
     }
-}
-
-/// A loopback port nobody listens on right now.
-/// A loopback port that was free a moment ago (for servers that cannot pick their own and say which).
-func freePort() async throws -> Int {
-    let probe = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0)
-        .get()
-    let port = probe.localAddress!.port!
-    try await probe.close()
-    return port
 }
