@@ -42,9 +42,14 @@ public struct CaseGenerator: Sendable {
             }
             return nil
         }
+        // Values the suite cannot make valid on its own: resources of other services (security groups, KMS keys,
+        // IAM roles, directory domains, key stores), the endpoint's zones, and values the sources do not agree on
+        // (an instance's LicenseModel: the model's list or the amazon-license a real answer reports).
         names += [
             "Marker", "ReplicationSourceIdentifier", "KmsKeyId", "VpcSecurityGroupIds", "AvailabilityZones",
-            "DBInstanceParameterGroupName",
+            "DBInstanceParameterGroupName", "AvailabilityZone", "DBSecurityGroups", "MonitoringRoleArn", "Domain",
+            "DomainIAMRoleName", "TdeCredentialArn", "TdeCredentialPassword", "LicenseModel", "Timezone",
+            "CACertificateIdentifier",
         ]
         .filter { operation.parameter(at: $0) != nil }
         return names
@@ -135,6 +140,14 @@ struct OperationCases {
                 fixture.named[member.name] = id
                 return .scalar(id)
             case .readerOf: if let reader = fixture.readers.last { return .scalar(reader) }
+            case .orderable:
+                // A class the catalogue offers on every engine version it lists, and not the serverless one.
+                let catalogue = spec.instanceClasses
+                if let entry = catalogue.entries.first(where: { entry in
+                    !entry.serverless && catalogue.engineVersions.allSatisfy(entry.offered)
+                }) {
+                    return .scalar(entry.instanceClass)
+                }
             case .restorableTime(let source):
                 if let cluster = fixture.named[source] {
                     return .scalar(RuntimeValue.latestRestorableTime(cluster: cluster).token)

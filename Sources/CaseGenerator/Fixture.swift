@@ -15,6 +15,8 @@ struct Fixture {
     private(set) var readers: [String] = []
     /// The resource each parameter was given (parameter name → identifier), for parameters that refer to it.
     var named: [String: String] = [:]
+    /// The resource each member made belongs to (instance → its cluster).
+    private(set) var parents: [String: String] = [:]
 
     init(values: ValueFactory, resources: ResourceCatalog) {
         self.values = values
@@ -48,6 +50,7 @@ struct Fixture {
         let id = values.identifier(counter, tag: lifecycle.nameTag)
         setup.append(Step(Request(step, id: id, related: related), waitFor: step.waitFor))
         made.append((kind, id))
+        if let parentKind = lifecycle.memberOf, let parent = related[parentKind] { parents[id] = parent }
         return id
     }
 

@@ -51,13 +51,20 @@ extension OperationCases {
                     var state = lifecycle.readyState, let id = fixture.make(kind, counter: &counter)
                 else { continue }
                 if allowed.contains(state) {
-                    guard
-                        let action = lifecycle.actions.first(where: {
-                            $0.reaches.map { !allowed.contains($0) } ?? false
-                        })
-                    else { continue }
-                    fixture.apply(action, to: id)
-                    state = action.reaches ?? state
+                    if let action = lifecycle.actions.first(where: {
+                        $0.reaches.map { !allowed.contains($0) } ?? false
+                    }) {
+                        fixture.apply(action, to: id)
+                        state = action.reaches ?? state
+                    } else if let (action, parent) = sharedStateAction(
+                        lifecycle, of: id, in: fixture, avoiding: allowed)
+                    {
+                        // A member takes the state its parent reaches (an instance of a stopped cluster is stopped).
+                        fixture.apply(action, to: parent)
+                        state = action.reaches ?? state
+                    } else {
+                        continue
+                    }
                 }
                 var base = baseline()
                 base.fixture = fixture
@@ -129,6 +136,26 @@ extension OperationCases {
                         "\(condition.parameter)/is-the-writer", kind: .stateful, tags: tags, covers: covers,
                         summary: "\(condition.parameter) names the cluster's writer; it must name one of its readers",
                         parameters: base.parameters, fixture: base.fixture, expectation: expectation))
+            case .orderable, .serverlessScaling:
+                // A class the catalogue retired, an unknown one, or the serverless class in a cluster without a range.
+                let catalogue = spec.instanceClasses
+                let serverless: Bool = {
+                    if case .serverlessScaling = condition.kind { true } else { false }
+                }()
+                let classes: [(String, String)] =
+                    serverless
+                    ? catalogue.serverlessClass.map { [("serverless-without-range", $0)] } ?? []
+                    : (catalogue.retiredClass.map { [("retired-class", $0)] } ?? []) + [("unknown-class", "db.z9.huge")]
+                for (label, instanceClass) in classes {
+                    var base = baseline()
+                    base.parameters = base.parameters.setting(condition.parameter, .scalar(instanceClass))
+                    cases.append(
+                        makeCase(
+                            "\(condition.parameter)/\(label)", kind: .stateful, tags: tags, covers: covers,
+                            summary:
+                                "\(condition.parameter) \(instanceClass): \(label.replacingOccurrences(of: "-", with: " "))",
+                            parameters: base.parameters, fixture: base.fixture, expectation: expectation))
+                }
             case .hasReader, .isReadReplica:
                 var fixture = emptyFixture()
                 guard let kind = spec.resources.kind(named: condition.parameter, in: operation),
@@ -148,6 +175,20 @@ extension OperationCases {
         cases += modifyThenDescribeScenario()
         cases += renameScenarios()
         return cases
+    }
+
+    /// The parent's action that brings a member of `lifecycle` into a state outside `allowed`, when the member shares
+    /// that state (`sharesStates`), with the parent the fixture made it in.
+    func sharedStateAction(
+        _ lifecycle: ResourceLifecycle, of id: String, in fixture: Fixture, avoiding allowed: [String]
+    ) -> (ResourceLifecycle.Action, String)? {
+        guard let parentKind = lifecycle.memberOf, let parent = fixture.parents[id],
+            let parentLifecycle = spec.resources.lifecycle(of: parentKind),
+            let action = parentLifecycle.actions.first(where: { action in
+                action.reaches.map { lifecycle.sharesStates.contains($0) && !allowed.contains($0) } ?? false
+            })
+        else { return nil }
+        return (action, parent)
     }
 
     /// For the operation that modifies a kind, when it sets a serverless scaling range: the range shows in the

@@ -145,6 +145,15 @@ extension ValueFactory {
                         summary: "longer than \(high)"))
             }
             return result
+        case .oneOf(let values) where type == .integer:
+            // The smallest whole number not listed: a number of the right type that is not allowed.
+            let taken = Set(values.compactMap { Int($0) })
+            let number = (0...).first { !taken.contains($0) } ?? 0
+            return [
+                Violation(
+                    label: "unknown-value", value: String(number),
+                    summary: "\(number) is not one of \(values.joined(separator: ", "))")
+            ]
         case .oneOf(let values):
             return [
                 Violation(

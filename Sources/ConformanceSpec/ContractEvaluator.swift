@@ -20,10 +20,15 @@ public struct ContractEvaluator: Sendable {
     public let operation: OperationSpec
     /// Check families switched off (the reference server's faults use this: `FaultDecorator.skippedChecks`).
     public var skipped: Set<String>
+    /// The instance classes `orderable` and `serverlessScaling` preconditions judge by (empty: they judge nothing).
+    public var instanceClasses: InstanceClassCatalogue
 
-    public init(operation: OperationSpec, skipped: Set<String> = []) {
+    public init(
+        operation: OperationSpec, skipped: Set<String> = [], instanceClasses: InstanceClassCatalogue = .init()
+    ) {
         self.operation = operation
         self.skipped = skipped
+        self.instanceClasses = instanceClasses
     }
 
     /// Every violation in the request, in the order the service reports them (the first one wins).

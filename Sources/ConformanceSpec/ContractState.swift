@@ -10,6 +10,27 @@ public protocol ContractState {
     func exists(_ kind: ResourceKind, _ identifier: String) -> Bool
     /// The status of the DB instance, or nil when there is none.
     func instanceStatus(_ identifier: String) -> String?
+    /// The state facts of a resource of a kind other than a cluster, or nil when there is none (or the state does
+    /// not keep the kind).
+    func resource(_ kind: ResourceKind, _ identifier: String) -> ContractResourceFacts?
+}
+
+extension ContractState {
+    public func resource(_ kind: ResourceKind, _ identifier: String) -> ContractResourceFacts? { nil }
+}
+
+/// The facts about one resource other than a cluster that `state` and `notDeletionProtected` look at.
+public struct ContractResourceFacts: Sendable, Equatable {
+    /// The stored identifier.
+    public var id: String
+    public var status: String
+    public var deletionProtection: Bool
+
+    public init(id: String, status: String, deletionProtection: Bool = false) {
+        self.id = id
+        self.status = status
+        self.deletionProtection = deletionProtection
+    }
 }
 
 /// The facts about one cluster that preconditions look at.
@@ -24,10 +45,15 @@ public struct ContractClusterFacts: Sendable, Equatable {
     /// The restorable window's ends as the cluster reports them, when it does.
     public var earliestRestorableTime: String?
     public var latestRestorableTime: String?
+    /// The cluster's engine version, when it reports one.
+    public var engineVersion: String?
+    /// True when the cluster has a serverless capacity range (ServerlessV2ScalingConfiguration).
+    public var hasServerlessScaling: Bool
 
     public init(
         id: String, status: String, deletionProtection: Bool, members: [String], isReadReplica: Bool,
-        earliestRestorableTime: String? = nil, latestRestorableTime: String? = nil
+        earliestRestorableTime: String? = nil, latestRestorableTime: String? = nil, engineVersion: String? = nil,
+        hasServerlessScaling: Bool = false
     ) {
         self.id = id
         self.status = status
@@ -36,6 +62,8 @@ public struct ContractClusterFacts: Sendable, Equatable {
         self.isReadReplica = isReadReplica
         self.earliestRestorableTime = earliestRestorableTime
         self.latestRestorableTime = latestRestorableTime
+        self.engineVersion = engineVersion
+        self.hasServerlessScaling = hasServerlessScaling
     }
 }
 
@@ -44,6 +72,15 @@ extension ContractEvaluator {
     /// (the first is the one the service reports).
     public func preconditionFailures(of request: Request, in state: some ContractState) -> [PreconditionFailure] {
         operation.preconditions.compactMap { failure(of: $0, request, in: state) }
+    }
+
+    /// The kind of resource a `state` or `notDeletionProtected` precondition judges: the one the operation's
+    /// `exists` precondition on the same parameter names, a cluster without one.
+    func subject(of condition: Precondition) -> ResourceKind {
+        for other in operation.preconditions where other.parameter == condition.parameter {
+            if case .exists(let kind) = other.kind { return kind }
+        }
+        return .dbCluster
     }
 
     /// Why `condition` does not hold for the request, or nil when it holds (or names nothing).
@@ -66,8 +103,37 @@ extension ContractEvaluator {
                 return failed(
                     "Cannot create the snapshot because a snapshot with the identifier \(value) already exists.")
             }
+        case .absent(.dbInstance):
+            if state.exists(.dbInstance, value) { return failed("DB instance already exists") }
         case .absent:
             return nil
+        case .state(let allowed) where subject(of: condition) != .dbCluster:
+            let kind = subject(of: condition)
+            guard let resource = state.resource(kind, value), !allowed.contains(resource.status) else { return nil }
+            return failed(
+                "\(kind.rawValue) \(resource.id) is in \(resource.status) state but expected it to be one of \(allowed.joined(separator: ", "))."
+            )
+        case .notDeletionProtected where subject(of: condition) != .dbCluster:
+            if let resource = state.resource(subject(of: condition), value), resource.deletionProtection {
+                return failed(
+                    "Cannot delete protected \(subject(of: condition).rawValue), please disable deletion protection and try again."
+                )
+            }
+        case .orderable(let clusterParameter):
+            guard !instanceClasses.isEmpty else { return nil }
+            let cluster = state.cluster(scalar(clusterParameter, in: request) ?? "")
+            if !instanceClasses.orderable(value, engineVersion: cluster?.engineVersion) {
+                return failed(
+                    "RDS does not support creating a DB instance with the following combination: DBInstanceClass=\(value), Engine=neptune, EngineVersion=\(cluster?.engineVersion ?? "default"), LicenseModel=amazon-license. For supported combinations of instance class and database engine version, see the documentation."
+                )
+            }
+        case .serverlessScaling(let clusterParameter):
+            guard instanceClasses.entry(value)?.serverless == true,
+                let cluster = state.cluster(scalar(clusterParameter, in: request) ?? ""), !cluster.hasServerlessScaling
+            else { return nil }
+            return failed(
+                "Set the Serverless v2 scaling configuration on the parent DB cluster before creating a Serverless v2 DB instance."
+            )
         case .state(let allowed):
             guard let cluster = state.cluster(value), !allowed.contains(cluster.status) else { return nil }
             return failed(

@@ -108,8 +108,8 @@ public struct SpecRenderer: Sendable {
         switch condition.kind {
         case .exists(let resource): "the \(resource.rawValue) named by \(condition.parameter) exists"
         case .absent(let resource): "no \(resource.rawValue) is named \(condition.parameter) yet"
-        case .state(let states): "the cluster \(condition.parameter) is \(states.joined(separator: " or "))"
-        case .notDeletionProtected: "the cluster \(condition.parameter) has DeletionProtection false"
+        case .state(let states): "the resource \(condition.parameter) names is \(states.joined(separator: " or "))"
+        case .notDeletionProtected: "the resource \(condition.parameter) names has DeletionProtection false"
         case .hasReader: "the cluster \(condition.parameter) has a reader instance"
         case .isReadReplica: "the cluster \(condition.parameter) is a read replica"
         case .restorableTime(let source):
@@ -118,6 +118,10 @@ public struct SpecRenderer: Sendable {
             "the cluster \(condition.parameter) has no DB instances left (other than ones being deleted)"
         case .readerOf(let cluster):
             "the instance \(condition.parameter) is a reader, not the writer, of the cluster \(cluster)"
+        case .orderable(let cluster):
+            "the instance class \(condition.parameter) is offered on the engine version of the cluster \(cluster)"
+        case .serverlessScaling(let cluster):
+            "a serverless \(condition.parameter) needs a serverless capacity range on the cluster \(cluster)"
         }
     }
 }

@@ -25,17 +25,32 @@ struct EmulatorContractState: ContractState {
             id: record.id, status: record.status, deletionProtection: record.deletionProtection,
             members: record.instances,
             isReadReplica: record.replicationSource != nil, earliestRestorableTime: text("EarliestRestorableTime"),
-            latestRestorableTime: text("LatestRestorableTime"))
+            latestRestorableTime: text("LatestRestorableTime"), engineVersion: text("EngineVersion"),
+            hasServerlessScaling: record.attributes["ServerlessV2ScalingConfiguration"] != nil)
     }
 
     func exists(_ kind: ResourceKind, _ identifier: String) -> Bool {
         switch kind {
         case .dbCluster: record(identifier) != nil
-        case .dbClusterSnapshot: snapshots[identifier.lowercased()] != nil
-        case .dbInstance: instances[identifier.lowercased()] != nil
+        case .dbClusterSnapshot: snapshots[NeptuneEmulator.snapshotKey(identifier)] != nil
+        case .dbInstance: instances[NeptuneEmulator.instanceKey(identifier)] != nil
         default: identifier.hasPrefix("default")
         }
     }
 
-    func instanceStatus(_ identifier: String) -> String? { instances[identifier.lowercased()]?.status }
+    func instanceStatus(_ identifier: String) -> String? { instances[NeptuneEmulator.instanceKey(identifier)]?.status }
+
+    func resource(_ kind: ResourceKind, _ identifier: String) -> ContractResourceFacts? {
+        switch kind {
+        case .dbInstance:
+            instances[NeptuneEmulator.instanceKey(identifier)].map {
+                ContractResourceFacts(id: $0.id, status: $0.status, deletionProtection: $0.deletionProtection)
+            }
+        case .dbClusterSnapshot:
+            snapshots[NeptuneEmulator.snapshotKey(identifier)].map {
+                ContractResourceFacts(id: $0.id, status: $0.status)
+            }
+        default: nil
+        }
+    }
 }

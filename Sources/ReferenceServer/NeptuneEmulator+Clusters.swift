@@ -137,7 +137,7 @@ extension NeptuneEmulator {
                     Parameter("DBInstanceIdentifier", .scalar(instance)),
                     Parameter("IsClusterWriter", .scalar(index == 0 ? "true" : "false")),
                     Parameter("DBClusterParameterGroupStatus", .scalar("in-sync")),
-                    Parameter("PromotionTier", .scalar("1")),
+                    Parameter("PromotionTier", instances[instance]?.attributes["PromotionTier"] ?? .scalar("1")),
                 ])
             })
         values["ReadReplicaIdentifiers"] = .list(
@@ -287,6 +287,11 @@ extension NeptuneEmulator {
         record.status = during
         record.pending = later(target)
         clusters[record.id] = record
+        // Stopping a cluster stops its instances; starting it starts them (NEPTUNE-FACTS-2 §3.5).
+        for id in record.instances where instances[id] != nil {
+            instances[id]?.status = during
+            instances[id]?.pending = later(target)
+        }
         return answer(action, record)
     }
 }

@@ -2,8 +2,8 @@ import ConformanceSpec
 import Foundation
 import QueryProtocol
 
-/// A strict, in-memory emulator of the ten Neptune DB-cluster operations (and the helper operations
-/// scenarios need), answering query-protocol form bodies exactly as the spec says. Safe under
+/// A strict, in-memory emulator of the Neptune operations `Specs/` holds (clusters, DB instances, cluster
+/// snapshots), answering query-protocol form bodies exactly as the spec says. Safe under
 /// concurrent callers: it is an actor.
 public actor NeptuneEmulator {
     public struct Configuration: Sendable {
@@ -146,7 +146,6 @@ public actor NeptuneEmulator {
             }
             return perform(operation, decoded.request)
         }
-        if let answer = helper(action, decoded.request) { return answer }
         return renderer.error("InvalidAction", "Could not find operation \(action) for version \(version)")
     }
 
@@ -154,6 +153,8 @@ public actor NeptuneEmulator {
         let validator = ContractEvaluator(operation: operation, skipped: skippedChecks)
         if let first = validator.violations(of: request).first { return renderer.error(first.code, first.message) }
         if let failed = failedPrecondition(operation, request) { return renderer.error(failed.code, failed.message) }
+        if let answer = performInstanceOperation(operation.name, request) { return answer }
+        if let answer = performSnapshotOperation(operation.name, request) { return answer }
         switch operation.name {
         case "CreateDBCluster": return createCluster(request)
         case "DeleteDBCluster": return deleteCluster(request)
@@ -195,6 +196,11 @@ public actor NeptuneEmulator {
                 }
             }
         }
+        for (id, record) in snapshots {
+            guard let pending = record.pending, pending.at <= now else { continue }
+            snapshots[id]?.status = pending.target ?? record.status
+            snapshots[id]?.pending = nil
+        }
     }
 
     func later(_ target: String?) -> PendingTransition {
@@ -221,7 +227,8 @@ public actor NeptuneEmulator {
     func failedPrecondition(_ operation: OperationSpec, _ request: Request) -> (code: String, message: String)? {
         let state = EmulatorContractState(
             clusters: clusters, instances: instances, snapshots: snapshots, decorators: decorators)
-        let failures = ContractEvaluator(operation: operation).preconditionFailures(of: request, in: state)
+        let failures = ContractEvaluator(operation: operation, instanceClasses: spec.instanceClasses)
+            .preconditionFailures(of: request, in: state)
         guard let failure = failures.first(where: { failure in !decorators.contains { $0.waives(failure) } }) else {
             return nil
         }

@@ -20,21 +20,39 @@ struct ClusterRecord: Sendable {
     }
 }
 
-/// A DB instance, only so that clusters can have readers and failover has a target.
+/// A DB instance: its DBInstance members (except the computed ones) and its state.
 struct InstanceRecord: Sendable {
+    /// The stored identifier (lower-cased).
     var id: String
+    /// The cluster it belongs to.
     var cluster: String
     var instanceClass: String
     var status: String
     var pending: PendingTransition?
+    /// DBInstance members by name, rendered through the spec's DBInstance shape.
+    var attributes: [String: ParameterValue] = [:]
+    /// Changes waiting for the maintenance window (PendingModifiedValues members).
+    var pendingValues: [Parameter] = []
+    var sequence = 0
+
+    var deletionProtection: Bool { attributes["DeletionProtection"] == .scalar("true") }
 }
 
-/// A cluster snapshot, only so that restores have a source.
+/// A cluster snapshot: the cluster's members it keeps (for restores), its state, type and who may restore it.
 struct SnapshotRecord: Sendable {
     var id: String
     var cluster: String
+    /// The cluster's DBCluster members when the snapshot was taken.
     var attributes: [String: ParameterValue]
     var createdAt: Double
+    var status = "available"
+    var pending: PendingTransition?
+    /// `manual` or `automated` (NEPTUNE-FACTS-2 §3.5).
+    var snapshotType = "manual"
+    /// The `restore` attribute's values: account IDs, or `all`.
+    var restoreAccess: [String] = []
+    var sourceArn: String?
+    var sequence = 0
 }
 
 struct PendingTransition: Sendable {

@@ -74,9 +74,13 @@ extension MemberReader {
             }
             kind = .length(min: minimum, max: maximum)
         case "oneOf":
-            try requireString()
+            // Strings, or integers from a fixed set (MonitoringInterval: 0, 1, 5, 10, 15, 30, 60).
+            if type != .integer { try requireString() }
             let values = try value("values")!.strings()
             if values.isEmpty { throw value("values")!.error("expected at least one value") }
+            if type == .integer, let bad = values.first(where: { Int($0) == nil }) {
+                throw value("values")!.error("'\(bad)' is not an integer; this member is integer")
+            }
             kind = .oneOf(values)
         case "pattern":
             try requireString()

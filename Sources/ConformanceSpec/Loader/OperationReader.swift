@@ -11,7 +11,7 @@ struct OperationReader {
     ]
     static let preconditionKinds = [
         "exists", "absent", "state", "notDeletionProtected", "hasReader", "isReadReplica", "readerOf", "hasNoInstances",
-        "restorableTime",
+        "restorableTime", "orderable", "serverlessScaling",
     ]
 
     mutating func read(_ root: YAMLCursor) throws(SpecLoadError) -> OperationSpec {
@@ -176,7 +176,7 @@ struct OperationReader {
         var keys = ["parameter", "error", "inferred", "note"]
         if keyword == "exists" || keyword == "absent" { keys.append("resource") }
         if keyword == "state" { keys.append("allowed") }
-        if keyword == "readerOf" { keys.append("cluster") }
+        if ["readerOf", "orderable", "serverlessScaling"].contains(keyword) { keys.append("cluster") }
         if keyword == "restorableTime" { keys.append("source") }
         let required = keys.filter { $0 != "inferred" && $0 != "note" }
         let entries = try body.mapping(allowed: keys, required: required)
@@ -207,6 +207,8 @@ struct OperationReader {
             }
             kind = .restorableTime(source: try path(value("source"), in: parameters))
         case "readerOf": kind = .readerOf(cluster: try path(value("cluster"), in: parameters))
+        case "orderable": kind = .orderable(cluster: try path(value("cluster"), in: parameters))
+        case "serverlessScaling": kind = .serverlessScaling(cluster: try path(value("cluster"), in: parameters))
         default: throw body.error("unknown precondition '\(keyword)'")
         }
         return Precondition(

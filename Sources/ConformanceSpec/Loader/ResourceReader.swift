@@ -10,7 +10,7 @@ struct ResourceReader {
     static let keys = ["probe", "helperOperations", "resources"]
     static let lifecycleKeys = [
         "memberOf", "nameTag", "create", "describe", "modify", "delete", "actions", "deletionProtection", "setup",
-        "references", "note",
+        "references", "sharesStates", "note",
     ]
 
     /// Operation names a step may use: those of `operations/` and the declared helpers.
@@ -100,6 +100,10 @@ struct ResourceReader {
             references: references, setup: ResourceLifecycle.Setup(create: ResourceStep(operation: "", identifier: "")),
             memberOf: memberOf)
         lifecycle.setup = try readSetup(value("setup")!, lifecycle: lifecycle)
+        if let node = value("sharesStates") {
+            guard memberOf != nil else { throw node.error("'sharesStates' needs 'memberOf' (whose states are shared)") }
+            lifecycle.sharesStates = try node.strings()
+        }
         if let node = value("deletionProtection") {
             let protection = try node.mapping(allowed: ["on", "off"], required: ["on", "off"])
             let off = YAMLCursor.value("off", in: protection)!

@@ -1,7 +1,8 @@
 import Foundation
 import Yams
 
-/// Reads a spec directory (`service.yaml`, `errors.yaml`, `shapes.yaml`, `operations/*.yaml`, `resources.yaml`) into a
+/// Reads a spec directory (`service.yaml`, `errors.yaml`, `shapes.yaml`, `operations/*.yaml`, `resources.yaml`, and
+/// `instance-classes.yaml` when present) into a
 /// `ServiceSpec`, checking every key, type, constraint and cross-reference on the way.
 ///
 /// Every problem found is reported with its file, line, column and key path; the loader goes on
@@ -74,12 +75,20 @@ public struct SpecLoader: Sendable {
                 operationFiles: stems, errors: errors)
             resources = attempt { () throws(SpecLoadError) in try reader.read(document) } ?? resources
         }
+        var instanceClasses = InstanceClassCatalogue()
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("instance-classes.yaml").path),
+            let document = attempt({ () throws(SpecLoadError) in try readDocument("instance-classes.yaml") })
+        {
+            instanceClasses =
+                attempt { () throws(SpecLoadError) in try InstanceClassReader().read(document) } ?? instanceClasses
+        }
         guard problems.isEmpty, let service else { throw SpecLoadFailure(errors: problems) }
         var shapes: [String: StructureSpec] = [:]
         for (name, shape) in resolver.resolved { shapes[name] = shape }
         return ServiceSpec(
             apiVersion: service.apiVersion, xmlNamespace: service.xmlNamespace, signingName: service.signingName,
-            operations: operations, shapes: shapes, errors: errors, resources: resources)
+            operations: operations, shapes: shapes, errors: errors, resources: resources,
+            instanceClasses: instanceClasses)
     }
 
     // MARK: files

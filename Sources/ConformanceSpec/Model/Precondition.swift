@@ -18,9 +18,10 @@ public struct Precondition: Sendable, Equatable {
         case exists(ResourceKind)
         /// No resource of this kind may have the name yet.
         case absent(ResourceKind)
-        /// The cluster must be in one of these states.
+        /// The resource must be in one of these states (the kind the operation's `exists` precondition on the same
+        /// parameter names; a cluster without one).
         case state([String])
-        /// The cluster's DeletionProtection must be false.
+        /// The resource's DeletionProtection must be false (the kind as for `state`).
         case notDeletionProtected
         /// The cluster must have at least one reader instance.
         case hasReader
@@ -31,6 +32,11 @@ public struct Precondition: Sendable, Equatable {
         case readerOf(cluster: String)
         /// The cluster must have no DB instances left, other than ones being deleted.
         case hasNoInstances
+        /// The DB instance class must be one the instance-class catalogue offers on the engine version of the
+        /// cluster the `cluster` parameter names.
+        case orderable(cluster: String)
+        /// A serverless instance class needs a serverless capacity range on the cluster the `cluster` parameter names.
+        case serverlessScaling(cluster: String)
         /// The time must lie in the restorable window of the cluster the `source` parameter names (from its
         /// EarliestRestorableTime to its LatestRestorableTime).
         case restorableTime(source: String)
@@ -48,6 +54,8 @@ public struct Precondition: Sendable, Equatable {
         case .readerOf: "readerOf"
         case .hasNoInstances: "hasNoInstances"
         case .restorableTime: "restorableTime"
+        case .orderable: "orderable"
+        case .serverlessScaling: "serverlessScaling"
         }
     }
 }
@@ -60,4 +68,15 @@ public enum ResourceKind: String, Sendable, Equatable, CaseIterable {
     case dbSubnetGroup = "DBSubnetGroup"
     case globalCluster = "GlobalCluster"
     case dbInstance = "DBInstance"
+    case dbParameterGroup = "DBParameterGroup"
+}
+
+extension Precondition.Kind {
+    /// The parameter naming the cluster an instance-class precondition judges against.
+    public var clusterParameter: String? {
+        switch self {
+        case .orderable(let cluster), .serverlessScaling(let cluster), .readerOf(let cluster): cluster
+        default: nil
+        }
+    }
 }

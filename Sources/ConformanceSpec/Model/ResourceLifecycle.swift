@@ -20,6 +20,8 @@ public struct ResourceLifecycle: Sendable, Equatable {
     public var deletionProtection: DeletionProtection?
     /// The kind these resources belong to (instances to a cluster: its first is the writer, later ones readers).
     public var memberOf: ResourceKind?
+    /// States a member takes when the resource it belongs to reaches them (a stopped cluster's instances are stopped).
+    public var sharesStates: [String] = []
 
     public init(
         kind: ResourceKind, nameTag: String, creates: [ResourceParameter], describe: Describe,

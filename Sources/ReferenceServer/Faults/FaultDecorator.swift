@@ -11,7 +11,8 @@ import QueryProtocol
 /// 3. identifiers: `storedIdentifier(_:conformant:)` and `lookUp(_:in:conformant:)`, how a cluster
 ///    identifier is stored and found;
 /// 4. state changes: `changing(_:)`, a cluster's change before it is stored;
-/// 5. answers: `rendering(clusterMembers:)` (a `<DBCluster>`'s members), `rendering(envelope:)` (the
+/// 5. answers: `rendering(clusterMembers:)` (a `<DBCluster>`'s members), `rendering(snapshotMembers:)` (a
+///    `<DBClusterSnapshot>`'s), `rendering(envelope:)` (the
 ///    namespace and request id of every answer), `rendering(error:)` (an error's code, status, type, form).
 ///
 /// `brokenItems(in:)` names the spec items the departure breaks, with the ids the cases' `covers` and the
@@ -48,6 +49,8 @@ protocol FaultDecorator: Sendable {
     func changing(_ change: inout ClusterChange)
     /// Answers: adjusts the members of a `<DBCluster>` before they are rendered through the spec's shape.
     func rendering(clusterMembers: inout [String: ParameterValue])
+    /// Answers: adjusts the members of a `<DBClusterSnapshot>` before they are rendered through the spec's shape.
+    func rendering(snapshotMembers: inout [String: ParameterValue])
     /// Answers: adjusts how every answer is wrapped.
     func rendering(envelope: inout AnswerEnvelope)
     /// Answers: adjusts an error answer.
@@ -63,6 +66,7 @@ extension FaultDecorator {
     { conformant }
     func changing(_ change: inout ClusterChange) {}
     func rendering(clusterMembers: inout [String: ParameterValue]) {}
+    func rendering(snapshotMembers: inout [String: ParameterValue]) {}
     func rendering(envelope: inout AnswerEnvelope) {}
     func rendering(error: inout ErrorAnswer) {}
 }

@@ -1,0 +1,17 @@
+import ConformanceSpec
+import QueryProtocol
+
+/// Answers: `<DBClusterSnapshot>`'s `PercentProgress` is text ("100%"), as `DBCluster.PercentProgress` is, though the
+/// snapshot's is an integer (NEPTUNE-FACTS-2 §3.12 quirk 4).
+struct PercentProgressAsText: FaultDecorator {
+    var summary: String { "writes a cluster snapshot's PercentProgress as text, not an integer" }
+    var operations: [String] { ["CreateDBClusterSnapshot"] }
+
+    func brokenItems(in spec: ServiceSpec) -> [String] {
+        [SpecItemID.shapeMember("DBClusterSnapshot", "PercentProgress", aspect: "type").text]
+    }
+
+    func rendering(snapshotMembers: inout [String: ParameterValue]) {
+        snapshotMembers["PercentProgress"] = .scalar("100%")
+    }
+}
