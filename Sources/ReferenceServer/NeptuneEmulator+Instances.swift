@@ -229,19 +229,16 @@ extension NeptuneEmulator {
             }
         }
         applyInstanceSettings(settings, to: &record.attributes)
+        // [model] NewDBInstanceIdentifier: the rename's reboot waits for the window unless ApplyImmediately; the new
+        // identifier holds at once.
         if let newName = text("NewDBInstanceIdentifier", request).map(Self.instanceKey) {
-            if now {
-                instances[record.id] = nil
-                if let index = clusters[record.cluster]?.instances.firstIndex(of: record.id) {
-                    clusters[record.cluster]?.instances[index] = newName
-                }
-                record.id = newName
-                record.attributes["DBInstanceIdentifier"] = .scalar(newName)
-                record.attributes["DBInstanceArn"] = .scalar(instanceArn(newName))
-            } else {
-                record.pendingValues.removeAll { $0.name == "DBInstanceIdentifier" }
-                record.pendingValues.append(Parameter("DBInstanceIdentifier", .scalar(newName)))
+            instances[record.id] = nil
+            if let index = clusters[record.cluster]?.instances.firstIndex(of: record.id) {
+                clusters[record.cluster]?.instances[index] = newName
             }
+            record.id = newName
+            record.attributes["DBInstanceIdentifier"] = .scalar(newName)
+            record.attributes["DBInstanceArn"] = .scalar(instanceArn(newName))
         }
         record.status = "modifying"
         record.pending = later("available")
