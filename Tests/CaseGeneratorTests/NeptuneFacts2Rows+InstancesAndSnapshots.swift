@@ -85,7 +85,7 @@ extension NeptuneFacts2Rows {
                 "a non-zero MonitoringInterval needs an IAM role ARN the suite cannot create; the spec's rules cannot say 'a non-zero value requires'",
             17: "a 17th instance needs 16 instances made first; the spec holds no quota item (the emulator refuses it)",
             18:
-                "the Region's 40-instance quota needs 40 instances made first; the spec holds no quota item (the emulator refuses it)",
+                "the Region's 40-instance quota needs 40 instances made first; the spec holds no quota item, and the emulator, serving concurrent cases, does not enforce it",
             22: "FinalDBSnapshotIdentifier is refused whatever SkipFinalSnapshot says (row 21's unsupported item)",
             23:
                 "creating and modifying are transient: no set-up can hold an instance in them (zero delay settles at the next request)",
@@ -95,7 +95,7 @@ extension NeptuneFacts2Rows {
                 "the spec's instance-class preconditions name the cluster by a request parameter; ModifyDBInstance names none",
             38: "whether an instance is MultiAZ is state the spec's rules (request-only) cannot read",
             46:
-                "the 101st manual snapshot needs 100 made first; the spec holds no quota item (the emulator refuses it)",
+                "the 101st manual snapshot needs 100 made first; the spec holds no quota item, and the emulator, serving concurrent cases, does not enforce it",
             48: "creating is transient: no set-up can hold a snapshot in it (zero delay settles at the next request)",
             54: "creating and copying are transient: no set-up can hold a snapshot in them",
             55: "KmsKeyId needs a KMS key the suite cannot create",

@@ -12,11 +12,10 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the reference server: a strict local Neptune mock for tests.",
         discussion: """
-            It implements the ten DB-cluster operations exactly as Specs/ says
-            (validation, error codes, HTTP statuses, the cluster state machine, deletion
-            protection, final snapshots) plus the helpers scenarios need
-            (CreateDBInstance, DeleteDBInstance, DescribeDBInstances,
-            CreateDBClusterSnapshot, DeleteDBClusterSnapshot, DescribeDBClusterSnapshots).
+            It implements the operations of Specs/ exactly as they say (validation,
+            error codes, HTTP statuses, the cluster and instance state machines, deletion
+            protection, final snapshots): DB clusters, their DB instances (classes from
+            Specs/instance-classes.yaml) and cluster snapshots.
             Point any AWS SDK at it with endpoint_url=http://HOST:PORT and any
             credentials.
 
