@@ -18,7 +18,8 @@ public struct SpecRenderer: Sendable {
         if !operation.preconditions.isEmpty {
             out += "\nPreconditions on state (checked in this order)\n"
             for condition in operation.preconditions {
-                out += "  - \(describe(condition)) -> \(errorText(condition.error, inferred: condition.inferred))\n"
+                out +=
+                    "  - \(describe(condition, in: operation)) -> \(errorText(condition.error, inferred: condition.inferred))\n"
             }
         }
         out += "\nAnswer: <\(operation.responseElement) xmlns=\"\(spec.xmlNamespace)\"><\(operation.resultWrapper)>\n"
@@ -104,12 +105,18 @@ public struct SpecRenderer: Sendable {
         }
     }
 
-    func describe(_ condition: Precondition) -> String {
-        switch condition.kind {
+    func describe(_ condition: Precondition, in operation: OperationSpec) -> String {
+        // The kind a state or protection precondition judges: the one an `exists` on the same parameter names.
+        let subject =
+            operation.preconditions.lazy.compactMap { other -> ResourceKind? in
+                if other.parameter == condition.parameter, case .exists(let kind) = other.kind { kind } else { nil }
+            }.first ?? .dbCluster
+        let noun = subject == .dbCluster ? "cluster" : subject.rawValue
+        return switch condition.kind {
         case .exists(let resource): "the \(resource.rawValue) named by \(condition.parameter) exists"
         case .absent(let resource): "no \(resource.rawValue) is named \(condition.parameter) yet"
-        case .state(let states): "the resource \(condition.parameter) names is \(states.joined(separator: " or "))"
-        case .notDeletionProtected: "the resource \(condition.parameter) names has DeletionProtection false"
+        case .state(let states): "the \(noun) \(condition.parameter) is \(states.joined(separator: " or "))"
+        case .notDeletionProtected: "the \(noun) \(condition.parameter) has DeletionProtection false"
         case .hasReader: "the cluster \(condition.parameter) has a reader instance"
         case .isReadReplica: "the cluster \(condition.parameter) is a read replica"
         case .restorableTime(let source):

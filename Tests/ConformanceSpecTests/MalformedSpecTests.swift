@@ -142,14 +142,14 @@ import Testing
             find: "    nameTag: c\n", replace: "    nametag: c\n",
             keyPath: "resources.DBCluster.nametag",
             message:
-                "unknown key 'nametag'; expected one of: memberOf, nameTag, create, describe, modify, delete, actions, deletionProtection, setup, references, note (did you mean 'nameTag'?)"
+                "unknown key 'nametag'; expected one of: memberOf, nameTag, create, describe, modify, delete, actions, deletionProtection, setup, references, sharesStates, note (did you mean 'nameTag'?)"
         ),
         Mistake(
             name: "resources: unknown resource kind", file: "resources.yaml",
             find: "  DBClusterSnapshot:\n", replace: "  DBClusterSnapshots:\n",
             keyPath: "resources.DBClusterSnapshots",
             message:
-                "unknown resource kind 'DBClusterSnapshots'; expected one of DBCluster, DBClusterSnapshot, DBClusterParameterGroup, DBSubnetGroup, GlobalCluster, DBInstance (did you mean 'DBClusterSnapshot'?)"
+                "unknown resource kind 'DBClusterSnapshots'; expected one of DBCluster, DBClusterSnapshot, DBClusterParameterGroup, DBSubnetGroup, GlobalCluster, DBInstance, DBParameterGroup (did you mean 'DBClusterSnapshot'?)"
         ),
         Mistake(
             name: "resources: unknown operation", file: "resources.yaml",
@@ -210,7 +210,7 @@ import Testing
             keyPath: "probe", message: "the probe must need no parameter; StopDBCluster has required parameters"),
         Mistake(
             name: "resources: helper that has an operation file", file: "resources.yaml",
-            find: "helperOperations:\n", replace: "helperOperations:\n  - StopDBCluster\n",
+            find: "helperOperations: []\n", replace: "helperOperations:\n  - StopDBCluster\n",
             keyPath: "helperOperations[0]",
             message: "'StopDBCluster' has a file in operations/; list only operations that do not"),
     ]

@@ -11,10 +11,19 @@ import Testing
     @Test func loadsTheTenOperations() {
         #expect(
             spec.operations.map(\.name) == [
-                "CreateDBCluster", "DeleteDBCluster", "DescribeDBClusters", "FailoverDBCluster", "ModifyDBCluster",
-                "PromoteReadReplicaDBCluster", "RestoreDBClusterFromSnapshot", "RestoreDBClusterToPointInTime",
-                "StartDBCluster", "StopDBCluster",
+                "CopyDBClusterSnapshot", "CreateDBCluster", "CreateDBClusterSnapshot", "CreateDBInstance",
+                "DeleteDBCluster", "DeleteDBClusterSnapshot", "DeleteDBInstance", "DescribeDBClusterSnapshotAttributes",
+                "DescribeDBClusterSnapshots", "DescribeDBClusters", "DescribeDBInstances",
+                "DescribeOrderableDBInstanceOptions", "DescribeValidDBInstanceModifications", "FailoverDBCluster",
+                "ModifyDBCluster", "ModifyDBClusterSnapshotAttribute", "ModifyDBInstance",
+                "PromoteReadReplicaDBCluster",
+                "RebootDBInstance", "RestoreDBClusterFromSnapshot", "RestoreDBClusterToPointInTime", "StartDBCluster",
+                "StopDBCluster",
             ])
+        #expect(spec.instanceClasses.orderable("db.r5.large", engineVersion: "1.3.2.1"))
+        #expect(!spec.instanceClasses.orderable("db.r4.large", engineVersion: "1.1.1.0"), "R4: not from 1.1.0.0")
+        #expect(!spec.instanceClasses.orderable("db.serverless", engineVersion: "1.2.0.0"), "serverless: from 1.2.0.1")
+        #expect(spec.instanceClasses.serverlessClass == "db.serverless")
         #expect(spec.apiVersion == "2014-10-31")
         #expect(spec.xmlNamespace == "http://rds.amazonaws.com/doc/2014-10-31/")
         #expect(spec.signingName == "rds")

@@ -54,11 +54,8 @@ public struct APIDocumentCrossCheck: Sendable {
                 }
             }
         }
-        let documented = Set(document.operations.map(\.name))
-        for operation in spec.operations where !documented.contains(operation.name) {
-            problems.append(
-                Problem(operation: operation.name, path: "", message: "in the spec but not in the API document"))
-        }
+        // Operations the document does not cover (the seed has the ten cluster operations; the others come from the
+        // service model) are the service-model cross-check's to judge, which walks every operation of the spec.
         return problems
     }
 

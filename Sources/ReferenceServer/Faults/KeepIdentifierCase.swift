@@ -6,7 +6,14 @@ struct KeepIdentifierCase: FaultDecorator {
     var summary: String { "stores and answers identifiers without lower-casing them" }
     var operations: [String] { ["CreateDBCluster"] }
 
-    func brokenItems(in spec: ServiceSpec) -> [String] { spec.lowercasedItems }
+    /// The lower-cased parameters that name a cluster (the hooks store and find clusters only).
+    func brokenItems(in spec: ServiceSpec) -> [String] {
+        spec.operations.flatMap { operation in
+            operation.parameters.members.filter {
+                $0.lowercased && spec.resources.kind(named: $0.name, in: operation) == .dbCluster
+            }.map { SpecItemID.constraint(operation.name, $0.name, "lowercased").text }
+        }
+    }
 
     func storedIdentifier(_ identifier: String, conformant: String) -> String { identifier }
 
