@@ -7,7 +7,10 @@ struct RenameKeepsOldName: FaultDecorator {
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
         spec.operations.flatMap { operation in
-            operation.parameters.members.filter { $0.renames != nil }.map {
+            // Cluster renames only: the hook changes clusters (an instance rename is not a ClusterChange).
+            operation.parameters.members.filter {
+                $0.renames != nil && spec.resources.kind(named: $0.name, in: operation) == .dbCluster
+            }.map {
                 SpecItemID.requestMember(operation.name, $0.name).text
             }
         }
