@@ -34,6 +34,11 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     case html500OnMissingParameter = "html-500-on-missing-parameter"
     case allocatedStorageZero = "allocated-storage-zero"
     case acceptLogTypeBothWays = "accept-log-type-both-ways"
+    case ignoreMaxRecords = "ignore-max-records"
+    case neverSendMarker = "never-send-marker"
+    case repeatAcrossPages = "repeat-across-pages"
+    case ignoreFilters = "ignore-filters"
+    case acceptUnknownEngineVersion = "accept-unknown-engine-version"
 
     /// The decorator that makes the emulator depart from the spec this way.
     var decorator: any FaultDecorator {
@@ -68,6 +73,11 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .html500OnMissingParameter: HTML500OnMissingParameter()
         case .allocatedStorageZero: AllocatedStorageZero()
         case .acceptLogTypeBothWays: AcceptLogTypeBothWays()
+        case .ignoreMaxRecords: IgnoreMaxRecords()
+        case .neverSendMarker: NeverSendMarker()
+        case .repeatAcrossPages: RepeatAcrossPages()
+        case .ignoreFilters: IgnoreFilters()
+        case .acceptUnknownEngineVersion: AcceptUnknownEngineVersion()
         }
     }
 
