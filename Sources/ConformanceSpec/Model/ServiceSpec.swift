@@ -20,11 +20,13 @@ public struct ServiceSpec: Sendable, Equatable {
     public var resources: ResourceCatalog
     /// The service's catalogues (`catalogues.yaml`) by name.
     public var catalogues: [String: Catalogue]
+    /// The rough figures `run --plan` estimates with (`plan.yaml`).
+    public var plan: PlanFigures
 
     public init(
         apiVersion: String, xmlNamespace: String, signingName: String, operations: [OperationSpec],
         shapes: [String: StructureSpec], errors: [String: ErrorSpec], resources: ResourceCatalog = ResourceCatalog(),
-        catalogues: [String: Catalogue] = [:]
+        catalogues: [String: Catalogue] = [:], plan: PlanFigures = PlanFigures()
     ) {
         self.apiVersion = apiVersion
         self.xmlNamespace = xmlNamespace
@@ -34,6 +36,7 @@ public struct ServiceSpec: Sendable, Equatable {
         self.errors = errors
         self.resources = resources
         self.catalogues = catalogues
+        self.plan = plan
         operationIndex = operations.firstPositions(by: \.name)
     }
 
@@ -47,6 +50,7 @@ public struct ServiceSpec: Sendable, Equatable {
             && left.signingName == right.signingName
             && left.operations == right.operations && left.shapes == right.shapes && left.errors == right.errors
             && left.resources == right.resources && left.catalogues == right.catalogues
+            && left.plan == right.plan
     }
 
     /// The error an operation draws for `code`, from the operation's list or the common errors.
