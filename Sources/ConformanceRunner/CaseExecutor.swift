@@ -146,7 +146,9 @@ public struct CaseExecutor: Sendable {
         if case .pages(let walk) = testCase.expectation {
             result.findings += await walkPages(walk, request: request, first: sent.answer)
         }
-        if let first = result.findings.first(where: { !$0.warning }) {
+        if let first = result.findings.first(where: { $0.kind == .paging && !$0.warning })
+            ?? result.findings.first(where: { !$0.warning })
+        {
             result.verdict = .failed
             result.reason = Self.sentence(first)
         } else if !keepAnswers, result.findings.allSatisfy({ $0.kind == .provenance }) {
