@@ -158,6 +158,9 @@ public struct ContractEvaluator: Sendable {
             return nil
         case .oneOf(let values):
             return values.contains(text) ? nil : "must be one of \(values.joined(separator: ", "))"
+        case .notOneOf(let values):
+            return values.contains { $0.lowercased() == text.lowercased() }
+                ? "must not be \(values.joined(separator: " or "))" : nil
         case .pattern(let regex):
             guard let matches = WholeMatch.matches(regex, text) else { return nil }
             return matches ? nil : "must match \(regex)"

@@ -83,6 +83,7 @@ public struct SpecRenderer: Sendable {
         case .range(let low, let high): "from \(low.map(number) ?? "-inf") to \(high.map(number) ?? "+inf")"
         case .length(let low, let high): "length \(low.map(String.init) ?? "0")-\(high.map(String.init) ?? "any")"
         case .oneOf(let values): "one of \(values.joined(separator: ", "))"
+        case .notOneOf(let values): "none of \(values.joined(separator: ", ")) (any case)"
         case .pattern(let regex): "matches \(regex)"
         case .forbiddenPrefixes(let prefixes): "does not start with \(prefixes.joined(separator: " or "))"
         case .step(let step): "a multiple of \(number(step))"
@@ -118,6 +119,12 @@ public struct SpecRenderer: Sendable {
             "the cluster \(condition.parameter) has no DB instances left (other than ones being deleted)"
         case .readerOf(let cluster):
             "the instance \(condition.parameter) is a reader, not the writer, of the cluster \(cluster)"
+        case .namesResource(let resource):
+            "\(condition.parameter) is the ARN of an existing resource in this region (valid requests name a \(resource.rawValue))"
+        case .spansZones(let minimum): "the subnets \(condition.parameter) lie in at least \(minimum) availability zones"
+        case .associated(let with, _): "\(condition.parameter) is associated with the cluster \(with)"
+        case .notAssociated(let with): "\(condition.parameter) is not yet associated with the cluster \(with)"
+        case .notInUse(let resource): "no other resource still uses the \(resource.rawValue) \(condition.parameter)"
         }
     }
 }

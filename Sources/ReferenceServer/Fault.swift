@@ -34,6 +34,8 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     case html500OnMissingParameter = "html-500-on-missing-parameter"
     case allocatedStorageZero = "allocated-storage-zero"
     case acceptLogTypeBothWays = "accept-log-type-both-ways"
+    case acceptOneZoneSubnetGroup = "accept-one-zone-subnet-group"
+    case addRoleTwice = "add-role-twice"
 
     /// The decorator that makes the emulator depart from the spec this way.
     var decorator: any FaultDecorator {
@@ -68,6 +70,8 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .html500OnMissingParameter: HTML500OnMissingParameter()
         case .allocatedStorageZero: AllocatedStorageZero()
         case .acceptLogTypeBothWays: AcceptLogTypeBothWays()
+        case .acceptOneZoneSubnetGroup: AcceptOneZoneSubnetGroup()
+        case .addRoleTwice: AddRoleTwice()
         }
     }
 

@@ -2,7 +2,8 @@
 /// the answer's shape and the errors it may return.
 public struct OperationSpec: Sendable, Equatable {
     public var name: String
-    /// The element wrapping a success answer's content (`CreateDBClusterResult`).
+    /// The element wrapping a success answer's content (`CreateDBClusterResult`); empty for an operation
+    /// without output, whose answer carries only ResponseMetadata.
     public var resultWrapper: String
     /// The request parameters, in model order.
     public var parameters: StructureSpec
@@ -34,6 +35,9 @@ public struct OperationSpec: Sendable, Equatable {
         self.unsupported = unsupported
         self.sourceFile = sourceFile
     }
+
+    /// False for an operation without output (AddTagsToResource): no result wrapper in its answer.
+    public var hasResult: Bool { !resultWrapper.isEmpty }
 
     /// The response element (`CreateDBClusterResponse`).
     public var responseElement: String { name + "Response" }
