@@ -22,14 +22,16 @@ extension OperationCases {
                 cases.append(
                     makeCase(
                         "\(path)/\(lifecycle.kind.rawValue)-not-found", kind: .stateful, tags: tags, covers: covers,
-                        summary: "\(path) is the ARN (type \(arn.type)) of a \(lifecycle.kind.rawValue) that does not exist",
+                        summary:
+                            "\(path) is the ARN (type \(arn.type)) of a \(lifecycle.kind.rawValue) that does not exist",
                         parameters: base.parameters.setting(path, .scalar(token)), fixture: base.fixture,
                         expectation: error(arn.notFound, inferred: arn.inferred)))
             }
             let base = baseline()
             if let first = spec.resources.lifecycles.first(where: { $0.arn != nil }), let arn = first.arn {
                 counter += 1
-                let slashed = "arn:aws:rds:us-east-1:123456789012:\(arn.type)/\(values.identifier(counter, tag: "missing"))"
+                let slashed =
+                    "arn:aws:rds:us-east-1:123456789012:\(arn.type)/\(values.identifier(counter, tag: "missing"))"
                 cases.append(
                     makeCase(
                         "\(path)/slash-form-arn", kind: .stateful, tags: tags, covers: covers,
@@ -40,7 +42,8 @@ extension OperationCases {
             return cases
         case .spansZones:
             var base = baseline()
-            guard case .list(let items)? = base.parameters.first(where: { $0.name == path })?.value, let first = items.first
+            guard case .list(let items)? = base.parameters.first(where: { $0.name == path })?.value,
+                let first = items.first
             else { return [] }
             base.parameters = base.parameters.setting(path, .list([first]))
             return [

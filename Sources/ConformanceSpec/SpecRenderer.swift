@@ -121,7 +121,8 @@ public struct SpecRenderer: Sendable {
             "the instance \(condition.parameter) is a reader, not the writer, of the cluster \(cluster)"
         case .namesResource(let resource):
             "\(condition.parameter) is the ARN of an existing resource in this region (valid requests name a \(resource.rawValue))"
-        case .spansZones(let minimum): "the subnets \(condition.parameter) lie in at least \(minimum) availability zones"
+        case .spansZones(let minimum):
+            "the subnets \(condition.parameter) lie in at least \(minimum) availability zones"
         case .associated(let with, _): "\(condition.parameter) is associated with the cluster \(with)"
         case .notAssociated(let with): "\(condition.parameter) is not yet associated with the cluster \(with)"
         case .notInUse(let resource): "no other resource still uses the \(resource.rawValue) \(condition.parameter)"

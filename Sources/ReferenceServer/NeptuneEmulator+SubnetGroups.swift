@@ -64,7 +64,8 @@ extension NeptuneEmulator {
         guard subnets.count <= EmulatedSubnets.subnetsPerGroup else {
             return renderer.error(
                 "DBSubnetQuotaExceededFault",
-                "A DB subnet group can have at most \(EmulatedSubnets.subnetsPerGroup) subnets; \(subnets.count) given.")
+                "A DB subnet group can have at most \(EmulatedSubnets.subnetsPerGroup) subnets; \(subnets.count) given."
+            )
         }
         guard subnetsTagsRoles.subnetGroups.count < EmulatedSubnets.groupsPerRegion else {
             return renderer.error("DBSubnetGroupQuotaExceeded", "DB subnet group quota exceeded.")
@@ -88,7 +89,9 @@ extension NeptuneEmulator {
 
     func describeSubnetGroups(_ request: Request) -> EmulatorAnswer {
         var selected = [defaultSubnetGroup] + subnetsTagsRoles.subnetGroups.values.sorted { $0.sequence < $1.sequence }
-        if let name = text("DBSubnetGroupName", request)?.lowercased() { selected = selected.filter { $0.name == name } }
+        if let name = text("DBSubnetGroupName", request)?.lowercased() {
+            selected = selected.filter { $0.name == name }
+        }
         // Paging is the lead's general contract (MaxRecords/Marker); until then the whole list is one page.
         let items = selected.map(subnetGroupXML).joined()
         return renderer.success(
@@ -105,7 +108,8 @@ extension NeptuneEmulator {
         guard subnets.count <= EmulatedSubnets.subnetsPerGroup else {
             return renderer.error(
                 "DBSubnetQuotaExceededFault",
-                "A DB subnet group can have at most \(EmulatedSubnets.subnetsPerGroup) subnets; \(subnets.count) given.")
+                "A DB subnet group can have at most \(EmulatedSubnets.subnetsPerGroup) subnets; \(subnets.count) given."
+            )
         }
         record.subnets = subnets
         if let description = text("DBSubnetGroupDescription", request) { record.description = description }

@@ -54,7 +54,9 @@ extension NeptuneEmulator {
             let tags = Self.tags(request.value(at: "Tags"))
             var merged: [TagRecord] = []
             for tag in tags {
-                if let index = merged.firstIndex(where: { $0.key == tag.key }) { merged[index] = tag } else {
+                if let index = merged.firstIndex(where: { $0.key == tag.key }) {
+                    merged[index] = tag
+                } else {
                     merged.append(tag)
                 }
             }
@@ -64,7 +66,9 @@ extension NeptuneEmulator {
 
     func addTags(_ request: Request) -> EmulatorAnswer {
         let arn = text("ResourceName", request) ?? ""
-        guard let key = tagKey(arn) else { return renderer.error("InvalidParameterValue", "Invalid resource name: \(arn)") }
+        guard let key = tagKey(arn) else {
+            return renderer.error("InvalidParameterValue", "Invalid resource name: \(arn)")
+        }
         var tags = subnetsTagsRoles.tags[key] ?? []
         for tag in Self.tags(request.value(at: "Tags")) {
             if let index = tags.firstIndex(where: { $0.key == tag.key }) { tags[index] = tag } else { tags.append(tag) }
@@ -80,7 +84,9 @@ extension NeptuneEmulator {
 
     func listTags(_ request: Request) -> EmulatorAnswer {
         let arn = text("ResourceName", request) ?? ""
-        guard let key = tagKey(arn) else { return renderer.error("InvalidParameterValue", "Invalid resource name: \(arn)") }
+        guard let key = tagKey(arn) else {
+            return renderer.error("InvalidParameterValue", "Invalid resource name: \(arn)")
+        }
         let escape = AnswerRenderer.escape
         let items = (subnetsTagsRoles.tags[key] ?? []).map {
             "<Tag><Key>\(escape($0.key))</Key><Value>\(escape($0.value))</Value></Tag>"
@@ -91,7 +97,9 @@ extension NeptuneEmulator {
 
     func removeTags(_ request: Request) -> EmulatorAnswer {
         let arn = text("ResourceName", request) ?? ""
-        guard let key = tagKey(arn) else { return renderer.error("InvalidParameterValue", "Invalid resource name: \(arn)") }
+        guard let key = tagKey(arn) else {
+            return renderer.error("InvalidParameterValue", "Invalid resource name: \(arn)")
+        }
         let keys = Set(Self.strings(request.value(at: "TagKeys")))
         subnetsTagsRoles.tags[key]?.removeAll { keys.contains($0.key) }
         return renderer.success(action: "RemoveTagsFromResource", result: "", hasResult: false)

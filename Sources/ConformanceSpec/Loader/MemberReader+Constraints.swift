@@ -25,11 +25,13 @@ extension MemberReader {
     {
         let argumentKeys: [String: [String]] = [
             "identifier": ["minLength", "maxLength"], "range": ["min", "max"], "length": ["min", "max"],
-            "oneOf": ["values"], "notOneOf": ["values"], "pattern": ["regex"], "forbiddenPrefixes": ["prefixes"], "step": ["step"],
+            "oneOf": ["values"], "notOneOf": ["values"], "pattern": ["regex"], "forbiddenPrefixes": ["prefixes"],
+            "step": ["step"],
             "window": ["format", "minMinutes"],
         ]
         let requiredKeys: [String: [String]] = [
-            "identifier": ["maxLength"], "oneOf": ["values"], "notOneOf": ["values"], "pattern": ["regex"], "forbiddenPrefixes": ["prefixes"],
+            "identifier": ["maxLength"], "oneOf": ["values"], "notOneOf": ["values"], "pattern": ["regex"],
+            "forbiddenPrefixes": ["prefixes"],
             "step": ["step"], "window": ["format", "minMinutes"],
         ]
         let entries = try body.mapping(

@@ -60,7 +60,8 @@ struct OperationReader {
             }
         }
         var operation = OperationSpec(
-            name: name, resultWrapper: try value("result")?.nonEmptyString() ?? "", parameters: parameters, rules: rules,
+            name: name, resultWrapper: try value("result")?.nonEmptyString() ?? "", parameters: parameters,
+            rules: rules,
             preconditions: preconditions, output: output, errors: operationErrors,
             unsupported: try value("unsupported")?.bool() ?? false, sourceFile: root.file)
         operation.sourceLine = value("operation")!.node.mark?.line
