@@ -89,7 +89,7 @@ extension OperationCases {
     /// Constraints on list members (log types, tag keys and values).
     mutating func listMemberCases() -> [TestCase] {
         var cases: [TestCase] = []
-        for member in operation.parameters.members {
+        for member in operation.parameters.members where !member.unsupported {
             guard case .list(let list) = member.type else { continue }
             var targets: [(String, MemberSpec, [Constraint])] = [(member.name, member, list.memberConstraints)]
             if case .structure(let structure) = list.member {

@@ -62,9 +62,10 @@ extension OperationCases {
                     summary: "\(path) is not associated with the resource", parameters: base.parameters,
                     fixture: base.fixture, expectation: expectation)
             ]
-        case .notAssociated:
-            // The same request in set-up first, so the value is already associated.
+        case .notAssociated(let with):
+            // The same request in set-up first, so the value is already associated (with a resource set-up made).
             var base = baseline()
+            guard base.fixture.named[with] != nil else { return [] }
             base.fixture.setup.append(Step(Request(operation: name, parameters: base.parameters)))
             return [
                 makeCase(

@@ -21,7 +21,8 @@ public struct SpecRenderer: Sendable {
                 out += "  - \(describe(condition)) -> \(errorText(condition.error, inferred: condition.inferred))\n"
             }
         }
-        out += "\nAnswer: <\(operation.responseElement) xmlns=\"\(spec.xmlNamespace)\"><\(operation.resultWrapper)>\n"
+        out += "\nAnswer: <\(operation.responseElement) xmlns=\"\(spec.xmlNamespace)\">"
+        out += operation.hasResult ? "<\(operation.resultWrapper)>\n" : " (ResponseMetadata only: no result)\n"
         for member in operation.output.members { renderMember(member, indent: "  ", into: &out, expandShapes: false) }
         out += "\nErrors\n"
         for code in operation.errors { out += "  - \(errorText(code, inferred: false))\n" }

@@ -53,7 +53,8 @@ public enum RuntimeValue: Sendable, Equatable, Hashable {
         let resource = String(inner[inner.index(after: colon)...])
         guard let first = member.unicodeScalars.first, ("A"..."Z").contains(first),
             member.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("a"..."z").contains($0) }),
-            !resource.isEmpty, !resource.contains("{"), !resource.contains("}")
+            !resource.isEmpty, !resource.contains("{"), !resource.contains("}"), !suffix.contains("{"),
+            !suffix.contains("}")
         else { return nil }
         if member == "LatestRestorableTime" && suffix.isEmpty {
             self = .latestRestorableTime(cluster: resource)

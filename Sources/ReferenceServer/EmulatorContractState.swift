@@ -15,8 +15,13 @@ struct EmulatorContractState: ContractState {
     let region: String
     let accountId: String
 
+    /// The stored form of an identifier: lower-cased, unless a fault says otherwise.
+    func key(_ identifier: String) -> String {
+        decorators.reduce(identifier.lowercased()) { $1.storedIdentifier(identifier, conformant: $0) }
+    }
+
     func record(_ identifier: String) -> ClusterRecord? {
-        let key = decorators.reduce(identifier.lowercased()) { $1.storedIdentifier(identifier, conformant: $0) }
+        let key = key(identifier)
         return decorators.reduce(clusters[key]) { $1.lookUp(identifier, in: clusters, conformant: $0) }
     }
 
@@ -41,7 +46,7 @@ struct EmulatorContractState: ContractState {
         case .dbClusterSnapshot: snapshots[identifier.lowercased()] != nil
         case .dbInstance: instances[identifier.lowercased()] != nil
         case .dbSubnetGroup:
-            identifier.lowercased() == "default" || subnetGroups[identifier.lowercased()] != nil
+            key(identifier) == "default" || subnetGroups[key(identifier)] != nil
         case .subnet: EmulatedSubnets.zone(of: identifier, region: region) != nil
         default: identifier.hasPrefix("default")
         }
@@ -55,7 +60,7 @@ struct EmulatorContractState: ContractState {
 
     func user(of kind: ResourceKind, _ identifier: String) -> String? {
         guard kind == .dbSubnetGroup else { return nil }
-        let name = identifier.lowercased()
+        let name = key(identifier)
         let users = clusters.values.filter { record in
             if case .scalar(let group)? = record.attributes["DBSubnetGroup"] { return group.lowercased() == name }
             return false

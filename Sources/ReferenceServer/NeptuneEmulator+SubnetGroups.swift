@@ -59,7 +59,7 @@ extension NeptuneEmulator {
     }
 
     func createSubnetGroup(_ request: Request) -> EmulatorAnswer {
-        let name = (text("DBSubnetGroupName", request) ?? "").lowercased()
+        let name = key(text("DBSubnetGroupName", request) ?? "")
         let subnets = subnetIds(request)
         guard subnets.count <= EmulatedSubnets.subnetsPerGroup else {
             return renderer.error(
@@ -79,7 +79,7 @@ extension NeptuneEmulator {
     }
 
     func deleteSubnetGroup(_ request: Request) -> EmulatorAnswer {
-        let name = (text("DBSubnetGroupName", request) ?? "").lowercased()
+        let name = key(text("DBSubnetGroupName", request) ?? "")
         guard subnetsTagsRoles.subnetGroups.removeValue(forKey: name) != nil else {
             return renderer.error("DBSubnetGroupNotFoundFault", "DBSubnetGroup \(name) not found.")
         }
@@ -100,7 +100,7 @@ extension NeptuneEmulator {
     }
 
     func modifySubnetGroup(_ request: Request) -> EmulatorAnswer {
-        let name = (text("DBSubnetGroupName", request) ?? "").lowercased()
+        let name = key(text("DBSubnetGroupName", request) ?? "")
         guard var record = subnetsTagsRoles.subnetGroups[name] else {
             return renderer.error("DBSubnetGroupNotFoundFault", "DBSubnetGroup \(name) not found.")
         }

@@ -19,7 +19,11 @@ extension NeptuneEmulator {
 
     /// The stored identifier of a resource of `kind` named `name` (clusters as the active faults find them).
     func storedIdentifier(of kind: ResourceKind, _ name: String) -> String {
-        kind == .dbCluster ? (cluster(named: name)?.id ?? key(name)) : name.lowercased()
+        switch kind {
+        case .dbCluster: cluster(named: name)?.id ?? key(name)
+        case .dbSubnetGroup: key(name)
+        default: name.lowercased()
+        }
     }
 
     /// The key of the resource an ARN names in the tag store, or nil when it names none of this region.

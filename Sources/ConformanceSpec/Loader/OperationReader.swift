@@ -5,6 +5,7 @@ struct OperationReader {
 
     static let keys = [
         "operation", "result", "unsupported", "note", "parameters", "rules", "preconditions", "output", "errors",
+        "origin",
     ]
     static let ruleKinds = [
         "exclusive", "atLeastOne", "together", "ordered", "disjointWindows", "forbiddenWhen", "requires", "disjoint",
@@ -65,6 +66,12 @@ struct OperationReader {
             preconditions: preconditions, output: output, errors: operationErrors,
             unsupported: try value("unsupported")?.bool() ?? false, sourceFile: root.file)
         operation.sourceLine = value("operation")!.node.mark?.line
+        if let originNode = value("origin") {
+            guard let origin = MemberSpec.Origin(rawValue: try originNode.string()) else {
+                throw originNode.error("expected 'document' or 'service-model', found \(originNode.found)")
+            }
+            operation.origin = origin
+        }
         return operation
     }
 
