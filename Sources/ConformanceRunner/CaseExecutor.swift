@@ -195,12 +195,13 @@ public struct CaseExecutor: Sendable {
         return String(decoding: utf8[..<end], as: UTF8.self) + "\n[cut at 64 KiB of \(size) bytes]"
     }
 
-    /// A create whose answer never came may still have happened: the sweep tries to delete it.
+    /// A create whose answer never came may still have happened, and so may what a delete creates on the side (a
+    /// final snapshot): the sweep tries to delete them. What the request deletes stays in the ledger.
     func recordPossiblyCreated(_ request: Request) async {
         guard let prefix = resourcePrefix,
             request.flattenedInputs.values.contains(where: { $0.lowercased().hasPrefix(prefix) })
         else { return }
-        if judge.spec.resources.creates(request.operation) { await ledger.record(request) }
+        for (kind, id) in ledger.creations(of: request) { await ledger.add(kind, id) }
     }
 
     /// Polls the describe operation of the resource the step acted on (`resources.yaml`) until it reaches `state`;
