@@ -137,6 +137,16 @@ struct OperationCases {
                 fixture.named[member.name] = id
                 return .scalar(id)
             case .readerOf: if let reader = fixture.readers.last { return .scalar(reader) }
+            case .namesResource(let kind):
+                guard let id = fixture.make(kind, counter: &counter), let token = arnToken(of: kind, id) else { break }
+                return .scalar(token)
+            case .associated(let with, let by):
+                // Set-up associates the value with the resource first, with the same parameters.
+                guard let owner = fixture.named[with] else { break }
+                let value = values.valid(member, path: member.name, operation: operation, counter: &counter)
+                let parameters = [Parameter(with, .scalar(owner)), Parameter(member.name, value)]
+                fixture.setup.append(Step(Request(operation: by, parameters: parameters)))
+                return value
             case .restorableTime(let source):
                 if let cluster = fixture.named[source] {
                     return .scalar(RuntimeValue.latestRestorableTime(cluster: cluster).token)
@@ -152,6 +162,13 @@ struct OperationCases {
             fixture.created.append((member.name, text))
         }
         return result
+    }
+
+    /// The run-time token for the ARN of a resource of `kind` (its describe answer's ARN member), followed by
+    /// `suffix`; nil when the kind has no ARN in `resources.yaml`.
+    func arnToken(of kind: ResourceKind, _ id: String, suffix: String = "") -> String? {
+        guard let arn = spec.resources.lifecycle(of: kind)?.arn else { return nil }
+        return RuntimeValue.describedMember(member: arn.member, resource: id, suffix: suffix).token
     }
 
     func makeCase(

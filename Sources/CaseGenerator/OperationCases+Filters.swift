@@ -23,7 +23,7 @@ extension OperationCases {
                 if member == lifecycle.describe.identifier {
                     value = first
                 } else if lifecycle.describe.runtimeMembers.contains(member) {
-                    value = RuntimeValue.described(member: member, resource: first).token
+                    value = RuntimeValue.describedMember(member: member, resource: first, suffix: "").token
                 } else if case .literal(let shared)? = lifecycle.setup.create.parameters.first(where: {
                     $0.name == member
                 })?.value {

@@ -16,6 +16,7 @@ struct ValueFactory {
     /// A valid value for `member` within `operation`; nil when no value can be valid without
     /// resources the suite cannot create.
     func valid(_ member: MemberSpec, path: String, operation: OperationSpec, counter: inout Int) -> ParameterValue {
+        if let example = member.example { return example }
         switch member.type {
         case .list(let list):
             let item = MemberSpec(name: list.memberName, type: list.member, constraints: list.memberConstraints)
@@ -33,6 +34,15 @@ struct ValueFactory {
     }
 
     func validScalar(_ member: MemberSpec, path: String, operation: OperationSpec, counter: inout Int) -> String {
+        if case .scalar(let example)? = member.example { return example }
+        // The name of a resource the operation creates is unique per case even without an identifier rule.
+        if !member.constraints.contains(where: { $0.keyword == "identifier" }),
+            let created = resources.creations(by: operation.name).first(where: { $0.parameter == path }),
+            let tag = resources.lifecycle(of: created.kind)?.nameTag
+        {
+            counter += 1
+            return identifier(counter, tag: tag)
+        }
         for constraint in member.constraints {
             switch constraint.kind {
             case .identifier:
@@ -157,6 +167,10 @@ extension ValueFactory {
             let form = values.first.map { String($0.map { $0.isNumber ? "9" : $0 }) } ?? "9"
             let value = values.contains(form) ? "none-\(form)" : form
             return [Violation(label: "not-in-catalogue", value: value, summary: "not in the \(name) catalogue")]
+        case .notOneOf(let values):
+            return values.map {
+                Violation(label: "reserved-\($0)", value: $0, summary: "the reserved name \($0)")
+            }
         case .pattern:
             return [
                 Violation(label: "pattern-mismatch", value: "bad*value!", summary: "characters outside the pattern")

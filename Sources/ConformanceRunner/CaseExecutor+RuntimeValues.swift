@@ -19,7 +19,7 @@ extension CaseExecutor {
         do {
             for value in wanted {
                 switch value {
-                case .latestRestorableTime, .described: values[value] = try await describedMember(of: value)
+                case .latestRestorableTime, .describedMember: values[value] = try await describedMember(of: value)
                 case .catalogue(let name): values[value] = try await catalogueValue(name, for: value)
                 }
             }

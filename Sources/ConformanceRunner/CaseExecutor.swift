@@ -201,7 +201,9 @@ public struct CaseExecutor: Sendable {
         return String(decoding: utf8[..<end], as: UTF8.self) + "\n[cut at 64 KiB of \(size) bytes]"
     }
 
-    /// A create or rename whose answer never came may still have happened: the sweep tries to delete what it made.
+    /// A create whose answer never came may still have happened, and so may what a delete creates on the side (a
+    /// final snapshot) and a rename (either name may exist): the sweep tries to delete them. What the request
+    /// deletes stays in the ledger.
     func recordPossiblyCreated(_ request: Request) async {
         guard let prefix = resourcePrefix,
             request.flattenedInputs.values.contains(where: { $0.lowercased().hasPrefix(prefix) })

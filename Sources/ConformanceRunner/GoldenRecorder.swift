@@ -95,6 +95,11 @@ public struct GoldenRecorder: Sendable {
         guard let last = parts.last else { return false }
         if Int(last) != nil, parts.count >= 2 {
             let list = parts[parts.count - 2]
+            // The list's member element name in the spec (`SubnetIds` items come back as `SubnetIdentifier`).
+            let listPath = parts.dropLast().joined(separator: ".")
+            if case .list(let spec)? = operation?.parameter(at: listPath)?.type, spec.memberName == element {
+                return true
+            }
             return element == "member" || list.hasPrefix(element)
                 || (list.hasSuffix("Ids") && element == String(list.dropLast()))
         }

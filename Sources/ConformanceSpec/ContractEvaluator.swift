@@ -160,6 +160,9 @@ public struct ContractEvaluator: Sendable {
             return values.contains(text) ? nil : "must be one of \(values.joined(separator: ", "))"
         case .catalogue(let name, let values):
             return values.contains(text) ? nil : "is not in the service's \(name) catalogue"
+        case .notOneOf(let values):
+            return values.contains { $0.lowercased() == text.lowercased() }
+                ? "must not be \(values.joined(separator: " or "))" : nil
         case .pattern(let regex):
             guard let matches = WholeMatch.matches(regex, text) else { return nil }
             return matches ? nil : "must match \(regex)"

@@ -21,7 +21,8 @@ public struct SpecRenderer: Sendable {
                 out += "  - \(describe(condition)) -> \(errorText(condition.error, inferred: condition.inferred))\n"
             }
         }
-        out += "\nAnswer: <\(operation.responseElement) xmlns=\"\(spec.xmlNamespace)\"><\(operation.resultWrapper)>\n"
+        out += "\nAnswer: <\(operation.responseElement) xmlns=\"\(spec.xmlNamespace)\">"
+        out += operation.hasResult ? "<\(operation.resultWrapper)>\n" : " (ResponseMetadata only: no result)\n"
         for member in operation.output.members { renderMember(member, indent: "  ", into: &out, expandShapes: false) }
         out += "\nErrors\n"
         for code in operation.errors { out += "  - \(errorText(code, inferred: false))\n" }
@@ -84,6 +85,7 @@ public struct SpecRenderer: Sendable {
         case .length(let low, let high): "length \(low.map(String.init) ?? "0")-\(high.map(String.init) ?? "any")"
         case .oneOf(let values): "one of \(values.joined(separator: ", "))"
         case .catalogue(let name, let values): "one of the \(values.count) values of the \(name) catalogue"
+        case .notOneOf(let values): "none of \(values.joined(separator: ", ")) (any case)"
         case .pattern(let regex): "matches \(regex)"
         case .forbiddenPrefixes(let prefixes): "does not start with \(prefixes.joined(separator: " or "))"
         case .step(let step): "a multiple of \(number(step))"
@@ -119,6 +121,13 @@ public struct SpecRenderer: Sendable {
             "the cluster \(condition.parameter) has no DB instances left (other than ones being deleted)"
         case .readerOf(let cluster):
             "the instance \(condition.parameter) is a reader, not the writer, of the cluster \(cluster)"
+        case .namesResource(let resource):
+            "\(condition.parameter) is the ARN of an existing resource in this region (valid requests name a \(resource.rawValue))"
+        case .spansZones(let minimum):
+            "the subnets \(condition.parameter) lie in at least \(minimum) availability zones"
+        case .associated(let with, _): "\(condition.parameter) is associated with the cluster \(with)"
+        case .notAssociated(let with): "\(condition.parameter) is not yet associated with the cluster \(with)"
+        case .notInUse(let resource): "no other resource still uses the \(resource.rawValue) \(condition.parameter)"
         }
     }
 }

@@ -2,14 +2,18 @@
 /// fills it in just before sending: `{{LatestRestorableTime:my-cluster}}` becomes that cluster's
 /// `LatestRestorableTime` as DescribeDBClusters reports it. A point-in-time restore to a fixed date would
 /// be refused by a real endpoint, whose restorable window starts when the source cluster was made.
+///
+/// `{{DBClusterArn:my-cluster}}` asks the same way for any member the spec lists among a describe's
+/// `runtimeMembers`; text after the token is appended to the value (`{{DBClusterArn:my-cluster}}x` is the ARN
+/// of a cluster `my-clusterx`, which does not exist: an ARN of the endpoint's own region and account).
 public enum RuntimeValue: Sendable, Equatable, Hashable {
     /// The `LatestRestorableTime` of the named cluster.
     case latestRestorableTime(cluster: String)
     /// A valid value of the named catalogue of the service (`catalogues.yaml`): an engine version the endpoint
     /// offers, asked of it with the catalogue's query. A made-up version would be refused by the real service.
     case catalogue(name: String)
-    /// A member of the named resource's describe answer that only the endpoint knows (its ARN, say).
-    case described(member: String, resource: String)
+    /// The member of the named resource's describe answer, followed by `suffix`.
+    case describedMember(member: String, resource: String, suffix: String)
 
     /// The member of the resource's describe answer that holds the value (`resources.yaml` lists it among
     /// the describe's `runtimeMembers`), or the catalogue's name.
@@ -17,7 +21,7 @@ public enum RuntimeValue: Sendable, Equatable, Hashable {
         switch self {
         case .latestRestorableTime: "LatestRestorableTime"
         case .catalogue(let name): name
-        case .described(let member, _): member
+        case .describedMember(let member, _, _): member
         }
     }
 
@@ -26,7 +30,7 @@ public enum RuntimeValue: Sendable, Equatable, Hashable {
         switch self {
         case .latestRestorableTime(let cluster): cluster
         case .catalogue: ""
-        case .described(_, let resource): resource
+        case .describedMember(_, let resource, _): resource
         }
     }
 
@@ -35,26 +39,39 @@ public enum RuntimeValue: Sendable, Equatable, Hashable {
         switch self {
         case .latestRestorableTime(let cluster): "{{LatestRestorableTime:\(cluster)}}"
         case .catalogue(let name): "{{catalogue:\(name)}}"
-        case .described(let member, let resource): "{{member:\(member):\(resource)}}"
+        case .describedMember(let member, let resource, let suffix): "{{\(member):\(resource)}}\(suffix)"
         }
+    }
+
+    /// Text appended to the endpoint's value.
+    public var suffix: String {
+        if case .describedMember(_, _, let suffix) = self { return suffix }
+        return ""
     }
 
     /// The run-time value a scalar stands for, or nil for ordinary text.
     public init?(token text: String) {
-        guard text.hasPrefix("{{"), text.hasSuffix("}}"), let colon = text.firstIndex(of: ":") else { return nil }
-        let kind = text[text.index(text.startIndex, offsetBy: 2)..<colon]
-        let argument = String(text[text.index(after: colon)..<text.index(text.endIndex, offsetBy: -2)])
-        guard !argument.isEmpty, !argument.contains("}") else { return nil }
-        switch kind {
-        case "LatestRestorableTime": self = .latestRestorableTime(cluster: argument)
-        case "catalogue": self = .catalogue(name: argument)
-        case "member":
-            guard let split = argument.firstIndex(of: ":") else { return nil }
-            let member = String(argument[..<split])
-            let resource = String(argument[argument.index(after: split)...])
-            guard !member.isEmpty, !resource.isEmpty else { return nil }
-            self = .described(member: member, resource: resource)
-        default: return nil
+        if text.hasPrefix("{{catalogue:"), text.hasSuffix("}}") {
+            let name = String(text.dropFirst("{{catalogue:".count).dropLast(2))
+            guard !name.isEmpty, !name.contains("{"), !name.contains("}") else { return nil }
+            self = .catalogue(name: name)
+            return
+        }
+        guard text.hasPrefix("{{"), let close = text.range(of: "}}") else { return nil }
+        let inner = text[text.index(text.startIndex, offsetBy: 2)..<close.lowerBound]
+        let suffix = String(text[close.upperBound...])
+        guard let colon = inner.firstIndex(of: ":") else { return nil }
+        let member = String(inner[..<colon])
+        let resource = String(inner[inner.index(after: colon)...])
+        guard let first = member.unicodeScalars.first, ("A"..."Z").contains(first),
+            member.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("a"..."z").contains($0) }),
+            !resource.isEmpty, !resource.contains("{"), !resource.contains("}"), !suffix.contains("{"),
+            !suffix.contains("}")
+        else { return nil }
+        if member == "LatestRestorableTime" && suffix.isEmpty {
+            self = .latestRestorableTime(cluster: resource)
+        } else {
+            self = .describedMember(member: member, resource: resource, suffix: suffix)
         }
     }
 }
@@ -79,7 +96,9 @@ extension Request {
     public func filling(_ values: [RuntimeValue: String]) -> Request {
         func fill(_ value: ParameterValue) -> ParameterValue {
             switch value {
-            case .scalar(let text): RuntimeValue(token: text).flatMap { values[$0] }.map(ParameterValue.scalar) ?? value
+            case .scalar(let text):
+                RuntimeValue(token: text).flatMap { runtime in values[runtime].map { $0 + runtime.suffix } }
+                    .map(ParameterValue.scalar) ?? value
             case .list(let items): .list(items.map(fill))
             case .structure(let members): .structure(members.map { Parameter($0.name, fill($0.value)) })
             }

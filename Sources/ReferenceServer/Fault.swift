@@ -39,6 +39,8 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     case repeatAcrossPages = "repeat-across-pages"
     case ignoreFilters = "ignore-filters"
     case acceptUnknownEngineVersion = "accept-unknown-engine-version"
+    case acceptOneZoneSubnetGroup = "accept-one-zone-subnet-group"
+    case addRoleTwice = "add-role-twice"
 
     /// The decorator that makes the emulator depart from the spec this way.
     var decorator: any FaultDecorator {
@@ -78,6 +80,8 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .repeatAcrossPages: RepeatAcrossPages()
         case .ignoreFilters: IgnoreFilters()
         case .acceptUnknownEngineVersion: AcceptUnknownEngineVersion()
+        case .acceptOneZoneSubnetGroup: AcceptOneZoneSubnetGroup()
+        case .addRoleTwice: AddRoleTwice()
         }
     }
 

@@ -75,7 +75,8 @@ extension NeptuneEmulator {
         let escape = AnswerRenderer.escape
         return
             "<DBInstance><DBInstanceIdentifier>\(escape(record.id))</DBInstanceIdentifier><DBInstanceClass>\(escape(record.instanceClass))</DBInstanceClass>"
-            + "<Engine>neptune</Engine><DBInstanceStatus>\(record.status)</DBInstanceStatus><DBClusterIdentifier>\(escape(record.cluster))</DBClusterIdentifier></DBInstance>"
+            + "<Engine>neptune</Engine><DBInstanceStatus>\(record.status)</DBInstanceStatus><DBClusterIdentifier>\(escape(record.cluster))</DBClusterIdentifier>"
+            + "<DBInstanceArn>\(escape(canonicalARN(type: "db", id: record.id)))</DBInstanceArn></DBInstance>"
     }
 
     func createSnapshot(_ request: Request) -> EmulatorAnswer {
@@ -121,6 +122,7 @@ extension NeptuneEmulator {
         let escape = AnswerRenderer.escape
         return "<DBClusterSnapshot><DBClusterSnapshotIdentifier>\(escape(record.id))</DBClusterSnapshotIdentifier>"
             + "<DBClusterIdentifier>\(escape(record.cluster))</DBClusterIdentifier><Engine>neptune</Engine><Status>available</Status>"
-            + "<SnapshotCreateTime>\(ISOTimestamp.format(Date(timeIntervalSince1970: record.createdAt)))</SnapshotCreateTime></DBClusterSnapshot>"
+            + "<SnapshotCreateTime>\(ISOTimestamp.format(Date(timeIntervalSince1970: record.createdAt)))</SnapshotCreateTime>"
+            + "<DBClusterSnapshotArn>\(escape(canonicalARN(type: "cluster-snapshot", id: record.id)))</DBClusterSnapshotArn></DBClusterSnapshot>"
     }
 }

@@ -48,7 +48,8 @@ public actor NeptuneEmulator {
     var instances: [String: InstanceRecord] = [:]
     var snapshots: [String: SnapshotRecord] = [:]
     var sequence = 0
-    /// The region whose store the four properties above hold now; the other regions wait in `parked`.
+    var subnetsTagsRoles = SubnetsTagsRolesStore()
+    /// The region whose store the five properties above hold now; the other regions wait in `parked`.
     var region: String
     var parked: [String: RegionStore] = [:]
     let clock = ContinuousClock()
@@ -70,9 +71,12 @@ public actor NeptuneEmulator {
     /// Makes `name`'s store the working one (actor isolation keeps one request at a time on it).
     func enter(region name: String) {
         guard name != region else { return }
-        parked[region] = RegionStore(clusters: clusters, instances: instances, snapshots: snapshots, sequence: sequence)
+        parked[region] = RegionStore(
+            clusters: clusters, instances: instances, snapshots: snapshots, sequence: sequence,
+            subnetsTagsRoles: subnetsTagsRoles)
         let store = parked.removeValue(forKey: name) ?? RegionStore()
         (clusters, instances, snapshots, sequence) = (store.clusters, store.instances, store.snapshots, store.sequence)
+        subnetsTagsRoles = store.subnetsTagsRoles
         region = name
     }
 
@@ -83,6 +87,7 @@ public actor NeptuneEmulator {
         settle()
         return clusters.keys.sorted().map { "DBCluster \($0)" } + instances.keys.sorted().map { "DBInstance \($0)" }
             + snapshots.keys.sorted().map { "DBClusterSnapshot \($0)" }
+            + subnetsTagsRoles.subnetGroups.keys.sorted().map { "DBSubnetGroup \($0)" }
     }
 
     /// An error answer for what the HTTP layer refuses before the emulator sees the request (an oversize body).
@@ -154,6 +159,12 @@ public actor NeptuneEmulator {
         let validator = ContractEvaluator(operation: operation, skipped: skippedChecks)
         if let first = validator.violations(of: request).first { return renderer.error(first.code, first.message) }
         if let failed = failedPrecondition(operation, request) { return renderer.error(failed.code, failed.message) }
+        let answer = dispatch(operation, request)
+        if answer.status == 200 { tagCreatedResources(of: operation, request) }
+        return answer
+    }
+
+    func dispatch(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         switch operation.name {
         case "CreateDBCluster": return createCluster(request)
         case "DeleteDBCluster": return deleteCluster(request)
@@ -166,6 +177,10 @@ public actor NeptuneEmulator {
         case "RestoreDBClusterToPointInTime": return restoreToPointInTime(request)
         case "StartDBCluster": return transition(request, action: "StartDBCluster", during: "starting", to: "available")
         case "StopDBCluster": return transition(request, action: "StopDBCluster", during: "stopping", to: "stopped")
+        case "CreateDBSubnetGroup", "DeleteDBSubnetGroup", "DescribeDBSubnetGroups", "ModifyDBSubnetGroup",
+            "AddTagsToResource", "ListTagsForResource", "RemoveTagsFromResource", "AddRoleToDBCluster",
+            "RemoveRoleFromDBCluster":
+            return performSubnetsTagsRoles(operation, request)
         default: return renderer.error("InvalidAction", "\(operation.name) is not implemented by the reference server")
         }
     }
@@ -220,8 +235,7 @@ public actor NeptuneEmulator {
     /// The first precondition of the operation that does not hold and that no fault waives, in spec order,
     /// as the one evaluator judges it against this store.
     func failedPrecondition(_ operation: OperationSpec, _ request: Request) -> (code: String, message: String)? {
-        let state = EmulatorContractState(
-            clusters: clusters, instances: instances, snapshots: snapshots, decorators: decorators)
+        let state = contractState()
         let failures = ContractEvaluator(operation: operation).preconditionFailures(of: request, in: state)
         guard let failure = failures.first(where: { failure in !decorators.contains { $0.waives(failure) } }) else {
             return nil

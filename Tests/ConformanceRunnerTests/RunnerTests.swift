@@ -155,7 +155,7 @@ enum Fixtures {
         #expect(report.count(.passed) >= 30)
         #expect(report.leftovers.isEmpty)
         let left = await emulator.inventory()
-        #expect(left.isEmpty, "left behind: \(left)")
+        #expect(left == [], "left on the endpoint: \(left)")
     }
 
     @Test func reportsRenderEveryFormatAndEscapeHostileText() throws {

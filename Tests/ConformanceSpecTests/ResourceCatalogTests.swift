@@ -8,19 +8,27 @@ import Testing
     var resources: ResourceCatalog { spec.resources }
 
     @Test func kindsComeInTearDownOrder() {
-        #expect(resources.lifecycles.map(\.kind) == [.dbInstance, .dbCluster, .dbClusterSnapshot])
+        #expect(resources.lifecycles.map(\.kind) == [.dbInstance, .dbCluster, .dbClusterSnapshot, .dbSubnetGroup])
+        #expect(resources.lifecycle(of: .dbSubnetGroup)?.usedBy?.kind == .dbCluster, "clusters go before their groups")
         #expect(resources.probe == "DescribeDBClusters")
         #expect(resources.members(of: .dbCluster)?.kind == .dbInstance)
     }
 
     @Test func everyOperationOfTheSpecActsOnOrNamesAKnownResource() {
-        // Each operation of operations/ acts on a kind (create, describe, modify, delete or an action), or reads a
+        // Each operation of operations/ acts on a kind (create, describe, modify, delete or an action), names
+        // resources of any kind by ARN (a `namesResource` precondition: the tagging operations), or reads a
         // catalogue of the service (catalogues.yaml: the engine versions).
         let catalogueReads = Set(spec.catalogues.values.map(\.ask.operation))
         #expect(!catalogueReads.isEmpty)
         for operation in spec.operations where !catalogueReads.contains(operation.name) {
-            #expect(resources.subject(of: operation.name) != nil, "\(operation.name) acts on no kind of resources.yaml")
+            let byARN = operation.preconditions.contains { if case .namesResource = $0.kind { true } else { false } }
+            #expect(
+                resources.subject(of: operation.name) != nil || byARN,
+                "\(operation.name) acts on no kind of resources.yaml")
         }
+        #expect(
+            resources.lifecycles.compactMap(\.arn?.type) == ["db", "cluster", "cluster-snapshot", "subgrp"],
+            "ARN types of NEPTUNE-FACTS-2 §3.11")
         for helper in resources.helperOperations {
             #expect(resources.subject(of: helper) != nil, "helper \(helper) acts on no kind")
         }

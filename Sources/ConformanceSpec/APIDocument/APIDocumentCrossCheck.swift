@@ -1,7 +1,8 @@
 /// Compares the spec with the API document: every request parameter and response member the
 /// document lists must be in the spec with the same type, `[REQUIRED]` must match, parameters
 /// the document marks "Not supported" must be marked unsupported, and anything the spec has
-/// beyond the document must say it comes from the service model.
+/// beyond the document must say it comes from the service model (members, and whole operations the document does
+/// not cover: `origin: service-model` in their file).
 public struct APIDocumentCrossCheck: Sendable {
     public let document: APIDocument
     public let spec: ServiceSpec
@@ -61,7 +62,11 @@ public struct APIDocumentCrossCheck: Sendable {
                 }
             }
         }
-        // Operations beyond the document (it holds the seed's ten) are checked against botocore's model instead.
+        let documented = Set(document.operations.map(\.name))
+        for operation in spec.operations where !documented.contains(operation.name) && operation.origin == .document {
+            problems.append(
+                Problem(operation: operation.name, path: "", message: "in the spec but not in the API document"))
+        }
         return problems
     }
 

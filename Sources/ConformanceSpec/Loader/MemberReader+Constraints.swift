@@ -2,7 +2,8 @@ import Foundation
 
 extension MemberReader {
     static let constraintKinds = [
-        "identifier", "range", "length", "oneOf", "pattern", "forbiddenPrefixes", "step", "window", "catalogue",
+        "identifier", "range", "length", "oneOf", "notOneOf", "pattern", "forbiddenPrefixes", "step", "window",
+        "catalogue",
     ]
 
     /// Reads a list of single-key constraint mappings, checking each fits `type`.
@@ -25,11 +26,12 @@ extension MemberReader {
     {
         let argumentKeys: [String: [String]] = [
             "identifier": ["minLength", "maxLength"], "range": ["min", "max"], "length": ["min", "max"],
-            "oneOf": ["values"], "pattern": ["regex"], "forbiddenPrefixes": ["prefixes"], "step": ["step"],
-            "window": ["format", "minMinutes"], "catalogue": ["name"],
+            "oneOf": ["values"], "notOneOf": ["values"], "pattern": ["regex"], "forbiddenPrefixes": ["prefixes"],
+            "step": ["step"], "window": ["format", "minMinutes"], "catalogue": ["name"],
         ]
         let requiredKeys: [String: [String]] = [
-            "identifier": ["maxLength"], "oneOf": ["values"], "pattern": ["regex"], "forbiddenPrefixes": ["prefixes"],
+            "identifier": ["maxLength"], "oneOf": ["values"], "notOneOf": ["values"], "pattern": ["regex"],
+            "forbiddenPrefixes": ["prefixes"],
             "step": ["step"], "window": ["format", "minMinutes"], "catalogue": ["name"],
         ]
         let entries = try body.mapping(
@@ -78,6 +80,11 @@ extension MemberReader {
             let values = try value("values")!.strings()
             if values.isEmpty { throw value("values")!.error("expected at least one value") }
             kind = .oneOf(values)
+        case "notOneOf":
+            try requireString()
+            let values = try value("values")!.strings()
+            if values.isEmpty { throw value("values")!.error("expected at least one value") }
+            kind = .notOneOf(values)
         case "pattern":
             try requireString()
             let regexNode = value("regex")!

@@ -6,18 +6,19 @@ struct OperationReader {
     static let keys = [
         "operation", "result", "unsupported", "note", "parameters", "rules", "preconditions", "output", "errors",
         "paging", "filters",
+        "origin",
     ]
     static let ruleKinds = [
         "exclusive", "atLeastOne", "together", "ordered", "disjointWindows", "forbiddenWhen", "requires", "disjoint",
     ]
     static let preconditionKinds = [
         "exists", "absent", "state", "notDeletionProtected", "hasReader", "isReadReplica", "readerOf", "hasNoInstances",
-        "restorableTime",
+        "restorableTime", "namesResource", "spansZones", "associated", "notAssociated", "notInUse",
     ]
 
     mutating func read(_ root: YAMLCursor) throws(SpecLoadError) -> OperationSpec {
         let entries = try root.mapping(
-            allowed: Self.keys, required: ["operation", "result", "parameters", "output", "errors"])
+            allowed: Self.keys, required: ["operation", "parameters", "output", "errors"])
         func value(_ key: String) -> YAMLCursor? { YAMLCursor.value(key, in: entries) }
         let name = try value("operation")!.nonEmptyString()
         guard MemberReader.isMemberName(name) else {
@@ -43,6 +44,9 @@ struct OperationReader {
         try checkRenames(parameters, in: value("parameters")!)
         let outputNode = value("output")!
         let output = StructureSpec(members: try members.readMembers(outputNode))
+        if value("result") == nil && !output.members.isEmpty {
+            throw outputNode.error("an operation with output members needs 'result' (its result wrapper)")
+        }
         resolver = members.resolver
 
         var rules: [Rule] = []
@@ -58,7 +62,8 @@ struct OperationReader {
             }
         }
         var operation = OperationSpec(
-            name: name, resultWrapper: try value("result")!.nonEmptyString(), parameters: parameters, rules: rules,
+            name: name, resultWrapper: try value("result")?.nonEmptyString() ?? "", parameters: parameters,
+            rules: rules,
             preconditions: preconditions, output: output, errors: operationErrors,
             unsupported: try value("unsupported")?.bool() ?? false, sourceFile: root.file)
         operation.sourceLine = value("operation")!.node.mark?.line
@@ -67,6 +72,12 @@ struct OperationReader {
         }
         if let node = value("filters") {
             operation.filters = try readFilters(node, parameters: parameters, output: output)
+        }
+        if let originNode = value("origin") {
+            guard let origin = MemberSpec.Origin(rawValue: try originNode.string()) else {
+                throw originNode.error("expected 'document' or 'service-model', found \(originNode.found)")
+            }
+            operation.origin = origin
         }
         return operation
     }
@@ -181,7 +192,10 @@ struct OperationReader {
     {
         let (keyword, body) = try single(item, kinds: Self.preconditionKinds)
         var keys = ["parameter", "error", "inferred", "note"]
-        if keyword == "exists" || keyword == "absent" { keys.append("resource") }
+        if ["exists", "absent", "namesResource", "notInUse"].contains(keyword) { keys.append("resource") }
+        if keyword == "spansZones" { keys.append("minimum") }
+        if keyword == "associated" || keyword == "notAssociated" { keys.append("with") }
+        if keyword == "associated" { keys.append("by") }
         if keyword == "state" { keys.append("allowed") }
         if keyword == "readerOf" { keys.append("cluster") }
         if keyword == "restorableTime" { keys.append("source") }
@@ -190,14 +204,28 @@ struct OperationReader {
         func value(_ key: String) -> YAMLCursor { YAMLCursor.value(key, in: entries)! }
         let kind: Precondition.Kind
         switch keyword {
-        case "exists", "absent":
+        case "exists", "absent", "namesResource", "notInUse":
             let node = value("resource")
             guard let resource = ResourceKind(rawValue: try node.string()) else {
                 throw node.error(
                     "unknown resource \(node.found); expected one of \(ResourceKind.allCases.map(\.rawValue).joined(separator: ", "))"
                 )
             }
-            kind = keyword == "exists" ? .exists(resource) : .absent(resource)
+            switch keyword {
+            case "exists": kind = .exists(resource)
+            case "absent": kind = .absent(resource)
+            case "namesResource": kind = .namesResource(resource)
+            default: kind = .notInUse(resource)
+            }
+        case "spansZones":
+            let minimum = try value("minimum").int()
+            if minimum < 1 { throw value("minimum").error("expected at least 1 zone") }
+            guard case .list = ParameterPath.resolve(try path(value("parameter"), in: parameters), in: parameters)?.type
+            else { throw value("parameter").error("'spansZones' applies to a list parameter") }
+            kind = .spansZones(minimum: minimum)
+        case "associated":
+            kind = .associated(with: try path(value("with"), in: parameters), by: try value("by").nonEmptyString())
+        case "notAssociated": kind = .notAssociated(with: try path(value("with"), in: parameters))
         case "state":
             let states = try value("allowed").strings()
             if states.isEmpty { throw value("allowed").error("expected at least one state") }

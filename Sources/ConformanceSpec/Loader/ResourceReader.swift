@@ -10,7 +10,7 @@ struct ResourceReader {
     static let keys = ["probe", "helperOperations", "resources"]
     static let lifecycleKeys = [
         "memberOf", "nameTag", "create", "describe", "modify", "delete", "actions", "deletionProtection", "setup",
-        "references", "note",
+        "references", "arn", "usedBy", "note",
     ]
 
     /// Operation names a step may use: those of `operations/` and the declared helpers.
@@ -58,6 +58,11 @@ struct ResourceReader {
         for (index, (_, node)) in resources.enumerated() {
             lifecycles.append(try readLifecycle(node, kind: defined[index]))
         }
+        for (index, (_, node)) in resources.enumerated() {
+            let entries = try node.mapping(allowed: Self.lifecycleKeys)
+            guard let usedBy = YAMLCursor.value("usedBy", in: entries) else { continue }
+            lifecycles[index].usedBy = try readUsedBy(usedBy, lifecycles: lifecycles)
+        }
         let probeNode = value("probe")!
         let probe = try operation(probeNode)
         if let spec = operations[probe], spec.parameters.members.contains(where: \.required) {
@@ -100,6 +105,7 @@ struct ResourceReader {
             references: references, setup: ResourceLifecycle.Setup(create: ResourceStep(operation: "", identifier: "")),
             memberOf: memberOf)
         lifecycle.setup = try readSetup(value("setup")!, lifecycle: lifecycle)
+        if let node = value("arn") { lifecycle.arn = try readARN(node, describe: describe) }
         if let node = value("deletionProtection") {
             let protection = try node.mapping(allowed: ["on", "off"], required: ["on", "off"])
             let off = YAMLCursor.value("off", in: protection)!
@@ -108,6 +114,27 @@ struct ResourceReader {
                 off: try step(off, of: lifecycle, among: lifecycle.operations.filter { !creates.contains($0) }))
         }
         return lifecycle
+    }
+
+    /// `{type: cluster, member: DBClusterArn, notFound: Code}`: the member must be one of the describe's
+    /// `runtimeMembers`, so cases can ask the endpoint for a resource's ARN.
+    private func readARN(_ node: YAMLCursor, describe: ResourceLifecycle.Describe) throws(SpecLoadError)
+        -> ResourceLifecycle.ARN
+    {
+        let entries = try node.mapping(
+            allowed: ["type", "member", "notFound", "inferred", "note"], required: ["type", "member", "notFound"])
+        func value(_ key: String) -> YAMLCursor { YAMLCursor.value(key, in: entries)! }
+        let type = try value("type").nonEmptyString()
+        guard type.allSatisfy({ $0.isASCII && ($0.isLowercase || $0 == "-") }) else {
+            throw value("type").error("expected lower-case letters and hyphens, found \(value("type").found)")
+        }
+        let member = try memberName(value("member"))
+        guard describe.runtimeMembers.contains(member) else {
+            throw value("member").error("'\(member)' must be one of the describe's runtimeMembers")
+        }
+        return ResourceLifecycle.ARN(
+            type: type, member: member, notFound: try errorCode(value("notFound")),
+            inferred: try YAMLCursor.value("inferred", in: entries)?.bool() ?? false)
     }
 
     private func readDescribe(_ node: YAMLCursor) throws(SpecLoadError) -> ResourceLifecycle.Describe {
@@ -204,11 +231,26 @@ struct ResourceReader {
             waitFor: try YAMLCursor.value("waitFor", in: entries)?.nonEmptyString())
     }
 
+    /// `{resource: Kind, parameter: P}`: P is a parameter of that kind's set-up create.
+    private func readUsedBy(_ node: YAMLCursor, lifecycles: [ResourceLifecycle]) throws(SpecLoadError)
+        -> ResourceLifecycle.UsedBy
+    {
+        let entries = try node.mapping(allowed: ["resource", "parameter"], required: ["resource", "parameter"])
+        let kind = try definedKind(YAMLCursor.value("resource", in: entries)!)
+        let create = lifecycles.first { $0.kind == kind }!.setup.create
+        return ResourceLifecycle.UsedBy(
+            kind: kind, parameter: try parameter(YAMLCursor.value("parameter", in: entries)!, of: create.operation))
+    }
+
     /// `{Name: value, ...}` in order; a value `{{Kind}}` names a kind this file defines.
     private func stepParameters(_ node: YAMLCursor, operation: String) throws(SpecLoadError) -> [StepParameter] {
         var result: [StepParameter] = []
         for (name, item) in try node.namedEntries() {
             _ = try parameter(YAMLCursor(node: item.node, path: item.path, file: item.file), named: name, of: operation)
+            if case .sequence = item.node {
+                result.append(StepParameter(name: name, value: .literals(try item.strings())))
+                continue
+            }
             let text = try item.string()
             if text.hasPrefix("{{"), text.hasSuffix("}}") {
                 let inner = String(text.dropFirst(2).dropLast(2))

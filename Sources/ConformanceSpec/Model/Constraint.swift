@@ -22,6 +22,8 @@ public struct Constraint: Sendable, Equatable {
         case length(min: Int?, max: Int?)
         /// One of the listed values (compared case-sensitively).
         case oneOf([String])
+        /// None of the listed values, compared case-insensitively (a subnet group may not be named `default`).
+        case notOneOf([String])
         /// The whole value matches this regular expression.
         case pattern(String)
         /// The value must not start with any of these prefixes.
@@ -42,6 +44,7 @@ public struct Constraint: Sendable, Equatable {
         case .range: "range"
         case .length: "length"
         case .oneOf: "oneOf"
+        case .notOneOf: "notOneOf"
         case .pattern: "pattern"
         case .forbiddenPrefixes: "forbiddenPrefixes"
         case .step: "step"

@@ -31,6 +31,19 @@ public struct Precondition: Sendable, Equatable {
         case readerOf(cluster: String)
         /// The cluster must have no DB instances left, other than ones being deleted.
         case hasNoInstances
+        /// The ARN must name a resource of a kind `resources.yaml` gives an `arn` type, in the request's region and
+        /// account; `resource` is the kind valid requests name. A malformed ARN or an unknown type draws `error`, a
+        /// missing resource its kind's not-found code.
+        case namesResource(ResourceKind)
+        /// The listed values (subnets) must lie in at least `minimum` distinct availability zones.
+        case spansZones(minimum: Int)
+        /// The value must be associated with the resource the `with` parameter names (a role with a cluster);
+        /// `by` is the operation that associates it, which set-up sends first.
+        case associated(with: String, by: String)
+        /// The value must not yet be associated with the resource the `with` parameter names.
+        case notAssociated(with: String)
+        /// No resource of another kind may still use the named one of this kind (a cluster its subnet group).
+        case notInUse(ResourceKind)
         /// The time must lie in the restorable window of the cluster the `source` parameter names (from its
         /// EarliestRestorableTime to its LatestRestorableTime).
         case restorableTime(source: String)
@@ -48,6 +61,11 @@ public struct Precondition: Sendable, Equatable {
         case .readerOf: "readerOf"
         case .hasNoInstances: "hasNoInstances"
         case .restorableTime: "restorableTime"
+        case .namesResource: "namesResource"
+        case .spansZones: "spansZones"
+        case .associated: "associated"
+        case .notAssociated: "notAssociated"
+        case .notInUse: "notInUse"
         }
     }
 }
@@ -60,4 +78,6 @@ public enum ResourceKind: String, Sendable, Equatable, CaseIterable {
     case dbSubnetGroup = "DBSubnetGroup"
     case globalCluster = "GlobalCluster"
     case dbInstance = "DBInstance"
+    /// A VPC subnet: the suite cannot create one; the endpoint knows which exist and their zones.
+    case subnet = "Subnet"
 }

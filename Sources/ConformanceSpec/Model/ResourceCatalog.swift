@@ -68,6 +68,9 @@ public struct ResourceCatalog: Sendable, Equatable {
         lifecycles.first { $0.describe.runtimeMembers.contains(runtimeMember) }
     }
 
+    /// The kind whose ARNs carry this type segment (`cluster`, `subgrp`, ...).
+    public func lifecycle(arnType type: String) -> ResourceLifecycle? { lifecycles.first { $0.arn?.type == type } }
+
     /// The kind whose resources belong to resources of `kind` (instances of a cluster).
     public func members(of kind: ResourceKind) -> ResourceLifecycle? { lifecycles.first { $0.memberOf == kind } }
 

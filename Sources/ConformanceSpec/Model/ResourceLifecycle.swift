@@ -20,6 +20,11 @@ public struct ResourceLifecycle: Sendable, Equatable {
     public var deletionProtection: DeletionProtection?
     /// The kind these resources belong to (instances to a cluster: its first is the writer, later ones readers).
     public var memberOf: ResourceKind?
+    /// How an ARN names one (tagging names resources by ARN), when it has one.
+    public var arn: ARN?
+    /// Which parameter of another kind's set-up create makes that resource use one of these (a cluster its
+    /// subnet group), for the case that deletes one still in use.
+    public var usedBy: UsedBy?
 
     public init(
         kind: ResourceKind, nameTag: String, creates: [ResourceParameter], describe: Describe,
@@ -148,6 +153,35 @@ public struct ResourceLifecycle: Sendable, Equatable {
         public init(on: [StepParameter], off: ResourceStep) {
             self.on = on
             self.off = off
+        }
+    }
+
+    /// The ARN form `arn:PARTITION:SERVICE:REGION:ACCOUNT:TYPE:ID` of one resource.
+    public struct ARN: Sendable, Equatable {
+        /// The type segment (`cluster`, `db`, `cluster-snapshot`, `subgrp`).
+        public var type: String
+        /// The describe answer's member that holds the ARN (one of the describe's `runtimeMembers`).
+        public var member: String
+        /// The error code of an ARN of this type that names nothing.
+        public var notFound: String
+        public var inferred: Bool
+
+        public init(type: String, member: String, notFound: String, inferred: Bool = false) {
+            self.type = type
+            self.member = member
+            self.notFound = notFound
+            self.inferred = inferred
+        }
+    }
+
+    /// A kind whose set-up create can use one of these resources, and the create's parameter that names it.
+    public struct UsedBy: Sendable, Equatable {
+        public var kind: ResourceKind
+        public var parameter: String
+
+        public init(kind: ResourceKind, parameter: String) {
+            self.kind = kind
+            self.parameter = parameter
         }
     }
 
