@@ -92,11 +92,18 @@ extension NeptuneEmulator {
         if let name = text("DBSubnetGroupName", request)?.lowercased() {
             selected = selected.filter { $0.name == name }
         }
-        // Paging is the lead's general contract (MaxRecords/Marker); until then the whole list is one page.
-        let items = selected.map(subnetGroupXML).joined()
-        return renderer.success(
-            action: "DescribeDBSubnetGroups",
-            result: items.isEmpty ? "<DBSubnetGroups/>" : "<DBSubnetGroups>\(items)</DBSubnetGroups>")
+        guard let operation = spec.operation(named: "DescribeDBSubnetGroups") else {
+            return renderer.error("InvalidAction", "DescribeDBSubnetGroups is not in the spec")
+        }
+        switch page(selected, key: \.name, of: operation, request) {
+        case .refused(let refusal): return refusal
+        case .page(let page, let marker):
+            let items = page.map(subnetGroupXML).joined()
+            return renderer.success(
+                action: "DescribeDBSubnetGroups",
+                result: markerElement(marker, of: operation)
+                    + (items.isEmpty ? "<DBSubnetGroups/>" : "<DBSubnetGroups>\(items)</DBSubnetGroups>"))
+        }
     }
 
     func modifySubnetGroup(_ request: Request) -> EmulatorAnswer {
