@@ -129,6 +129,33 @@ extension OperationCases {
                         "\(condition.parameter)/is-the-writer", kind: .stateful, tags: tags, covers: covers,
                         summary: "\(condition.parameter) names the cluster's writer; it must name one of its readers",
                         parameters: base.parameters, fixture: base.fixture, expectation: expectation))
+            case .notDefault(let kind):
+                // The service's own group, which exists in every region without a set-up.
+                guard let name = spec.resources.lifecycle(of: kind)?.serviceDefault else { continue }
+                let base = baseline()
+                cases.append(
+                    makeCase(
+                        "\(condition.parameter)/default-\(kind.rawValue)", kind: .stateful, tags: tags, covers: covers,
+                        summary: "\(condition.parameter) names the default \(kind.rawValue) \(name)",
+                        parameters: base.parameters.setting(condition.parameter, .scalar(name)), fixture: base.fixture,
+                        expectation: expectation))
+            case .notInUse(let kind):
+                // A resource of the using kind is made with this one named in its create.
+                var fixture = emptyFixture()
+                guard let user = spec.resources.lifecycle(of: kind)?.usedBy,
+                    let id = fixture.make(kind, counter: &counter),
+                    fixture.make(
+                        user.kind, counter: &counter, extra: [StepParameter(name: user.parameter, value: .literal(id))])
+                        != nil
+                else { continue }
+                var base = baseline()
+                base.fixture = fixture
+                cases.append(
+                    makeCase(
+                        "\(condition.parameter)/in-use-by-\(user.kind.rawValue)", kind: .stateful, tags: tags,
+                        covers: covers, summary: "a \(user.kind.rawValue) uses the \(kind.rawValue)",
+                        parameters: base.parameters.setting(condition.parameter, .scalar(id)), fixture: fixture,
+                        expectation: expectation))
             case .hasReader, .isReadReplica:
                 var fixture = emptyFixture()
                 guard let kind = spec.resources.kind(named: condition.parameter, in: operation),

@@ -45,7 +45,7 @@ public struct GoldenRecorder: Sendable {
         let unscoped = describe.map { testCase.request.value(at: $0.identifier) == nil } ?? false
         let opaque: Set<String> = unscoped ? [operation?.resultWrapper ?? ""] : []
         // A status changes over time (resources.yaml names the status members), even when a set-up step sent its text.
-        let statusMembers = Set(spec.resources.lifecycles.map(\.describe.status))
+        let statusMembers = Set(spec.resources.lifecycles.compactMap(\.describe.status))
         var xml = ""
         write(tree.root, context: context, depth: 0, root: true, parent: "", opaque: opaque, into: &xml) {
             element, type, parent in

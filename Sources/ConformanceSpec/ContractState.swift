@@ -10,6 +10,15 @@ public protocol ContractState {
     func exists(_ kind: ResourceKind, _ identifier: String) -> Bool
     /// The status of the DB instance, or nil when there is none.
     func instanceStatus(_ identifier: String) -> String?
+    /// Whether the resource of `kind` is one the service keeps in every region (a `default.<family>` group).
+    func isServiceDefault(_ kind: ResourceKind, _ identifier: String) -> Bool
+    /// Whether another resource uses the resource of `kind` (a cluster attached to a parameter group).
+    func isInUse(_ kind: ResourceKind, _ identifier: String) -> Bool
+}
+
+extension ContractState {
+    public func isServiceDefault(_ kind: ResourceKind, _ identifier: String) -> Bool { false }
+    public func isInUse(_ kind: ResourceKind, _ identifier: String) -> Bool { false }
 }
 
 /// The facts about one cluster that preconditions look at.
@@ -66,8 +75,14 @@ extension ContractEvaluator {
                 return failed(
                     "Cannot create the snapshot because a snapshot with the identifier \(value) already exists.")
             }
-        case .absent:
-            return nil
+        case .absent(let kind):
+            if state.exists(kind, value) { return failed("\(kind.rawValue) \(value) already exists.") }
+        case .notDefault(let kind):
+            if state.isServiceDefault(kind, value) {
+                return failed("\(kind.rawValue) \(value) is a default group and cannot be changed or deleted.")
+            }
+        case .notInUse(let kind):
+            if state.isInUse(kind, value) { return failed("\(kind.rawValue) \(value) is still in use.") }
         case .state(let allowed):
             guard let cluster = state.cluster(value), !allowed.contains(cluster.status) else { return nil }
             return failed(

@@ -21,7 +21,8 @@ public struct SpecRenderer: Sendable {
                 out += "  - \(describe(condition)) -> \(errorText(condition.error, inferred: condition.inferred))\n"
             }
         }
-        out += "\nAnswer: <\(operation.responseElement) xmlns=\"\(spec.xmlNamespace)\"><\(operation.resultWrapper)>\n"
+        out += "\nAnswer: <\(operation.responseElement) xmlns=\"\(spec.xmlNamespace)\">"
+        out += operation.resultWrapper.isEmpty ? " (ResponseMetadata only)\n" : "<\(operation.resultWrapper)>\n"
         for member in operation.output.members { renderMember(member, indent: "  ", into: &out, expandShapes: false) }
         out += "\nErrors\n"
         for code in operation.errors { out += "  - \(errorText(code, inferred: false))\n" }
@@ -101,6 +102,11 @@ public struct SpecRenderer: Sendable {
         case .forbiddenWhen(let parameter, let when, let value): "\(parameter) not set when \(when) = \(value)"
         case .requires(let parameter, let other): "\(parameter) only together with \(other)"
         case .disjoint(let lists): "no value in more than one of \(lists.joined(separator: ", "))"
+        case .maxItems(let list, let max): "at most \(max) members in \(list)"
+        case .engineParameterNames(let list, let parameters):
+            "every member of \(list) names one of the \(parameters.count) parameters of its level (parameters.yaml)"
+        case .engineParameterValues(let list, _): "every member of \(list) sets an allowed value of its parameter"
+        case .engineApplyMethods(let list, _): "no member of \(list) applies a static parameter immediately"
         }
     }
 
@@ -118,6 +124,8 @@ public struct SpecRenderer: Sendable {
             "the cluster \(condition.parameter) has no DB instances left (other than ones being deleted)"
         case .readerOf(let cluster):
             "the instance \(condition.parameter) is a reader, not the writer, of the cluster \(cluster)"
+        case .notDefault(let resource): "the \(resource.rawValue) \(condition.parameter) is not a default group"
+        case .notInUse(let resource): "no resource uses the \(resource.rawValue) \(condition.parameter)"
         }
     }
 }

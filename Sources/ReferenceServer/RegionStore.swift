@@ -1,11 +1,12 @@
 import Foundation
 
-/// What the emulator holds in one region: clusters, instances, snapshots and the creation counter.
+/// What the emulator holds in one region: clusters, instances, snapshots, parameter groups and the creation counter.
 /// Regions share nothing, as on the real service.
 struct RegionStore: Sendable {
     var clusters: [String: ClusterRecord] = [:]
     var instances: [String: InstanceRecord] = [:]
     var snapshots: [String: SnapshotRecord] = [:]
+    var parameterGroups = ParameterGroupStore()
     var sequence = 0
 }
 

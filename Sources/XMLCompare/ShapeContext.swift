@@ -26,13 +26,15 @@ public indirect enum ShapeContext: Sendable, Equatable {
         }
     }
 
-    /// The context of a success answer's root (`<OpResponse>`): the result wrapper and ResponseMetadata.
+    /// The context of a success answer's root (`<OpResponse>`): the result wrapper (unless the operation has no
+    /// output) and ResponseMetadata.
     public static func successRoot(_ operation: OperationSpec) -> ShapeContext {
-        .structure(
-            StructureSpec(members: [
-                MemberSpec(name: operation.resultWrapper, type: .structure(operation.output), required: true),
-                MemberSpec(name: "ResponseMetadata", type: .structure(responseMetadata), required: true),
-            ]))
+        var members = [MemberSpec(name: "ResponseMetadata", type: .structure(responseMetadata), required: true)]
+        if !operation.resultWrapper.isEmpty {
+            members.insert(
+                MemberSpec(name: operation.resultWrapper, type: .structure(operation.output), required: true), at: 0)
+        }
+        return .structure(StructureSpec(members: members))
     }
 
     /// The context of an error answer's root (`<ErrorResponse>`).

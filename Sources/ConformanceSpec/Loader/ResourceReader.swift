@@ -10,7 +10,7 @@ struct ResourceReader {
     static let keys = ["probe", "helperOperations", "resources"]
     static let lifecycleKeys = [
         "memberOf", "nameTag", "create", "describe", "modify", "delete", "actions", "deletionProtection", "setup",
-        "references", "note",
+        "references", "serviceDefault", "usedBy", "note",
     ]
 
     /// Operation names a step may use: those of `operations/` and the declared helpers.
@@ -100,6 +100,13 @@ struct ResourceReader {
             references: references, setup: ResourceLifecycle.Setup(create: ResourceStep(operation: "", identifier: "")),
             memberOf: memberOf)
         lifecycle.setup = try readSetup(value("setup")!, lifecycle: lifecycle)
+        lifecycle.serviceDefault = try value("serviceDefault")?.nonEmptyString()
+        if let node = value("usedBy") {
+            let user = try node.mapping(allowed: ["kind", "parameter"], required: ["kind", "parameter"])
+            lifecycle.usedBy = ResourceLifecycle.User(
+                kind: try definedKind(YAMLCursor.value("kind", in: user)!),
+                parameter: try memberName(YAMLCursor.value("parameter", in: user)!))
+        }
         if let node = value("deletionProtection") {
             let protection = try node.mapping(allowed: ["on", "off"], required: ["on", "off"])
             let off = YAMLCursor.value("off", in: protection)!
@@ -113,7 +120,8 @@ struct ResourceReader {
     private func readDescribe(_ node: YAMLCursor) throws(SpecLoadError) -> ResourceLifecycle.Describe {
         let keys = ["operation", "identifier", "items", "status", "notFound", "runtimeMembers"]
         let entry = try operationParameter(node, key: "identifier", extra: Array(keys.dropFirst(2)))
-        let entries = try node.mapping(allowed: keys + ["note"], required: keys.filter { $0 != "runtimeMembers" })
+        let entries = try node.mapping(
+            allowed: keys + ["note"], required: keys.filter { $0 != "runtimeMembers" && $0 != "status" })
         func value(_ key: String) -> YAMLCursor { YAMLCursor.value(key, in: entries)! }
         let items = try value("items").nonEmptyString()
         let parts = items.split(separator: "/", omittingEmptySubsequences: false)
@@ -127,7 +135,9 @@ struct ResourceReader {
         }
         return ResourceLifecycle.Describe(
             operation: entry.operation, identifier: entry.parameter, items: items,
-            status: try memberName(value("status")),
+            status: try YAMLCursor.value("status", in: entries).map { (node) throws(SpecLoadError) in
+                try memberName(node)
+            },
             notFound: try errorCode(value("notFound")),
             runtimeMembers: try YAMLCursor.value("runtimeMembers", in: entries)?.sequence().map {
                 (item) throws(SpecLoadError) in try memberName(item)

@@ -2,7 +2,8 @@
 /// the answer's shape and the errors it may return.
 public struct OperationSpec: Sendable, Equatable {
     public var name: String
-    /// The element wrapping a success answer's content (`CreateDBClusterResult`).
+    /// The element wrapping a success answer's content (`CreateDBClusterResult`); empty for an operation without
+    /// output, whose answer holds only `ResponseMetadata`.
     public var resultWrapper: String
     /// The request parameters, in model order.
     public var parameters: StructureSpec

@@ -34,6 +34,10 @@ public struct Precondition: Sendable, Equatable {
         /// The time must lie in the restorable window of the cluster the `source` parameter names (from its
         /// EarliestRestorableTime to its LatestRestorableTime).
         case restorableTime(source: String)
+        /// The resource must not be one the service keeps in every region (a `default.<family>` parameter group).
+        case notDefault(ResourceKind)
+        /// No resource may be using the one the parameter names (a parameter group attached to a cluster).
+        case notInUse(ResourceKind)
     }
 
     /// The keyword spec files use for this kind of precondition.
@@ -48,6 +52,8 @@ public struct Precondition: Sendable, Equatable {
         case .readerOf: "readerOf"
         case .hasNoInstances: "hasNoInstances"
         case .restorableTime: "restorableTime"
+        case .notDefault: "notDefault"
+        case .notInUse: "notInUse"
         }
     }
 }
@@ -57,6 +63,7 @@ public enum ResourceKind: String, Sendable, Equatable, CaseIterable {
     case dbCluster = "DBCluster"
     case dbClusterSnapshot = "DBClusterSnapshot"
     case dbClusterParameterGroup = "DBClusterParameterGroup"
+    case dbParameterGroup = "DBParameterGroup"
     case dbSubnetGroup = "DBSubnetGroup"
     case globalCluster = "GlobalCluster"
     case dbInstance = "DBInstance"

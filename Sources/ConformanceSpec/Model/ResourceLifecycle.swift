@@ -20,6 +20,22 @@ public struct ResourceLifecycle: Sendable, Equatable {
     public var deletionProtection: DeletionProtection?
     /// The kind these resources belong to (instances to a cluster: its first is the writer, later ones readers).
     public var memberOf: ResourceKind?
+    /// The name of one resource of this kind the service keeps in every region (`default.neptune1.3`), which no
+    /// case creates or deletes.
+    public var serviceDefault: String?
+    /// How a resource of another kind comes to use one: the parameter of that kind's set-up create that names it.
+    public var usedBy: User?
+
+    /// A kind whose set-up create can name a resource of this kind, and the parameter it names it with.
+    public struct User: Sendable, Equatable {
+        public var kind: ResourceKind
+        public var parameter: String
+
+        public init(kind: ResourceKind, parameter: String) {
+            self.kind = kind
+            self.parameter = parameter
+        }
+    }
 
     public init(
         kind: ResourceKind, nameTag: String, creates: [ResourceParameter], describe: Describe,
@@ -47,15 +63,15 @@ public struct ResourceLifecycle: Sendable, Equatable {
         public var identifier: String
         /// Slash-separated path of one listed resource in the answer, from the root's child (`…Result/Items/Item`).
         public var items: String
-        /// The member of a listed resource that holds its state.
-        public var status: String
+        /// The member of a listed resource that holds its state (nil for kinds without one, parameter groups).
+        public var status: String?
         /// The error code of an identifier that names nothing.
         public var notFound: String
         /// Members a case may ask the endpoint for at run time (a `RuntimeValue`).
         public var runtimeMembers: [String]
 
         public init(
-            operation: String, identifier: String, items: String, status: String, notFound: String,
+            operation: String, identifier: String, items: String, status: String?, notFound: String,
             runtimeMembers: [String] = []
         ) {
             self.operation = operation
@@ -66,8 +82,8 @@ public struct ResourceLifecycle: Sendable, Equatable {
             self.runtimeMembers = runtimeMembers
         }
 
-        /// The answer path of the status of a listed resource.
-        public var statusPath: String { items + "/" + status }
+        /// The answer path of the status of a listed resource, when it has one.
+        public var statusPath: String? { status.map { items + "/" + $0 } }
         /// The answer path of a member of a listed resource.
         public func path(of member: String) -> String { items + "/" + member }
     }
