@@ -89,7 +89,8 @@ extension OperationCases {
     /// Constraints on list members (log types, tag keys and values).
     mutating func listMemberCases() -> [TestCase] {
         var cases: [TestCase] = []
-        for member in operation.parameters.members {
+        // An unsupported list draws its own error whatever its members hold (its `unsupported` case covers it).
+        for member in operation.parameters.members where !member.unsupported {
             guard case .list(let list) = member.type else { continue }
             var targets: [(String, MemberSpec, [Constraint])] = [(member.name, member, list.memberConstraints)]
             if case .structure(let structure) = list.member {
@@ -256,6 +257,13 @@ extension OperationCases {
                         "\(parameter)-without-\(required)", "\(parameter) without \(required)",
                         base.parameters.setting(parameter, .scalar("custom-group")).removing(required), base.fixture
                     ))
+            }
+            // A list rule's variant sends the list without what an exclusive rule forbids beside it.
+            switch rule.kind {
+            case .maxItems(let list, _), .engineParameterNames(let list, _), .engineParameterValues(let list, _),
+                .engineApplyMethods(let list, _):
+                variants = variants.map { ($0.0, $0.1, $0.2.removingExclusivePartners(of: list, in: operation), $0.3) }
+            default: break
             }
             for (label, summary, parameters, fixture) in variants {
                 base.fixture = fixture

@@ -34,6 +34,8 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     case html500OnMissingParameter = "html-500-on-missing-parameter"
     case allocatedStorageZero = "allocated-storage-zero"
     case acceptLogTypeBothWays = "accept-log-type-both-ways"
+    case changeDefaultParameterGroups = "change-default-parameter-groups"
+    case acceptImmediateStaticParameters = "accept-immediate-static-parameters"
 
     /// The decorator that makes the emulator depart from the spec this way.
     var decorator: any FaultDecorator {
@@ -68,6 +70,8 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .html500OnMissingParameter: HTML500OnMissingParameter()
         case .allocatedStorageZero: AllocatedStorageZero()
         case .acceptLogTypeBothWays: AcceptLogTypeBothWays()
+        case .changeDefaultParameterGroups: ChangeDefaultParameterGroups()
+        case .acceptImmediateStaticParameters: AcceptImmediateStaticParameters()
         }
     }
 

@@ -37,7 +37,7 @@ extension NeptuneEmulator {
     func createParameterGroup(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let level = Self.level(of: operation)
         let element = Self.groupElement(level)
-        let name = ParameterGroupStore.name(text("\(element)Name", request) ?? "")
+        let name = key(text("\(element)Name", request) ?? "")
         let record = ParameterGroupRecord(
             name: name, family: text("DBParameterGroupFamily", request) ?? "",
             description: text("Description", request) ?? "")
@@ -53,7 +53,7 @@ extension NeptuneEmulator {
             return renderer.error("DBParameterGroupNotFound", "DBParameterGroup not found: \(given)")
         }
         // The copy keeps the source's family and values (NEPTUNE-FACTS-2 §2.3, inferred).
-        record.name = ParameterGroupStore.name(text("Target\(element)Identifier", request) ?? "")
+        record.name = key(text("Target\(element)Identifier", request) ?? "")
         record.description = text("Target\(element)Description", request) ?? ""
         parameterGroups[level][record.name] = record
         return renderer.success(action: operation.name, result: groupXML(record, level: level))
@@ -61,10 +61,12 @@ extension NeptuneEmulator {
 
     func deleteParameterGroup(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let level = Self.level(of: operation)
-        let name = ParameterGroupStore.name(text("\(Self.groupElement(level))Name", request) ?? "")
-        guard parameterGroups[level].removeValue(forKey: name) != nil else {
-            return renderer.error("DBParameterGroupNotFound", "DBParameterGroup not found: \(name)")
+        let given = text("\(Self.groupElement(level))Name", request) ?? ""
+        guard let record = group(level, given) else {
+            return renderer.error("DBParameterGroupNotFound", "DBParameterGroup not found: \(given)")
         }
+        // A default group reaches here only when a fault waived `notDefault`; it stays, as the service keeps it.
+        parameterGroups[level][record.name] = nil
         return renderer.successWithoutResult(action: operation.name)
     }
 
@@ -147,7 +149,7 @@ extension NeptuneEmulator {
     func modifyParameterGroup(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let level = Self.level(of: operation)
         let element = Self.groupElement(level)
-        let name = ParameterGroupStore.name(text("\(element)Name", request) ?? "")
+        let name = group(level, text("\(element)Name", request) ?? "")?.name ?? ""
         for entry in ContractEvaluator.engineEntries("Parameters", in: request) {
             if let value = entry.value { parameterGroups[level][name]?.values[entry.name] = value }
             if let method = entry.method { parameterGroups[level][name]?.methods[entry.name] = method }
@@ -158,7 +160,7 @@ extension NeptuneEmulator {
     func resetParameterGroup(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let level = Self.level(of: operation)
         let element = Self.groupElement(level)
-        let name = ParameterGroupStore.name(text("\(element)Name", request) ?? "")
+        let name = group(level, text("\(element)Name", request) ?? "")?.name ?? ""
         let entries = ContractEvaluator.engineEntries("Parameters", in: request)
         if entries.isEmpty {
             parameterGroups[level][name]?.values = [:]

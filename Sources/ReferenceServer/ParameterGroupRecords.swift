@@ -45,7 +45,10 @@ struct ParameterGroupStore: Sendable {
     /// The group a name (or ARN) names at `level`: a stored one or a family's default.
     func group(_ level: EngineParameterLevel, _ given: String, families: [String]) -> ParameterGroupRecord? {
         let name = Self.name(given)
-        if let stored = self[level][name] { return stored }
+        // Names are stored lower-cased; one stored otherwise (the keep-identifier-case fault) is still found.
+        if let stored = self[level][name] ?? self[level].values.first(where: { $0.name.lowercased() == name }) {
+            return stored
+        }
         guard let family = Self.defaultFamily(name, families: families) else { return nil }
         return .serviceDefault(level, family: family)
     }

@@ -8,17 +8,26 @@ import Testing
 
     init() throws { spec = try SpecLoader(directory: TestPaths.specs).load() }
 
-    @Test func loadsTheTenOperations() {
+    @Test func loadsTheTenOperationsAndTheParameterGroupOperations() {
         #expect(
             spec.operations.map(\.name) == [
-                "CreateDBCluster", "DeleteDBCluster", "DescribeDBClusters", "FailoverDBCluster", "ModifyDBCluster",
-                "PromoteReadReplicaDBCluster", "RestoreDBClusterFromSnapshot", "RestoreDBClusterToPointInTime",
-                "StartDBCluster", "StopDBCluster",
+                "CopyDBClusterParameterGroup", "CopyDBParameterGroup", "CreateDBCluster",
+                "CreateDBClusterParameterGroup", "CreateDBParameterGroup", "DeleteDBCluster",
+                "DeleteDBClusterParameterGroup", "DeleteDBParameterGroup", "DescribeDBClusterParameterGroups",
+                "DescribeDBClusterParameters", "DescribeDBClusters", "DescribeDBParameterGroups", "DescribeDBParameters",
+                "DescribeEngineDefaultClusterParameters", "DescribeEngineDefaultParameters", "FailoverDBCluster",
+                "ModifyDBCluster", "ModifyDBClusterParameterGroup", "ModifyDBParameterGroup",
+                "PromoteReadReplicaDBCluster", "ResetDBClusterParameterGroup", "ResetDBParameterGroup",
+                "RestoreDBClusterFromSnapshot", "RestoreDBClusterToPointInTime", "StartDBCluster", "StopDBCluster",
             ])
         #expect(spec.apiVersion == "2014-10-31")
         #expect(spec.xmlNamespace == "http://rds.amazonaws.com/doc/2014-10-31/")
         #expect(spec.signingName == "rds")
-        for operation in spec.operations { #expect(operation.resultWrapper == operation.name + "Result") }
+        // The two parameter group deletes have no output: their answer holds only ResponseMetadata (NEPTUNE-FACTS-2 §1.1).
+        let withoutOutput = ["DeleteDBClusterParameterGroup", "DeleteDBParameterGroup"]
+        for operation in spec.operations {
+            #expect(operation.resultWrapper == (withoutOutput.contains(operation.name) ? "" : operation.name + "Result"))
+        }
     }
 
     /// Required members as NEPTUNE-FACTS.md lists them (from the service model).

@@ -50,8 +50,11 @@ public struct OperationSpec: Sendable, Equatable {
 
     /// The value constraints the operation judges on `member`: on the parameter, its structure members and
     /// its list members (with their paths, in spec order), except identifier rules on a parameter that names
-    /// an existing resource. Coverage and the faults' item families both read them from here.
+    /// an existing resource and anything inside an unsupported parameter. Coverage and the faults' item families
+    /// both read them from here.
     public func judgedConstraints(of member: MemberSpec) -> [(path: String, constraint: Constraint)] {
+        // An unsupported parameter draws its own error whatever it holds: nothing inside it is judged.
+        guard !member.unsupported else { return [] }
         var sites: [(path: String, constraint: Constraint)] = []
         func add(_ path: String, _ constraints: [Constraint]) {
             for constraint in constraints where !(constraint.keyword == "identifier" && namesExistingResource(path)) {
