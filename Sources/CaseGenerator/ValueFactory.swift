@@ -103,7 +103,8 @@ struct ValueFactory {
                 if $0.isModifiable, case .values = $0.allowed { true } else { false }
             }) ?? parameters.first
         else { return nil }
-        return engineChange(chosen.name, value: validEngineValue(chosen), method: "pending-reboot", for: path, in: operation)
+        return engineChange(
+            chosen.name, value: validEngineValue(chosen), method: "pending-reboot", for: path, in: operation)
     }
 
     /// One change of a list of engine parameter changes; the value only when a rule of the operation judges values
@@ -134,7 +135,9 @@ struct ValueFactory {
         switch parameter.allowed {
         case .values(let values):
             let numbers = values.compactMap(Int.init)
-            if numbers.count == values.count, let highest = numbers.max() { return [("not-listed", String(highest + 1))] }
+            if numbers.count == values.count, let highest = numbers.max() {
+                return [("not-listed", String(highest + 1))]
+            }
             return [("not-listed", "bogus-" + (values.first ?? "value"))]
         case .range(let low, let high):
             return [("below-minimum", String(low - 1)), ("above-maximum", String(high + 1))]

@@ -192,7 +192,9 @@ public struct ContractEvaluator: Sendable {
 
     /// The members of a list of engine parameter changes: name, value and apply method of each (members
     /// without a name are left out; `required` on the shape judges those).
-    public static func engineEntries(_ list: String, in request: Request) -> [(name: String, value: String?, method: String?)] {
+    public static func engineEntries(_ list: String, in request: Request) -> [(
+        name: String, value: String?, method: String?
+    )] {
         guard case .list(let items)? = request.value(at: list) else { return [] }
         return items.compactMap { item in
             guard case .structure(let members) = item else { return nil }
@@ -248,12 +250,15 @@ public struct ContractEvaluator: Sendable {
                 guard let value = entry.value, let parameter = parameters.first(where: { $0.name == entry.name }),
                     !parameter.accepts(value)
                 else { continue }
-                return "invalid parameter value: \(value) for: \(entry.name) allowed values are: \(parameter.allowedValues ?? "")"
+                return
+                    "invalid parameter value: \(value) for: \(entry.name) allowed values are: \(parameter.allowedValues ?? "")"
             }
             return nil
         case .engineApplyMethods(let list, let parameters):
             let statics = Set(parameters.filter(\.isStatic).map(\.name))
-            return Self.engineEntries(list, in: request).contains { $0.method == "immediate" && statics.contains($0.name) }
+            return Self.engineEntries(list, in: request).contains {
+                $0.method == "immediate" && statics.contains($0.name)
+            }
                 ? "cannot use immediate apply method for static parameter" : nil
         case .disjoint(let lists):
             let sets = lists.map { path -> Set<String> in

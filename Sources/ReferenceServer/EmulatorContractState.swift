@@ -53,8 +53,11 @@ struct EmulatorContractState: ContractState {
         switch kind {
         case .dbClusterParameterGroup:
             return clusters.values.contains {
-                if case .scalar(let group)? = $0.attributes["DBClusterParameterGroup"] { group.lowercased() == name }
-                else { false }
+                if case .scalar(let group)? = $0.attributes["DBClusterParameterGroup"] {
+                    group.lowercased() == name
+                } else {
+                    false
+                }
             }
         case .dbParameterGroup:
             return instances.values.contains { $0.parameterGroup == name }

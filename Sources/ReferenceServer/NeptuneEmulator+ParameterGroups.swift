@@ -73,7 +73,8 @@ extension NeptuneEmulator {
     func describeParameterGroups(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let level = Self.level(of: operation)
         let element = Self.groupElement(level)
-        var selected = families.map { ParameterGroupRecord.serviceDefault(level, family: $0) }
+        var selected =
+            families.map { ParameterGroupRecord.serviceDefault(level, family: $0) }
             + parameterGroups[level].values.sorted { $0.name < $1.name }
         if let given = text("\(element)Name", request) {
             guard let record = group(level, given) else {
@@ -154,7 +155,8 @@ extension NeptuneEmulator {
             if let value = entry.value { parameterGroups[level][name]?.values[entry.name] = value }
             if let method = entry.method { parameterGroups[level][name]?.methods[entry.name] = method }
         }
-        return renderer.success(action: operation.name, result: "<\(element)Name>\(AnswerRenderer.escape(name))</\(element)Name>")
+        return renderer.success(
+            action: operation.name, result: "<\(element)Name>\(AnswerRenderer.escape(name))</\(element)Name>")
     }
 
     func resetParameterGroup(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
@@ -170,7 +172,8 @@ extension NeptuneEmulator {
             parameterGroups[level][name]?.values[entry.name] = nil
             parameterGroups[level][name]?.methods[entry.name] = nil
         }
-        return renderer.success(action: operation.name, result: "<\(element)Name>\(AnswerRenderer.escape(name))</\(element)Name>")
+        return renderer.success(
+            action: operation.name, result: "<\(element)Name>\(AnswerRenderer.escape(name))</\(element)Name>")
     }
 
     func describeEngineDefaults(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
@@ -181,6 +184,7 @@ extension NeptuneEmulator {
             Parameter("DBParameterGroupFamily", .scalar(family)), Parameter("Parameters", .list(parameters)),
         ])
         let type: TypeSpec = .structure(spec.shapes["EngineDefaults"] ?? StructureSpec(members: []))
-        return renderer.success(action: operation.name, result: renderer.element("EngineDefaults", defaults, type: type))
+        return renderer.success(
+            action: operation.name, result: renderer.element("EngineDefaults", defaults, type: type))
     }
 }

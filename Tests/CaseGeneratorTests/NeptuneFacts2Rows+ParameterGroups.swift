@@ -21,14 +21,18 @@ extension NeptuneFacts2Rows {
             69: ["CopyDBClusterParameterGroup/invalid/TargetDBClusterParameterGroupIdentifier/empty"],
             70: ["DeleteDBClusterParameterGroup/stateful/DBClusterParameterGroupName/default-DBClusterParameterGroup"],
             71: ["DeleteDBClusterParameterGroup/stateful/DBClusterParameterGroupName/in-use-by-DBCluster"],
-            72: ["DeleteDBClusterParameterGroup/stateful/DBClusterParameterGroupName/DBClusterParameterGroup-not-found"],
+            72: [
+                "DeleteDBClusterParameterGroup/stateful/DBClusterParameterGroupName/DBClusterParameterGroup-not-found"
+            ],
             73: [
                 "DescribeDBClusterParameterGroups/stateful/DBClusterParameterGroupName/DBClusterParameterGroup-not-found"
             ],
             74: ["DescribeDBClusterParameters/invalid/DBClusterParameterGroupName/missing"],
             75: ["DescribeDBClusterParameters/invalid/Source/unknown-value"],
             76: ["ModifyDBClusterParameterGroup/invalid/rules/engineParameterNames/unknown-name"],
-            77: ["ModifyDBClusterParameterGroup/invalid/rules/engineParameterNames/neptune_dfe_query_engine-of-the-other-level"],
+            77: [
+                "ModifyDBClusterParameterGroup/invalid/rules/engineParameterNames/neptune_dfe_query_engine-of-the-other-level"
+            ],
             78: ["ModifyDBClusterParameterGroup/invalid/rules/maxItems/21-members"],
             79: ["ModifyDBClusterParameterGroup/invalid/Parameters/missing"],
             80: ["ModifyDBClusterParameterGroup/invalid/rules/engineApplyMethods/immediate-neptune_enable_audit_log"],
@@ -37,10 +41,16 @@ extension NeptuneFacts2Rows {
                 "ModifyDBClusterParameterGroup/invalid/rules/engineParameterValues/neptune_streams_expiry_days-above-maximum",
                 "ModifyDBClusterParameterGroup/invalid/rules/engineParameterValues/neptune_streams_expiry_days-below-minimum",
             ],
-            83: ["ModifyDBClusterParameterGroup/invalid/rules/engineParameterValues/neptune_query_timeout-below-minimum"],
-            84: ["ModifyDBClusterParameterGroup/invalid/rules/engineParameterValues/neptune_enable_slow_query_log-not-listed"],
+            83: [
+                "ModifyDBClusterParameterGroup/invalid/rules/engineParameterValues/neptune_query_timeout-below-minimum"
+            ],
+            84: [
+                "ModifyDBClusterParameterGroup/invalid/rules/engineParameterValues/neptune_enable_slow_query_log-not-listed"
+            ],
             85: ["ModifyDBClusterParameterGroup/invalid/Parameters.ApplyMethod/unknown-value"],
-            86: ["ModifyDBClusterParameterGroup/stateful/DBClusterParameterGroupName/DBClusterParameterGroup-not-found"],
+            86: [
+                "ModifyDBClusterParameterGroup/stateful/DBClusterParameterGroupName/DBClusterParameterGroup-not-found"
+            ],
             87: ["ResetDBClusterParameterGroup/invalid/rules/exclusive/together"],
             88: ["ResetDBClusterParameterGroup/stateful/DBClusterParameterGroupName/DBClusterParameterGroup-not-found"],
             89: ["DescribeEngineDefaultClusterParameters/invalid/DBParameterGroupFamily/unknown-value"],
@@ -59,7 +69,8 @@ extension NeptuneFacts2Rows {
             99: ["DescribeDBParameters/stateful/DBParameterGroupName/DBParameterGroup-not-found"],
         ],
         notExercised: [
-            66: "a 51st cluster parameter group needs 50 existing groups in the account: the spec holds no quota (50 per"
+            66:
+                "a 51st cluster parameter group needs 50 existing groups in the account: the spec holds no quota (50 per"
                 + " Region, RDS CHAP_Limits), so no case can reach DBParameterGroupQuotaExceeded"
         ])
 }

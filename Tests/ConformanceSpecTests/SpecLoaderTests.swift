@@ -14,7 +14,8 @@ import Testing
                 "CopyDBClusterParameterGroup", "CopyDBParameterGroup", "CreateDBCluster",
                 "CreateDBClusterParameterGroup", "CreateDBParameterGroup", "DeleteDBCluster",
                 "DeleteDBClusterParameterGroup", "DeleteDBParameterGroup", "DescribeDBClusterParameterGroups",
-                "DescribeDBClusterParameters", "DescribeDBClusters", "DescribeDBParameterGroups", "DescribeDBParameters",
+                "DescribeDBClusterParameters", "DescribeDBClusters", "DescribeDBParameterGroups",
+                "DescribeDBParameters",
                 "DescribeEngineDefaultClusterParameters", "DescribeEngineDefaultParameters", "FailoverDBCluster",
                 "ModifyDBCluster", "ModifyDBClusterParameterGroup", "ModifyDBParameterGroup",
                 "PromoteReadReplicaDBCluster", "ResetDBClusterParameterGroup", "ResetDBParameterGroup",
@@ -26,7 +27,8 @@ import Testing
         // The two parameter group deletes have no output: their answer holds only ResponseMetadata (NEPTUNE-FACTS-2 §1.1).
         let withoutOutput = ["DeleteDBClusterParameterGroup", "DeleteDBParameterGroup"]
         for operation in spec.operations {
-            #expect(operation.resultWrapper == (withoutOutput.contains(operation.name) ? "" : operation.name + "Result"))
+            #expect(
+                operation.resultWrapper == (withoutOutput.contains(operation.name) ? "" : operation.name + "Result"))
         }
     }
 

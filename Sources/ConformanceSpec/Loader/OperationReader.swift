@@ -176,7 +176,8 @@ struct OperationReader {
             if max < 1 { throw value("max").error("expected at least 1, found \(max)") }
             kind = .maxItems(list: try list(value("list"), in: parameters), max: max)
         case "engineParameterNames", "engineParameterValues", "engineApplyMethods":
-            let path = try list(value("list"), in: parameters, members: ["ParameterName", "ParameterValue", "ApplyMethod"])
+            let path = try list(
+                value("list"), in: parameters, members: ["ParameterName", "ParameterValue", "ApplyMethod"])
             let levelNode = value("level")
             guard let level = EngineParameterLevel(rawValue: try levelNode.string()) else {
                 throw levelNode.error("expected 'cluster' or 'instance', found \(levelNode.found)")

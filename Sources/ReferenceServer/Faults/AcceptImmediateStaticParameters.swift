@@ -5,7 +5,10 @@ import ConformanceSpec
 struct AcceptImmediateStaticParameters: FaultDecorator {
     var summary: String { "accepts ApplyMethod immediate for static engine parameters" }
     var operations: [String] {
-        ["ModifyDBClusterParameterGroup", "ModifyDBParameterGroup", "ResetDBClusterParameterGroup", "ResetDBParameterGroup"]
+        [
+            "ModifyDBClusterParameterGroup", "ModifyDBParameterGroup", "ResetDBClusterParameterGroup",
+            "ResetDBParameterGroup",
+        ]
     }
     var skippedChecks: Set<String> { ["rule:engineApplyMethods"] }
 
