@@ -110,6 +110,7 @@ extension OperationCases {
                             item = .scalar(violation.value)
                         }
                         base.parameters = base.parameters.setting(member.name, .list([item]))
+                            .removingExclusivePartners(of: member.name, in: operation)
                         cases.append(
                             makeCase(
                                 "\(path)/\(violation.label)", kind: .invalid,

@@ -100,6 +100,13 @@ struct ResourceReader {
             references: references, setup: ResourceLifecycle.Setup(create: ResourceStep(operation: "", identifier: "")),
             memberOf: memberOf)
         lifecycle.setup = try readSetup(value("setup")!, lifecycle: lifecycle)
+        // A kind without a status member (a parameter group) cannot be waited on.
+        let waits =
+            [lifecycle.setup.create.waitFor, modify?.waitFor].contains { $0 != nil }
+            || actions.contains { $0.reaches != nil }
+        if describe.status == nil && waits {
+            throw value("describe")!.error("missing required key 'status'")
+        }
         lifecycle.serviceDefault = try value("serviceDefault")?.nonEmptyString()
         if let node = value("usedBy") {
             let user = try node.mapping(allowed: ["kind", "parameter"], required: ["kind", "parameter"])
