@@ -72,6 +72,8 @@ struct OperationCases {
         cases += copy.validCases()
         cases += copy.invalidCases()
         cases += copy.statefulCases()
+        cases += copy.pagingCases()
+        cases += copy.filterCases()
         return cases
     }
 

@@ -50,6 +50,7 @@ struct ValueFactory {
                     }
                 }
                 return member.defaultValue.flatMap { values.contains($0) ? $0 : nil } ?? values[0]
+            case .catalogue(let name, _): return RuntimeValue.catalogue(name: name).token
             case .window(.daily, _): return "03:00-03:30"
             case .window(.weekly, _): return "mon:04:00-mon:04:30"
             default: continue
@@ -211,6 +212,11 @@ extension ValueFactory {
                     label: "unknown-value", value: "bogus-" + (values.first ?? "value"),
                     summary: "not one of \(values.joined(separator: ", "))")
             ]
+        case .catalogue(let name, let values):
+            // A value of the catalogue's form that no entry has: the digits of the first value, all nines.
+            let form = values.first.map { String($0.map { $0.isNumber ? "9" : $0 }) } ?? "9"
+            let value = values.contains(form) ? "none-\(form)" : form
+            return [Violation(label: "not-in-catalogue", value: value, summary: "not in the \(name) catalogue")]
         case .pattern:
             return [
                 Violation(label: "pattern-mismatch", value: "bad*value!", summary: "characters outside the pattern")

@@ -135,13 +135,17 @@ public struct CaseExecutor: Sendable {
                 result.reason = "cannot record: the endpoint answered HTTP \(sent.answer.status), not a success"
                 return (result, nil)
             }
-            return (
-                result, Recording(path: goldens.path(for: name), golden: recorder.golden(from: tree, for: testCase))
-            )
+            // The values sent, run-time values filled in, are the inputs the golden refers to.
+            var sent = testCase
+            sent.request = request
+            return (result, Recording(path: goldens.path(for: name), golden: recorder.golden(from: tree, for: sent)))
         }
         result.findings =
             judge.judge(sent.answer, expectation: testCase.expectation, request: request, golden: golden)
             + provenanceNotes
+        if case .pages(let walk) = testCase.expectation {
+            result.findings += await walkPages(walk, request: request, first: sent.answer)
+        }
         if let first = result.findings.first(where: { !$0.warning }) {
             result.verdict = .failed
             result.reason = Self.sentence(first)
@@ -195,12 +199,12 @@ public struct CaseExecutor: Sendable {
         return String(decoding: utf8[..<end], as: UTF8.self) + "\n[cut at 64 KiB of \(size) bytes]"
     }
 
-    /// A create whose answer never came may still have happened: the sweep tries to delete it.
+    /// A create or rename whose answer never came may still have happened: the sweep tries to delete what it made.
     func recordPossiblyCreated(_ request: Request) async {
         guard let prefix = resourcePrefix,
             request.flattenedInputs.values.contains(where: { $0.lowercased().hasPrefix(prefix) })
         else { return }
-        if judge.spec.resources.creates(request.operation) { await ledger.record(request) }
+        await ledger.recordPossible(request)
     }
 
     /// Polls the describe operation of the resource the step acted on (`resources.yaml`) until it reaches `state`;

@@ -158,6 +158,8 @@ public struct ContractEvaluator: Sendable {
             return nil
         case .oneOf(let values):
             return values.contains(text) ? nil : "must be one of \(values.joined(separator: ", "))"
+        case .catalogue(let name, let values):
+            return values.contains(text) ? nil : "is not in the service's \(name) catalogue"
         case .pattern(let regex):
             guard let matches = WholeMatch.matches(regex, text) else { return nil }
             return matches ? nil : "must match \(regex)"

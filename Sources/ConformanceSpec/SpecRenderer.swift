@@ -84,6 +84,7 @@ public struct SpecRenderer: Sendable {
         case .range(let low, let high): "from \(low.map(number) ?? "-inf") to \(high.map(number) ?? "+inf")"
         case .length(let low, let high): "length \(low.map(String.init) ?? "0")-\(high.map(String.init) ?? "any")"
         case .oneOf(let values): "one of \(values.joined(separator: ", "))"
+        case .catalogue(let name, let values): "one of the \(values.count) values of the \(name) catalogue"
         case .pattern(let regex): "matches \(regex)"
         case .forbiddenPrefixes(let prefixes): "does not start with \(prefixes.joined(separator: " or "))"
         case .step(let step): "a multiple of \(number(step))"

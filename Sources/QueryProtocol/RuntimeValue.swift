@@ -5,19 +5,28 @@
 public enum RuntimeValue: Sendable, Equatable, Hashable {
     /// The `LatestRestorableTime` of the named cluster.
     case latestRestorableTime(cluster: String)
+    /// A valid value of the named catalogue of the service (`catalogues.yaml`): an engine version the endpoint
+    /// offers, asked of it with the catalogue's query. A made-up version would be refused by the real service.
+    case catalogue(name: String)
+    /// A member of the named resource's describe answer that only the endpoint knows (its ARN, say).
+    case described(member: String, resource: String)
 
     /// The member of the resource's describe answer that holds the value (`resources.yaml` lists it among
-    /// the describe's `runtimeMembers`).
+    /// the describe's `runtimeMembers`), or the catalogue's name.
     public var member: String {
         switch self {
         case .latestRestorableTime: "LatestRestorableTime"
+        case .catalogue(let name): name
+        case .described(let member, _): member
         }
     }
 
-    /// The identifier of the resource whose member it is.
+    /// The identifier of the resource whose member it is (empty for a catalogue value).
     public var resource: String {
         switch self {
         case .latestRestorableTime(let cluster): cluster
+        case .catalogue: ""
+        case .described(_, let resource): resource
         }
     }
 
@@ -25,15 +34,28 @@ public enum RuntimeValue: Sendable, Equatable, Hashable {
     public var token: String {
         switch self {
         case .latestRestorableTime(let cluster): "{{LatestRestorableTime:\(cluster)}}"
+        case .catalogue(let name): "{{catalogue:\(name)}}"
+        case .described(let member, let resource): "{{member:\(member):\(resource)}}"
         }
     }
 
     /// The run-time value a scalar stands for, or nil for ordinary text.
     public init?(token text: String) {
-        guard text.hasPrefix("{{LatestRestorableTime:"), text.hasSuffix("}}") else { return nil }
-        let cluster = text.dropFirst("{{LatestRestorableTime:".count).dropLast(2)
-        guard !cluster.isEmpty, !cluster.contains("}") else { return nil }
-        self = .latestRestorableTime(cluster: String(cluster))
+        guard text.hasPrefix("{{"), text.hasSuffix("}}"), let colon = text.firstIndex(of: ":") else { return nil }
+        let kind = text[text.index(text.startIndex, offsetBy: 2)..<colon]
+        let argument = String(text[text.index(after: colon)..<text.index(text.endIndex, offsetBy: -2)])
+        guard !argument.isEmpty, !argument.contains("}") else { return nil }
+        switch kind {
+        case "LatestRestorableTime": self = .latestRestorableTime(cluster: argument)
+        case "catalogue": self = .catalogue(name: argument)
+        case "member":
+            guard let split = argument.firstIndex(of: ":") else { return nil }
+            let member = String(argument[..<split])
+            let resource = String(argument[argument.index(after: split)...])
+            guard !member.isEmpty, !resource.isEmpty else { return nil }
+            self = .described(member: member, resource: resource)
+        default: return nil
+        }
     }
 }
 

@@ -34,6 +34,11 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     case html500OnMissingParameter = "html-500-on-missing-parameter"
     case allocatedStorageZero = "allocated-storage-zero"
     case acceptLogTypeBothWays = "accept-log-type-both-ways"
+    case ignoreMaxRecords = "ignore-max-records"
+    case neverSendMarker = "never-send-marker"
+    case repeatAcrossPages = "repeat-across-pages"
+    case ignoreFilters = "ignore-filters"
+    case acceptUnknownEngineVersion = "accept-unknown-engine-version"
     case changeDefaultParameterGroups = "change-default-parameter-groups"
     case acceptImmediateStaticParameters = "accept-immediate-static-parameters"
 
@@ -70,6 +75,11 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .html500OnMissingParameter: HTML500OnMissingParameter()
         case .allocatedStorageZero: AllocatedStorageZero()
         case .acceptLogTypeBothWays: AcceptLogTypeBothWays()
+        case .ignoreMaxRecords: IgnoreMaxRecords()
+        case .neverSendMarker: NeverSendMarker()
+        case .repeatAcrossPages: RepeatAcrossPages()
+        case .ignoreFilters: IgnoreFilters()
+        case .acceptUnknownEngineVersion: AcceptUnknownEngineVersion()
         case .changeDefaultParameterGroups: ChangeDefaultParameterGroups()
         case .acceptImmediateStaticParameters: AcceptImmediateStaticParameters()
         }

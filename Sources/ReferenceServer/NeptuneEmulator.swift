@@ -166,6 +166,7 @@ public actor NeptuneEmulator {
         case "CreateDBCluster": return createCluster(request)
         case "DeleteDBCluster": return deleteCluster(request)
         case "DescribeDBClusters": return describeClusters(request)
+        case "DescribeDBEngineVersions": return describeEngineVersions(operation, request)
         case "FailoverDBCluster": return failover(request)
         case "ModifyDBCluster": return modifyCluster(request)
         case "PromoteReadReplicaDBCluster": return promote(request)

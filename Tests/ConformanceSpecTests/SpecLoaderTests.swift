@@ -8,19 +8,15 @@ import Testing
 
     init() throws { spec = try SpecLoader(directory: TestPaths.specs).load() }
 
-    @Test func loadsTheTenOperationsAndTheParameterGroupOperations() {
+    @Test func loadsTheTenOperations() {
+        // The seed's ten, among the operations beyond them that the spec grows to (sorted by file name).
+        #expect(spec.operations.map(\.name) == spec.operations.map(\.name).sorted())
         #expect(
-            spec.operations.map(\.name) == [
-                "CopyDBClusterParameterGroup", "CopyDBParameterGroup", "CreateDBCluster",
-                "CreateDBClusterParameterGroup", "CreateDBParameterGroup", "DeleteDBCluster",
-                "DeleteDBClusterParameterGroup", "DeleteDBParameterGroup", "DescribeDBClusterParameterGroups",
-                "DescribeDBClusterParameters", "DescribeDBClusters", "DescribeDBParameterGroups",
-                "DescribeDBParameters",
-                "DescribeEngineDefaultClusterParameters", "DescribeEngineDefaultParameters", "FailoverDBCluster",
-                "ModifyDBCluster", "ModifyDBClusterParameterGroup", "ModifyDBParameterGroup",
-                "PromoteReadReplicaDBCluster", "ResetDBClusterParameterGroup", "ResetDBParameterGroup",
-                "RestoreDBClusterFromSnapshot", "RestoreDBClusterToPointInTime", "StartDBCluster", "StopDBCluster",
-            ])
+            Set(spec.operations.map(\.name)).isSuperset(of: [
+                "CreateDBCluster", "DeleteDBCluster", "DescribeDBClusters", "FailoverDBCluster", "ModifyDBCluster",
+                "PromoteReadReplicaDBCluster", "RestoreDBClusterFromSnapshot", "RestoreDBClusterToPointInTime",
+                "StartDBCluster", "StopDBCluster",
+            ]))
         #expect(spec.apiVersion == "2014-10-31")
         #expect(spec.xmlNamespace == "http://rds.amazonaws.com/doc/2014-10-31/")
         #expect(spec.signingName == "rds")

@@ -2,7 +2,7 @@ import Foundation
 
 extension MemberReader {
     static let constraintKinds = [
-        "identifier", "range", "length", "oneOf", "pattern", "forbiddenPrefixes", "step", "window",
+        "identifier", "range", "length", "oneOf", "pattern", "forbiddenPrefixes", "step", "window", "catalogue",
     ]
 
     /// Reads a list of single-key constraint mappings, checking each fits `type`.
@@ -26,11 +26,11 @@ extension MemberReader {
         let argumentKeys: [String: [String]] = [
             "identifier": ["minLength", "maxLength"], "range": ["min", "max"], "length": ["min", "max"],
             "oneOf": ["values"], "pattern": ["regex"], "forbiddenPrefixes": ["prefixes"], "step": ["step"],
-            "window": ["format", "minMinutes"],
+            "window": ["format", "minMinutes"], "catalogue": ["name"],
         ]
         let requiredKeys: [String: [String]] = [
             "identifier": ["maxLength"], "oneOf": ["values"], "pattern": ["regex"], "forbiddenPrefixes": ["prefixes"],
-            "step": ["step"], "window": ["format", "minMinutes"],
+            "step": ["step"], "window": ["format", "minMinutes"], "catalogue": ["name"],
         ]
         let entries = try body.mapping(
             allowed: argumentKeys[keyword]! + ["error", "inferred", "note"],
@@ -105,6 +105,15 @@ extension MemberReader {
             let minutes = try value("minMinutes")!.int()
             if minutes < 1 { throw value("minMinutes")!.error("expected at least 1 minute") }
             kind = .window(format, minMinutes: minutes)
+        case "catalogue":
+            try requireString()
+            let nameNode = value("name")!
+            let name = try nameNode.nonEmptyString()
+            guard let catalogue = resolver.catalogues[name] else {
+                let known = resolver.catalogues.keys.sorted().joined(separator: ", ")
+                throw nameNode.error("unknown catalogue '\(name)'; catalogues.yaml defines: \(known)")
+            }
+            kind = .catalogue(name: name, values: catalogue.values)
         default:
             throw body.error("unknown constraint '\(keyword)'")
         }

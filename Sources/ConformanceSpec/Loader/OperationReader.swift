@@ -7,6 +7,7 @@ struct OperationReader {
 
     static let keys = [
         "operation", "result", "unsupported", "note", "parameters", "rules", "preconditions", "output", "errors",
+        "paging", "filters",
     ]
     static let ruleKinds = [
         "exclusive", "atLeastOne", "together", "ordered", "disjointWindows", "forbiddenWhen", "requires", "disjoint",
@@ -69,6 +70,12 @@ struct OperationReader {
             preconditions: preconditions, output: output, errors: operationErrors,
             unsupported: try value("unsupported")?.bool() ?? false, sourceFile: root.file)
         operation.sourceLine = value("operation")!.node.mark?.line
+        if let node = value("paging") {
+            operation.paging = try readPaging(node, parameters: parameters, output: output, errors: operationErrors)
+        }
+        if let node = value("filters") {
+            operation.filters = try readFilters(node, parameters: parameters, output: output)
+        }
         return operation
     }
 

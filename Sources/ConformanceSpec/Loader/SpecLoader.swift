@@ -27,6 +27,11 @@ public struct SpecLoader: Sendable {
         let errors = attempt { () throws(SpecLoadError) in try readErrorsFile() } ?? [:]
         let shapeSource = attempt { () throws(SpecLoadError) in try readDocument("shapes.yaml") }
         var resolver = ShapeResolver(errors: errors)
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("catalogues.yaml").path),
+            let document = attempt({ () throws(SpecLoadError) in try readDocument("catalogues.yaml") })
+        {
+            resolver.catalogues = attempt { () throws(SpecLoadError) in try CatalogueReader().read(document) } ?? [:]
+        }
         if let shapeSource {
             _ = attempt { () throws(SpecLoadError) in try resolver.register(shapeSource) }
             for name in resolver.rawShapes.keys.sorted() {
@@ -83,12 +88,23 @@ public struct SpecLoader: Sendable {
                 operationFiles: stems, errors: errors)
             resources = attempt { () throws(SpecLoadError) in try reader.read(document) } ?? resources
         }
+        let askable = Set(operations.map(\.name)).union(resources.helperOperations)
+        for catalogue in resolver.catalogues.values.sorted(by: { $0.name < $1.name })
+        where !askable.contains(catalogue.ask.operation) {
+            problems.append(
+                SpecLoadError(
+                    file: "catalogues.yaml", keyPath: "catalogues.\(catalogue.name).ask.operation",
+                    message:
+                        "unknown operation '\(catalogue.ask.operation)'; expected one of operations/ or helperOperations"
+                ))
+        }
         guard problems.isEmpty, let service else { throw SpecLoadFailure(errors: problems) }
         var shapes: [String: StructureSpec] = [:]
         for (name, shape) in resolver.resolved { shapes[name] = shape }
         return ServiceSpec(
             apiVersion: service.apiVersion, xmlNamespace: service.xmlNamespace, signingName: service.signingName,
-            operations: operations, shapes: shapes, errors: errors, resources: resources, engineParameters: catalog)
+            operations: operations, shapes: shapes, errors: errors, resources: resources,
+            catalogues: resolver.catalogues, engineParameters: catalog)
     }
 
     // MARK: files

@@ -30,6 +30,9 @@ public struct Constraint: Sendable, Equatable {
         case step(Double)
         /// A time window (`hh24:mi-hh24:mi` daily or `ddd:hh24:mi-ddd:hh24:mi` weekly) of at least `minMinutes`.
         case window(WindowFormat, minMinutes: Int)
+        /// One of the values of a catalogue of the service (engine versions): valid requests ask the endpoint for
+        /// one at run time; the values are the reference server's copy of the catalogue.
+        case catalogue(name: String, values: [String])
     }
 
     /// The keyword spec files use for this kind of constraint.
@@ -43,6 +46,7 @@ public struct Constraint: Sendable, Equatable {
         case .forbiddenPrefixes: "forbiddenPrefixes"
         case .step: "step"
         case .window: "window"
+        case .catalogue: "catalogue"
         }
     }
 }

@@ -19,6 +19,10 @@ public struct OperationSpec: Sendable, Equatable {
     public var sourceFile: String
     /// The line of the `operation:` key in that file, for messages.
     public var sourceLine: Int?
+    /// How the operation pages its answer, when it does.
+    public var paging: Paging?
+    /// The documented filters of the operation's `Filters` parameter.
+    public var filters: [FilterSpec] = []
 
     public init(
         name: String, resultWrapper: String, parameters: StructureSpec, rules: [Rule] = [],
@@ -56,6 +60,8 @@ public struct OperationSpec: Sendable, Equatable {
         // An unsupported parameter draws its own error whatever it holds: nothing inside it is judged.
         guard !member.unsupported else { return [] }
         var sites: [(path: String, constraint: Constraint)] = []
+        // A parameter the service does not support draws its refusal whatever its value.
+        if member.unsupported { return sites }
         func add(_ path: String, _ constraints: [Constraint]) {
             for constraint in constraints where !(constraint.keyword == "identifier" && namesExistingResource(path)) {
                 sites.append((path, constraint))

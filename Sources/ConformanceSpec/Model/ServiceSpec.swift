@@ -18,12 +18,15 @@ public struct ServiceSpec: Sendable, Equatable {
     public var errors: [String: ErrorSpec]
     /// The resource kinds and their lifecycles (`resources.yaml`).
     public var resources: ResourceCatalog
+    /// The service's catalogues (`catalogues.yaml`) by name.
+    public var catalogues: [String: Catalogue]
     /// The engine parameters of parameter groups by family and level (`parameters.yaml`).
     public var engineParameters: EngineParameterCatalog
 
     public init(
         apiVersion: String, xmlNamespace: String, signingName: String, operations: [OperationSpec],
         shapes: [String: StructureSpec], errors: [String: ErrorSpec], resources: ResourceCatalog = ResourceCatalog(),
+        catalogues: [String: Catalogue] = [:],
         engineParameters: EngineParameterCatalog = EngineParameterCatalog()
     ) {
         self.apiVersion = apiVersion
@@ -33,6 +36,7 @@ public struct ServiceSpec: Sendable, Equatable {
         self.shapes = shapes
         self.errors = errors
         self.resources = resources
+        self.catalogues = catalogues
         self.engineParameters = engineParameters
         operationIndex = operations.firstPositions(by: \.name)
     }
@@ -46,7 +50,8 @@ public struct ServiceSpec: Sendable, Equatable {
         left.apiVersion == right.apiVersion && left.xmlNamespace == right.xmlNamespace
             && left.signingName == right.signingName
             && left.operations == right.operations && left.shapes == right.shapes && left.errors == right.errors
-            && left.resources == right.resources && left.engineParameters == right.engineParameters
+            && left.resources == right.resources && left.catalogues == right.catalogues
+            && left.engineParameters == right.engineParameters
     }
 
     /// The error an operation draws for `code`, from the operation's list or the common errors.
