@@ -8,17 +8,23 @@ import Testing
     var resources: ResourceCatalog { spec.resources }
 
     @Test func kindsComeInTearDownOrder() {
-        #expect(resources.lifecycles.map(\.kind) == [.dbInstance, .dbCluster, .dbClusterSnapshot])
+        #expect(
+            resources.lifecycles.map(\.kind) == [
+                .dbInstance, .dbCluster, .dbClusterSnapshot, .dbClusterParameterGroup, .dbParameterGroup,
+            ])
         #expect(resources.probe == "DescribeDBClusters")
         #expect(resources.members(of: .dbCluster)?.kind == .dbInstance)
     }
 
     @Test func everyOperationOfTheSpecActsOnOrNamesAKnownResource() {
         // Each operation of operations/ acts on a kind (create, describe, modify, delete or an action), or reads a
-        // catalogue of the service (catalogues.yaml: the engine versions).
+        // catalogue of the service (catalogues.yaml: the engine versions) or a family's engine defaults
+        // (parameters.yaml), which belong to no resource.
         let catalogueReads = Set(spec.catalogues.values.map(\.ask.operation))
         #expect(!catalogueReads.isEmpty)
-        for operation in spec.operations where !catalogueReads.contains(operation.name) {
+        let engineDefaultReads: Set = ["DescribeEngineDefaultClusterParameters", "DescribeEngineDefaultParameters"]
+        for operation in spec.operations
+        where !catalogueReads.contains(operation.name) && !engineDefaultReads.contains(operation.name) {
             #expect(resources.subject(of: operation.name) != nil, "\(operation.name) acts on no kind of resources.yaml")
         }
         for helper in resources.helperOperations {
