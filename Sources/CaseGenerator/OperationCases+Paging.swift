@@ -38,7 +38,7 @@ extension OperationCases {
         let code = paging.badTokenError
         cases.append(
             makeCase(
-                "\(paging.token)/not-issued", kind: .invalid, tags: ["paging"], covers: [items.badToken.text],
+                "\(paging.token)/not-issued", kind: .stateful, tags: ["paging"], covers: [items.badToken.text],
                 summary: "\(paging.token) is a token the endpoint never issued",
                 parameters: [Parameter(paging.token, .scalar("not-a-token-this-endpoint-issued"))],
                 fixture: emptyFixture(), expectation: error(code, inferred: paging.badTokenInferred)))

@@ -88,6 +88,12 @@ public struct SpecLoader: Sendable {
                 operationFiles: stems, errors: errors)
             resources = attempt { () throws(SpecLoadError) in try reader.read(document) } ?? resources
         }
+        var plan = PlanFigures()
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("plan.yaml").path),
+            let document = attempt({ () throws(SpecLoadError) in try readDocument("plan.yaml") })
+        {
+            plan = attempt { () throws(SpecLoadError) in try PlanFiguresReader().read(document) } ?? plan
+        }
         let askable = Set(operations.map(\.name)).union(resources.helperOperations)
         for catalogue in resolver.catalogues.values.sorted(by: { $0.name < $1.name })
         where !askable.contains(catalogue.ask.operation) {
@@ -104,7 +110,7 @@ public struct SpecLoader: Sendable {
         return ServiceSpec(
             apiVersion: service.apiVersion, xmlNamespace: service.xmlNamespace, signingName: service.signingName,
             operations: operations, shapes: shapes, errors: errors, resources: resources,
-            catalogues: resolver.catalogues, engineParameters: catalog)
+            catalogues: resolver.catalogues, plan: plan, engineParameters: catalog)
     }
 
     // MARK: files

@@ -20,13 +20,15 @@ public struct ServiceSpec: Sendable, Equatable {
     public var resources: ResourceCatalog
     /// The service's catalogues (`catalogues.yaml`) by name.
     public var catalogues: [String: Catalogue]
+    /// The rough figures `run --plan` estimates with (`plan.yaml`).
+    public var plan: PlanFigures
     /// The engine parameters of parameter groups by family and level (`parameters.yaml`).
     public var engineParameters: EngineParameterCatalog
 
     public init(
         apiVersion: String, xmlNamespace: String, signingName: String, operations: [OperationSpec],
         shapes: [String: StructureSpec], errors: [String: ErrorSpec], resources: ResourceCatalog = ResourceCatalog(),
-        catalogues: [String: Catalogue] = [:],
+        catalogues: [String: Catalogue] = [:], plan: PlanFigures = PlanFigures(),
         engineParameters: EngineParameterCatalog = EngineParameterCatalog()
     ) {
         self.apiVersion = apiVersion
@@ -37,6 +39,7 @@ public struct ServiceSpec: Sendable, Equatable {
         self.errors = errors
         self.resources = resources
         self.catalogues = catalogues
+        self.plan = plan
         self.engineParameters = engineParameters
         operationIndex = operations.firstPositions(by: \.name)
     }
@@ -51,7 +54,7 @@ public struct ServiceSpec: Sendable, Equatable {
             && left.signingName == right.signingName
             && left.operations == right.operations && left.shapes == right.shapes && left.errors == right.errors
             && left.resources == right.resources && left.catalogues == right.catalogues
-            && left.engineParameters == right.engineParameters
+            && left.plan == right.plan && left.engineParameters == right.engineParameters
     }
 
     /// The error an operation draws for `code`, from the operation's list or the common errors.
