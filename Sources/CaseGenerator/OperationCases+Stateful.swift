@@ -133,6 +133,16 @@ extension OperationCases {
                         parameters: base.parameters, fixture: base.fixture, expectation: expectation))
             case .namesResource, .spansZones, .associated, .notAssociated, .notInUse:
                 cases += referenceCases(condition, covers: covers, tags: tags, expectation: expectation)
+            case .notDefault(let kind):
+                // The service's own group, which exists in every region without a set-up.
+                guard let name = spec.resources.lifecycle(of: kind)?.serviceDefault else { continue }
+                let base = baseline()
+                cases.append(
+                    makeCase(
+                        "\(condition.parameter)/default-\(kind.rawValue)", kind: .stateful, tags: tags, covers: covers,
+                        summary: "\(condition.parameter) names the default \(kind.rawValue) \(name)",
+                        parameters: base.parameters.setting(condition.parameter, .scalar(name)), fixture: base.fixture,
+                        expectation: expectation))
             case .hasReader, .isReadReplica:
                 var fixture = emptyFixture()
                 guard let kind = spec.resources.kind(named: condition.parameter, in: operation),

@@ -22,6 +22,7 @@ struct ValueFactory {
             let item = MemberSpec(name: list.memberName, type: list.member, constraints: list.memberConstraints)
             return .list([valid(item, path: path, operation: operation, counter: &counter)])
         case .structure(let structure):
+            if let change = Self.engineChange(for: path, in: operation) { return change }
             return .structure(
                 structure.members.map { inner in
                     Parameter(
@@ -94,6 +95,65 @@ struct ValueFactory {
             if member.name == "Value" { return "graph" }
             if member.name == "Name" { return "engine" }
             return member.defaultValue ?? "value1"
+        }
+    }
+
+    /// The engine parameters that the `engineParameterNames` rule on the list at `path` knows, if it has one.
+    static func engineParameters(of path: String, in operation: OperationSpec) -> [EngineParameter]? {
+        for rule in operation.rules {
+            if case .engineParameterNames(let list, let parameters) = rule.kind, list == path { return parameters }
+        }
+        return nil
+    }
+
+    /// A valid member for a list of engine parameter changes: the first modifiable parameter with listed values,
+    /// set to its last listed value, applied at the next reboot (valid for static and dynamic parameters alike).
+    static func engineChange(for path: String, in operation: OperationSpec) -> ParameterValue? {
+        guard let parameters = engineParameters(of: path, in: operation),
+            let chosen = parameters.first(where: {
+                if $0.isModifiable, case .values = $0.allowed { true } else { false }
+            }) ?? parameters.first
+        else { return nil }
+        return engineChange(
+            chosen.name, value: validEngineValue(chosen), method: "pending-reboot", for: path, in: operation)
+    }
+
+    /// One change of a list of engine parameter changes; the value only when a rule of the operation judges values
+    /// (a reset names parameters and apply methods only).
+    static func engineChange(
+        _ name: String, value: String, method: String, for path: String, in operation: OperationSpec
+    ) -> ParameterValue {
+        let judgesValues = operation.rules.contains {
+            if case .engineParameterValues(let list, _) = $0.kind { list == path } else { false }
+        }
+        var members = [Parameter("ParameterName", .scalar(name))]
+        if judgesValues { members.append(Parameter("ParameterValue", .scalar(value))) }
+        members.append(Parameter("ApplyMethod", .scalar(method)))
+        return .structure(members)
+    }
+
+    /// A value the parameter allows: its last listed value, the lower bound of its range, else its default.
+    static func validEngineValue(_ parameter: EngineParameter) -> String {
+        switch parameter.allowed {
+        case .values(let values): values.last ?? ""
+        case .range(let low, _): String(low)
+        case .any: parameter.defaultValue ?? "1"
+        }
+    }
+
+    /// Values the parameter does not allow, with labels: outside each end of a range, or off the list.
+    static func invalidEngineValues(_ parameter: EngineParameter) -> [(label: String, value: String)] {
+        switch parameter.allowed {
+        case .values(let values):
+            let numbers = values.compactMap(Int.init)
+            if numbers.count == values.count, let highest = numbers.max() {
+                return [("not-listed", String(highest + 1))]
+            }
+            return [("not-listed", "bogus-" + (values.first ?? "value"))]
+        case .range(let low, let high):
+            return [("below-minimum", String(low - 1)), ("above-maximum", String(high + 1))]
+        case .any:
+            return []
         }
     }
 

@@ -225,7 +225,9 @@ public struct CaseExecutor: Sendable {
         let describe = Request(
             operation: lifecycle.describe.operation, parameters: [Parameter(lifecycle.describe.identifier, .scalar(id))]
         )
-        let statusPath = lifecycle.describe.statusPath
+        guard let statusPath = lifecycle.describe.statusPath, let statusMember = lifecycle.describe.status else {
+            return "\(label): \(lifecycle.kind.rawValue) has no status member to wait for \(state) on"
+        }
         let deadline = ContinuousClock.now.advanced(by: stateTimeout)
         var pause = PollPause(longest: .seconds(5))
         var last = "no answer"
@@ -236,7 +238,7 @@ public struct CaseExecutor: Sendable {
                 if status == state { return nil }
                 if sent.answer.status == 200, status == nil, tree?.root.descendant(lifecycle.describe.items) != nil {
                     return
-                        "\(label): the \(describe.operation) answer for \(id) has no \(lifecycle.describe.status), so its state cannot be read"
+                        "\(label): the \(describe.operation) answer for \(id) has no \(statusMember), so its state cannot be read"
                 }
                 last = status.map { "state \($0)" } ?? "HTTP \(sent.answer.status)"
             }

@@ -16,9 +16,15 @@ public protocol ContractState {
     func availabilityZone(ofSubnet identifier: String) -> String?
     /// A description of what still uses the resource (`database cluster: c1`), or nil when nothing does.
     func user(of kind: ResourceKind, _ identifier: String) -> String?
+    /// Whether the resource of `kind` is one the service keeps in every region (a `default.<family>` group).
+    func isServiceDefault(_ kind: ResourceKind, _ identifier: String) -> Bool
+    /// Whether another resource uses the resource of `kind` (a cluster attached to a parameter group).
+    func isInUse(_ kind: ResourceKind, _ identifier: String) -> Bool
 }
 
 extension ContractState {
+    public func isServiceDefault(_ kind: ResourceKind, _ identifier: String) -> Bool { false }
+    public func isInUse(_ kind: ResourceKind, _ identifier: String) -> Bool { false }
     public func resource(arn: String) -> ARNLookup { .found }
     public func availabilityZone(ofSubnet identifier: String) -> String? { identifier }
     public func user(of kind: ResourceKind, _ identifier: String) -> String? { nil }
@@ -118,6 +124,10 @@ extension ContractEvaluator {
             }
         case .spansZones:
             return failure(of: condition, listing: [value], in: state, failed: { failed($0) })
+        case .notDefault(let kind):
+            if state.isServiceDefault(kind, value) {
+                return failed("\(kind.rawValue) \(value) is a default group and cannot be changed or deleted.")
+            }
         case .state(let allowed):
             guard let cluster = state.cluster(value), !allowed.contains(cluster.status) else { return nil }
             return failed(

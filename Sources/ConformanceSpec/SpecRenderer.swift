@@ -104,6 +104,11 @@ public struct SpecRenderer: Sendable {
         case .forbiddenWhen(let parameter, let when, let value): "\(parameter) not set when \(when) = \(value)"
         case .requires(let parameter, let other): "\(parameter) only together with \(other)"
         case .disjoint(let lists): "no value in more than one of \(lists.joined(separator: ", "))"
+        case .maxItems(let list, let max): "at most \(max) members in \(list)"
+        case .engineParameterNames(let list, let parameters):
+            "every member of \(list) names one of the \(parameters.count) parameters of its level (parameters.yaml)"
+        case .engineParameterValues(let list, _): "every member of \(list) sets an allowed value of its parameter"
+        case .engineApplyMethods(let list, _): "no member of \(list) applies a static parameter immediately"
         }
     }
 
@@ -128,6 +133,7 @@ public struct SpecRenderer: Sendable {
         case .associated(let with, _): "\(condition.parameter) is associated with the cluster \(with)"
         case .notAssociated(let with): "\(condition.parameter) is not yet associated with the cluster \(with)"
         case .notInUse(let resource): "no other resource still uses the \(resource.rawValue) \(condition.parameter)"
+        case .notDefault(let resource): "the \(resource.rawValue) \(condition.parameter) is not a default group"
         }
     }
 }

@@ -10,6 +10,9 @@ struct EmulatorContractState: ContractState {
     let instances: [String: InstanceRecord]
     let snapshots: [String: SnapshotRecord]
     let subnetGroups: [String: SubnetGroupRecord]
+    let parameterGroups: ParameterGroupStore
+    /// The parameter group families, whose `default.<family>` groups exist in every region.
+    let families: [String]
     let decorators: [any FaultDecorator]
     let resources: ResourceCatalog
     let region: String
@@ -48,7 +51,32 @@ struct EmulatorContractState: ContractState {
         case .dbSubnetGroup:
             key(identifier) == "default" || subnetGroups[key(identifier)] != nil
         case .subnet: EmulatedSubnets.zone(of: identifier, region: region) != nil
+        case .dbClusterParameterGroup: parameterGroups.group(.cluster, identifier, families: families) != nil
+        case .dbParameterGroup: parameterGroups.group(.instance, identifier, families: families) != nil
         default: identifier.hasPrefix("default")
+        }
+    }
+
+    func isServiceDefault(_ kind: ResourceKind, _ identifier: String) -> Bool {
+        guard kind == .dbClusterParameterGroup || kind == .dbParameterGroup else { return false }
+        return ParameterGroupStore.defaultFamily(ParameterGroupStore.name(identifier), families: families) != nil
+    }
+
+    func isInUse(_ kind: ResourceKind, _ identifier: String) -> Bool {
+        let name = ParameterGroupStore.name(identifier)
+        switch kind {
+        case .dbClusterParameterGroup:
+            return clusters.values.contains {
+                if case .scalar(let group)? = $0.attributes["DBClusterParameterGroup"] {
+                    group.lowercased() == name
+                } else {
+                    false
+                }
+            }
+        case .dbParameterGroup:
+            return instances.values.contains { $0.parameterGroup == name }
+        default:
+            return false
         }
     }
 
@@ -59,6 +87,10 @@ struct EmulatorContractState: ContractState {
     }
 
     func user(of kind: ResourceKind, _ identifier: String) -> String? {
+        if kind == .dbClusterParameterGroup || kind == .dbParameterGroup {
+            guard isInUse(kind, identifier) else { return nil }
+            return kind == .dbClusterParameterGroup ? "database cluster" : "database instance"
+        }
         guard kind == .dbSubnetGroup else { return nil }
         let name = key(identifier)
         let users = clusters.values.filter { record in

@@ -41,6 +41,8 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     case acceptUnknownEngineVersion = "accept-unknown-engine-version"
     case acceptOneZoneSubnetGroup = "accept-one-zone-subnet-group"
     case addRoleTwice = "add-role-twice"
+    case changeDefaultParameterGroups = "change-default-parameter-groups"
+    case acceptImmediateStaticParameters = "accept-immediate-static-parameters"
 
     /// The decorator that makes the emulator depart from the spec this way.
     var decorator: any FaultDecorator {
@@ -82,6 +84,8 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .acceptUnknownEngineVersion: AcceptUnknownEngineVersion()
         case .acceptOneZoneSubnetGroup: AcceptOneZoneSubnetGroup()
         case .addRoleTwice: AddRoleTwice()
+        case .changeDefaultParameterGroups: ChangeDefaultParameterGroups()
+        case .acceptImmediateStaticParameters: AcceptImmediateStaticParameters()
         }
     }
 

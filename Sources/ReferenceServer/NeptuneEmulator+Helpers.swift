@@ -30,6 +30,13 @@ extension NeptuneEmulator {
         guard instances[id] == nil else {
             return renderer.error("DBInstanceAlreadyExists", "DB instance already exists")
         }
+        var group: String?
+        if let given = text("DBParameterGroupName", request) {
+            guard let found = parameterGroups.group(.instance, given, families: spec.engineParameters.families) else {
+                return renderer.error("DBParameterGroupNotFound", "DBParameterGroup not found: \(given)")
+            }
+            group = found.name
+        }
         var clusterId = ""
         if let name = text("DBClusterIdentifier", request) {
             guard let record = cluster(named: name) else {
@@ -40,7 +47,7 @@ extension NeptuneEmulator {
         }
         let record = InstanceRecord(
             id: id, cluster: clusterId, instanceClass: text("DBInstanceClass", request)!, status: "creating",
-            pending: later("available"))
+            parameterGroup: group, pending: later("available"))
         instances[id] = record
         return renderer.success(action: "CreateDBInstance", result: instanceXML(record))
     }

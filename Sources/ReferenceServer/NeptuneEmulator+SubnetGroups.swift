@@ -26,7 +26,8 @@ extension NeptuneEmulator {
     func contractState() -> EmulatorContractState {
         EmulatorContractState(
             clusters: clusters, instances: instances, snapshots: snapshots,
-            subnetGroups: subnetsTagsRoles.subnetGroups, decorators: decorators, resources: spec.resources,
+            subnetGroups: subnetsTagsRoles.subnetGroups, parameterGroups: parameterGroups,
+            families: spec.engineParameters.families, decorators: decorators, resources: spec.resources,
             region: region, accountId: configuration.accountId)
     }
 

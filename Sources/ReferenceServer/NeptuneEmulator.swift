@@ -47,9 +47,10 @@ public actor NeptuneEmulator {
     var clusters: [String: ClusterRecord] = [:]
     var instances: [String: InstanceRecord] = [:]
     var snapshots: [String: SnapshotRecord] = [:]
+    var parameterGroups = ParameterGroupStore()
     var sequence = 0
     var subnetsTagsRoles = SubnetsTagsRolesStore()
-    /// The region whose store the five properties above hold now; the other regions wait in `parked`.
+    /// The region whose store the six properties above hold now; the other regions wait in `parked`.
     var region: String
     var parked: [String: RegionStore] = [:]
     let clock = ContinuousClock()
@@ -72,22 +73,26 @@ public actor NeptuneEmulator {
     func enter(region name: String) {
         guard name != region else { return }
         parked[region] = RegionStore(
-            clusters: clusters, instances: instances, snapshots: snapshots, sequence: sequence,
-            subnetsTagsRoles: subnetsTagsRoles)
+            clusters: clusters, instances: instances, snapshots: snapshots, parameterGroups: parameterGroups,
+            sequence: sequence, subnetsTagsRoles: subnetsTagsRoles)
         let store = parked.removeValue(forKey: name) ?? RegionStore()
         (clusters, instances, snapshots, sequence) = (store.clusters, store.instances, store.snapshots, store.sequence)
+        parameterGroups = store.parameterGroups
         subnetsTagsRoles = store.subnetsTagsRoles
         region = name
     }
 
-    /// Every resource the emulator holds now (`DBCluster x`, `DBInstance y`, `DBClusterSnapshot z`), after
-    /// finished transitions; for tests that check a run left nothing behind.
+    /// Every resource the emulator holds now (`DBCluster x`, `DBInstance y`, `DBClusterSnapshot z`, parameter
+    /// groups other than the service's defaults), after finished transitions; for tests that check a run left
+    /// nothing behind.
     public func inventory() -> [String] {
         enter(region: configuration.region)
         settle()
         return clusters.keys.sorted().map { "DBCluster \($0)" } + instances.keys.sorted().map { "DBInstance \($0)" }
             + snapshots.keys.sorted().map { "DBClusterSnapshot \($0)" }
             + subnetsTagsRoles.subnetGroups.keys.sorted().map { "DBSubnetGroup \($0)" }
+            + parameterGroups.cluster.keys.sorted().map { "DBClusterParameterGroup \($0)" }
+            + parameterGroups.instance.keys.sorted().map { "DBParameterGroup \($0)" }
     }
 
     /// An error answer for what the HTTP layer refuses before the emulator sees the request (an oversize body).
@@ -181,6 +186,16 @@ public actor NeptuneEmulator {
             "AddTagsToResource", "ListTagsForResource", "RemoveTagsFromResource", "AddRoleToDBCluster",
             "RemoveRoleFromDBCluster":
             return performSubnetsTagsRoles(operation, request)
+        case "CreateDBClusterParameterGroup", "CreateDBParameterGroup": return createParameterGroup(operation, request)
+        case "CopyDBClusterParameterGroup", "CopyDBParameterGroup": return copyParameterGroup(operation, request)
+        case "DeleteDBClusterParameterGroup", "DeleteDBParameterGroup": return deleteParameterGroup(operation, request)
+        case "DescribeDBClusterParameterGroups", "DescribeDBParameterGroups":
+            return describeParameterGroups(operation, request)
+        case "DescribeDBClusterParameters", "DescribeDBParameters": return describeParameters(operation, request)
+        case "ModifyDBClusterParameterGroup", "ModifyDBParameterGroup": return modifyParameterGroup(operation, request)
+        case "ResetDBClusterParameterGroup", "ResetDBParameterGroup": return resetParameterGroup(operation, request)
+        case "DescribeEngineDefaultClusterParameters", "DescribeEngineDefaultParameters":
+            return describeEngineDefaults(operation, request)
         default: return renderer.error("InvalidAction", "\(operation.name) is not implemented by the reference server")
         }
     }

@@ -6,6 +6,7 @@ struct RegionStore: Sendable {
     var clusters: [String: ClusterRecord] = [:]
     var instances: [String: InstanceRecord] = [:]
     var snapshots: [String: SnapshotRecord] = [:]
+    var parameterGroups = ParameterGroupStore()
     var sequence = 0
     var subnetsTagsRoles = SubnetsTagsRolesStore()
 }

@@ -26,6 +26,8 @@ struct InstanceRecord: Sendable {
     var cluster: String
     var instanceClass: String
     var status: String
+    /// The DB parameter group the instance uses (stored name), when the create named one.
+    var parameterGroup: String?
     var pending: PendingTransition?
 }
 

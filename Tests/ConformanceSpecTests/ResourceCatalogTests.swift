@@ -8,7 +8,11 @@ import Testing
     var resources: ResourceCatalog { spec.resources }
 
     @Test func kindsComeInTearDownOrder() {
-        #expect(resources.lifecycles.map(\.kind) == [.dbInstance, .dbCluster, .dbClusterSnapshot, .dbSubnetGroup])
+        #expect(
+            resources.lifecycles.map(\.kind) == [
+                .dbInstance, .dbCluster, .dbClusterSnapshot, .dbSubnetGroup, .dbClusterParameterGroup,
+                .dbParameterGroup,
+            ])
         #expect(resources.lifecycle(of: .dbSubnetGroup)?.usedBy?.kind == .dbCluster, "clusters go before their groups")
         #expect(resources.probe == "DescribeDBClusters")
         #expect(resources.members(of: .dbCluster)?.kind == .dbInstance)
@@ -17,10 +21,13 @@ import Testing
     @Test func everyOperationOfTheSpecActsOnOrNamesAKnownResource() {
         // Each operation of operations/ acts on a kind (create, describe, modify, delete or an action), names
         // resources of any kind by ARN (a `namesResource` precondition: the tagging operations), or reads a
-        // catalogue of the service (catalogues.yaml: the engine versions).
+        // catalogue of the service (catalogues.yaml: the engine versions) or a family's engine defaults
+        // (parameters.yaml), which belong to no resource.
         let catalogueReads = Set(spec.catalogues.values.map(\.ask.operation))
         #expect(!catalogueReads.isEmpty)
-        for operation in spec.operations where !catalogueReads.contains(operation.name) {
+        let engineDefaultReads: Set = ["DescribeEngineDefaultClusterParameters", "DescribeEngineDefaultParameters"]
+        for operation in spec.operations
+        where !catalogueReads.contains(operation.name) && !engineDefaultReads.contains(operation.name) {
             let byARN = operation.preconditions.contains { if case .namesResource = $0.kind { true } else { false } }
             #expect(
                 resources.subject(of: operation.name) != nil || byARN,

@@ -17,6 +17,8 @@ except ImportError:
 
 
 def describe(shape):
+    if shape is None:  # an operation without output: its answer holds only ResponseMetadata
+        return {"type": "structure", "required": [], "members": {}}
     kind = shape.type_name
     if kind == "list":
         return {"type": "list", "memberName": shape.member.serialization.get("name", "member"), "member": describe(shape.member)}

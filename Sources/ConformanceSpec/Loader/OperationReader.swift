@@ -2,6 +2,8 @@
 struct OperationReader {
     var resolver: ShapeResolver
     let errors: [String: ErrorSpec]
+    /// The engine parameters the `engineParameter…` rules check against.
+    var catalog = EngineParameterCatalog()
 
     static let keys = [
         "operation", "result", "unsupported", "note", "parameters", "rules", "preconditions", "output", "errors",
@@ -10,10 +12,11 @@ struct OperationReader {
     ]
     static let ruleKinds = [
         "exclusive", "atLeastOne", "together", "ordered", "disjointWindows", "forbiddenWhen", "requires", "disjoint",
+        "maxItems", "engineParameterNames", "engineParameterValues", "engineApplyMethods",
     ]
     static let preconditionKinds = [
         "exists", "absent", "state", "notDeletionProtected", "hasReader", "isReadReplica", "readerOf", "hasNoInstances",
-        "restorableTime", "namesResource", "spansZones", "associated", "notAssociated", "notInUse",
+        "restorableTime", "namesResource", "spansZones", "associated", "notAssociated", "notInUse", "notDefault",
     ]
 
     mutating func read(_ root: YAMLCursor) throws(SpecLoadError) -> OperationSpec {
@@ -61,9 +64,13 @@ struct OperationReader {
                 preconditions.append(try readPrecondition(item, parameters: parameters, members: members))
             }
         }
+        // An operation without output answers with ResponseMetadata only, and names no result wrapper.
+        let result = try value("result")?.nonEmptyString() ?? ""
+        if result.isEmpty && !output.members.isEmpty {
+            throw root.error("missing required key 'result': an operation with output members has a result wrapper")
+        }
         var operation = OperationSpec(
-            name: name, resultWrapper: try value("result")?.nonEmptyString() ?? "", parameters: parameters,
-            rules: rules,
+            name: name, resultWrapper: result, parameters: parameters, rules: rules,
             preconditions: preconditions, output: output, errors: operationErrors,
             unsupported: try value("unsupported")?.bool() ?? false, sourceFile: root.file)
         operation.sourceLine = value("operation")!.node.mark?.line
@@ -128,6 +135,8 @@ struct OperationReader {
             "disjoint": ["parameters"],
             "ordered": ["lower", "upper"], "disjointWindows": ["daily", "weekly"],
             "forbiddenWhen": ["parameter", "when", "equals"], "requires": ["parameter", "requires"],
+            "maxItems": ["list", "max"], "engineParameterNames": ["list", "level"],
+            "engineParameterValues": ["list", "level"], "engineApplyMethods": ["list", "level"],
         ]
         let keys = argumentKeys[keyword]!
         let entries = try body.mapping(allowed: keys + ["error", "inferred", "note"], required: keys + ["error"])
@@ -179,6 +188,25 @@ struct OperationReader {
             kind = .requires(
                 parameter: try path(value("parameter"), in: parameters),
                 requires: try path(value("requires"), in: parameters))
+        case "maxItems":
+            let max = try value("max").int()
+            if max < 1 { throw value("max").error("expected at least 1, found \(max)") }
+            kind = .maxItems(list: try list(value("list"), in: parameters), max: max)
+        case "engineParameterNames", "engineParameterValues", "engineApplyMethods":
+            let path = try list(
+                value("list"), in: parameters, members: ["ParameterName", "ParameterValue", "ApplyMethod"])
+            let levelNode = value("level")
+            guard let level = EngineParameterLevel(rawValue: try levelNode.string()) else {
+                throw levelNode.error("expected 'cluster' or 'instance', found \(levelNode.found)")
+            }
+            let known = catalog.parameters(level)
+            if known.isEmpty { throw levelNode.error("parameters.yaml lists no \(level.rawValue) parameters") }
+            kind =
+                keyword == "engineParameterNames"
+                ? .engineParameterNames(list: path, parameters: known)
+                : keyword == "engineParameterValues"
+                    ? .engineParameterValues(list: path, parameters: known)
+                    : .engineApplyMethods(list: path, parameters: known)
         default:
             throw body.error("unknown rule '\(keyword)'")
         }
@@ -187,12 +215,32 @@ struct OperationReader {
             inferred: try YAMLCursor.value("inferred", in: entries)?.bool() ?? false)
     }
 
+    /// A list parameter, whose structure members include `members` when given.
+    private func list(_ node: YAMLCursor, in parameters: StructureSpec, members: [String] = []) throws(SpecLoadError)
+        -> String
+    {
+        let found = try path(node, in: parameters)
+        guard case .list(let list) = ParameterPath.resolve(found, in: parameters)!.type else {
+            throw node.error("'\(found)' is not a list")
+        }
+        if !members.isEmpty {
+            guard case .structure(let structure) = list.member,
+                members.allSatisfy({ structure.member(named: $0) != nil })
+            else {
+                throw node.error("'\(found)' must list structures with \(members.joined(separator: ", "))")
+            }
+        }
+        return found
+    }
+
     private func readPrecondition(_ item: YAMLCursor, parameters: StructureSpec, members: MemberReader)
         throws(SpecLoadError) -> Precondition
     {
         let (keyword, body) = try single(item, kinds: Self.preconditionKinds)
         var keys = ["parameter", "error", "inferred", "note"]
-        if ["exists", "absent", "namesResource", "notInUse"].contains(keyword) { keys.append("resource") }
+        if ["exists", "absent", "namesResource", "notInUse", "notDefault"].contains(keyword) {
+            keys.append("resource")
+        }
         if keyword == "spansZones" { keys.append("minimum") }
         if keyword == "associated" || keyword == "notAssociated" { keys.append("with") }
         if keyword == "associated" { keys.append("by") }
@@ -204,7 +252,7 @@ struct OperationReader {
         func value(_ key: String) -> YAMLCursor { YAMLCursor.value(key, in: entries)! }
         let kind: Precondition.Kind
         switch keyword {
-        case "exists", "absent", "namesResource", "notInUse":
+        case "exists", "absent", "namesResource", "notInUse", "notDefault":
             let node = value("resource")
             guard let resource = ResourceKind(rawValue: try node.string()) else {
                 throw node.error(
@@ -215,6 +263,7 @@ struct OperationReader {
             case "exists": kind = .exists(resource)
             case "absent": kind = .absent(resource)
             case "namesResource": kind = .namesResource(resource)
+            case "notDefault": kind = .notDefault(resource)
             default: kind = .notInUse(resource)
             }
         case "spansZones":

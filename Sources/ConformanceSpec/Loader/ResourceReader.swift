@@ -10,7 +10,7 @@ struct ResourceReader {
     static let keys = ["probe", "helperOperations", "resources"]
     static let lifecycleKeys = [
         "memberOf", "nameTag", "create", "describe", "modify", "delete", "actions", "deletionProtection", "setup",
-        "references", "arn", "usedBy", "note",
+        "references", "arn", "serviceDefault", "usedBy", "note",
     ]
 
     /// Operation names a step may use: those of `operations/` and the declared helpers.
@@ -106,6 +106,14 @@ struct ResourceReader {
             memberOf: memberOf)
         lifecycle.setup = try readSetup(value("setup")!, lifecycle: lifecycle)
         if let node = value("arn") { lifecycle.arn = try readARN(node, describe: describe) }
+        // A kind without a status member (a parameter group) cannot be waited on.
+        let waits =
+            [lifecycle.setup.create.waitFor, modify?.waitFor].contains { $0 != nil }
+            || actions.contains { $0.reaches != nil }
+        if describe.status == nil && waits {
+            throw value("describe")!.error("missing required key 'status'")
+        }
+        lifecycle.serviceDefault = try value("serviceDefault")?.nonEmptyString()
         if let node = value("deletionProtection") {
             let protection = try node.mapping(allowed: ["on", "off"], required: ["on", "off"])
             let off = YAMLCursor.value("off", in: protection)!
@@ -140,7 +148,8 @@ struct ResourceReader {
     private func readDescribe(_ node: YAMLCursor) throws(SpecLoadError) -> ResourceLifecycle.Describe {
         let keys = ["operation", "identifier", "items", "status", "notFound", "runtimeMembers"]
         let entry = try operationParameter(node, key: "identifier", extra: Array(keys.dropFirst(2)))
-        let entries = try node.mapping(allowed: keys + ["note"], required: keys.filter { $0 != "runtimeMembers" })
+        let entries = try node.mapping(
+            allowed: keys + ["note"], required: keys.filter { $0 != "runtimeMembers" && $0 != "status" })
         func value(_ key: String) -> YAMLCursor { YAMLCursor.value(key, in: entries)! }
         let items = try value("items").nonEmptyString()
         let parts = items.split(separator: "/", omittingEmptySubsequences: false)
@@ -154,7 +163,9 @@ struct ResourceReader {
         }
         return ResourceLifecycle.Describe(
             operation: entry.operation, identifier: entry.parameter, items: items,
-            status: try memberName(value("status")),
+            status: try YAMLCursor.value("status", in: entries).map { (node) throws(SpecLoadError) in
+                try memberName(node)
+            },
             notFound: try errorCode(value("notFound")),
             runtimeMembers: try YAMLCursor.value("runtimeMembers", in: entries)?.sequence().map {
                 (item) throws(SpecLoadError) in try memberName(item)

@@ -1,7 +1,8 @@
 import Foundation
 import Yams
 
-/// Reads a spec directory (`service.yaml`, `errors.yaml`, `shapes.yaml`, `operations/*.yaml`, `resources.yaml`) into a
+/// Reads a spec directory (`service.yaml`, `errors.yaml`, `shapes.yaml`, `parameters.yaml` when present,
+/// `operations/*.yaml`, `resources.yaml`) into a
 /// `ServiceSpec`, checking every key, type, constraint and cross-reference on the way.
 ///
 /// Every problem found is reported with its file, line, column and key path; the loader goes on
@@ -38,12 +39,20 @@ public struct SpecLoader: Sendable {
             }
         }
 
+        // The engine parameter catalog is optional: a spec without parameter groups needs none.
+        var catalog = EngineParameterCatalog()
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("parameters.yaml").path),
+            let document = attempt({ () throws(SpecLoadError) in try readDocument("parameters.yaml") })
+        {
+            catalog = attempt { () throws(SpecLoadError) in try EngineParameterReader().read(document) } ?? catalog
+        }
+
         var operations: [OperationSpec] = []
         var seen: [String: String] = [:]
         let files = attempt({ () throws(SpecLoadError) in try operationFiles() }) ?? []
         for file in files {
             guard let document = attempt({ () throws(SpecLoadError) in try readDocument(file) }) else { continue }
-            var reader = OperationReader(resolver: resolver, errors: errors)
+            var reader = OperationReader(resolver: resolver, errors: errors, catalog: catalog)
             guard let operation = attempt({ () throws(SpecLoadError) in try reader.read(document) }) else { continue }
             resolver = reader.resolver
             if let first = seen[operation.name] {
@@ -101,7 +110,7 @@ public struct SpecLoader: Sendable {
         return ServiceSpec(
             apiVersion: service.apiVersion, xmlNamespace: service.xmlNamespace, signingName: service.signingName,
             operations: operations, shapes: shapes, errors: errors, resources: resources,
-            catalogues: resolver.catalogues, plan: plan)
+            catalogues: resolver.catalogues, plan: plan, engineParameters: catalog)
     }
 
     // MARK: files

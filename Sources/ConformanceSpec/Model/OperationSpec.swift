@@ -63,6 +63,8 @@ public struct OperationSpec: Sendable, Equatable {
     /// an existing resource, and none on an unsupported parameter (the evaluator refuses it whole). Coverage and the
     /// faults' item families both read them from here.
     public func judgedConstraints(of member: MemberSpec) -> [(path: String, constraint: Constraint)] {
+        // An unsupported parameter draws its own error whatever it holds: nothing inside it is judged.
+        guard !member.unsupported else { return [] }
         var sites: [(path: String, constraint: Constraint)] = []
         guard !member.unsupported else { return sites }
         func add(_ path: String, _ constraints: [Constraint]) {

@@ -47,6 +47,8 @@ public struct Precondition: Sendable, Equatable {
         /// The time must lie in the restorable window of the cluster the `source` parameter names (from its
         /// EarliestRestorableTime to its LatestRestorableTime).
         case restorableTime(source: String)
+        /// The resource must not be one the service keeps in every region (a `default.<family>` parameter group).
+        case notDefault(ResourceKind)
     }
 
     /// The keyword spec files use for this kind of precondition.
@@ -65,6 +67,7 @@ public struct Precondition: Sendable, Equatable {
         case .spansZones: "spansZones"
         case .associated: "associated"
         case .notAssociated: "notAssociated"
+        case .notDefault: "notDefault"
         case .notInUse: "notInUse"
         }
     }
@@ -75,6 +78,7 @@ public enum ResourceKind: String, Sendable, Equatable, CaseIterable {
     case dbCluster = "DBCluster"
     case dbClusterSnapshot = "DBClusterSnapshot"
     case dbClusterParameterGroup = "DBClusterParameterGroup"
+    case dbParameterGroup = "DBParameterGroup"
     case dbSubnetGroup = "DBSubnetGroup"
     case globalCluster = "GlobalCluster"
     case dbInstance = "DBInstance"

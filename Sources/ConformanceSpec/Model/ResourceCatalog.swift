@@ -43,6 +43,15 @@ public struct ResourceCatalog: Sendable, Equatable {
         return result
     }
 
+    /// True when `parameter` of `operation` names the resource the operation creates, which its answers show under
+    /// the kind's describe identifier `element` (a copy's target name as the group's name).
+    public func namesNewResource(_ parameter: String, in operation: String, as element: String) -> Bool {
+        lifecycles.contains { lifecycle in
+            lifecycle.describe.identifier == element
+                && lifecycle.creates.contains(ResourceParameter(operation: operation, parameter: parameter))
+        }
+    }
+
     /// What a successful `operation` deletes: the kind and the parameter naming it.
     public func deletion(by operation: String) -> (lifecycle: ResourceLifecycle, parameter: String)? {
         lifecycles.first { $0.delete.operation == operation }.map { ($0, $0.delete.identifier) }

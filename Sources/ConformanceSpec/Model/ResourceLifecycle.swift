@@ -25,6 +25,9 @@ public struct ResourceLifecycle: Sendable, Equatable {
     /// Which parameter of another kind's set-up create makes that resource use one of these (a cluster its
     /// subnet group), for the case that deletes one still in use.
     public var usedBy: UsedBy?
+    /// The name of one resource of this kind the service keeps in every region (`default.neptune1.3`), which no
+    /// case creates or deletes.
+    public var serviceDefault: String?
 
     public init(
         kind: ResourceKind, nameTag: String, creates: [ResourceParameter], describe: Describe,
@@ -52,15 +55,15 @@ public struct ResourceLifecycle: Sendable, Equatable {
         public var identifier: String
         /// Slash-separated path of one listed resource in the answer, from the root's child (`…Result/Items/Item`).
         public var items: String
-        /// The member of a listed resource that holds its state.
-        public var status: String
+        /// The member of a listed resource that holds its state (nil for kinds without one, parameter groups).
+        public var status: String?
         /// The error code of an identifier that names nothing.
         public var notFound: String
         /// Members a case may ask the endpoint for at run time (a `RuntimeValue`).
         public var runtimeMembers: [String]
 
         public init(
-            operation: String, identifier: String, items: String, status: String, notFound: String,
+            operation: String, identifier: String, items: String, status: String?, notFound: String,
             runtimeMembers: [String] = []
         ) {
             self.operation = operation
@@ -71,8 +74,8 @@ public struct ResourceLifecycle: Sendable, Equatable {
             self.runtimeMembers = runtimeMembers
         }
 
-        /// The answer path of the status of a listed resource.
-        public var statusPath: String { items + "/" + status }
+        /// The answer path of the status of a listed resource, when it has one.
+        public var statusPath: String? { status.map { items + "/" + $0 } }
         /// The answer path of a member of a listed resource.
         public func path(of member: String) -> String { items + "/" + member }
     }

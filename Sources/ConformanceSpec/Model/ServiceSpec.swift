@@ -22,11 +22,14 @@ public struct ServiceSpec: Sendable, Equatable {
     public var catalogues: [String: Catalogue]
     /// The rough figures `run --plan` estimates with (`plan.yaml`).
     public var plan: PlanFigures
+    /// The engine parameters of parameter groups by family and level (`parameters.yaml`).
+    public var engineParameters: EngineParameterCatalog
 
     public init(
         apiVersion: String, xmlNamespace: String, signingName: String, operations: [OperationSpec],
         shapes: [String: StructureSpec], errors: [String: ErrorSpec], resources: ResourceCatalog = ResourceCatalog(),
-        catalogues: [String: Catalogue] = [:], plan: PlanFigures = PlanFigures()
+        catalogues: [String: Catalogue] = [:], plan: PlanFigures = PlanFigures(),
+        engineParameters: EngineParameterCatalog = EngineParameterCatalog()
     ) {
         self.apiVersion = apiVersion
         self.xmlNamespace = xmlNamespace
@@ -37,6 +40,7 @@ public struct ServiceSpec: Sendable, Equatable {
         self.resources = resources
         self.catalogues = catalogues
         self.plan = plan
+        self.engineParameters = engineParameters
         operationIndex = operations.firstPositions(by: \.name)
     }
 
@@ -50,7 +54,7 @@ public struct ServiceSpec: Sendable, Equatable {
             && left.signingName == right.signingName
             && left.operations == right.operations && left.shapes == right.shapes && left.errors == right.errors
             && left.resources == right.resources && left.catalogues == right.catalogues
-            && left.plan == right.plan
+            && left.plan == right.plan && left.engineParameters == right.engineParameters
     }
 
     /// The error an operation draws for `code`, from the operation's list or the common errors.
