@@ -25,7 +25,10 @@ public struct CaseGenerator: Sendable {
     /// Every case for every operation, in a stable order.
     public func generate() -> [TestCase] {
         spec.operations.enumerated().flatMap { index, operation in
-            let scope = String(UnicodeScalar(UInt8(ascii: "a") + UInt8(index % 26)))
+            // One letter for each of the first 26 operations, then a digit and a letter: every operation names its
+            // own resources (two operations with one scope would make the same identifiers on a shared endpoint).
+            let letter = String(UnicodeScalar(UInt8(ascii: "a") + UInt8(index % 26)))
+            let scope = index < 26 ? letter : "\(index / 26)\(letter)"
             return OperationCases(
                 spec: spec, operation: operation,
                 values: ValueFactory(prefix: resourcePrefix, scope: scope, resources: spec.resources)

@@ -1,7 +1,7 @@
 /// What a walk over every page of a paged answer must find: the case's request is sent, then sent again with
 /// each page's token until a page has none. Every page holds at most `limit` items, a token comes exactly while
-/// more remain (a page with a token is followed by a non-empty one), no item comes twice, every id of
-/// `includes` comes exactly once and none of `excludes` comes at all.
+/// more remain (a page with a token is followed by a non-empty one), every id of `includes` comes exactly once
+/// (with no `includes`, no item comes twice) and none of `excludes` comes at all.
 public struct PageWalk: Sendable, Equatable, Codable {
     /// The most items a page may hold (the request's limit parameter), if the request sets one.
     public var limit: Int?

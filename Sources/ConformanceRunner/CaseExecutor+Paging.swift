@@ -69,7 +69,10 @@ extension CaseExecutor {
                 return onPage
             }
         }
-        let twice = seen.filter { $0.value > 1 }.keys.sorted()
+        // On a shared endpoint other cases' resources come and go (and a resource renamed meanwhile may show under
+        // both names): the walk judges repeats of what its set-up made, or of everything when it made nothing.
+        let own = Set(walk.includes.map { $0.lowercased() })
+        let twice = seen.filter { $0.value > 1 && (own.isEmpty || own.contains($0.key)) }.keys.sorted()
         if !twice.isEmpty {
             findings.append(
                 Finding(

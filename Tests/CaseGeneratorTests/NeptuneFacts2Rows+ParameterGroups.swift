@@ -20,7 +20,7 @@ extension NeptuneFacts2Rows {
             ],
             69: ["CopyDBClusterParameterGroup/invalid/TargetDBClusterParameterGroupIdentifier/empty"],
             70: ["DeleteDBClusterParameterGroup/stateful/DBClusterParameterGroupName/default-DBClusterParameterGroup"],
-            71: ["DeleteDBClusterParameterGroup/stateful/DBClusterParameterGroupName/in-use-by-DBCluster"],
+            71: ["DeleteDBClusterParameterGroup/stateful/DBClusterParameterGroupName/in-use"],
             72: [
                 "DeleteDBClusterParameterGroup/stateful/DBClusterParameterGroupName/DBClusterParameterGroup-not-found"
             ],
@@ -60,7 +60,7 @@ extension NeptuneFacts2Rows {
             ],
             91: ["CreateDBParameterGroup/invalid/DBParameterGroupFamily/unknown-value"],
             92: ["DeleteDBParameterGroup/stateful/DBParameterGroupName/default-DBParameterGroup"],
-            93: ["DeleteDBParameterGroup/stateful/DBParameterGroupName/in-use-by-DBInstance"],
+            93: ["DeleteDBParameterGroup/stateful/DBParameterGroupName/in-use"],
             94: ["ModifyDBParameterGroup/invalid/DBParameterGroupName/too-short"],
             95: ["ModifyDBParameterGroup/invalid/rules/engineApplyMethods/immediate-neptune_dfe_query_engine"],
             96: ["ModifyDBParameterGroup/invalid/rules/engineParameterValues/neptune_result_cache-not-listed"],

@@ -143,14 +143,14 @@ import Testing
             find: "    nameTag: c\n", replace: "    nametag: c\n",
             keyPath: "resources.DBCluster.nametag",
             message:
-                "unknown key 'nametag'; expected one of: memberOf, nameTag, create, describe, modify, delete, actions, deletionProtection, setup, references, serviceDefault, usedBy, note (did you mean 'nameTag'?)"
+                "unknown key 'nametag'; expected one of: memberOf, nameTag, create, describe, modify, delete, actions, deletionProtection, setup, references, arn, serviceDefault, usedBy, note (did you mean 'nameTag'?)"
         ),
         Mistake(
             name: "resources: unknown resource kind", file: "resources.yaml",
             find: "  DBClusterSnapshot:\n", replace: "  DBClusterSnapshots:\n",
             keyPath: "resources.DBClusterSnapshots",
             message:
-                "unknown resource kind 'DBClusterSnapshots'; expected one of DBCluster, DBClusterSnapshot, DBClusterParameterGroup, DBParameterGroup, DBSubnetGroup, GlobalCluster, DBInstance (did you mean 'DBClusterSnapshot'?)"
+                "unknown resource kind 'DBClusterSnapshots'; expected one of DBCluster, DBClusterSnapshot, DBClusterParameterGroup, DBParameterGroup, DBSubnetGroup, GlobalCluster, DBInstance, Subnet (did you mean 'DBClusterSnapshot'?)"
         ),
         Mistake(
             name: "resources: unknown operation", file: "resources.yaml",
@@ -181,7 +181,7 @@ import Testing
             replace: "{DBClusterIdentifier: '{{DBClustr}}', DBInstanceClass",
             keyPath: "resources.DBInstance.setup.create.parameters.DBClusterIdentifier",
             message:
-                "'{{DBClustr}}' names no resource kind of this file; expected one of {{DBInstance}}, {{DBCluster}}, {{DBClusterSnapshot}}, {{DBClusterParameterGroup}}, {{DBParameterGroup}} (did you mean '{{DBCluster}}'?)"
+                "'{{DBClustr}}' names no resource kind of this file; expected one of {{DBInstance}}, {{DBCluster}}, {{DBClusterSnapshot}}, {{DBSubnetGroup}}, {{DBClusterParameterGroup}}, {{DBParameterGroup}} (did you mean '{{DBCluster}}'?)"
         ),
         Mistake(
             name: "resources: step on an operation that does not act on the kind", file: "resources.yaml",
