@@ -25,7 +25,10 @@ public struct CaseGenerator: Sendable {
     /// Every case for every operation, in a stable order.
     public func generate() -> [TestCase] {
         spec.operations.enumerated().flatMap { index, operation in
-            let scope = String(UnicodeScalar(UInt8(ascii: "a") + UInt8(index % 26)))
+            // One letter for each of the first 26 operations, then a digit and a letter: every operation names its
+            // own resources (two operations with one scope would make the same identifiers on a shared endpoint).
+            let letter = String(UnicodeScalar(UInt8(ascii: "a") + UInt8(index % 26)))
+            let scope = index < 26 ? letter : "\(index / 26)\(letter)"
             return OperationCases(
                 spec: spec, operation: operation,
                 values: ValueFactory(prefix: resourcePrefix, scope: scope, resources: spec.resources)
@@ -77,6 +80,8 @@ struct OperationCases {
         cases += copy.validCases()
         cases += copy.invalidCases()
         cases += copy.statefulCases()
+        cases += copy.pagingCases()
+        cases += copy.filterCases()
         return cases
     }
 
@@ -148,6 +153,16 @@ struct OperationCases {
                 }) {
                     return .scalar(entry.instanceClass)
                 }
+            case .namesResource(let kind):
+                guard let id = fixture.make(kind, counter: &counter), let token = arnToken(of: kind, id) else { break }
+                return .scalar(token)
+            case .associated(let with, let by):
+                // Set-up associates the value with the resource first, with the same parameters.
+                guard let owner = fixture.named[with] else { break }
+                let value = values.valid(member, path: member.name, operation: operation, counter: &counter)
+                let parameters = [Parameter(with, .scalar(owner)), Parameter(member.name, value)]
+                fixture.setup.append(Step(Request(operation: by, parameters: parameters)))
+                return value
             case .restorableTime(let source):
                 if let cluster = fixture.named[source] {
                     return .scalar(RuntimeValue.latestRestorableTime(cluster: cluster).token)
@@ -163,6 +178,13 @@ struct OperationCases {
             fixture.created.append((member.name, text))
         }
         return result
+    }
+
+    /// The run-time token for the ARN of a resource of `kind` (its describe answer's ARN member), followed by
+    /// `suffix`; nil when the kind has no ARN in `resources.yaml`.
+    func arnToken(of kind: ResourceKind, _ id: String, suffix: String = "") -> String? {
+        guard let arn = spec.resources.lifecycle(of: kind)?.arn else { return nil }
+        return RuntimeValue.describedMember(member: arn.member, resource: id, suffix: suffix).token
     }
 
     func makeCase(

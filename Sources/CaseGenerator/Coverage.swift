@@ -34,6 +34,10 @@ public struct Coverage: Sendable {
             for condition in operation.preconditions {
                 constraints.append(SpecItemID.precondition(operation.name, condition.keyword, condition.parameter).text)
             }
+            if let items = operation.paging?.items(operation: operation.name) {
+                constraints += [items.walk.text, items.badToken.text]
+            }
+            constraints += operation.filters.map { $0.item(operation: operation.name).text }
         }
         var coveredBy: [String: [String]] = [:]
         for testCase in cases { for item in testCase.covers { coveredBy[item, default: []].append(testCase.id) } }

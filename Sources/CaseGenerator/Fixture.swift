@@ -31,12 +31,13 @@ struct Fixture {
     /// - Parameters:
     ///   - protected: with deletion protection switched on.
     ///   - replicaOf: a resource of the same kind to make a read replica of.
+    ///   - extra: parameters added to the create (a cluster made to use a subnet group).
     mutating func make(
         _ kind: ResourceKind, counter: inout Int, protected: Bool = false, related: [ResourceKind: String] = [:],
-        replicaOf source: String? = nil
+        replicaOf source: String? = nil, extra: [StepParameter] = []
     ) -> String? {
         guard let lifecycle = resources.lifecycle(of: kind) else { return nil }
-        var step = lifecycle.setup.create
+        var step = lifecycle.setup.create.adding(extra)
         var related = related
         for other in step.relatedKinds where related[other] == nil && other != kind {
             related[other] = make(other, counter: &counter)

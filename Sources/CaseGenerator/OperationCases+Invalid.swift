@@ -89,7 +89,8 @@ extension OperationCases {
     /// Constraints on list members (log types, tag keys and values).
     mutating func listMemberCases() -> [TestCase] {
         var cases: [TestCase] = []
-        for member in operation.parameters.members {
+        // An unsupported list draws its own error whatever its members hold (its `unsupported` case covers it).
+        for member in operation.parameters.members where !member.unsupported {
             guard case .list(let list) = member.type else { continue }
             var targets: [(String, MemberSpec, [Constraint])] = [(member.name, member, list.memberConstraints)]
             if case .structure(let structure) = list.member {
@@ -109,6 +110,7 @@ extension OperationCases {
                             item = .scalar(violation.value)
                         }
                         base.parameters = base.parameters.setting(member.name, .list([item]))
+                            .removingExclusivePartners(of: member.name, in: operation)
                         cases.append(
                             makeCase(
                                 "\(path)/\(violation.label)", kind: .invalid,
@@ -187,12 +189,82 @@ extension OperationCases {
                 for path in lists { parameters = parameters.setting(path, shared) }
                 variants.append(
                     ("same-value", "one value in \(lists.joined(separator: " and "))", parameters, base.fixture))
+            case .maxItems(let list, let max):
+                guard case .list(let items) = validValue(list), let item = items.first else { break }
+                variants.append(
+                    (
+                        "\(max + 1)-members", "\(max + 1) members in \(list), at most \(max) allowed",
+                        base.parameters.setting(list, .list(Array(repeating: item, count: max + 1))), base.fixture
+                    ))
+            case .engineParameterNames(let list, let parameters):
+                let unknown = ValueFactory.engineChange(
+                    "neptune_no_such_parameter", value: "1", method: "pending-reboot", for: list, in: operation)
+                variants.append(
+                    (
+                        "unknown-name", "a parameter no family has", base.parameters.setting(list, .list([unknown])),
+                        base.fixture
+                    ))
+                // A parameter of the other level (an instance parameter in a cluster group, or the reverse).
+                let known = Set(parameters.map(\.name))
+                let others = spec.engineParameters.cluster + spec.engineParameters.instance
+                if let other = others.first(where: { !known.contains($0.name) }) {
+                    let fresh = baseline()
+                    variants.append(
+                        (
+                            "\(other.name)-of-the-other-level", "\(other.name), a parameter of the other group level",
+                            fresh.parameters.setting(
+                                list,
+                                .list([
+                                    ValueFactory.engineChange(
+                                        other.name, value: ValueFactory.validEngineValue(other),
+                                        method: "pending-reboot", for: list, in: operation)
+                                ])), fresh.fixture
+                        ))
+                }
+            case .engineParameterValues(let list, let parameters):
+                for parameter in parameters where parameter.isModifiable {
+                    for (label, value) in ValueFactory.invalidEngineValues(parameter) {
+                        let fresh = variants.isEmpty ? base : baseline()
+                        variants.append(
+                            (
+                                "\(parameter.name)-\(label)",
+                                "\(parameter.name)=\(value), outside \(parameter.allowedValues ?? "")",
+                                fresh.parameters.setting(
+                                    list,
+                                    .list([
+                                        ValueFactory.engineChange(
+                                            parameter.name, value: value, method: "pending-reboot", for: list,
+                                            in: operation)
+                                    ])), fresh.fixture
+                            ))
+                    }
+                }
+            case .engineApplyMethods(let list, let parameters):
+                guard let parameter = parameters.first(where: { $0.isStatic && $0.isModifiable }) else { break }
+                variants.append(
+                    (
+                        "immediate-\(parameter.name)", "\(parameter.name), a static parameter, applied immediately",
+                        base.parameters.setting(
+                            list,
+                            .list([
+                                ValueFactory.engineChange(
+                                    parameter.name, value: ValueFactory.validEngineValue(parameter),
+                                    method: "immediate", for: list, in: operation)
+                            ])), base.fixture
+                    ))
             case .requires(let parameter, let required):
                 variants.append(
                     (
                         "\(parameter)-without-\(required)", "\(parameter) without \(required)",
                         base.parameters.setting(parameter, .scalar("custom-group")).removing(required), base.fixture
                     ))
+            }
+            // A list rule's variant sends the list without what an exclusive rule forbids beside it.
+            switch rule.kind {
+            case .maxItems(let list, _), .engineParameterNames(let list, _), .engineParameterValues(let list, _),
+                .engineApplyMethods(let list, _):
+                variants = variants.map { ($0.0, $0.1, $0.2.removingExclusivePartners(of: list, in: operation), $0.3) }
+            default: break
             }
             for (label, summary, parameters, fixture) in variants {
                 base.fixture = fixture

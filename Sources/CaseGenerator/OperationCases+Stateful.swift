@@ -13,7 +13,9 @@ extension OperationCases {
                 var base = baseline()
                 counter += 1
                 let missing = values.identifier(counter, tag: "missing")
-                base.parameters = base.parameters.setting(condition.parameter, .scalar(missing))
+                let isList = if case .list? = operation.parameter(at: condition.parameter)?.type { true } else { false }
+                base.parameters = base.parameters.setting(
+                    condition.parameter, isList ? .list([.scalar(missing)]) : .scalar(missing))
                 cases.append(
                     makeCase(
                         "\(condition.parameter)/\(resource.rawValue)-not-found", kind: .stateful, tags: tags,
@@ -156,6 +158,18 @@ extension OperationCases {
                                 "\(condition.parameter) \(instanceClass): \(label.replacingOccurrences(of: "-", with: " "))",
                             parameters: base.parameters, fixture: base.fixture, expectation: expectation))
                 }
+            case .namesResource, .spansZones, .associated, .notAssociated, .notInUse:
+                cases += referenceCases(condition, covers: covers, tags: tags, expectation: expectation)
+            case .notDefault(let kind):
+                // The service's own group, which exists in every region without a set-up.
+                guard let name = spec.resources.lifecycle(of: kind)?.serviceDefault else { continue }
+                let base = baseline()
+                cases.append(
+                    makeCase(
+                        "\(condition.parameter)/default-\(kind.rawValue)", kind: .stateful, tags: tags, covers: covers,
+                        summary: "\(condition.parameter) names the default \(kind.rawValue) \(name)",
+                        parameters: base.parameters.setting(condition.parameter, .scalar(name)), fixture: base.fixture,
+                        expectation: expectation))
             case .hasReader, .isReadReplica:
                 var fixture = emptyFixture()
                 guard let kind = spec.resources.kind(named: condition.parameter, in: operation),

@@ -99,6 +99,8 @@ public enum Expectation: Sendable, Equatable, Codable {
     case anyClientError
     /// Any success answer of the right shape (`source` says where the behaviour is documented).
     case anySuccess(source: String)
+    /// Success answers of the right shape on every page of a walk, which finds what `walk` says.
+    case pages(walk: PageWalk)
 
     public var summary: String {
         switch self {
@@ -106,6 +108,7 @@ public enum Expectation: Sendable, Equatable, Codable {
         case .error(let code, let status, _, _): "\(code) (\(status))"
         case .anyClientError: "any 4xx error envelope"
         case .anySuccess: "any success"
+        case .pages(let walk): "every page\(walk.limit.map { " of \($0)" } ?? "")"
         }
     }
 }

@@ -16,11 +16,13 @@ struct ValueFactory {
     /// A valid value for `member` within `operation`; nil when no value can be valid without
     /// resources the suite cannot create.
     func valid(_ member: MemberSpec, path: String, operation: OperationSpec, counter: inout Int) -> ParameterValue {
+        if let example = member.example { return example }
         switch member.type {
         case .list(let list):
             let item = MemberSpec(name: list.memberName, type: list.member, constraints: list.memberConstraints)
             return .list([valid(item, path: path, operation: operation, counter: &counter)])
         case .structure(let structure):
+            if let change = Self.engineChange(for: path, in: operation) { return change }
             return .structure(
                 structure.members.map { inner in
                     Parameter(
@@ -33,6 +35,15 @@ struct ValueFactory {
     }
 
     func validScalar(_ member: MemberSpec, path: String, operation: OperationSpec, counter: inout Int) -> String {
+        if case .scalar(let example)? = member.example { return example }
+        // The name of a resource the operation creates is unique per case even without an identifier rule.
+        if !member.constraints.contains(where: { $0.keyword == "identifier" }),
+            let created = resources.creations(by: operation.name).first(where: { $0.parameter == path }),
+            let tag = resources.lifecycle(of: created.kind)?.nameTag
+        {
+            counter += 1
+            return identifier(counter, tag: tag)
+        }
         for constraint in member.constraints {
             switch constraint.kind {
             case .identifier:
@@ -49,6 +60,7 @@ struct ValueFactory {
                     }
                 }
                 return member.defaultValue.flatMap { values.contains($0) ? $0 : nil } ?? values[0]
+            case .catalogue(let name, _): return RuntimeValue.catalogue(name: name).token
             case .window(.daily, _): return "03:00-03:30"
             case .window(.weekly, _): return "mon:04:00-mon:04:30"
             default: continue
@@ -83,6 +95,65 @@ struct ValueFactory {
             if member.name == "Value" { return "graph" }
             if member.name == "Name" { return "engine" }
             return member.defaultValue ?? "value1"
+        }
+    }
+
+    /// The engine parameters that the `engineParameterNames` rule on the list at `path` knows, if it has one.
+    static func engineParameters(of path: String, in operation: OperationSpec) -> [EngineParameter]? {
+        for rule in operation.rules {
+            if case .engineParameterNames(let list, let parameters) = rule.kind, list == path { return parameters }
+        }
+        return nil
+    }
+
+    /// A valid member for a list of engine parameter changes: the first modifiable parameter with listed values,
+    /// set to its last listed value, applied at the next reboot (valid for static and dynamic parameters alike).
+    static func engineChange(for path: String, in operation: OperationSpec) -> ParameterValue? {
+        guard let parameters = engineParameters(of: path, in: operation),
+            let chosen = parameters.first(where: {
+                if $0.isModifiable, case .values = $0.allowed { true } else { false }
+            }) ?? parameters.first
+        else { return nil }
+        return engineChange(
+            chosen.name, value: validEngineValue(chosen), method: "pending-reboot", for: path, in: operation)
+    }
+
+    /// One change of a list of engine parameter changes; the value only when a rule of the operation judges values
+    /// (a reset names parameters and apply methods only).
+    static func engineChange(
+        _ name: String, value: String, method: String, for path: String, in operation: OperationSpec
+    ) -> ParameterValue {
+        let judgesValues = operation.rules.contains {
+            if case .engineParameterValues(let list, _) = $0.kind { list == path } else { false }
+        }
+        var members = [Parameter("ParameterName", .scalar(name))]
+        if judgesValues { members.append(Parameter("ParameterValue", .scalar(value))) }
+        members.append(Parameter("ApplyMethod", .scalar(method)))
+        return .structure(members)
+    }
+
+    /// A value the parameter allows: its last listed value, the lower bound of its range, else its default.
+    static func validEngineValue(_ parameter: EngineParameter) -> String {
+        switch parameter.allowed {
+        case .values(let values): values.last ?? ""
+        case .range(let low, _): String(low)
+        case .any: parameter.defaultValue ?? "1"
+        }
+    }
+
+    /// Values the parameter does not allow, with labels: outside each end of a range, or off the list.
+    static func invalidEngineValues(_ parameter: EngineParameter) -> [(label: String, value: String)] {
+        switch parameter.allowed {
+        case .values(let values):
+            let numbers = values.compactMap(Int.init)
+            if numbers.count == values.count, let highest = numbers.max() {
+                return [("not-listed", String(highest + 1))]
+            }
+            return [("not-listed", "bogus-" + (values.first ?? "value"))]
+        case .range(let low, let high):
+            return [("below-minimum", String(low - 1)), ("above-maximum", String(high + 1))]
+        case .any:
+            return []
         }
     }
 
@@ -160,6 +231,15 @@ extension ValueFactory {
                     label: "unknown-value", value: "bogus-" + (values.first ?? "value"),
                     summary: "not one of \(values.joined(separator: ", "))")
             ]
+        case .catalogue(let name, let values):
+            // A value of the catalogue's form that no entry has: the digits of the first value, all nines.
+            let form = values.first.map { String($0.map { $0.isNumber ? "9" : $0 }) } ?? "9"
+            let value = values.contains(form) ? "none-\(form)" : form
+            return [Violation(label: "not-in-catalogue", value: value, summary: "not in the \(name) catalogue")]
+        case .notOneOf(let values):
+            return values.map {
+                Violation(label: "reserved-\($0)", value: $0, summary: "the reserved name \($0)")
+            }
         case .pattern:
             return [
                 Violation(label: "pattern-mismatch", value: "bad*value!", summary: "characters outside the pattern")

@@ -24,7 +24,7 @@ public struct AnswerJudge: Sendable {
             tree = try parser.parse(answer.body)
         } catch {
             switch expectation {
-            case .success, .anySuccess:
+            case .success, .anySuccess, .pages:
                 if answer.status != 200 {
                     findings.append(
                         Finding(kind: .status, path: "(HTTP status)", expected: "200", found: "\(answer.status)"))
@@ -48,7 +48,7 @@ public struct AnswerJudge: Sendable {
             return findings
         }
         switch expectation {
-        case .anySuccess:
+        case .anySuccess, .pages:
             if answer.status != 200 {
                 findings.append(
                     Finding(

@@ -17,11 +17,41 @@ extension CaseExecutor {
         guard !wanted.isEmpty else { return .success(request) }
         var values: [RuntimeValue: String] = [:]
         do {
-            for value in wanted { values[value] = try await describedMember(of: value) }
+            for value in wanted {
+                switch value {
+                case .latestRestorableTime, .describedMember: values[value] = try await describedMember(of: value)
+                case .catalogue(let name): values[value] = try await catalogueValue(name, for: value)
+                }
+            }
         } catch {
             return .failure(error)
         }
         return .success(request.filling(values))
+    }
+
+    /// Asks the endpoint for one valid value of a catalogue (`catalogues.yaml`): the first value its answer to
+    /// the catalogue's query holds.
+    func catalogueValue(_ name: String, for value: RuntimeValue) async throws(RuntimeValueFailure) -> String {
+        func failure(_ reason: String) -> RuntimeValueFailure { RuntimeValueFailure(value: value, reason: reason) }
+        guard let catalogue = judge.spec.catalogues[name] else {
+            throw failure("the spec has no catalogue \(name) (catalogues.yaml)")
+        }
+        let ask = catalogue.ask
+        let request = Request(
+            operation: ask.operation, parameters: ask.parameters.map { Parameter($0.name, .scalar($0.value)) })
+        let sent: (body: String, answer: HTTPAnswer)
+        do {
+            sent = try await client.send(request)
+        } catch {
+            throw failure("\(ask.operation) failed: \(error.description)")
+        }
+        guard sent.answer.status == 200 else {
+            throw failure(
+                "the endpoint answered \(ask.operation) with HTTP \(sent.answer.status), so it named no \(name)")
+        }
+        let text = (try? SafeXMLParser().parse(sent.answer.body))?.root.descendant(ask.valuePath)?.value ?? ""
+        guard !text.isEmpty else { throw failure("the \(ask.operation) answer names no \(name) at \(ask.valuePath)") }
+        return text
     }
 
     /// Asks the describe operation of the kind that offers the value's member (`resources.yaml`, `runtimeMembers`)

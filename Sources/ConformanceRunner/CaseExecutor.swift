@@ -135,14 +135,20 @@ public struct CaseExecutor: Sendable {
                 result.reason = "cannot record: the endpoint answered HTTP \(sent.answer.status), not a success"
                 return (result, nil)
             }
-            return (
-                result, Recording(path: goldens.path(for: name), golden: recorder.golden(from: tree, for: testCase))
-            )
+            // The values sent, run-time values filled in, are the inputs the golden refers to.
+            var sent = testCase
+            sent.request = request
+            return (result, Recording(path: goldens.path(for: name), golden: recorder.golden(from: tree, for: sent)))
         }
         result.findings =
             judge.judge(sent.answer, expectation: testCase.expectation, request: request, golden: golden)
             + provenanceNotes
-        if let first = result.findings.first(where: { !$0.warning }) {
+        if case .pages(let walk) = testCase.expectation {
+            result.findings += await walkPages(walk, request: request, first: sent.answer)
+        }
+        if let first = result.findings.first(where: { $0.kind == .paging && !$0.warning })
+            ?? result.findings.first(where: { !$0.warning })
+        {
             result.verdict = .failed
             result.reason = Self.sentence(first)
         } else if !keepAnswers, result.findings.allSatisfy({ $0.kind == .provenance }) {
@@ -195,12 +201,14 @@ public struct CaseExecutor: Sendable {
         return String(decoding: utf8[..<end], as: UTF8.self) + "\n[cut at 64 KiB of \(size) bytes]"
     }
 
-    /// A create whose answer never came may still have happened: the sweep tries to delete it.
+    /// A create whose answer never came may still have happened, and so may what a delete creates on the side (a
+    /// final snapshot) and a rename (either name may exist): the sweep tries to delete them. What the request
+    /// deletes stays in the ledger.
     func recordPossiblyCreated(_ request: Request) async {
         guard let prefix = resourcePrefix,
             request.flattenedInputs.values.contains(where: { $0.lowercased().hasPrefix(prefix) })
         else { return }
-        if judge.spec.resources.creates(request.operation) { await ledger.record(request) }
+        await ledger.recordPossible(request)
     }
 
     /// Polls the describe operation of the resource the step acted on (`resources.yaml`) until it reaches `state`;
@@ -217,7 +225,9 @@ public struct CaseExecutor: Sendable {
         let describe = Request(
             operation: lifecycle.describe.operation, parameters: [Parameter(lifecycle.describe.identifier, .scalar(id))]
         )
-        let statusPath = lifecycle.describe.statusPath
+        guard let statusPath = lifecycle.describe.statusPath, let statusMember = lifecycle.describe.status else {
+            return "\(label): \(lifecycle.kind.rawValue) has no status member to wait for \(state) on"
+        }
         let deadline = ContinuousClock.now.advanced(by: stateTimeout)
         var pause = PollPause(longest: .seconds(5))
         var last = "no answer"
@@ -228,7 +238,7 @@ public struct CaseExecutor: Sendable {
                 if status == state { return nil }
                 if sent.answer.status == 200, status == nil, tree?.root.descendant(lifecycle.describe.items) != nil {
                     return
-                        "\(label): the \(describe.operation) answer for \(id) has no \(lifecycle.describe.status), so its state cannot be read"
+                        "\(label): the \(describe.operation) answer for \(id) has no \(statusMember), so its state cannot be read"
                 }
                 last = status.map { "state \($0)" } ?? "HTTP \(sent.answer.status)"
             }

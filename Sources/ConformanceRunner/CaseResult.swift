@@ -79,6 +79,9 @@ public struct CaseResult: Sendable, Codable, Equatable {
         case .error(let code, let status, let type, _): "\(type) error \(code), HTTP \(status)"
         case .anyClientError: "any 4xx answer with an AWS error envelope"
         case .anySuccess(let source): "a success answer (\(source))"
+        case .pages(let walk):
+            "success on every page\(walk.limit.map { " (at most \($0) items each)" } ?? ""), each of \(walk.includes.count) resource(s) listed once"
+                + (walk.excludes.isEmpty ? "" : ", \(walk.excludes.count) left out")
         }
     }
 }

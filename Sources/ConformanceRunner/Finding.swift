@@ -33,6 +33,9 @@ public struct Finding: Sendable, Codable, Equatable, CustomStringConvertible {
         case provenance
         /// Parity: one of the two targets could not be judged.
         case errored
+        /// A walk over the pages of a paged answer found an oversize page, a missing or extra token, or an item
+        /// listed twice, missing or not filtered out.
+        case paging
         /// An expected element is absent (from `XMLDifference.Kind`, as are the kinds below).
         case missing
         /// An element is present that was not expected.

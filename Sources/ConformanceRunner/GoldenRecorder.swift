@@ -45,13 +45,16 @@ public struct GoldenRecorder: Sendable {
         let unscoped = describe.map { testCase.request.value(at: $0.identifier) == nil } ?? false
         let opaque: Set<String> = unscoped ? [operation?.resultWrapper ?? ""] : []
         // A status changes over time (resources.yaml names the status members), even when a set-up step sent its text.
-        let statusMembers = Set(spec.resources.lifecycles.map(\.describe.status))
+        let statusMembers = Set(spec.resources.lifecycles.compactMap(\.describe.status))
         var xml = ""
         write(tree.root, context: context, depth: 0, root: true, parent: "", opaque: opaque, into: &xml) {
             element, type, parent in
             let value = element.value
             if element.name == "RequestId" { return "{{string}}" }
-            let candidates = inputs.filter { Self.input($0.key, canShowAs: element.name, in: operation) }
+            let candidates = inputs.filter {
+                Self.input($0.key, canShowAs: element.name, in: operation)
+                    || spec.resources.namesNewResource($0.key, in: testCase.request.operation, as: element.name)
+            }
             if let match = candidates.first(where: { $0.value == value }) { return "{{input:\(match.key)}}" }
             if let match = candidates.first(where: { $0.value.lowercased() == value && $0.value != value }) {
                 return "{{input:\(match.key)|lower}}"
@@ -95,10 +98,17 @@ public struct GoldenRecorder: Sendable {
         guard let last = parts.last else { return false }
         if Int(last) != nil, parts.count >= 2 {
             let list = parts[parts.count - 2]
+            // The list's member element name in the spec (`SubnetIds` items come back as `SubnetIdentifier`).
+            let listPath = parts.dropLast().joined(separator: ".")
+            if case .list(let spec)? = operation?.parameter(at: listPath)?.type, spec.memberName == element {
+                return true
+            }
             return element == "member" || list.hasPrefix(element)
                 || (list.hasSuffix("Ids") && element == String(list.dropLast()))
         }
         if last == element || DBClusterMemberName.forParameter(last) == element { return true }
+        // A copy's `Target…` parameters describe the new resource: `TargetDBParameterGroupDescription` as `Description`.
+        if last.hasPrefix("Target"), last.hasSuffix(element), last != "Target" + element { return true }
         guard let operation else { return false }
         if let renamed = operation.parameter(at: key)?.renames, DBClusterMemberName.forParameter(renamed) == element {
             return true

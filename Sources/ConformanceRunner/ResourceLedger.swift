@@ -51,6 +51,19 @@ public actor ResourceLedger {
         }
     }
 
+    /// Updates the ledger after a request whose answer never came (cancelled or cut off): what it creates may exist,
+    /// and a resource it renames may exist under either name, so the sweep tries both.
+    public func recordPossible(_ request: Request) {
+        let value = { (name: String) in Self.identifier(name, in: request) }
+        for (kind, parameter) in resources.creations(by: request.operation) {
+            if let id = value(parameter) { add(kind, id) }
+        }
+        for (named, renaming) in renames[request.operation] ?? [] {
+            guard let old = value(named), let new = value(renaming) else { continue }
+            for lifecycle in resources.lifecycles where contains(lifecycle.kind, old) { add(lifecycle.kind, new) }
+        }
+    }
+
     /// Marks a resource gone (the endpoint said it does not exist).
     public func forget(_ kind: ResourceKind, _ id: String) { remove(kind, id) }
 

@@ -163,6 +163,11 @@ public struct ContractEvaluator: Sendable {
             return nil
         case .oneOf(let values):
             return values.contains(text) ? nil : "must be one of \(values.joined(separator: ", "))"
+        case .catalogue(let name, let values):
+            return values.contains(text) ? nil : "is not in the service's \(name) catalogue"
+        case .notOneOf(let values):
+            return values.contains { $0.lowercased() == text.lowercased() }
+                ? "must not be \(values.joined(separator: " or "))" : nil
         case .pattern(let regex):
             guard let matches = WholeMatch.matches(regex, text) else { return nil }
             return matches ? nil : "must match \(regex)"
@@ -195,6 +200,23 @@ public struct ContractEvaluator: Sendable {
         return nil
     }
 
+    /// The members of a list of engine parameter changes: name, value and apply method of each (members
+    /// without a name are left out; `required` on the shape judges those).
+    public static func engineEntries(_ list: String, in request: Request) -> [(
+        name: String, value: String?, method: String?
+    )] {
+        guard case .list(let items)? = request.value(at: list) else { return [] }
+        return items.compactMap { item in
+            guard case .structure(let members) = item else { return nil }
+            func text(_ name: String) -> String? {
+                if case .scalar(let value)? = members.first(where: { $0.name == name })?.value { return value }
+                return nil
+            }
+            guard let name = text("ParameterName") else { return nil }
+            return (name, text("ParameterValue"), text("ApplyMethod"))
+        }
+    }
+
     /// Why the request breaks `rule`, or nil when it holds.
     func broken(_ rule: Rule, in request: Request) -> String? {
         switch rule.kind {
@@ -225,6 +247,29 @@ public struct ContractEvaluator: Sendable {
         case .requires(let parameter, let required):
             return isSet(parameter, in: request) && !isSet(required, in: request)
                 ? "\(parameter) is valid only in combination with \(required)" : nil
+        case .maxItems(let list, let max):
+            guard case .list(let items)? = request.value(at: list), items.count > max else { return nil }
+            return "\(list) may hold at most \(max) members; found \(items.count)"
+        case .engineParameterNames(let list, let parameters):
+            let known = Set(parameters.map(\.name))
+            return Self.engineEntries(list, in: request).first { !known.contains($0.name) }.map {
+                "Could not find parameter with name: \($0.name)"
+            }
+        case .engineParameterValues(let list, let parameters):
+            for entry in Self.engineEntries(list, in: request) {
+                guard let value = entry.value, let parameter = parameters.first(where: { $0.name == entry.name }),
+                    !parameter.accepts(value)
+                else { continue }
+                return
+                    "invalid parameter value: \(value) for: \(entry.name) allowed values are: \(parameter.allowedValues ?? "")"
+            }
+            return nil
+        case .engineApplyMethods(let list, let parameters):
+            let statics = Set(parameters.filter(\.isStatic).map(\.name))
+            return Self.engineEntries(list, in: request).contains {
+                $0.method == "immediate" && statics.contains($0.name)
+            }
+                ? "cannot use immediate apply method for static parameter" : nil
         case .disjoint(let lists):
             let sets = lists.map { path -> Set<String> in
                 guard case .list(let items)? = request.value(at: path) else { return [] }

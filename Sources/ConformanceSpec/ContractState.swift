@@ -13,10 +13,25 @@ public protocol ContractState {
     /// The state facts of a resource of a kind other than a cluster, or nil when there is none (or the state does
     /// not keep the kind).
     func resource(_ kind: ResourceKind, _ identifier: String) -> ContractResourceFacts?
+    /// What an ARN names in this state (`namesResource` preconditions).
+    func resource(arn: String) -> ARNLookup
+    /// The availability zone of an existing subnet (nil: the state knows no such subnet).
+    func availabilityZone(ofSubnet identifier: String) -> String?
+    /// A description of what still uses the resource (`database cluster: c1`), or nil when nothing does.
+    func user(of kind: ResourceKind, _ identifier: String) -> String?
+    /// Whether the resource of `kind` is one the service keeps in every region (a `default.<family>` group).
+    func isServiceDefault(_ kind: ResourceKind, _ identifier: String) -> Bool
+    /// Whether another resource uses the resource of `kind` (a cluster attached to a parameter group).
+    func isInUse(_ kind: ResourceKind, _ identifier: String) -> Bool
 }
 
 extension ContractState {
     public func resource(_ kind: ResourceKind, _ identifier: String) -> ContractResourceFacts? { nil }
+    public func isServiceDefault(_ kind: ResourceKind, _ identifier: String) -> Bool { false }
+    public func isInUse(_ kind: ResourceKind, _ identifier: String) -> Bool { false }
+    public func resource(arn: String) -> ARNLookup { .found }
+    public func availabilityZone(ofSubnet identifier: String) -> String? { identifier }
+    public func user(of kind: ResourceKind, _ identifier: String) -> String? { nil }
 }
 
 /// The facts about one resource other than a cluster that `state` and `notDeletionProtected` look at.
@@ -31,6 +46,16 @@ public struct ContractResourceFacts: Sendable, Equatable {
         self.status = status
         self.deletionProtection = deletionProtection
     }
+}
+
+/// What an ARN names in an endpoint's state.
+public enum ARNLookup: Sendable, Equatable {
+    /// An existing resource.
+    case found
+    /// A well-formed ARN of a known type whose resource this region and account do not hold: its kind's code.
+    case missing(code: String, message: String)
+    /// Not an ARN of a kind the service tags (malformed, another service, an unknown type).
+    case invalid(message: String)
 }
 
 /// The facts about one cluster that preconditions look at.
@@ -49,6 +74,8 @@ public struct ContractClusterFacts: Sendable, Equatable {
     public var engineVersion: String?
     /// True when the cluster has a serverless capacity range (ServerlessV2ScalingConfiguration).
     public var hasServerlessScaling: Bool
+    /// The role ARNs associated with the cluster.
+    public var roles: [String] = []
 
     public init(
         id: String, status: String, deletionProtection: Bool, members: [String], isReadReplica: Bool,
@@ -85,12 +112,18 @@ extension ContractEvaluator {
 
     /// Why `condition` does not hold for the request, or nil when it holds (or names nothing).
     func failure(of condition: Precondition, _ request: Request, in state: some ContractState) -> PreconditionFailure? {
-        guard let value = scalar(condition.parameter, in: request) else { return nil }
-        func failed(_ message: String, _ reason: PreconditionFailure.Reason = .unmet) -> PreconditionFailure {
+        func failed(_ message: String, _ reason: PreconditionFailure.Reason = .unmet, code: String? = nil)
+            -> PreconditionFailure
+        {
             PreconditionFailure(
-                operation: operation.name, condition: condition, code: condition.error, message: message, reason: reason
-            )
+                operation: operation.name, condition: condition, code: code ?? condition.error, message: message,
+                reason: reason)
         }
+        if case .list(let items)? = request.value(at: condition.parameter) {
+            let texts = items.compactMap { if case .scalar(let text) = $0 { text } else { nil } }
+            return failure(of: condition, listing: texts, in: state, failed: { failed($0) })
+        }
+        guard let value = scalar(condition.parameter, in: request) else { return nil }
         switch condition.kind {
         case .exists(.dbCluster):
             if state.cluster(value) == nil { return failed("DBCluster \(value) not found.") }
@@ -105,8 +138,6 @@ extension ContractEvaluator {
             }
         case .absent(.dbInstance):
             if state.exists(.dbInstance, value) { return failed("DB instance already exists") }
-        case .absent:
-            return nil
         case .state(let allowed) where subject(of: condition) != .dbCluster:
             let kind = subject(of: condition)
             guard let resource = state.resource(kind, value), !allowed.contains(resource.status) else { return nil }
@@ -134,6 +165,32 @@ extension ContractEvaluator {
             return failed(
                 "Set the Serverless v2 scaling configuration on the parent DB cluster before creating a Serverless v2 DB instance."
             )
+        case .absent(let kind):
+            if state.exists(kind, value) { return failed("\(kind.rawValue) \(value) already exists.") }
+        case .namesResource:
+            switch state.resource(arn: value) {
+            case .found: return nil
+            case .missing(let code, let message): return failed(message, code: code)
+            case .invalid(let message): return failed(message)
+            }
+        case .associated(let with, _):
+            if let cluster = state.cluster(scalar(with, in: request) ?? ""), !cluster.roles.contains(value) {
+                return failed("Role \(value) is not associated with \(cluster.id).")
+            }
+        case .notAssociated(let with):
+            if let cluster = state.cluster(scalar(with, in: request) ?? ""), cluster.roles.contains(value) {
+                return failed("Role \(value) is already associated with \(cluster.id).")
+            }
+        case .notInUse(let kind):
+            if let user = state.user(of: kind, value) {
+                return failed("Cannot delete \(value) because at least one \(user) is still using it.")
+            }
+        case .spansZones:
+            return failure(of: condition, listing: [value], in: state, failed: { failed($0) })
+        case .notDefault(let kind):
+            if state.isServiceDefault(kind, value) {
+                return failed("\(kind.rawValue) \(value) is a default group and cannot be changed or deleted.")
+            }
         case .state(let allowed):
             guard let cluster = state.cluster(value), !allowed.contains(cluster.status) else { return nil }
             return failed(
@@ -179,6 +236,27 @@ extension ContractEvaluator {
             if !cluster.members.contains(instance) {
                 return failed("DB instance \(instance) is not a member of \(cluster.id).", .notAMember)
             }
+        }
+        return nil
+    }
+
+    /// Preconditions on a list of values: each must exist (`exists`), or together they must span zones.
+    func failure(
+        of condition: Precondition, listing values: [String], in state: some ContractState,
+        failed: (String) -> PreconditionFailure
+    ) -> PreconditionFailure? {
+        switch condition.kind {
+        case .exists(let kind):
+            if let missing = values.first(where: { !state.exists(kind, $0) }) {
+                return failed("\(kind.rawValue) \(missing) not found.")
+            }
+        case .spansZones(let minimum):
+            let zones = Set(values.compactMap { state.availabilityZone(ofSubnet: $0) })
+            if zones.count < minimum {
+                return failed(
+                    "The subnets cover \(zones.count) availability zone(s); at least \(minimum) are needed.")
+            }
+        default: break
         }
         return nil
     }

@@ -22,7 +22,8 @@ public struct SpecRenderer: Sendable {
                     "  - \(describe(condition, in: operation)) -> \(errorText(condition.error, inferred: condition.inferred))\n"
             }
         }
-        out += "\nAnswer: <\(operation.responseElement) xmlns=\"\(spec.xmlNamespace)\"><\(operation.resultWrapper)>\n"
+        out += "\nAnswer: <\(operation.responseElement) xmlns=\"\(spec.xmlNamespace)\">"
+        out += operation.hasResult ? "<\(operation.resultWrapper)>\n" : " (ResponseMetadata only: no result)\n"
         for member in operation.output.members { renderMember(member, indent: "  ", into: &out, expandShapes: false) }
         out += "\nErrors\n"
         for code in operation.errors { out += "  - \(errorText(code, inferred: false))\n" }
@@ -84,6 +85,8 @@ public struct SpecRenderer: Sendable {
         case .range(let low, let high): "from \(low.map(number) ?? "-inf") to \(high.map(number) ?? "+inf")"
         case .length(let low, let high): "length \(low.map(String.init) ?? "0")-\(high.map(String.init) ?? "any")"
         case .oneOf(let values): "one of \(values.joined(separator: ", "))"
+        case .catalogue(let name, let values): "one of the \(values.count) values of the \(name) catalogue"
+        case .notOneOf(let values): "none of \(values.joined(separator: ", ")) (any case)"
         case .pattern(let regex): "matches \(regex)"
         case .forbiddenPrefixes(let prefixes): "does not start with \(prefixes.joined(separator: " or "))"
         case .step(let step): "a multiple of \(number(step))"
@@ -102,6 +105,11 @@ public struct SpecRenderer: Sendable {
         case .forbiddenWhen(let parameter, let when, let value): "\(parameter) not set when \(when) = \(value)"
         case .requires(let parameter, let other): "\(parameter) only together with \(other)"
         case .disjoint(let lists): "no value in more than one of \(lists.joined(separator: ", "))"
+        case .maxItems(let list, let max): "at most \(max) members in \(list)"
+        case .engineParameterNames(let list, let parameters):
+            "every member of \(list) names one of the \(parameters.count) parameters of its level (parameters.yaml)"
+        case .engineParameterValues(let list, _): "every member of \(list) sets an allowed value of its parameter"
+        case .engineApplyMethods(let list, _): "no member of \(list) applies a static parameter immediately"
         }
     }
 
@@ -129,6 +137,14 @@ public struct SpecRenderer: Sendable {
             "the instance class \(condition.parameter) is offered on the engine version of the cluster \(cluster)"
         case .serverlessScaling(let cluster):
             "a serverless \(condition.parameter) needs a serverless capacity range on the cluster \(cluster)"
+        case .namesResource(let resource):
+            "\(condition.parameter) is the ARN of an existing resource in this region (valid requests name a \(resource.rawValue))"
+        case .spansZones(let minimum):
+            "the subnets \(condition.parameter) lie in at least \(minimum) availability zones"
+        case .associated(let with, _): "\(condition.parameter) is associated with the cluster \(with)"
+        case .notAssociated(let with): "\(condition.parameter) is not yet associated with the cluster \(with)"
+        case .notInUse(let resource): "no other resource still uses the \(resource.rawValue) \(condition.parameter)"
+        case .notDefault(let resource): "the \(resource.rawValue) \(condition.parameter) is not a default group"
         }
     }
 }

@@ -2,22 +2,35 @@
 /// fills it in just before sending: `{{LatestRestorableTime:my-cluster}}` becomes that cluster's
 /// `LatestRestorableTime` as DescribeDBClusters reports it. A point-in-time restore to a fixed date would
 /// be refused by a real endpoint, whose restorable window starts when the source cluster was made.
+///
+/// `{{DBClusterArn:my-cluster}}` asks the same way for any member the spec lists among a describe's
+/// `runtimeMembers`; text after the token is appended to the value (`{{DBClusterArn:my-cluster}}x` is the ARN
+/// of a cluster `my-clusterx`, which does not exist: an ARN of the endpoint's own region and account).
 public enum RuntimeValue: Sendable, Equatable, Hashable {
     /// The `LatestRestorableTime` of the named cluster.
     case latestRestorableTime(cluster: String)
+    /// A valid value of the named catalogue of the service (`catalogues.yaml`): an engine version the endpoint
+    /// offers, asked of it with the catalogue's query. A made-up version would be refused by the real service.
+    case catalogue(name: String)
+    /// The member of the named resource's describe answer, followed by `suffix`.
+    case describedMember(member: String, resource: String, suffix: String)
 
     /// The member of the resource's describe answer that holds the value (`resources.yaml` lists it among
-    /// the describe's `runtimeMembers`).
+    /// the describe's `runtimeMembers`), or the catalogue's name.
     public var member: String {
         switch self {
         case .latestRestorableTime: "LatestRestorableTime"
+        case .catalogue(let name): name
+        case .describedMember(let member, _, _): member
         }
     }
 
-    /// The identifier of the resource whose member it is.
+    /// The identifier of the resource whose member it is (empty for a catalogue value).
     public var resource: String {
         switch self {
         case .latestRestorableTime(let cluster): cluster
+        case .catalogue: ""
+        case .describedMember(_, let resource, _): resource
         }
     }
 
@@ -25,15 +38,41 @@ public enum RuntimeValue: Sendable, Equatable, Hashable {
     public var token: String {
         switch self {
         case .latestRestorableTime(let cluster): "{{LatestRestorableTime:\(cluster)}}"
+        case .catalogue(let name): "{{catalogue:\(name)}}"
+        case .describedMember(let member, let resource, let suffix): "{{\(member):\(resource)}}\(suffix)"
         }
+    }
+
+    /// Text appended to the endpoint's value.
+    public var suffix: String {
+        if case .describedMember(_, _, let suffix) = self { return suffix }
+        return ""
     }
 
     /// The run-time value a scalar stands for, or nil for ordinary text.
     public init?(token text: String) {
-        guard text.hasPrefix("{{LatestRestorableTime:"), text.hasSuffix("}}") else { return nil }
-        let cluster = text.dropFirst("{{LatestRestorableTime:".count).dropLast(2)
-        guard !cluster.isEmpty, !cluster.contains("}") else { return nil }
-        self = .latestRestorableTime(cluster: String(cluster))
+        if text.hasPrefix("{{catalogue:"), text.hasSuffix("}}") {
+            let name = String(text.dropFirst("{{catalogue:".count).dropLast(2))
+            guard !name.isEmpty, !name.contains("{"), !name.contains("}") else { return nil }
+            self = .catalogue(name: name)
+            return
+        }
+        guard text.hasPrefix("{{"), let close = text.range(of: "}}") else { return nil }
+        let inner = text[text.index(text.startIndex, offsetBy: 2)..<close.lowerBound]
+        let suffix = String(text[close.upperBound...])
+        guard let colon = inner.firstIndex(of: ":") else { return nil }
+        let member = String(inner[..<colon])
+        let resource = String(inner[inner.index(after: colon)...])
+        guard let first = member.unicodeScalars.first, ("A"..."Z").contains(first),
+            member.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("a"..."z").contains($0) }),
+            !resource.isEmpty, !resource.contains("{"), !resource.contains("}"), !suffix.contains("{"),
+            !suffix.contains("}")
+        else { return nil }
+        if member == "LatestRestorableTime" && suffix.isEmpty {
+            self = .latestRestorableTime(cluster: resource)
+        } else {
+            self = .describedMember(member: member, resource: resource, suffix: suffix)
+        }
     }
 }
 
@@ -57,7 +96,9 @@ extension Request {
     public func filling(_ values: [RuntimeValue: String]) -> Request {
         func fill(_ value: ParameterValue) -> ParameterValue {
             switch value {
-            case .scalar(let text): RuntimeValue(token: text).flatMap { values[$0] }.map(ParameterValue.scalar) ?? value
+            case .scalar(let text):
+                RuntimeValue(token: text).flatMap { runtime in values[runtime].map { $0 + runtime.suffix } }
+                    .map(ParameterValue.scalar) ?? value
             case .list(let items): .list(items.map(fill))
             case .structure(let members): .structure(members.map { Parameter($0.name, fill($0.value)) })
             }

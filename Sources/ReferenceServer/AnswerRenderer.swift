@@ -34,9 +34,23 @@ struct AnswerRenderer: Sendable {
 
     var namespace: String { envelope.namespace }
 
-    func success(action: String, result: String) -> EmulatorAnswer {
+    /// A success answer; `hasResult: false` for an operation without output, whose answer holds only
+    /// ResponseMetadata.
+    func success(action: String, result: String, hasResult: Bool = true) -> EmulatorAnswer {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<\(action)Response xmlns=\"\(namespace)\">"
-        xml += result.isEmpty ? "<\(action)Result/>" : "<\(action)Result>\(result)</\(action)Result>"
+        if hasResult {
+            xml += result.isEmpty ? "<\(action)Result/>" : "<\(action)Result>\(result)</\(action)Result>"
+        }
+        if envelope.successCarriesRequestId {
+            xml += "<ResponseMetadata><RequestId>\(Self.requestId())</RequestId></ResponseMetadata>"
+        }
+        xml += "</\(action)Response>\n"
+        return EmulatorAnswer(status: 200, body: xml)
+    }
+
+    /// The success answer of an operation without output: `ResponseMetadata` only, no result element.
+    func successWithoutResult(action: String) -> EmulatorAnswer {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<\(action)Response xmlns=\"\(namespace)\">"
         if envelope.successCarriesRequestId {
             xml += "<ResponseMetadata><RequestId>\(Self.requestId())</RequestId></ResponseMetadata>"
         }

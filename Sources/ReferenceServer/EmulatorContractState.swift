@@ -2,16 +2,29 @@ import ConformanceSpec
 import QueryProtocol
 
 /// The emulator's store as the evaluator sees it when it judges preconditions: clusters found as the
-/// emulator finds them (through the active faults' identifier hooks), instances and snapshots by
-/// their lower-cased identifiers, and the default parameter and subnet groups every account has.
+/// emulator finds them (through the active faults' identifier hooks), instances, snapshots and subnet groups by
+/// their lower-cased identifiers, the `default` subnet group and parameter groups every account has, the
+/// emulated subnets, and ARNs resolved through the kinds `resources.yaml` gives an `arn` type.
 struct EmulatorContractState: ContractState {
     let clusters: [String: ClusterRecord]
     let instances: [String: InstanceRecord]
     let snapshots: [String: SnapshotRecord]
+    let subnetGroups: [String: SubnetGroupRecord]
+    let parameterGroups: ParameterGroupStore
+    /// The parameter group families, whose `default.<family>` groups exist in every region.
+    let families: [String]
     let decorators: [any FaultDecorator]
+    let resources: ResourceCatalog
+    let region: String
+    let accountId: String
+
+    /// The stored form of an identifier: lower-cased, unless a fault says otherwise.
+    func key(_ identifier: String) -> String {
+        decorators.reduce(identifier.lowercased()) { $1.storedIdentifier(identifier, conformant: $0) }
+    }
 
     func record(_ identifier: String) -> ClusterRecord? {
-        let key = decorators.reduce(identifier.lowercased()) { $1.storedIdentifier(identifier, conformant: $0) }
+        let key = key(identifier)
         return decorators.reduce(clusters[key]) { $1.lookUp(identifier, in: clusters, conformant: $0) }
     }
 
@@ -21,12 +34,14 @@ struct EmulatorContractState: ContractState {
             if case .scalar(let value)? = record.attributes[name] { return value }
             return nil
         }
-        return ContractClusterFacts(
+        var facts = ContractClusterFacts(
             id: record.id, status: record.status, deletionProtection: record.deletionProtection,
             members: record.instances,
             isReadReplica: record.replicationSource != nil, earliestRestorableTime: text("EarliestRestorableTime"),
             latestRestorableTime: text("LatestRestorableTime"), engineVersion: text("EngineVersion"),
             hasServerlessScaling: record.attributes["ServerlessV2ScalingConfiguration"] != nil)
+        facts.roles = NeptuneEmulator.roles(of: record).map(\.arn)
+        return facts
     }
 
     func exists(_ kind: ResourceKind, _ identifier: String) -> Bool {
@@ -34,6 +49,11 @@ struct EmulatorContractState: ContractState {
         case .dbCluster: record(identifier) != nil
         case .dbClusterSnapshot: snapshots[NeptuneEmulator.snapshotKey(identifier)] != nil
         case .dbInstance: instances[NeptuneEmulator.instanceKey(identifier)] != nil
+        case .dbSubnetGroup:
+            key(identifier) == "default" || subnetGroups[key(identifier)] != nil
+        case .subnet: EmulatedSubnets.zone(of: identifier, region: region) != nil
+        case .dbClusterParameterGroup: parameterGroups.group(.cluster, identifier, families: families) != nil
+        case .dbParameterGroup: parameterGroups.group(.instance, identifier, families: families) != nil
         default: identifier.hasPrefix("default")
         }
     }
@@ -52,5 +72,93 @@ struct EmulatorContractState: ContractState {
             }
         default: nil
         }
+    }
+
+    func isServiceDefault(_ kind: ResourceKind, _ identifier: String) -> Bool {
+        guard kind == .dbClusterParameterGroup || kind == .dbParameterGroup else { return false }
+        return ParameterGroupStore.defaultFamily(ParameterGroupStore.name(identifier), families: families) != nil
+    }
+
+    func isInUse(_ kind: ResourceKind, _ identifier: String) -> Bool {
+        let name = ParameterGroupStore.name(identifier)
+        switch kind {
+        case .dbClusterParameterGroup:
+            return clusters.values.contains {
+                if case .scalar(let group)? = $0.attributes["DBClusterParameterGroup"] {
+                    group.lowercased() == name
+                } else {
+                    false
+                }
+            }
+        case .dbParameterGroup:
+            return instances.values.contains { $0.parameterGroup == name }
+        default:
+            return false
+        }
+    }
+
+    func availabilityZone(ofSubnet identifier: String) -> String? {
+        EmulatedSubnets.zone(of: identifier, region: region)
+    }
+
+    func user(of kind: ResourceKind, _ identifier: String) -> String? {
+        if kind == .dbClusterParameterGroup || kind == .dbParameterGroup {
+            guard isInUse(kind, identifier) else { return nil }
+            return kind == .dbClusterParameterGroup ? "database cluster" : "database instance"
+        }
+        guard kind == .dbSubnetGroup else { return nil }
+        let name = key(identifier)
+        let users = clusters.values.filter { record in
+            if case .scalar(let group)? = record.attributes["DBSubnetGroup"] { return group.lowercased() == name }
+            return false
+        }.map(\.id).sorted()
+        if let cluster = users.first { return "database cluster: \(cluster)" }
+        // An instance shows its group as DBInstance.DBSubnetGroup.DBSubnetGroupName.
+        let instanceUsers = instances.values.filter { $0.subnetGroup == name }.map(\.id).sorted()
+        return instanceUsers.first.map { "database instance: \($0)" }
+    }
+
+    func resource(arn: String) -> ARNLookup {
+        switch ResourceARN.parse(arn, resources: resources) {
+        case .failure(let problem): return .invalid(message: problem.message)
+        case .success(let found):
+            let exists = found.region == region && found.account == accountId && self.exists(found.kind, found.name)
+            return exists
+                ? .found
+                : .missing(code: found.notFound, message: "\(found.kind.rawValue) \(found.name) not found.")
+        }
+    }
+}
+
+/// A well-formed RDS ARN (`arn:aws:rds:REGION:ACCOUNT:TYPE:NAME`) of a kind `resources.yaml` gives an `arn` type.
+struct ResourceARN: Sendable, Equatable {
+    var region: String
+    var account: String
+    var kind: ResourceKind
+    /// The resource's identifier as the ARN writes it.
+    var name: String
+    /// The code of an ARN of this kind that names nothing.
+    var notFound: String
+
+    struct Problem: Error, Equatable {
+        var message: String
+    }
+
+    /// Parses `text`; a malformed ARN, another service's, or a type no kind has is a problem (InvalidParameterValue).
+    static func parse(_ text: String, resources: ResourceCatalog) -> Result<ResourceARN, Problem> {
+        let parts = text.split(separator: ":", maxSplits: 6, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 7, parts[0] == "arn", parts[1].hasPrefix("aws"), parts[2] == "rds",
+            RequestRegion.isRegionName(parts[3]), parts[4].count == 12, parts[4].allSatisfy(\.isNumber),
+            !parts[5].isEmpty, !parts[6].isEmpty
+        else {
+            return .failure(Problem(message: "Invalid resource name: \(text)"))
+        }
+        guard let lifecycle = resources.lifecycle(arnType: parts[5]), let arn = lifecycle.arn else {
+            return .failure(
+                Problem(message: "The specified resource name does not match an RDS resource in this region."))
+        }
+        return .success(
+            ResourceARN(
+                region: parts[3], account: parts[4], kind: lifecycle.kind, name: parts[6], notFound: arn.notFound))
     }
 }

@@ -34,6 +34,15 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     case html500OnMissingParameter = "html-500-on-missing-parameter"
     case allocatedStorageZero = "allocated-storage-zero"
     case acceptLogTypeBothWays = "accept-log-type-both-ways"
+    case ignoreMaxRecords = "ignore-max-records"
+    case neverSendMarker = "never-send-marker"
+    case repeatAcrossPages = "repeat-across-pages"
+    case ignoreFilters = "ignore-filters"
+    case acceptUnknownEngineVersion = "accept-unknown-engine-version"
+    case acceptOneZoneSubnetGroup = "accept-one-zone-subnet-group"
+    case addRoleTwice = "add-role-twice"
+    case changeDefaultParameterGroups = "change-default-parameter-groups"
+    case acceptImmediateStaticParameters = "accept-immediate-static-parameters"
     case instanceInMissingCluster = "instance-in-missing-cluster"
     case percentProgressAsText = "percent-progress-as-text"
 
@@ -70,6 +79,15 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .html500OnMissingParameter: HTML500OnMissingParameter()
         case .allocatedStorageZero: AllocatedStorageZero()
         case .acceptLogTypeBothWays: AcceptLogTypeBothWays()
+        case .ignoreMaxRecords: IgnoreMaxRecords()
+        case .neverSendMarker: NeverSendMarker()
+        case .repeatAcrossPages: RepeatAcrossPages()
+        case .ignoreFilters: IgnoreFilters()
+        case .acceptUnknownEngineVersion: AcceptUnknownEngineVersion()
+        case .acceptOneZoneSubnetGroup: AcceptOneZoneSubnetGroup()
+        case .addRoleTwice: AddRoleTwice()
+        case .changeDefaultParameterGroups: ChangeDefaultParameterGroups()
+        case .acceptImmediateStaticParameters: AcceptImmediateStaticParameters()
         case .instanceInMissingCluster: InstanceInMissingCluster()
         case .percentProgressAsText: PercentProgressAsText()
         }

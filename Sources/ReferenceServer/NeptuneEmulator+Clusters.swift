@@ -179,7 +179,7 @@ extension NeptuneEmulator {
     func describeClusters(_ request: Request) -> EmulatorAnswer {
         var selected = clusters.values.sorted { $0.sequence < $1.sequence }
         if let id = text("DBClusterIdentifier", request) { selected = cluster(named: id).map { [$0] } ?? [] }
-        if case .list(let filters)? = request.value(at: "Filters") {
+        if case .list(let filters)? = request.value(at: "Filters"), !decorators.contains(where: \.ignoresFilters) {
             for case .structure(let members) in filters {
                 let name = members.first { $0.name == "Name" }.flatMap {
                     if case .scalar(let text) = $0.value { text } else { nil }
@@ -198,13 +198,17 @@ extension NeptuneEmulator {
                 }
             }
         }
-        let pageSize = text("MaxRecords", request).flatMap(Int.init) ?? 100
-        let offset = text("Marker", request).flatMap { $0.hasPrefix("offset-") ? Int($0.dropFirst(7)) : nil } ?? 0
-        let page = selected.dropFirst(offset).prefix(pageSize)
-        var result =
-            page.isEmpty ? "<DBClusters/>" : "<DBClusters>" + page.map { clusterXML($0) }.joined() + "</DBClusters>"
-        if offset + page.count < selected.count { result = "<Marker>offset-\(offset + page.count)</Marker>" + result }
-        return renderer.success(action: "DescribeDBClusters", result: result)
+        guard let operation = spec.operation(named: "DescribeDBClusters") else {
+            return renderer.error("InvalidAction", "DescribeDBClusters is not in the spec")
+        }
+        switch page(selected, key: \.id, of: operation, request) {
+        case .refused(let refusal): return refusal
+        case .page(let items, let marker):
+            let list =
+                items.isEmpty
+                ? "<DBClusters/>" : "<DBClusters>" + items.map { clusterXML($0) }.joined() + "</DBClusters>"
+            return renderer.success(action: "DescribeDBClusters", result: markerElement(marker, of: operation) + list)
+        }
     }
 
     func failover(_ request: Request) -> EmulatorAnswer {

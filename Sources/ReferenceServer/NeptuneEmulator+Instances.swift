@@ -50,6 +50,7 @@ extension NeptuneEmulator {
             id: id, cluster: parent?.id ?? "", instanceClass: instanceClass, status: "creating",
             pending: later("available"), sequence: sequence)
         record.attributes = newInstanceAttributes(id: id, cluster: parent, request: request)
+        record.parameterGroup = requestedParameterGroup(request)
         instances[id] = record
         if let parent { clusters[parent.id]?.instances.append(id) }
         return renderer.success(action: "CreateDBInstance", result: instanceXML(record))
@@ -134,7 +135,7 @@ extension NeptuneEmulator {
         if case .list(let types)? = request.value(at: "EnableCloudwatchLogsExports") {
             values["EnabledCloudwatchLogsExports"] = .list(types)
         }
-        if let group = text("DBParameterGroupName", request) {
+        if let group = requestedParameterGroup(request) {
             values["DBParameterGroups"] = .list([
                 .structure([
                     Parameter("DBParameterGroupName", .scalar(group)),
@@ -151,6 +152,12 @@ extension NeptuneEmulator {
             }
             values["EnabledCloudwatchLogsExports"] = .list(enabled.map { .scalar($0) })
         }
+    }
+
+    /// The stored name of the DB parameter group the request names (the DBParameterGroupName precondition has found
+    /// it), or nil when it names none.
+    func requestedParameterGroup(_ request: Request) -> String? {
+        text("DBParameterGroupName", request).map { group(.instance, $0)?.name ?? ParameterGroupStore.name($0) }
     }
 
     /// `<DBInstance>` with the stored members plus the computed ones (status, class, pending changes).
@@ -226,6 +233,7 @@ extension NeptuneEmulator {
             }
         }
         applyInstanceSettings(settings, to: &record.attributes)
+        if let group = requestedParameterGroup(request) { record.parameterGroup = group }
         // [model] NewDBInstanceIdentifier: the rename's reboot waits for the window unless ApplyImmediately; the new
         // identifier holds at once.
         if let newName = text("NewDBInstanceIdentifier", request).map(Self.instanceKey) {

@@ -47,8 +47,10 @@ public actor NeptuneEmulator {
     var clusters: [String: ClusterRecord] = [:]
     var instances: [String: InstanceRecord] = [:]
     var snapshots: [String: SnapshotRecord] = [:]
+    var parameterGroups = ParameterGroupStore()
     var sequence = 0
-    /// The region whose store the four properties above hold now; the other regions wait in `parked`.
+    var subnetsTagsRoles = SubnetsTagsRolesStore()
+    /// The region whose store the six properties above hold now; the other regions wait in `parked`.
     var region: String
     var parked: [String: RegionStore] = [:]
     let clock = ContinuousClock()
@@ -70,19 +72,27 @@ public actor NeptuneEmulator {
     /// Makes `name`'s store the working one (actor isolation keeps one request at a time on it).
     func enter(region name: String) {
         guard name != region else { return }
-        parked[region] = RegionStore(clusters: clusters, instances: instances, snapshots: snapshots, sequence: sequence)
+        parked[region] = RegionStore(
+            clusters: clusters, instances: instances, snapshots: snapshots, parameterGroups: parameterGroups,
+            sequence: sequence, subnetsTagsRoles: subnetsTagsRoles)
         let store = parked.removeValue(forKey: name) ?? RegionStore()
         (clusters, instances, snapshots, sequence) = (store.clusters, store.instances, store.snapshots, store.sequence)
+        parameterGroups = store.parameterGroups
+        subnetsTagsRoles = store.subnetsTagsRoles
         region = name
     }
 
-    /// Every resource the emulator holds now (`DBCluster x`, `DBInstance y`, `DBClusterSnapshot z`), after
-    /// finished transitions; for tests that check a run left nothing behind.
+    /// Every resource the emulator holds now (`DBCluster x`, `DBInstance y`, `DBClusterSnapshot z`, parameter
+    /// groups other than the service's defaults), after finished transitions; for tests that check a run left
+    /// nothing behind.
     public func inventory() -> [String] {
         enter(region: configuration.region)
         settle()
         return clusters.keys.sorted().map { "DBCluster \($0)" } + instances.keys.sorted().map { "DBInstance \($0)" }
             + snapshots.keys.sorted().map { "DBClusterSnapshot \($0)" }
+            + subnetsTagsRoles.subnetGroups.keys.sorted().map { "DBSubnetGroup \($0)" }
+            + parameterGroups.cluster.keys.sorted().map { "DBClusterParameterGroup \($0)" }
+            + parameterGroups.instance.keys.sorted().map { "DBParameterGroup \($0)" }
     }
 
     /// An error answer for what the HTTP layer refuses before the emulator sees the request (an oversize body).
@@ -153,12 +163,19 @@ public actor NeptuneEmulator {
         let validator = ContractEvaluator(operation: operation, skipped: skippedChecks)
         if let first = validator.violations(of: request).first { return renderer.error(first.code, first.message) }
         if let failed = failedPrecondition(operation, request) { return renderer.error(failed.code, failed.message) }
+        let answer = dispatch(operation, request)
+        if answer.status == 200 { tagCreatedResources(of: operation, request) }
+        return answer
+    }
+
+    func dispatch(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         if let answer = performInstanceOperation(operation.name, request) { return answer }
         if let answer = performSnapshotOperation(operation.name, request) { return answer }
         switch operation.name {
         case "CreateDBCluster": return createCluster(request)
         case "DeleteDBCluster": return deleteCluster(request)
         case "DescribeDBClusters": return describeClusters(request)
+        case "DescribeDBEngineVersions": return describeEngineVersions(operation, request)
         case "FailoverDBCluster": return failover(request)
         case "ModifyDBCluster": return modifyCluster(request)
         case "PromoteReadReplicaDBCluster": return promote(request)
@@ -166,6 +183,20 @@ public actor NeptuneEmulator {
         case "RestoreDBClusterToPointInTime": return restoreToPointInTime(request)
         case "StartDBCluster": return transition(request, action: "StartDBCluster", during: "starting", to: "available")
         case "StopDBCluster": return transition(request, action: "StopDBCluster", during: "stopping", to: "stopped")
+        case "CreateDBSubnetGroup", "DeleteDBSubnetGroup", "DescribeDBSubnetGroups", "ModifyDBSubnetGroup",
+            "AddTagsToResource", "ListTagsForResource", "RemoveTagsFromResource", "AddRoleToDBCluster",
+            "RemoveRoleFromDBCluster":
+            return performSubnetsTagsRoles(operation, request)
+        case "CreateDBClusterParameterGroup", "CreateDBParameterGroup": return createParameterGroup(operation, request)
+        case "CopyDBClusterParameterGroup", "CopyDBParameterGroup": return copyParameterGroup(operation, request)
+        case "DeleteDBClusterParameterGroup", "DeleteDBParameterGroup": return deleteParameterGroup(operation, request)
+        case "DescribeDBClusterParameterGroups", "DescribeDBParameterGroups":
+            return describeParameterGroups(operation, request)
+        case "DescribeDBClusterParameters", "DescribeDBParameters": return describeParameters(operation, request)
+        case "ModifyDBClusterParameterGroup", "ModifyDBParameterGroup": return modifyParameterGroup(operation, request)
+        case "ResetDBClusterParameterGroup", "ResetDBParameterGroup": return resetParameterGroup(operation, request)
+        case "DescribeEngineDefaultClusterParameters", "DescribeEngineDefaultParameters":
+            return describeEngineDefaults(operation, request)
         default: return renderer.error("InvalidAction", "\(operation.name) is not implemented by the reference server")
         }
     }
@@ -225,8 +256,7 @@ public actor NeptuneEmulator {
     /// The first precondition of the operation that does not hold and that no fault waives, in spec order,
     /// as the one evaluator judges it against this store.
     func failedPrecondition(_ operation: OperationSpec, _ request: Request) -> (code: String, message: String)? {
-        let state = EmulatorContractState(
-            clusters: clusters, instances: instances, snapshots: snapshots, decorators: decorators)
+        let state = contractState()
         let failures = ContractEvaluator(operation: operation, instanceClasses: spec.instanceClasses)
             .preconditionFailures(of: request, in: state)
         guard let failure = failures.first(where: { failure in !decorators.contains { $0.waives(failure) } }) else {

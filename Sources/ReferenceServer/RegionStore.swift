@@ -1,12 +1,14 @@
 import Foundation
 
-/// What the emulator holds in one region: clusters, instances, snapshots and the creation counter.
-/// Regions share nothing, as on the real service.
+/// What the emulator holds in one region: clusters, instances, snapshots, subnet groups and tags, and the creation
+/// counter. Regions share nothing, as on the real service.
 struct RegionStore: Sendable {
     var clusters: [String: ClusterRecord] = [:]
     var instances: [String: InstanceRecord] = [:]
     var snapshots: [String: SnapshotRecord] = [:]
+    var parameterGroups = ParameterGroupStore()
     var sequence = 0
+    var subnetsTagsRoles = SubnetsTagsRolesStore()
 }
 
 /// The region of a request: the third field of its SigV4 credential scope

@@ -28,6 +28,8 @@ struct InstanceRecord: Sendable {
     var cluster: String
     var instanceClass: String
     var status: String
+    /// The DB parameter group the instance uses (stored name), when the create named one.
+    var parameterGroup: String?
     var pending: PendingTransition?
     /// DBInstance members by name, rendered through the spec's DBInstance shape.
     var attributes: [String: ParameterValue] = [:]
@@ -36,6 +38,14 @@ struct InstanceRecord: Sendable {
     var sequence = 0
 
     var deletionProtection: Bool { attributes["DeletionProtection"] == .scalar("true") }
+
+    /// The stored (lower-cased) name of the DB subnet group its DBSubnetGroup member shows.
+    var subnetGroup: String? {
+        guard case .structure(let members)? = attributes["DBSubnetGroup"],
+            case .scalar(let name)? = members.first(where: { $0.name == "DBSubnetGroupName" })?.value
+        else { return nil }
+        return name.lowercased()
+    }
 }
 
 /// A cluster snapshot: the cluster's members it keeps (for restores), its state, type and who may restore it.

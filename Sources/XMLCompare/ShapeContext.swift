@@ -26,12 +26,14 @@ public indirect enum ShapeContext: Sendable, Equatable {
         }
     }
 
-    /// The context of a success answer's root (`<OpResponse>`): the result wrapper and ResponseMetadata.
+    /// The context of a success answer's root (`<OpResponse>`): the result wrapper and ResponseMetadata (only
+    /// ResponseMetadata for an operation without output).
     public static func successRoot(_ operation: OperationSpec) -> ShapeContext {
-        .structure(
+        let metadata = MemberSpec(name: "ResponseMetadata", type: .structure(responseMetadata), required: true)
+        guard operation.hasResult else { return .structure(StructureSpec(members: [metadata])) }
+        return .structure(
             StructureSpec(members: [
-                MemberSpec(name: operation.resultWrapper, type: .structure(operation.output), required: true),
-                MemberSpec(name: "ResponseMetadata", type: .structure(responseMetadata), required: true),
+                MemberSpec(name: operation.resultWrapper, type: .structure(operation.output), required: true), metadata,
             ]))
     }
 

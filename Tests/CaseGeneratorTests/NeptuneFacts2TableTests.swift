@@ -25,7 +25,9 @@ struct Facts2Family: Sendable {
 
 enum NeptuneFacts2Rows {
     /// Every family's accounting; a family adds itself here.
-    static let families: [Facts2Family] = [protocolRows, instancesAndSnapshots]
+    static let families: [Facts2Family] = [
+        protocolRows, engineVersions, subnetsTagsRoles, parameterGroups, instancesAndSnapshots,
+    ]
 
     /// Row 174 is about every operation: the query protocol's unknown action.
     static let protocolRows = Facts2Family(exercisedBy: [174: ["QueryProtocol/protocol/unknown-action"]])

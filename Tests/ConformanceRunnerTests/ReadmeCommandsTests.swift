@@ -52,7 +52,7 @@ import Testing
     /// moto stands where the README points at a mock: the README's own command starts it on port 5000
     /// (a free port here), and moto also stands in for LocalStack on 4566.
     @Test(
-        .timeLimit(.minutes(10)),
+        .timeLimit(.minutes(20)),
         .enabled(if: ExternalTool.moto.runsHere, Comment(rawValue: ExternalTool.moto.skipReason)))
     func theCommandsAgainstMotoWorkAsWritten() async throws {
         _ = try ExternalTool.moto.require()

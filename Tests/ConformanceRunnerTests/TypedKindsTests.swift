@@ -10,7 +10,8 @@ import XMLCompare
     @Test func findingKindsWriteTheirOldStrings() throws {
         #expect(
             Finding.Kind.allCases.map(\.rawValue) == [
-                "status", "code", "not-xml", "provenance", "errored", "missing", "unexpected", "value", "type", "order",
+                "status", "code", "not-xml", "provenance", "errored", "paging", "missing", "unexpected", "value",
+                "type", "order",
                 "namespace",
             ])
         for kind in XMLDifference.Kind.allCases { #expect(Finding.Kind(kind).rawValue == kind.rawValue) }

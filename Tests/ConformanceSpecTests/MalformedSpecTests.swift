@@ -21,7 +21,7 @@ import Testing
             replace: "DBClusterIdentifier: {type: string, requird: true, lowercased: true}",
             keyPath: "parameters.DBClusterIdentifier.requird",
             message:
-                "unknown key 'requird'; expected one of: type, shape, member, memberName, unordered, members, required, default, lowercased, unsupported, origin, constraints, note, renames, constant (did you mean 'required'?)"
+                "unknown key 'requird'; expected one of: type, shape, member, memberName, unordered, members, required, default, lowercased, unsupported, origin, constraints, note, renames, constant, example (did you mean 'required'?)"
         ),
         Mistake(
             name: "wrong type of value", file: "operations/CreateDBCluster.yaml",
@@ -42,7 +42,7 @@ import Testing
             replace: "{between: {min: 1, max: 35, error: InvalidParameterValue}}",
             keyPath: "parameters.BackupRetentionPeriod.constraints[0].between",
             message:
-                "unknown key 'between'; expected one of: identifier, range, length, oneOf, pattern, forbiddenPrefixes, step, window"
+                "unknown key 'between'; expected one of: identifier, range, length, oneOf, notOneOf, pattern, forbiddenPrefixes, step, window"
         ),
         Mistake(
             name: "constraint that does not fit the type", file: "operations/CreateDBCluster.yaml",
@@ -123,7 +123,8 @@ import Testing
             keyPath: "", message: "duplicate key(s) result in one mapping"),
         Mistake(
             name: "missing required key", file: "operations/StopDBCluster.yaml",
-            find: "result: StopDBClusterResult\n", replace: "", keyPath: "", message: "missing required key 'result'"),
+            find: "result: StopDBClusterResult\n", replace: "", keyPath: "output",
+            message: "an operation with output members needs 'result' (its result wrapper)"),
         Mistake(
             name: "bad error status", file: "errors.yaml",
             find: "DBClusterNotFoundFault: {status: 404,", replace: "DBClusterNotFoundFault: {status: 200,",
@@ -142,14 +143,14 @@ import Testing
             find: "    nameTag: c\n", replace: "    nametag: c\n",
             keyPath: "resources.DBCluster.nametag",
             message:
-                "unknown key 'nametag'; expected one of: memberOf, nameTag, create, describe, modify, delete, actions, deletionProtection, setup, references, sharesStates, note (did you mean 'nameTag'?)"
+                "unknown key 'nametag'; expected one of: memberOf, nameTag, create, describe, modify, delete, actions, deletionProtection, setup, references, arn, serviceDefault, usedBy, sharesStates, note (did you mean 'nameTag'?)"
         ),
         Mistake(
             name: "resources: unknown resource kind", file: "resources.yaml",
             find: "  DBClusterSnapshot:\n", replace: "  DBClusterSnapshots:\n",
             keyPath: "resources.DBClusterSnapshots",
             message:
-                "unknown resource kind 'DBClusterSnapshots'; expected one of DBCluster, DBClusterSnapshot, DBClusterParameterGroup, DBSubnetGroup, GlobalCluster, DBInstance, DBParameterGroup (did you mean 'DBClusterSnapshot'?)"
+                "unknown resource kind 'DBClusterSnapshots'; expected one of DBCluster, DBClusterSnapshot, DBClusterParameterGroup, DBParameterGroup, DBSubnetGroup, GlobalCluster, DBInstance, Subnet (did you mean 'DBClusterSnapshot'?)"
         ),
         Mistake(
             name: "resources: unknown operation", file: "resources.yaml",
@@ -169,10 +170,10 @@ import Testing
             name: "resources: unknown not-found code", file: "resources.yaml",
             find:
                 "notFound: DBClusterNotFoundFault                                       # [model] DescribeDBClusters errors",
-            replace: "notFound: DBClusterNotFound",
+            replace: "notFound: DBClusterNotFoundFaul",
             keyPath: "resources.DBCluster.describe.notFound",
             message:
-                "unknown error code 'DBClusterNotFound'; add it to errors.yaml (did you mean 'DBClusterNotFoundFault'?)"
+                "unknown error code 'DBClusterNotFoundFaul'; add it to errors.yaml (did you mean 'DBClusterNotFoundFault'?)"
         ),
         Mistake(
             name: "resources: placeholder naming no kind", file: "resources.yaml",
@@ -180,7 +181,7 @@ import Testing
             replace: "{DBClusterIdentifier: '{{DBClustr}}', DBInstanceClass",
             keyPath: "resources.DBInstance.setup.create.parameters.DBClusterIdentifier",
             message:
-                "'{{DBClustr}}' names no resource kind of this file; expected one of {{DBInstance}}, {{DBCluster}}, {{DBClusterSnapshot}} (did you mean '{{DBCluster}}'?)"
+                "'{{DBClustr}}' names no resource kind of this file; expected one of {{DBInstance}}, {{DBCluster}}, {{DBClusterSnapshot}}, {{DBSubnetGroup}}, {{DBClusterParameterGroup}}, {{DBParameterGroup}} (did you mean '{{DBCluster}}'?)"
         ),
         Mistake(
             name: "resources: step on an operation that does not act on the kind", file: "resources.yaml",
@@ -188,7 +189,7 @@ import Testing
             replace: "      off:\n        operation: DeleteDBInstance",
             keyPath: "resources.DBCluster.deletionProtection.off.operation",
             message:
-                "'DeleteDBInstance' is not one of this kind's operations here; expected one of DescribeDBClusters, ModifyDBCluster, DeleteDBCluster, StartDBCluster, StopDBCluster, FailoverDBCluster, PromoteReadReplicaDBCluster"
+                "'DeleteDBInstance' is not one of this kind's operations here; expected one of DescribeDBClusters, ModifyDBCluster, DeleteDBCluster, StartDBCluster, StopDBCluster, FailoverDBCluster, PromoteReadReplicaDBCluster, AddRoleToDBCluster, RemoveRoleFromDBCluster"
         ),
         Mistake(
             name: "resources: missing status member", file: "resources.yaml",
@@ -248,7 +249,7 @@ import Testing
         } throws: { error in
             let failure = error as! SpecLoadFailure
             return failure.errors.map(\.description) == [
-                "operations/CreateDBCluster.yaml:63:27: parameters.GlobalClusterIdentifier.constraints[1].pattern.regex: not a valid regular expression: [A-Za-z"
+                "operations/CreateDBCluster.yaml:68:27: parameters.GlobalClusterIdentifier.constraints[1].pattern.regex: not a valid regular expression: [A-Za-z"
             ]
         }
     }

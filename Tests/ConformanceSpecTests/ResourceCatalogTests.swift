@@ -8,26 +8,37 @@ import Testing
     var resources: ResourceCatalog { spec.resources }
 
     @Test func kindsComeInTearDownOrder() {
-        #expect(resources.lifecycles.map(\.kind) == [.dbInstance, .dbCluster, .dbClusterSnapshot])
+        #expect(
+            resources.lifecycles.map(\.kind) == [
+                .dbInstance, .dbCluster, .dbClusterSnapshot, .dbSubnetGroup, .dbClusterParameterGroup,
+                .dbParameterGroup,
+            ])
+        #expect(resources.lifecycle(of: .dbSubnetGroup)?.usedBy?.kind == .dbCluster, "clusters go before their groups")
         #expect(resources.probe == "DescribeDBClusters")
         #expect(resources.members(of: .dbCluster)?.kind == .dbInstance)
     }
 
     @Test func everyOperationOfTheSpecActsOnOrNamesAKnownResource() {
-        // Each operation of operations/ acts on a kind (create, describe, modify, delete or an action), or is a
-        // catalogue read that names no resource (DescribeOrderableDBInstanceOptions).
-        for operation in spec.operations {
-            let namesResource = operation.parameters.members.contains {
-                resources.kind(named: $0.name, in: operation) != nil
-            }
+        // Each operation of operations/ acts on a kind (create, describe, modify, delete or an action), names
+        // resources of any kind by ARN (a `namesResource` precondition: the tagging operations), or reads a
+        // catalogue of the service (catalogues.yaml: the engine versions; instance-classes.yaml: the orderable
+        // options) or a family's engine defaults (parameters.yaml), which belong to no resource.
+        let catalogueReads = Set(spec.catalogues.values.map(\.ask.operation))
+        #expect(!catalogueReads.isEmpty)
+        let otherReads: Set = [
+            "DescribeEngineDefaultClusterParameters", "DescribeEngineDefaultParameters",
+            "DescribeOrderableDBInstanceOptions",
+        ]
+        for operation in spec.operations
+        where !catalogueReads.contains(operation.name) && !otherReads.contains(operation.name) {
+            let byARN = operation.preconditions.contains { if case .namesResource = $0.kind { true } else { false } }
             #expect(
-                resources.subject(of: operation.name) != nil || !namesResource,
+                resources.subject(of: operation.name) != nil || byARN,
                 "\(operation.name) acts on no kind of resources.yaml")
         }
         #expect(
-            spec.operations.filter { resources.subject(of: $0.name) == nil }.map(\.name) == [
-                "DescribeOrderableDBInstanceOptions"
-            ])
+            resources.lifecycles.compactMap(\.arn?.type) == ["db", "cluster", "cluster-snapshot", "subgrp"],
+            "ARN types of NEPTUNE-FACTS-2 §3.11")
         for helper in resources.helperOperations {
             #expect(resources.subject(of: helper) != nil, "helper \(helper) acts on no kind")
         }

@@ -39,7 +39,7 @@ struct ServiceModelCrossCheckTests {
         var problems: [Problem] = []
         for operation in spec.operations {
             let entry = try #require(operations[operation.name])
-            #expect(entry["resultWrapper"] as? String == operation.resultWrapper)
+            #expect((entry["resultWrapper"] as? String ?? "") == operation.resultWrapper, "\(operation.name)")
             compare(
                 operation.parameters, entry["input"] as! [String: Any], path: "\(operation.name).request",
                 checkRequired: true, into: &problems)

@@ -7,7 +7,8 @@ import Testing
     @Test func lintPassesOnSpecs() async throws {
         let result = try await ProcessResult.run(TestPaths.cli, ["spec", "lint", "--specs", TestPaths.specs.path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("ok: 23 operations"))
+        #expect(result.stdout.hasPrefix("ok: "), "\(result.stdout)")
+        #expect(result.stdout.contains(" operations, ") && !result.stdout.hasPrefix("ok: 0 "))
     }
 
     @Test func lintFailsWithExitTwoAndAReadableMessageOnABrokenCopy() async throws {
@@ -38,9 +39,8 @@ import Testing
         let result = try await ProcessResult.run(
             TestPaths.cli, ["spec", "show", "CreateCluster", "--specs", TestPaths.specs.path])
         #expect(result.status == 64)
-        #expect(
-            result.stderr.contains(
-                "no operation 'CreateCluster' in the spec; try one of: CopyDBClusterSnapshot, CreateDBCluster"))
+        #expect(result.stderr.contains("no operation 'CreateCluster' in the spec; try one of: "))
+        #expect(result.stderr.contains(" CreateDBCluster,"), "\(result.stderr)")
         #expect(!result.stderr.contains("<subcommand>"), "\(result.stderr)")
     }
 }

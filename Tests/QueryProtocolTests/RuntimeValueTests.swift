@@ -9,7 +9,21 @@ import Testing
         #expect(RuntimeValue(token: value.token) == value)
     }
 
+    /// Any describe member (`runtimeMembers`), with text after the token appended to the endpoint's value.
+    @Test func describedMembersCarryASuffix() {
+        let arn = RuntimeValue.describedMember(member: "DBClusterArn", resource: "nc-c1", suffix: "x")
+        #expect(arn.token == "{{DBClusterArn:nc-c1}}x")
+        #expect(RuntimeValue(token: arn.token) == arn)
+        #expect(arn.member == "DBClusterArn" && arn.resource == "nc-c1")
+        let request = Request(
+            operation: "ListTagsForResource", parameters: [Parameter("ResourceName", .scalar(arn.token))])
+        #expect(request.runtimeValues == [arn])
+        let filled = request.filling([arn: "arn:aws:rds:us-east-1:123456789012:cluster:nc-c1"])
+        #expect(filled.value(at: "ResourceName") == .scalar("arn:aws:rds:us-east-1:123456789012:cluster:nc-c1x"))
+    }
+
     @Test(arguments: [
+        "{{DBClusterArn:a}}{", "{{dbClusterArn:a}}", "{{DB-Arn:a}}", "{{DBClusterArn}}",
         "", "2024-01-01T00:00:00Z", "{{LatestRestorableTime:}}", "{{LatestRestorableTime:a}",
         "x{{LatestRestorableTime:a}}",
         "{{string}}", "{{LatestRestorableTime:a}}}", "{{latestrestorabletime:a}}",

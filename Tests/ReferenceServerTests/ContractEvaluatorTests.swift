@@ -27,9 +27,16 @@ import Testing
     @Test func validAndStatefulRequestsBreakNoConstraint() {
         for testCase in Self.others {
             let operation = Suite.spec.operation(named: testCase.operation)!
-            // Run-time values are filled in before sending (the runner asks the endpoint); any timestamp stands in.
+            // Run-time values are filled in before sending (the runner asks the endpoint): any timestamp stands in,
+            // and a catalogue value for a catalogue token.
             let request = testCase.request.filling(
-                Dictionary(uniqueKeysWithValues: testCase.request.runtimeValues.map { ($0, "2024-01-01T00:00:00Z") }))
+                Dictionary(
+                    uniqueKeysWithValues: testCase.request.runtimeValues.map { value in
+                        if case .catalogue(let name) = value {
+                            return (value, Suite.spec.catalogues[name]?.values.first ?? "")
+                        }
+                        return (value, "2024-01-01T00:00:00Z")
+                    }))
             let violations = ContractEvaluator(operation: operation).violations(of: request)
             #expect(violations.isEmpty, "\(testCase.id): \(violations)")
             for step in testCase.setup + testCase.teardown {

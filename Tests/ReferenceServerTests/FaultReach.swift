@@ -75,7 +75,7 @@ struct FaultReach {
     func exercises(_ request: Request, expecting expectation: Expectation, _ item: String) -> Bool {
         let succeeds: Bool
         switch expectation {
-        case .success, .anySuccess: succeeds = true
+        case .success, .anySuccess, .pages: succeeds = true
         case .error, .anyClientError: succeeds = false
         }
         if item == "service#xmlNamespace" { return true }
@@ -88,7 +88,7 @@ struct FaultReach {
         if let (code, _) = Self.errorAspect(item) {
             switch expectation {
             case .error(let expected, _, _, _): return expected == code
-            case .anyClientError, .success, .anySuccess: return false
+            case .anyClientError, .success, .anySuccess, .pages: return false
             }
         }
         if let (operation, path) = Self.lowercased(item) {

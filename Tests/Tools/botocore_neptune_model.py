@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Print, as JSON, what botocore's Neptune service model says about the ten DB-cluster operations.
+"""Print, as JSON, what botocore's Neptune service model says about the operations named on the command line.
 
 The conformance tests use this as an independent oracle for Specs/: member names, wire types,
 required members, list member element names, and each error's wire code and HTTP status.
@@ -17,6 +17,8 @@ except ImportError:
 
 
 def describe(shape):
+    if shape is None:  # an operation without output: its answer holds only ResponseMetadata
+        return {"type": "structure", "required": [], "members": {}}
     kind = shape.type_name
     if kind == "list":
         return {"type": "list", "memberName": shape.member.serialization.get("name", "member"), "member": describe(shape.member)}
@@ -36,8 +38,8 @@ def main():
         operation = model.operation_model(name)
         operations[name] = {
             "input": describe(operation.input_shape),
-            "output": describe(operation.output_shape),
-            "resultWrapper": operation.output_shape.serialization.get("resultWrapper"),
+            "output": describe(operation.output_shape) if operation.output_shape else {"type": "structure", "required": [], "members": {}},
+            "resultWrapper": operation.output_shape.serialization.get("resultWrapper") if operation.output_shape else None,
             "errors": {
                 error.metadata["error"]["code"]: {
                     "status": error.metadata["error"]["httpStatusCode"],

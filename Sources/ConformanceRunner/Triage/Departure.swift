@@ -36,7 +36,9 @@ struct Departure: Equatable {
                     signature: "transport:\(sort)")
             }
         case .failed:
-            guard let first = result.findings.first(where: { !$0.warning }) else {
+            // A broken walk over pages or filters is the case's point, whatever else the answers hold.
+            let paging = result.findings.first { $0.kind == .paging && !$0.warning }
+            guard let first = paging ?? result.findings.first(where: { !$0.warning }) else {
                 self.init(
                     kind: .wrongValue, itemClass: result.operation, item: Self.mainItem(result), signature: "failed")
                 return
@@ -69,6 +71,10 @@ struct Departure: Equatable {
                 self.init(
                     kind: .wrongCode, itemClass: keyword, item: item,
                     signature: "code:\(first.expected ?? "")->\(first.found ?? "")")
+            case .paging:
+                self.init(
+                    kind: .brokenPaging, itemClass: keyword, item: item,
+                    signature: "paging:\((first.expected ?? "").prefix { !$0.isNumber })")
             case .notXML:
                 self.init(
                     kind: .malformedAnswer, itemClass: expectsError ? keyword : result.operation, item: item,

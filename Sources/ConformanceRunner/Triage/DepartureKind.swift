@@ -17,6 +17,9 @@ public enum DepartureKind: String, Sendable, Codable, CaseIterable {
     case missingMember = "missing-member"
     /// A member with a value, type, order or namespace the contract does not allow.
     case wrongValue = "wrong-value"
+    /// A walk over a paged or filtered answer found an oversize page, a missing or extra token, or an item
+    /// listed twice, missing or not filtered out.
+    case brokenPaging = "breaks-paging"
     /// The answer is not XML (an HTML error page, a truncated body).
     case malformedAnswer = "malformed-answer"
     /// HTTP 5xx where the contract gives a 4xx or a success.
@@ -39,6 +42,7 @@ public enum DepartureKind: String, Sendable, Codable, CaseIterable {
         case .unknownElement: "answers with an element the contract does not know:"
         case .missingMember: "leaves out a member the contract requires:"
         case .wrongValue: "answers with a wrong value for"
+        case .brokenPaging: "breaks the pages or filters of"
         case .malformedAnswer: "answers with something that is not XML for"
         case .serverError: "fails with HTTP 5xx on"
         case .transportFailure: "does not answer"

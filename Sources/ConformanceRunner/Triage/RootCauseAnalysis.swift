@@ -61,6 +61,10 @@ public enum RootCauseAnalysis {
         case .unknownElement, .missingMember: return "\(departure.kind.phrase) <\(departure.itemClass)>"
         case .wrongValue where departure.itemClass == "xmlns": return "answers in another XML namespace than the API's"
         case .wrongValue: return "answers with a wrong value in <\(departure.itemClass)>"
+        case .brokenPaging:
+            let what =
+                departure.itemClass.hasPrefix("filter:") ? "the `\(departure.itemClass.dropFirst(7))` filter" : "paging"
+            return "breaks \(what) of \(list)"
         case .transportFailure: return "does not answer: \(departure.itemClass)"
         case .setupFailed: return "refuses the \(departure.itemClass) set-up step, so cases cannot be judged"
         case .missingGolden: return "has no golden file for \(departure.itemClass) success cases"

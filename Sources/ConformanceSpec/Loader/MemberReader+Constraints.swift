@@ -2,7 +2,8 @@ import Foundation
 
 extension MemberReader {
     static let constraintKinds = [
-        "identifier", "range", "length", "oneOf", "pattern", "forbiddenPrefixes", "step", "window",
+        "identifier", "range", "length", "oneOf", "notOneOf", "pattern", "forbiddenPrefixes", "step", "window",
+        "catalogue",
     ]
 
     /// Reads a list of single-key constraint mappings, checking each fits `type`.
@@ -25,12 +26,13 @@ extension MemberReader {
     {
         let argumentKeys: [String: [String]] = [
             "identifier": ["minLength", "maxLength"], "range": ["min", "max"], "length": ["min", "max"],
-            "oneOf": ["values"], "pattern": ["regex"], "forbiddenPrefixes": ["prefixes"], "step": ["step"],
-            "window": ["format", "minMinutes"],
+            "oneOf": ["values"], "notOneOf": ["values"], "pattern": ["regex"], "forbiddenPrefixes": ["prefixes"],
+            "step": ["step"], "window": ["format", "minMinutes"], "catalogue": ["name"],
         ]
         let requiredKeys: [String: [String]] = [
-            "identifier": ["maxLength"], "oneOf": ["values"], "pattern": ["regex"], "forbiddenPrefixes": ["prefixes"],
-            "step": ["step"], "window": ["format", "minMinutes"],
+            "identifier": ["maxLength"], "oneOf": ["values"], "notOneOf": ["values"], "pattern": ["regex"],
+            "forbiddenPrefixes": ["prefixes"],
+            "step": ["step"], "window": ["format", "minMinutes"], "catalogue": ["name"],
         ]
         let entries = try body.mapping(
             allowed: argumentKeys[keyword]! + ["error", "inferred", "note"],
@@ -82,6 +84,11 @@ extension MemberReader {
                 throw value("values")!.error("'\(bad)' is not an integer; this member is integer")
             }
             kind = .oneOf(values)
+        case "notOneOf":
+            try requireString()
+            let values = try value("values")!.strings()
+            if values.isEmpty { throw value("values")!.error("expected at least one value") }
+            kind = .notOneOf(values)
         case "pattern":
             try requireString()
             let regexNode = value("regex")!
@@ -109,6 +116,15 @@ extension MemberReader {
             let minutes = try value("minMinutes")!.int()
             if minutes < 1 { throw value("minMinutes")!.error("expected at least 1 minute") }
             kind = .window(format, minMinutes: minutes)
+        case "catalogue":
+            try requireString()
+            let nameNode = value("name")!
+            let name = try nameNode.nonEmptyString()
+            guard let catalogue = resolver.catalogues[name] else {
+                let known = resolver.catalogues.keys.sorted().joined(separator: ", ")
+                throw nameNode.error("unknown catalogue '\(name)'; catalogues.yaml defines: \(known)")
+            }
+            kind = .catalogue(name: name, values: catalogue.values)
         default:
             throw body.error("unknown constraint '\(keyword)'")
         }

@@ -6,7 +6,7 @@ struct MemberReader {
 
     static let memberKeys = [
         "type", "shape", "member", "memberName", "unordered", "members", "required", "default", "lowercased",
-        "unsupported", "origin", "constraints", "note", "renames", "constant",
+        "unsupported", "origin", "constraints", "note", "renames", "constant", "example",
     ]
     static let listMemberKeys = ["type", "shape", "members", "constraints"]
 
@@ -41,6 +41,9 @@ struct MemberReader {
             member.defaultValue = try value.string()
             try checkDefault(member.defaultValue!, type: type, at: value)
         }
+        if let node = YAMLCursor.value("example", in: entries) {
+            member.example = try readExample(node, type: type)
+        }
         if let value = YAMLCursor.value("constant", in: entries) {
             member.constant = try value.string()
             try checkDefault(member.constant!, type: type, at: value)
@@ -71,6 +74,22 @@ struct MemberReader {
             member.constraints = try readConstraints(constraints, for: type)
         }
         return member
+    }
+
+    /// An example value: text for a scalar member, a sequence of texts for a list of scalars.
+    private func readExample(_ node: YAMLCursor, type: TypeSpec) throws(SpecLoadError) -> ParameterValue {
+        switch type {
+        case .list(let list) where list.member.isScalar:
+            let texts = try node.strings()
+            if texts.isEmpty { throw node.error("expected at least one example value") }
+            return .list(texts.map { .scalar($0) })
+        case .list, .structure:
+            throw node.error("'example' applies to scalar members and lists of scalars; this one is \(type.name)")
+        default:
+            let text = try node.string()
+            try checkDefault(text, type: type, at: node)
+            return .scalar(text)
+        }
     }
 
     private func checkDefault(_ text: String, type: TypeSpec, at node: YAMLCursor) throws(SpecLoadError) {

@@ -2,21 +2,27 @@
 struct OperationReader {
     var resolver: ShapeResolver
     let errors: [String: ErrorSpec]
+    /// The engine parameters the `engineParameter…` rules check against.
+    var catalog = EngineParameterCatalog()
 
     static let keys = [
         "operation", "result", "unsupported", "note", "parameters", "rules", "preconditions", "output", "errors",
+        "paging", "filters",
+        "origin",
     ]
     static let ruleKinds = [
         "exclusive", "atLeastOne", "together", "ordered", "disjointWindows", "forbiddenWhen", "requires", "disjoint",
+        "maxItems", "engineParameterNames", "engineParameterValues", "engineApplyMethods",
     ]
     static let preconditionKinds = [
         "exists", "absent", "state", "notDeletionProtected", "hasReader", "isReadReplica", "readerOf", "hasNoInstances",
-        "restorableTime", "orderable", "serverlessScaling",
+        "restorableTime", "namesResource", "spansZones", "associated", "notAssociated", "notInUse", "notDefault",
+        "orderable", "serverlessScaling",
     ]
 
     mutating func read(_ root: YAMLCursor) throws(SpecLoadError) -> OperationSpec {
         let entries = try root.mapping(
-            allowed: Self.keys, required: ["operation", "result", "parameters", "output", "errors"])
+            allowed: Self.keys, required: ["operation", "parameters", "output", "errors"])
         func value(_ key: String) -> YAMLCursor? { YAMLCursor.value(key, in: entries) }
         let name = try value("operation")!.nonEmptyString()
         guard MemberReader.isMemberName(name) else {
@@ -42,6 +48,9 @@ struct OperationReader {
         try checkRenames(parameters, in: value("parameters")!)
         let outputNode = value("output")!
         let output = StructureSpec(members: try members.readMembers(outputNode))
+        if value("result") == nil && !output.members.isEmpty {
+            throw outputNode.error("an operation with output members needs 'result' (its result wrapper)")
+        }
         resolver = members.resolver
 
         var rules: [Rule] = []
@@ -56,11 +65,28 @@ struct OperationReader {
                 preconditions.append(try readPrecondition(item, parameters: parameters, members: members))
             }
         }
+        // An operation without output answers with ResponseMetadata only, and names no result wrapper.
+        let result = try value("result")?.nonEmptyString() ?? ""
+        if result.isEmpty && !output.members.isEmpty {
+            throw root.error("missing required key 'result': an operation with output members has a result wrapper")
+        }
         var operation = OperationSpec(
-            name: name, resultWrapper: try value("result")!.nonEmptyString(), parameters: parameters, rules: rules,
+            name: name, resultWrapper: result, parameters: parameters, rules: rules,
             preconditions: preconditions, output: output, errors: operationErrors,
             unsupported: try value("unsupported")?.bool() ?? false, sourceFile: root.file)
         operation.sourceLine = value("operation")!.node.mark?.line
+        if let node = value("paging") {
+            operation.paging = try readPaging(node, parameters: parameters, output: output, errors: operationErrors)
+        }
+        if let node = value("filters") {
+            operation.filters = try readFilters(node, parameters: parameters, output: output)
+        }
+        if let originNode = value("origin") {
+            guard let origin = MemberSpec.Origin(rawValue: try originNode.string()) else {
+                throw originNode.error("expected 'document' or 'service-model', found \(originNode.found)")
+            }
+            operation.origin = origin
+        }
         return operation
     }
 
@@ -110,6 +136,8 @@ struct OperationReader {
             "disjoint": ["parameters"],
             "ordered": ["lower", "upper"], "disjointWindows": ["daily", "weekly"],
             "forbiddenWhen": ["parameter", "when", "equals"], "requires": ["parameter", "requires"],
+            "maxItems": ["list", "max"], "engineParameterNames": ["list", "level"],
+            "engineParameterValues": ["list", "level"], "engineApplyMethods": ["list", "level"],
         ]
         let keys = argumentKeys[keyword]!
         let entries = try body.mapping(allowed: keys + ["error", "inferred", "note"], required: keys + ["error"])
@@ -161,6 +189,25 @@ struct OperationReader {
             kind = .requires(
                 parameter: try path(value("parameter"), in: parameters),
                 requires: try path(value("requires"), in: parameters))
+        case "maxItems":
+            let max = try value("max").int()
+            if max < 1 { throw value("max").error("expected at least 1, found \(max)") }
+            kind = .maxItems(list: try list(value("list"), in: parameters), max: max)
+        case "engineParameterNames", "engineParameterValues", "engineApplyMethods":
+            let path = try list(
+                value("list"), in: parameters, members: ["ParameterName", "ParameterValue", "ApplyMethod"])
+            let levelNode = value("level")
+            guard let level = EngineParameterLevel(rawValue: try levelNode.string()) else {
+                throw levelNode.error("expected 'cluster' or 'instance', found \(levelNode.found)")
+            }
+            let known = catalog.parameters(level)
+            if known.isEmpty { throw levelNode.error("parameters.yaml lists no \(level.rawValue) parameters") }
+            kind =
+                keyword == "engineParameterNames"
+                ? .engineParameterNames(list: path, parameters: known)
+                : keyword == "engineParameterValues"
+                    ? .engineParameterValues(list: path, parameters: known)
+                    : .engineApplyMethods(list: path, parameters: known)
         default:
             throw body.error("unknown rule '\(keyword)'")
         }
@@ -169,12 +216,35 @@ struct OperationReader {
             inferred: try YAMLCursor.value("inferred", in: entries)?.bool() ?? false)
     }
 
+    /// A list parameter, whose structure members include `members` when given.
+    private func list(_ node: YAMLCursor, in parameters: StructureSpec, members: [String] = []) throws(SpecLoadError)
+        -> String
+    {
+        let found = try path(node, in: parameters)
+        guard case .list(let list) = ParameterPath.resolve(found, in: parameters)!.type else {
+            throw node.error("'\(found)' is not a list")
+        }
+        if !members.isEmpty {
+            guard case .structure(let structure) = list.member,
+                members.allSatisfy({ structure.member(named: $0) != nil })
+            else {
+                throw node.error("'\(found)' must list structures with \(members.joined(separator: ", "))")
+            }
+        }
+        return found
+    }
+
     private func readPrecondition(_ item: YAMLCursor, parameters: StructureSpec, members: MemberReader)
         throws(SpecLoadError) -> Precondition
     {
         let (keyword, body) = try single(item, kinds: Self.preconditionKinds)
         var keys = ["parameter", "error", "inferred", "note"]
-        if keyword == "exists" || keyword == "absent" { keys.append("resource") }
+        if ["exists", "absent", "namesResource", "notInUse", "notDefault"].contains(keyword) {
+            keys.append("resource")
+        }
+        if keyword == "spansZones" { keys.append("minimum") }
+        if keyword == "associated" || keyword == "notAssociated" { keys.append("with") }
+        if keyword == "associated" { keys.append("by") }
         if keyword == "state" { keys.append("allowed") }
         if ["readerOf", "orderable", "serverlessScaling"].contains(keyword) { keys.append("cluster") }
         if keyword == "restorableTime" { keys.append("source") }
@@ -183,14 +253,29 @@ struct OperationReader {
         func value(_ key: String) -> YAMLCursor { YAMLCursor.value(key, in: entries)! }
         let kind: Precondition.Kind
         switch keyword {
-        case "exists", "absent":
+        case "exists", "absent", "namesResource", "notInUse", "notDefault":
             let node = value("resource")
             guard let resource = ResourceKind(rawValue: try node.string()) else {
                 throw node.error(
                     "unknown resource \(node.found); expected one of \(ResourceKind.allCases.map(\.rawValue).joined(separator: ", "))"
                 )
             }
-            kind = keyword == "exists" ? .exists(resource) : .absent(resource)
+            switch keyword {
+            case "exists": kind = .exists(resource)
+            case "absent": kind = .absent(resource)
+            case "namesResource": kind = .namesResource(resource)
+            case "notDefault": kind = .notDefault(resource)
+            default: kind = .notInUse(resource)
+            }
+        case "spansZones":
+            let minimum = try value("minimum").int()
+            if minimum < 1 { throw value("minimum").error("expected at least 1 zone") }
+            guard case .list = ParameterPath.resolve(try path(value("parameter"), in: parameters), in: parameters)?.type
+            else { throw value("parameter").error("'spansZones' applies to a list parameter") }
+            kind = .spansZones(minimum: minimum)
+        case "associated":
+            kind = .associated(with: try path(value("with"), in: parameters), by: try value("by").nonEmptyString())
+        case "notAssociated": kind = .notAssociated(with: try path(value("with"), in: parameters))
         case "state":
             let states = try value("allowed").strings()
             if states.isEmpty { throw value("allowed").error("expected at least one state") }

@@ -10,7 +10,7 @@ struct ResourceReader {
     static let keys = ["probe", "helperOperations", "resources"]
     static let lifecycleKeys = [
         "memberOf", "nameTag", "create", "describe", "modify", "delete", "actions", "deletionProtection", "setup",
-        "references", "sharesStates", "note",
+        "references", "arn", "serviceDefault", "usedBy", "sharesStates", "note",
     ]
 
     /// Operation names a step may use: those of `operations/` and the declared helpers.
@@ -58,6 +58,11 @@ struct ResourceReader {
         for (index, (_, node)) in resources.enumerated() {
             lifecycles.append(try readLifecycle(node, kind: defined[index]))
         }
+        for (index, (_, node)) in resources.enumerated() {
+            let entries = try node.mapping(allowed: Self.lifecycleKeys)
+            guard let usedBy = YAMLCursor.value("usedBy", in: entries) else { continue }
+            lifecycles[index].usedBy = try readUsedBy(usedBy, lifecycles: lifecycles)
+        }
         let probeNode = value("probe")!
         let probe = try operation(probeNode)
         if let spec = operations[probe], spec.parameters.members.contains(where: \.required) {
@@ -104,6 +109,15 @@ struct ResourceReader {
             guard memberOf != nil else { throw node.error("'sharesStates' needs 'memberOf' (whose states are shared)") }
             lifecycle.sharesStates = try node.strings()
         }
+        if let node = value("arn") { lifecycle.arn = try readARN(node, describe: describe) }
+        // A kind without a status member (a parameter group) cannot be waited on.
+        let waits =
+            [lifecycle.setup.create.waitFor, modify?.waitFor].contains { $0 != nil }
+            || actions.contains { $0.reaches != nil }
+        if describe.status == nil && waits {
+            throw value("describe")!.error("missing required key 'status'")
+        }
+        lifecycle.serviceDefault = try value("serviceDefault")?.nonEmptyString()
         if let node = value("deletionProtection") {
             let protection = try node.mapping(allowed: ["on", "off"], required: ["on", "off"])
             let off = YAMLCursor.value("off", in: protection)!
@@ -114,10 +128,32 @@ struct ResourceReader {
         return lifecycle
     }
 
+    /// `{type: cluster, member: DBClusterArn, notFound: Code}`: the member must be one of the describe's
+    /// `runtimeMembers`, so cases can ask the endpoint for a resource's ARN.
+    private func readARN(_ node: YAMLCursor, describe: ResourceLifecycle.Describe) throws(SpecLoadError)
+        -> ResourceLifecycle.ARN
+    {
+        let entries = try node.mapping(
+            allowed: ["type", "member", "notFound", "inferred", "note"], required: ["type", "member", "notFound"])
+        func value(_ key: String) -> YAMLCursor { YAMLCursor.value(key, in: entries)! }
+        let type = try value("type").nonEmptyString()
+        guard type.allSatisfy({ $0.isASCII && ($0.isLowercase || $0 == "-") }) else {
+            throw value("type").error("expected lower-case letters and hyphens, found \(value("type").found)")
+        }
+        let member = try memberName(value("member"))
+        guard describe.runtimeMembers.contains(member) else {
+            throw value("member").error("'\(member)' must be one of the describe's runtimeMembers")
+        }
+        return ResourceLifecycle.ARN(
+            type: type, member: member, notFound: try errorCode(value("notFound")),
+            inferred: try YAMLCursor.value("inferred", in: entries)?.bool() ?? false)
+    }
+
     private func readDescribe(_ node: YAMLCursor) throws(SpecLoadError) -> ResourceLifecycle.Describe {
         let keys = ["operation", "identifier", "items", "status", "notFound", "runtimeMembers"]
         let entry = try operationParameter(node, key: "identifier", extra: Array(keys.dropFirst(2)))
-        let entries = try node.mapping(allowed: keys + ["note"], required: keys.filter { $0 != "runtimeMembers" })
+        let entries = try node.mapping(
+            allowed: keys + ["note"], required: keys.filter { $0 != "runtimeMembers" && $0 != "status" })
         func value(_ key: String) -> YAMLCursor { YAMLCursor.value(key, in: entries)! }
         let items = try value("items").nonEmptyString()
         let parts = items.split(separator: "/", omittingEmptySubsequences: false)
@@ -131,7 +167,9 @@ struct ResourceReader {
         }
         return ResourceLifecycle.Describe(
             operation: entry.operation, identifier: entry.parameter, items: items,
-            status: try memberName(value("status")),
+            status: try YAMLCursor.value("status", in: entries).map { (node) throws(SpecLoadError) in
+                try memberName(node)
+            },
             notFound: try errorCode(value("notFound")),
             runtimeMembers: try YAMLCursor.value("runtimeMembers", in: entries)?.sequence().map {
                 (item) throws(SpecLoadError) in try memberName(item)
@@ -208,11 +246,26 @@ struct ResourceReader {
             waitFor: try YAMLCursor.value("waitFor", in: entries)?.nonEmptyString())
     }
 
+    /// `{resource: Kind, parameter: P}`: P is a parameter of that kind's set-up create.
+    private func readUsedBy(_ node: YAMLCursor, lifecycles: [ResourceLifecycle]) throws(SpecLoadError)
+        -> ResourceLifecycle.UsedBy
+    {
+        let entries = try node.mapping(allowed: ["resource", "parameter"], required: ["resource", "parameter"])
+        let kind = try definedKind(YAMLCursor.value("resource", in: entries)!)
+        let create = lifecycles.first { $0.kind == kind }!.setup.create
+        return ResourceLifecycle.UsedBy(
+            kind: kind, parameter: try parameter(YAMLCursor.value("parameter", in: entries)!, of: create.operation))
+    }
+
     /// `{Name: value, ...}` in order; a value `{{Kind}}` names a kind this file defines.
     private func stepParameters(_ node: YAMLCursor, operation: String) throws(SpecLoadError) -> [StepParameter] {
         var result: [StepParameter] = []
         for (name, item) in try node.namedEntries() {
             _ = try parameter(YAMLCursor(node: item.node, path: item.path, file: item.file), named: name, of: operation)
+            if case .sequence = item.node {
+                result.append(StepParameter(name: name, value: .literals(try item.strings())))
+                continue
+            }
             let text = try item.string()
             if text.hasPrefix("{{"), text.hasSuffix("}}") {
                 let inner = String(text.dropFirst(2).dropLast(2))

@@ -2,6 +2,8 @@
 /// refusing references to unknown shapes and cycles.
 struct ShapeResolver {
     let errors: [String: ErrorSpec]
+    /// The catalogues of `catalogues.yaml`, which `catalogue` constraints name.
+    var catalogues: [String: Catalogue] = [:]
     private(set) var rawShapes: [String: YAMLCursor] = [:]
     private(set) var resolved: [String: StructureSpec] = [:]
     private var resolving: [String] = []

@@ -1,8 +1,8 @@
 import Foundation
 import Yams
 
-/// Reads a spec directory (`service.yaml`, `errors.yaml`, `shapes.yaml`, `operations/*.yaml`, `resources.yaml`, and
-/// `instance-classes.yaml` when present) into a
+/// Reads a spec directory (`service.yaml`, `errors.yaml`, `shapes.yaml`, `parameters.yaml` when present,
+/// `operations/*.yaml`, `resources.yaml`, `instance-classes.yaml` when present) into a
 /// `ServiceSpec`, checking every key, type, constraint and cross-reference on the way.
 ///
 /// Every problem found is reported with its file, line, column and key path; the loader goes on
@@ -27,6 +27,11 @@ public struct SpecLoader: Sendable {
         let errors = attempt { () throws(SpecLoadError) in try readErrorsFile() } ?? [:]
         let shapeSource = attempt { () throws(SpecLoadError) in try readDocument("shapes.yaml") }
         var resolver = ShapeResolver(errors: errors)
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("catalogues.yaml").path),
+            let document = attempt({ () throws(SpecLoadError) in try readDocument("catalogues.yaml") })
+        {
+            resolver.catalogues = attempt { () throws(SpecLoadError) in try CatalogueReader().read(document) } ?? [:]
+        }
         if let shapeSource {
             _ = attempt { () throws(SpecLoadError) in try resolver.register(shapeSource) }
             for name in resolver.rawShapes.keys.sorted() {
@@ -34,12 +39,20 @@ public struct SpecLoader: Sendable {
             }
         }
 
+        // The engine parameter catalog is optional: a spec without parameter groups needs none.
+        var catalog = EngineParameterCatalog()
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("parameters.yaml").path),
+            let document = attempt({ () throws(SpecLoadError) in try readDocument("parameters.yaml") })
+        {
+            catalog = attempt { () throws(SpecLoadError) in try EngineParameterReader().read(document) } ?? catalog
+        }
+
         var operations: [OperationSpec] = []
         var seen: [String: String] = [:]
         let files = attempt({ () throws(SpecLoadError) in try operationFiles() }) ?? []
         for file in files {
             guard let document = attempt({ () throws(SpecLoadError) in try readDocument(file) }) else { continue }
-            var reader = OperationReader(resolver: resolver, errors: errors)
+            var reader = OperationReader(resolver: resolver, errors: errors, catalog: catalog)
             guard let operation = attempt({ () throws(SpecLoadError) in try reader.read(document) }) else { continue }
             resolver = reader.resolver
             if let first = seen[operation.name] {
@@ -82,13 +95,29 @@ public struct SpecLoader: Sendable {
             instanceClasses =
                 attempt { () throws(SpecLoadError) in try InstanceClassReader().read(document) } ?? instanceClasses
         }
+        var plan = PlanFigures()
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("plan.yaml").path),
+            let document = attempt({ () throws(SpecLoadError) in try readDocument("plan.yaml") })
+        {
+            plan = attempt { () throws(SpecLoadError) in try PlanFiguresReader().read(document) } ?? plan
+        }
+        let askable = Set(operations.map(\.name)).union(resources.helperOperations)
+        for catalogue in resolver.catalogues.values.sorted(by: { $0.name < $1.name })
+        where !askable.contains(catalogue.ask.operation) {
+            problems.append(
+                SpecLoadError(
+                    file: "catalogues.yaml", keyPath: "catalogues.\(catalogue.name).ask.operation",
+                    message:
+                        "unknown operation '\(catalogue.ask.operation)'; expected one of operations/ or helperOperations"
+                ))
+        }
         guard problems.isEmpty, let service else { throw SpecLoadFailure(errors: problems) }
         var shapes: [String: StructureSpec] = [:]
         for (name, shape) in resolver.resolved { shapes[name] = shape }
         return ServiceSpec(
             apiVersion: service.apiVersion, xmlNamespace: service.xmlNamespace, signingName: service.signingName,
             operations: operations, shapes: shapes, errors: errors, resources: resources,
-            instanceClasses: instanceClasses)
+            instanceClasses: instanceClasses, catalogues: resolver.catalogues, plan: plan, engineParameters: catalog)
     }
 
     // MARK: files

@@ -22,6 +22,8 @@ public struct Constraint: Sendable, Equatable {
         case length(min: Int?, max: Int?)
         /// One of the listed values (compared case-sensitively).
         case oneOf([String])
+        /// None of the listed values, compared case-insensitively (a subnet group may not be named `default`).
+        case notOneOf([String])
         /// The whole value matches this regular expression.
         case pattern(String)
         /// The value must not start with any of these prefixes.
@@ -30,6 +32,9 @@ public struct Constraint: Sendable, Equatable {
         case step(Double)
         /// A time window (`hh24:mi-hh24:mi` daily or `ddd:hh24:mi-ddd:hh24:mi` weekly) of at least `minMinutes`.
         case window(WindowFormat, minMinutes: Int)
+        /// One of the values of a catalogue of the service (engine versions): valid requests ask the endpoint for
+        /// one at run time; the values are the reference server's copy of the catalogue.
+        case catalogue(name: String, values: [String])
     }
 
     /// The keyword spec files use for this kind of constraint.
@@ -39,10 +44,12 @@ public struct Constraint: Sendable, Equatable {
         case .range: "range"
         case .length: "length"
         case .oneOf: "oneOf"
+        case .notOneOf: "notOneOf"
         case .pattern: "pattern"
         case .forbiddenPrefixes: "forbiddenPrefixes"
         case .step: "step"
         case .window: "window"
+        case .catalogue: "catalogue"
         }
     }
 }

@@ -20,6 +20,9 @@ public struct MemberSpec: Sendable, Equatable {
     public var constraints: [Constraint]
     /// Free text carried from the spec file (a short note for people).
     public var note: String?
+    /// A documented example value valid requests send (`subnet-…` ids, a role ARN), for values no constraint
+    /// can produce and the suite cannot create.
+    public var example: ParameterValue?
     /// The sibling parameter whose resource this value becomes the new identifier of
     /// (`NewDBClusterIdentifier` renames the cluster `DBClusterIdentifier` names); its answers show the
     /// value under that sibling's element.

@@ -2,7 +2,8 @@
 /// the answer's shape and the errors it may return.
 public struct OperationSpec: Sendable, Equatable {
     public var name: String
-    /// The element wrapping a success answer's content (`CreateDBClusterResult`).
+    /// The element wrapping a success answer's content (`CreateDBClusterResult`); empty for an operation
+    /// without output, whose answer carries only ResponseMetadata.
     public var resultWrapper: String
     /// The request parameters, in model order.
     public var parameters: StructureSpec
@@ -14,10 +15,17 @@ public struct OperationSpec: Sendable, Equatable {
     public var errors: [String]
     /// True when the API document says the whole operation is not supported by Neptune.
     public var unsupported: Bool
+    /// Where the operation comes from: the API document of the ten cluster operations, or (for the others) only
+    /// the AWS service model and NEPTUNE-FACTS-2 (`origin: service-model` in its file).
+    public var origin: MemberSpec.Origin = .document
     /// The spec file this operation was read from (relative path), for messages.
     public var sourceFile: String
     /// The line of the `operation:` key in that file, for messages.
     public var sourceLine: Int?
+    /// How the operation pages its answer, when it does.
+    public var paging: Paging?
+    /// The documented filters of the operation's `Filters` parameter.
+    public var filters: [FilterSpec] = []
 
     public init(
         name: String, resultWrapper: String, parameters: StructureSpec, rules: [Rule] = [],
@@ -35,6 +43,9 @@ public struct OperationSpec: Sendable, Equatable {
         self.sourceFile = sourceFile
     }
 
+    /// False for an operation without output (AddTagsToResource): no result wrapper in its answer.
+    public var hasResult: Bool { !resultWrapper.isEmpty }
+
     /// The response element (`CreateDBClusterResponse`).
     public var responseElement: String { name + "Response" }
 
@@ -49,9 +60,13 @@ public struct OperationSpec: Sendable, Equatable {
 
     /// The value constraints the operation judges on `member`: on the parameter, its structure members and
     /// its list members (with their paths, in spec order), except identifier rules on a parameter that names
-    /// an existing resource. Coverage and the faults' item families both read them from here.
+    /// an existing resource, and none on an unsupported parameter (the evaluator refuses it whole). Coverage and the
+    /// faults' item families both read them from here.
     public func judgedConstraints(of member: MemberSpec) -> [(path: String, constraint: Constraint)] {
+        // An unsupported parameter draws its own error whatever it holds: nothing inside it is judged.
+        guard !member.unsupported else { return [] }
         var sites: [(path: String, constraint: Constraint)] = []
+        guard !member.unsupported else { return sites }
         func add(_ path: String, _ constraints: [Constraint]) {
             for constraint in constraints where !(constraint.keyword == "identifier" && namesExistingResource(path)) {
                 sites.append((path, constraint))

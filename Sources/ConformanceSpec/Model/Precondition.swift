@@ -37,9 +37,24 @@ public struct Precondition: Sendable, Equatable {
         case orderable(cluster: String)
         /// A serverless instance class needs a serverless capacity range on the cluster the `cluster` parameter names.
         case serverlessScaling(cluster: String)
+        /// The ARN must name a resource of a kind `resources.yaml` gives an `arn` type, in the request's region and
+        /// account; `resource` is the kind valid requests name. A malformed ARN or an unknown type draws `error`, a
+        /// missing resource its kind's not-found code.
+        case namesResource(ResourceKind)
+        /// The listed values (subnets) must lie in at least `minimum` distinct availability zones.
+        case spansZones(minimum: Int)
+        /// The value must be associated with the resource the `with` parameter names (a role with a cluster);
+        /// `by` is the operation that associates it, which set-up sends first.
+        case associated(with: String, by: String)
+        /// The value must not yet be associated with the resource the `with` parameter names.
+        case notAssociated(with: String)
+        /// No resource of another kind may still use the named one of this kind (a cluster its subnet group).
+        case notInUse(ResourceKind)
         /// The time must lie in the restorable window of the cluster the `source` parameter names (from its
         /// EarliestRestorableTime to its LatestRestorableTime).
         case restorableTime(source: String)
+        /// The resource must not be one the service keeps in every region (a `default.<family>` parameter group).
+        case notDefault(ResourceKind)
     }
 
     /// The keyword spec files use for this kind of precondition.
@@ -56,6 +71,12 @@ public struct Precondition: Sendable, Equatable {
         case .restorableTime: "restorableTime"
         case .orderable: "orderable"
         case .serverlessScaling: "serverlessScaling"
+        case .namesResource: "namesResource"
+        case .spansZones: "spansZones"
+        case .associated: "associated"
+        case .notAssociated: "notAssociated"
+        case .notDefault: "notDefault"
+        case .notInUse: "notInUse"
         }
     }
 }
@@ -65,18 +86,10 @@ public enum ResourceKind: String, Sendable, Equatable, CaseIterable {
     case dbCluster = "DBCluster"
     case dbClusterSnapshot = "DBClusterSnapshot"
     case dbClusterParameterGroup = "DBClusterParameterGroup"
+    case dbParameterGroup = "DBParameterGroup"
     case dbSubnetGroup = "DBSubnetGroup"
     case globalCluster = "GlobalCluster"
     case dbInstance = "DBInstance"
-    case dbParameterGroup = "DBParameterGroup"
-}
-
-extension Precondition.Kind {
-    /// The parameter naming the cluster an instance-class precondition judges against.
-    public var clusterParameter: String? {
-        switch self {
-        case .orderable(let cluster), .serverlessScaling(let cluster), .readerOf(let cluster): cluster
-        default: nil
-        }
-    }
+    /// A VPC subnet: the suite cannot create one; the endpoint knows which exist and their zones.
+    case subnet = "Subnet"
 }

@@ -43,6 +43,15 @@ public struct ResourceCatalog: Sendable, Equatable {
         return result
     }
 
+    /// True when `parameter` of `operation` names the resource the operation creates, which its answers show under
+    /// the kind's describe identifier `element` (a copy's target name as the group's name).
+    public func namesNewResource(_ parameter: String, in operation: String, as element: String) -> Bool {
+        lifecycles.contains { lifecycle in
+            lifecycle.describe.identifier == element
+                && lifecycle.creates.contains(ResourceParameter(operation: operation, parameter: parameter))
+        }
+    }
+
     /// What a successful `operation` deletes: the kind and the parameter naming it.
     public func deletion(by operation: String) -> (lifecycle: ResourceLifecycle, parameter: String)? {
         lifecycles.first { $0.delete.operation == operation }.map { ($0, $0.delete.identifier) }
@@ -67,6 +76,9 @@ public struct ResourceCatalog: Sendable, Equatable {
     public func lifecycle(offering runtimeMember: String) -> ResourceLifecycle? {
         lifecycles.first { $0.describe.runtimeMembers.contains(runtimeMember) }
     }
+
+    /// The kind whose ARNs carry this type segment (`cluster`, `subgrp`, ...).
+    public func lifecycle(arnType type: String) -> ResourceLifecycle? { lifecycles.first { $0.arn?.type == type } }
 
     /// The kind whose resources belong to resources of `kind` (instances of a cluster).
     public func members(of kind: ResourceKind) -> ResourceLifecycle? { lifecycles.first { $0.memberOf == kind } }

@@ -22,6 +22,14 @@ public struct ResourceLifecycle: Sendable, Equatable {
     public var memberOf: ResourceKind?
     /// States a member takes when the resource it belongs to reaches them (a stopped cluster's instances are stopped).
     public var sharesStates: [String] = []
+    /// How an ARN names one (tagging names resources by ARN), when it has one.
+    public var arn: ARN?
+    /// Which parameter of another kind's set-up create makes that resource use one of these (a cluster its
+    /// subnet group), for the case that deletes one still in use.
+    public var usedBy: UsedBy?
+    /// The name of one resource of this kind the service keeps in every region (`default.neptune1.3`), which no
+    /// case creates or deletes.
+    public var serviceDefault: String?
 
     public init(
         kind: ResourceKind, nameTag: String, creates: [ResourceParameter], describe: Describe,
@@ -49,15 +57,15 @@ public struct ResourceLifecycle: Sendable, Equatable {
         public var identifier: String
         /// Slash-separated path of one listed resource in the answer, from the root's child (`…Result/Items/Item`).
         public var items: String
-        /// The member of a listed resource that holds its state.
-        public var status: String
+        /// The member of a listed resource that holds its state (nil for kinds without one, parameter groups).
+        public var status: String?
         /// The error code of an identifier that names nothing.
         public var notFound: String
         /// Members a case may ask the endpoint for at run time (a `RuntimeValue`).
         public var runtimeMembers: [String]
 
         public init(
-            operation: String, identifier: String, items: String, status: String, notFound: String,
+            operation: String, identifier: String, items: String, status: String?, notFound: String,
             runtimeMembers: [String] = []
         ) {
             self.operation = operation
@@ -68,8 +76,8 @@ public struct ResourceLifecycle: Sendable, Equatable {
             self.runtimeMembers = runtimeMembers
         }
 
-        /// The answer path of the status of a listed resource.
-        public var statusPath: String { items + "/" + status }
+        /// The answer path of the status of a listed resource, when it has one.
+        public var statusPath: String? { status.map { items + "/" + $0 } }
         /// The answer path of a member of a listed resource.
         public func path(of member: String) -> String { items + "/" + member }
     }
@@ -150,6 +158,35 @@ public struct ResourceLifecycle: Sendable, Equatable {
         public init(on: [StepParameter], off: ResourceStep) {
             self.on = on
             self.off = off
+        }
+    }
+
+    /// The ARN form `arn:PARTITION:SERVICE:REGION:ACCOUNT:TYPE:ID` of one resource.
+    public struct ARN: Sendable, Equatable {
+        /// The type segment (`cluster`, `db`, `cluster-snapshot`, `subgrp`).
+        public var type: String
+        /// The describe answer's member that holds the ARN (one of the describe's `runtimeMembers`).
+        public var member: String
+        /// The error code of an ARN of this type that names nothing.
+        public var notFound: String
+        public var inferred: Bool
+
+        public init(type: String, member: String, notFound: String, inferred: Bool = false) {
+            self.type = type
+            self.member = member
+            self.notFound = notFound
+            self.inferred = inferred
+        }
+    }
+
+    /// A kind whose set-up create can use one of these resources, and the create's parameter that names it.
+    public struct UsedBy: Sendable, Equatable {
+        public var kind: ResourceKind
+        public var parameter: String
+
+        public init(kind: ResourceKind, parameter: String) {
+            self.kind = kind
+            self.parameter = parameter
         }
     }
 

@@ -14,6 +14,8 @@ public struct ResourceParameter: Sendable, Equatable, Hashable {
 public struct StepParameter: Sendable, Equatable {
     public enum Value: Sendable, Equatable {
         case literal(String)
+        /// A list of literal values (the subnets of a subnet group).
+        case literals([String])
         case identifierOf(ResourceKind)
     }
 
@@ -69,7 +71,22 @@ public struct ResourceStep: Sendable, Equatable {
         for parameter in parameters {
             switch parameter.value {
             case .literal(let text): result.append((parameter.name, text))
+            case .literals(let texts): result.append((parameter.name, texts.joined(separator: ",")))
             case .identifierOf(let kind): if let other = related[kind] { result.append((parameter.name, other)) }
+            }
+        }
+        return result
+    }
+
+    /// Like `values(id:related:)`, with list parameters as lists: what the step's request carries.
+    public func requestValues(id: String, related: [ResourceKind: String] = [:]) -> [Parameter] {
+        var result = [Parameter(identifier, .scalar(id))]
+        for parameter in parameters {
+            switch parameter.value {
+            case .literal(let text): result.append(Parameter(parameter.name, .scalar(text)))
+            case .literals(let texts): result.append(Parameter(parameter.name, .list(texts.map { .scalar($0) })))
+            case .identifierOf(let kind):
+                if let other = related[kind] { result.append(Parameter(parameter.name, .scalar(other))) }
             }
         }
         return result

@@ -30,6 +30,15 @@ public struct Rule: Sendable, Equatable {
         case requires(parameter: String, requires: String)
         /// No value may be in both lists (a log type enabled and disabled in one request).
         case disjoint([String])
+        /// The list may hold at most `max` members.
+        case maxItems(list: String, max: Int)
+        /// Every member of the list (`ParameterName`, `ParameterValue`, `ApplyMethod` structures) names one of
+        /// these engine parameters.
+        case engineParameterNames(list: String, parameters: [EngineParameter])
+        /// Every member of the list that names one of these parameters sets it to one of its allowed values.
+        case engineParameterValues(list: String, parameters: [EngineParameter])
+        /// No member of the list applies one of these parameters that is static with `immediate`.
+        case engineApplyMethods(list: String, parameters: [EngineParameter])
     }
 
     /// Every parameter path the rule names.
@@ -40,6 +49,9 @@ public struct Rule: Sendable, Equatable {
         case .disjointWindows(let a, let b): [a, b]
         case .forbiddenWhen(let a, let b, _): [a, b]
         case .requires(let a, let b): [a, b]
+        case .maxItems(let list, _), .engineParameterNames(let list, _), .engineParameterValues(let list, _),
+            .engineApplyMethods(let list, _):
+            [list]
         }
     }
 
@@ -54,6 +66,10 @@ public struct Rule: Sendable, Equatable {
         case .forbiddenWhen: "forbiddenWhen"
         case .requires: "requires"
         case .disjoint: "disjoint"
+        case .maxItems: "maxItems"
+        case .engineParameterNames: "engineParameterNames"
+        case .engineParameterValues: "engineParameterValues"
+        case .engineApplyMethods: "engineApplyMethods"
         }
     }
 }

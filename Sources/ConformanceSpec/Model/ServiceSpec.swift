@@ -20,11 +20,19 @@ public struct ServiceSpec: Sendable, Equatable {
     public var resources: ResourceCatalog
     /// The DB instance classes and the engine versions offering them (`instance-classes.yaml`; empty without it).
     public var instanceClasses: InstanceClassCatalogue
+    /// The service's catalogues (`catalogues.yaml`) by name.
+    public var catalogues: [String: Catalogue]
+    /// The rough figures `run --plan` estimates with (`plan.yaml`).
+    public var plan: PlanFigures
+    /// The engine parameters of parameter groups by family and level (`parameters.yaml`).
+    public var engineParameters: EngineParameterCatalog
 
     public init(
         apiVersion: String, xmlNamespace: String, signingName: String, operations: [OperationSpec],
         shapes: [String: StructureSpec], errors: [String: ErrorSpec], resources: ResourceCatalog = ResourceCatalog(),
-        instanceClasses: InstanceClassCatalogue = InstanceClassCatalogue()
+        instanceClasses: InstanceClassCatalogue = InstanceClassCatalogue(),
+        catalogues: [String: Catalogue] = [:], plan: PlanFigures = PlanFigures(),
+        engineParameters: EngineParameterCatalog = EngineParameterCatalog()
     ) {
         self.apiVersion = apiVersion
         self.xmlNamespace = xmlNamespace
@@ -34,6 +42,9 @@ public struct ServiceSpec: Sendable, Equatable {
         self.errors = errors
         self.resources = resources
         self.instanceClasses = instanceClasses
+        self.catalogues = catalogues
+        self.plan = plan
+        self.engineParameters = engineParameters
         operationIndex = operations.firstPositions(by: \.name)
     }
 
@@ -47,6 +58,8 @@ public struct ServiceSpec: Sendable, Equatable {
             && left.signingName == right.signingName
             && left.operations == right.operations && left.shapes == right.shapes && left.errors == right.errors
             && left.resources == right.resources && left.instanceClasses == right.instanceClasses
+            && left.catalogues == right.catalogues
+            && left.plan == right.plan && left.engineParameters == right.engineParameters
     }
 
     /// The error an operation draws for `code`, from the operation's list or the common errors.

@@ -55,6 +55,10 @@ protocol FaultDecorator: Sendable {
     func rendering(envelope: inout AnswerEnvelope)
     /// Answers: adjusts an error answer.
     func rendering(error: inout ErrorAnswer)
+    /// Answers: adjusts where a paged answer cuts its list and whether it sends a token for the next page.
+    func cutting(_ page: inout PageCut)
+    /// Answers: true to list every resource whatever the request's `Filters` name.
+    var ignoresFilters: Bool { get }
 }
 
 extension FaultDecorator {
@@ -69,4 +73,6 @@ extension FaultDecorator {
     func rendering(snapshotMembers: inout [String: ParameterValue]) {}
     func rendering(envelope: inout AnswerEnvelope) {}
     func rendering(error: inout ErrorAnswer) {}
+    func cutting(_ page: inout PageCut) {}
+    var ignoresFilters: Bool { false }
 }

@@ -1,6 +1,7 @@
 import ConformanceSpec
 
-/// Identifiers: cluster identifiers are stored as sent, not lower-cased, and answered that way; a
+/// Identifiers: cluster identifiers and parameter group names are stored as sent, not lower-cased, and answered
+/// that way; a
 /// look-up that misses tries the stored identifiers case-insensitively, so requests still find them.
 struct KeepIdentifierCase: FaultDecorator {
     var summary: String { "stores and answers identifiers without lower-casing them" }

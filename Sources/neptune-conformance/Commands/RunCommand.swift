@@ -27,6 +27,11 @@ struct RunCommand: AsyncParsableCommand {
               neptune-conformance run --endpoint embedded:wrong-namespace
               neptune-conformance run --endpoint https://rds.us-east-1.amazonaws.com \\
                   --allow-real-endpoint --profile test
+              neptune-conformance run --plan --concurrency 2
+
+            --plan prints what the selected cases would create (resources by kind,
+            instances by class and instance-hours, a rough duration) and sends nothing.
+            Against a remote endpoint the plan is printed before the run starts.
             """)
 
     @OptionGroup var specOptions: SpecOptions
@@ -34,12 +39,20 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup(title: "Selection") var selection: SelectionOptions
     @OptionGroup(title: "Output") var output: OutputOptions
 
+    @Flag(help: "Print what the selected cases would create, for how long, and send nothing.")
+    var plan = false
+
     func run() async throws {
         let spec = try specOptions.load()
         let cases = try selection.select(from: spec)
         let known = try output.loadBaseline()
         let destination = target.target
         let settings = target.settings
+        if plan || !destination.isLoopback {
+            let lines = RunPlan(spec: spec, cases: cases, concurrency: settings.concurrency).lines
+            for line in lines { print(line) }
+            if plan { return }
+        }
         try CommandTargetRunner.checkCredentials(destination, settings: settings)
         let mode = output.mode(for: destination)
         var options = ConformanceRun.Options(

@@ -1,0 +1,59 @@
+import ConformanceSpec
+import QueryProtocol
+
+extension OperationCases {
+    /// For each documented filter (`filters:`) and each member it matches: two resources made by the set-up, and
+    /// a request filtering by the first one's value of that member. A member that names the resource (its
+    /// identifier, or a describe-only member such as its ARN, asked of the endpoint at run time) must list the
+    /// first and leave out the second; a member the set-up gave both the same value (their engine) must list both.
+    mutating func filterCases() -> [TestCase] {
+        guard let paging = operation.paging, let lifecycle = spec.resources.lifecycle(describedBy: name) else {
+            return []
+        }
+        var cases: [TestCase] = []
+        for filter in operation.filters {
+            for member in filter.matches {
+                var fixture = emptyFixture()
+                guard let first = fixture.make(lifecycle.kind, counter: &counter),
+                    let second = fixture.make(lifecycle.kind, counter: &counter)
+                else { continue }
+                let value: String
+                var includes = [first]
+                var excludes = [second]
+                if member == lifecycle.describe.identifier {
+                    value = first
+                } else if lifecycle.describe.runtimeMembers.contains(member) {
+                    value = RuntimeValue.describedMember(member: member, resource: first, suffix: "").token
+                } else if case .literal(let shared)? = lifecycle.setup.create.parameters.first(where: {
+                    $0.name == member
+                })?.value {
+                    value = shared
+                    includes = [first, second]
+                    excludes = []
+                } else {
+                    continue
+                }
+                let walk = PageWalk(
+                    limit: nil, token: paging.token, items: paging.items, key: paging.key, includes: includes,
+                    excludes: excludes)
+                let request = [
+                    Parameter(
+                        "Filters",
+                        .list([
+                            .structure([
+                                Parameter("Name", .scalar(filter.name)), Parameter("Values", .list([.scalar(value)])),
+                            ])
+                        ]))
+                ]
+                let narrows = excludes.isEmpty ? "lists both resources" : "lists the first and not the second"
+                cases.append(
+                    makeCase(
+                        "filter/\(filter.name)/by-\(member)", kind: .stateful, tags: ["filter"],
+                        covers: [filter.item(operation: name).text],
+                        summary: "filter \(filter.name) by the \(member) of one of two new resources \(narrows)",
+                        parameters: request, fixture: fixture, expectation: .pages(walk: walk)))
+            }
+        }
+        return cases
+    }
+}

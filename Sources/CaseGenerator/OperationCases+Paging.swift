@@ -1,0 +1,47 @@
+import ConformanceSpec
+import QueryProtocol
+
+extension OperationCases {
+    /// For an operation that pages (`paging:`): a walk over every page at the smallest limit the spec allows,
+    /// after the set-up made one resource more than a page holds (when the operation lists a resource kind of
+    /// `resources.yaml`), and a token the endpoint never issued.
+    mutating func pagingCases() -> [TestCase] {
+        guard let paging = operation.paging, let limit = operation.parameters.member(named: paging.limit) else {
+            return []
+        }
+        let items = paging.items(operation: name)
+        var smallest: Int?
+        for constraint in limit.constraints {
+            if case .range(let low?, _) = constraint.kind { smallest = Int(low) }
+        }
+        var cases: [TestCase] = []
+        if let smallest {
+            var fixture = emptyFixture()
+            var made: [String] = []
+            if let lifecycle = spec.resources.lifecycle(describedBy: name) {
+                for _ in 0...smallest {
+                    if let id = fixture.make(lifecycle.kind, counter: &counter) { made.append(id) }
+                }
+            }
+            let walk = PageWalk(
+                limit: smallest, token: paging.token, items: paging.items, key: paging.key, includes: made)
+            let summary =
+                made.isEmpty
+                ? "walks every page at \(paging.limit)=\(smallest): no page oversize, a token exactly while more remain, no item twice"
+                : "lists \(made.count) new resources at \(paging.limit)=\(smallest): every page at most \(smallest), each resource exactly once"
+            cases.append(
+                makeCase(
+                    "paging/walk-every-page", kind: .stateful, tags: ["paging"], covers: [items.walk.text],
+                    summary: summary, parameters: [Parameter(paging.limit, .scalar(String(smallest)))],
+                    fixture: fixture, expectation: .pages(walk: walk)))
+        }
+        let code = paging.badTokenError
+        cases.append(
+            makeCase(
+                "\(paging.token)/not-issued", kind: .stateful, tags: ["paging"], covers: [items.badToken.text],
+                summary: "\(paging.token) is a token the endpoint never issued",
+                parameters: [Parameter(paging.token, .scalar("not-a-token-this-endpoint-issued"))],
+                fixture: emptyFixture(), expectation: error(code, inferred: paging.badTokenInferred)))
+        return cases
+    }
+}
