@@ -9,7 +9,8 @@ public struct PageWalk: Sendable, Equatable, Codable {
     public var token: String
     /// The result's list member holding the items (`DBClusters`).
     public var items: String
-    /// The member of an item that tells it from the others (`DBClusterIdentifier`).
+    /// The member of an item that tells it from the others (`DBClusterIdentifier`), or several joined by `+`
+    /// (`EngineVersion+DBInstanceClass`): an item's id is their values joined by `+`.
     public var key: String
     /// Ids that must be listed exactly once (the resources the set-up made), compared without case.
     public var includes: [String]

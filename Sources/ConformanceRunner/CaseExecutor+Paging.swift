@@ -21,7 +21,10 @@ extension CaseExecutor {
         while true {
             guard answer.status == 200, let tree = try? SafeXMLParser().parse(answer.body) else { return findings }
             let list = tree.root.descendant(itemPath)
-            let ids = (list?.children ?? []).map { $0.child(walk.key)?.value ?? "" }
+            let members = walk.key.split(separator: "+").map(String.init)
+            let ids = (list?.children ?? []).map { item in
+                members.map { item.child($0)?.value ?? "" }.joined(separator: "+")
+            }
             let onPage = "page \(page)"
             if let limit = walk.limit, ids.count > limit {
                 findings.append(

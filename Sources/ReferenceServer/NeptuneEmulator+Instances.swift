@@ -199,10 +199,26 @@ extension NeptuneEmulator {
                 }
             }
         }
-        let items = selected.map { instanceXML($0) }.joined()
-        return renderer.success(
-            action: "DescribeDBInstances",
-            result: items.isEmpty ? "<DBInstances/>" : "<DBInstances>\(items)</DBInstances>")
+        return pagedList(selected, key: \.id, operation: "DescribeDBInstances", element: "DBInstances", request) {
+            instanceXML($0)
+        }
+    }
+
+    /// A page of `items` (in the order of `key`, as the operation's `paging:` says) as the `element` list of the
+    /// operation's result, with the next page's marker; a token this emulator never issued is refused.
+    func pagedList<Item>(
+        _ items: [Item], key: (Item) -> String, operation name: String, element: String, _ request: Request,
+        xml: (Item) -> String
+    ) -> EmulatorAnswer {
+        guard let operation = spec.operation(named: name) else {
+            return renderer.error("InvalidAction", "\(name) is not in the spec")
+        }
+        switch page(items, key: key, of: operation, request) {
+        case .refused(let refusal): return refusal
+        case .page(let page, let marker):
+            let list = page.isEmpty ? "<\(element)/>" : "<\(element)>" + page.map(xml).joined() + "</\(element)>"
+            return renderer.success(action: name, result: list + markerElement(marker, of: operation))
+        }
     }
 
     /// The request's filters: (name, values) pairs.

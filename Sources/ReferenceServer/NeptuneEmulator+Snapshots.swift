@@ -71,10 +71,9 @@ extension NeptuneEmulator {
         case "public": selected = selected.filter { $0.restoreAccess.contains("all") }
         default: break
         }
-        let items = selected.map { snapshotXML($0) }.joined()
-        return renderer.success(
-            action: "DescribeDBClusterSnapshots",
-            result: items.isEmpty ? "<DBClusterSnapshots/>" : "<DBClusterSnapshots>\(items)</DBClusterSnapshots>")
+        return pagedList(
+            selected, key: \.id, operation: "DescribeDBClusterSnapshots", element: "DBClusterSnapshots", request
+        ) { snapshotXML($0) }
     }
 
     func copySnapshot(_ request: Request) -> EmulatorAnswer {
@@ -169,7 +168,8 @@ extension NeptuneEmulator {
         let wanted = text("DBInstanceClass", request)
         let license = text("LicenseModel", request)
         let vpc = text("Vpc", request)?.lowercased()
-        var options: [String] = []
+        // One option per class and engine version: (key as the spec's paging names it, the option's XML).
+        var options: [(key: String, xml: String)] = []
         if engine == "neptune", license == nil || license == "amazon-license", vpc != "false" {
             let zones = ["a", "b", "c"].map { "<AvailabilityZone><Name>\(region)\($0)</Name></AvailabilityZone>" }
                 .joined()
@@ -178,30 +178,27 @@ extension NeptuneEmulator {
                     guard entry.offered(on: engineVersion) else { continue }
                     let global = entry.globalDatabases && EngineVersionOrder.compare(engineVersion, "1.2.0.0") >= 0
                     options.append(
-                        "<OrderableDBInstanceOption><Engine>neptune</Engine><EngineVersion>\(engineVersion)"
-                            + "</EngineVersion><DBInstanceClass>\(entry.instanceClass)</DBInstanceClass>"
-                            + "<LicenseModel>amazon-license</LicenseModel><AvailabilityZones>\(zones)</AvailabilityZones>"
-                            + "<MultiAZCapable>true</MultiAZCapable><ReadReplicaCapable>false</ReadReplicaCapable>"
-                            + "<Vpc>true</Vpc><SupportsStorageEncryption>true</SupportsStorageEncryption>"
-                            + "<StorageType>aurora</StorageType><SupportsIops>false</SupportsIops>"
-                            + "<SupportsEnhancedMonitoring>false</SupportsEnhancedMonitoring>"
-                            + "<SupportsIAMDatabaseAuthentication>true</SupportsIAMDatabaseAuthentication>"
-                            + "<SupportsPerformanceInsights>false</SupportsPerformanceInsights>"
-                            + "<SupportsGlobalDatabases>\(global)</SupportsGlobalDatabases></OrderableDBInstanceOption>"
-                    )
+                        (
+                            "\(engineVersion)+\(entry.instanceClass)+aurora",
+                            "<OrderableDBInstanceOption><Engine>neptune</Engine><EngineVersion>\(engineVersion)"
+                                + "</EngineVersion><DBInstanceClass>\(entry.instanceClass)</DBInstanceClass>"
+                                + "<LicenseModel>amazon-license</LicenseModel><AvailabilityZones>\(zones)</AvailabilityZones>"
+                                + "<MultiAZCapable>true</MultiAZCapable><ReadReplicaCapable>false</ReadReplicaCapable>"
+                                + "<Vpc>true</Vpc><SupportsStorageEncryption>true</SupportsStorageEncryption>"
+                                + "<StorageType>aurora</StorageType><SupportsIops>false</SupportsIops>"
+                                + "<SupportsEnhancedMonitoring>false</SupportsEnhancedMonitoring>"
+                                + "<SupportsIAMDatabaseAuthentication>true</SupportsIAMDatabaseAuthentication>"
+                                + "<SupportsPerformanceInsights>false</SupportsPerformanceInsights>"
+                                + "<SupportsGlobalDatabases>\(global)</SupportsGlobalDatabases></OrderableDBInstanceOption>"
+                        ))
                 }
             }
         }
-        // The catalogue lists about a thousand options: pages of MaxRecords with an offset Marker, as DescribeDBClusters
-        // does here, until the general paging contract takes over.
-        let pageSize = text("MaxRecords", request).flatMap(Int.init) ?? 100
-        let offset = text("Marker", request).flatMap { $0.hasPrefix("offset-") ? Int($0.dropFirst(7)) : nil } ?? 0
-        let page = options.dropFirst(offset).prefix(pageSize)
-        var result =
-            page.isEmpty
-            ? "<OrderableDBInstanceOptions/>"
-            : "<OrderableDBInstanceOptions>" + page.joined() + "</OrderableDBInstanceOptions>"
-        if offset + page.count < options.count { result += "<Marker>offset-\(offset + page.count)</Marker>" }
-        return renderer.success(action: "DescribeOrderableDBInstanceOptions", result: result)
+        // About a thousand options: pages in key order (EngineVersion+DBInstanceClass+StorageType), as the spec's
+        // paging says.
+        return pagedList(
+            options, key: \.key, operation: "DescribeOrderableDBInstanceOptions",
+            element: "OrderableDBInstanceOptions", request
+        ) { $0.xml }
     }
 }

@@ -24,8 +24,10 @@ extension OperationReader {
             throw value("items").error("'\(items)' must be a result member listing structures")
         }
         let key = try value("key").nonEmptyString()
-        guard item.member(named: key) != nil else {
-            throw value("key").error("'\(key)' is not a member of the items of \(items)")
+        // A composite key names several members joined by `+`.
+        for part in key.split(separator: "+", omittingEmptySubsequences: false).map(String.init)
+        where item.member(named: part) == nil {
+            throw value("key").error("'\(part)' is not a member of the items of \(items)")
         }
         let bad = try value("badToken").mapping(allowed: ["error", "inferred"], required: ["error"])
         let code = try YAMLCursor.value("error", in: bad)!.nonEmptyString()

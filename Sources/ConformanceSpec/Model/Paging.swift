@@ -9,7 +9,8 @@ public struct Paging: Sendable, Equatable {
     public var token: String
     /// The result's list member holding the items (`DBClusters`).
     public var items: String
-    /// The member of an item that tells it from the others (`DBClusterIdentifier`).
+    /// The member of an item that tells it from the others (`DBClusterIdentifier`), or several joined by `+` when
+    /// only together they do (`EngineVersion+DBInstanceClass`).
     public var key: String
     /// The error code a token the endpoint never issued must draw, and whether a source backs it.
     public var badTokenError: String
