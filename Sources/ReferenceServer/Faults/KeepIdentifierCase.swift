@@ -1,17 +1,19 @@
 import ConformanceSpec
 
-/// Identifiers: cluster identifiers and parameter group names are stored as sent, not lower-cased, and answered
-/// that way; a
+/// Identifiers: cluster identifiers and group names are stored as sent, not lower-cased, and answered that way; a
 /// look-up that misses tries the stored identifiers case-insensitively, so requests still find them.
 struct KeepIdentifierCase: FaultDecorator {
     var summary: String { "stores and answers identifiers without lower-casing them" }
     var operations: [String] { ["CreateDBCluster"] }
 
-    /// The lower-cased parameters that name a cluster (the hooks store and find clusters only).
+    /// The lower-cased parameters, except those naming DB instances and cluster snapshots: the hooks store and find
+    /// clusters and groups only (instances and snapshots have their own keys, ARNs included).
     func brokenItems(in spec: ServiceSpec) -> [String] {
-        spec.operations.flatMap { operation in
-            operation.parameters.members.filter {
-                $0.lowercased && spec.resources.kind(named: $0.name, in: operation) == .dbCluster
+        let ownKeys: Set<ResourceKind> = [.dbInstance, .dbClusterSnapshot]
+        return spec.operations.flatMap { operation in
+            operation.parameters.members.filter { member in
+                member.lowercased
+                    && !(spec.resources.kind(named: member.name, in: operation).map(ownKeys.contains) ?? false)
             }.map { SpecItemID.constraint(operation.name, $0.name, "lowercased").text }
         }
     }
