@@ -169,6 +169,7 @@ public struct ConformanceRun: Sendable {
                     await ledger.forget(kind, id)
                     break
                 }
+                if await deleteUnderFormerName(kind, id, client: client, ledger: ledger) { break }
                 if ContinuousClock.now.advanced(by: pause) > deadline {
                     leftovers.append("\(kind.rawValue) \(id)")
                     break
@@ -178,6 +179,20 @@ public struct ConformanceRun: Sendable {
             }
         }
         return leftovers
+    }
+
+    /// For a resource a case renamed (an endpoint that accepted an invalid new name, then refuses every request
+    /// naming it): renames it back with its kind's modify, then deletes it under its former name.
+    func deleteUnderFormerName(_ kind: ResourceKind, _ id: String, client: QueryClient, ledger: ResourceLedger) async
+        -> Bool
+    {
+        guard let (back, former) = await ledger.renamingBack(kind, id), let sent = try? await client.send(back),
+            sent.answer.status == 200
+        else { return false }
+        await ledger.record(back)
+        guard await delete(kind, former, client: client) else { return false }
+        await ledger.forget(kind, former)
+        return true
     }
 
     /// One attempt to delete a resource with its kind's clean-up steps: true when it is gone or going (the delete

@@ -6,6 +6,9 @@ import QueryProtocol
 /// and renames a resource comes from the spec (`resources.yaml` and the parameters' `renames`).
 public actor ResourceLedger {
     var live: [ResourceKind: [String]] = [:]
+    /// For a resource a modify renamed: the modify that renames it back (kind and new identifier as the key). An
+    /// endpoint that accepted an invalid new name may refuse every delete naming it, yet take the rename back.
+    var renamedBack: [String: (request: Request, former: String)] = [:]
 
     /// The resource kinds and their lifecycles.
     let resources: ResourceCatalog
@@ -47,9 +50,20 @@ public actor ResourceLedger {
             for lifecycle in resources.lifecycles where contains(lifecycle.kind, old) {
                 remove(lifecycle.kind, old)
                 add(lifecycle.kind, new)
+                if let modify = lifecycle.modify, modify.operation == request.operation, modify.identifier == named {
+                    let back = Request(modify.adding([StepParameter(name: renaming, value: .literal(old))]), id: new)
+                    renamedBack[Self.key(lifecycle.kind, new)] = (back, old)
+                }
             }
         }
     }
+
+    /// The kind's modify that gives a renamed resource its former identifier back, if a modify renamed it.
+    public func renamingBack(_ kind: ResourceKind, _ id: String) -> (request: Request, former: String)? {
+        renamedBack[Self.key(kind, id)]
+    }
+
+    static func key(_ kind: ResourceKind, _ id: String) -> String { "\(kind.rawValue) \(id.lowercased())" }
 
     /// Updates the ledger after a request whose answer never came (cancelled or cut off): what it creates may exist,
     /// and a resource it renames may exist under either name, so the sweep tries both.
@@ -71,7 +85,10 @@ public actor ResourceLedger {
         if !(live[kind]?.contains(id) ?? false) { live[kind, default: []].append(id) }
     }
 
-    func remove(_ kind: ResourceKind, _ id: String) { live[kind]?.removeAll { $0 == id } }
+    func remove(_ kind: ResourceKind, _ id: String) {
+        live[kind]?.removeAll { $0 == id }
+        renamedBack[Self.key(kind, id)] = nil
+    }
 
     /// The resource a tear-down step acts on (deletes, or switches deletion protection off for), if the
     /// spec says which: its kind and lower-cased identifier.

@@ -28,6 +28,30 @@ import Testing
         #expect(await ledger.remaining.map(\.1) == ["nc-new-1"])
     }
 
+    /// An endpoint that took an invalid new name may refuse every delete naming it: the ledger keeps the kind's
+    /// modify (from resources.yaml) that gives the resource its former name back, with the modify's own parameters.
+    @Test(arguments: [
+        ("CreateDBCluster", "DBClusterIdentifier", "ModifyDBCluster", "NewDBClusterIdentifier", ResourceKind.dbCluster),
+        ("CreateDBInstance", "DBInstanceIdentifier", "ModifyDBInstance", "NewDBInstanceIdentifier", .dbInstance),
+    ])
+    func aRenameCanBeTakenBack(create: String, identifier: String, modify: String, renaming: String, kind: ResourceKind)
+        async
+    {
+        let ledger = ResourceLedger(spec: Fixtures.spec)
+        await ledger.record(Self.request(create, [(identifier, "nc-old-1")]))
+        await ledger.record(Self.request(modify, [(identifier, "nc-old-1"), (renaming, "1-Invalid")]))
+        let back = await ledger.renamingBack(kind, "1-invalid")
+        #expect(back?.former == "nc-old-1")
+        #expect(back?.request.operation == modify)
+        #expect(back?.request.value(at: identifier) == .scalar("1-invalid"))
+        #expect(back?.request.value(at: renaming) == .scalar("nc-old-1"))
+        #expect(back?.request.value(at: "ApplyImmediately") == .scalar("true"))
+        // Once renamed back, the entry is under its former name again and nothing is left to take back.
+        if let request = back?.request { await ledger.record(request) }
+        #expect(await ledger.contains(kind, "nc-old-1"))
+        #expect(await ledger.renamingBack(kind, "1-invalid") == nil)
+    }
+
     @Test func withoutASpecNothingIsRecorded() async {
         let ledger = ResourceLedger()
         await ledger.record(Self.request("CreateDBCluster", [("DBClusterIdentifier", "nc-old-1")]))
