@@ -1,3 +1,4 @@
+import CaseGenerator
 import ConformanceSpec
 import QueryProtocol
 
@@ -8,7 +9,15 @@ public actor ResourceLedger {
     var live: [ResourceKind: [String]] = [:]
     /// For a resource a modify renamed: the modify that renames it back (kind and new identifier as the key). An
     /// endpoint that accepted an invalid new name may refuse every delete naming it, yet take the rename back.
-    var renamedBack: [String: (request: Request, former: String)] = [:]
+    var renamedBack: [Entry: (request: Request, former: String)] = [:]
+    /// The resources made in a region other than the run's own (region cases), so tear-down and the sweep sign
+    /// their deletes for that region.
+    var elsewhere: [Entry: SigningRegion] = [:]
+
+    struct Entry: Hashable {
+        var kind: ResourceKind
+        var id: String
+    }
 
     /// The resource kinds and their lifecycles.
     let resources: ResourceCatalog
@@ -36,6 +45,20 @@ public actor ResourceLedger {
         resources.lifecycles.flatMap { lifecycle in (live[lifecycle.kind] ?? []).map { (lifecycle.kind, $0) } }
     }
 
+    /// The region a live resource was made in, when not the run's own.
+    public func region(of kind: ResourceKind, _ id: String) -> SigningRegion? { elsewhere[Entry(kind: kind, id: id)] }
+
+    /// Updates the ledger after a request that the endpoint answered with success, signed for `region` (nil: the
+    /// run's own).
+    public func record(_ request: Request, region: SigningRegion?) {
+        let before = Set(remaining.map { Entry(kind: $0.0, id: $0.1) })
+        record(request)
+        guard let region else { return }
+        for (kind, id) in remaining where !before.contains(Entry(kind: kind, id: id)) {
+            elsewhere[Entry(kind: kind, id: id)] = region
+        }
+    }
+
     /// Updates the ledger after a request that the endpoint answered with success.
     public func record(_ request: Request) {
         let value = { (name: String) in Self.identifier(name, in: request) }
@@ -52,7 +75,7 @@ public actor ResourceLedger {
                 add(lifecycle.kind, new)
                 if let modify = lifecycle.modify, modify.operation == request.operation, modify.identifier == named {
                     let back = Request(modify.adding([StepParameter(name: renaming, value: .literal(old))]), id: new)
-                    renamedBack[Self.key(lifecycle.kind, new)] = (back, old)
+                    renamedBack[Entry(kind: lifecycle.kind, id: new)] = (back, old)
                 }
             }
         }
@@ -60,17 +83,18 @@ public actor ResourceLedger {
 
     /// The kind's modify that gives a renamed resource its former identifier back, if a modify renamed it.
     public func renamingBack(_ kind: ResourceKind, _ id: String) -> (request: Request, former: String)? {
-        renamedBack[Self.key(kind, id)]
+        renamedBack[Entry(kind: kind, id: id.lowercased())]
     }
-
-    static func key(_ kind: ResourceKind, _ id: String) -> String { "\(kind.rawValue) \(id.lowercased())" }
 
     /// Updates the ledger after a request whose answer never came (cancelled or cut off): what it creates may exist,
     /// and a resource it renames may exist under either name, so the sweep tries both.
-    public func recordPossible(_ request: Request) {
+    public func recordPossible(_ request: Request, region: SigningRegion? = nil) {
         let value = { (name: String) in Self.identifier(name, in: request) }
         for (kind, parameter) in resources.creations(by: request.operation) {
-            if let id = value(parameter) { add(kind, id) }
+            if let id = value(parameter) {
+                add(kind, id)
+                if let region { elsewhere[Entry(kind: kind, id: id)] = region }
+            }
         }
         for (named, renaming) in renames[request.operation] ?? [] {
             guard let old = value(named), let new = value(renaming) else { continue }
@@ -87,7 +111,8 @@ public actor ResourceLedger {
 
     func remove(_ kind: ResourceKind, _ id: String) {
         live[kind]?.removeAll { $0 == id }
-        renamedBack[Self.key(kind, id)] = nil
+        renamedBack[Entry(kind: kind, id: id)] = nil
+        elsewhere[Entry(kind: kind, id: id)] = nil
     }
 
     /// The resource a tear-down step acts on (deletes, or switches deletion protection off for), if the

@@ -43,6 +43,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     case addRoleTwice = "add-role-twice"
     case changeDefaultParameterGroups = "change-default-parameter-groups"
     case acceptImmediateStaticParameters = "accept-immediate-static-parameters"
+    case ignoreRegion = "ignore-region"
     case instanceInMissingCluster = "instance-in-missing-cluster"
     case percentProgressAsText = "percent-progress-as-text"
 
@@ -88,6 +89,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .addRoleTwice: AddRoleTwice()
         case .changeDefaultParameterGroups: ChangeDefaultParameterGroups()
         case .acceptImmediateStaticParameters: AcceptImmediateStaticParameters()
+        case .ignoreRegion: IgnoreRegion()
         case .instanceInMissingCluster: InstanceInMissingCluster()
         case .percentProgressAsText: PercentProgressAsText()
         }

@@ -65,6 +65,9 @@ public enum RootCauseAnalysis {
             let what =
                 departure.itemClass.hasPrefix("filter:") ? "the `\(departure.itemClass.dropFirst(7))` filter" : "paging"
             return "breaks \(what) of \(list)"
+        case .ignoredRegion:
+            return
+                "ignores the region requests are signed for (another region's resources or names in answers) in \(list)"
         case .transportFailure: return "does not answer: \(departure.itemClass)"
         case .setupFailed: return "refuses the \(departure.itemClass) set-up step, so cases cannot be judged"
         case .missingGolden: return "has no golden file for \(departure.itemClass) success cases"
