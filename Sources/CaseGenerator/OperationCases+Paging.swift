@@ -16,8 +16,8 @@ extension OperationCases {
         }
         var cases: [TestCase] = []
         if let smallest {
-            var fixture = emptyFixture()
-            let required = requiredParameters(fixture: &fixture)
+            // The operation's required parameters (a parameter listing names its group), and what they need made.
+            var (required, fixture) = baseline()
             var made: [String] = []
             if let lifecycle = spec.resources.lifecycle(describedBy: name) {
                 for _ in 0...smallest {
@@ -37,8 +37,7 @@ extension OperationCases {
                     fixture: fixture, expectation: .pages(walk: walk)))
         }
         let code = paging.badTokenError
-        var tokenFixture = emptyFixture()
-        let tokenRequired = requiredParameters(fixture: &tokenFixture)
+        let (tokenRequired, tokenFixture) = baseline()
         cases.append(
             makeCase(
                 "\(paging.token)/not-issued", kind: .stateful, tags: ["paging"], covers: [items.badToken.text],
@@ -48,8 +47,4 @@ extension OperationCases {
         return cases
     }
 
-    /// The operation's required parameters with valid values (a paged catalogue read still names its engine).
-    mutating func requiredParameters(fixture: inout Fixture) -> [Parameter] {
-        operation.parameters.members.filter(\.required).map { Parameter($0.name, value(for: $0, fixture: &fixture)) }
-    }
 }
