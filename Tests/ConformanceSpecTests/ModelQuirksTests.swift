@@ -197,8 +197,9 @@ import Testing
                 let operation = spec.operation(named: "DeleteDBInstance")!
                 let decided =
                     operation.preconditions.contains { $0.keyword.lowercased().contains("only") }
-                    || (try? String(contentsOfFile: operation.sourceFile, encoding: .utf8))?.contains("only instance")
-                        == true
+                    || (try? String(
+                        contentsOf: TestPaths.specs.appendingPathComponent(operation.sourceFile), encoding: .utf8))?
+                        .contains("only instance") == true
                 return decided ? [] : ["DeleteDBInstance.yaml does not say what it does with a cluster's only instance"]
             }
         },
