@@ -115,6 +115,11 @@ import Testing
             find: "range: {min: 20, max: 100", replace: "range: {min: 200, max: 100",
             keyPath: "parameters.MaxRecords.constraints[0].range", message: "min 200.0 is above max 100.0"),
         Mistake(
+            name: "composite paging key with a part that is no member",
+            file: "operations/DescribeOrderableDBInstanceOptions.yaml",
+            find: "key: EngineVersion+DBInstanceClass+StorageType", replace: "key: EngineVersion+InstanceClass",
+            keyPath: "paging.key", message: "'InstanceClass' is not a member of the items of OrderableDBInstanceOptions"),
+        Mistake(
             name: "YAML syntax error", file: "operations/StopDBCluster.yaml",
             find: "parameters:", replace: "parameters: [", keyPath: "", message: "not valid YAML"),
         Mistake(
