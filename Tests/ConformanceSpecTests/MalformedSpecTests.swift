@@ -118,7 +118,8 @@ import Testing
             name: "composite paging key with a part that is no member",
             file: "operations/DescribeOrderableDBInstanceOptions.yaml",
             find: "key: EngineVersion+DBInstanceClass+StorageType", replace: "key: EngineVersion+InstanceClass",
-            keyPath: "paging.key", message: "'InstanceClass' is not a member of the items of OrderableDBInstanceOptions"),
+            keyPath: "paging.key", message: "'InstanceClass' is not a member of the items of OrderableDBInstanceOptions"
+        ),
         Mistake(
             name: "YAML syntax error", file: "operations/StopDBCluster.yaml",
             find: "parameters:", replace: "parameters: [", keyPath: "", message: "not valid YAML"),
