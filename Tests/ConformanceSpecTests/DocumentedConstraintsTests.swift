@@ -62,6 +62,14 @@ import Testing
             ["Valid Values:", "standard – ( the default ) Cheap.", "iopt1 – Fast.", "Only from 1.3.0.0."],
             [.oneOf(["standard", "iopt1"])]
         ),
+        (["Valid values: standard , iopt1", "Default: standard"], [.oneOf(["standard", "iopt1"])]),
+        (
+            [
+                "You can specify one of the following values:", "full-copy - A full copy.", "copy-on-write - A clone.",
+                "If you don't specify a RestoreType value, then the new DB cluster is restored as a full copy.",
+            ],
+            [.oneOf(["full-copy", "copy-on-write"])]
+        ),
         (["Valid Values (for the application method): immediate | pending-reboot"], []),
         (
             [

@@ -116,11 +116,15 @@ public struct DocumentedConstraints: Sendable, Equatable {
             Fact(kind: .window(format, minMinutes: count), sentence: "\(formatMatch.text); \(minutes.text)"))
     }
 
-    /// "Valid Values: neptune", "Valid Values: user | system | engine-default", or "Valid Values:" followed by
-    /// "standard – ( the default ) …" / "iopt1 – …" items (the item marked the default is the default).
+    /// "Valid Values: neptune", "Valid Values: user | system | engine-default", "Valid values: standard , iopt1",
+    /// or "Valid Values:" / "… one of the following values:" followed by "standard – ( the default ) …" /
+    /// "iopt1 – …" items (the item marked the default is the default).
     /// "Valid Values (for the application method): …" is about another member and is skipped.
     private mutating func readValidValues(_ line: String, following: ArraySlice<String>) {
-        guard let match = line.firstMatch(#"(?i)^(?:.*?\s)?valid values:\s*(.*)$"#) else { return }
+        guard
+            let match = line.firstMatch(#"(?i)^(?:.*?\s)?valid values:\s*(.*)$"#)
+                ?? line.firstMatch(#"(?i)one of the following values:()$"#)
+        else { return }
         let rest = match.groups[0].trimmingCharacters(in: .whitespaces)
         if rest.isEmpty {
             var values: [String] = []
@@ -137,7 +141,9 @@ public struct DocumentedConstraints: Sendable, Equatable {
             }
             return
         }
-        let values = rest.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        let values = rest.split(whereSeparator: { $0 == "|" || $0 == "," }).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         guard values.allSatisfy({ $0.firstMatch(#"^[A-Za-z0-9][A-Za-z0-9._-]*$"#) != nil }) else { return }
         constraints.append(Fact(kind: .oneOf(values), sentence: line))
     }

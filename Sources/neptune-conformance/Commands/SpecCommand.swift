@@ -17,14 +17,15 @@ struct SpecCommand: AsyncParsableCommand {
                 that every name a rule or precondition uses exists. With --document, also
                 checks the spec against the API document (every parameter of each request
                 syntax and every member of the response syntax must be in the spec with the
-                same type). With --model, also checks the spec against botocore's service
+                same type, and the constraints and defaults of each parameter's text are the
+                spec's). With --model, also checks the spec against botocore's service
                 model (service-2.json or service-2.json.gz; 'auto' reads the copy inside the
                 botocore python3 imports): every operation is in the model; members, wire
                 types, required flags, list element names, result wrappers and errors (wire
                 code, HTTP status, Sender/Receiver) agree; and the constraints and defaults the
                 model's documentation strings state ("Constraints:", "Valid Values:",
                 "Default:") are the spec's, except where a member says why it departs
-                ('modelDeparture:'; each is listed). Both options may be given.
+                ('departure:'; each is listed). Both options may be given.
                 """)
 
         @OptionGroup var options: SpecOptions
@@ -44,6 +45,7 @@ struct SpecCommand: AsyncParsableCommand {
         func run() async throws {
             let spec = try options.load()
             var problems: [String] = []
+            var documentSummary: (constraints: Int, departures: [String]) = (0, [])
             if let document {
                 guard let text = try? String(contentsOfFile: document, encoding: .utf8) else {
                     Console.error("error: cannot read the API document at \(document)")
@@ -51,7 +53,9 @@ struct SpecCommand: AsyncParsableCommand {
                 }
                 do {
                     let parsed = try APIDocument.parse(text)
-                    problems = APIDocumentCrossCheck(document: parsed, spec: spec).run().map(\.description)
+                    let check = APIDocumentCrossCheck(document: parsed, spec: spec)
+                    problems = check.run().map(\.description)
+                    documentSummary = (check.documentedConstraintCount, check.departures)
                 } catch {
                     Console.error("error: \(document): \(error)")
                     throw ExitCode(2)
@@ -74,7 +78,10 @@ struct SpecCommand: AsyncParsableCommand {
                 "ok: \(spec.operations.count) operations, \(spec.shapes.count) shapes, \(spec.errors.count) errors, \(constraints) constraints, rules and preconditions, \(spec.resources.lifecycles.count) resource lifecycles in \(options.directory.path)"
             )
             if document != nil {
-                print("ok: every parameter and response member of the API document is in the spec with the same type")
+                print(
+                    "ok: every parameter and response member of the API document is in the spec with the same type; \(documentSummary.constraints) constraints and defaults its parameter texts state, \(documentSummary.departures.count) deliberate departures"
+                )
+                for departure in documentSummary.departures { print("  departs: \(departure)") }
             }
             if let modelReport {
                 let report = modelReport.report
