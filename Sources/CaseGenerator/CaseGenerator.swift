@@ -77,6 +77,7 @@ struct OperationCases {
         cases += copy.statefulCases()
         cases += copy.pagingCases()
         cases += copy.filterCases()
+        cases += copy.regionCases()
         return cases
     }
 

@@ -38,6 +38,9 @@ public struct Coverage: Sendable {
                 constraints += [items.walk.text, items.badToken.text]
             }
             constraints += operation.filters.map { $0.item(operation: operation.name).text }
+            if spec.resources.lifecycle(lookingUp: operation) != nil {
+                constraints.append(SpecItemID.rule(operation.name, "region").text)
+            }
         }
         var coveredBy: [String: [String]] = [:]
         for testCase in cases { for item in testCase.covers { coveredBy[item, default: []].append(testCase.id) } }

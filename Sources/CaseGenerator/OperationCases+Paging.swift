@@ -16,7 +16,8 @@ extension OperationCases {
         }
         var cases: [TestCase] = []
         if let smallest {
-            var fixture = emptyFixture()
+            // The operation's required parameters (a parameter listing names its group), and what they need made.
+            var (required, fixture) = baseline()
             var made: [String] = []
             if let lifecycle = spec.resources.lifecycle(describedBy: name) {
                 for _ in 0...smallest {
@@ -32,16 +33,17 @@ extension OperationCases {
             cases.append(
                 makeCase(
                     "paging/walk-every-page", kind: .stateful, tags: ["paging"], covers: [items.walk.text],
-                    summary: summary, parameters: [Parameter(paging.limit, .scalar(String(smallest)))],
+                    summary: summary, parameters: required + [Parameter(paging.limit, .scalar(String(smallest)))],
                     fixture: fixture, expectation: .pages(walk: walk)))
         }
         let code = paging.badTokenError
+        let (tokenRequired, tokenFixture) = baseline()
         cases.append(
             makeCase(
                 "\(paging.token)/not-issued", kind: .stateful, tags: ["paging"], covers: [items.badToken.text],
                 summary: "\(paging.token) is a token the endpoint never issued",
-                parameters: [Parameter(paging.token, .scalar("not-a-token-this-endpoint-issued"))],
-                fixture: emptyFixture(), expectation: error(code, inferred: paging.badTokenInferred)))
+                parameters: tokenRequired + [Parameter(paging.token, .scalar("not-a-token-this-endpoint-issued"))],
+                fixture: tokenFixture, expectation: error(code, inferred: paging.badTokenInferred)))
         return cases
     }
 }

@@ -30,6 +30,8 @@ public struct TestCase: Sendable, Equatable, Codable {
     public var raw: RawRequest?
     /// How to spoil the signature (signature cases).
     public var signature: SignatureVariant?
+    /// The region the request under test is signed for, when not the run's own (region cases).
+    public var signingRegion: SigningRegion?
 
     public init(
         id: String, operation: String, kind: Kind, tags: [String], covers: [String], summary: String,
@@ -74,16 +76,27 @@ public enum SignatureVariant: String, Sendable, Equatable, Codable, CaseIterable
     case unknownAccessKey = "unknown-access-key"
 }
 
+/// A region a request is signed for other than the run's own: the region cases ask an endpoint that serves several
+/// regions on one URL (a local emulator) whether each region keeps its own resources and names itself in answers.
+public enum SigningRegion: String, Sendable, Equatable, Codable, CaseIterable {
+    /// A second region, the same for every case of a run (`Endpoint.secondRegion`).
+    case second
+}
+
 /// A set-up or tear-down call.
 public struct Step: Sendable, Equatable, Codable {
     public var request: Request
+    /// The region the step is signed for, when not the run's own.
+    public var signingRegion: SigningRegion?
     /// The state the resource the step acts on must reach before the next step (polled through its kind's describe), if any.
     public var waitFor: String?
     /// True when the step may fail without failing the case (tear-down of something already gone).
     public var mayFail: Bool
 
-    public init(_ request: Request, waitFor: String? = nil, mayFail: Bool = false) {
+    public init(_ request: Request, waitFor: String? = nil, mayFail: Bool = false, signingRegion: SigningRegion? = nil)
+    {
         self.request = request
+        self.signingRegion = signingRegion
         self.waitFor = waitFor
         self.mayFail = mayFail
     }

@@ -56,7 +56,19 @@ extension HTMLReport {
                 + finding.cases.map { "<li><a href=\"#\(e($0))\"><code>\(e($0))</code></a></li>" }.joined() + "</ul>\n"
             html += "</details>\n"
         }
-        return html + "</div>\n"
+        html += "</div>\n"
+        if let masked = report.maskedFindings, !masked.isEmpty {
+            html +=
+                "<h3 id=\"masked-findings\">Behind those (\(masked.count))</h3>\n<p>Departures no finding shows, because another comes first in each of their cases.</p>\n<ul>"
+            for finding in masked {
+                let cases = finding.cases.prefix(5).map { "<a href=\"#\(e($0))\"><code>\(e($0))</code></a>" }
+                html +=
+                    "<li>\(codeSpans(e(finding.title))) <code>\(e(finding.id))</code>, in \(finding.cases.count) cases: "
+                    + cases.joined(separator: ", ") + (finding.cases.count > 5 ? " …" : "") + "</li>"
+            }
+            html += "</ul>\n"
+        }
+        return html
     }
 
     /// Escaped text with its `backtick` spans as <code> (titles quote keywords that way).

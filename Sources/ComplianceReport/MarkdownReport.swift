@@ -21,6 +21,13 @@ enum MarkdownReport {
             for finding in findings { md += "| \(finding.cases.count) | \(cell(finding.title)) | `\(finding.id)` |\n" }
             md += "\n"
         }
+        if let masked = report.maskedFindings, !masked.isEmpty {
+            md += "Behind those, departures no finding shows (another comes first in each of their cases):\n\n"
+            for finding in masked.prefix(20) {
+                md += "- \(cell(finding.title)), in \(finding.cases.count) cases (`\(finding.id)`)\n"
+            }
+            md += "\n"
+        }
         md += "| operation | passed | failed | errored | no golden | skipped |\n|---|---:|---:|---:|---:|---:|\n"
         for (operation, counts) in report.byOperation {
             md +=

@@ -116,10 +116,10 @@ public struct CaseExecutor: Sendable {
             } else if let variant = testCase.signature {
                 sent = try await client.send(request, signature: variant)
             } else {
-                sent = try await client.send(request)
+                sent = try await client.signing(for: testCase.signingRegion).send(request)
             }
         } catch {
-            await recordPossiblyCreated(request)
+            await recordPossiblyCreated(request, region: testCase.signingRegion)
             result.verdict = .errored
             result.reason = error.description
             result.requestBody = Self.clipped(testCase.raw?.body ?? client.prepare(request).body)
@@ -128,7 +128,9 @@ public struct CaseExecutor: Sendable {
         result.requestBody = Self.clipped(sent.body)
         result.actualStatus = sent.answer.status
         result.actualBody = Self.clipped(sent.answer.body)
-        if sent.answer.status == 200, testCase.raw == nil { await ledger.record(request) }
+        if sent.answer.status == 200, testCase.raw == nil {
+            await ledger.record(request, region: testCase.signingRegion)
+        }
         if let recorder, case .success(let name) = testCase.expectation {
             guard sent.answer.status == 200, let tree = try? SafeXMLParser().parse(sent.answer.body) else {
                 result.verdict = .errored
@@ -146,9 +148,16 @@ public struct CaseExecutor: Sendable {
         if case .pages(let walk) = testCase.expectation {
             result.findings += await walkPages(walk, request: request, first: sent.answer)
         }
-        if let first = result.findings.first(where: { $0.kind == .paging && !$0.warning })
-            ?? result.findings.first(where: { !$0.warning })
-        {
+        if testCase.signingRegion != nil, sent.answer.status == 200 {
+            let scan = RegionScan(region: client.signing(for: testCase.signingRegion).endpoint.region)
+            result.findings += scan.findings(in: sent.answer.body)
+            if case .error = testCase.expectation, testCase.setup.allSatisfy({ $0.signingRegion == nil }) {
+                result.findings += scan.findings(
+                    in: sent.answer.body, listing: Array(request.flattenedInputs.values), madeIn: client.endpoint.region
+                )
+            }
+        }
+        if let first = Finding.leading(result.findings) {
             result.verdict = .failed
             result.reason = Self.sentence(first)
         } else if !keepAnswers, result.findings.allSatisfy({ $0.kind == .provenance }) {
@@ -170,10 +179,11 @@ public struct CaseExecutor: Sendable {
 
     /// Sends a set-up step and waits for its state; nil on success, else why it failed.
     func perform(_ step: Step, label: String) async -> String? {
+        let client = client.signing(for: step.signingRegion)
         do {
             let sent = try await client.send(step.request)
             if sent.answer.status == 200 {
-                await ledger.record(step.request)
+                await ledger.record(step.request, region: step.signingRegion)
             } else if !step.mayFail {
                 let code =
                     (try? SafeXMLParser().parse(sent.answer.body)).flatMap(ErrorEnvelope.init).map {
@@ -182,10 +192,12 @@ public struct CaseExecutor: Sendable {
                 return "\(label) was refused: HTTP \(sent.answer.status)\(code)"
             }
         } catch {
-            await recordPossiblyCreated(step.request)
+            await recordPossiblyCreated(step.request, region: step.signingRegion)
             return step.mayFail ? nil : "\(label) failed: \(error.description)"
         }
-        if let state = step.waitFor { return await wait(for: state, after: step.request, label: label) }
+        if let state = step.waitFor {
+            return await wait(for: state, after: step.request, label: label, client: client)
+        }
         return nil
     }
 
@@ -204,16 +216,16 @@ public struct CaseExecutor: Sendable {
     /// A create whose answer never came may still have happened, and so may what a delete creates on the side (a
     /// final snapshot) and a rename (either name may exist): the sweep tries to delete them. What the request
     /// deletes stays in the ledger.
-    func recordPossiblyCreated(_ request: Request) async {
+    func recordPossiblyCreated(_ request: Request, region: SigningRegion? = nil) async {
         guard let prefix = resourcePrefix,
             request.flattenedInputs.values.contains(where: { $0.lowercased().hasPrefix(prefix) })
         else { return }
-        await ledger.recordPossible(request)
+        await ledger.recordPossible(request, region: region)
     }
 
     /// Polls the describe operation of the resource the step acted on (`resources.yaml`) until it reaches `state`;
     /// a step that renames the resource is followed to its new identifier.
-    func wait(for state: String, after request: Request, label: String) async -> String? {
+    func wait(for state: String, after request: Request, label: String, client: QueryClient) async -> String? {
         guard let (lifecycle, idName) = judge.spec.resources.subject(of: request.operation),
             case .scalar(var id)? = request.value(at: idName)
         else { return nil }
@@ -255,6 +267,7 @@ public struct CaseExecutor: Sendable {
     func deleteWhatTheRequestCreated(_ testCase: TestCase) async {
         guard testCase.raw == nil else { return }
         for (kind, id) in ledger.creations(of: testCase.request) where await ledger.contains(kind, id) {
+            let client = client.signing(for: await ledger.region(of: kind, id))
             if await Self.deleteOnce(kind, id, spec: judge.spec, client: client) { await ledger.forget(kind, id) }
         }
     }
@@ -277,9 +290,9 @@ public struct CaseExecutor: Sendable {
         for step in testCase.teardown {
             let target = ledger.target(of: step.request)
             if let (kind, id) = target, !(await ledger.contains(kind, id)) { continue }
-            guard let sent = try? await client.send(step.request) else { continue }
+            guard let sent = try? await client.signing(for: step.signingRegion).send(step.request) else { continue }
             if sent.answer.status == 200 {
-                await ledger.record(step.request)
+                await ledger.record(step.request, region: step.signingRegion)
             } else if let (kind, id) = target,
                 let lifecycle = judge.spec.resources.deletion(by: step.request.operation)?.lifecycle,
                 lifecycle.kind == kind,

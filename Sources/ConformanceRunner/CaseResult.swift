@@ -112,6 +112,8 @@ public struct RunReport: Sendable, Codable, Equatable {
     public var suiteSize: Int?
     /// The failing, erring and golden-less cases grouped by root cause, most cases first.
     public var findings: [RootCause]?
+    /// Departures hidden behind another in every case that has them (`RootCauseAnalysis.maskedCauses`).
+    public var maskedFindings: [RootCause]?
     /// The share of spec items honoured and of cases passed.
     public var score: ConformanceScore?
     /// The run's departures judged against a baseline file (`run --baseline`).
@@ -150,6 +152,10 @@ public struct RunReport: Sendable, Codable, Equatable {
         coverage = table
         findings = RootCauseAnalysis.rootCauses(
             of: results, endpoint: endpoint, url: url, region: region ?? "us-east-1", signingName: spec.signingName)
+        let masked = RootCauseAnalysis.maskedCauses(
+            of: results, visible: Set((findings ?? []).map(\.id)), endpoint: endpoint, url: url,
+            region: region ?? "us-east-1", signingName: spec.signingName)
+        maskedFindings = masked.isEmpty ? nil : masked
         score = ConformanceScore(coverage: table, results: results)
     }
 

@@ -27,6 +27,17 @@ public struct Endpoint: Sendable {
         return host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]"
     }
 
+    /// The region the region cases sign for besides `region` (`AWSRegions.second(besides:)`).
+    public var secondRegion: String { AWSRegions.second(besides: region) }
+
+    /// This endpoint, signed for `choice` (nil: unchanged).
+    public func signing(for choice: SigningRegion?) -> Endpoint {
+        guard choice == .second else { return self }
+        var copy = self
+        copy.region = secondRegion
+        return copy
+    }
+
     var hostHeader: String {
         guard let parsed = URL(string: url), let host = parsed.host else { return "" }
         let defaultPort = parsed.scheme == "https" ? 443 : 80
@@ -56,6 +67,11 @@ public struct QueryClient: Sendable {
         signer = SigV4Signer(credentials: endpoint.credentials, region: endpoint.region, service: spec.signingName)
         hostHeader = endpoint.hostHeader
         path = endpoint.path
+    }
+
+    /// This client, signing for `choice` (nil: itself).
+    public func signing(for choice: SigningRegion?) -> QueryClient {
+        choice == nil ? self : QueryClient(spec: spec, endpoint: endpoint.signing(for: choice), transport: transport)
     }
 
     /// The exact body and headers that `send` puts on the wire for `request` at `date`.

@@ -17,6 +17,13 @@ public struct Finding: Sendable, Codable, Equatable, CustomStringConvertible {
         self.warning = warning
     }
 
+    /// The finding a failed case is reported by: a broken walk over pages or a foreign region first (the case's
+    /// point, whatever else its answers hold), else the first that is not a warning.
+    public static func leading(_ findings: [Finding]) -> Finding? {
+        findings.first { ($0.kind == .paging || $0.kind == .region) && !$0.warning }
+            ?? findings.first { !$0.warning }
+    }
+
     public var description: String {
         XMLDifference.render(warning: warning, kind: kind.rawValue, path: path, expected: expected, found: found)
     }
@@ -36,6 +43,8 @@ public struct Finding: Sendable, Codable, Equatable, CustomStringConvertible {
         /// A walk over the pages of a paged answer found an oversize page, a missing or extra token, or an item
         /// listed twice, missing or not filtered out.
         case paging
+        /// An answer to a request signed for one region names another (in an ARN, endpoint or Availability Zone).
+        case region
         /// An expected element is absent (from `XMLDifference.Kind`, as are the kinds below).
         case missing
         /// An element is present that was not expected.

@@ -1,3 +1,4 @@
+import CaseGenerator
 import ConformanceSpec
 import QueryProtocol
 
@@ -6,6 +7,14 @@ import QueryProtocol
 /// and renames a resource comes from the spec (`resources.yaml` and the parameters' `renames`).
 public actor ResourceLedger {
     var live: [ResourceKind: [String]] = [:]
+    /// The resources made in a region other than the run's own (region cases), so tear-down and the sweep sign
+    /// their deletes for that region.
+    var elsewhere: [Entry: SigningRegion] = [:]
+
+    struct Entry: Hashable {
+        var kind: ResourceKind
+        var id: String
+    }
 
     /// The resource kinds and their lifecycles.
     let resources: ResourceCatalog
@@ -33,6 +42,20 @@ public actor ResourceLedger {
         resources.lifecycles.flatMap { lifecycle in (live[lifecycle.kind] ?? []).map { (lifecycle.kind, $0) } }
     }
 
+    /// The region a live resource was made in, when not the run's own.
+    public func region(of kind: ResourceKind, _ id: String) -> SigningRegion? { elsewhere[Entry(kind: kind, id: id)] }
+
+    /// Updates the ledger after a request that the endpoint answered with success, signed for `region` (nil: the
+    /// run's own).
+    public func record(_ request: Request, region: SigningRegion?) {
+        let before = Set(remaining.map { Entry(kind: $0.0, id: $0.1) })
+        record(request)
+        guard let region else { return }
+        for (kind, id) in remaining where !before.contains(Entry(kind: kind, id: id)) {
+            elsewhere[Entry(kind: kind, id: id)] = region
+        }
+    }
+
     /// Updates the ledger after a request that the endpoint answered with success.
     public func record(_ request: Request) {
         let value = { (name: String) in Self.identifier(name, in: request) }
@@ -53,10 +76,13 @@ public actor ResourceLedger {
 
     /// Updates the ledger after a request whose answer never came (cancelled or cut off): what it creates may exist,
     /// and a resource it renames may exist under either name, so the sweep tries both.
-    public func recordPossible(_ request: Request) {
+    public func recordPossible(_ request: Request, region: SigningRegion? = nil) {
         let value = { (name: String) in Self.identifier(name, in: request) }
         for (kind, parameter) in resources.creations(by: request.operation) {
-            if let id = value(parameter) { add(kind, id) }
+            if let id = value(parameter) {
+                add(kind, id)
+                if let region { elsewhere[Entry(kind: kind, id: id)] = region }
+            }
         }
         for (named, renaming) in renames[request.operation] ?? [] {
             guard let old = value(named), let new = value(renaming) else { continue }
@@ -71,7 +97,10 @@ public actor ResourceLedger {
         if !(live[kind]?.contains(id) ?? false) { live[kind, default: []].append(id) }
     }
 
-    func remove(_ kind: ResourceKind, _ id: String) { live[kind]?.removeAll { $0 == id } }
+    func remove(_ kind: ResourceKind, _ id: String) {
+        live[kind]?.removeAll { $0 == id }
+        elsewhere[Entry(kind: kind, id: id)] = nil
+    }
 
     /// The resource a tear-down step acts on (deletes, or switches deletion protection off for), if the
     /// spec says which: its kind and lower-cased identifier.

@@ -43,6 +43,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     case addRoleTwice = "add-role-twice"
     case changeDefaultParameterGroups = "change-default-parameter-groups"
     case acceptImmediateStaticParameters = "accept-immediate-static-parameters"
+    case ignoreRegion = "ignore-region"
 
     /// The decorator that makes the emulator depart from the spec this way.
     var decorator: any FaultDecorator {
@@ -86,6 +87,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .addRoleTwice: AddRoleTwice()
         case .changeDefaultParameterGroups: ChangeDefaultParameterGroups()
         case .acceptImmediateStaticParameters: AcceptImmediateStaticParameters()
+        case .ignoreRegion: IgnoreRegion()
         }
     }
 

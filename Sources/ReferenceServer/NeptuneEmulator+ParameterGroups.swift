@@ -82,9 +82,15 @@ extension NeptuneEmulator {
             }
             selected = [record]
         }
-        let items = selected.map { groupXML($0, level: level) }.joined()
-        return renderer.success(
-            action: operation.name, result: items.isEmpty ? "<\(element)s/>" : "<\(element)s>\(items)</\(element)s>")
+        switch page(selected, key: \.name, of: operation, request) {
+        case .refused(let refusal): return refusal
+        case .page(let page, let marker):
+            let items = page.map { groupXML($0, level: level) }.joined()
+            return renderer.success(
+                action: operation.name,
+                result: markerElement(marker, of: operation)
+                    + (items.isEmpty ? "<\(element)s/>" : "<\(element)s>\(items)</\(element)s>"))
+        }
     }
 
     /// The `Source` a parameter shows: `engine-default` until a request sets it, `user` afterwards (the RDS
@@ -133,18 +139,20 @@ extension NeptuneEmulator {
         guard let record = group(level, given) else {
             return renderer.error("DBParameterGroupNotFound", "DBParameterGroup not found: \(given)")
         }
-        var items = spec.engineParameters.parameters(level, family: record.family).map {
-            parameterValue($0, in: record)
-        }
+        var parameters = spec.engineParameters.parameters(level, family: record.family)
         if let filter = text("Source", request) {
             let wanted = Self.source(filter: filter, level: level)
-            items = items.filter {
-                guard case .structure(let members) = $0 else { return false }
-                return members.contains { $0.name == "Source" && $0.value == .scalar(wanted) }
-            }
+            parameters = parameters.filter { (record.values[$0.name] == nil ? "engine-default" : "user") == wanted }
         }
-        return renderer.success(
-            action: operation.name, result: renderer.element("Parameters", .list(items), type: parametersType))
+        switch page(parameters, key: \.name, of: operation, request) {
+        case .refused(let refusal): return refusal
+        case .page(let page, let marker):
+            let items = page.map { parameterValue($0, in: record) }
+            return renderer.success(
+                action: operation.name,
+                result: markerElement(marker, of: operation)
+                    + renderer.element("Parameters", .list(items), type: parametersType))
+        }
     }
 
     func modifyParameterGroup(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {

@@ -11,8 +11,12 @@ public actor NeptuneEmulator {
         public var transitionDelay: Duration
         public var faults: Set<Fault>
         /// The region of requests whose signature scope names none; with signature verification on, the only
-        /// region accepted (one endpoint, one region). Without it, each request's scope picks its region's store.
+        /// region accepted (one endpoint, one region) besides `otherRegions`. Without it, each request's scope picks
+        /// its region's store.
         public var region: String
+        /// With signature verification on, further regions a credential scope may name; each keeps its own store.
+        /// By default the one the runner's region cases sign for besides `region` (`AWSRegions.second(besides:)`).
+        public var otherRegions: [String]
         public var accountId: String
         /// When set, every request must carry a valid SigV4 signature by one of these keys (access key id -> secret).
         public var verifySignatures: [String: String]?
@@ -25,11 +29,12 @@ public actor NeptuneEmulator {
         public init(
             transitionDelay: Duration = .zero, faults: Set<Fault> = [], region: String = "us-east-1",
             accountId: String = "123456789012",
-            verifySignatures: [String: String]? = nil
+            verifySignatures: [String: String]? = nil, otherRegions: [String]? = nil
         ) {
             self.transitionDelay = transitionDelay
             self.faults = faults
             self.region = region
+            self.otherRegions = otherRegions ?? [AWSRegions.second(besides: region)]
             self.accountId = accountId
             self.verifySignatures = verifySignatures
         }
@@ -44,6 +49,8 @@ public actor NeptuneEmulator {
     let verifier: SignatureVerifier?
     let decorators: [any FaultDecorator]
     let skippedChecks: Set<String>
+    /// True when a fault keeps every region in the server's own store (`IgnoreRegion`).
+    let ignoresRegions: Bool
     var clusters: [String: ClusterRecord] = [:]
     var instances: [String: InstanceRecord] = [:]
     var snapshots: [String: SnapshotRecord] = [:]
@@ -63,9 +70,11 @@ public actor NeptuneEmulator {
         self.renderer = AnswerRenderer(spec: spec, decorators: decorators)
         self.clusterShape = spec.shapes["DBCluster"] ?? StructureSpec(members: [])
         self.verifier = configuration.verifySignatures.map {
-            SignatureVerifier(keys: $0, region: configuration.region, service: spec.signingName)
+            SignatureVerifier(
+                keys: $0, regions: [configuration.region] + configuration.otherRegions, service: spec.signingName)
         }
         self.skippedChecks = decorators.reduce(into: Set<String>()) { $0.formUnion($1.skippedChecks) }
+        self.ignoresRegions = decorators.contains { $0.ignoresRegions }
         self.region = configuration.region
     }
 
@@ -84,15 +93,23 @@ public actor NeptuneEmulator {
 
     /// Every resource the emulator holds now (`DBCluster x`, `DBInstance y`, `DBClusterSnapshot z`, parameter
     /// groups other than the service's defaults), after finished transitions; for tests that check a run left
-    /// nothing behind.
+    /// nothing behind. What other regions hold follows, each entry ending in ` (in REGION)`.
     public func inventory() -> [String] {
+        var entries: [String] = []
+        let others = Set(parked.keys).union([region]).subtracting([configuration.region]).sorted()
+        for name in [configuration.region] + others {
+            enter(region: name)
+            settle()
+            let suffix = name == configuration.region ? "" : " (in \(name))"
+            entries +=
+                (clusters.keys.sorted().map { "DBCluster \($0)" } + instances.keys.sorted().map { "DBInstance \($0)" }
+                + snapshots.keys.sorted().map { "DBClusterSnapshot \($0)" }
+                + subnetsTagsRoles.subnetGroups.keys.sorted().map { "DBSubnetGroup \($0)" }
+                + parameterGroups.cluster.keys.sorted().map { "DBClusterParameterGroup \($0)" }
+                + parameterGroups.instance.keys.sorted().map { "DBParameterGroup \($0)" }).map { $0 + suffix }
+        }
         enter(region: configuration.region)
-        settle()
-        return clusters.keys.sorted().map { "DBCluster \($0)" } + instances.keys.sorted().map { "DBInstance \($0)" }
-            + snapshots.keys.sorted().map { "DBClusterSnapshot \($0)" }
-            + subnetsTagsRoles.subnetGroups.keys.sorted().map { "DBSubnetGroup \($0)" }
-            + parameterGroups.cluster.keys.sorted().map { "DBClusterParameterGroup \($0)" }
-            + parameterGroups.instance.keys.sorted().map { "DBParameterGroup \($0)" }
+        return entries
     }
 
     /// An error answer for what the HTTP layer refuses before the emulator sees the request (an oversize body).
@@ -105,14 +122,13 @@ public actor NeptuneEmulator {
     public func handle(
         method: String = "POST", path: String = "/", query: String = "", headers: [(String, String)] = [], body: String
     ) -> EmulatorAnswer {
-        if let verifier {
-            if let failure = verifier.verify(method: method, path: path, query: query, headers: headers, body: body) {
-                return renderer.error(failure.code, failure.message)
-            }
-            enter(region: configuration.region)
-        } else {
-            enter(region: RequestRegion.of(headers: headers, query: query) ?? configuration.region)
+        if let verifier,
+            let failure = verifier.verify(method: method, path: path, query: query, headers: headers, body: body)
+        {
+            return renderer.error(failure.code, failure.message)
         }
+        let named = RequestRegion.of(headers: headers, query: query)
+        enter(region: ignoresRegions ? configuration.region : named ?? configuration.region)
         let contentType = headers.first { $0.0.lowercased() == "content-type" }?.1.lowercased()
         var form = body
         if method.uppercased() == "GET" {

@@ -13,7 +13,7 @@ struct RegionStore: Sendable {
 
 /// The region of a request: the third field of its SigV4 credential scope
 /// (`Credential=KEY/20261129/us-east-2/rds/aws4_request`, in the Authorization header or `X-Amz-Credential`).
-enum RequestRegion {
+public enum RequestRegion {
     static func of(headers: [(String, String)], query: String) -> String? {
         var credential: String?
         if let authorization = headers.first(where: { $0.0.lowercased() == "authorization" })?.1,
@@ -29,7 +29,7 @@ enum RequestRegion {
     }
 
     /// Lower-case letters, digits and hyphens, as every AWS region name is (`us-east-2`, `eu-central-1`).
-    static func isRegionName(_ text: String) -> Bool {
+    public static func isRegionName(_ text: String) -> Bool {
         !text.isEmpty && text.count <= 32
             && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }

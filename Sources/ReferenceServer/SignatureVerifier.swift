@@ -5,21 +5,23 @@ import QueryProtocol
 /// Checks SigV4 on incoming requests against configured access keys, answering as AWS does when it
 /// fails: no Authorization, a malformed one, an unknown key, a wrong scope, an expired time, a wrong signature.
 struct SignatureVerifier: Sendable {
-    let region: String
+    /// The regions a credential scope may name: the server's own first.
+    let regions: [String]
     let service: String
-    /// One signer per access key, made once, so each derives its signing key once a day.
-    let signers: [String: SigV4Signer]
+    /// One signer per access key and region, made once, so each derives its signing key once a day.
+    let signers: [String: [String: SigV4Signer]]
     /// How far the request time may be from now.
     var allowedSkew: TimeInterval = 15 * 60
 
-    /// `keys`: access key id -> secret.
-    init(keys: [String: String], region: String, service: String) {
-        self.region = region
+    /// `keys`: access key id -> secret; `regions`: the regions served (at least one).
+    init(keys: [String: String], regions: [String], service: String) {
+        self.regions = regions
         self.service = service
         signers = keys.reduce(into: [:]) { signers, key in
-            signers[key.key] = SigV4Signer(
-                credentials: AWSCredentials(accessKeyId: key.key, secretAccessKey: key.value), region: region,
-                service: service)
+            let credentials = AWSCredentials(accessKeyId: key.key, secretAccessKey: key.value)
+            signers[key.key] = Dictionary(
+                regions.map { ($0, SigV4Signer(credentials: credentials, region: $0, service: service)) },
+                uniquingKeysWith: { first, _ in first })
         }
     }
 
@@ -56,11 +58,11 @@ struct SignatureVerifier: Sendable {
             return Failure(
                 code: "IncompleteSignature", message: "Credential must be KEY/yyyyMMdd/region/service/aws4_request")
         }
-        guard let signer = signers[scope[0]] else {
+        guard let byRegion = signers[scope[0]] else {
             return Failure(
                 code: "InvalidClientTokenId", message: "The security token included in the request is invalid.")
         }
-        guard scope[2] == region else {
+        guard let signer = byRegion[scope[2]] else {
             return Failure(
                 code: "SignatureDoesNotMatch",
                 message: "Credential should be scoped to a valid region, not '\(scope[2])'.")

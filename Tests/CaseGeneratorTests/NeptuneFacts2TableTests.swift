@@ -111,21 +111,57 @@ struct NeptuneFacts2TableTests {
     @Test(arguments: try rows())
     func rowIsExercisedWithItsCodeAndStatus(_ row: Row) throws {
         guard let ids = NeptuneFacts2Rows.exercisedBy[row.number] else { return }
-        #expect(!row.codes.isEmpty, "row \(row.number) names no error code the spec knows")
+        for problem in Self.problems(of: row, exercisedBy: ids, in: GeneratorFixtures.cases) {
+            Issue.record(Comment(rawValue: problem))
+        }
+    }
+
+    /// What is wrong with `row`'s exercising cases among `cases`: a case missing, expecting success, or expecting
+    /// a code or HTTP status the row does not give (each problem names the row and both codes or statuses).
+    static func problems(of row: Row, exercisedBy ids: [String], in cases: [TestCase]) -> [String] {
+        guard !row.codes.isEmpty else { return ["row \(row.number) names no error code the spec knows"] }
+        var problems: [String] = []
         for id in ids {
-            guard let testCase = GeneratorFixtures.cases.first(where: { $0.id == id }) else {
-                Issue.record("row \(row.number): no generated case \(id)")
+            guard let testCase = cases.first(where: { $0.id == id }) else {
+                problems.append("row \(row.number): no generated case \(id)")
                 continue
             }
             guard case .error(let code, let status, _, _) = testCase.expectation else {
-                Issue.record("row \(row.number): \(id) expects success")
+                problems.append("row \(row.number): \(id) expects success")
                 continue
             }
-            #expect(
-                row.codes.contains(code), "row \(row.number) (\(row.input)) says \(row.codes), \(id) expects \(code)")
-            #expect(
-                status == row.status,
-                "row \(row.number) (\(row.input)) says HTTP \(row.status), \(id) expects \(status)")
+            if !row.codes.contains(code) {
+                problems.append("row \(row.number) (\(row.input)) says \(row.codes), \(id) expects \(code)")
+            }
+            if status != row.status {
+                problems.append("row \(row.number) (\(row.input)) says HTTP \(row.status), \(id) expects \(status)")
+            }
         }
+        return problems
+    }
+
+    /// The guard detects: one code changed in a copy of `Specs/` makes the row that names the code fail, naming the
+    /// row and both codes.
+    @Test func aCodeChangedInTheSpecIsNamedWithItsRow() throws {
+        let row = try #require(try Self.rows().first { $0.number == 105 })
+        let ids = try #require(NeptuneFacts2Rows.exercisedBy[105])
+        #expect(Self.problems(of: row, exercisedBy: ids, in: GeneratorFixtures.cases).isEmpty)
+
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("facts2-spoiled-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try FileManager.default.copyItem(at: GeneratorFixtures.root.appendingPathComponent("Specs"), to: copy)
+        let file = copy.appendingPathComponent("operations/DeleteDBSubnetGroup.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let spoiled = text.replacingOccurrences(
+            of: "error: InvalidDBSubnetGroupStateFault", with: "error: InvalidDBSubnetStateFault")
+        #expect(spoiled != text, "the spec no longer names the code this test changes")
+        try spoiled.write(to: file, atomically: true, encoding: .utf8)
+
+        let spec = try SpecLoader(directory: copy).load()
+        let problems = Self.problems(of: row, exercisedBy: ids, in: CaseGenerator(spec: spec, seed: 7).generate())
+        #expect(problems.count == 1, "\(problems)")
+        let problem = try #require(problems.first)
+        #expect(problem.hasPrefix("row 105 "))
+        #expect(problem.contains("InvalidDBSubnetGroupStateFault") && problem.contains("InvalidDBSubnetStateFault"))
     }
 }

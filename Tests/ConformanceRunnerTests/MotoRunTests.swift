@@ -61,6 +61,15 @@ import Testing
             ids.filter { $0.hasSuffix("/BacktrackWindow") } == ["unknown-element/BacktrackWindow"],
             "BacktrackWindow is one finding")
         #expect(ids.contains("server-error/required"), "HTTP 500 on missing parameters is one finding: \(ids)")
+        // moto 5.2 ignores MaxRecords on DescribeDBClusters, and answers AllocatedStorage 0 (behind its unknown
+        // BacktrackWindow in every cluster answer, so a masked finding); its regions keep their own clusters.
+        #expect(ids.contains("breaks-paging/paging"), "\(ids)")
+        let masked = (json["maskedFindings"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        #expect(masked.contains("wrong-value/AllocatedStorage"), "\(masked)")
+        let isolated = results.first {
+            $0["id"] as? String == "DescribeDBClusters/stateful/region/other-region-sees-none"
+        }
+        #expect(isolated?["verdict"] as? String == "passed", "\(isolated ?? [:])")
         #expect(
             findings.allSatisfy { ($0["title"] as? String)?.isEmpty == false && $0["item"] != nil && $0["kind"] != nil }
         )

@@ -76,7 +76,7 @@ import Testing
         let report = ParityReport(
             spec: Fixtures.spec, cases: Fixtures.cases, first: await one, second: await two, startedAt: "test")
         #expect(report.disagreements.isEmpty && report.exitCode == 0)
-        #expect(report.constraints.count == 318)
+        #expect(report.constraints.count == 330)
         let directory = RunCommandTests.temporaryDirectory()
         let paths = try ParityReportWriter.write(report, to: directory)
         #expect(paths.count == 3)
@@ -119,8 +119,8 @@ import Testing
         let uncompared = cases.filter { $0["notCompared"] != nil }
         #expect(uncompared.count == 6 && uncompared.allSatisfy { ($0["id"] as? String)?.hasPrefix("SigV4/") == true })
         #expect(try String(contentsOfFile: "\(reports)/parity.md", encoding: .utf8).contains("Not compared (6)"))
-        // With signatures checked on both sides, every case is compared.
-        let checking = try await ServeProcess.start(["--verify-signatures"])
+        // With signatures checked on both sides, and the region cases' second region served, every case is compared.
+        let checking = try await ServeProcess.start(["--verify-signatures", "--also-region", "eu-central-1"])
         defer { checking.stop() }
         let both = try await ProcessResult.run(
             BuiltCLI.url, ["parity", "--endpoint", checking.url, "--endpoint", "embedded", "--report-dir", reports])

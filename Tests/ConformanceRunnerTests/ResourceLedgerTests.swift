@@ -76,3 +76,26 @@ import Testing
         }
     }
 }
+
+/// What a region case makes in the second region is remembered there, so its delete is signed for that region.
+@Suite struct ResourceLedgerRegionTests {
+    @Test func aCreationSignedForTheSecondRegionIsRememberedThere() async {
+        let ledger = ResourceLedger(spec: Fixtures.spec)
+        await ledger.record(
+            ResourceLedgerTests.request(
+                "CreateDBCluster", [("DBClusterIdentifier", "nc-away-1"), ("Engine", "neptune")]),
+            region: .second)
+        await ledger.record(
+            ResourceLedgerTests.request(
+                "CreateDBCluster", [("DBClusterIdentifier", "nc-home-1"), ("Engine", "neptune")]),
+            region: nil)
+        #expect(await ledger.region(of: .dbCluster, "nc-away-1") == .second)
+        #expect(await ledger.region(of: .dbCluster, "nc-home-1") == nil)
+        await ledger.forget(.dbCluster, "nc-away-1")
+        #expect(await ledger.region(of: .dbCluster, "nc-away-1") == nil)
+        // A create whose answer never came, signed for the second region, is swept there too.
+        await ledger.recordPossible(
+            ResourceLedgerTests.request("CreateDBCluster", [("DBClusterIdentifier", "nc-away-2")]), region: .second)
+        #expect(await ledger.region(of: .dbCluster, "nc-away-2") == .second)
+    }
+}

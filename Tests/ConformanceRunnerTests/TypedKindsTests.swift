@@ -10,7 +10,8 @@ import XMLCompare
     @Test func findingKindsWriteTheirOldStrings() throws {
         #expect(
             Finding.Kind.allCases.map(\.rawValue) == [
-                "status", "code", "not-xml", "provenance", "errored", "paging", "missing", "unexpected", "value",
+                "status", "code", "not-xml", "provenance", "errored", "paging", "region", "missing", "unexpected",
+                "value",
                 "type", "order",
                 "namespace",
             ])

@@ -84,6 +84,48 @@ struct ServiceModelCrossCheckTests {
         #expect(problems.isEmpty, "\(problems.map(\.description).joined(separator: "\n"))")
     }
 
+    /// Paging: every operation of the spec that botocore's paginators-1.json pages declares `paging:` with the same
+    /// limit, token and items, and no other operation declares it. A token or result key below the top level of the
+    /// answer (`EngineDefaults.Marker`) is outside what the paging contract holds; such operations are listed.
+    @Test func pagingAgreesWithTheServiceModelsPaginators() async throws {
+        let spec = try SpecLoader(directory: TestPaths.specs).load()
+        guard let model = try await Self.loadModel(spec) else { return }
+        let paginators = try #require(model["paginators"] as? [String: [String: Any]])
+        var problems: [String] = []
+        var nested: [String] = []
+        for operation in spec.operations {
+            let paginator = paginators[operation.name]
+            guard let paginator else {
+                if operation.paging != nil { problems.append("\(operation.name): pages in the spec, not in the model") }
+                continue
+            }
+            let token = paginator["output_token"] as? String ?? ""
+            let items = paginator["result_key"] as? String ?? ""
+            if token.contains(".") || items.contains(".") {
+                nested.append(operation.name)
+                continue
+            }
+            guard let paging = operation.paging else {
+                problems.append("\(operation.name): the model pages it (result key \(items)); the spec has no paging:")
+                continue
+            }
+            let expected = [
+                paginator["limit_key"] as? String ?? "", paginator["input_token"] as? String ?? "", token, items,
+            ]
+            let found = [paging.limit, paging.token, paging.token, paging.items]
+            if expected != found {
+                problems.append(
+                    "\(operation.name): limit, input and output token, items \(found) in the spec, \(expected) in the model"
+                )
+            }
+        }
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+        print(
+            "paging cross-check: \(spec.operations.filter { $0.paging != nil }.count) operations page as the model says; nested token, not held: \(nested)"
+        )
+        #expect(nested.allSatisfy { $0.hasPrefix("DescribeEngineDefault") }, "\(nested)")
+    }
+
     private func compare(
         _ structure: StructureSpec, _ model: [String: Any], path: String, checkRequired: Bool,
         into problems: inout [Problem]

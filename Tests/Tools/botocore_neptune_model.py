@@ -48,8 +48,10 @@ def main():
                 for error in operation.error_shapes
             },
         }
+    session = botocore.session.get_session()
+    pagination = session.get_component("data_loader").load_service_model("neptune", "paginators-1")["pagination"]
     json.dump({"botocore": botocore.__version__, "apiVersion": model.api_version, "signingName": model.signing_name,
-               "operations": operations}, sys.stdout, indent=1, sort_keys=True)
+               "operations": operations, "paginators": pagination}, sys.stdout, indent=1, sort_keys=True)
 
 
 main()

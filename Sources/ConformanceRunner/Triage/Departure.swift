@@ -36,9 +36,7 @@ struct Departure: Equatable {
                     signature: "transport:\(sort)")
             }
         case .failed:
-            // A broken walk over pages or filters is the case's point, whatever else the answers hold.
-            let paging = result.findings.first { $0.kind == .paging && !$0.warning }
-            guard let first = paging ?? result.findings.first(where: { !$0.warning }) else {
+            guard let first = Finding.leading(result.findings) else {
                 self.init(
                     kind: .wrongValue, itemClass: result.operation, item: Self.mainItem(result), signature: "failed")
                 return
@@ -46,7 +44,14 @@ struct Departure: Equatable {
             let expectsError = result.expected.contains("error") || result.expected.contains("4xx")
             let status = result.actualStatus ?? Int(first.found?.prefix { $0.isNumber } ?? "") ?? 0
             let item = Self.mainItem(result)
-            let keyword = Self.keyword(of: item, result: result)
+            let itemKeyword = Self.keyword(of: item, result: result)
+            if first.kind == .region {
+                // Another region's names in an answer, or the first region's resource listed to the second.
+                self.init(kind: .ignoredRegion, itemClass: "region", item: item, signature: "region:\(first.path)")
+                return
+            }
+            // A region case's other departures are about the operation (a missing resource answered with success).
+            let keyword = itemKeyword == "region" ? (expectsError ? "exists" : result.operation) : itemKeyword
             switch first.kind {
             case .status:
                 if status >= 500 {

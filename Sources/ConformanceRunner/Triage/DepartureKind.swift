@@ -20,6 +20,8 @@ public enum DepartureKind: String, Sendable, Codable, CaseIterable {
     /// A walk over a paged or filtered answer found an oversize page, a missing or extra token, or an item
     /// listed twice, missing or not filtered out.
     case brokenPaging = "breaks-paging"
+    /// A case signed for a second region saw the first region's resources, or an answer naming another region.
+    case ignoredRegion = "ignores-region"
     /// The answer is not XML (an HTML error page, a truncated body).
     case malformedAnswer = "malformed-answer"
     /// HTTP 5xx where the contract gives a 4xx or a success.
@@ -43,6 +45,7 @@ public enum DepartureKind: String, Sendable, Codable, CaseIterable {
         case .missingMember: "leaves out a member the contract requires:"
         case .wrongValue: "answers with a wrong value for"
         case .brokenPaging: "breaks the pages or filters of"
+        case .ignoredRegion: "ignores the region a request is signed for in"
         case .malformedAnswer: "answers with something that is not XML for"
         case .serverError: "fails with HTTP 5xx on"
         case .transportFailure: "does not answer"

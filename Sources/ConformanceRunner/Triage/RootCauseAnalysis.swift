@@ -32,6 +32,49 @@ public enum RootCauseAnalysis {
         return causes.sorted { $0.cases.count != $1.cases.count ? $0.cases.count > $1.cases.count : $0.id < $1.id }
     }
 
+    /// Departures that no root cause shows because, in every case that has them, another departure comes first
+    /// (moto's AllocatedStorage 0 sits behind its unknown BacktrackWindow in every cluster answer): grouped as the
+    /// root causes are, each listing the failed cases it hides in; most cases first. `visible` holds the ids of the
+    /// run's root causes, which are left out.
+    public static func maskedCauses(
+        of results: [CaseResult], visible: Set<String>, endpoint: String, url: String?, region: String,
+        signingName: String
+    ) -> [RootCause] {
+        var order: [String] = []
+        var groups: [String: [(result: CaseResult, departure: Departure)]] = [:]
+        for result in results where result.verdict == .failed {
+            let leading = Finding.leading(result.findings)
+            var seen: Set<String> = []
+            // Status, code and XML-ness are facets of the leading departure; what an answer holds is its own.
+            let facets: Set<Finding.Kind> = [.status, .code, .notXML, .errored, .provenance]
+            for finding in result.findings
+            where !finding.warning && finding != leading && !facets.contains(finding.kind) {
+                var alone = result
+                alone.findings = [finding]
+                guard let departure = Departure(alone), !visible.contains(departure.rootCauseId),
+                    seen.insert(departure.rootCauseId).inserted
+                else { continue }
+                if groups[departure.rootCauseId] == nil { order.append(departure.rootCauseId) }
+                groups[departure.rootCauseId, default: []].append((alone, departure))
+            }
+        }
+        let causes = order.map { id -> RootCause in
+            let group = groups[id]!
+            let items = Set(group.map(\.departure.item)).sorted()
+            return RootCause(
+                id: id, title: title(group[0].departure, items: items), item: group[0].departure.itemClass,
+                kind: group[0].departure.kind, items: items, cases: group.map(\.result.id),
+                example: Self.example(
+                    group[0].result, endpoint: endpoint, url: url, region: region, signingName: signingName))
+        }
+        // Elements the contract does not know come last: an emulator that answers extra members usually answers many.
+        return causes.sorted {
+            let (left, right) = ($0.kind == .unknownElement, $1.kind == .unknownElement)
+            if left != right { return right }
+            return $0.cases.count != $1.cases.count ? $0.cases.count > $1.cases.count : $0.id < $1.id
+        }
+    }
+
     /// The id of the root cause `result` belongs to, if it departs.
     public static func rootCauseId(of result: CaseResult) -> String? { Departure(result)?.rootCauseId }
 
@@ -65,6 +108,9 @@ public enum RootCauseAnalysis {
             let what =
                 departure.itemClass.hasPrefix("filter:") ? "the `\(departure.itemClass.dropFirst(7))` filter" : "paging"
             return "breaks \(what) of \(list)"
+        case .ignoredRegion:
+            return
+                "ignores the region requests are signed for (another region's resources or names in answers) in \(list)"
         case .transportFailure: return "does not answer: \(departure.itemClass)"
         case .setupFailed: return "refuses the \(departure.itemClass) set-up step, so cases cannot be judged"
         case .missingGolden: return "has no golden file for \(departure.itemClass) success cases"

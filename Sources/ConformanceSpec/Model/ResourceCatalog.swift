@@ -67,6 +67,13 @@ public struct ResourceCatalog: Sendable, Equatable {
         lifecycles.first { $0.describe.operation == operation }
     }
 
+    /// The kind `operation` describes one resource of by its identifier (the describe takes the identifier parameter).
+    public func lifecycle(lookingUp operation: OperationSpec) -> ResourceLifecycle? {
+        lifecycle(describedBy: operation.name).flatMap {
+            operation.parameters.member(named: $0.describe.identifier) == nil ? nil : $0
+        }
+    }
+
     /// The kind whose modify operation is `operation`.
     public func lifecycle(modifiedBy operation: String) -> ResourceLifecycle? {
         lifecycles.first { $0.modify?.operation == operation }

@@ -24,7 +24,8 @@ import QueryProtocol
 /// - `shapes.Shape.Member`: a member of an answer shape is present; `shapes.Shape.Member#type`: of its type;
 /// - `errors.Code#code`, `#status`, `#type`: an error's wire code, HTTP status and Sender/Receiver (errors.yaml);
 /// - `envelope.ResponseMetadata.RequestId`: the request id of the query protocol's success envelope;
-/// - `service#xmlNamespace`: the XML namespace of every answer (service.yaml).
+/// - `service#xmlNamespace`: the XML namespace of every answer (service.yaml);
+/// - `Op#region`: the operation answers from, and in, the region of the request's credential scope.
 protocol FaultDecorator: Sendable {
     /// What the fault does, in one line, for `serve --help` and reports.
     var summary: String { get }
@@ -56,6 +57,8 @@ protocol FaultDecorator: Sendable {
     func cutting(_ page: inout PageCut)
     /// Answers: true to list every resource whatever the request's `Filters` name.
     var ignoresFilters: Bool { get }
+    /// Regions: true to keep one store and name the server's own region whatever region a request is signed for.
+    var ignoresRegions: Bool { get }
 }
 
 extension FaultDecorator {
@@ -71,4 +74,5 @@ extension FaultDecorator {
     func rendering(error: inout ErrorAnswer) {}
     func cutting(_ page: inout PageCut) {}
     var ignoresFilters: Bool { false }
+    var ignoresRegions: Bool { false }
 }

@@ -18,10 +18,21 @@ struct IgnoreMaxRecords: FaultDecorator {
 extension ServiceSpec {
     /// The walk items (`Op#paging`) of the operations that page; with `listingResourcesOnly`, of those that page a
     /// resource kind's describe answer, whose walks make resources first, so a page that loses one is seen.
+    /// Otherwise also those listing a catalogue of the spec longer than the smallest page (the engine versions):
+    /// a walk over a list that fits on one page (a group's dozen parameters) cannot see a limit ignored.
     func pagingWalkItems(listingResourcesOnly: Bool) -> [String] {
         operations.compactMap { operation in
-            if listingResourcesOnly && resources.lifecycle(describedBy: operation.name) == nil { return nil }
-            return operation.paging?.items(operation: operation.name).walk.text
+            guard let paging = operation.paging else { return nil }
+            let listsResources = resources.lifecycle(describedBy: operation.name) != nil
+            let smallest =
+                operation.parameters.member(named: paging.limit)?.constraints.lazy.compactMap { constraint -> Double? in
+                    if case .range(let low?, _) = constraint.kind { low } else { nil }
+                }.first ?? 0
+            let listsLongCatalogue = catalogues.values.contains {
+                $0.ask.operation == operation.name && Double($0.entries.count) > smallest
+            }
+            guard listsResources || (!listingResourcesOnly && listsLongCatalogue) else { return nil }
+            return paging.items(operation: operation.name).walk.text
         }
     }
 }

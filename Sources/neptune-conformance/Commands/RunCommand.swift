@@ -216,6 +216,21 @@ enum SummaryTable {
                     + "  \(finding.title)  [\(finding.id)]"
             }
         }
+        let masked = report.maskedFindings ?? []
+        if !masked.isEmpty {
+            text += "\nBehind those, departures no finding above shows (each in cases listed under another):"
+            let unknown = masked.filter { $0.kind == .unknownElement }
+            for finding in masked.filter({ $0.kind != .unknownElement }).prefix(10) {
+                text +=
+                    "\n  also: \(finding.title), in \(finding.cases.count) case\(finding.cases.count == 1 ? "" : "s")  [\(finding.id)]"
+            }
+            if !unknown.isEmpty {
+                let names = unknown.prefix(6).map { "<\($0.item)>" }.joined(separator: ", ")
+                text +=
+                    "\n  also: \(unknown.count) more elements the contract does not know (\(names)\(unknown.count > 6 ? ", …" : ""))"
+            }
+            text += "\n  (all of them in report.json, maskedFindings)"
+        }
         if problems.count <= 25 {
             for result in problems {
                 text += "\n\(result.verdict.rawValue.uppercased()) \(result.id)\n    \(result.reason ?? "")"

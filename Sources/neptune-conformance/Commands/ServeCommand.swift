@@ -65,6 +65,15 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "region"))
     var region = "us-east-1"
 
+    @Option(
+        name: .customLong("also-region"),
+        help: ArgumentHelp(
+            "With --verify-signatures, another region a credential scope may name (repeatable).",
+            discussion:
+                "`run`'s region cases sign for eu-central-1 (ap-southeast-2 when --region is eu-central-1) besides the run's region; without this they are skipped against a server that verifies signatures.",
+            valueName: "region"))
+    var alsoRegion: [String] = []
+
     @Flag(help: "Log nothing but errors.")
     var quiet = false
 
@@ -93,6 +102,13 @@ struct ServeCommand: AsyncParsableCommand {
         if !credentials.isEmpty && !verifySignatures {
             throw ValidationError("--credentials only matters with --verify-signatures")
         }
+        if !alsoRegion.isEmpty && !verifySignatures {
+            throw ValidationError(
+                "--also-region only matters with --verify-signatures (without it every region a scope names is served)")
+        }
+        for name in [region] + alsoRegion where !RequestRegion.isRegionName(name) {
+            throw ValidationError("'\(name)' is not a region name (lower-case letters, digits and hyphens: us-east-2)")
+        }
     }
 
     /// The keys of --credentials, or the built-in test key.
@@ -113,7 +129,7 @@ struct ServeCommand: AsyncParsableCommand {
             spec: spec,
             configuration: .init(
                 transitionDelay: .milliseconds(Int(transitionDelay * 1000)), faults: Set(fault), region: region,
-                verifySignatures: verifySignatures ? keys : nil))
+                verifySignatures: verifySignatures ? keys : nil, otherRegions: alsoRegion))
         var logger = Logger(label: "neptune-conformance.serve")
         logger.logLevel = quiet ? .error : .info
         let server = ReferenceServer(

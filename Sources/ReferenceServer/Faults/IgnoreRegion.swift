@@ -1,0 +1,15 @@
+import ConformanceSpec
+
+/// Regions: one store for every region, and answers naming the server's own region (in ARNs, endpoints and
+/// Availability Zones) whatever region the request is signed for.
+struct IgnoreRegion: FaultDecorator {
+    var summary: String { "keeps one store and names its own region whatever region is signed for" }
+    var operations: [String] { ["DescribeDBClusters"] }
+    var ignoresRegions: Bool { true }
+
+    func brokenItems(in spec: ServiceSpec) -> [String] {
+        spec.operations.filter { spec.resources.lifecycle(lookingUp: $0) != nil }.map {
+            SpecItemID.rule($0.name, "region").text
+        }
+    }
+}
