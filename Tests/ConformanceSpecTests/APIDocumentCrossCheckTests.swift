@@ -149,7 +149,7 @@ struct APIDocumentCrossCheckTests {
         if let index = unmarked.operations.firstIndex(where: { $0.name == "ModifyDBCluster" }) {
             unmarked.operations[index].parameters = unmarked.operations[index].parameters.changingMember(
                 "BackupRetentionPeriod"
-            ) { $0.departure = nil }
+            ) { $0.departsFromSources = nil }
         }
         #expect(
             APIDocumentCrossCheck(document: document, spec: unmarked).run().map(\.description) == [

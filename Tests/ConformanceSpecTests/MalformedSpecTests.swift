@@ -21,7 +21,7 @@ import Testing
             replace: "DBClusterIdentifier: {type: string, requird: true, lowercased: true}",
             keyPath: "parameters.DBClusterIdentifier.requird",
             message:
-                "unknown key 'requird'; expected one of: type, shape, member, memberName, unordered, members, required, default, lowercased, unsupported, origin, constraints, note, renames, constant, example, departure (did you mean 'required'?)"
+                "unknown key 'requird'; expected one of: type, shape, member, memberName, unordered, members, required, default, lowercased, unsupported, origin, constraints, note, renames, constant, example, departsFromSources (did you mean 'required'?)"
         ),
         Mistake(
             name: "wrong type of value", file: "operations/CreateDBCluster.yaml",

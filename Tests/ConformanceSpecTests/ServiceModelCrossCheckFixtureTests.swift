@@ -90,7 +90,7 @@ import Testing
                 "CreateThing: result wrapper 'CreateThingResponseResult' in the spec, 'CreateThingResult' in the service model"
             case .missingMember: "CreateThing request.Zones: in the service model (list) but missing from the spec"
             case .extraMember:
-                "CreateThing request.Color: in the spec (string) but not in the service model; if deliberate, say why in 'departure:'"
+                "CreateThing request.Color: in the spec (string) but not in the service model; if deliberate, say why in 'departsFromSources:'"
             case .nestedType: "CreateThing response.Thing.Port: type double in the spec, integer in the service model"
             case .errorStatus:
                 "CreateThing errors.ThingNotFound: HTTP status 400 in errors.yaml, 404 in the service model"
@@ -131,10 +131,10 @@ import Testing
         var spec = Spoil.rangeBound.apply(to: ServiceModelFixture.spec())
         spec = spec.changingOperation {
             $0.parameters = $0.parameters.changingMember("RetentionPeriod") {
-                $0.departure = "facts-2 §9: 0 works"
+                $0.departsFromSources = "facts-2 §9: 0 works"
             }
             $0.parameters.members.append(MemberSpec(name: "Color", type: .string))
-            $0.parameters = $0.parameters.changingMember("Color") { $0.departure = "client-side only" }
+            $0.parameters = $0.parameters.changingMember("Color") { $0.departsFromSources = "client-side only" }
         }
         let report = ServiceModelCrossCheck(model: try ServiceModelFixture.model(), spec: spec).run()
         #expect(report.problems.isEmpty, "\(report.problems)")
@@ -150,7 +150,7 @@ import Testing
         var spec = ServiceModelFixture.spec()
         spec = spec.changingOperation {
             $0.parameters = $0.parameters.changingMember("RetentionPeriod") {
-                $0.departure = "a reason"
+                $0.departsFromSources = "a reason"
                 $0.required = true
             }
         }

@@ -28,7 +28,7 @@ public struct APIDocumentCrossCheck: Sendable {
     }
 
     /// How many constraints and defaults the document's parameter texts state, all compared by `run()` except
-    /// those of members marked `departure:`.
+    /// those of members marked `departsFromSources:`.
     public var documentedConstraintCount: Int {
         document.operations.reduce(0) { total, operation in
             total
@@ -39,12 +39,12 @@ public struct APIDocumentCrossCheck: Sendable {
     }
 
     /// The request members whose documented constraints or default the spec departs from on purpose
-    /// (`departure:`), as `Operation request.Member: reason`.
+    /// (`departsFromSources:`), as `Operation request.Member: reason`.
     public var departures: [String] {
         document.operations.flatMap { operation -> [String] in
             guard let specOperation = spec.operation(named: operation.name) else { return [] }
             return specOperation.parameters.members.compactMap { member in
-                guard operation.documentedConstraints[member.name] != nil, let reason = member.departure else {
+                guard operation.documentedConstraints[member.name] != nil, let reason = member.departsFromSources else {
                     return nil
                 }
                 return "\(operation.name) request.\(member.name): \(reason)"
@@ -77,7 +77,7 @@ public struct APIDocumentCrossCheck: Sendable {
                                 ? "the document marks it [REQUIRED]; the spec does not"
                                 : "the spec marks it required; the document does not"))
                 }
-                if let documented = operation.documentedConstraints[member.name], member.departure == nil {
+                if let documented = operation.documentedConstraints[member.name], member.departsFromSources == nil {
                     for message in documented.differences(from: member, source: "the API document").messages {
                         problems.append(
                             Problem(operation: operation.name, path: "request.\(member.name)", message: message))

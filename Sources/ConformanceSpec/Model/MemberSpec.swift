@@ -29,8 +29,8 @@ public struct MemberSpec: Sendable, Equatable {
     public var renames: String?
     /// Why the spec deliberately departs from what the documentation text says of this member (the API document's
     /// or botocore's service model's constraints or default, or the member's presence in the model), naming the
-    /// source the spec follows instead (`departure:` in the spec file). `spec lint` lists every one.
-    public var departure: String?
+    /// source the spec follows instead (`departsFromSources:` in the spec file). `spec lint` lists every one.
+    public var departsFromSources: String?
 
     public enum Origin: String, Sendable, Equatable {
         case document

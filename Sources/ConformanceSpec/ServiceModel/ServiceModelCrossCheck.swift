@@ -4,7 +4,7 @@
 /// wire code, HTTP status and Sender/Receiver in `errors.yaml`; and the constraints and defaults each request
 /// member's documentation (and shape traits) state are the spec's (`+Documentation`).
 ///
-/// A member marked `departure:` in the spec is not held to its documentation's constraints and default, nor
+/// A member marked `departsFromSources:` in the spec is not held to its documentation's constraints and default, nor
 /// to being in the model; every such departure is reported, never silently passed.
 public struct ServiceModelCrossCheck: Sendable {
     public let model: ServiceModel
@@ -105,12 +105,12 @@ extension ServiceModelCrossCheck {
             for member in structure.members {
                 let memberPath = "\(path).\(member.name)"
                 guard let modelMember = modelMembers.first(where: { $0.name == member.name }) else {
-                    if let reason = member.departure {
+                    if let reason = member.departsFromSources {
                         report.departures.append(Departure(operation: operation, path: memberPath, reason: reason))
                     } else {
                         problem(
                             memberPath,
-                            "in the spec (\(member.type.name)) but not in the service model; if deliberate, say why in 'departure:'"
+                            "in the spec (\(member.type.name)) but not in the service model; if deliberate, say why in 'departsFromSources:'"
                         )
                     }
                     continue

@@ -25,7 +25,7 @@ struct SpecCommand: AsyncParsableCommand {
                 code, HTTP status, Sender/Receiver) agree; and the constraints and defaults the
                 model's documentation strings state ("Constraints:", "Valid Values:",
                 "Default:") are the spec's, except where a member says why it departs
-                ('departure:'; each is listed). Both options may be given.
+                ('departsFromSources:'; each is listed). Both options may be given.
                 """)
 
         @OptionGroup var options: SpecOptions
