@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what neptune-conformance needs on this machine, and only what is missing.
 #
-#   bash Scripts/setup.sh           the build: libxml2 (headers) and pkg-config
+#   bash Scripts/setup.sh           the build: libxml2 and zlib (headers) and pkg-config
 #   bash Scripts/setup.sh --tests   also what the tests use: chromium (HTML reports in a real
 #                                   browser), botocore (an independent oracle), moto (an
 #                                   independent Neptune endpoint), jsonschema (Schemas/), pytest
@@ -35,6 +35,10 @@ brew_missing=()
 if ! (have pkg-config && pkg-config --exists libxml-2.0); then
     apt_missing+=(libxml2-dev pkg-config)
     brew_missing+=(libxml2 pkg-config)
+fi
+# zlib's headers: spec lint --model reads botocore's gzipped service model through zlib.
+if ! (have pkg-config && pkg-config --exists zlib); then
+    apt_missing+=(zlib1g-dev)
 fi
 if $tests; then
     if ! (have chromium || have chromium-browser || have google-chrome); then apt_missing+=(chromium); fi
