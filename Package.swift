@@ -32,9 +32,14 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .target(
             name: "ConformanceSpec",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["CZlib", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "XMLCompare",

@@ -91,6 +91,16 @@ public actor NeptuneEmulator {
         region = name
     }
 
+    /// Forgets every resource of every region, as a fresh emulator would hold nothing (moto's `/moto-api/reset`).
+    public func reset() {
+        parked = [:]
+        let fresh = RegionStore()
+        (clusters, instances, snapshots, sequence) = (fresh.clusters, fresh.instances, fresh.snapshots, fresh.sequence)
+        parameterGroups = fresh.parameterGroups
+        subnetsTagsRoles = fresh.subnetsTagsRoles
+        region = configuration.region
+    }
+
     /// Every resource the emulator holds now (`DBCluster x`, `DBInstance y`, `DBClusterSnapshot z`, parameter
     /// groups other than the service's defaults), after finished transitions; for tests that check a run left
     /// nothing behind. What other regions hold follows, each entry ending in ` (in REGION)`.

@@ -79,9 +79,17 @@ extension ReferenceServer {
         if method == "GET" {
             return await emulator.handle(method: method, path: path, query: query, headers: headers, body: "")
         }
+        if method == "POST" && path == Self.resetPath {
+            await emulator.reset()
+            return EmulatorAnswer(status: 200, contentType: "application/json", body: #"{"status": "ok"}"#)
+        }
         guard body.utf8.count <= maxBodySize else { return bodyTooLarge }
         return await emulator.handle(method: method, path: path, query: query, headers: headers, body: body)
     }
+
+    /// POST here forgets every resource: the path moto's server mode calls before each test (`/moto-api/reset`),
+    /// so suites written for moto's server mode run against `serve`. No Neptune request goes to it.
+    public static let resetPath = "/moto-api/reset"
 
     /// The answer to a body larger than `maxBodySize`.
     var bodyTooLarge: EmulatorAnswer {

@@ -61,6 +61,9 @@ enum ReadmeExpectation: Equatable {
                 status,
                 files: names.map { "\(directory)/\($0)" }
                     + (command.words.contains("--update-baseline") ? [baseline!] : []))
+        case "spec":
+            // `spec lint --model auto`: the spec agrees with botocore's model (CI installs botocore).
+            self = .exits(0, files: [])
         case "report":
             guard let input = command.words.last, input.hasSuffix(".json") else { return nil }
             let directory = (input as NSString).deletingLastPathComponent

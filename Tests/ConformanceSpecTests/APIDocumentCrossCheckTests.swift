@@ -103,4 +103,57 @@ struct APIDocumentCrossCheckTests {
             result.stderr.contains(
                 "CreateDBCluster request.KmsKeyId: in the API document (string) but missing from the spec"))
     }
+
+    /// The parameter texts' "Constraints:", "Valid Values:" and "Default:" are read with the reader botocore's
+    /// documentation strings go through (`DocumentedConstraints`).
+    @Test func theDocumentsConstraintSentencesAreRead() throws {
+        let create = try #require(document.operations.first { $0.name == "CreateDBCluster" })
+        let retention = try #require(create.documentedConstraints["BackupRetentionPeriod"])
+        #expect(retention.constraints.map(\.kind) == [.range(min: 1, max: 35)])
+        #expect(retention.defaultValue?.value == "1")
+        #expect(
+            create.documentedConstraints["DBClusterIdentifier"]?.constraints.map(\.kind) == [
+                .identifier(minLength: 1, maxLength: 63)
+            ])
+        #expect(create.documentedConstraints["Engine"]?.constraints.map(\.kind) == [.oneOf(["neptune"])])
+        #expect(create.documentedConstraints["Port"]?.defaultValue?.value == "8182")
+        #expect(
+            create.documentedConstraints["PreferredBackupWindow"]?.constraints.map(\.kind) == [
+                .window(.daily, minMinutes: 30)
+            ])
+        #expect(create.documentedConstraints["ServerlessV2ScalingConfiguration"] == nil)
+        #expect(APIDocumentCrossCheck(document: document, spec: spec).documentedConstraintCount > 20)
+    }
+
+    @Test func aConstraintOrDefaultTheDocumentStatesDifferentlyIsCaught() throws {
+        var broken = spec
+        let index = try #require(broken.operations.firstIndex { $0.name == "CreateDBCluster" })
+        broken.operations[index].parameters = broken.operations[index].parameters.changingMember("Port") {
+            $0.defaultValue = "8183"
+        }
+        broken.operations[index].parameters = broken.operations[index].parameters.changingMember(
+            "BackupRetentionPeriod"
+        ) { $0.constraints = [Constraint(kind: .range(min: 1, max: 30), error: "InvalidParameterValue")] }
+        let problems = APIDocumentCrossCheck(document: document, spec: broken).run()
+        #expect(
+            problems.map(\.description) == [
+                "CreateDBCluster request.BackupRetentionPeriod: the API document says \"Must be a value from 1 to 35; a minimum value of 1\" (range 1...35); the spec says range 1...30",
+                "CreateDBCluster request.Port: the API document says \"Default: 8182\"; the spec's default is '8183'",
+            ])
+    }
+
+    @Test func aDepartureIsListedNotAProblem() {
+        let check = APIDocumentCrossCheck(document: document, spec: spec)
+        #expect(check.departures.contains { $0.hasPrefix("ModifyDBCluster request.BackupRetentionPeriod: ") })
+        var unmarked = spec
+        if let index = unmarked.operations.firstIndex(where: { $0.name == "ModifyDBCluster" }) {
+            unmarked.operations[index].parameters = unmarked.operations[index].parameters.changingMember(
+                "BackupRetentionPeriod"
+            ) { $0.departsFromSources = nil }
+        }
+        #expect(
+            APIDocumentCrossCheck(document: document, spec: unmarked).run().map(\.description) == [
+                "ModifyDBCluster request.BackupRetentionPeriod: the API document says \"Default: 1\"; the spec's default is absent"
+            ])
+    }
 }

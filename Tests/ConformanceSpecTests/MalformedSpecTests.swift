@@ -21,7 +21,7 @@ import Testing
             replace: "DBClusterIdentifier: {type: string, requird: true, lowercased: true}",
             keyPath: "parameters.DBClusterIdentifier.requird",
             message:
-                "unknown key 'requird'; expected one of: type, shape, member, memberName, unordered, members, required, default, lowercased, unsupported, origin, constraints, note, renames, constant, example (did you mean 'required'?)"
+                "unknown key 'requird'; expected one of: type, shape, member, memberName, unordered, members, required, default, lowercased, unsupported, origin, constraints, note, renames, constant, example, departsFromSources (did you mean 'required'?)"
         ),
         Mistake(
             name: "wrong type of value", file: "operations/CreateDBCluster.yaml",
@@ -255,7 +255,7 @@ import Testing
         } throws: { error in
             let failure = error as! SpecLoadFailure
             return failure.errors.map(\.description) == [
-                "operations/CreateDBCluster.yaml:68:27: parameters.GlobalClusterIdentifier.constraints[1].pattern.regex: not a valid regular expression: [A-Za-z"
+                "operations/CreateDBCluster.yaml:70:27: parameters.GlobalClusterIdentifier.constraints[1].pattern.regex: not a valid regular expression: [A-Za-z"
             ]
         }
     }

@@ -74,6 +74,20 @@ import XMLCompare
         }
     }
 
+    /// moto's server mode resets the server before each test with POST /moto-api/reset: every region is emptied.
+    @Test func motoResetForgetsEveryResource() async throws {
+        try await Self.withServer { url, transport in
+            let create = "Action=CreateDBCluster&Version=2014-10-31&DBClusterIdentifier=kept-until-reset&Engine=neptune"
+            #expect(try await transport.send(url: url, headers: Self.form, body: create).status == 200)
+            let reset = try await transport.send(url: url + "moto-api/reset", headers: [], body: "")
+            #expect(reset.status == 200 && reset.body.contains("ok"))
+            let describe = "Action=DescribeDBClusters&Version=2014-10-31&DBClusterIdentifier=kept-until-reset"
+            let after = try await transport.send(url: url, headers: Self.form, body: describe)
+            #expect(after.status == 404, "\(after.body)")
+            #expect(try await transport.send(url: url, headers: Self.form, body: create).status == 200)
+        }
+    }
+
     @Test func getWithTheQueryStringWorks() async throws {
         try await Self.withServer { url, transport in
             let answer = try await transport.send(

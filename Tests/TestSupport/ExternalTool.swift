@@ -56,6 +56,23 @@ public struct ExternalTool: Sendable {
     public static let jsonschema = ExternalTool(
         name: "python3 with jsonschema", install: "pip install jsonschema", path: pythonImporting("jsonschema"))
 
+    /// moto 5.2.1's own Neptune tests (`tests/test_neptune` of its source release, which `Scripts/setup.sh --tests`
+    /// fetches into `.build/third-party`), with python3 that can import pytest and moto to run them.
+    public static let motoNeptuneTests = ExternalTool(
+        name: "moto 5.2.1's Neptune tests with pytest", install: "bash Scripts/setup.sh --tests",
+        path: pythonImporting("pytest").flatMap { python in
+            let suite = BuiltCLI.packageRoot.appendingPathComponent(".build/third-party/moto-5.2.1").path
+            return FileManager.default.fileExists(atPath: suite + "/tests/test_neptune") && pythonCan(python, "moto")
+                ? suite : nil
+        })
+
+    /// True when `python` can import `module`.
+    static func pythonCan(_ python: String, _ module: String) -> Bool {
+        guard let child = try? ChildProcess(python, ["-c", "import \(module)"], output: .discard, error: .discard)
+        else { return false }
+        return child.wait() == 0
+    }
+
     /// The first `name` on $PATH.
     static func onPath(_ name: String) -> String? {
         let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")

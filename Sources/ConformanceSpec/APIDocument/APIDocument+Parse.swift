@@ -58,8 +58,19 @@ extension APIDocument {
 
         var required: Set<String> = []
         var unsupported: Set<String> = []
+        var documented: [String: DocumentedConstraints] = [:]
         for index in callEnd..<min(to, responseMarker) where lines[index].hasPrefix("param ") {
             let parameter = String(lines[index].dropFirst("param ".count)).trimmingCharacters(in: .whitespaces)
+            // The whole text, bullets included, up to the next parameter's `type` line (scalars only: a structure's
+            // text holds its members' constraints).
+            let type = parameters.first { $0.name == parameter }?.type
+            if type?.holdsOneValueKind ?? false {
+                let text = lines[(index + 1)..<min(to, responseMarker)].prefix {
+                    !$0.hasPrefix("type ") && $0 != "rtype" && !$0.hasPrefix("param ")
+                }
+                let constraints = DocumentedConstraints.read(lines: Array(text))
+                if !constraints.isEmpty { documented[parameter] = constraints }
+            }
             var body: [String] = []
             var cursor = index + 1
             while cursor < responseMarker, !lines[cursor].hasPrefix("type "), lines[cursor] != "rtype",
@@ -77,7 +88,7 @@ extension APIDocument {
         }
         return Operation(
             name: name, line: from + 1, parameters: parameters, response: response, requiredParameters: required,
-            unsupportedParameters: unsupported)
+            unsupportedParameters: unsupported, documentedConstraints: documented)
     }
 }
 

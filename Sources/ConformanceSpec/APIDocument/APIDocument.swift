@@ -11,6 +11,9 @@ public struct APIDocument: Sendable, Equatable {
         public var response: [Member]
         public var requiredParameters: Set<String>
         public var unsupportedParameters: Set<String>
+        /// What each parameter's text says of its values ("Constraints:", "Valid Values:", "Default:"), for the
+        /// parameters whose text says something.
+        public var documentedConstraints: [String: DocumentedConstraints] = [:]
     }
 
     public struct Member: Sendable, Equatable {
@@ -27,6 +30,15 @@ public struct APIDocument: Sendable, Equatable {
         case scalar(String)
         case list(MemberType)
         case structure([Member])
+
+        /// True for a scalar or a list of scalars: a parameter whose text speaks of one kind of value (a structure's
+        /// text holds its members' constraints).
+        var holdsOneValueKind: Bool {
+            switch self {
+            case .scalar, .list(.scalar): true
+            default: false
+            }
+        }
 
         /// The same names `TypeSpec.name` uses.
         public var name: String {

@@ -27,6 +27,31 @@ public struct APIDocumentCrossCheck: Sendable {
         return spec.operations.map(\.name).filter { !documented.contains($0) }
     }
 
+    /// How many constraints and defaults the document's parameter texts state, all compared by `run()` except
+    /// those of members marked `departsFromSources:`.
+    public var documentedConstraintCount: Int {
+        document.operations.reduce(0) { total, operation in
+            total
+                + operation.documentedConstraints.values.reduce(0) {
+                    $0 + $1.constraints.count + ($1.defaultValue == nil ? 0 : 1)
+                }
+        }
+    }
+
+    /// The request members whose documented constraints or default the spec departs from on purpose
+    /// (`departsFromSources:`), as `Operation request.Member: reason`.
+    public var departures: [String] {
+        document.operations.flatMap { operation -> [String] in
+            guard let specOperation = spec.operation(named: operation.name) else { return [] }
+            return specOperation.parameters.members.compactMap { member in
+                guard operation.documentedConstraints[member.name] != nil, let reason = member.departsFromSources else {
+                    return nil
+                }
+                return "\(operation.name) request.\(member.name): \(reason)"
+            }
+        }
+    }
+
     public func run() -> [Problem] {
         var problems: [Problem] = []
         for operation in document.operations {
@@ -51,6 +76,12 @@ public struct APIDocumentCrossCheck: Sendable {
                             message: documentRequired
                                 ? "the document marks it [REQUIRED]; the spec does not"
                                 : "the spec marks it required; the document does not"))
+                }
+                if let documented = operation.documentedConstraints[member.name], member.departsFromSources == nil {
+                    for message in documented.differences(from: member, source: "the API document").messages {
+                        problems.append(
+                            Problem(operation: operation.name, path: "request.\(member.name)", message: message))
+                    }
                 }
                 if operation.unsupportedParameters.contains(member.name), !member.unsupported,
                     !specOperation.unsupported

@@ -7,6 +7,7 @@ struct MemberReader {
     static let memberKeys = [
         "type", "shape", "member", "memberName", "unordered", "members", "required", "default", "lowercased",
         "unsupported", "origin", "constraints", "note", "renames", "constant", "example",
+        "departsFromSources",
     ]
     static let listMemberKeys = ["type", "shape", "members", "constraints"]
 
@@ -37,6 +38,7 @@ struct MemberReader {
         member.lowercased = try YAMLCursor.value("lowercased", in: entries)?.bool() ?? false
         member.note = try YAMLCursor.value("note", in: entries)?.string()
         member.renames = try YAMLCursor.value("renames", in: entries)?.nonEmptyString()
+        member.departsFromSources = try YAMLCursor.value("departsFromSources", in: entries)?.nonEmptyString()
         if let value = YAMLCursor.value("default", in: entries) {
             member.defaultValue = try value.string()
             try checkDefault(member.defaultValue!, type: type, at: value)

@@ -27,6 +27,10 @@ public struct MemberSpec: Sendable, Equatable {
     /// (`NewDBClusterIdentifier` renames the cluster `DBClusterIdentifier` names); its answers show the
     /// value under that sibling's element.
     public var renames: String?
+    /// Why the spec deliberately departs from what the documentation text says of this member (the API document's
+    /// or botocore's service model's constraints or default, or the member's presence in the model), naming the
+    /// source the spec follows instead (`departsFromSources:` in the spec file). `spec lint` lists every one.
+    public var departsFromSources: String?
 
     public enum Origin: String, Sendable, Equatable {
         case document
