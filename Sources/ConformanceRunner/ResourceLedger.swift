@@ -73,12 +73,20 @@ public actor ResourceLedger {
             for lifecycle in resources.lifecycles where contains(lifecycle.kind, old) {
                 remove(lifecycle.kind, old)
                 add(lifecycle.kind, new)
-                if let modify = lifecycle.modify, modify.operation == request.operation, modify.identifier == named {
-                    let back = Request(modify.adding([StepParameter(name: renaming, value: .literal(old))]), id: new)
-                    renamedBack[Entry(kind: lifecycle.kind, id: new)] = (back, old)
-                }
+                rememberRenamingBack(lifecycle, request, named: named, renaming: renaming, old: old, new: new)
             }
         }
+    }
+
+    /// Keeps the kind's modify that renames `new` back to `old`, when that modify made the rename.
+    func rememberRenamingBack(
+        _ lifecycle: ResourceLifecycle, _ request: Request, named: String, renaming: String, old: String, new: String
+    ) {
+        guard let modify = lifecycle.modify, modify.operation == request.operation, modify.identifier == named else {
+            return
+        }
+        let back = Request(modify.adding([StepParameter(name: renaming, value: .literal(old))]), id: new)
+        renamedBack[Entry(kind: lifecycle.kind, id: new)] = (back, old)
     }
 
     /// The kind's modify that gives a renamed resource its former identifier back, if a modify renamed it.
@@ -98,7 +106,10 @@ public actor ResourceLedger {
         }
         for (named, renaming) in renames[request.operation] ?? [] {
             guard let old = value(named), let new = value(renaming) else { continue }
-            for lifecycle in resources.lifecycles where contains(lifecycle.kind, old) { add(lifecycle.kind, new) }
+            for lifecycle in resources.lifecycles where contains(lifecycle.kind, old) {
+                add(lifecycle.kind, new)
+                rememberRenamingBack(lifecycle, request, named: named, renaming: renaming, old: old, new: new)
+            }
         }
     }
 
