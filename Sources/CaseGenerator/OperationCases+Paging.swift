@@ -6,14 +6,11 @@ extension OperationCases {
     /// after the set-up made one resource more than a page holds (when the operation lists a resource kind of
     /// `resources.yaml`), and a token the endpoint never issued.
     mutating func pagingCases() -> [TestCase] {
-        guard let paging = operation.paging, let limit = operation.parameters.member(named: paging.limit) else {
+        guard let paging = operation.paging, operation.parameters.member(named: paging.limit) != nil else {
             return []
         }
         let items = paging.items(operation: name)
-        var smallest: Int?
-        for constraint in limit.constraints {
-            if case .range(let low?, _) = constraint.kind { smallest = Int(low) }
-        }
+        let smallest = operation.smallestPage
         var cases: [TestCase] = []
         if let smallest {
             // The operation's required parameters (a parameter listing names its group), and what they need made.

@@ -32,3 +32,15 @@ public struct Paging: Sendable, Equatable {
         (.rule(operation, "paging"), .constraint(operation, token, "issued"))
     }
 }
+
+extension OperationSpec {
+    /// The smallest page the operation's limit parameter allows (the lower bound of its range), if it pages and
+    /// the spec gives one: the page size of the generator's walk, and what a listed catalogue must outgrow to span
+    /// pages.
+    public var smallestPage: Int? {
+        guard let paging, let limit = parameters.member(named: paging.limit) else { return nil }
+        return limit.constraints.lazy.compactMap { constraint -> Int? in
+            if case .range(let low?, _) = constraint.kind { Int(low) } else { nil }
+        }.first
+    }
+}

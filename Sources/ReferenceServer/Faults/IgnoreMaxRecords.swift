@@ -25,10 +25,7 @@ extension ServiceSpec {
         operations.compactMap { operation in
             guard let paging = operation.paging else { return nil }
             let listsResources = resources.lifecycle(describedBy: operation.name) != nil
-            let smallest =
-                operation.parameters.member(named: paging.limit)?.constraints.lazy.compactMap { constraint -> Double? in
-                    if case .range(let low?, _) = constraint.kind { low } else { nil }
-                }.first ?? 0
+            let smallest = Double(operation.smallestPage ?? 0)
             // A list keyed by instance class lists the instance-class catalogue (an option per class and version).
             let listsInstanceClasses =
                 paging.key.split(separator: "+").contains("DBInstanceClass")
