@@ -52,7 +52,11 @@ public enum ReportWriter {
         for format in formats {
             let path = (directory as NSString).appendingPathComponent(format.fileName)
             do {
-                try Data(try format.render(report).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                if format == .json {
+                    try JSONReport.write(report, to: path)
+                } else {
+                    try Data(try format.render(report).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                }
             } catch {
                 throw ReportWriterError(description: "cannot write \(path): \(error.localizedDescription)")
             }
@@ -74,10 +78,77 @@ public enum ReportWriter {
 }
 
 enum JSONReport {
-    static func render(_ report: RunReport) throws -> String {
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+        return encoder
+    }
+
+    /// The report as one JSON document, the text `JSONEncoder` writes for the whole report.
+    static func render(_ report: RunReport) throws -> String {
+        var text = ""
+        try pieces(of: report) { text += $0 }
+        return text
+    }
+
+    /// Writes report.json in pieces through a file beside `path`, then puts it in place at once: a long run's report
+    /// is never whole in memory (encoding ten thousand results at once built a tree twice the size of the text, then
+    /// the text, then its bytes: the peak of the run's memory).
+    static func write(_ report: RunReport, to path: String) throws {
+        let partial = path + ".partial"
+        guard FileManager.default.createFile(atPath: partial, contents: nil),
+            let handle = FileHandle(forWritingAtPath: partial)
+        else { throw ReportWriterError(description: "cannot create \(partial)") }
+        var buffer = Data()
+        do {
+            try pieces(of: report) { piece in
+                buffer.append(contentsOf: piece.utf8)
+                if buffer.count >= 1 << 16 {
+                    try handle.write(contentsOf: buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            try handle.write(contentsOf: buffer)
+            try handle.close()
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: partial)
+            throw error
+        }
+        guard rename(partial, path) == 0 else {
+            try? FileManager.default.removeItem(atPath: partial)
+            throw ReportWriterError(description: "cannot put \(partial) in place of \(path)")
+        }
+    }
+
+    /// The text `JSONEncoder` writes for the whole report, in pieces: the report without its results, then each
+    /// result encoded on its own, moved in by the array's indentation.
+    static func pieces(of report: RunReport, _ emit: (String) throws -> Void) throws {
+        let encoder = encoder()
+        var empty = report
+        empty.results = []
+        let frame = String(decoding: try encoder.encode(empty), as: UTF8.self)
+        let key = "\n  \"results\" : ["
+        guard !report.results.isEmpty, let open = frame.range(of: key),
+            let close = frame[open.upperBound...].range(of: "]")
+        else {
+            try emit(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
+            return
+        }
+        try emit(String(frame[..<open.upperBound]))
+        for (index, result) in report.results.enumerated() {
+            var text = index == 0 ? "\n" : ",\n"
+            // A JSON string holds no raw line break, so every line of the result moves in by the array's indentation.
+            for (number, line) in String(decoding: try encoder.encode(result), as: UTF8.self)
+                .split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            {
+                if number > 0 { text += "\n" }
+                // An empty array's blank line stays blank, as the whole report's encoding writes it.
+                if !line.isEmpty { text += "    " + line }
+            }
+            try emit(text)
+        }
+        try emit("\n  ]" + frame[close.upperBound...] + "\n")
     }
 }
 
