@@ -140,11 +140,18 @@ struct OperationCases {
         for condition in operation.preconditions where condition.parameter == member.name {
             switch condition.kind {
             case .exists(let kind):
-                guard let id = fixture.make(kind, for: operation, parameter: member.name, counter: &counter) else {
+                // A list of existing resources (an endpoint's static members) names one made beside what the
+                // request names already (an instance of the cluster the request names).
+                let isList = if case .list = member.type { true } else { false }
+                guard
+                    let id = fixture.make(
+                        kind, for: operation, parameter: member.name, counter: &counter,
+                        related: isList ? fixture.madeRelations(of: kind) : [:])
+                else {
                     break
                 }
                 fixture.named[member.name] = id
-                return .scalar(id)
+                return isList ? .list([.scalar(id)]) : .scalar(id)
             case .readerOf: if let reader = fixture.readers.last { return .scalar(reader) }
             case .orderable:
                 // A class the catalogue offers on every engine version it lists, and not the serverless one.
