@@ -172,7 +172,8 @@ extension NeptuneEmulator {
                 default: "DBClusterEndpointIdentifier"
                 }
             listed = listed.filter { endpoint in
-                Self.strings(endpoint.members[member]).contains { wanted.contains($0.lowercased()) }
+                guard case .scalar(let value)? = endpoint.members[member] else { return false }
+                return wanted.contains(value.lowercased())
             }
         }
         switch page(listed, key: \.key, of: operation, request) {
