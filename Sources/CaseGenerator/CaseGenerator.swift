@@ -178,6 +178,14 @@ struct OperationCases {
             default: break
             }
         }
+        // A describe's identifier names a resource the set-up made, even where one it does not know lists nothing.
+        if let kind = spec.resources.lifecycle(describedBy: name)?.kind,
+            spec.resources.lifecycle(describedBy: name)?.describe.identifier == member.name,
+            let id = fixture.make(kind, counter: &counter, related: fixture.madeRelations(of: kind))
+        {
+            fixture.named[member.name] = id
+            return .scalar(id)
+        }
         let result = values.valid(member, path: member.name, operation: operation, counter: &counter)
         if case .scalar(let text) = result,
             member.lowercased
