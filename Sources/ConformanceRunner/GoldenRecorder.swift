@@ -49,7 +49,9 @@ public struct GoldenRecorder: Sendable {
         if describe == nil, let items = operation?.paging?.items { opaque.insert(items) }
         // Such a list about resources named by ARN (their pending maintenance actions), asked for with nothing but a
         // page size, lists whatever the endpoint holds: whether a further page and its token follow is the endpoint's.
-        let aboutResources = operation?.preconditions.contains { if case .namesResource = $0.kind { true } else { false } }
+        let aboutResources = operation?.preconditions.contains {
+            if case .namesResource = $0.kind { true } else { false }
+        }
         if describe == nil, aboutResources == true, let operation, let paging = operation.paging,
             testCase.request.parameters.allSatisfy({ [paging.limit, paging.token].contains($0.name) })
         {

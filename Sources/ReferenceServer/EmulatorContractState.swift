@@ -50,7 +50,7 @@ struct EmulatorContractState: ContractState {
         case .dbCluster: record(identifier) != nil
         case .dbClusterSnapshot: snapshots[NeptuneEmulator.snapshotKey(identifier)] != nil
         case .dbInstance: instances[NeptuneEmulator.instanceKey(identifier)] != nil
-        case .dbClusterEndpoint: endpoints[identifier.lowercased()] != nil
+        case .dbClusterEndpoint: endpoints[key(identifier)] != nil
         case .dbSubnetGroup:
             key(identifier) == "default" || subnetGroups[key(identifier)] != nil
         case .subnet: EmulatedSubnets.zone(of: identifier, region: region) != nil

@@ -30,7 +30,7 @@ extension NeptuneEmulator {
     }
 
     func createEndpoint(_ request: Request) -> EmulatorAnswer {
-        let id = (text("DBClusterEndpointIdentifier", request) ?? "").lowercased()
+        let id = key(text("DBClusterEndpointIdentifier", request) ?? "")
         guard let parent = cluster(named: text("DBClusterIdentifier", request) ?? "") else {
             return renderer.error("DBClusterNotFoundFault", "DBCluster not found.")
         }
@@ -48,7 +48,8 @@ extension NeptuneEmulator {
             id: id, cluster: parent.id, customType: text("EndpointType", request) ?? "ANY",
             staticMembers: staticMembers, excludedMembers: excludedMembers, status: "creating",
             pending: later("available"),
-            resourceIdentifier: "cluster-endpoint-" + String(format: "%020llx", UInt64(sequence) &* 0x9E37_79B9_7F4A)
+            resourceIdentifier: "cluster-endpoint-"
+                + String(format: "%020llx", UInt64(sequence) &* 0x9E37_79B9_7F4A)
                 .uppercased(),
             sequence: sequence)
         endpointsMaintenance.endpoints[id] = record
@@ -56,7 +57,7 @@ extension NeptuneEmulator {
     }
 
     func deleteEndpoint(_ request: Request) -> EmulatorAnswer {
-        let id = (text("DBClusterEndpointIdentifier", request) ?? "").lowercased()
+        let id = key(text("DBClusterEndpointIdentifier", request) ?? "")
         guard var record = endpointsMaintenance.endpoints[id] else {
             return renderer.error("DBClusterEndpointNotFoundFault", "DBClusterEndpoint \(id) not found.")
         }
@@ -67,7 +68,7 @@ extension NeptuneEmulator {
     }
 
     func modifyEndpoint(_ request: Request) -> EmulatorAnswer {
-        let id = (text("DBClusterEndpointIdentifier", request) ?? "").lowercased()
+        let id = key(text("DBClusterEndpointIdentifier", request) ?? "")
         guard var record = endpointsMaintenance.endpoints[id] else {
             return renderer.error("DBClusterEndpointNotFoundFault", "DBClusterEndpoint \(id) not found.")
         }
@@ -118,7 +119,8 @@ extension NeptuneEmulator {
 
     /// A custom endpoint's members as the flat result of Create/Modify/DeleteDBClusterEndpoint.
     func endpointBody(_ record: EndpointRecord) -> String {
-        renderer.structureBody(endpointMembers(record), shape: spec.shapes["DBClusterEndpoint"] ?? StructureSpec(members: []))
+        renderer.structureBody(
+            endpointMembers(record), shape: spec.shapes["DBClusterEndpoint"] ?? StructureSpec(members: []))
     }
 
     /// A cluster's built-in endpoints: the cluster (writer) endpoint and the reader endpoint, with only the members the
@@ -153,12 +155,13 @@ extension NeptuneEmulator {
         listed += endpointsMaintenance.endpoints.values.filter { parent == nil || $0.cluster == parent?.id }.map {
             ListedEndpoint(key: $0.id, members: endpointMembers($0))
         }
-        if let id = text("DBClusterEndpointIdentifier", request)?.lowercased() {
+        if let id = text("DBClusterEndpointIdentifier", request).map(key) {
             listed = listed.filter { $0.members["DBClusterEndpointIdentifier"] == .scalar(id) }
         }
         for (name, values) in Self.filters(request) where !decorators.contains(where: \.ignoresFilters) {
             let wanted = Set(values.map { $0.lowercased() })
-            if let vocabulary = Self.endpointFilterValues[name], let bad = wanted.first(where: { !vocabulary.contains($0) })
+            if let vocabulary = Self.endpointFilterValues[name],
+                let bad = wanted.first(where: { !vocabulary.contains($0) })
             {
                 return renderer.error(
                     "InvalidParameterValue",
@@ -181,9 +184,12 @@ extension NeptuneEmulator {
         case .page(let items, let marker):
             let shape = spec.shapes["DBClusterEndpoint"] ?? StructureSpec(members: [])
             let body = items.map {
-                "<DBClusterEndpointList>" + renderer.structureBody($0.members, shape: shape) + "</DBClusterEndpointList>"
+                "<DBClusterEndpointList>" + renderer.structureBody($0.members, shape: shape)
+                    + "</DBClusterEndpointList>"
             }
-            let list = body.isEmpty ? "<DBClusterEndpoints/>" : "<DBClusterEndpoints>" + body.joined() + "</DBClusterEndpoints>"
+            let list =
+                body.isEmpty
+                ? "<DBClusterEndpoints/>" : "<DBClusterEndpoints>" + body.joined() + "</DBClusterEndpoints>"
             return renderer.success(action: operation.name, result: list + markerElement(marker, of: operation))
         }
     }

@@ -88,7 +88,8 @@ extension NeptuneEmulator {
             }
             let list =
                 body.isEmpty
-                ? "<PendingMaintenanceActions/>" : "<PendingMaintenanceActions>" + body.joined()
+                ? "<PendingMaintenanceActions/>"
+                : "<PendingMaintenanceActions>" + body.joined()
                     + "</PendingMaintenanceActions>"
             return renderer.success(action: operation.name, result: list + markerElement(marker, of: operation))
         }

@@ -94,7 +94,8 @@ import Testing
                 ("DescribeGlobalClusters", "GlobalClusters", "GlobalClusterMember"),
                 ("DescribeDBClusterEndpoints", "DBClusterEndpoints", "DBClusterEndpointList"),
             ]
-            let problems = lists.filter { spec.operation(named: $0.0) != nil }.compactMap { operation, member, element in
+            let problems = lists.filter { spec.operation(named: $0.0) != nil }.compactMap {
+                operation, member, element in
                 let found = listName(spec, operation, member)
                 return found == element ? nil : "\(operation) \(member) lists <\(found ?? "?")>, not <\(element)>"
             }
