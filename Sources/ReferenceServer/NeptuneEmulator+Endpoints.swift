@@ -210,8 +210,10 @@ extension NeptuneEmulator {
                 endpointsMaintenance.endpoints[id] = nil
                 continue
             }
-            record.staticMembers.removeAll { instances[$0] == nil }
-            record.excludedMembers.removeAll { instances[$0] == nil }
+            if !decorators.contains(where: \.keepsDeletedEndpointMembers) {
+                record.staticMembers.removeAll { instances[$0] == nil }
+                record.excludedMembers.removeAll { instances[$0] == nil }
+            }
             endpointsMaintenance.endpoints[id] = record
         }
     }
