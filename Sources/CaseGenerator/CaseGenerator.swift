@@ -140,11 +140,18 @@ struct OperationCases {
         for condition in operation.preconditions where condition.parameter == member.name {
             switch condition.kind {
             case .exists(let kind):
-                guard let id = fixture.make(kind, for: operation, parameter: member.name, counter: &counter) else {
+                // A list of existing resources (an endpoint's static members) names one made beside what the
+                // request names already (an instance of the cluster the request names).
+                let isList = if case .list = member.type { true } else { false }
+                guard
+                    let id = fixture.make(
+                        kind, for: operation, parameter: member.name, counter: &counter,
+                        related: isList ? fixture.madeRelations(of: kind) : [:])
+                else {
                     break
                 }
                 fixture.named[member.name] = id
-                return .scalar(id)
+                return isList ? .list([.scalar(id)]) : .scalar(id)
             case .readerOf: if let reader = fixture.readers.last { return .scalar(reader) }
             case .orderable:
                 // A class the catalogue offers on every engine version it lists, and not the serverless one.
@@ -170,6 +177,14 @@ struct OperationCases {
                 }
             default: break
             }
+        }
+        // A describe's identifier names a resource the set-up made, even where one it does not know lists nothing.
+        if let kind = spec.resources.lifecycle(describedBy: name)?.kind,
+            spec.resources.lifecycle(describedBy: name)?.describe.identifier == member.name,
+            let id = fixture.make(kind, counter: &counter, related: fixture.madeRelations(of: kind))
+        {
+            fixture.named[member.name] = id
+            return .scalar(id)
         }
         let result = values.valid(member, path: member.name, operation: operation, counter: &counter)
         if case .scalar(let text) = result,

@@ -62,10 +62,12 @@ struct Fixture {
     /// Makes the resource `parameter` of `operation` names, and brings it where the operation's preconditions
     /// on that parameter need it: into an allowed state, with a writer and a reader, or as a read replica (then
     /// the replica is what the parameter names).
-    mutating func make(_ kind: ResourceKind, for operation: OperationSpec, parameter: String, counter: inout Int)
-        -> String?
-    {
-        guard let lifecycle = resources.lifecycle(of: kind), let id = make(kind, counter: &counter) else { return nil }
+    mutating func make(
+        _ kind: ResourceKind, for operation: OperationSpec, parameter: String, counter: inout Int,
+        related: [ResourceKind: String] = [:]
+    ) -> String? {
+        guard let lifecycle = resources.lifecycle(of: kind), let id = make(kind, counter: &counter, related: related)
+        else { return nil }
         for condition in operation.preconditions {
             let onSubject: Bool = {
                 if case .readerOf(let cluster) = condition.kind {
@@ -104,6 +106,17 @@ struct Fixture {
     /// Brings the resource into the state `action` reaches.
     mutating func apply(_ action: ResourceLifecycle.Action, to id: String) {
         setup.append(Step(Request(action.step, id: id), waitFor: action.reaches))
+    }
+
+    /// For a resource of `kind`: the resources its set-up create names (`{{Kind}}`) that this fixture made already,
+    /// the first of each kind (the cluster a request names, for instances the request lists as that cluster's).
+    func madeRelations(of kind: ResourceKind) -> [ResourceKind: String] {
+        guard let step = resources.lifecycle(of: kind)?.setup.create else { return [:] }
+        var related: [ResourceKind: String] = [:]
+        for other in step.relatedKinds where other != kind {
+            if let id = identifiers(of: other).first { related[other] = id }
+        }
+        return related
     }
 
     /// Switches the resource's deletion protection off, waiting as the spec says.

@@ -20,6 +20,13 @@ extension OperationCases {
                 for _ in 0...smallest {
                     if let id = fixture.make(lifecycle.kind, counter: &counter) { made.append(id) }
                 }
+            } else if let kind = operation.preconditions.lazy.compactMap({ condition -> ResourceKind? in
+                if case .namesResource(let kind) = condition.kind { kind } else { nil }
+            }).first {
+                // A list about resources named by ARN (their pending maintenance actions): one more of the kind valid
+                // requests name than a page holds, so the walk spans pages; its items are keyed by ARN, which the walk
+                // cannot name beforehand, so it judges pages and repeats only.
+                for _ in 0...smallest { _ = fixture.make(kind, counter: &counter) }
             }
             let walk = PageWalk(
                 limit: smallest, token: paging.token, items: paging.items, key: paging.key, includes: made)

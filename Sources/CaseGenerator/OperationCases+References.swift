@@ -25,7 +25,8 @@ extension OperationCases {
                         summary:
                             "\(path) is the ARN (type \(arn.type)) of a \(lifecycle.kind.rawValue) that does not exist",
                         parameters: base.parameters.setting(path, .scalar(token)), fixture: base.fixture,
-                        expectation: error(arn.notFound, inferred: arn.inferred)))
+                        expectation: condition.missing.map { error($0, inferred: false) }
+                            ?? error(arn.notFound, inferred: arn.inferred)))
             }
             let base = baseline()
             if let first = spec.resources.lifecycles.first(where: { $0.arn != nil }), let arn = first.arn {

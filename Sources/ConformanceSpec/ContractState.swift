@@ -170,7 +170,7 @@ extension ContractEvaluator {
         case .namesResource:
             switch state.resource(arn: value) {
             case .found: return nil
-            case .missing(let code, let message): return failed(message, code: code)
+            case .missing(let code, let message): return failed(message, code: condition.missing ?? code)
             case .invalid(let message): return failed(message)
             }
         case .associated(let with, _):

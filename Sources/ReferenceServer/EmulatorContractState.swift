@@ -9,6 +9,7 @@ struct EmulatorContractState: ContractState {
     let clusters: [String: ClusterRecord]
     let instances: [String: InstanceRecord]
     let snapshots: [String: SnapshotRecord]
+    let endpoints: [String: EndpointRecord]
     let subnetGroups: [String: SubnetGroupRecord]
     let parameterGroups: ParameterGroupStore
     /// The parameter group families, whose `default.<family>` groups exist in every region.
@@ -49,6 +50,7 @@ struct EmulatorContractState: ContractState {
         case .dbCluster: record(identifier) != nil
         case .dbClusterSnapshot: snapshots[NeptuneEmulator.snapshotKey(identifier)] != nil
         case .dbInstance: instances[NeptuneEmulator.instanceKey(identifier)] != nil
+        case .dbClusterEndpoint: endpoints[key(identifier)] != nil
         case .dbSubnetGroup:
             key(identifier) == "default" || subnetGroups[key(identifier)] != nil
         case .subnet: EmulatedSubnets.zone(of: identifier, region: region) != nil

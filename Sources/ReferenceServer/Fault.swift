@@ -47,6 +47,8 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     case ignoreRegion = "ignore-region"
     case instanceInMissingCluster = "instance-in-missing-cluster"
     case percentProgressAsText = "percent-progress-as-text"
+    case endpointNotFound404 = "endpoint-not-found-404"
+    case keepDeletedStaticMember = "keep-deleted-static-member"
 
     /// The decorator that makes the emulator depart from the spec this way.
     var decorator: any FaultDecorator {
@@ -94,6 +96,8 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .ignoreRegion: IgnoreRegion()
         case .instanceInMissingCluster: InstanceInMissingCluster()
         case .percentProgressAsText: PercentProgressAsText()
+        case .endpointNotFound404: EndpointNotFound404()
+        case .keepDeletedStaticMember: KeepDeletedStaticMember()
         }
     }
 

@@ -26,6 +26,7 @@ extension NeptuneEmulator {
     func contractState() -> EmulatorContractState {
         EmulatorContractState(
             clusters: clusters, instances: instances, snapshots: snapshots,
+            endpoints: endpointsMaintenance.endpoints,
             subnetGroups: subnetsTagsRoles.subnetGroups, parameterGroups: parameterGroups,
             families: spec.engineParameters.families, decorators: decorators, resources: spec.resources,
             region: region, accountId: configuration.accountId)

@@ -57,6 +57,7 @@ public actor NeptuneEmulator {
     var parameterGroups = ParameterGroupStore()
     var sequence = 0
     var subnetsTagsRoles = SubnetsTagsRolesStore()
+    var endpointsMaintenance = EndpointsMaintenanceStore()
     /// The region whose store the six properties above hold now; the other regions wait in `parked`.
     var region: String
     var parked: [String: RegionStore] = [:]
@@ -83,11 +84,12 @@ public actor NeptuneEmulator {
         guard name != region else { return }
         parked[region] = RegionStore(
             clusters: clusters, instances: instances, snapshots: snapshots, parameterGroups: parameterGroups,
-            sequence: sequence, subnetsTagsRoles: subnetsTagsRoles)
+            sequence: sequence, subnetsTagsRoles: subnetsTagsRoles, endpointsMaintenance: endpointsMaintenance)
         let store = parked.removeValue(forKey: name) ?? RegionStore()
         (clusters, instances, snapshots, sequence) = (store.clusters, store.instances, store.snapshots, store.sequence)
         parameterGroups = store.parameterGroups
         subnetsTagsRoles = store.subnetsTagsRoles
+        endpointsMaintenance = store.endpointsMaintenance
         region = name
     }
 
@@ -98,6 +100,7 @@ public actor NeptuneEmulator {
         (clusters, instances, snapshots, sequence) = (fresh.clusters, fresh.instances, fresh.snapshots, fresh.sequence)
         parameterGroups = fresh.parameterGroups
         subnetsTagsRoles = fresh.subnetsTagsRoles
+        endpointsMaintenance = fresh.endpointsMaintenance
         region = configuration.region
     }
 
@@ -116,7 +119,8 @@ public actor NeptuneEmulator {
                 + snapshots.keys.sorted().map { "DBClusterSnapshot \($0)" }
                 + subnetsTagsRoles.subnetGroups.keys.sorted().map { "DBSubnetGroup \($0)" }
                 + parameterGroups.cluster.keys.sorted().map { "DBClusterParameterGroup \($0)" }
-                + parameterGroups.instance.keys.sorted().map { "DBParameterGroup \($0)" }).map { $0 + suffix }
+                + parameterGroups.instance.keys.sorted().map { "DBParameterGroup \($0)" }
+                + endpointsMaintenance.endpoints.keys.sorted().map { "DBClusterEndpoint \($0)" }).map { $0 + suffix }
         }
         enter(region: configuration.region)
         return entries
@@ -223,6 +227,12 @@ public actor NeptuneEmulator {
         case "ResetDBClusterParameterGroup", "ResetDBParameterGroup": return resetParameterGroup(operation, request)
         case "DescribeEngineDefaultClusterParameters", "DescribeEngineDefaultParameters":
             return describeEngineDefaults(operation, request)
+        case "CreateDBClusterEndpoint": return createEndpoint(request)
+        case "DeleteDBClusterEndpoint": return deleteEndpoint(request)
+        case "DescribeDBClusterEndpoints": return describeEndpoints(operation, request)
+        case "ModifyDBClusterEndpoint": return modifyEndpoint(request)
+        case "DescribePendingMaintenanceActions": return describePendingMaintenance(operation, request)
+        case "ApplyPendingMaintenanceAction": return applyPendingMaintenance(request)
         default: return renderer.error("InvalidAction", "\(operation.name) is not implemented by the reference server")
         }
     }
@@ -258,6 +268,7 @@ public actor NeptuneEmulator {
             snapshots[id]?.status = pending.target ?? record.status
             snapshots[id]?.pending = nil
         }
+        settleEndpoints(at: now)
     }
 
     func later(_ target: String?) -> PendingTransition {

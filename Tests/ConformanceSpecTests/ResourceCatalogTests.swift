@@ -10,9 +10,10 @@ import Testing
     @Test func kindsComeInTearDownOrder() {
         #expect(
             resources.lifecycles.map(\.kind) == [
-                .dbInstance, .dbCluster, .dbClusterSnapshot, .dbSubnetGroup, .dbClusterParameterGroup,
-                .dbParameterGroup,
+                .dbInstance, .dbClusterEndpoint, .dbCluster, .dbClusterSnapshot, .dbSubnetGroup,
+                .dbClusterParameterGroup, .dbParameterGroup,
             ])
+        #expect(resources.lifecycle(of: .dbClusterEndpoint)?.memberOf == nil, "an endpoint is no writer or reader")
         #expect(resources.lifecycle(of: .dbSubnetGroup)?.usedBy?.kind == .dbCluster, "clusters go before their groups")
         #expect(resources.probe == "DescribeDBClusters")
         #expect(resources.members(of: .dbCluster)?.kind == .dbInstance)

@@ -242,13 +242,14 @@ struct OperationReader {
         if ["exists", "absent", "namesResource", "notInUse", "notDefault"].contains(keyword) {
             keys.append("resource")
         }
+        if keyword == "namesResource" { keys.append("missing") }
         if keyword == "spansZones" { keys.append("minimum") }
         if keyword == "associated" || keyword == "notAssociated" { keys.append("with") }
         if keyword == "associated" { keys.append("by") }
         if keyword == "state" { keys.append("allowed") }
         if ["readerOf", "orderable", "serverlessScaling"].contains(keyword) { keys.append("cluster") }
         if keyword == "restorableTime" { keys.append("source") }
-        let required = keys.filter { $0 != "inferred" && $0 != "note" }
+        let required = keys.filter { $0 != "inferred" && $0 != "note" && $0 != "missing" }
         let entries = try body.mapping(allowed: keys, required: required)
         func value(_ key: String) -> YAMLCursor { YAMLCursor.value(key, in: entries)! }
         let kind: Precondition.Kind
@@ -299,6 +300,9 @@ struct OperationReader {
         return Precondition(
             kind: kind, parameter: try path(value("parameter"), in: parameters),
             error: try members.checkedError(value("error")),
-            inferred: try YAMLCursor.value("inferred", in: entries)?.bool() ?? false)
+            inferred: try YAMLCursor.value("inferred", in: entries)?.bool() ?? false,
+            missing: try YAMLCursor.value("missing", in: entries).map { (node) throws(SpecLoadError) in
+                try members.checkedError(node)
+            })
     }
 }

@@ -153,7 +153,8 @@ struct ResourceReader {
         let keys = ["operation", "identifier", "items", "status", "notFound", "runtimeMembers"]
         let entry = try operationParameter(node, key: "identifier", extra: Array(keys.dropFirst(2)))
         let entries = try node.mapping(
-            allowed: keys + ["note"], required: keys.filter { $0 != "runtimeMembers" && $0 != "status" })
+            allowed: keys + ["note"],
+            required: keys.filter { $0 != "runtimeMembers" && $0 != "status" && $0 != "notFound" })
         func value(_ key: String) -> YAMLCursor { YAMLCursor.value(key, in: entries)! }
         let items = try value("items").nonEmptyString()
         let parts = items.split(separator: "/", omittingEmptySubsequences: false)
@@ -170,7 +171,9 @@ struct ResourceReader {
             status: try YAMLCursor.value("status", in: entries).map { (node) throws(SpecLoadError) in
                 try memberName(node)
             },
-            notFound: try errorCode(value("notFound")),
+            notFound: try YAMLCursor.value("notFound", in: entries).map { (node) throws(SpecLoadError) in
+                try errorCode(node)
+            },
             runtimeMembers: try YAMLCursor.value("runtimeMembers", in: entries)?.sequence().map {
                 (item) throws(SpecLoadError) in try memberName(item)
             } ?? [])

@@ -5,12 +5,16 @@ public struct Precondition: Sendable, Equatable {
     public var parameter: String
     public var error: String
     public var inferred: Bool
+    /// For `namesResource`: the code of a well-formed ARN that names nothing, when the operation draws one code for
+    /// every kind (ResourceNotFoundFault) rather than the kind's own `notFound`.
+    public var missing: String?
 
-    public init(kind: Kind, parameter: String, error: String, inferred: Bool = false) {
+    public init(kind: Kind, parameter: String, error: String, inferred: Bool = false, missing: String? = nil) {
         self.kind = kind
         self.parameter = parameter
         self.error = error
         self.inferred = inferred
+        self.missing = missing
     }
 
     public enum Kind: Sendable, Equatable {
@@ -90,6 +94,8 @@ public enum ResourceKind: String, Sendable, Equatable, CaseIterable {
     case dbSubnetGroup = "DBSubnetGroup"
     case globalCluster = "GlobalCluster"
     case dbInstance = "DBInstance"
+    /// A custom endpoint of a DB cluster.
+    case dbClusterEndpoint = "DBClusterEndpoint"
     /// A VPC subnet: the suite cannot create one; the endpoint knows which exist and their zones.
     case subnet = "Subnet"
 }

@@ -59,13 +59,13 @@ public struct ResourceLifecycle: Sendable, Equatable {
         public var items: String
         /// The member of a listed resource that holds its state (nil for kinds without one, parameter groups).
         public var status: String?
-        /// The error code of an identifier that names nothing.
-        public var notFound: String
+        /// The error code of an identifier that names nothing; nil when such a describe lists nothing instead.
+        public var notFound: String?
         /// Members a case may ask the endpoint for at run time (a `RuntimeValue`).
         public var runtimeMembers: [String]
 
         public init(
-            operation: String, identifier: String, items: String, status: String?, notFound: String,
+            operation: String, identifier: String, items: String, status: String?, notFound: String?,
             runtimeMembers: [String] = []
         ) {
             self.operation = operation

@@ -64,6 +64,8 @@ protocol FaultDecorator: Sendable {
     var ignoresRegions: Bool { get }
     /// State changes: true to delete a cluster's manual snapshots with the cluster.
     var deletesSnapshotsWithCluster: Bool { get }
+    /// State changes: true to keep a deleted instance in the custom endpoints' member lists.
+    var keepsDeletedEndpointMembers: Bool { get }
 }
 
 extension FaultDecorator {
@@ -82,4 +84,5 @@ extension FaultDecorator {
     var ignoresFilters: Bool { false }
     var ignoresRegions: Bool { false }
     var deletesSnapshotsWithCluster: Bool { false }
+    var keepsDeletedEndpointMembers: Bool { false }
 }

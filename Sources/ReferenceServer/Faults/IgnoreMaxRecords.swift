@@ -25,6 +25,10 @@ extension ServiceSpec {
         operations.compactMap { operation in
             guard let paging = operation.paging else { return nil }
             let listsResources = resources.lifecycle(describedBy: operation.name) != nil
+            // A list about resources named by ARN, whose walk makes one more of them than a page holds first.
+            let listsNamedResources = operation.preconditions.contains {
+                if case .namesResource = $0.kind { true } else { false }
+            }
             let smallest = Double(operation.smallestPage ?? 0)
             // A list keyed by instance class lists the instance-class catalogue (an option per class and version).
             let listsInstanceClasses =
@@ -35,7 +39,9 @@ extension ServiceSpec {
                 || catalogues.values.contains {
                     $0.ask.operation == operation.name && Double($0.entries.count) > smallest
                 }
-            guard listsResources || (!listingResourcesOnly && listsLongCatalogue) else { return nil }
+            guard listsResources || (!listingResourcesOnly && (listsLongCatalogue || listsNamedResources)) else {
+                return nil
+            }
             return paging.items(operation: operation.name).walk.text
         }
     }
