@@ -57,6 +57,7 @@ public actor NeptuneEmulator {
     var parameterGroups = ParameterGroupStore()
     var sequence = 0
     var subnetsTagsRoles = SubnetsTagsRolesStore()
+    var events = EventsStore()
     /// The region whose store the six properties above hold now; the other regions wait in `parked`.
     var region: String
     var parked: [String: RegionStore] = [:]
@@ -83,11 +84,12 @@ public actor NeptuneEmulator {
         guard name != region else { return }
         parked[region] = RegionStore(
             clusters: clusters, instances: instances, snapshots: snapshots, parameterGroups: parameterGroups,
-            sequence: sequence, subnetsTagsRoles: subnetsTagsRoles)
+            sequence: sequence, subnetsTagsRoles: subnetsTagsRoles, events: events)
         let store = parked.removeValue(forKey: name) ?? RegionStore()
         (clusters, instances, snapshots, sequence) = (store.clusters, store.instances, store.snapshots, store.sequence)
         parameterGroups = store.parameterGroups
         subnetsTagsRoles = store.subnetsTagsRoles
+        events = store.events
         region = name
     }
 
@@ -98,6 +100,7 @@ public actor NeptuneEmulator {
         (clusters, instances, snapshots, sequence) = (fresh.clusters, fresh.instances, fresh.snapshots, fresh.sequence)
         parameterGroups = fresh.parameterGroups
         subnetsTagsRoles = fresh.subnetsTagsRoles
+        events = fresh.events
         region = configuration.region
     }
 
@@ -116,7 +119,8 @@ public actor NeptuneEmulator {
                 + snapshots.keys.sorted().map { "DBClusterSnapshot \($0)" }
                 + subnetsTagsRoles.subnetGroups.keys.sorted().map { "DBSubnetGroup \($0)" }
                 + parameterGroups.cluster.keys.sorted().map { "DBClusterParameterGroup \($0)" }
-                + parameterGroups.instance.keys.sorted().map { "DBParameterGroup \($0)" }).map { $0 + suffix }
+                + parameterGroups.instance.keys.sorted().map { "DBParameterGroup \($0)" }
+                + events.subscriptions.keys.sorted().map { "EventSubscription \($0)" }).map { $0 + suffix }
         }
         enter(region: configuration.region)
         return entries
@@ -190,13 +194,17 @@ public actor NeptuneEmulator {
         if let first = validator.violations(of: request).first { return renderer.error(first.code, first.message) }
         if let failed = failedPrecondition(operation, request) { return renderer.error(failed.code, failed.message) }
         let answer = dispatch(operation, request)
-        if answer.status == 200 { tagCreatedResources(of: operation, request) }
+        if answer.status == 200 {
+            tagCreatedResources(of: operation, request)
+            recordEvents(of: operation, request)
+        }
         return answer
     }
 
     func dispatch(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         if let answer = performInstanceOperation(operation.name, request) { return answer }
         if let answer = performSnapshotOperation(operation.name, request) { return answer }
+        if let answer = performEvents(operation, request) { return answer }
         switch operation.name {
         case "CreateDBCluster": return createCluster(request)
         case "DeleteDBCluster": return deleteCluster(request)

@@ -9,6 +9,7 @@ struct RegionStore: Sendable {
     var parameterGroups = ParameterGroupStore()
     var sequence = 0
     var subnetsTagsRoles = SubnetsTagsRolesStore()
+    var events = EventsStore()
 }
 
 /// The region of a request: the third field of its SigV4 credential scope

@@ -5,12 +5,31 @@ public struct Precondition: Sendable, Equatable {
     public var parameter: String
     public var error: String
     public var inferred: Bool
+    /// For `exists`: the kind follows the value of another request parameter (an event subscription's SourceType);
+    /// `kind`'s resource is the one valid requests name.
+    public var kindFrom: KindSelector?
 
-    public init(kind: Kind, parameter: String, error: String, inferred: Bool = false) {
+    public init(
+        kind: Kind, parameter: String, error: String, inferred: Bool = false, kindFrom: KindSelector? = nil
+    ) {
         self.kind = kind
         self.parameter = parameter
         self.error = error
         self.inferred = inferred
+        self.kindFrom = kindFrom
+    }
+
+    /// The resource kind a request names through the value of one of its parameters.
+    public struct KindSelector: Sendable, Equatable {
+        /// The parameter whose value picks the kind.
+        public var parameter: String
+        /// Value → kind; a value not listed names a kind the service keeps none of, so nothing exists.
+        public var kinds: [String: ResourceKind]
+
+        public init(parameter: String, kinds: [String: ResourceKind]) {
+            self.parameter = parameter
+            self.kinds = kinds
+        }
     }
 
     public enum Kind: Sendable, Equatable {
@@ -90,6 +109,7 @@ public enum ResourceKind: String, Sendable, Equatable, CaseIterable {
     case dbSubnetGroup = "DBSubnetGroup"
     case globalCluster = "GlobalCluster"
     case dbInstance = "DBInstance"
+    case eventSubscription = "EventSubscription"
     /// A VPC subnet: the suite cannot create one; the endpoint knows which exist and their zones.
     case subnet = "Subnet"
 }
