@@ -27,6 +27,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     case failoverKeepsWriter = "failover-keeps-writer"
     case failoverToWriter = "failover-to-writer"
     case deleteClusterWithInstances = "delete-cluster-with-instances"
+    case deleteSnapshotsWithCluster = "delete-snapshots-with-cluster"
     case acceptAnyRestoreTime = "accept-any-restore-time"
     case renameKeepsOldName = "rename-keeps-old-name"
     case dropServerlessConfiguration = "drop-serverless-configuration"
@@ -47,6 +48,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     case instanceInMissingCluster = "instance-in-missing-cluster"
     case percentProgressAsText = "percent-progress-as-text"
     case subscriptionIgnoresSourceType = "subscription-ignores-source-type"
+    case noEvents = "no-events"
 
     /// The decorator that makes the emulator depart from the spec this way.
     var decorator: any FaultDecorator {
@@ -74,6 +76,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .failoverKeepsWriter: FailoverKeepsWriter()
         case .failoverToWriter: FailoverToWriter()
         case .deleteClusterWithInstances: DeleteClusterWithInstances()
+        case .deleteSnapshotsWithCluster: DeleteSnapshotsWithCluster()
         case .acceptAnyRestoreTime: AcceptAnyRestoreTime()
         case .renameKeepsOldName: RenameKeepsOldName()
         case .dropServerlessConfiguration: DropServerlessConfiguration()
@@ -94,6 +97,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .instanceInMissingCluster: InstanceInMissingCluster()
         case .percentProgressAsText: PercentProgressAsText()
         case .subscriptionIgnoresSourceType: SubscriptionIgnoresSourceType()
+        case .noEvents: NoEvents()
         }
     }
 

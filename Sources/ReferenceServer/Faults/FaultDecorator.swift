@@ -66,6 +66,8 @@ protocol FaultDecorator: Sendable {
     var ignoresSourceType: Bool { get }
     /// Regions: true to keep one store and name the server's own region whatever region a request is signed for.
     var ignoresRegions: Bool { get }
+    /// State changes: true to delete a cluster's manual snapshots with the cluster.
+    var deletesSnapshotsWithCluster: Bool { get }
 }
 
 extension FaultDecorator {
@@ -85,4 +87,5 @@ extension FaultDecorator {
     var ignoresSourceType: Bool { false }
     var ignoresFilters: Bool { false }
     var ignoresRegions: Bool { false }
+    var deletesSnapshotsWithCluster: Bool { false }
 }
