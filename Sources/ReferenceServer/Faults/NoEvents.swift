@@ -5,7 +5,9 @@ struct NoEvents: FaultDecorator {
     var summary: String { "records no events: DescribeEvents lists none after a state change" }
     var operations: [String] { ["DescribeEvents"] }
 
-    func brokenItems(in spec: ServiceSpec) -> [String] { ["DescribeEvents#scenario-cluster-events-after-create-stop-start"] }
+    func brokenItems(in spec: ServiceSpec) -> [String] {
+        ["DescribeEvents#scenario-cluster-events-after-create-stop-start"]
+    }
 
     func recording(event: inout EventRecord) { event.message = "" }
 }
