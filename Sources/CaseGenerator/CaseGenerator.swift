@@ -167,7 +167,13 @@ struct OperationCases {
             case .associated(let with, let by):
                 // Set-up associates the value with the resource first, with the same parameters.
                 guard let owner = fixture.named[with] else { break }
-                let value = values.valid(member, path: member.name, operation: operation, counter: &counter)
+                var value = values.valid(member, path: member.name, operation: operation, counter: &counter)
+                // When the associating operation needs the value to name an existing resource, set-up makes one.
+                if let kind = spec.operation(named: by)?.preconditions.lazy.compactMap({ other -> ResourceKind? in
+                    if case .exists(let kind) = other.kind, other.parameter == member.name { kind } else { nil }
+                }).first, let id = fixture.make(kind, counter: &counter) {
+                    value = .scalar(id)
+                }
                 let parameters = [Parameter(with, .scalar(owner)), Parameter(member.name, value)]
                 fixture.setup.append(Step(Request(operation: by, parameters: parameters)))
                 return value

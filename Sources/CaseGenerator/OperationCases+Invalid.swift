@@ -252,11 +252,30 @@ extension OperationCases {
                                     method: "immediate", for: list, in: operation)
                             ])), base.fixture
                     ))
+            case .vocabularyOf(let list, let by, let vocabulary):
+                // A word another value of `by` allows and the valid value does not (a cluster subscription's
+                // `low storage`, an instance category).
+                guard case .scalar(let selector) = validValue(by) else { break }
+                let allowed = Set(vocabulary[selector] ?? [])
+                guard
+                    let foreign = vocabulary.keys.sorted().lazy.flatMap({ vocabulary[$0]! }).first(where: {
+                        !allowed.contains($0)
+                    })
+                else { break }
+                variants.append(
+                    (
+                        "\(list)-not-of-\(by)", "\(list) names \(foreign), which \(by) \(selector) does not have",
+                        base.parameters.setting(by, .scalar(selector)).setting(list, .list([.scalar(foreign)])),
+                        base.fixture
+                    ))
             case .requires(let parameter, let required):
+                // A list (an event subscription's sources) gets a valid list; a name a value no rule judges.
+                let isList = if case .list? = operation.parameter(at: parameter)?.type { true } else { false }
                 variants.append(
                     (
                         "\(parameter)-without-\(required)", "\(parameter) without \(required)",
-                        base.parameters.setting(parameter, .scalar("custom-group")).removing(required), base.fixture
+                        base.parameters.setting(parameter, isList ? validValue(parameter) : .scalar("custom-group"))
+                            .removing(required), base.fixture
                     ))
             }
             // A list rule's variant sends the list without what an exclusive rule forbids beside it.

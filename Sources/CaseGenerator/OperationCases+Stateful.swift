@@ -16,6 +16,13 @@ extension OperationCases {
                 let isList = if case .list? = operation.parameter(at: condition.parameter)?.type { true } else { false }
                 base.parameters = base.parameters.setting(
                     condition.parameter, isList ? .list([.scalar(missing)]) : .scalar(missing))
+                // A kind picked by another parameter's value (an event subscription's SourceType): the value naming
+                // this kind.
+                if let selector = condition.kindFrom,
+                    let picked = selector.kinds.keys.sorted().first(where: { selector.kinds[$0] == resource })
+                {
+                    base.parameters = base.parameters.setting(selector.parameter, .scalar(picked))
+                }
                 cases.append(
                     makeCase(
                         "\(condition.parameter)/\(resource.rawValue)-not-found", kind: .stateful, tags: tags,

@@ -20,7 +20,7 @@ public struct RegionScan: Sendable {
         var more = 0
         func visit(_ element: XMLTree.Element, path: String) {
             let here = "\(path)/\(element.name)"
-            if element.children.isEmpty {
+            if element.children.isEmpty, !Self.isOtherServiceARN(element.value) {
                 let others = Self.regionNames(in: element.value).filter { $0 != region }
                 if let other = others.first {
                     if findings.count < 20 {
@@ -66,6 +66,13 @@ public struct RegionScan: Sendable {
 
     /// The region names in `text`: a partition prefix, a hyphen, a word, a hyphen and a number
     /// (`eu-central-1`; the letter of an Availability Zone is not part of it).
+    /// True for the ARN of another service's resource (`arn:aws:sns:us-east-1:…:topic`): the caller chose it (an
+    /// event subscription's topic), so its region says nothing of where the service answers.
+    static func isOtherServiceARN(_ text: String) -> Bool {
+        let parts = text.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "arn" && parts[1].hasPrefix("aws") && parts[2] != "rds"
+    }
+
     public static func regionNames(in text: String) -> [String] {
         let scalars = Array(text.unicodeScalars)
         var found: [String] = []

@@ -250,6 +250,15 @@ public struct ContractEvaluator: Sendable {
         case .maxItems(let list, let max):
             guard case .list(let items)? = request.value(at: list), items.count > max else { return nil }
             return "\(list) may hold at most \(max) members; found \(items.count)"
+        case .vocabularyOf(let list, let by, let vocabulary):
+            guard let selector = scalar(by, in: request), case .list(let items)? = request.value(at: list) else {
+                return nil
+            }
+            let allowed = Set((vocabulary[selector] ?? []).map { $0.lowercased() })
+            let words = items.compactMap { if case .scalar(let text) = $0 { text } else { nil } }
+            return words.first { !allowed.contains($0.lowercased()) }.map {
+                "\($0) is not one of the \(list) of \(by) \(selector)"
+            }
         case .engineParameterNames(let list, let parameters):
             let known = Set(parameters.map(\.name))
             return Self.engineEntries(list, in: request).first { !known.contains($0.name) }.map {

@@ -23,6 +23,9 @@ public protocol ContractState {
     func isServiceDefault(_ kind: ResourceKind, _ identifier: String) -> Bool
     /// Whether another resource uses the resource of `kind` (a cluster attached to a parameter group).
     func isInUse(_ kind: ResourceKind, _ identifier: String) -> Bool
+    /// The values associated with a resource of a kind other than a cluster (an event subscription's source
+    /// identifiers), or nil when there is no such resource or the state does not keep the kind.
+    func associations(of kind: ResourceKind, _ identifier: String) -> [String]?
 }
 
 extension ContractState {
@@ -32,6 +35,7 @@ extension ContractState {
     public func resource(arn: String) -> ARNLookup { .found }
     public func availabilityZone(ofSubnet identifier: String) -> String? { identifier }
     public func user(of kind: ResourceKind, _ identifier: String) -> String? { nil }
+    public func associations(of kind: ResourceKind, _ identifier: String) -> [String]? { nil }
 }
 
 /// The facts about one resource other than a cluster that `state` and `notDeletionProtected` look at.
@@ -110,8 +114,35 @@ extension ContractEvaluator {
         return .dbCluster
     }
 
+    /// The kind of resource `parameter` names: its `exists` precondition's kind, a cluster without one.
+    func kind(namedBy parameter: String) -> ResourceKind {
+        for other in operation.preconditions where other.parameter == parameter {
+            if case .exists(let kind) = other.kind { return kind }
+        }
+        return .dbCluster
+    }
+
     /// Why `condition` does not hold for the request, or nil when it holds (or names nothing).
     func failure(of condition: Precondition, _ request: Request, in state: some ContractState) -> PreconditionFailure? {
+        var condition = condition
+        if let selector = condition.kindFrom, case .exists = condition.kind,
+            let picked = scalar(selector.parameter, in: request)
+        {
+            guard let kind = selector.kinds[picked] else {
+                // A kind the service keeps none of: no identifier names an existing source.
+                let names: [String]
+                if case .list(let items)? = request.value(at: condition.parameter) {
+                    names = items.compactMap { if case .scalar(let text) = $0 { text } else { nil } }
+                } else {
+                    names = scalar(condition.parameter, in: request).map { [$0] } ?? []
+                }
+                guard let first = names.first else { return nil }
+                return PreconditionFailure(
+                    operation: operation.name, condition: condition, code: condition.error,
+                    message: "Could not find source :\(first) of type \(picked).", reason: .unmet)
+            }
+            condition.kind = .exists(kind)
+        }
         func failed(_ message: String, _ reason: PreconditionFailure.Reason = .unmet, code: String? = nil)
             -> PreconditionFailure
         {
@@ -172,6 +203,11 @@ extension ContractEvaluator {
             case .found: return nil
             case .missing(let code, let message): return failed(message, code: condition.missing ?? code)
             case .invalid(let message): return failed(message)
+            }
+        case .associated(let with, _) where kind(namedBy: with) != .dbCluster:
+            let owner = scalar(with, in: request) ?? ""
+            if let values = state.associations(of: kind(namedBy: with), owner), !values.contains(value) {
+                return failed("\(value) is not associated with \(owner).")
             }
         case .associated(let with, _):
             if let cluster = state.cluster(scalar(with, in: request) ?? ""), !cluster.roles.contains(value) {

@@ -106,6 +106,8 @@ public struct SpecRenderer: Sendable {
         case .requires(let parameter, let other): "\(parameter) only together with \(other)"
         case .disjoint(let lists): "no value in more than one of \(lists.joined(separator: ", "))"
         case .maxItems(let list, let max): "at most \(max) members in \(list)"
+        case .vocabularyOf(let list, let by, let values):
+            "every member of \(list) is one the value of \(by) allows (\(values.count) values of \(by) listed)"
         case .engineParameterNames(let list, let parameters):
             "every member of \(list) names one of the \(parameters.count) parameters of its level (parameters.yaml)"
         case .engineParameterValues(let list, _): "every member of \(list) sets an allowed value of its parameter"

@@ -18,6 +18,8 @@ struct EmulatorContractState: ContractState {
     let resources: ResourceCatalog
     let region: String
     let accountId: String
+    /// Event subscriptions by name (the events family's store).
+    var subscriptions: [String: EventSubscriptionRecord] = [:]
 
     /// The stored form of an identifier: lower-cased, unless a fault says otherwise.
     func key(_ identifier: String) -> String {
@@ -56,6 +58,7 @@ struct EmulatorContractState: ContractState {
         case .subnet: EmulatedSubnets.zone(of: identifier, region: region) != nil
         case .dbClusterParameterGroup: parameterGroups.group(.cluster, identifier, families: families) != nil
         case .dbParameterGroup: parameterGroups.group(.instance, identifier, families: families) != nil
+        case .eventSubscription: subscriptions[identifier] != nil
         default: identifier.hasPrefix("default")
         }
     }
@@ -97,6 +100,10 @@ struct EmulatorContractState: ContractState {
         default:
             return false
         }
+    }
+
+    func associations(of kind: ResourceKind, _ identifier: String) -> [String]? {
+        kind == .eventSubscription ? subscriptions[identifier]?.sourceIds : nil
     }
 
     func availabilityZone(ofSubnet identifier: String) -> String? {

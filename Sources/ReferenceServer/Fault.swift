@@ -49,6 +49,8 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     case percentProgressAsText = "percent-progress-as-text"
     case endpointNotFound404 = "endpoint-not-found-404"
     case keepDeletedStaticMember = "keep-deleted-static-member"
+    case subscriptionIgnoresSourceType = "subscription-ignores-source-type"
+    case noEvents = "no-events"
 
     /// The decorator that makes the emulator depart from the spec this way.
     var decorator: any FaultDecorator {
@@ -98,6 +100,8 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .percentProgressAsText: PercentProgressAsText()
         case .endpointNotFound404: EndpointNotFound404()
         case .keepDeletedStaticMember: KeepDeletedStaticMember()
+        case .subscriptionIgnoresSourceType: SubscriptionIgnoresSourceType()
+        case .noEvents: NoEvents()
         }
     }
 

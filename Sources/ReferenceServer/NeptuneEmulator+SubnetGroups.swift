@@ -24,12 +24,14 @@ extension NeptuneEmulator {
 
     /// The store as the evaluator sees it when it judges preconditions.
     func contractState() -> EmulatorContractState {
-        EmulatorContractState(
+        var state = EmulatorContractState(
             clusters: clusters, instances: instances, snapshots: snapshots,
             endpoints: endpointsMaintenance.endpoints,
             subnetGroups: subnetsTagsRoles.subnetGroups, parameterGroups: parameterGroups,
             families: spec.engineParameters.families, decorators: decorators, resources: spec.resources,
             region: region, accountId: configuration.accountId)
+        state.subscriptions = events.subscriptions
+        return state
     }
 
     /// The `default` group every region has: one subnet in each of three zones.

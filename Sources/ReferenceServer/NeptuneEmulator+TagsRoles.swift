@@ -22,6 +22,7 @@ extension NeptuneEmulator {
         switch kind {
         case .dbCluster: cluster(named: name)?.id ?? key(name)
         case .dbSubnetGroup: key(name)
+        case .eventSubscription: name
         default: name.lowercased()
         }
     }

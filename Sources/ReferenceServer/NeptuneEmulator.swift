@@ -58,6 +58,7 @@ public actor NeptuneEmulator {
     var sequence = 0
     var subnetsTagsRoles = SubnetsTagsRolesStore()
     var endpointsMaintenance = EndpointsMaintenanceStore()
+    var events = EventsStore()
     /// The region whose store the six properties above hold now; the other regions wait in `parked`.
     var region: String
     var parked: [String: RegionStore] = [:]
@@ -84,12 +85,14 @@ public actor NeptuneEmulator {
         guard name != region else { return }
         parked[region] = RegionStore(
             clusters: clusters, instances: instances, snapshots: snapshots, parameterGroups: parameterGroups,
-            sequence: sequence, subnetsTagsRoles: subnetsTagsRoles, endpointsMaintenance: endpointsMaintenance)
+            sequence: sequence, subnetsTagsRoles: subnetsTagsRoles, endpointsMaintenance: endpointsMaintenance,
+            events: events)
         let store = parked.removeValue(forKey: name) ?? RegionStore()
         (clusters, instances, snapshots, sequence) = (store.clusters, store.instances, store.snapshots, store.sequence)
         parameterGroups = store.parameterGroups
         subnetsTagsRoles = store.subnetsTagsRoles
         endpointsMaintenance = store.endpointsMaintenance
+        events = store.events
         region = name
     }
 
@@ -101,6 +104,7 @@ public actor NeptuneEmulator {
         parameterGroups = fresh.parameterGroups
         subnetsTagsRoles = fresh.subnetsTagsRoles
         endpointsMaintenance = fresh.endpointsMaintenance
+        events = fresh.events
         region = configuration.region
     }
 
@@ -120,7 +124,8 @@ public actor NeptuneEmulator {
                 + subnetsTagsRoles.subnetGroups.keys.sorted().map { "DBSubnetGroup \($0)" }
                 + parameterGroups.cluster.keys.sorted().map { "DBClusterParameterGroup \($0)" }
                 + parameterGroups.instance.keys.sorted().map { "DBParameterGroup \($0)" }
-                + endpointsMaintenance.endpoints.keys.sorted().map { "DBClusterEndpoint \($0)" }).map { $0 + suffix }
+                + endpointsMaintenance.endpoints.keys.sorted().map { "DBClusterEndpoint \($0)" }
+                + events.subscriptions.keys.sorted().map { "EventSubscription \($0)" }).map { $0 + suffix }
         }
         enter(region: configuration.region)
         return entries
@@ -194,13 +199,17 @@ public actor NeptuneEmulator {
         if let first = validator.violations(of: request).first { return renderer.error(first.code, first.message) }
         if let failed = failedPrecondition(operation, request) { return renderer.error(failed.code, failed.message) }
         let answer = dispatch(operation, request)
-        if answer.status == 200 { tagCreatedResources(of: operation, request) }
+        if answer.status == 200 {
+            tagCreatedResources(of: operation, request)
+            recordEvents(of: operation, request)
+        }
         return answer
     }
 
     func dispatch(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         if let answer = performInstanceOperation(operation.name, request) { return answer }
         if let answer = performSnapshotOperation(operation.name, request) { return answer }
+        if let answer = performEvents(operation, request) { return answer }
         switch operation.name {
         case "CreateDBCluster": return createCluster(request)
         case "DeleteDBCluster": return deleteCluster(request)

@@ -10,6 +10,7 @@ struct RegionStore: Sendable {
     var sequence = 0
     var subnetsTagsRoles = SubnetsTagsRolesStore()
     var endpointsMaintenance = EndpointsMaintenanceStore()
+    var events = EventsStore()
 }
 
 /// The region of a request: the third field of its SigV4 credential scope

@@ -36,6 +36,15 @@ import Testing
         #expect(RegionScan(region: "us-east-1").findings(in: "<not xml").isEmpty)
     }
 
+    @Test func anotherServicesARNTheCallerChoseIsNotJudged() {
+        let body = """
+            <R><EventSubscription><SnsTopicArn>arn:aws:sns:us-east-1:1:topic</SnsTopicArn>\
+            <EventSubscriptionArn>arn:aws:rds:us-east-1:1:es:s</EventSubscriptionArn></EventSubscription></R>
+            """
+        let findings = RegionScan(region: "eu-central-1").findings(in: body)
+        #expect(findings.map(\.path) == ["/R/EventSubscription/EventSubscriptionArn"])
+    }
+
     @Test func aResourceOfTheFirstRegionListedToTheSecondIsAFinding() {
         let body = "<R><Items><Item><Name>NC-C1</Name></Item></Items></R>"
         let scan = RegionScan(region: "eu-central-1")

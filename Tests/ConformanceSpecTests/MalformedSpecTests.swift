@@ -156,7 +156,7 @@ import Testing
             find: "  DBClusterSnapshot:\n", replace: "  DBClusterSnapshots:\n",
             keyPath: "resources.DBClusterSnapshots",
             message:
-                "unknown resource kind 'DBClusterSnapshots'; expected one of DBCluster, DBClusterSnapshot, DBClusterParameterGroup, DBParameterGroup, DBSubnetGroup, GlobalCluster, DBInstance, DBClusterEndpoint, Subnet (did you mean 'DBClusterSnapshot'?)"
+                "unknown resource kind 'DBClusterSnapshots'; expected one of DBCluster, DBClusterSnapshot, DBClusterParameterGroup, DBParameterGroup, DBSubnetGroup, GlobalCluster, DBInstance, DBClusterEndpoint, EventSubscription, Subnet (did you mean 'DBClusterSnapshot'?)"
         ),
         Mistake(
             name: "resources: unknown operation", file: "resources.yaml",
@@ -187,7 +187,7 @@ import Testing
             replace: "{DBClusterIdentifier: '{{DBClustr}}', DBInstanceClass",
             keyPath: "resources.DBInstance.setup.create.parameters.DBClusterIdentifier",
             message:
-                "'{{DBClustr}}' names no resource kind of this file; expected one of {{DBInstance}}, {{DBClusterEndpoint}}, {{DBCluster}}, {{DBClusterSnapshot}}, {{DBSubnetGroup}}, {{DBClusterParameterGroup}}, {{DBParameterGroup}} (did you mean '{{DBCluster}}'?)"
+                "'{{DBClustr}}' names no resource kind of this file; expected one of {{EventSubscription}}, {{DBInstance}}, {{DBClusterEndpoint}}, {{DBCluster}}, {{DBClusterSnapshot}}, {{DBSubnetGroup}}, {{DBClusterParameterGroup}}, {{DBParameterGroup}} (did you mean '{{DBCluster}}'?)"
         ),
         Mistake(
             name: "resources: step on an operation that does not act on the kind", file: "resources.yaml",
@@ -209,7 +209,7 @@ import Testing
             replace: "{parameter: FinalDBSnapshotIdentifier, resource: DBSnapshot}",
             keyPath: "resources.DBCluster.delete.creates[0].resource",
             message:
-                "'DBSnapshot' is not a resource kind of this file; expected one of DBInstance, DBClusterEndpoint, DBCluster, DBClusterSnapshot"
+                "'DBSnapshot' is not a resource kind of this file; expected one of EventSubscription, DBInstance, DBClusterEndpoint, DBCluster, DBClusterSnapshot"
         ),
         Mistake(
             name: "resources: probe that needs parameters", file: "resources.yaml",

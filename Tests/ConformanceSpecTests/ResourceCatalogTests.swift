@@ -10,7 +10,7 @@ import Testing
     @Test func kindsComeInTearDownOrder() {
         #expect(
             resources.lifecycles.map(\.kind) == [
-                .dbInstance, .dbClusterEndpoint, .dbCluster, .dbClusterSnapshot, .dbSubnetGroup,
+                .eventSubscription, .dbInstance, .dbClusterEndpoint, .dbCluster, .dbClusterSnapshot, .dbSubnetGroup,
                 .dbClusterParameterGroup, .dbParameterGroup,
             ])
         #expect(resources.lifecycle(of: .dbClusterEndpoint)?.memberOf == nil, "an endpoint is no writer or reader")
@@ -23,12 +23,13 @@ import Testing
         // Each operation of operations/ acts on a kind (create, describe, modify, delete or an action), names
         // resources of any kind by ARN (a `namesResource` precondition: the tagging operations), or reads a
         // catalogue of the service (catalogues.yaml: the engine versions; instance-classes.yaml: the orderable
-        // options) or a family's engine defaults (parameters.yaml), which belong to no resource.
+        // options), a family's engine defaults (parameters.yaml), or the region's event log and the event categories
+        // of each source type (the events the other kinds' changes cause), which belong to no resource.
         let catalogueReads = Set(spec.catalogues.values.map(\.ask.operation))
         #expect(!catalogueReads.isEmpty)
         let otherReads: Set = [
             "DescribeEngineDefaultClusterParameters", "DescribeEngineDefaultParameters",
-            "DescribeOrderableDBInstanceOptions",
+            "DescribeOrderableDBInstanceOptions", "DescribeEvents", "DescribeEventCategories",
         ]
         for operation in spec.operations
         where !catalogueReads.contains(operation.name) && !otherReads.contains(operation.name) {
@@ -38,7 +39,7 @@ import Testing
                 "\(operation.name) acts on no kind of resources.yaml")
         }
         #expect(
-            resources.lifecycles.compactMap(\.arn?.type) == ["db", "cluster", "cluster-snapshot", "subgrp"],
+            resources.lifecycles.compactMap(\.arn?.type) == ["es", "db", "cluster", "cluster-snapshot", "subgrp"],
             "ARN types of NEPTUNE-FACTS-2 §3.11")
         for helper in resources.helperOperations {
             #expect(resources.subject(of: helper) != nil, "helper \(helper) acts on no kind")

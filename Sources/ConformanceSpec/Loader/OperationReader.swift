@@ -12,7 +12,7 @@ struct OperationReader {
     ]
     static let ruleKinds = [
         "exclusive", "atLeastOne", "together", "ordered", "disjointWindows", "forbiddenWhen", "requires", "disjoint",
-        "maxItems", "engineParameterNames", "engineParameterValues", "engineApplyMethods",
+        "maxItems", "engineParameterNames", "engineParameterValues", "engineApplyMethods", "vocabularyOf",
     ]
     static let preconditionKinds = [
         "exists", "absent", "state", "notDeletionProtected", "hasReader", "isReadReplica", "readerOf", "hasNoInstances",
@@ -138,6 +138,7 @@ struct OperationReader {
             "forbiddenWhen": ["parameter", "when", "equals"], "requires": ["parameter", "requires"],
             "maxItems": ["list", "max"], "engineParameterNames": ["list", "level"],
             "engineParameterValues": ["list", "level"], "engineApplyMethods": ["list", "level"],
+            "vocabularyOf": ["list", "by", "values"],
         ]
         let keys = argumentKeys[keyword]!
         let entries = try body.mapping(allowed: keys + ["error", "inferred", "note"], required: keys + ["error"])
@@ -193,6 +194,15 @@ struct OperationReader {
             let max = try value("max").int()
             if max < 1 { throw value("max").error("expected at least 1, found \(max)") }
             kind = .maxItems(list: try list(value("list"), in: parameters), max: max)
+        case "vocabularyOf":
+            var vocabulary: [String: [String]] = [:]
+            for (byValue, words) in try value("values").mapping(allowed: []) {
+                vocabulary[byValue] = try words.strings()
+            }
+            if vocabulary.isEmpty { throw value("values").error("expected at least one value with its vocabulary") }
+            kind = .vocabularyOf(
+                list: try list(value("list"), in: parameters), by: try path(value("by"), in: parameters),
+                values: vocabulary)
         case "engineParameterNames", "engineParameterValues", "engineApplyMethods":
             let path = try list(
                 value("list"), in: parameters, members: ["ParameterName", "ParameterValue", "ApplyMethod"])
@@ -243,13 +253,14 @@ struct OperationReader {
             keys.append("resource")
         }
         if keyword == "namesResource" { keys.append("missing") }
+        if keyword == "exists" { keys.append("kindFrom") }
         if keyword == "spansZones" { keys.append("minimum") }
         if keyword == "associated" || keyword == "notAssociated" { keys.append("with") }
         if keyword == "associated" { keys.append("by") }
         if keyword == "state" { keys.append("allowed") }
         if ["readerOf", "orderable", "serverlessScaling"].contains(keyword) { keys.append("cluster") }
         if keyword == "restorableTime" { keys.append("source") }
-        let required = keys.filter { $0 != "inferred" && $0 != "note" && $0 != "missing" }
+        let required = keys.filter { !["inferred", "note", "missing", "kindFrom"].contains($0) }
         let entries = try body.mapping(allowed: keys, required: required)
         func value(_ key: String) -> YAMLCursor { YAMLCursor.value(key, in: entries)! }
         let kind: Precondition.Kind
@@ -303,6 +314,25 @@ struct OperationReader {
             inferred: try YAMLCursor.value("inferred", in: entries)?.bool() ?? false,
             missing: try YAMLCursor.value("missing", in: entries).map { (node) throws(SpecLoadError) in
                 try members.checkedError(node)
-            })
+            },
+            kindFrom: try kindSelector(YAMLCursor.value("kindFrom", in: entries), in: parameters))
+    }
+
+    /// `kindFrom: {parameter: P, kinds: {value: Kind, ...}}` of an `exists` precondition.
+    private func kindSelector(_ node: YAMLCursor?, in parameters: StructureSpec) throws(SpecLoadError)
+        -> Precondition.KindSelector?
+    {
+        guard let node else { return nil }
+        let entries = try node.mapping(allowed: ["parameter", "kinds"], required: ["parameter", "kinds"])
+        let parameter = try path(YAMLCursor.value("parameter", in: entries)!, in: parameters)
+        var kinds: [String: ResourceKind] = [:]
+        for (value, kindNode) in try YAMLCursor.value("kinds", in: entries)!.mapping(allowed: []) {
+            guard let kind = ResourceKind(rawValue: try kindNode.string()) else {
+                throw kindNode.error("unknown resource \(kindNode.found)")
+            }
+            kinds[value] = kind
+        }
+        if kinds.isEmpty { throw node.error("'kinds' names no kind") }
+        return Precondition.KindSelector(parameter: parameter, kinds: kinds)
     }
 }

@@ -150,11 +150,11 @@ struct ResourceReader {
     }
 
     private func readDescribe(_ node: YAMLCursor) throws(SpecLoadError) -> ResourceLifecycle.Describe {
-        let keys = ["operation", "identifier", "items", "status", "notFound", "runtimeMembers"]
+        let keys = ["operation", "identifier", "items", "status", "notFound", "runtimeMembers", "identifierMember"]
         let entry = try operationParameter(node, key: "identifier", extra: Array(keys.dropFirst(2)))
         let entries = try node.mapping(
             allowed: keys + ["note"],
-            required: keys.filter { $0 != "runtimeMembers" && $0 != "status" && $0 != "notFound" })
+            required: keys.filter { !["runtimeMembers", "status", "notFound", "identifierMember"].contains($0) })
         func value(_ key: String) -> YAMLCursor { YAMLCursor.value(key, in: entries)! }
         let items = try value("items").nonEmptyString()
         let parts = items.split(separator: "/", omittingEmptySubsequences: false)
@@ -176,7 +176,10 @@ struct ResourceReader {
             },
             runtimeMembers: try YAMLCursor.value("runtimeMembers", in: entries)?.sequence().map {
                 (item) throws(SpecLoadError) in try memberName(item)
-            } ?? [])
+            } ?? [],
+            identifierMember: try YAMLCursor.value("identifierMember", in: entries).map {
+                (node) throws(SpecLoadError) in try memberName(node)
+            })
     }
 
     private func readModify(_ node: YAMLCursor) throws(SpecLoadError) -> ResourceStep {

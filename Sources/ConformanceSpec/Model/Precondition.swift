@@ -8,13 +8,33 @@ public struct Precondition: Sendable, Equatable {
     /// For `namesResource`: the code of a well-formed ARN that names nothing, when the operation draws one code for
     /// every kind (ResourceNotFoundFault) rather than the kind's own `notFound`.
     public var missing: String?
+    /// For `exists`: the kind follows the value of another request parameter (an event subscription's SourceType);
+    /// `kind`'s resource is the one valid requests name.
+    public var kindFrom: KindSelector?
 
-    public init(kind: Kind, parameter: String, error: String, inferred: Bool = false, missing: String? = nil) {
+    public init(
+        kind: Kind, parameter: String, error: String, inferred: Bool = false, missing: String? = nil,
+        kindFrom: KindSelector? = nil
+    ) {
         self.kind = kind
         self.parameter = parameter
         self.error = error
         self.inferred = inferred
         self.missing = missing
+        self.kindFrom = kindFrom
+    }
+
+    /// The resource kind a request names through the value of one of its parameters.
+    public struct KindSelector: Sendable, Equatable {
+        /// The parameter whose value picks the kind.
+        public var parameter: String
+        /// Value → kind; a value not listed names a kind the service keeps none of, so nothing exists.
+        public var kinds: [String: ResourceKind]
+
+        public init(parameter: String, kinds: [String: ResourceKind]) {
+            self.parameter = parameter
+            self.kinds = kinds
+        }
     }
 
     public enum Kind: Sendable, Equatable {
@@ -96,6 +116,7 @@ public enum ResourceKind: String, Sendable, Equatable, CaseIterable {
     case dbInstance = "DBInstance"
     /// A custom endpoint of a DB cluster.
     case dbClusterEndpoint = "DBClusterEndpoint"
+    case eventSubscription = "EventSubscription"
     /// A VPC subnet: the suite cannot create one; the endpoint knows which exist and their zones.
     case subnet = "Subnet"
 }

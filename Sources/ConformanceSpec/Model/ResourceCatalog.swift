@@ -45,6 +45,12 @@ public struct ResourceCatalog: Sendable, Equatable {
 
     /// True when `parameter` of `operation` names the resource the operation creates, which its answers show under
     /// the kind's describe identifier `element` (a copy's target name as the group's name).
+    /// True when the answer member `element` holds the identifier a kind's describe `parameter` names (an event
+    /// subscription's `SubscriptionName` as `CustSubscriptionId`): the request's value comes back there.
+    public func identifierComesBack(_ parameter: String, as element: String) -> Bool {
+        lifecycles.contains { $0.describe.identifier == parameter && $0.describe.identifierMember == element }
+    }
+
     public func namesNewResource(_ parameter: String, in operation: String, as element: String) -> Bool {
         lifecycles.contains { lifecycle in
             lifecycle.describe.identifier == element

@@ -63,10 +63,13 @@ public struct ResourceLifecycle: Sendable, Equatable {
         public var notFound: String?
         /// Members a case may ask the endpoint for at run time (a `RuntimeValue`).
         public var runtimeMembers: [String]
+        /// The member of a listed resource that holds the identifier, when its name is not the parameter's (an event
+        /// subscription's `SubscriptionName` comes back as `CustSubscriptionId`).
+        public var identifierMember: String?
 
         public init(
             operation: String, identifier: String, items: String, status: String?, notFound: String?,
-            runtimeMembers: [String] = []
+            runtimeMembers: [String] = [], identifierMember: String? = nil
         ) {
             self.operation = operation
             self.identifier = identifier
@@ -74,6 +77,7 @@ public struct ResourceLifecycle: Sendable, Equatable {
             self.status = status
             self.notFound = notFound
             self.runtimeMembers = runtimeMembers
+            self.identifierMember = identifierMember
         }
 
         /// The answer path of the status of a listed resource, when it has one.

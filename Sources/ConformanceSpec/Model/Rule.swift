@@ -32,6 +32,10 @@ public struct Rule: Sendable, Equatable {
         case disjoint([String])
         /// The list may hold at most `max` members.
         case maxItems(list: String, max: Int)
+        /// Every member of the list is one of the values the `by` parameter's value allows (an event subscription's
+        /// categories, by its SourceType), compared lower-cased; a `by` value not listed allows none. Holds when
+        /// `by` is not set.
+        case vocabularyOf(list: String, by: String, values: [String: [String]])
         /// Every member of the list (`ParameterName`, `ParameterValue`, `ApplyMethod` structures) names one of
         /// these engine parameters.
         case engineParameterNames(list: String, parameters: [EngineParameter])
@@ -52,6 +56,7 @@ public struct Rule: Sendable, Equatable {
         case .maxItems(let list, _), .engineParameterNames(let list, _), .engineParameterValues(let list, _),
             .engineApplyMethods(let list, _):
             [list]
+        case .vocabularyOf(let list, let by, _): [list, by]
         }
     }
 
@@ -67,6 +72,7 @@ public struct Rule: Sendable, Equatable {
         case .requires: "requires"
         case .disjoint: "disjoint"
         case .maxItems: "maxItems"
+        case .vocabularyOf: "vocabularyOf"
         case .engineParameterNames: "engineParameterNames"
         case .engineParameterValues: "engineParameterValues"
         case .engineApplyMethods: "engineApplyMethods"

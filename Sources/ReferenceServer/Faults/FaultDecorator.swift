@@ -60,6 +60,10 @@ protocol FaultDecorator: Sendable {
     func cutting(_ page: inout PageCut)
     /// Answers: true to list every resource whatever the request's `Filters` name.
     var ignoresFilters: Bool { get }
+    /// Events: an event about to be logged (an empty message drops it).
+    func recording(event: inout EventRecord)
+    /// Event subscriptions: the SourceType of a create or modify is neither checked against categories nor kept.
+    var ignoresSourceType: Bool { get }
     /// Regions: true to keep one store and name the server's own region whatever region a request is signed for.
     var ignoresRegions: Bool { get }
     /// State changes: true to delete a cluster's manual snapshots with the cluster.
@@ -81,6 +85,8 @@ extension FaultDecorator {
     func rendering(envelope: inout AnswerEnvelope) {}
     func rendering(error: inout ErrorAnswer) {}
     func cutting(_ page: inout PageCut) {}
+    func recording(event: inout EventRecord) {}
+    var ignoresSourceType: Bool { false }
     var ignoresFilters: Bool { false }
     var ignoresRegions: Bool { false }
     var deletesSnapshotsWithCluster: Bool { false }

@@ -15,7 +15,8 @@ struct ServeCommand: AsyncParsableCommand {
             It implements the operations of Specs/ exactly as they say (validation,
             error codes, HTTP statuses, the cluster and instance state machines, deletion
             protection, final snapshots): DB clusters, their DB instances (classes from
-            Specs/instance-classes.yaml) and cluster snapshots.
+            Specs/instance-classes.yaml), cluster snapshots, event subscriptions and
+            the events of each region.
             Point any AWS SDK at it with endpoint_url=http://HOST:PORT and any
             credentials.
 

@@ -1,0 +1,254 @@
+import ConformanceSpec
+import Foundation
+import QueryProtocol
+
+/// Event notification subscriptions, the region's event log and the event categories (NEPTUNE-FACTS-2 §2.11, §3.9).
+/// Events are recorded in one place, `recordEvents(of:_:)`, after any successful operation the catalogue names.
+extension NeptuneEmulator {
+    func performEvents(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer? {
+        switch operation.name {
+        case "CreateEventSubscription": createSubscription(request)
+        case "DeleteEventSubscription": deleteSubscription(request)
+        case "DescribeEventSubscriptions": describeSubscriptions(operation, request)
+        case "ModifyEventSubscription": modifySubscription(request)
+        case "AddSourceIdentifierToSubscription": changeSources(request, adding: true)
+        case "RemoveSourceIdentifierFromSubscription": changeSources(request, adding: false)
+        case "DescribeEvents": describeEvents(operation, request)
+        case "DescribeEventCategories": describeEventCategories(request)
+        default: nil
+        }
+    }
+
+    // MARK: events
+
+    /// Records the event a successful operation causes, if the catalogue names one: the one place events come from.
+    func recordEvents(of operation: OperationSpec, _ request: Request) {
+        guard let emission = EventCatalogue.emissions[operation.name], let named = text(emission.parameter, request)
+        else { return }
+        let identifier: String
+        switch emission.sourceType {
+        case "db-cluster": identifier = cluster(named: named)?.id ?? key(named)
+        case "db-instance": identifier = Self.instanceKey(named)
+        case "db-cluster-snapshot": identifier = Self.snapshotKey(named)
+        default: identifier = named.lowercased()
+        }
+        var message = emission.message
+        if operation.name == "FailoverDBCluster", let writer = cluster(named: named)?.instances.first {
+            message += ": \(writer)"
+        }
+        var date = Date()
+        if let last = events.log.last?.date, date <= last { date = last.addingTimeInterval(0.001) }
+        var event = EventRecord(
+            date: date, sourceIdentifier: identifier, sourceType: emission.sourceType, message: message,
+            categories: emission.categories,
+            sourceArn: "arn:aws:rds:\(region):\(configuration.accountId):\(emission.arnType):\(identifier)")
+        for decorator in decorators { decorator.recording(event: &event) }
+        if !event.message.isEmpty { events.log.append(event) }
+        // The log covers the past 14 days.
+        let horizon = date.addingTimeInterval(-EventCatalogue.horizon)
+        if let first = events.log.first, first.date < horizon { events.log.removeAll { $0.date < horizon } }
+    }
+
+    func describeEvents(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
+        let now = Date()
+        let start: Date
+        let end = text("EndTime", request).flatMap(ISOTimestamp.parse) ?? now
+        if let given = text("StartTime", request).flatMap(ISOTimestamp.parse) {
+            start = given
+        } else {
+            let minutes = text("Duration", request).flatMap(Int.init) ?? EventCatalogue.defaultDurationMinutes
+            start = end.addingTimeInterval(-Double(minutes) * 60)
+        }
+        let earliest = now.addingTimeInterval(-EventCatalogue.horizon)
+        let type = text("SourceType", request)
+        let source = text("SourceIdentifier", request)?.lowercased()
+        let categories = Set(Self.strings(request.value(at: "EventCategories")).map { $0.lowercased() })
+        let selected = events.log.filter { event in
+            event.date >= max(start, earliest) && event.date <= end
+                && (type == nil || event.sourceType == type)
+                && (source == nil || event.sourceIdentifier == source)
+                && (categories.isEmpty || !categories.isDisjoint(with: event.categories))
+        }
+        switch page(selected, key: \.pagingKey, of: operation, request) {
+        case .refused(let refusal): return refusal
+        case .page(let page, let marker):
+            let items = page.map(eventXML).joined()
+            return renderer.success(
+                action: "DescribeEvents",
+                result: markerElement(marker, of: operation)
+                    + (items.isEmpty ? "<Events/>" : "<Events>\(items)</Events>"))
+        }
+    }
+
+    func eventXML(_ event: EventRecord) -> String {
+        let escape = AnswerRenderer.escape
+        let categories = event.categories.map { "<EventCategory>\(escape($0))</EventCategory>" }.joined()
+        return "<Event><SourceIdentifier>\(escape(event.sourceIdentifier))</SourceIdentifier>"
+            + "<SourceType>\(escape(event.sourceType))</SourceType><Message>\(escape(event.message))</Message>"
+            + "<EventCategories>\(categories)</EventCategories><Date>\(ISOTimestamp.format(event.date))</Date>"
+            + "<SourceArn>\(escape(event.sourceArn))</SourceArn></Event>"
+    }
+
+    func describeEventCategories(_ request: Request) -> EmulatorAnswer {
+        let type = text("SourceType", request)
+        let maps = eventCategories().filter { type == nil || $0.sourceType == type }.map { entry in
+            "<EventCategoriesMap><SourceType>\(entry.sourceType)</SourceType><EventCategories>"
+                + entry.categories.map { "<EventCategory>\($0)</EventCategory>" }.joined()
+                + "</EventCategories></EventCategoriesMap>"
+        }.joined()
+        return renderer.success(
+            action: "DescribeEventCategories",
+            result: maps.isEmpty
+                ? "<EventCategoriesMapList/>" : "<EventCategoriesMapList>\(maps)</EventCategoriesMapList>")
+    }
+
+    // MARK: subscriptions
+
+    func subscriptionARN(_ name: String) -> String { "arn:aws:rds:\(region):\(configuration.accountId):es:\(name)" }
+
+    /// A category of `categories` that `sourceType` does not have (as the spec's `vocabularyOf` rule of
+    /// CreateEventSubscription lists them); nil when all are known or there is no type.
+    func unknownCategory(_ categories: [String], sourceType: String?) -> String? {
+        guard let sourceType, !decorators.contains(where: \.ignoresSourceType) else { return nil }
+        let known = Set(eventCategories().first { $0.sourceType == sourceType }?.categories ?? [])
+        return categories.first { !known.contains($0.lowercased()) }
+    }
+
+    /// Source type → categories, from the `vocabularyOf` rule of CreateEventSubscription in `Specs/` (the one list),
+    /// in source type order.
+    func eventCategories() -> [(sourceType: String, categories: [String])] {
+        for rule in spec.operation(named: "CreateEventSubscription")?.rules ?? [] {
+            if case .vocabularyOf(_, _, let values) = rule.kind {
+                return values.keys.sorted().map { ($0, values[$0]!) }
+            }
+        }
+        return []
+    }
+
+    func createSubscription(_ request: Request) -> EmulatorAnswer {
+        let name = text("SubscriptionName", request) ?? ""
+        let categories = Self.strings(request.value(at: "EventCategories"))
+        // The categories were judged against SourceType by the spec's `vocabularyOf` rule.
+        var sourceType = text("SourceType", request)
+        if decorators.contains(where: \.ignoresSourceType) { sourceType = nil }
+        var ids: [String] = []
+        for id in Self.strings(request.value(at: "SourceIds")).map({ $0.lowercased() }) where !ids.contains(id) {
+            ids.append(id)
+        }
+        let record = EventSubscriptionRecord(
+            name: name, topic: text("SnsTopicArn", request) ?? "", sourceType: sourceType, sourceIds: ids,
+            categories: categories.map { $0.lowercased() },
+            enabled: text("Enabled", request).map { $0.lowercased() == "true" } ?? true,
+            creationTime: Self.creationTime(Date()))
+        events.subscriptions[name] = record
+        return renderer.success(action: "CreateEventSubscription", result: subscriptionXML(record))
+    }
+
+    /// [model] SubscriptionCreationTime is a string (quirk 4); the form is the AWS CLI's RDS example's,
+    /// `Tue Jul 31 23:22:01 UTC 2018` (other AWS examples show other forms: a golden holds only that it is text).
+    static func creationTime(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.weekday, .month, .day, .hour, .minute, .second, .year], from: date)
+        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
+        return "\(days[(parts.weekday ?? 1) - 1]) \(months[(parts.month ?? 1) - 1]) \(two(parts.day)) "
+            + "\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second)) UTC \(parts.year ?? 1970)"
+    }
+
+    func deleteSubscription(_ request: Request) -> EmulatorAnswer {
+        let name = text("SubscriptionName", request) ?? ""
+        guard var record = events.subscriptions.removeValue(forKey: name) else {
+            return renderer.error("SubscriptionNotFound", "Subscription \(name) not found.")
+        }
+        subnetsTagsRoles.tags[subscriptionARN(name)] = nil
+        record.status = "deleting"
+        return renderer.success(action: "DeleteEventSubscription", result: subscriptionXML(record))
+    }
+
+    func describeSubscriptions(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
+        var selected = Array(events.subscriptions.values)
+        if let name = text("SubscriptionName", request) { selected = selected.filter { $0.name == name } }
+        switch page(selected, key: \.name, of: operation, request) {
+        case .refused(let refusal): return refusal
+        case .page(let page, let marker):
+            let items = page.map(subscriptionXML).joined()
+            return renderer.success(
+                action: "DescribeEventSubscriptions",
+                result: markerElement(marker, of: operation)
+                    + (items.isEmpty
+                        ? "<EventSubscriptionsList/>" : "<EventSubscriptionsList>\(items)</EventSubscriptionsList>"))
+        }
+    }
+
+    func modifySubscription(_ request: Request) -> EmulatorAnswer {
+        let name = text("SubscriptionName", request) ?? ""
+        guard var record = events.subscriptions[name] else {
+            return renderer.error("SubscriptionNotFound", "Subscription \(name) not found.")
+        }
+        let categories = request.value(at: "EventCategories").map { Self.strings($0) }
+        let sourceType = text("SourceType", request) ?? record.sourceType
+        if let unknown = unknownCategory(categories ?? record.categories, sourceType: sourceType) {
+            return renderer.error(
+                "SubscriptionCategoryNotFound", "Category \(unknown) is not a category of source type \(sourceType!).")
+        }
+        if !decorators.contains(where: \.ignoresSourceType) { record.sourceType = sourceType }
+        if let categories { record.categories = categories.map { $0.lowercased() } }
+        if let topic = text("SnsTopicArn", request) { record.topic = topic }
+        if let enabled = text("Enabled", request) { record.enabled = enabled.lowercased() == "true" }
+        events.subscriptions[name] = record
+        return renderer.success(action: "ModifyEventSubscription", result: subscriptionXML(record))
+    }
+
+    /// Add/RemoveSourceIdentifier: the source must exist as a resource of the subscription's source type (adding), or
+    /// be listed by the subscription (removing; the evaluator's `associated` precondition judges that first).
+    func changeSources(_ request: Request, adding: Bool) -> EmulatorAnswer {
+        let name = text("SubscriptionName", request) ?? ""
+        let source = (text("SourceIdentifier", request) ?? "").lowercased()
+        guard var record = events.subscriptions[name] else {
+            return renderer.error("SubscriptionNotFound", "Subscription \(name) not found.")
+        }
+        if adding {
+            guard sourceExists(source, type: record.sourceType) else {
+                return renderer.error("SourceNotFound", "Could not find source :\(source)")
+            }
+            if !record.sourceIds.contains(source) { record.sourceIds.append(source) }
+        } else {
+            guard record.sourceIds.contains(source) else {
+                return renderer.error("SourceNotFound", "Could not find source :\(source)")
+            }
+            record.sourceIds.removeAll { $0 == source }
+        }
+        events.subscriptions[name] = record
+        return renderer.success(
+            action: adding ? "AddSourceIdentifierToSubscription" : "RemoveSourceIdentifierFromSubscription",
+            result: subscriptionXML(record))
+    }
+
+    /// Whether a source of `type` has the identifier (a subscription of every type: any of the kinds).
+    func sourceExists(_ identifier: String, type: String?) -> Bool {
+        let state = contractState()
+        let kinds: [String: ResourceKind] = [
+            "db-cluster": .dbCluster, "db-instance": .dbInstance, "db-cluster-snapshot": .dbClusterSnapshot,
+            "db-parameter-group": .dbParameterGroup,
+        ]
+        guard let type else { return kinds.values.contains { state.exists($0, identifier) } }
+        return kinds[type].map { state.exists($0, identifier) } ?? false
+    }
+
+    func subscriptionXML(_ record: EventSubscriptionRecord) -> String {
+        let escape = AnswerRenderer.escape
+        let ids = record.sourceIds.map { "<SourceId>\(escape($0))</SourceId>" }.joined()
+        let categories = record.categories.map { "<EventCategory>\(escape($0))</EventCategory>" }.joined()
+        return "<EventSubscription><CustomerAwsId>\(configuration.accountId)</CustomerAwsId>"
+            + "<CustSubscriptionId>\(escape(record.name))</CustSubscriptionId>"
+            + "<SnsTopicArn>\(escape(record.topic))</SnsTopicArn><Status>\(record.status)</Status>"
+            + "<SubscriptionCreationTime>\(escape(record.creationTime))</SubscriptionCreationTime>"
+            + (record.sourceType.map { "<SourceType>\(escape($0))</SourceType>" } ?? "")
+            + (ids.isEmpty ? "" : "<SourceIdsList>\(ids)</SourceIdsList>")
+            + (categories.isEmpty ? "" : "<EventCategoriesList>\(categories)</EventCategoriesList>")
+            + "<Enabled>\(record.enabled)</Enabled>"
+            + "<EventSubscriptionArn>\(escape(subscriptionARN(record.name)))</EventSubscriptionArn></EventSubscription>"
+    }
+}
