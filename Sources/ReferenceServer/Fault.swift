@@ -46,6 +46,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     case ignoreRegion = "ignore-region"
     case instanceInMissingCluster = "instance-in-missing-cluster"
     case percentProgressAsText = "percent-progress-as-text"
+    case acceptNonMemberTarget = "accept-non-member-target"
 
     /// The decorator that makes the emulator depart from the spec this way.
     var decorator: any FaultDecorator {
@@ -92,6 +93,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .ignoreRegion: IgnoreRegion()
         case .instanceInMissingCluster: InstanceInMissingCluster()
         case .percentProgressAsText: PercentProgressAsText()
+        case .acceptNonMemberTarget: AcceptNonMemberTarget()
         }
     }
 

@@ -26,7 +26,7 @@ struct Facts2Family: Sendable {
 enum NeptuneFacts2Rows {
     /// Every family's accounting; a family adds itself here.
     static let families: [Facts2Family] = [
-        protocolRows, engineVersions, subnetsTagsRoles, parameterGroups, instancesAndSnapshots,
+        protocolRows, engineVersions, subnetsTagsRoles, parameterGroups, instancesAndSnapshots, globalClusters,
     ]
 
     /// Row 174 is about every operation: the query protocol's unknown action.

@@ -16,7 +16,7 @@ struct OperationReader {
     ]
     static let preconditionKinds = [
         "exists", "absent", "state", "notDeletionProtected", "hasReader", "isReadReplica", "readerOf", "hasNoInstances",
-        "restorableTime", "namesResource", "spansZones", "associated", "notAssociated", "notInUse", "notDefault",
+        "restorableTime", "namesResource", "spansZones", "associated", "notAssociated", "notInUse", "notDefault", "memberOf",
         "orderable", "serverlessScaling",
     ]
 
@@ -242,13 +242,15 @@ struct OperationReader {
         if ["exists", "absent", "namesResource", "notInUse", "notDefault"].contains(keyword) {
             keys.append("resource")
         }
+        if keyword == "namesResource" { keys.append("only") }
+        if keyword == "memberOf" { keys += ["of", "writer"] }
         if keyword == "spansZones" { keys.append("minimum") }
         if keyword == "associated" || keyword == "notAssociated" { keys.append("with") }
         if keyword == "associated" { keys.append("by") }
         if keyword == "state" { keys.append("allowed") }
         if ["readerOf", "orderable", "serverlessScaling"].contains(keyword) { keys.append("cluster") }
         if keyword == "restorableTime" { keys.append("source") }
-        let required = keys.filter { $0 != "inferred" && $0 != "note" }
+        let required = keys.filter { !["inferred", "note", "only", "writer"].contains($0) }
         let entries = try body.mapping(allowed: keys, required: required)
         func value(_ key: String) -> YAMLCursor { YAMLCursor.value(key, in: entries)! }
         let kind: Precondition.Kind
@@ -284,6 +286,11 @@ struct OperationReader {
         case "hasReader": kind = .hasReader
         case "isReadReplica": kind = .isReadReplica
         case "hasNoInstances": kind = .hasNoInstances
+        case "memberOf":
+            let writer = try YAMLCursor.value("writer", in: entries).map { (node) throws(SpecLoadError) in
+                try members.checkedError(node)
+            }
+            kind = .memberOf(of: try path(value("of"), in: parameters), writerError: writer)
         case "restorableTime":
             guard
                 ParameterPath.resolve(try path(value("parameter"), in: parameters), in: parameters)?.type == .timestamp
@@ -299,6 +306,7 @@ struct OperationReader {
         return Precondition(
             kind: kind, parameter: try path(value("parameter"), in: parameters),
             error: try members.checkedError(value("error")),
-            inferred: try YAMLCursor.value("inferred", in: entries)?.bool() ?? false)
+            inferred: try YAMLCursor.value("inferred", in: entries)?.bool() ?? false,
+            namedKindOnly: try YAMLCursor.value("only", in: entries)?.bool() ?? false)
     }
 }

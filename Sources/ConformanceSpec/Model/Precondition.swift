@@ -5,12 +5,16 @@ public struct Precondition: Sendable, Equatable {
     public var parameter: String
     public var error: String
     public var inferred: Bool
+    /// For `namesResource`: only an ARN of the named kind will do (`only: true`); an ARN of another kind names no
+    /// resource of it and draws the named kind's not-found code.
+    public var namedKindOnly: Bool
 
-    public init(kind: Kind, parameter: String, error: String, inferred: Bool = false) {
+    public init(kind: Kind, parameter: String, error: String, inferred: Bool = false, namedKindOnly: Bool = false) {
         self.kind = kind
         self.parameter = parameter
         self.error = error
         self.inferred = inferred
+        self.namedKindOnly = namedKindOnly
     }
 
     public enum Kind: Sendable, Equatable {
@@ -55,6 +59,10 @@ public struct Precondition: Sendable, Equatable {
         case restorableTime(source: String)
         /// The resource must not be one the service keeps in every region (a `default.<family>` parameter group).
         case notDefault(ResourceKind)
+        /// The ARN must name a resource that uses (the `usedBy` of `resources.yaml`) the one the `of` parameter names:
+        /// a member of it (a cluster of a global cluster). With `writerError`, not its first member, its writer, while
+        /// others remain: that draws `writerError`. An ARN that names nothing is left to `namesResource`.
+        case memberOf(of: String, writerError: String?)
     }
 
     /// The keyword spec files use for this kind of precondition.
@@ -77,6 +85,7 @@ public struct Precondition: Sendable, Equatable {
         case .notAssociated: "notAssociated"
         case .notDefault: "notDefault"
         case .notInUse: "notInUse"
+        case .memberOf: "memberOf"
         }
     }
 }
