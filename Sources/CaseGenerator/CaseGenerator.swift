@@ -167,7 +167,8 @@ struct OperationCases {
             case .memberOf(let owner, let writer):
                 // A member of the resource the owner parameter names, joined through its kind's `usedBy` parameter;
                 // a second one when the writer (the first member) will not do.
-                guard let ownerId = fixture.named[owner], let ownerKind = spec.resources.kind(named: owner, in: operation),
+                guard let ownerId = fixture.named[owner],
+                    let ownerKind = spec.resources.kind(named: owner, in: operation),
                     let usedBy = spec.resources.lifecycle(of: ownerKind)?.usedBy
                 else { break }
                 let joins = [StepParameter(name: usedBy.parameter, value: .literal(ownerId))]

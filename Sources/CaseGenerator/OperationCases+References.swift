@@ -112,7 +112,8 @@ extension OperationCases {
         cases.append(
             makeCase(
                 "\(path)/not-a-member", kind: .stateful, tags: tags, covers: covers,
-                summary: "\(path) is the ARN of a \(usedBy.kind.rawValue) that is no member of the \(ownerKind.rawValue)",
+                summary:
+                    "\(path) is the ARN of a \(usedBy.kind.rawValue) that is no member of the \(ownerKind.rawValue)",
                 parameters: base.parameters.setting(path, .scalar(token)), fixture: base.fixture,
                 expectation: error(condition.error, inferred: condition.inferred)))
         let writerBase = baseline()

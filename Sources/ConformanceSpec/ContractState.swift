@@ -251,7 +251,9 @@ extension ContractEvaluator {
             case .none: return failed("The cluster \(value) is not a member of \(ownerKind.rawValue) \(owner).")
             case .writerWithOthers:
                 guard let writerError else { return nil }
-                return failed("The cluster \(value) is the writer of \(ownerKind.rawValue) \(owner), which has other members.", code: writerError)
+                return failed(
+                    "The cluster \(value) is the writer of \(ownerKind.rawValue) \(owner), which has other members.",
+                    code: writerError)
             case .member: return nil
             }
         case .hasNoInstances:

@@ -59,7 +59,7 @@ struct EmulatorContractState: ContractState {
         case .subnet: EmulatedSubnets.zone(of: identifier, region: region) != nil
         case .dbClusterParameterGroup: parameterGroups.group(.cluster, identifier, families: families) != nil
         case .dbParameterGroup: parameterGroups.group(.instance, identifier, families: families) != nil
-        case .globalCluster: globalClusters[identifier.lowercased()] != nil
+        case .globalCluster: globalClusters[key(identifier)] != nil
         }
     }
 
@@ -76,7 +76,7 @@ struct EmulatorContractState: ContractState {
                 ContractResourceFacts(id: $0.id, status: $0.status)
             }
         case .globalCluster:
-            globalClusters[identifier.lowercased()].map {
+            globalClusters[key(identifier)].map {
                 ContractResourceFacts(
                     id: $0.record.id, status: $0.record.status, deletionProtection: $0.record.deletionProtection)
             }
@@ -113,7 +113,7 @@ struct EmulatorContractState: ContractState {
 
     func user(of kind: ResourceKind, _ identifier: String) -> String? {
         if kind == .globalCluster {
-            return globalClusters[identifier.lowercased()]?.members.first.map { "database cluster: \($0)" }
+            return globalClusters[key(identifier)]?.members.first.map { "database cluster: \($0)" }
         }
         if kind == .dbClusterParameterGroup || kind == .dbParameterGroup {
             guard isInUse(kind, identifier) else { return nil }
@@ -143,7 +143,7 @@ struct EmulatorContractState: ContractState {
     }
 
     func membership(arn: String, in ownerKind: ResourceKind, _ owner: String) -> Membership? {
-        guard ownerKind == .globalCluster, let global = globalClusters[owner.lowercased()],
+        guard ownerKind == .globalCluster, let global = globalClusters[key(owner)],
             clusterARNsEverywhere?.contains(arn.lowercased()) ?? false
         else { return nil }
         guard let index = global.members.firstIndex(where: { $0.lowercased() == arn.lowercased() }) else {

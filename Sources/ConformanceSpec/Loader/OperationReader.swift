@@ -16,7 +16,8 @@ struct OperationReader {
     ]
     static let preconditionKinds = [
         "exists", "absent", "state", "notDeletionProtected", "hasReader", "isReadReplica", "readerOf", "hasNoInstances",
-        "restorableTime", "namesResource", "spansZones", "associated", "notAssociated", "notInUse", "notDefault", "memberOf",
+        "restorableTime", "namesResource", "spansZones", "associated", "notAssociated", "notInUse", "notDefault",
+        "memberOf",
         "orderable", "serverlessScaling",
     ]
 
