@@ -109,7 +109,7 @@ let package = Package(
             dependencies: [
                 "XMLCompare", "ConformanceSpec", "CaseGenerator", "QueryProtocol", "ReferenceServer", "Transport",
                 "ConformanceRunner",
-                "ConformanceTargets",
+                "ConformanceTargets", "ComplianceReport",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Benchmarks/ConformanceBenchmarks"

@@ -48,17 +48,36 @@ for round in $(seq "$ROUNDS"); do
     AHCS+=("$(NC_BENCH_CLIENT=ahc "$BIN/conformance-benchmarks" load "http://127.0.0.1:$PORT/" $CONNECTIONS "$SECONDS_PER_LOAD" | awk '{print $3}')")
     echo "round $round: wrk ${WRKS[-1]} req/s | runner ${RUNNERS[-1]} req/s | runner on AsyncHTTPClient ${AHCS[-1]} req/s | ${LINE#*; }"
 done
+# The same request, the same wrk, against moto_server (issue #19: serve at least 100 times its rate), when moto is installed.
+MOTO_RATE=0
+if command -v moto_server >/dev/null; then
+    MOTO_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    moto_server -p "$MOTO_PORT" > /dev/null 2>&1 &
+    MOTO=$!
+    trap 'kill $SERVER $MOTO 2>/dev/null; rm -f "$WRK_SCRIPT"' EXIT
+    for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$MOTO_PORT/moto-api/" && break; sleep 0.1; done
+    curl -s -o /dev/null -H "Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261130/us-east-1/rds/aws4_request, SignedHeaders=host, Signature=0" \
+        -d "Action=CreateDBCluster&Version=2014-10-31&DBClusterIdentifier=bench-1&Engine=neptune" "http://127.0.0.1:$MOTO_PORT/"
+    MOTO_RATE=$(wrk -t1 -c$CONNECTIONS -d${SECONDS_PER_LOAD}s -s "$WRK_SCRIPT" "http://127.0.0.1:$MOTO_PORT/" | awk '/Requests\/sec/ {print $2}')
+    echo "moto_server $(python3 -c 'import moto; print(moto.__version__)'): wrk $MOTO_RATE req/s for the same DescribeDBClusters"
+    kill $MOTO 2>/dev/null || true
+else
+    echo "moto_server is not installed (pip install 'moto[server]'): serve / moto not measured"
+fi
 BOTO_LINE=$(python3 Benchmarks/boto3_loop.py "http://127.0.0.1:$PORT/" "$SECONDS_PER_LOAD")
 echo "$BOTO_LINE"
 RUNNER_CPU=$("$BIN/conformance-benchmarks" load "http://127.0.0.1:$PORT/" $CONNECTIONS "$SECONDS_PER_LOAD" | sed 's/.*client CPU \([0-9.]*\).*/\1/')
-python3 - "${WRKS[*]}" "${RUNNERS[*]}" "${AHCS[*]}" "$BOTO_LINE" "$RUNNER_CPU" <<'PY'
+python3 - "${WRKS[*]}" "${RUNNERS[*]}" "${AHCS[*]}" "$BOTO_LINE" "$RUNNER_CPU" "$MOTO_RATE" <<'PY'
 import re, statistics, sys
 wrk, runner, ahc = (statistics.median(float(x) for x in arg.split()) for arg in sys.argv[1:4])
 boto = float(re.search(r"([0-9.]+) req/s", sys.argv[4]).group(1))
 boto_cpu = float(re.search(r"client CPU ([0-9.]+)", sys.argv[4]).group(1))
 runner_cpu = float(sys.argv[5])
+moto = float(sys.argv[6] or 0)
 print(f"medians: wrk {wrk:.0f} req/s, runner {runner:.0f} req/s, runner on AsyncHTTPClient {ahc:.0f} req/s")
-print(f"runner / wrk   = {runner / wrk * 100:.0f}%   (target >= 70%; AsyncHTTPClient: {ahc / wrk * 100:.0f}%)")
+print(f"runner / wrk   = {runner / wrk * 100:.0f}%   (target >= 80%; AsyncHTTPClient: {ahc / wrk * 100:.0f}%)")
+if moto > 0:
+    print(f"serve / moto_server under wrk = {wrk / moto:.0f}x   (target >= 100x; moto {moto:.0f} req/s)")
 print(f"runner / boto3 = {runner / boto:.1f}x   (target >= 20x), request rate on the same server")
 print(f"client CPU per request: runner {runner_cpu:.0f} us, boto3 {boto_cpu:.0f} us: {boto_cpu / runner_cpu:.0f}x less")
 PY

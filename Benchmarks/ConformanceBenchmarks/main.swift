@@ -9,6 +9,7 @@ import Transport
 // Benchmarks, release build: swift run -c release conformance-benchmarks MODE [options]
 //   micro [iterations]                      XML parse/compare/shape-check and generation throughput
 //   suite [repeats] [concurrency]           the whole suite against the embedded server, wall time
+//   stages [repeats]                        spec load, generation, goldens, run and reports, each timed
 //   load URL [concurrency] [seconds]        the runner's request loop on one repeated DescribeDBClusters
 //   memory [cases]                          peak memory for a run of that many cases (default 10000)
 //   wrk-script URL                          a wrk script sending the runner loop's exact request
@@ -28,6 +29,8 @@ let spec = try SpecLoader(directory: SpecLocation.defaultDirectory()).load()
 switch mode {
 case "micro":
     try microBenchmarks(spec: spec, iterations: rest.first.flatMap(Int.init) ?? 20_000)
+case "stages":
+    try await stagesBenchmark(repeats: rest.first.flatMap(Int.init) ?? 5)
 case "suite":
     try await suiteBenchmark(
         spec: spec, repeats: rest.first.flatMap(Int.init) ?? 5,

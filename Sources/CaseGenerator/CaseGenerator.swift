@@ -33,7 +33,7 @@ public struct CaseGenerator: Sendable {
                 spec: spec, operation: operation,
                 values: ValueFactory(prefix: resourcePrefix, scope: scope, resources: spec.resources)
             ).all()
-        } + ProtocolCases(spec: spec).all()
+        } + ScenarioCases(spec: spec, prefix: resourcePrefix).all() + ProtocolCases(spec: spec).all()
     }
 
     /// Parameters with a precondition on a resource the suite cannot create (no lifecycle in `resources`), left

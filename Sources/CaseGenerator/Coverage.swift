@@ -42,6 +42,7 @@ public struct Coverage: Sendable {
                 constraints.append(SpecItemID.rule(operation.name, "region").text)
             }
         }
+        constraints += spec.scenarios.map(\.item.text)
         var coveredBy: [String: [String]] = [:]
         for testCase in cases { for item in testCase.covers { coveredBy[item, default: []].append(testCase.id) } }
         self.constraints = constraints

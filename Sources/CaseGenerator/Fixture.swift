@@ -17,6 +17,8 @@ struct Fixture {
     var named: [String: String] = [:]
     /// The resource each member made belongs to (instance → its cluster).
     private(set) var parents: [String: String] = [:]
+    /// The region each resource made outside the run's own lives in: its set-up and tear-down are signed for it.
+    private(set) var regions: [String: SigningRegion] = [:]
 
     init(values: ValueFactory, resources: ResourceCatalog) {
         self.values = values
@@ -35,15 +37,16 @@ struct Fixture {
     ///   - protected: with deletion protection switched on.
     ///   - replicaOf: a resource of the same kind to make a read replica of.
     ///   - extra: parameters added to the create (a cluster made to use a subnet group).
+    ///   - region: the region to make it in (and what it needs that `related` does not give), when not the run's.
     mutating func make(
         _ kind: ResourceKind, counter: inout Int, protected: Bool = false, related: [ResourceKind: String] = [:],
-        replicaOf source: String? = nil, extra: [StepParameter] = []
+        replicaOf source: String? = nil, extra: [StepParameter] = [], region: SigningRegion? = nil
     ) -> String? {
         guard let lifecycle = resources.lifecycle(of: kind) else { return nil }
         var step = lifecycle.setup.create.adding(extra)
         var related = related
         for other in step.relatedKinds where related[other] == nil && other != kind {
-            related[other] = make(other, counter: &counter)
+            related[other] = make(other, counter: &counter, region: region)
         }
         if protected, let on = lifecycle.deletionProtection?.on { step = step.adding(on) }
         if let source, let replica = lifecycle.setup.readReplica {
@@ -52,8 +55,9 @@ struct Fixture {
         }
         counter += 1
         let id = values.identifier(counter, tag: lifecycle.nameTag)
-        setup.append(Step(Request(step, id: id, related: related), waitFor: step.waitFor))
+        setup.append(Step(Request(step, id: id, related: related), waitFor: step.waitFor, signingRegion: region))
         made.append((kind, id))
+        if let region { regions[id] = region }
         if let parentKind = lifecycle.memberOf, let parent = related[parentKind] { parents[id] = parent }
         return id
     }
@@ -94,6 +98,12 @@ struct Fixture {
         return id
     }
 
+    /// Takes a resource a case's own steps create (a scenario's fresh name) into tear-down, as if set-up made it.
+    mutating func adopt(_ kind: ResourceKind, _ id: String, region: SigningRegion?) {
+        made.append((kind, id))
+        if let region { regions[id] = region }
+    }
+
     /// Brings the resource into the state `action` reaches.
     mutating func apply(_ action: ResourceLifecycle.Action, to id: String) {
         setup.append(Step(Request(action.step, id: id), waitFor: action.reaches))
@@ -116,7 +126,9 @@ struct Fixture {
                 ids.append(value)
             }
             for id in ids.reversed() {
-                steps += lifecycle.cleanup.map { Step(Request($0, id: id), mayFail: true) }
+                steps += lifecycle.cleanup.map {
+                    Step(Request($0, id: id), mayFail: true, signingRegion: regions[id])
+                }
             }
         }
         return steps

@@ -51,6 +51,14 @@ public struct TestCase: Sendable, Equatable, Codable {
     }
 }
 
+extension TestCase {
+    /// True when the request or any step is signed for the second region: the case needs an endpoint serving both.
+    public var usesSecondRegion: Bool {
+        signingRegion != nil || setup.contains { $0.signingRegion != nil }
+            || teardown.contains { $0.signingRegion != nil }
+    }
+}
+
 /// A request sent as given: method, content type and body (or query string for GET), signed as usual.
 public struct RawRequest: Sendable, Equatable, Codable {
     public var method: String

@@ -11,16 +11,18 @@ public struct RuntimeValueFailure: Error, CustomStringConvertible {
 }
 
 extension CaseExecutor {
-    /// The request with its run-time values (`RuntimeValue`) asked of the endpoint and filled in.
-    func fillingRuntimeValues(_ request: Request) async -> Result<Request, RuntimeValueFailure> {
+    /// The request with its run-time values (`RuntimeValue`) asked of the endpoint and filled in, through `client`
+    /// (signed for the region the request is sent to, where its resources are).
+    func fillingRuntimeValues(_ request: Request, client: QueryClient) async -> Result<Request, RuntimeValueFailure> {
         let wanted = request.runtimeValues
         guard !wanted.isEmpty else { return .success(request) }
         var values: [RuntimeValue: String] = [:]
         do {
             for value in wanted {
                 switch value {
-                case .latestRestorableTime, .describedMember: values[value] = try await describedMember(of: value)
-                case .catalogue(let name): values[value] = try await catalogueValue(name, for: value)
+                case .latestRestorableTime, .describedMember:
+                    values[value] = try await describedMember(of: value, client: client)
+                case .catalogue(let name): values[value] = try await catalogueValue(name, for: value, client: client)
                 }
             }
         } catch {
@@ -31,7 +33,9 @@ extension CaseExecutor {
 
     /// Asks the endpoint for one valid value of a catalogue (`catalogues.yaml`): the first value its answer to
     /// the catalogue's query holds.
-    func catalogueValue(_ name: String, for value: RuntimeValue) async throws(RuntimeValueFailure) -> String {
+    func catalogueValue(_ name: String, for value: RuntimeValue, client: QueryClient) async throws(RuntimeValueFailure)
+        -> String
+    {
         func failure(_ reason: String) -> RuntimeValueFailure { RuntimeValueFailure(value: value, reason: reason) }
         guard let catalogue = judge.spec.catalogues[name] else {
             throw failure("the spec has no catalogue \(name) (catalogues.yaml)")
@@ -57,7 +61,7 @@ extension CaseExecutor {
     /// Asks the describe operation of the kind that offers the value's member (`resources.yaml`, `runtimeMembers`)
     /// for it. A real service fills some members in later (a restorable time once the first backup exists), so an
     /// answer without it is asked again (backing off) until the state timeout.
-    func describedMember(of value: RuntimeValue) async throws(RuntimeValueFailure) -> String {
+    func describedMember(of value: RuntimeValue, client: QueryClient) async throws(RuntimeValueFailure) -> String {
         func failure(_ reason: String) -> RuntimeValueFailure { RuntimeValueFailure(value: value, reason: reason) }
         guard let lifecycle = judge.spec.resources.lifecycle(offering: value.member) else {
             throw failure("no resource kind of the spec offers \(value.member) (resources.yaml, runtimeMembers)")

@@ -102,7 +102,7 @@ public struct CaseExecutor: Sendable {
         }
         var result = CaseResult(testCase: testCase, verdict: .passed, reason: nil)
         let request: Request
-        switch await fillingRuntimeValues(testCase.request) {
+        switch await fillingRuntimeValues(testCase.request, client: client.signing(for: testCase.signingRegion)) {
         case .success(let filled): request = filled
         case .failure(let problem):
             result.verdict = .errored
@@ -148,7 +148,8 @@ public struct CaseExecutor: Sendable {
         if case .pages(let walk) = testCase.expectation {
             result.findings += await walkPages(walk, request: request, first: sent.answer)
         }
-        if testCase.signingRegion != nil, sent.answer.status == 200 {
+        // Region cases only: a scenario may span regions on purpose (a global cluster's members).
+        if testCase.signingRegion != nil, testCase.tags.contains("region"), sent.answer.status == 200 {
             let scan = RegionScan(region: client.signing(for: testCase.signingRegion).endpoint.region)
             result.findings += scan.findings(in: sent.answer.body)
             if case .error = testCase.expectation, testCase.setup.allSatisfy({ $0.signingRegion == nil }) {
@@ -180,6 +181,11 @@ public struct CaseExecutor: Sendable {
     /// Sends a set-up step and waits for its state; nil on success, else why it failed.
     func perform(_ step: Step, label: String) async -> String? {
         let client = client.signing(for: step.signingRegion)
+        var step = step
+        switch await fillingRuntimeValues(step.request, client: client) {
+        case .success(let filled): step.request = filled
+        case .failure(let problem): return step.mayFail ? nil : "\(label): \(problem.description)"
+        }
         do {
             let sent = try await client.send(step.request)
             if sent.answer.status == 200 {

@@ -100,12 +100,12 @@ public struct ConformanceRun: Sendable {
         }
         // The region cases need an endpoint that serves a second region on the same URL (local emulators do; a regional
         // AWS endpoint refuses a request signed for another region): ask it once with the probe.
-        if cases.contains(where: { $0.signingRegion != nil }), let probe = spec.resources.probe {
+        if cases.contains(where: \.usesSecondRegion), let probe = spec.resources.probe {
             let second = client.signing(for: .second)
             let answer = try? await second.send(Request(operation: probe, parameters: []))
             if answer?.answer.status != 200 {
                 let seen = answer.map { "HTTP \($0.answer.status)" } ?? "no answer"
-                for index in cases.indices where cases[index].signingRegion != nil && skipped[index] == nil {
+                for index in cases.indices where cases[index].usesSecondRegion && skipped[index] == nil {
                     skipped[index] =
                         "the endpoint does not serve \(second.endpoint.region) besides \(endpoint.region) (\(probe) signed for it got \(seen)); region cases need one that serves both on one URL"
                 }

@@ -32,14 +32,31 @@ public enum FormCodec {
 
     /// The pairs of a form body, failing on a malformed escape.
     public static func decodePairsStrict(_ body: String) throws(FormDecodingError) -> [(String, String)] {
+        // Read as bytes: `&` and `=` are ASCII, so every piece between them of the UTF-8 body is UTF-8 itself, and a
+        // piece without `%` or `+` is its own decoding (splitting Substrings was 2 % of a whole run's CPU).
         var pairs: [(String, String)] = []
-        for part in body.split(separator: "&", omittingEmptySubsequences: true) {
-            let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let key = try percentDecode(pieces[0])
-            let value = pieces.count > 1 ? try percentDecode(pieces[1]) : ""
-            pairs.append((key, value))
+        let bytes = Array(body.utf8)
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "&") { end += 1 }
+            if end > start {
+                var equals = start
+                while equals < end, bytes[equals] != UInt8(ascii: "=") { equals += 1 }
+                let key = try decoded(bytes[start..<equals])
+                let value = equals < end ? try decoded(bytes[(equals + 1)..<end]) : ""
+                pairs.append((key, value))
+            }
+            start = end + 1
         }
         return pairs
+    }
+
+    static func decoded(_ piece: ArraySlice<UInt8>) throws(FormDecodingError) -> String {
+        guard piece.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else {
+            return String(decoding: piece, as: UTF8.self)
+        }
+        return try percentDecode(Substring(String(decoding: piece, as: UTF8.self)))
     }
 
     static func percentDecode(_ text: Substring) throws(FormDecodingError) -> String {

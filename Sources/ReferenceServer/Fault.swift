@@ -27,6 +27,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     case failoverKeepsWriter = "failover-keeps-writer"
     case failoverToWriter = "failover-to-writer"
     case deleteClusterWithInstances = "delete-cluster-with-instances"
+    case deleteSnapshotsWithCluster = "delete-snapshots-with-cluster"
     case acceptAnyRestoreTime = "accept-any-restore-time"
     case renameKeepsOldName = "rename-keeps-old-name"
     case dropServerlessConfiguration = "drop-serverless-configuration"
@@ -74,6 +75,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .failoverKeepsWriter: FailoverKeepsWriter()
         case .failoverToWriter: FailoverToWriter()
         case .deleteClusterWithInstances: DeleteClusterWithInstances()
+        case .deleteSnapshotsWithCluster: DeleteSnapshotsWithCluster()
         case .acceptAnyRestoreTime: AcceptAnyRestoreTime()
         case .renameKeepsOldName: RenameKeepsOldName()
         case .dropServerlessConfiguration: DropServerlessConfiguration()

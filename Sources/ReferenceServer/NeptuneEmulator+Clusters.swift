@@ -165,6 +165,9 @@ extension NeptuneEmulator {
         guard var record = cluster(named: text("DBClusterIdentifier", request) ?? "") else {
             return renderer.error("DBClusterNotFoundFault", "DBCluster not found.")
         }
+        if decorators.contains(where: \.deletesSnapshotsWithCluster) {
+            snapshots = snapshots.filter { $0.value.cluster != record.id }
+        }
         if let snapshot = text("FinalDBSnapshotIdentifier", request) {
             snapshots[snapshot.lowercased()] = SnapshotRecord(
                 id: snapshot.lowercased(), cluster: record.id, attributes: record.attributes,

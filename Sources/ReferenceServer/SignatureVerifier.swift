@@ -43,8 +43,12 @@ struct SignatureVerifier: Sendable {
         }
         var fields: [String: String] = [:]
         for part in authorization.dropFirst("AWS4-HMAC-SHA256 ".count).split(separator: ",") {
-            let pair = part.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1).map(String.init)
-            if pair.count == 2 { fields[pair[0]] = pair[1] }
+            // Trimmed of ASCII blanks by hand: Foundation's trimming was a quarter of the check's cost.
+            let trimmed = part.drop { $0 == " " || $0 == "\t" }
+            guard let equals = trimmed.firstIndex(of: "=") else { continue }
+            var value = trimmed[trimmed.index(after: equals)...]
+            while let last = value.last, last == " " || last == "\t" { value = value.dropLast() }
+            fields[String(trimmed[..<equals])] = String(value)
         }
         guard let credential = fields["Credential"], let signedHeaders = fields["SignedHeaders"],
             let signature = fields["Signature"]

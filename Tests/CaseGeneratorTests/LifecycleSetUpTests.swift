@@ -23,7 +23,7 @@ import Testing
                 continue
             }
             #expect(step.request.value(at: "Port") == .scalar("8183"))
-            #expect(id.range(of: #"-[0-9]?[a-z]k\d+$"#, options: .regularExpression) != nil, "\(id)")
+            #expect(id.range(of: #"-([0-9]?[a-z]|s[0-9]+)k\d+$"#, options: .regularExpression) != nil, "\(id)")
         }
         let deletes = cases.flatMap(\.teardown).filter { $0.request.operation == cluster.delete.operation }
         #expect(deletes.count > 50)

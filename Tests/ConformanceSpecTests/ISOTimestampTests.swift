@@ -39,4 +39,28 @@ import Testing
         #expect(ISOTimestamp.format(date) == "2026-11-29T20:11:57.250Z")
         #expect(ISOTimestamp.format(date, fractionalSeconds: false) == "2026-11-29T20:11:57Z")
     }
+
+    /// Written as Foundation's ISO 8601 formatter writes it, to the millisecond, across four centuries and leap days.
+    @Test(arguments: [
+        0, 951_782_400_000, 1_709_251_199_999, 1_764_446_717_123, -1, -86_400_001, 4_102_444_800_500,
+        253_402_300_799_999, 1_330_473_600_000, 11_644_473_600_001,
+    ])
+    func writesWhatFoundationWrites(_ milliseconds: Int64) {
+        let date = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+        for fractional in [true, false] {
+            let foundation = ISO8601DateFormatter()
+            foundation.formatOptions =
+                fractional ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
+            #expect(ISOTimestamp.format(date, fractionalSeconds: fractional) == foundation.string(from: date))
+        }
+    }
+
+    @Test func writesEveryDayOfFourHundredYearsAsItReadsIt() {
+        var day = Date(timeIntervalSince1970: -2_208_988_800)  // 1900-01-01
+        for _ in 0..<(146_097 / 7) {
+            let text = ISOTimestamp.format(day)
+            #expect(ISOTimestamp.parse(text) == day, "\(text)")
+            day += 7 * 86_400 + 3_661.25
+        }
+    }
 }

@@ -101,6 +101,15 @@ public struct SpecLoader: Sendable {
         {
             plan = attempt { () throws(SpecLoadError) in try PlanFiguresReader().read(document) } ?? plan
         }
+        var scenarios: [Scenario] = []
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("scenarios.yaml").path),
+            let document = attempt({ () throws(SpecLoadError) in try readDocument("scenarios.yaml") })
+        {
+            let reader = ScenarioReader(
+                operations: Dictionary(operations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }),
+                resources: resources, errors: errors)
+            scenarios = attempt { () throws(SpecLoadError) in try reader.read(document) } ?? scenarios
+        }
         let askable = Set(operations.map(\.name)).union(resources.helperOperations)
         for catalogue in resolver.catalogues.values.sorted(by: { $0.name < $1.name })
         where !askable.contains(catalogue.ask.operation) {
@@ -117,7 +126,8 @@ public struct SpecLoader: Sendable {
         return ServiceSpec(
             apiVersion: service.apiVersion, xmlNamespace: service.xmlNamespace, signingName: service.signingName,
             operations: operations, shapes: shapes, errors: errors, resources: resources,
-            instanceClasses: instanceClasses, catalogues: resolver.catalogues, plan: plan, engineParameters: catalog)
+            instanceClasses: instanceClasses, catalogues: resolver.catalogues, plan: plan, engineParameters: catalog,
+            scenarios: scenarios)
     }
 
     // MARK: files

@@ -10,6 +10,8 @@ public struct Request: Sendable, Equatable, Codable {  // JSON form: Request+JSO
 
     /// The value of a top-level or dotted-path parameter, if set.
     public func value(at path: String) -> ParameterValue? {
+        // Most look-ups name a top-level parameter: no split (splitting was 2 % of a whole run's CPU).
+        if !path.utf8.contains(UInt8(ascii: ".")) { return parameters.first { $0.name == path }?.value }
         var current: [Parameter] = parameters
         var found: ParameterValue?
         for part in path.split(separator: ".") {

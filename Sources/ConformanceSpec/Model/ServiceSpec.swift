@@ -26,13 +26,15 @@ public struct ServiceSpec: Sendable, Equatable {
     public var plan: PlanFigures
     /// The engine parameters of parameter groups by family and level (`parameters.yaml`).
     public var engineParameters: EngineParameterCatalog
+    /// Stories across resources (`scenarios.yaml`; none without it), each one stateful case.
+    public var scenarios: [Scenario]
 
     public init(
         apiVersion: String, xmlNamespace: String, signingName: String, operations: [OperationSpec],
         shapes: [String: StructureSpec], errors: [String: ErrorSpec], resources: ResourceCatalog = ResourceCatalog(),
         instanceClasses: InstanceClassCatalogue = InstanceClassCatalogue(),
         catalogues: [String: Catalogue] = [:], plan: PlanFigures = PlanFigures(),
-        engineParameters: EngineParameterCatalog = EngineParameterCatalog()
+        engineParameters: EngineParameterCatalog = EngineParameterCatalog(), scenarios: [Scenario] = []
     ) {
         self.apiVersion = apiVersion
         self.xmlNamespace = xmlNamespace
@@ -45,6 +47,7 @@ public struct ServiceSpec: Sendable, Equatable {
         self.catalogues = catalogues
         self.plan = plan
         self.engineParameters = engineParameters
+        self.scenarios = scenarios
         operationIndex = operations.firstPositions(by: \.name)
     }
 
@@ -60,6 +63,7 @@ public struct ServiceSpec: Sendable, Equatable {
             && left.resources == right.resources && left.instanceClasses == right.instanceClasses
             && left.catalogues == right.catalogues
             && left.plan == right.plan && left.engineParameters == right.engineParameters
+            && left.scenarios == right.scenarios
     }
 
     /// The error an operation draws for `code`, from the operation's list or the common errors.

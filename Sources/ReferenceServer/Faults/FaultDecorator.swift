@@ -62,6 +62,8 @@ protocol FaultDecorator: Sendable {
     var ignoresFilters: Bool { get }
     /// Regions: true to keep one store and name the server's own region whatever region a request is signed for.
     var ignoresRegions: Bool { get }
+    /// State changes: true to delete a cluster's manual snapshots with the cluster.
+    var deletesSnapshotsWithCluster: Bool { get }
 }
 
 extension FaultDecorator {
@@ -79,4 +81,5 @@ extension FaultDecorator {
     func cutting(_ page: inout PageCut) {}
     var ignoresFilters: Bool { false }
     var ignoresRegions: Bool { false }
+    var deletesSnapshotsWithCluster: Bool { false }
 }
