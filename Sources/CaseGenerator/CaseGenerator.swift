@@ -177,6 +177,21 @@ struct OperationCases {
                 let parameters = [Parameter(with, .scalar(owner)), Parameter(member.name, value)]
                 fixture.setup.append(Step(Request(operation: by, parameters: parameters)))
                 return value
+            case .memberOf(let owner, let writer):
+                // A member of the resource the owner parameter names, joined through its kind's `usedBy` parameter;
+                // a second one when the writer (the first member) will not do.
+                guard let ownerId = fixture.named[owner],
+                    let ownerKind = spec.resources.kind(named: owner, in: operation),
+                    let usedBy = spec.resources.lifecycle(of: ownerKind)?.usedBy
+                else { break }
+                let joins = [StepParameter(name: usedBy.parameter, value: .literal(ownerId))]
+                if writer != nil, let first = fixture.make(usedBy.kind, counter: &counter, extra: joins) {
+                    fixture.named[Fixture.writerKey(of: member.name)] = first
+                }
+                guard let id = fixture.make(usedBy.kind, counter: &counter, extra: joins),
+                    let token = arnToken(of: usedBy.kind, id)
+                else { break }
+                return .scalar(token)
             case .restorableTime(let source):
                 if let cluster = fixture.named[source] {
                     return .scalar(RuntimeValue.latestRestorableTime(cluster: cluster).token)

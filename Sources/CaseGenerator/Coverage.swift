@@ -38,7 +38,7 @@ public struct Coverage: Sendable {
                 constraints += [items.walk.text, items.badToken.text]
             }
             constraints += operation.filters.map { $0.item(operation: operation.name).text }
-            if spec.resources.lifecycle(lookingUp: operation) != nil {
+            if spec.resources.lifecycle(lookingUp: operation)?.regional == true {
                 constraints.append(SpecItemID.rule(operation.name, "region").text)
             }
         }

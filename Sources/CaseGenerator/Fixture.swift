@@ -25,6 +25,9 @@ struct Fixture {
         self.resources = resources
     }
 
+    /// The `named` key of the writer a `memberOf` parameter's set-up made before the member it names.
+    static func writerKey(of parameter: String) -> String { parameter + "#writer" }
+
     /// The identifiers of what the set-up made of `kind`, in order.
     func identifiers(of kind: ResourceKind) -> [String] { made.filter { $0.kind == kind }.map(\.id) }
 

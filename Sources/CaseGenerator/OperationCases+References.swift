@@ -9,11 +9,12 @@ extension OperationCases {
     ) -> [TestCase] {
         let path = condition.parameter
         switch condition.kind {
-        case .namesResource:
-            // For every kind with an ARN: the ARN of one made in set-up, with its identifier lengthened so that it
-            // names nothing (the endpoint's own region and account); and an ARN with a slash before the identifier.
+        case .namesResource(let named):
+            // For every kind with an ARN (only the named one with `only: true`): the ARN of one made in set-up, with
+            // its identifier lengthened so that it names nothing (the endpoint's own region and account); and an ARN
+            // with a slash before the identifier.
             var cases: [TestCase] = []
-            for lifecycle in spec.resources.lifecycles {
+            for lifecycle in spec.resources.lifecycles where !condition.namedKindOnly || lifecycle.kind == named {
                 guard let arn = lifecycle.arn else { continue }
                 var base = baseline()
                 guard let id = base.fixture.make(lifecycle.kind, counter: &counter),
@@ -89,9 +90,45 @@ extension OperationCases {
                     parameters: base.parameters.setting(path, .scalar(id)), fixture: base.fixture,
                     expectation: expectation)
             ]
+        case .memberOf(let owner, let writerError):
+            return membershipCases(condition, owner: owner, writerError: writerError, covers: covers, tags: tags)
         default:
             return []
         }
+    }
+
+    /// A `memberOf` parameter naming a resource that is no member (made on its own), and, when the writer is refused,
+    /// the writer the baseline's set-up made first.
+    mutating func membershipCases(
+        _ condition: Precondition, owner: String, writerError: String?, covers: [String], tags: [String]
+    ) -> [TestCase] {
+        let path = condition.parameter
+        var cases: [TestCase] = []
+        var base = baseline()
+        guard let ownerKind = spec.resources.kind(named: owner, in: operation),
+            let usedBy = spec.resources.lifecycle(of: ownerKind)?.usedBy,
+            let loose = base.fixture.make(usedBy.kind, counter: &counter),
+            let token = arnToken(of: usedBy.kind, loose)
+        else { return [] }
+        cases.append(
+            makeCase(
+                "\(path)/not-a-member", kind: .stateful, tags: tags, covers: covers,
+                summary:
+                    "\(path) is the ARN of a \(usedBy.kind.rawValue) that is no member of the \(ownerKind.rawValue)",
+                parameters: base.parameters.setting(path, .scalar(token)), fixture: base.fixture,
+                expectation: error(condition.error, inferred: condition.inferred)))
+        let writerBase = baseline()
+        if let writerError, let writer = writerBase.fixture.named[Fixture.writerKey(of: path)],
+            let writerToken = arnToken(of: usedBy.kind, writer)
+        {
+            cases.append(
+                makeCase(
+                    "\(path)/is-the-writer", kind: .stateful, tags: tags, covers: covers,
+                    summary: "\(path) is the ARN of the \(ownerKind.rawValue)'s writer, its first member",
+                    parameters: writerBase.parameters.setting(path, .scalar(writerToken)), fixture: writerBase.fixture,
+                    expectation: error(writerError, inferred: condition.inferred)))
+        }
+        return cases
     }
 
     /// True for a set-up step an `associated` precondition of this operation added.

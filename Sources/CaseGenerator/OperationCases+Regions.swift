@@ -7,8 +7,9 @@ extension OperationCases {
     /// second (the kind's not-found error must come); the other makes one in the second region and reads it there
     /// (every region the answer names, in ARNs, endpoints and Availability Zones, must be the second). They run only
     /// where the endpoint serves both regions on one URL (`ConformanceRun` asks it first).
+    /// A kind that is not regional (`regional: false`: every region lists the same ones) has none.
     mutating func regionCases() -> [TestCase] {
-        guard let lifecycle = spec.resources.lifecycle(lookingUp: operation) else { return [] }
+        guard let lifecycle = spec.resources.lifecycle(lookingUp: operation), lifecycle.regional else { return [] }
         let item = SpecItemID.rule(name, "region").text
         var cases: [TestCase] = []
 

@@ -165,7 +165,7 @@ extension OperationCases {
                                 "\(condition.parameter) \(instanceClass): \(label.replacingOccurrences(of: "-", with: " "))",
                             parameters: base.parameters, fixture: base.fixture, expectation: expectation))
                 }
-            case .namesResource, .spansZones, .associated, .notAssociated, .notInUse:
+            case .namesResource, .spansZones, .associated, .notAssociated, .notInUse, .memberOf:
                 cases += referenceCases(condition, covers: covers, tags: tags, expectation: expectation)
             case .notDefault(let kind):
                 // The service's own group, which exists in every region without a set-up.

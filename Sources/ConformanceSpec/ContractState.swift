@@ -15,6 +15,12 @@ public protocol ContractState {
     func resource(_ kind: ResourceKind, _ identifier: String) -> ContractResourceFacts?
     /// What an ARN names in this state (`namesResource` preconditions).
     func resource(arn: String) -> ARNLookup
+    /// What an ARN names when only a resource of `kind` will do (`namesResource` with `only: true`): an ARN of another
+    /// kind is `.missing` with `kind`'s not-found code.
+    func resource(arn: String, of kind: ResourceKind) -> ARNLookup
+    /// How the resource an ARN names stands in the resource of `ownerKind` named `owner` (`memberOf`), or nil when
+    /// either names nothing (or the state does not keep the kind).
+    func membership(arn: String, in ownerKind: ResourceKind, _ owner: String) -> Membership?
     /// The availability zone of an existing subnet (nil: the state knows no such subnet).
     func availabilityZone(ofSubnet identifier: String) -> String?
     /// A description of what still uses the resource (`database cluster: c1`), or nil when nothing does.
@@ -33,6 +39,8 @@ extension ContractState {
     public func isServiceDefault(_ kind: ResourceKind, _ identifier: String) -> Bool { false }
     public func isInUse(_ kind: ResourceKind, _ identifier: String) -> Bool { false }
     public func resource(arn: String) -> ARNLookup { .found }
+    public func resource(arn: String, of kind: ResourceKind) -> ARNLookup { resource(arn: arn) }
+    public func membership(arn: String, in ownerKind: ResourceKind, _ owner: String) -> Membership? { nil }
     public func availabilityZone(ofSubnet identifier: String) -> String? { identifier }
     public func user(of kind: ResourceKind, _ identifier: String) -> String? { nil }
     public func associations(of kind: ResourceKind, _ identifier: String) -> [String]? { nil }
@@ -50,6 +58,16 @@ public struct ContractResourceFacts: Sendable, Equatable {
         self.status = status
         self.deletionProtection = deletionProtection
     }
+}
+
+/// How a resource stands in another one it may belong to (a cluster in a global cluster).
+public enum Membership: Sendable, Equatable {
+    /// Not a member.
+    case none
+    /// Its writer (first member), while other members remain.
+    case writerWithOthers
+    /// Any other member: a secondary, or a writer that is the only member.
+    case member
 }
 
 /// What an ARN names in an endpoint's state.
@@ -198,8 +216,8 @@ extension ContractEvaluator {
             )
         case .absent(let kind):
             if state.exists(kind, value) { return failed("\(kind.rawValue) \(value) already exists.") }
-        case .namesResource:
-            switch state.resource(arn: value) {
+        case .namesResource(let kind):
+            switch condition.namedKindOnly ? state.resource(arn: value, of: kind) : state.resource(arn: value) {
             case .found: return nil
             case .missing(let code, let message): return failed(message, code: condition.missing ?? code)
             case .invalid(let message): return failed(message)
@@ -256,6 +274,23 @@ extension ContractEvaluator {
             if let earliest = cluster.earliestRestorableTime, let date = ISOTimestamp.parse(earliest), time < date {
                 return failed(
                     "RestoreToTime \(value) is before the earliest restorable time of \(cluster.id), \(earliest).")
+            }
+        case .memberOf(let ownerParameter, let writerError):
+            let ownerKind = operation.preconditions.lazy.compactMap { other -> ResourceKind? in
+                if other.parameter == ownerParameter, case .exists(let kind) = other.kind { return kind }
+                return nil
+            }.first
+            guard let ownerKind, let owner = scalar(ownerParameter, in: request),
+                let standing = state.membership(arn: value, in: ownerKind, owner)
+            else { return nil }
+            switch standing {
+            case .none: return failed("The cluster \(value) is not a member of \(ownerKind.rawValue) \(owner).")
+            case .writerWithOthers:
+                guard let writerError else { return nil }
+                return failed(
+                    "The cluster \(value) is the writer of \(ownerKind.rawValue) \(owner), which has other members.",
+                    code: writerError)
+            case .member: return nil
             }
         case .hasNoInstances:
             if let cluster = state.cluster(value),

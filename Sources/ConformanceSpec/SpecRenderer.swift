@@ -147,6 +147,9 @@ public struct SpecRenderer: Sendable {
         case .notAssociated(let with): "\(condition.parameter) is not yet associated with the cluster \(with)"
         case .notInUse(let resource): "no other resource still uses the \(resource.rawValue) \(condition.parameter)"
         case .notDefault(let resource): "the \(resource.rawValue) \(condition.parameter) is not a default group"
+        case .memberOf(let owner, let writer):
+            "\(condition.parameter) is the ARN of a member of \(owner)"
+                + (writer.map { ", not its writer (\($0))" } ?? "")
         }
     }
 }

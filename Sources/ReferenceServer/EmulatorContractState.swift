@@ -20,6 +20,11 @@ struct EmulatorContractState: ContractState {
     let accountId: String
     /// Event subscriptions by name (the events family's store).
     var subscriptions: [String: EventSubscriptionRecord] = [:]
+    /// The global clusters (kept once for every region), by stored identifier, with their live members' ARNs.
+    var globalClusters: [String: (record: GlobalClusterRecord, members: [String])] = [:]
+    /// For an operation on a kind that is not regional: the ARNs (lower-cased) of the clusters of every region, which
+    /// its cluster ARNs may name; nil for a regional operation (an ARN names a resource of the request's region).
+    var clusterARNsEverywhere: Set<String>?
 
     /// The stored form of an identifier: lower-cased, unless a fault says otherwise.
     func key(_ identifier: String) -> String {
@@ -59,7 +64,7 @@ struct EmulatorContractState: ContractState {
         case .dbClusterParameterGroup: parameterGroups.group(.cluster, identifier, families: families) != nil
         case .dbParameterGroup: parameterGroups.group(.instance, identifier, families: families) != nil
         case .eventSubscription: subscriptions[identifier] != nil
-        default: identifier.hasPrefix("default")
+        case .globalCluster: globalClusters[key(identifier)] != nil
         }
     }
 
@@ -74,6 +79,11 @@ struct EmulatorContractState: ContractState {
         case .dbClusterSnapshot:
             snapshots[NeptuneEmulator.snapshotKey(identifier)].map {
                 ContractResourceFacts(id: $0.id, status: $0.status)
+            }
+        case .globalCluster:
+            globalClusters[key(identifier)].map {
+                ContractResourceFacts(
+                    id: $0.record.id, status: $0.record.status, deletionProtection: $0.record.deletionProtection)
             }
         default: nil
         }
@@ -111,6 +121,9 @@ struct EmulatorContractState: ContractState {
     }
 
     func user(of kind: ResourceKind, _ identifier: String) -> String? {
+        if kind == .globalCluster {
+            return globalClusters[key(identifier)]?.members.first.map { "database cluster: \($0)" }
+        }
         if kind == .dbClusterParameterGroup || kind == .dbParameterGroup {
             guard isInUse(kind, identifier) else { return nil }
             return kind == .dbClusterParameterGroup ? "database cluster" : "database instance"
@@ -125,6 +138,27 @@ struct EmulatorContractState: ContractState {
         // An instance shows its group as DBInstance.DBSubnetGroup.DBSubnetGroupName.
         let instanceUsers = instances.values.filter { $0.subnetGroup == name }.map(\.id).sorted()
         return instanceUsers.first.map { "database instance: \($0)" }
+    }
+
+    func resource(arn: String, of kind: ResourceKind) -> ARNLookup {
+        guard case .success(let found) = ResourceARN.parse(arn, resources: resources) else { return resource(arn: arn) }
+        let notFound = resources.lifecycle(of: kind)?.arn?.notFound ?? found.notFound
+        let missing = ARNLookup.missing(code: notFound, message: "\(kind.rawValue) \(arn) not found.")
+        guard found.kind == kind else { return missing }
+        if let everywhere = clusterARNsEverywhere, kind == .dbCluster, found.account == accountId {
+            return everywhere.contains(arn.lowercased()) ? .found : missing
+        }
+        return resource(arn: arn)
+    }
+
+    func membership(arn: String, in ownerKind: ResourceKind, _ owner: String) -> Membership? {
+        guard ownerKind == .globalCluster, let global = globalClusters[key(owner)],
+            clusterARNsEverywhere?.contains(arn.lowercased()) ?? false
+        else { return nil }
+        guard let index = global.members.firstIndex(where: { $0.lowercased() == arn.lowercased() }) else {
+            return Membership.none
+        }
+        return index == 0 && global.members.count > 1 ? .writerWithOthers : .member
     }
 
     func resource(arn: String) -> ARNLookup {

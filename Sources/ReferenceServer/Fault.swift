@@ -51,6 +51,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     case keepDeletedStaticMember = "keep-deleted-static-member"
     case subscriptionIgnoresSourceType = "subscription-ignores-source-type"
     case noEvents = "no-events"
+    case acceptNonMemberTarget = "accept-non-member-target"
 
     /// The decorator that makes the emulator depart from the spec this way.
     var decorator: any FaultDecorator {
@@ -102,6 +103,7 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .keepDeletedStaticMember: KeepDeletedStaticMember()
         case .subscriptionIgnoresSourceType: SubscriptionIgnoresSourceType()
         case .noEvents: NoEvents()
+        case .acceptNonMemberTarget: AcceptNonMemberTarget()
         }
     }
 

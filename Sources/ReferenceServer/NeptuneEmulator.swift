@@ -62,6 +62,8 @@ public actor NeptuneEmulator {
     /// The region whose store the six properties above hold now; the other regions wait in `parked`.
     var region: String
     var parked: [String: RegionStore] = [:]
+    /// The global clusters, kept once for every region (NEPTUNE-FACTS-2 §2.9: not regional).
+    var globalClusters: [String: GlobalClusterRecord] = [:]
     let clock = ContinuousClock()
 
     public init(spec: ServiceSpec, configuration: Configuration = Configuration()) {
@@ -99,6 +101,7 @@ public actor NeptuneEmulator {
     /// Forgets every resource of every region, as a fresh emulator would hold nothing (moto's `/moto-api/reset`).
     public func reset() {
         parked = [:]
+        globalClusters = [:]
         let fresh = RegionStore()
         (clusters, instances, snapshots, sequence) = (fresh.clusters, fresh.instances, fresh.snapshots, fresh.sequence)
         parameterGroups = fresh.parameterGroups
@@ -128,7 +131,7 @@ public actor NeptuneEmulator {
                 + events.subscriptions.keys.sorted().map { "EventSubscription \($0)" }).map { $0 + suffix }
         }
         enter(region: configuration.region)
-        return entries
+        return entries + globalClusters.keys.sorted().map { "GlobalCluster \($0)" }
     }
 
     /// An error answer for what the HTTP layer refuses before the emulator sees the request (an oversize body).
@@ -202,6 +205,7 @@ public actor NeptuneEmulator {
         if answer.status == 200 {
             tagCreatedResources(of: operation, request)
             recordEvents(of: operation, request)
+            joinGlobalCluster(operation, request)
         }
         return answer
     }
@@ -210,6 +214,7 @@ public actor NeptuneEmulator {
         if let answer = performInstanceOperation(operation.name, request) { return answer }
         if let answer = performSnapshotOperation(operation.name, request) { return answer }
         if let answer = performEvents(operation, request) { return answer }
+        if let answer = performGlobalClusterOperation(operation.name, request) { return answer }
         switch operation.name {
         case "CreateDBCluster": return createCluster(request)
         case "DeleteDBCluster": return deleteCluster(request)
@@ -278,6 +283,7 @@ public actor NeptuneEmulator {
             snapshots[id]?.pending = nil
         }
         settleEndpoints(at: now)
+        settleGlobalClusters()
     }
 
     func later(_ target: String?) -> PendingTransition {
@@ -302,7 +308,9 @@ public actor NeptuneEmulator {
     /// The first precondition of the operation that does not hold and that no fault waives, in spec order,
     /// as the one evaluator judges it against this store.
     func failedPrecondition(_ operation: OperationSpec, _ request: Request) -> (code: String, message: String)? {
-        let state = contractState()
+        var state = contractState()
+        state.globalClusters = globalClusters.mapValues { ($0, liveMembers($0)) }
+        if spansRegions(operation) { state.clusterARNsEverywhere = clusterARNsInEveryRegion() }
         let failures = ContractEvaluator(operation: operation, instanceClasses: spec.instanceClasses)
             .preconditionFailures(of: request, in: state)
         guard let failure = failures.first(where: { failure in !decorators.contains { $0.waives(failure) } }) else {

@@ -27,6 +27,7 @@ enum NeptuneFacts2Rows {
     /// Every family's accounting; a family adds itself here.
     static let families: [Facts2Family] = [
         protocolRows, engineVersions, subnetsTagsRoles, parameterGroups, instancesAndSnapshots, endpoints, events,
+        globalClusters,
     ]
 
     /// Row 174 is about every operation: the query protocol's unknown action.

@@ -149,7 +149,7 @@ import Testing
             find: "    nameTag: c\n", replace: "    nametag: c\n",
             keyPath: "resources.DBCluster.nametag",
             message:
-                "unknown key 'nametag'; expected one of: memberOf, nameTag, create, describe, modify, delete, actions, deletionProtection, setup, references, arn, serviceDefault, usedBy, sharesStates, note (did you mean 'nameTag'?)"
+                "unknown key 'nametag'; expected one of: memberOf, nameTag, create, describe, modify, delete, actions, deletionProtection, setup, references, arn, serviceDefault, usedBy, sharesStates, regional, note (did you mean 'nameTag'?)"
         ),
         Mistake(
             name: "resources: unknown resource kind", file: "resources.yaml",
@@ -187,7 +187,7 @@ import Testing
             replace: "{DBClusterIdentifier: '{{DBClustr}}', DBInstanceClass",
             keyPath: "resources.DBInstance.setup.create.parameters.DBClusterIdentifier",
             message:
-                "'{{DBClustr}}' names no resource kind of this file; expected one of {{EventSubscription}}, {{DBInstance}}, {{DBClusterEndpoint}}, {{DBCluster}}, {{DBClusterSnapshot}}, {{DBSubnetGroup}}, {{DBClusterParameterGroup}}, {{DBParameterGroup}} (did you mean '{{DBCluster}}'?)"
+                "'{{DBClustr}}' names no resource kind of this file; expected one of {{EventSubscription}}, {{DBInstance}}, {{DBClusterEndpoint}}, {{DBCluster}}, {{GlobalCluster}}, {{DBClusterSnapshot}}, {{DBSubnetGroup}}, {{DBClusterParameterGroup}}, {{DBParameterGroup}} (did you mean '{{DBCluster}}'?)"
         ),
         Mistake(
             name: "resources: step on an operation that does not act on the kind", file: "resources.yaml",
@@ -209,7 +209,7 @@ import Testing
             replace: "{parameter: FinalDBSnapshotIdentifier, resource: DBSnapshot}",
             keyPath: "resources.DBCluster.delete.creates[0].resource",
             message:
-                "'DBSnapshot' is not a resource kind of this file; expected one of EventSubscription, DBInstance, DBClusterEndpoint, DBCluster, DBClusterSnapshot"
+                "'DBSnapshot' is not a resource kind of this file; expected one of EventSubscription, DBInstance, DBClusterEndpoint, DBCluster, GlobalCluster, DBClusterSnapshot"
         ),
         Mistake(
             name: "resources: probe that needs parameters", file: "resources.yaml",

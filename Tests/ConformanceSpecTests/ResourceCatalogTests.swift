@@ -10,10 +10,15 @@ import Testing
     @Test func kindsComeInTearDownOrder() {
         #expect(
             resources.lifecycles.map(\.kind) == [
-                .eventSubscription, .dbInstance, .dbClusterEndpoint, .dbCluster, .dbClusterSnapshot, .dbSubnetGroup,
-                .dbClusterParameterGroup, .dbParameterGroup,
+                .eventSubscription, .dbInstance, .dbClusterEndpoint, .dbCluster, .globalCluster, .dbClusterSnapshot,
+                .dbSubnetGroup, .dbClusterParameterGroup, .dbParameterGroup,
             ])
         #expect(resources.lifecycle(of: .dbClusterEndpoint)?.memberOf == nil, "an endpoint is no writer or reader")
+        #expect(
+            resources.lifecycle(of: .globalCluster)?.usedBy?.kind == .dbCluster,
+            "member clusters go before their global cluster")
+        #expect(resources.lifecycle(of: .globalCluster)?.regional == false, "a global cluster is not regional")
+        #expect(resources.lifecycle(of: .dbCluster)?.regional == true)
         #expect(resources.lifecycle(of: .dbSubnetGroup)?.usedBy?.kind == .dbCluster, "clusters go before their groups")
         #expect(resources.probe == "DescribeDBClusters")
         #expect(resources.members(of: .dbCluster)?.kind == .dbInstance)

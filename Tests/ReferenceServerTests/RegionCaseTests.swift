@@ -28,7 +28,8 @@ import Testing
     }
 
     @Test func everyKindDescribedByIdentifierHasBothCases() {
-        let kinds = Suite.spec.operations.compactMap { Suite.spec.resources.lifecycle(lookingUp: $0) }
+        let kinds = Suite.spec.operations.compactMap { Suite.spec.resources.lifecycle(lookingUp: $0) }.filter(
+            \.regional)
         #expect(kinds.count >= 4)
         #expect(Self.regionCases.count == 2 * kinds.count)
         for testCase in Self.regionCases {
@@ -38,6 +39,17 @@ import Testing
         let away = Self.regionCases.filter { $0.id.hasSuffix("answers-in-signing-region") }
         #expect(away.allSatisfy { $0.setup.allSatisfy { $0.signingRegion == .second } && !$0.teardown.isEmpty })
         #expect(away.allSatisfy { $0.teardown.allSatisfy { $0.signingRegion == .second } })
+    }
+
+    /// A kind every region lists alike (`regional: false`, global clusters) has no region case: the second region
+    /// sees what the first made, as AWS answers (NEPTUNE-FACTS-2 §2.9).
+    @Test func aKindThatIsNotRegionalHasNoRegionCases() {
+        let global = Suite.spec.operations.filter { Suite.spec.resources.lifecycle(lookingUp: $0)?.regional == false }
+        #expect(global.map(\.name) == ["DescribeGlobalClusters"])
+        #expect(!Self.regionCases.contains { testCase in global.contains { $0.name == testCase.operation } })
+        #expect(
+            !Coverage(spec: Suite.spec, cases: Suite.cases).constraints.contains(
+                SpecItemID.rule("DescribeGlobalClusters", "region").text))
     }
 
     @Test func theyPassOnTheReferenceServerAndLeaveNothingInEitherRegion() async {

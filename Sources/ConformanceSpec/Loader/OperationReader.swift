@@ -17,6 +17,7 @@ struct OperationReader {
     static let preconditionKinds = [
         "exists", "absent", "state", "notDeletionProtected", "hasReader", "isReadReplica", "readerOf", "hasNoInstances",
         "restorableTime", "namesResource", "spansZones", "associated", "notAssociated", "notInUse", "notDefault",
+        "memberOf",
         "orderable", "serverlessScaling",
     ]
 
@@ -252,15 +253,16 @@ struct OperationReader {
         if ["exists", "absent", "namesResource", "notInUse", "notDefault"].contains(keyword) {
             keys.append("resource")
         }
-        if keyword == "namesResource" { keys.append("missing") }
+        if keyword == "namesResource" { keys += ["missing", "only"] }
         if keyword == "exists" { keys.append("kindFrom") }
+        if keyword == "memberOf" { keys += ["of", "writer"] }
         if keyword == "spansZones" { keys.append("minimum") }
         if keyword == "associated" || keyword == "notAssociated" { keys.append("with") }
         if keyword == "associated" { keys.append("by") }
         if keyword == "state" { keys.append("allowed") }
         if ["readerOf", "orderable", "serverlessScaling"].contains(keyword) { keys.append("cluster") }
         if keyword == "restorableTime" { keys.append("source") }
-        let required = keys.filter { !["inferred", "note", "missing", "kindFrom"].contains($0) }
+        let required = keys.filter { !["inferred", "note", "missing", "kindFrom", "only", "writer"].contains($0) }
         let entries = try body.mapping(allowed: keys, required: required)
         func value(_ key: String) -> YAMLCursor { YAMLCursor.value(key, in: entries)! }
         let kind: Precondition.Kind
@@ -296,6 +298,11 @@ struct OperationReader {
         case "hasReader": kind = .hasReader
         case "isReadReplica": kind = .isReadReplica
         case "hasNoInstances": kind = .hasNoInstances
+        case "memberOf":
+            let writer = try YAMLCursor.value("writer", in: entries).map { (node) throws(SpecLoadError) in
+                try members.checkedError(node)
+            }
+            kind = .memberOf(of: try path(value("of"), in: parameters), writerError: writer)
         case "restorableTime":
             guard
                 ParameterPath.resolve(try path(value("parameter"), in: parameters), in: parameters)?.type == .timestamp
@@ -315,7 +322,8 @@ struct OperationReader {
             missing: try YAMLCursor.value("missing", in: entries).map { (node) throws(SpecLoadError) in
                 try members.checkedError(node)
             },
-            kindFrom: try kindSelector(YAMLCursor.value("kindFrom", in: entries), in: parameters))
+            kindFrom: try kindSelector(YAMLCursor.value("kindFrom", in: entries), in: parameters),
+            namedKindOnly: try YAMLCursor.value("only", in: entries)?.bool() ?? false)
     }
 
     /// `kindFrom: {parameter: P, kinds: {value: Kind, ...}}` of an `exists` precondition.

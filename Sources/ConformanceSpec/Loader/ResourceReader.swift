@@ -10,7 +10,7 @@ struct ResourceReader {
     static let keys = ["probe", "helperOperations", "resources"]
     static let lifecycleKeys = [
         "memberOf", "nameTag", "create", "describe", "modify", "delete", "actions", "deletionProtection", "setup",
-        "references", "arn", "serviceDefault", "usedBy", "sharesStates", "note",
+        "references", "arn", "serviceDefault", "usedBy", "sharesStates", "regional", "note",
     ]
 
     /// Operation names a step may use: those of `operations/` and the declared helpers.
@@ -118,6 +118,7 @@ struct ResourceReader {
             throw value("describe")!.error("missing required key 'status'")
         }
         lifecycle.serviceDefault = try value("serviceDefault")?.nonEmptyString()
+        if let node = value("regional") { lifecycle.regional = try node.bool() }
         if let node = value("deletionProtection") {
             let protection = try node.mapping(allowed: ["on", "off"], required: ["on", "off"])
             let off = YAMLCursor.value("off", in: protection)!

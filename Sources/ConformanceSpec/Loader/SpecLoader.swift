@@ -102,7 +102,10 @@ public struct SpecLoader: Sendable {
             plan = attempt { () throws(SpecLoadError) in try PlanFiguresReader().read(document) } ?? plan
         }
         var scenarios: [Scenario] = []
-        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("scenarios.yaml").path),
+        // Scenarios are judged against the rest of the spec: an operation file that failed would only add follow-on
+        // errors (its operation unknown to every scenario calling it), so they are read once the rest loaded.
+        if problems.isEmpty,
+            FileManager.default.fileExists(atPath: directory.appendingPathComponent("scenarios.yaml").path),
             let document = attempt({ () throws(SpecLoadError) in try readDocument("scenarios.yaml") })
         {
             let reader = ScenarioReader(

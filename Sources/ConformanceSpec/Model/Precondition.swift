@@ -11,10 +11,13 @@ public struct Precondition: Sendable, Equatable {
     /// For `exists`: the kind follows the value of another request parameter (an event subscription's SourceType);
     /// `kind`'s resource is the one valid requests name.
     public var kindFrom: KindSelector?
+    /// For `namesResource`: only an ARN of the named kind will do (`only: true`); an ARN of another kind names no
+    /// resource of it and draws the named kind's not-found code.
+    public var namedKindOnly: Bool
 
     public init(
         kind: Kind, parameter: String, error: String, inferred: Bool = false, missing: String? = nil,
-        kindFrom: KindSelector? = nil
+        kindFrom: KindSelector? = nil, namedKindOnly: Bool = false
     ) {
         self.kind = kind
         self.parameter = parameter
@@ -22,6 +25,7 @@ public struct Precondition: Sendable, Equatable {
         self.inferred = inferred
         self.missing = missing
         self.kindFrom = kindFrom
+        self.namedKindOnly = namedKindOnly
     }
 
     /// The resource kind a request names through the value of one of its parameters.
@@ -79,6 +83,10 @@ public struct Precondition: Sendable, Equatable {
         case restorableTime(source: String)
         /// The resource must not be one the service keeps in every region (a `default.<family>` parameter group).
         case notDefault(ResourceKind)
+        /// The ARN must name a resource that uses (the `usedBy` of `resources.yaml`) the one the `of` parameter names:
+        /// a member of it (a cluster of a global cluster). With `writerError`, not its first member, its writer, while
+        /// others remain: that draws `writerError`. An ARN that names nothing is left to `namesResource`.
+        case memberOf(of: String, writerError: String?)
     }
 
     /// The keyword spec files use for this kind of precondition.
@@ -101,6 +109,7 @@ public struct Precondition: Sendable, Equatable {
         case .notAssociated: "notAssociated"
         case .notDefault: "notDefault"
         case .notInUse: "notInUse"
+        case .memberOf: "memberOf"
         }
     }
 }

@@ -30,6 +30,9 @@ public struct ResourceLifecycle: Sendable, Equatable {
     /// The name of one resource of this kind the service keeps in every region (`default.neptune1.3`), which no
     /// case creates or deletes.
     public var serviceDefault: String?
+    /// False for a kind the service keeps once for all regions (a global cluster): every region's endpoint lists the
+    /// same ones, so no case checks that another region does not see it.
+    public var regional = true
 
     public init(
         kind: ResourceKind, nameTag: String, creates: [ResourceParameter], describe: Describe,

@@ -8,7 +8,7 @@ struct IgnoreRegion: FaultDecorator {
     var ignoresRegions: Bool { true }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
-        spec.operations.filter { spec.resources.lifecycle(lookingUp: $0) != nil }.map {
+        spec.operations.filter { spec.resources.lifecycle(lookingUp: $0)?.regional == true }.map {
             SpecItemID.rule($0.name, "region").text
         }
     }
