@@ -36,7 +36,9 @@ extension OperationCases {
                 : "lists \(made.count) new resources at \(paging.limit)=\(smallest): every page at most \(smallest), each resource exactly once"
             cases.append(
                 makeCase(
-                    "paging/walk-every-page", kind: .stateful, tags: ["paging"], covers: [items.walk.text],
+                    "paging/walk-every-page", kind: .stateful,
+                    tags: ["paging"] + (spec.pagesTheRunsHistory(operation) ? [Scheduling.serial.tag] : []),
+                    covers: [items.walk.text],
                     summary: summary, parameters: required + [Parameter(paging.limit, .scalar(String(smallest)))],
                     fixture: fixture, expectation: .pages(walk: walk)))
         }

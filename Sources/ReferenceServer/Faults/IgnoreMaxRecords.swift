@@ -39,7 +39,11 @@ extension ServiceSpec {
                 || catalogues.values.contains {
                     $0.ask.operation == operation.name && Double($0.entries.count) > smallest
                 }
-            guard listsResources || (!listingResourcesOnly && (listsLongCatalogue || listsNamedResources)) else {
+            // The run's history (its events), walked after the other cases: longer than a page by then.
+            let listsHistory = pagesTheRunsHistory(operation)
+            guard
+                listsResources || (!listingResourcesOnly && (listsLongCatalogue || listsNamedResources || listsHistory))
+            else {
                 return nil
             }
             return paging.items(operation: operation.name).walk.text
