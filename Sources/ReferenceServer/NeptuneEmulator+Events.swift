@@ -47,7 +47,16 @@ extension NeptuneEmulator {
         // The log covers the past 14 days.
         let horizon = date.addingTimeInterval(-EventCatalogue.horizon)
         if let first = events.log.first, first.date < horizon { events.log.removeAll { $0.date < horizon } }
+        // And at most the latest `eventLogLimit` events, trimmed a quarter at a time: a long run (10,000 cases) made
+        // some 30,000 events, which grew the server's memory without limit and every DescribeEvents walk with it.
+        if events.log.count > Self.eventLogLimit + Self.eventLogLimit / 4 {
+            events.log.removeFirst(events.log.count - Self.eventLogLimit)
+        }
     }
+
+    /// The most events one region's log keeps (an emulator's limit; the service keeps 14 days, whatever their count).
+    /// A case asks for events of resources it made moments before, far fewer than this many events ago.
+    static let eventLogLimit = 2_000
 
     func describeEvents(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let now = Date()
