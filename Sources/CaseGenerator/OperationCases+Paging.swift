@@ -16,13 +16,16 @@ extension OperationCases {
             // The operation's required parameters (a parameter listing names its group), and what they need made.
             var (required, fixture) = baseline()
             var made: [String] = []
+            let namedKind = operation.preconditions.lazy.compactMap({ condition -> ResourceKind? in
+                if case .namesResource(let kind) = condition.kind { kind } else { nil }
+            }).first
+            let listsNamedResources = spec.resources.lifecycle(describedBy: name) == nil && namedKind != nil
+            let serialWalk = spec.pagesTheRunsHistory(operation) || listsNamedResources
             if let lifecycle = spec.resources.lifecycle(describedBy: name) {
                 for _ in 0...smallest {
                     if let id = fixture.make(lifecycle.kind, counter: &counter) { made.append(id) }
                 }
-            } else if let kind = operation.preconditions.lazy.compactMap({ condition -> ResourceKind? in
-                if case .namesResource(let kind) = condition.kind { kind } else { nil }
-            }).first {
+            } else if let kind = namedKind {
                 // A list about resources named by ARN (their pending maintenance actions): one more of the kind valid
                 // requests name than a page holds, so the walk spans pages; its items are keyed by ARN, which the walk
                 // cannot name beforehand, so it judges pages and repeats only.
@@ -37,7 +40,9 @@ extension OperationCases {
             cases.append(
                 makeCase(
                     "paging/walk-every-page", kind: .stateful,
-                    tags: ["paging"] + (spec.pagesTheRunsHistory(operation) ? [Scheduling.serial.tag] : []),
+                    // A walk over the run's history, or over every resource of a kind named by ARN (which the other
+                    // cases make and delete while it pages), runs alone after them.
+                    tags: ["paging"] + (serialWalk ? [Scheduling.serial.tag] : []),
                     covers: [items.walk.text],
                     summary: summary, parameters: required + [Parameter(paging.limit, .scalar(String(smallest)))],
                     fixture: fixture, expectation: .pages(walk: walk)))
