@@ -62,7 +62,9 @@ fi
 if $tests; then
     pip_missing=()
     python_has botocore || pip_missing+=('botocore>=1.43')
-    have moto_server || pip_missing+=('moto[server]>=5.1')
+    # moto is pinned: the tests hold its departures to what moto 5.2.1 does (MotoRunTests), and run its own tests.
+    { have moto_server && python3 -c "import moto, sys; sys.exit(moto.__version__ != '5.2.1')" 2>/dev/null; } ||
+        pip_missing+=('moto[server]==5.2.1')
     python_has jsonschema || pip_missing+=('jsonschema>=4.18')
     python_has pytest || pip_missing+=('pytest>=7')
     if [ ${#pip_missing[@]} -gt 0 ]; then

@@ -19,9 +19,13 @@ extension OperationCases {
             let namedKind = operation.preconditions.lazy.compactMap({ condition -> ResourceKind? in
                 if case .namesResource(let kind) = condition.kind { kind } else { nil }
             }).first
-            let listsNamedResources = spec.resources.lifecycle(describedBy: name) == nil && namedKind != nil
-            let serialWalk = spec.pagesTheRunsHistory(operation) || listsNamedResources
-            if let lifecycle = spec.resources.lifecycle(describedBy: name) {
+            let listedKind = spec.resources.lifecycle(describedBy: name)
+            let listsNamedResources = listedKind == nil && namedKind != nil
+            // A list that the run's other cases change while the walk pages (a resource kind, resources named by ARN,
+            // the run's history) is walked alone, after them: the walk's verdict is then the endpoint's, never the
+            // timing's. Catalogues, which no case changes, are walked beside the other cases.
+            let serialWalk = listedKind != nil || listsNamedResources || spec.pagesTheRunsHistory(operation)
+            if let lifecycle = listedKind {
                 for _ in 0...smallest {
                     if let id = fixture.make(lifecycle.kind, counter: &counter) { made.append(id) }
                 }
@@ -40,8 +44,6 @@ extension OperationCases {
             cases.append(
                 makeCase(
                     "paging/walk-every-page", kind: .stateful,
-                    // A walk over the run's history, or over every resource of a kind named by ARN (which the other
-                    // cases make and delete while it pages), runs alone after them.
                     tags: ["paging"] + (serialWalk ? [Scheduling.serial.tag] : []),
                     covers: [items.walk.text],
                     summary: summary, parameters: required + [Parameter(paging.limit, .scalar(String(smallest)))],

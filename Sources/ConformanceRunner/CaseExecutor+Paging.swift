@@ -10,8 +10,16 @@ extension CaseExecutor {
 
     /// Walks every page after `first` (the answer to the case's request) and judges what the walk found against
     /// `walk`. Each later page's answer is judged like the first (status and shape).
+    ///
+    /// What the paging contract promises when other writers (the run's other cases, or anyone else in the account)
+    /// change the list between pages: every page within the limit, a walk that ends, each of the walk's own items
+    /// (those its set-up made) exactly once, none of those a filter leaves out. An empty page after a token is a
+    /// departure only where nothing else can explain it: in a walk with no items of its own (a catalogue), or when one
+    /// of its own items is missing too. Where the walk's own items were all seen, the items that followed the token
+    /// may simply have been deleted meanwhile.
     func walkPages(_ walk: PageWalk, request: Request, first: HTTPAnswer) async -> [Finding] {
         var findings: [Finding] = []
+        var emptyAfterToken: [Finding] = []
         var seen: [String: Int] = [:]
         var answer = first
         var tokens: Set<String> = []
@@ -34,7 +42,7 @@ extension CaseExecutor {
                             + "the request's limit) on \(onPage)", found: "\(ids.count) items"))
             }
             if previousHadToken && ids.isEmpty {
-                findings.append(
+                emptyAfterToken.append(
                     Finding(
                         kind: .paging, path: "/\(tree.root.name)/\(itemPath)",
                         expected: "items on \(onPage), since page \(page - 1) sent a token", found: "none"))
@@ -83,6 +91,7 @@ extension CaseExecutor {
                     found: "listed more than once: \(twice.prefix(5).joined(separator: ", "))"))
         }
         let missing = walk.includes.filter { seen[$0.lowercased()] == nil }
+        if walk.includes.isEmpty || !missing.isEmpty { findings += emptyAfterToken }
         if !missing.isEmpty {
             findings.append(
                 Finding(

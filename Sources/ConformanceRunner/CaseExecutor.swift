@@ -93,7 +93,8 @@ public struct CaseExecutor: Sendable {
             if Task.isCancelled {
                 return (CaseResult(testCase: testCase, verdict: .skipped, reason: "the run was interrupted"), nil)
             }
-            if let problem = await perform(step, label: "set-up step \(index + 1) (\(step.request.operation))") {
+            let label = "set-up step \(index + 1) (\(step.request.operation))"
+            if let problem = await perform(step, label: label, origin: "made by \(label) of \(testCase.id)") {
                 return (CaseResult(testCase: testCase, verdict: .errored, reason: problem), nil)
             }
         }
@@ -119,7 +120,8 @@ public struct CaseExecutor: Sendable {
                 sent = try await client.signing(for: testCase.signingRegion).send(request)
             }
         } catch {
-            await recordPossiblyCreated(request, region: testCase.signingRegion)
+            await recordPossiblyCreated(
+                request, region: testCase.signingRegion, by: "sent by \(testCase.id) (no answer)")
             result.verdict = .errored
             result.reason = error.description
             result.requestBody = Self.clipped(testCase.raw?.body ?? client.prepare(request).body)
@@ -129,7 +131,7 @@ public struct CaseExecutor: Sendable {
         result.actualStatus = sent.answer.status
         result.actualBody = Self.clipped(sent.answer.body)
         if sent.answer.status == 200, testCase.raw == nil {
-            await ledger.record(request, region: testCase.signingRegion)
+            await ledger.record(request, region: testCase.signingRegion, by: "made or renamed by \(testCase.id)")
         }
         if let recorder, case .success(let name) = testCase.expectation {
             guard sent.answer.status == 200, let tree = try? SafeXMLParser().parse(sent.answer.body) else {
@@ -179,7 +181,7 @@ public struct CaseExecutor: Sendable {
     }
 
     /// Sends a set-up step and waits for its state; nil on success, else why it failed.
-    func perform(_ step: Step, label: String) async -> String? {
+    func perform(_ step: Step, label: String, origin: String? = nil) async -> String? {
         let client = client.signing(for: step.signingRegion)
         var step = step
         switch await fillingRuntimeValues(step.request, client: client) {
@@ -189,7 +191,7 @@ public struct CaseExecutor: Sendable {
         do {
             let sent = try await client.send(step.request)
             if sent.answer.status == 200 {
-                await ledger.record(step.request, region: step.signingRegion)
+                await ledger.record(step.request, region: step.signingRegion, by: origin)
             } else if !step.mayFail {
                 let code =
                     (try? SafeXMLParser().parse(sent.answer.body)).flatMap(ErrorEnvelope.init).map {
@@ -198,7 +200,8 @@ public struct CaseExecutor: Sendable {
                 return "\(label) was refused: HTTP \(sent.answer.status)\(code)"
             }
         } catch {
-            await recordPossiblyCreated(step.request, region: step.signingRegion)
+            await recordPossiblyCreated(
+                step.request, region: step.signingRegion, by: origin.map { "\($0) (no answer)" })
             return step.mayFail ? nil : "\(label) failed: \(error.description)"
         }
         if let state = step.waitFor {
@@ -222,11 +225,11 @@ public struct CaseExecutor: Sendable {
     /// A create whose answer never came may still have happened, and so may what a delete creates on the side (a
     /// final snapshot) and a rename (either name may exist): the sweep tries to delete them. What the request
     /// deletes stays in the ledger.
-    func recordPossiblyCreated(_ request: Request, region: SigningRegion? = nil) async {
+    func recordPossiblyCreated(_ request: Request, region: SigningRegion? = nil, by origin: String? = nil) async {
         guard let prefix = resourcePrefix,
             request.flattenedInputs.values.contains(where: { $0.lowercased().hasPrefix(prefix) })
         else { return }
-        await ledger.recordPossible(request, region: region)
+        await ledger.recordPossible(request, region: region, by: origin)
     }
 
     /// Polls the describe operation of the resource the step acted on (`resources.yaml`) until it reaches `state`;
@@ -281,15 +284,33 @@ public struct CaseExecutor: Sendable {
     /// One attempt to delete a resource with its kind's clean-up steps: true when it is gone or going (the delete
     /// succeeded or answered the kind's not-found code).
     static func deleteOnce(_ kind: ResourceKind, _ id: String, spec: ServiceSpec, client: QueryClient) async -> Bool {
-        guard let lifecycle = spec.resources.lifecycle(of: kind) else { return false }
+        await deleteAttempt(kind, id, spec: spec, client: client).deleted
+    }
+
+    /// `deleteOnce`, with what the endpoint answered to the delete when it was not deleted (`HTTP 400
+    /// InvalidParameterValue: …`, or the transport's error).
+    static func deleteAttempt(_ kind: ResourceKind, _ id: String, spec: ServiceSpec, client: QueryClient) async -> (
+        deleted: Bool, refusal: String?
+    ) {
+        guard let lifecycle = spec.resources.lifecycle(of: kind) else { return (false, "no lifecycle for \(kind)") }
         var deleted = false
+        var refusal: String?
         for step in lifecycle.cleanup {
-            guard let sent = try? await client.send(Request(step, id: id)) else { continue }
+            let sent: (body: String, answer: HTTPAnswer)
+            do { sent = try await client.send(Request(step, id: id)) } catch {
+                if step.operation == lifecycle.delete.operation { refusal = error.description }
+                continue
+            }
             if step.operation == lifecycle.delete.operation {
                 deleted = sent.answer.status == 200 || isNotFound(sent.answer, code: lifecycle.delete.notFound)
+                let envelope = (try? SafeXMLParser().parse(sent.answer.body)).flatMap(ErrorEnvelope.init)
+                refusal =
+                    deleted
+                    ? nil
+                    : "HTTP \(sent.answer.status)" + (envelope.map { " \($0.code): \($0.message.prefix(160))" } ?? "")
             }
         }
-        return deleted
+        return (deleted, refusal)
     }
 
     func teardown(_ testCase: TestCase) async {

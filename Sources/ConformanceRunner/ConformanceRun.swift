@@ -149,7 +149,12 @@ public struct ConformanceRun: Sendable {
                 }
             }
         }
-        let leftovers = await Task { await sweep(client: client, ledger: ledger) }.value
+        let leftovers = await Task {
+            let left = await sweep(client: client, ledger: ledger)
+            let check = SweepCheck(spec: spec, client: client, stateTimeout: options.stateTimeout)
+            let named = Set(left.map { $0.components(separatedBy: ": ")[0] })
+            return left + (await check.leftovers(madeBy: ledger, alreadyLeft: named))
+        }.value
         if self.transport == nil { await transport.shutdown() }
         let elapsed = ContinuousClock.now - clock
         let report = RunReport(
@@ -178,14 +183,22 @@ public struct ConformanceRun: Sendable {
         for (kind, id) in await ledger.remaining {
             var pause = Duration.milliseconds(100)
             while true {
-                if await delete(kind, id, client: client, region: await ledger.region(of: kind, id)) {
+                let region = await ledger.region(of: kind, id)
+                let attempt = await CaseExecutor.deleteAttempt(
+                    kind, id, spec: spec, client: client.signing(for: region))
+                if attempt.deleted {
                     await ledger.forget(kind, id)
                     break
                 }
                 if await deleteUnderFormerName(kind, id, client: client, ledger: ledger) { break }
                 if ContinuousClock.now.advanced(by: pause) > deadline {
-                    let elsewhere = await ledger.region(of: kind, id).map { _ in client.endpoint.secondRegion }
-                    leftovers.append("\(kind.rawValue) \(id)" + (elsewhere.map { " (in \($0))" } ?? ""))
+                    let elsewhere = region.map { _ in client.endpoint.secondRegion }
+                    // Why it is left: the case it comes from, and the endpoint's last answer to its delete.
+                    let why = [await ledger.origin(of: kind, id), attempt.refusal.map { "its delete got \($0)" }]
+                        .compactMap { $0 }
+                    leftovers.append(
+                        "\(kind.rawValue) \(id)" + (elsewhere.map { " (in \($0))" } ?? "")
+                            + (why.isEmpty ? "" : ": " + why.joined(separator: "; ")))
                     break
                 }
                 try? await Task.sleep(for: pause)

@@ -13,6 +13,12 @@ public actor ResourceLedger {
     /// The resources made in a region other than the run's own (region cases), so tear-down and the sweep sign
     /// their deletes for that region.
     var elsewhere: [Entry: SigningRegion] = [:]
+    /// Everything the run made (or may have made), with the region it was made in (nil: the run's own): the sweep's
+    /// check lists each kind again and looks for these.
+    var made: [Entry: SigningRegion?] = [:]
+    /// Which case's request made or renamed a resource (`made by the set-up of X`, `renamed by X`), so a leftover says
+    /// where it comes from.
+    var origins: [Entry: String] = [:]
 
     struct Entry: Hashable {
         var kind: ResourceKind
@@ -50,13 +56,20 @@ public actor ResourceLedger {
 
     /// Updates the ledger after a request that the endpoint answered with success, signed for `region` (nil: the
     /// run's own).
-    public func record(_ request: Request, region: SigningRegion?) {
+    public func record(_ request: Request, region: SigningRegion?, by origin: String? = nil) {
         let before = Set(remaining.map { Entry(kind: $0.0, id: $0.1) })
         record(request)
-        guard let region else { return }
         for (kind, id) in remaining where !before.contains(Entry(kind: kind, id: id)) {
+            if let origin { origins[Entry(kind: kind, id: id)] = origin }
+            guard let region else { continue }
             elsewhere[Entry(kind: kind, id: id)] = region
+            made[Entry(kind: kind, id: id)] = .some(region)
         }
+    }
+
+    /// Which case made or renamed a resource, when the run said so.
+    public func origin(of kind: ResourceKind, _ id: String) -> String? {
+        origins[Entry(kind: kind, id: id.lowercased())]
     }
 
     /// Updates the ledger after a request that the endpoint answered with success.
@@ -96,18 +109,23 @@ public actor ResourceLedger {
 
     /// Updates the ledger after a request whose answer never came (cancelled or cut off): what it creates may exist,
     /// and a resource it renames may exist under either name, so the sweep tries both.
-    public func recordPossible(_ request: Request, region: SigningRegion? = nil) {
+    public func recordPossible(_ request: Request, region: SigningRegion? = nil, by origin: String? = nil) {
         let value = { (name: String) in Self.identifier(name, in: request) }
         for (kind, parameter) in resources.creations(by: request.operation) {
             if let id = value(parameter) {
                 add(kind, id)
-                if let region { elsewhere[Entry(kind: kind, id: id)] = region }
+                if let origin { origins[Entry(kind: kind, id: id)] = origin }
+                if let region {
+                    elsewhere[Entry(kind: kind, id: id)] = region
+                    made[Entry(kind: kind, id: id)] = .some(region)
+                }
             }
         }
         for (named, renaming) in renames[request.operation] ?? [] {
             guard let old = value(named), let new = value(renaming) else { continue }
             for lifecycle in resources.lifecycles where contains(lifecycle.kind, old) {
                 add(lifecycle.kind, new)
+                if let origin { origins[Entry(kind: lifecycle.kind, id: new)] = origin }
                 rememberRenamingBack(lifecycle, request, named: named, renaming: renaming, old: old, new: new)
             }
         }
@@ -118,6 +136,16 @@ public actor ResourceLedger {
 
     func add(_ kind: ResourceKind, _ id: String) {
         if !(live[kind]?.contains(id) ?? false) { live[kind, default: []].append(id) }
+        if made[Entry(kind: kind, id: id)] == nil { made[Entry(kind: kind, id: id)] = .some(nil) }
+    }
+
+    /// Every resource the run made or may have made, kind by kind in the order of `resources.yaml`, with its region.
+    public var everMade: [(kind: ResourceKind, id: String, region: SigningRegion?)] {
+        resources.lifecycles.flatMap { lifecycle in
+            made.filter { $0.key.kind == lifecycle.kind }.keys.sorted { $0.id < $1.id }.map {
+                (lifecycle.kind, $0.id, made[$0] ?? nil)
+            }
+        }
     }
 
     func remove(_ kind: ResourceKind, _ id: String) {

@@ -20,6 +20,8 @@ public actor NeptuneEmulator {
         public var accountId: String
         /// When set, every request must carry a valid SigV4 signature by one of these keys (access key id -> secret).
         public var verifySignatures: [String: String]?
+        /// The clock transitions are timed by (`EmulatorClock.manual()` in tests).
+        public var clock = EmulatorClock.continuous
 
         /// The built-in test key the runner signs with against local endpoints.
         public static let localTestingKeys = [
@@ -64,7 +66,7 @@ public actor NeptuneEmulator {
     var parked: [String: RegionStore] = [:]
     /// The global clusters, kept once for every region (NEPTUNE-FACTS-2 §2.9: not regional).
     var globalClusters: [String: GlobalClusterRecord] = [:]
-    let clock = ContinuousClock()
+    var clock: EmulatorClock { configuration.clock }
 
     public init(spec: ServiceSpec, configuration: Configuration = Configuration()) {
         self.spec = spec

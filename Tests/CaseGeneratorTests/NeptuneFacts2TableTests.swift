@@ -10,9 +10,8 @@ import Testing
 /// the spec cannot hold. Rows of operations not yet in `Specs/` are counted as pending and listed by the test
 /// that counts them. Each resource family keeps its rows in its own `NeptuneFacts2Rows+Family.swift`.
 enum Facts2File {
-    static let url = GeneratorFixtures.root.deletingLastPathComponent().appendingPathComponent(
-        "shared/NEPTUNE-FACTS-2.md")
-    static var present: Bool { FileManager.default.fileExists(atPath: url.path) }
+    /// The project's copy of the facts (Facts/README.md says where it comes from).
+    static let url = GeneratorFixtures.root.appendingPathComponent("Facts/NEPTUNE-FACTS-2.md")
 }
 
 /// One family's accounting of its operations' rows.
@@ -41,10 +40,7 @@ enum NeptuneFacts2Rows {
     }
 }
 
-@Suite(
-    .enabled(
-        if: Facts2File.present || ProcessInfo.processInfo.environment["CI"] == "true",
-        "NEPTUNE-FACTS-2.md is not beside this clone"))
+@Suite
 struct NeptuneFacts2TableTests {
     struct Row: Sendable, CustomTestStringConvertible {
         let number: Int
@@ -59,7 +55,6 @@ struct NeptuneFacts2TableTests {
     /// The numbered rows of section 6. A row's operation is the first word of its input cell; a row about
     /// "any" operation belongs to the protocol family.
     static func rows() throws -> [Row] {
-        guard Facts2File.present else { return [] }
         let text = try String(contentsOf: Facts2File.url, encoding: .utf8)
         guard let table = text.range(of: "## 6.") else { return [] }
         let known = Set(GeneratorFixtures.spec.errors.keys).union(["MissingParameter", "InvalidAction"])

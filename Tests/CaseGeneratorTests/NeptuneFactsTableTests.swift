@@ -8,15 +8,11 @@ import Testing
 /// listed as not exercised with the reason. A spec that drew another code for a documented input, or a
 /// generator that stopped making the case, fails here however the reference server behaves.
 enum FactsFile {
-    static let url = GeneratorFixtures.root.deletingLastPathComponent().appendingPathComponent(
-        "shared/NEPTUNE-FACTS.md")
-    static var present: Bool { FileManager.default.fileExists(atPath: url.path) }
+    /// The project's copy of the facts (Facts/README.md says where it comes from).
+    static let url = GeneratorFixtures.root.appendingPathComponent("Facts/NEPTUNE-FACTS.md")
 }
 
-@Suite(
-    .enabled(
-        if: FactsFile.present || ProcessInfo.processInfo.environment["CI"] == "true",
-        "NEPTUNE-FACTS.md is not beside this clone"))
+@Suite
 struct NeptuneFactsTableTests {
     static let facts = FactsFile.url
 

@@ -12,7 +12,15 @@ import Testing
             FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }.filter {
                 $0.hasSuffix(".xml")
             } ?? []
-        #expect(files.count >= 70)
+        // Exactly the goldens the generated cases name: none missing, none left over from a case that is gone.
+        let named = Set(
+            Fixtures.cases.compactMap { testCase -> String? in
+                if case .success(let golden) = testCase.expectation { "\(golden).xml" } else { nil }
+            })
+        #expect(
+            Set(files) == named,
+            "unused: \(Set(files).subtracting(named).sorted().prefix(5)); missing: \(named.subtracting(files).sorted().prefix(5))"
+        )
         for file in files {
             let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
             let provenance = try #require(GoldenProvenance.read(from: text), "\(file) has no provenance")

@@ -48,7 +48,11 @@ import Testing
         let testCase = try Self.protectedClusterCase(spec)
         spec.resources.lifecycles[index].deletionProtection = nil
         let (report, inventory) = try await run(testCase, spec: spec)
-        #expect(report.leftovers == ["DBCluster nc-sweep-c1"])
+        // Named by kind and identifier, with the case it comes from and the endpoint's refusal of its delete.
+        #expect(report.leftovers.count == 1)
+        let leftover = try #require(report.leftovers.first)
+        #expect(leftover.hasPrefix("DBCluster nc-sweep-c1: made by set-up step 1 (CreateDBCluster) of \(testCase.id)"))
+        #expect(leftover.contains("its delete got HTTP 400 InvalidParameterCombination"), "\(leftover)")
         #expect(inventory == ["DBCluster nc-sweep-c1"])
     }
 

@@ -5,9 +5,16 @@ import Testing
 /// moto is an independently written Neptune endpoint that is not conformant: the suite must run to
 /// its end against it, report its departures, delete what it created, and never crash or hang.
 @Suite struct MotoRunTests {
-    @Test(
-        .timeLimit(.minutes(10)),
-        .enabled(if: ExternalTool.moto.runsHere, Comment(rawValue: ExternalTool.moto.skipReason)))
+    /// The finding ids every whole run against moto 5.2.1 has (three runs on 2026-12-07, one at concurrency 1),
+    /// one a line in `moto-5.2.1-findings.txt` beside this file: what moto departs from, pinned.
+    static let pinnedFindings: [String] =
+        ((try? String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+                "moto-5.2.1-findings.txt"), encoding: .utf8)) ?? "").split(separator: "\n").map(String.init).filter {
+            !$0.hasPrefix("#") && !$0.isEmpty
+        }
+
+    @Test(.enabled(if: ExternalTool.moto.runsHere, Comment(rawValue: ExternalTool.moto.skipReason)))
     func theSuiteRunsToTheEndAgainstMoto() async throws {
         let moto = try ExternalTool.moto.require()
         let port = Loopback.freePort()  // moto_server cannot pick its own port and say which
@@ -40,23 +47,37 @@ import Testing
                     ($0["kind"] as? String) == "signature"
                         && (($0["reason"] as? String) ?? "").contains("does not check signatures")
                 })
-        #expect(results.filter { $0["verdict"] as? String == "failed" }.count > 50)
         #expect(
             results.filter { $0["verdict"] as? String != "passed" }.allSatisfy {
                 ($0["reason"] as? String)?.isEmpty == false
             })
-        // Nothing is left behind but, at times, a global cluster of a case that asked moto 5.2.1 for a failover (HTTP
-        // 500, not implemented): in one of three whole runs under load moto kept one or two such global clusters after
-        // their member clusters were deleted (seen 2026-11-30; a sequential replay deletes it). Listed, not hidden.
+        // Nothing is left behind unless moto itself keeps it, and then the leftover says why: the case it comes from is
+        // one moto failed (moto 5.2.1 accepts a rename to an invalid identifier, `NewDBInstanceIdentifier=` empty or 64
+        // characters, then refuses every request naming it, the delete and the rename back among them; the instance's
+        // cluster cannot be deleted either), and moto's refusal of the delete is quoted.
         let leftovers = json["leftovers"] as? [String] ?? ["(no leftovers list)"]
-        #expect(leftovers.allSatisfy { $0.hasPrefix("GlobalCluster ") }, "the run left \(leftovers)")
-        #expect(leftovers.count <= 2, "the run left \(leftovers)")
-        if !leftovers.isEmpty { print("moto 5.2: left \(leftovers) (global clusters moto would not delete)") }
+        let failedCases = Set(
+            results.filter { $0["verdict"] as? String == "failed" }.compactMap { $0["id"] as? String })
+        for leftover in leftovers {
+            let origin = failedCases.first { leftover.contains(" of \($0);") || leftover.contains(" by \($0);") }
+            #expect(origin != nil && leftover.contains("its delete got"), "unexplained leftover: \(leftover)")
+        }
+        if !leftovers.isEmpty { print("moto 5.2: left \(leftovers.joined(separator: "\n  "))") }
         #expect(FileManager.default.fileExists(atPath: "\(reports)/report.html"))
 
         // Findings: a short triage list that covers every failing and erring case exactly once.
         let findings = json["findings"] as? [[String: Any]] ?? []
-        #expect((10...170).contains(findings.count), "\(findings.count) findings")
+        // Every pinned finding comes back; any other must be one of the kinds moto's threaded server produces only under
+        // load (an HTTP 500 or a refused set-up where a request raced another in moto's unlocked store; seen in one
+        // of three runs: server-error/StopDBCluster, setup-failed/StartDBCluster).
+        let found = Set(findings.compactMap { $0["id"] as? String })
+        #expect(Self.pinnedFindings.count > 100, "moto-5.2.1-findings.txt holds \(Self.pinnedFindings.count) ids")
+        #expect(
+            Set(Self.pinnedFindings).subtracting(found).isEmpty, "gone: \(Set(Self.pinnedFindings).subtracting(found))")
+        let extra = found.subtracting(Self.pinnedFindings)
+        #expect(
+            extra.allSatisfy { $0.hasPrefix("server-error/") || $0.hasPrefix("setup-failed/") },
+            "new findings against moto 5.2.1: \(extra.sorted())")
         let grouped = findings.flatMap { $0["cases"] as? [String] ?? [] }
         let departing = results.filter {
             ["failed", "errored", "missing-golden"].contains($0["verdict"] as? String ?? "")
@@ -88,9 +109,10 @@ import Testing
     /// A baseline recorded against moto holds against a fresh moto (exit 0, nothing new), and against the
     /// conformant embedded server every entry is fixed. One case at a time: moto accepts invalid identifiers,
     /// and cases that send the same invalid identifier would otherwise race for it.
-    @Test(
-        .timeLimit(.minutes(10)),
-        .enabled(if: ExternalTool.moto.runsHere, Comment(rawValue: ExternalTool.moto.skipReason)))
+    ///
+    /// A quarter of the suite (`--shard 1/4`): a baseline holds or not case by case, and one case at a time against moto
+    /// is the slowest run of all (the README's baseline commands run the whole suite that way).
+    @Test(.enabled(if: ExternalTool.moto.runsHere, Comment(rawValue: ExternalTool.moto.skipReason)))
     func aBaselineRecordedAgainstMotoHolds() async throws {
         let moto = try ExternalTool.moto.require()
         let folder = RunCommandTests.temporaryDirectory()
@@ -107,7 +129,7 @@ import Testing
                 BuiltCLI.url,
                 [
                     "run", "--endpoint", "http://127.0.0.1:\(port)", "--concurrency", "1", "--baseline", file,
-                    "--report-dir", "\(folder)/r\(step)", "--quiet",
+                    "--report-dir", "\(folder)/r\(step)", "--quiet", "--shard", "1/4",
                 ] + extra)
             let quirk =
                 run.status == 1 && MotoClockQuirk.explainsEveryNewCase(inReport: "\(folder)/r\(step)/report.json")
@@ -121,9 +143,14 @@ import Testing
         let entries =
             (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])?[
                 "entries"] as? [Any] ?? []
-        #expect(entries.count > 250)
+        // One entry per case that departed in the recording run.
+        let recorded = try #require(
+            (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/r1/report.json")))
+                as? [String: Any])?["results"] as? [[String: Any]])
+        let departed = recorded.filter { ["failed", "errored"].contains($0["verdict"] as? String ?? "") }
+        #expect(entries.count == departed.count, "\(entries.count) entries for \(departed.count) departing cases")
         let embedded = try await ProcessResult.run(
-            BuiltCLI.url, ["run", "--baseline", file, "--report-dir", "\(folder)/e", "--quiet"])
+            BuiltCLI.url, ["run", "--baseline", file, "--report-dir", "\(folder)/e", "--quiet", "--shard", "1/4"])
         #expect(embedded.status == 0)
         let outcome = try #require(
             (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/e/report.json")))

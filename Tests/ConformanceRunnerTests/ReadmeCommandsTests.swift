@@ -42,7 +42,7 @@ import Testing
 
     /// The commands that need no moto, in README order, in one folder (so `report reports/report.json`
     /// reads what the main command wrote).
-    @Test(.timeLimit(.minutes(10))) func theCommandsWithoutMotoWorkAsWritten() async throws {
+    @Test func theCommandsWithoutMotoWorkAsWritten() async throws {
         let shell = ReadmeShell()
         for command in Self.commands where !ReadmeExpectation.needsMoto(command) {
             try await shell.check(command)
@@ -51,9 +51,7 @@ import Testing
 
     /// moto stands where the README points at a mock: the README's own command starts it on port 5000
     /// (a free port here), and moto also stands in for LocalStack on 4566.
-    @Test(
-        .timeLimit(.minutes(20)),
-        .enabled(if: ExternalTool.moto.runsHere, Comment(rawValue: ExternalTool.moto.skipReason)))
+    @Test(.enabled(if: ExternalTool.moto.runsHere, Comment(rawValue: ExternalTool.moto.skipReason)))
     func theCommandsAgainstMotoWorkAsWritten() async throws {
         _ = try ExternalTool.moto.require()
         let shell = ReadmeShell()

@@ -42,14 +42,14 @@ enum Fixtures {
         }
     }
 
+    /// The run ends (this test returns), and each errored case says it was the 0.3 s answer timeout that ended it: the
+    /// deadline is proven from the error, not from a wall-clock ceiling that a slower machine would cross.
     @Test func hangingEndpointErrorsWithTimeouts() async throws {
-        let started = ContinuousClock.now
         let report = try await run(against: .hang, timeout: .milliseconds(300))
-        #expect(ContinuousClock.now - started < .seconds(120), "the run must end, not hang")
         #expect(
             report.results.filter { $0.verdict == .errored }.allSatisfy {
-                $0.reason?.contains("no complete answer") == true
-            })
+                $0.reason?.contains("no complete answer from") == true && $0.reason?.contains("within 0.3 s") == true
+            }, "\(report.results.compactMap(\.reason).prefix(3))")
         #expect(report.count(.errored) >= Self.sample.count - 1)
     }
 

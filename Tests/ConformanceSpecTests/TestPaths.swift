@@ -1,17 +1,16 @@
 import ConformanceTestSupport
 import Foundation
 
-/// Paths the tests use: the package root, its Specs/, the shared material beside the clone, the built CLI.
+/// Paths the tests use: the package root, its Specs/, the source material in Facts/, the built CLI.
 enum TestPaths {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let specs = packageRoot.appendingPathComponent("Specs")
-    static let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-    static let seedDocument = shared.appendingPathComponent("seeds/000_3e632a306ddc0832.txt")
-    static let facts = shared.appendingPathComponent("NEPTUNE-FACTS.md")
-    static var hasSeed: Bool { FileManager.default.fileExists(atPath: seedDocument.path) }
-    /// True in CI, where material that may be absent on a laptop must be present.
-    static var inCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+    /// The project's copy of its sources (Facts/README.md): the API document, the facts tables, real AWS answers.
+    static let factsFolder = packageRoot.appendingPathComponent("Facts")
+    static let seedDocument = factsFolder.appendingPathComponent("api-document/neptune-2022-10-26.txt")
+    static let facts = factsFolder.appendingPathComponent("NEPTUNE-FACTS.md")
+    static let facts2 = factsFolder.appendingPathComponent("NEPTUNE-FACTS-2.md")
 
     /// The `neptune-conformance` binary SwiftPM built beside the test bundle.
     static var cli: URL { BuiltCLI.url }

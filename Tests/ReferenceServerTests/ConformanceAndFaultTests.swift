@@ -1,6 +1,7 @@
 import CaseGenerator
 import ConformanceRunner
 import ConformanceSpec
+import ConformanceTestSupport
 import Foundation
 import ReferenceServer
 import Testing
@@ -28,7 +29,7 @@ import Testing
         #expect(problems.isEmpty, "\(fault.rawValue):\n\(problems.joined(separator: "\n"))")
     }
 
-    @Test func mutationScoreIsComplete() async {
+    @Test func mutationScoreIsComplete() async throws {
         var detected: [Fault] = []
         for fault in Fault.allCases {
             let report = await FaultRuns.shared.report(for: fault)
@@ -43,7 +44,9 @@ import Testing
         #expect(
             detected.count == Fault.allCases.count,
             "undetected: \(Set(Fault.allCases).subtracting(detected).map(\.rawValue))")
-        #expect(Fault.allCases.count >= 15)
+        let readme = try #require(ReadmeCounts.ofThisPackage, "README.md states no fault count")
+        #expect(Fault.allCases.count == readme.faults, "README.md says \(readme.faults) faults")
+        #expect(readme.mutationScore == (detected.count, Fault.allCases.count), "README.md's mutation score")
     }
 
     /// The check has teeth: a fault's run judged by the items of a fault that one case catches

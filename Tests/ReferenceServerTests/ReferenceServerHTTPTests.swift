@@ -119,7 +119,11 @@ import XMLCompare
     }
 
     @Test func stateMachineFollowsTheDelay() async throws {
-        let emulator = NeptuneEmulator(spec: Suite.spec, configuration: .init(transitionDelay: .milliseconds(200)))
+        // A clock moved by hand: the transitions are due 200 ms after they start, and the test says when that is.
+        let (clock, advance) = EmulatorClock.manual()
+        var configuration = NeptuneEmulator.Configuration(transitionDelay: .milliseconds(200))
+        configuration.clock = clock
+        let emulator = NeptuneEmulator(spec: Suite.spec, configuration: configuration)
         func status(_ body: String) async -> String? {
             let answer = await emulator.handle(body: body)
             return (try? SafeXMLParser().parse(answer.body))?.root.descendant(
@@ -131,12 +135,14 @@ import XMLCompare
             await status("Action=CreateDBCluster&Version=2014-10-31&Engine=neptune&DBClusterIdentifier=Slow")
                 == "creating")
         #expect(await status("Action=DescribeDBClusters&Version=2014-10-31&DBClusterIdentifier=slow") == "creating")
-        try await Task.sleep(for: .milliseconds(250))
+        advance(.milliseconds(199))
+        #expect(await status("Action=DescribeDBClusters&Version=2014-10-31&DBClusterIdentifier=slow") == "creating")
+        advance(.milliseconds(1))
         #expect(await status("Action=DescribeDBClusters&Version=2014-10-31&DBClusterIdentifier=SLOW") == "available")
         #expect(await status("Action=StopDBCluster&Version=2014-10-31&DBClusterIdentifier=slow") == "stopping")
         let early = await emulator.handle(body: "Action=StartDBCluster&Version=2014-10-31&DBClusterIdentifier=slow")
         #expect(early.status == 400 && early.body.contains("InvalidDBClusterStateFault"))
-        try await Task.sleep(for: .milliseconds(250))
+        advance(.milliseconds(200))
         #expect(await status("Action=StartDBCluster&Version=2014-10-31&DBClusterIdentifier=slow") == "starting")
     }
 

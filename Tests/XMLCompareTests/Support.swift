@@ -5,8 +5,12 @@ import XMLCompare
 enum Fixtures {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let realAWS = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/real-aws")
-    static var hasRealAWS: Bool { FileManager.default.fileExists(atPath: realAWS.path) }
+    /// The project's copy of answers AWS published or sent (Facts/real-aws/SOURCES.md).
+    static let realAWS = packageRoot.appendingPathComponent("Facts/real-aws")
+    /// Their file names; an unreadable folder gives none, and `theRealAWSAnswersAreAllThere` fails.
+    static let realAWSFiles: [String] =
+        ((try? FileManager.default.contentsOfDirectory(atPath: realAWS.path)) ?? []).filter { $0.hasSuffix(".xml") }
+        .sorted()
     static let spec: ServiceSpec = try! SpecLoader(directory: packageRoot.appendingPathComponent("Specs")).load()
     static let namespace = "http://rds.amazonaws.com/doc/2014-10-31/"
 

@@ -1,4 +1,4 @@
-/// What the API document (the boto3-style reference in `shared/seeds/`) says about each operation:
+/// What the API document (the boto3-style reference in `Facts/api-document/`) says about each operation:
 /// the request syntax, the response syntax, `[REQUIRED]` markers and "Not supported" notes.
 public struct APIDocument: Sendable, Equatable {
     public var operations: [Operation]

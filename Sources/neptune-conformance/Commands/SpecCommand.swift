@@ -32,7 +32,7 @@ struct SpecCommand: AsyncParsableCommand {
 
         @Option(
             help: ArgumentHelp(
-                "An API document to cross-check against (e.g. ../shared/seeds/000_3e632a306ddc0832.txt).",
+                "An API document to cross-check against (e.g. Facts/api-document/neptune-2022-10-26.txt).",
                 valueName: "file"))
         var document: String?
 
