@@ -150,8 +150,8 @@ public struct ConformanceRun: Sendable {
             }
         }
         let leftovers = await Task {
-            let left = await sweep(client: client, ledger: ledger)
             let check = SweepCheck(spec: spec, client: client, stateTimeout: options.stateTimeout)
+            let left = await sweep(client: client, ledger: ledger, check: check)
             let named = Set(left.map { $0.components(separatedBy: ": ")[0] })
             return left + (await check.leftovers(madeBy: ledger, alreadyLeft: named))
         }.value
@@ -177,7 +177,10 @@ public struct ConformanceRun: Sendable {
     /// Deletes what the ledger still holds (kind by kind, in the order of `resources.yaml`); returns what could not
     /// be deleted. A resource still in a transition (a cluster being created when Ctrl-C came) refuses changes, so
     /// the sweep retries with backoff until the state timeout.
-    func sweep(client: QueryClient, ledger: ResourceLedger) async -> [String] {
+    ///
+    /// A resource the delete cannot remove that the kind's listing does not show is gone (a create answered with HTTP
+    /// 500 that did not happen after all, or an identifier the endpoint refuses to name): it is not a leftover.
+    func sweep(client: QueryClient, ledger: ResourceLedger, check: SweepCheck) async -> [String] {
         var leftovers: [String] = []
         let deadline = ContinuousClock.now.advanced(by: options.stateTimeout)
         for (kind, id) in await ledger.remaining {
@@ -191,6 +194,10 @@ public struct ConformanceRun: Sendable {
                     break
                 }
                 if await deleteUnderFormerName(kind, id, client: client, ledger: ledger) { break }
+                if await check.isListed(kind, id, region: region) == false {
+                    await ledger.forget(kind, id)
+                    break
+                }
                 if ContinuousClock.now.advanced(by: pause) > deadline {
                     let elsewhere = region.map { _ in client.endpoint.secondRegion }
                     // Why it is left: the case it comes from, and the endpoint's last answer to its delete.

@@ -29,14 +29,14 @@ struct SweepCheck: Sendable {
                 let client = client.signing(for: region)
                 let deadline = ContinuousClock.now.advanced(by: stateTimeout)
                 var pause = Duration.milliseconds(100)
-                var listed = await stillListed(lifecycle, among: ours, client: client)
+                var listed = await stillListed(lifecycle, among: ours, client: client) ?? []
                 while !listed.isEmpty, ContinuousClock.now.advanced(by: pause) < deadline {
                     for id in listed {
                         _ = await CaseExecutor.deleteOnce(lifecycle.kind, id, spec: spec, client: client)
                     }
                     try? await Task.sleep(for: pause)
                     pause = min(pause * 2, .seconds(10))
-                    listed = await stillListed(lifecycle, among: ours, client: client)
+                    listed = await stillListed(lifecycle, among: ours, client: client) ?? []
                 }
                 let place = region.map { _ in " (in \(client.endpoint.region))" } ?? ""
                 for id in listed.sorted() where !alreadyLeft.contains("\(lifecycle.kind.rawValue) \(id)\(place)") {
@@ -49,10 +49,18 @@ struct SweepCheck: Sendable {
         return remaining
     }
 
+    /// True when the kind's describe lists `id` (and not as being deleted), false when it does not, nil when the listing
+    /// could not be read (an endpoint without the operation): the sweep's test of whether a resource it could not
+    /// delete, or only may have made, exists at all.
+    func isListed(_ kind: ResourceKind, _ id: String, region: SigningRegion?) async -> Bool? {
+        guard let lifecycle = spec.resources.lifecycle(of: kind) else { return nil }
+        let id = id.lowercased()
+        return await stillListed(lifecycle, among: [id], client: client.signing(for: region)).map { $0.contains(id) }
+    }
+
     /// The identifiers among `ours` that the kind's describe still lists, leaving out those whose status says they
-    /// are being deleted. Nil-safe: a listing that fails (an endpoint without the operation) finds nothing, since
-    /// nothing can be checked there.
-    func stillListed(_ lifecycle: ResourceLifecycle, among ours: Set<String>, client: QueryClient) async -> Set<String>
+    /// are being deleted; nil when not even the first page could be read (nothing can be checked there).
+    func stillListed(_ lifecycle: ResourceLifecycle, among ours: Set<String>, client: QueryClient) async -> Set<String>?
     {
         let describe = lifecycle.describe
         let paging = spec.operation(named: describe.operation)?.paging
@@ -63,13 +71,16 @@ struct SweepCheck: Sendable {
         let idMember = describe.identifierMember ?? describe.identifier
         var found: Set<String> = []
         var token: String?
-        for _ in 0..<CaseExecutor.pageLimit {
+        for page in 0..<CaseExecutor.pageLimit {
             var parameters: [Parameter] = []
             if let token, let paging { parameters.append(Parameter(paging.token, .scalar(token))) }
             guard let sent = try? await client.send(Request(operation: describe.operation, parameters: parameters)),
                 sent.answer.status == 200, let tree = try? SafeXMLParser().parse(sent.answer.body),
                 let result = tree.root.child("\(describe.operation)Result")
-            else { break }
+            else {
+                if page == 0 { return nil }
+                break
+            }
             let list = listPath.isEmpty ? result : result.descendant(listPath)
             for item in list?.children(named: itemName) ?? [] {
                 guard let id = item.child(idMember)?.value.lowercased(), ours.contains(id) else { continue }
