@@ -19,6 +19,9 @@ public actor ResourceLedger {
     /// Which case's request made or renamed a resource (`made by the set-up of X`, `renamed by X`), so a leftover says
     /// where it comes from.
     var origins: [Entry: String] = [:]
+    /// The resources only a request without a clear answer may have made (no answer, or HTTP 5xx): none of their
+    /// creates was answered with success.
+    var unconfirmed: Set<Entry> = []
 
     struct Entry: Hashable {
         var kind: ResourceKind
@@ -59,12 +62,18 @@ public actor ResourceLedger {
     public func record(_ request: Request, region: SigningRegion?, by origin: String? = nil) {
         let before = Set(remaining.map { Entry(kind: $0.0, id: $0.1) })
         record(request)
+        for (kind, id) in creations(of: request) { unconfirmed.remove(Entry(kind: kind, id: id)) }
         for (kind, id) in remaining where !before.contains(Entry(kind: kind, id: id)) {
             if let origin { origins[Entry(kind: kind, id: id)] = origin }
             guard let region else { continue }
             elsewhere[Entry(kind: kind, id: id)] = region
             made[Entry(kind: kind, id: id)] = .some(region)
         }
+    }
+
+    /// True when only a request without a clear answer (none, or HTTP 5xx) may have made the resource.
+    public func isUnconfirmed(_ kind: ResourceKind, _ id: String) -> Bool {
+        unconfirmed.contains(Entry(kind: kind, id: id.lowercased()))
     }
 
     /// Which case made or renamed a resource, when the run said so.
@@ -113,6 +122,7 @@ public actor ResourceLedger {
         let value = { (name: String) in Self.identifier(name, in: request) }
         for (kind, parameter) in resources.creations(by: request.operation) {
             if let id = value(parameter) {
+                if !contains(kind, id) { unconfirmed.insert(Entry(kind: kind, id: id)) }
                 add(kind, id)
                 if let origin { origins[Entry(kind: kind, id: id)] = origin }
                 if let region {
