@@ -23,6 +23,8 @@ final class ReadmeShell: @unchecked Sendable {
 
     /// Checks one command against what it must do; failures are recorded with the README line.
     func check(_ command: ReadmeCommand) async throws {
+        let started = ContinuousClock.now
+        defer { print("README line \(command.line): \(ContinuousClock.now - started) (\(command.text.prefix(70)))") }
         let location = Comment(rawValue: command.description)
         guard let expectation = ReadmeExpectation(command) else {
             Issue.record("no rule says what this README command must do: \(command)")
