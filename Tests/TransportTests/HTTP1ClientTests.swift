@@ -88,12 +88,10 @@ import Testing
         let transport = NetworkTransport(options: .init(timeout: .seconds(120)))
         let task = Task { try await transport.send(url: server.url, headers: Self.form, body: "x") }
         while server.requests.value == 0 { try await Task.sleep(for: .milliseconds(5)) }
-        // Measured from the cancel (the wait before it can be long on a loaded machine); without the
-        // cancel the request would wait for its 120 s timeout.
-        let cancelled = ContinuousClock.now
+        // Without the cancel the request would end only at its 120 s timeout, with a timeout error: the error says
+        // which ended it (no wall-clock bound, which a loaded machine could cross).
         task.cancel()
         let result = await task.result
-        #expect(ContinuousClock.now - cancelled < .seconds(30))
         guard case .failure(let error) = result else {
             Issue.record("a hanging request answered: \(result)")
             return

@@ -35,7 +35,7 @@ import XMLCompare
         #expect(parseError(Array(document.utf8))?.kind == .forbidden)
     }
 
-    @Test func billionLaughsIsRefusedQuickly() throws {
+    @Test func billionLaughsIsRefusedAtTheDoctype() throws {
         var document = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n"
         for level in 1...9 {
             document +=
@@ -43,12 +43,11 @@ import XMLCompare
                 + "\">\n"
         }
         document += "]>\n<lolz>&lol9;</lolz>"
-        let clock = ContinuousClock()
-        let start = clock.now
+        // Refused at the DOCTYPE (line 2), before any entity is declared, let alone expanded: the error's kind and line
+        // show it, with no wall-clock bound.
         let error = try #require(parseError(Array(document.utf8)))
         #expect(error.kind == .forbidden, "\(error)")
         #expect(error.line == 2)
-        #expect(clock.now - start < .seconds(10), "refused at the DOCTYPE, not expanded: expansion would take minutes")
     }
 
     @Test func deepNestingIsRefused() throws {
