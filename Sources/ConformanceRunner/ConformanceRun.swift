@@ -69,8 +69,9 @@ public struct ConformanceRun: Sendable {
         var transportOptions = options.transport
         transportOptions.connections = max(transportOptions.connections, options.concurrency)
         let transport: any HTTPTransport = self.transport ?? NetworkTransport(options: transportOptions)
-        let client = QueryClient(spec: spec, endpoint: endpoint, transport: transport)
         let ledger = ResourceLedger(spec: spec)
+        var client = QueryClient(spec: spec, endpoint: endpoint, transport: transport)
+        client.ledger = ledger
         let endpointKind =
             endpoint.label.hasPrefix("embedded") ? "embedded" : (endpoint.isLoopback ? "loopback" : "remote")
         let recorder =
@@ -149,7 +150,8 @@ public struct ConformanceRun: Sendable {
                 }
             }
         }
-        let leftovers = await Task { await sweep(client: client, ledger: ledger) }.value
+        let sweeper = client
+        let leftovers = await Task { await sweep(client: sweeper, ledger: ledger) }.value
         if self.transport == nil { await transport.shutdown() }
         let elapsed = ContinuousClock.now - clock
         let report = RunReport(
@@ -163,6 +165,9 @@ public struct ConformanceRun: Sendable {
             },
             leftovers: leftovers, notes: options.notes)
         var triaged = report
+        if let tally = (transport as? NetworkTransport)?.retries, tally.total > 0 {
+            triaged.retries = Dictionary(uniqueKeysWithValues: tally.byReason.map { ($0.key.rawValue, $0.value) })
+        }
         triaged.region = endpoint.region
         triaged.url = endpoint.label.hasPrefix("embedded") ? nil : endpoint.url
         triaged.triage(spec: spec)

@@ -59,6 +59,9 @@ public struct QueryClient: Sendable {
     let signer: SigV4Signer
     let hostHeader: String
     let path: String
+    /// What the run has made, which the fate check of a create or delete whose answer was lost asks (see
+    /// `QueryClient+Fate.swift`); nil: every resource found counts as new, every one missing as never made.
+    public var ledger: ResourceLedger?
 
     public init(spec: ServiceSpec, endpoint: Endpoint, transport: any HTTPTransport) {
         self.spec = spec
@@ -71,7 +74,10 @@ public struct QueryClient: Sendable {
 
     /// This client, signing for `choice` (nil: itself).
     public func signing(for choice: SigningRegion?) -> QueryClient {
-        choice == nil ? self : QueryClient(spec: spec, endpoint: endpoint.signing(for: choice), transport: transport)
+        guard choice != nil else { return self }
+        var client = QueryClient(spec: spec, endpoint: endpoint.signing(for: choice), transport: transport)
+        client.ledger = ledger
+        return client
     }
 
     /// The exact body and headers that `send` puts on the wire for `request` at `date`.
@@ -82,10 +88,13 @@ public struct QueryClient: Sendable {
         return (body, headers)
     }
 
-    /// Sends exact bytes (a protocol case): POST with `body`, or GET with `body` as the query string; signed.
-    public func sendRaw(_ raw: RawRequest, date: Date = Date()) async throws(TransportError) -> (
-        body: String, answer: HTTPAnswer
-    ) {
+    /// Sends exact bytes (a protocol case): POST with `body`, or GET with `body` as the query string; signed. It
+    /// is resent after a lost answer only when `operation` (the one it asks for) is a read.
+    public func sendRaw(_ raw: RawRequest, operation: String? = nil, date: Date = Date()) async throws(TransportError)
+        -> (
+            body: String, answer: HTTPAnswer
+        )
+    {
         var headers = [("Host", hostHeader)]
         if let type = raw.contentType { headers.append(("Content-Type", type)) }
         let isGet = raw.method.uppercased() == "GET"
@@ -94,8 +103,12 @@ public struct QueryClient: Sendable {
             method: raw.method, path: path, query: isGet ? raw.body : "", headers: headers, body: Array(payload.utf8),
             date: date)
         let url = isGet ? endpoint.url + (endpoint.url.contains("?") ? "&" : "?") + raw.body : endpoint.url
+        let fate: RequestFate =
+            operation.map(spec.resources.reads) == true
+            ? .idempotent : .unknowable("a protocol case's request is not resent unless it only reads")
         let answer = try await transport.send(
-            url: url, method: raw.method.uppercased(), headers: headers.filter { $0.0 != "Host" }, body: payload)
+            url: url, method: raw.method.uppercased(), headers: headers.filter { $0.0 != "Host" }, body: payload,
+            fate: fate)
         return (isGet ? "GET ?" + raw.body : raw.body, answer)
     }
 
@@ -112,7 +125,8 @@ public struct QueryClient: Sendable {
         switch variant {
         case .unsigned:
             let answer = try await transport.send(
-                url: endpoint.url, headers: headers.filter { $0.0 != "Host" }, body: body)
+                url: endpoint.url, headers: headers.filter { $0.0 != "Host" }, body: body, fate: await fate(of: request)
+            )
             return (body, answer)
         case .wrongRegion: region = region == "us-west-2" ? "eu-west-1" : "us-west-2"
         case .wrongService: service = service == "ec2" ? "s3" : "ec2"
@@ -132,14 +146,16 @@ public struct QueryClient: Sendable {
             added[index].1 = value
         }
         headers += added
-        let answer = try await transport.send(url: endpoint.url, headers: headers.filter { $0.0 != "Host" }, body: body)
+        let answer = try await transport.send(
+            url: endpoint.url, headers: headers.filter { $0.0 != "Host" }, body: body, fate: await fate(of: request))
         return (body, answer)
     }
 
     public func send(_ request: Request) async throws(TransportError) -> (body: String, answer: HTTPAnswer) {
         let prepared = prepare(request)
         let answer = try await transport.send(
-            url: endpoint.url, headers: prepared.headers.filter { $0.0 != "Host" }, body: prepared.body)
+            url: endpoint.url, headers: prepared.headers.filter { $0.0 != "Host" }, body: prepared.body,
+            fate: await fate(of: request))
         return (prepared.body, answer)
     }
 }
