@@ -163,7 +163,12 @@ let package = Package(
                 "Transport", "ConformanceTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
+        ),
+        .testTarget(
+            name: "WeatherTests",
+            dependencies: ["Weather", "Transport", "ConformanceTestSupport"]
         ),
         .testTarget(
             name: "EmulatorTransportTests",
@@ -176,9 +181,10 @@ let package = Package(
             dependencies: [
                 "ConformanceRunner", "ComplianceReport", "ReferenceServer", "EmulatorTransport", "Transport",
                 "CaseGenerator", "QueryProtocol",
-                "ConformanceSpec", "ConformanceTestSupport", "ConformanceTargets", "neptune-conformance", "Weather",
+                "ConformanceSpec", "ConformanceTestSupport", "ConformanceTargets", "neptune-conformance",
                 "conformance-benchmarks",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
     ],

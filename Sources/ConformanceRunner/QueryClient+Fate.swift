@@ -5,9 +5,9 @@ import XMLCompare
 
 /// Whether a request whose answer was lost may be sent again, from what `resources.yaml` says of its operation:
 /// a read always; a create when its kind's describe finds no such resource (or one the run had made before); a
-/// delete when the describe still finds the resource (or the run never had it); another change of a resource
-/// when the describe shows the resource as it was before the request (a describe taken first, only where the
-/// transport retries); anything else never.
+/// delete when the describe still finds the resource (or the run never had it); another change when the reads that
+/// show what it acts on (`snapshotReads`, sent first, only where the transport retries) answer as before it;
+/// anything else never.
 extension QueryClient {
     /// The fate rule of `request` (`RequestFate`), asking the endpoint first where the rule compares before and after.
     func fate(of request: Request) async -> RequestFate {
@@ -22,24 +22,71 @@ extension QueryClient {
         if !creations.isEmpty {
             return .check { await self.checkCreation(creations, by: request) }
         }
-        guard let (lifecycle, parameter) = resources.subject(of: operation) else {
+        let reads = snapshotReads(for: request)
+        guard !reads.isEmpty else {
             return .unknowable(
-                "\(operation) changes what no describe of resources.yaml shows, so whether it took effect cannot be checked"
+                "\(operation) names no resource that a read of the spec shows, so whether it took effect cannot be checked"
             )
         }
-        guard case .scalar(let id)? = request.value(at: parameter) else { return Self.namesNothing(operation) }
         guard transport.retriesUnknownFates else { return .unknowable("the transport does not retry") }
-        guard let before = await describe(id, of: lifecycle) else {
-            return .unknowable("\(lifecycle.describe.operation) of \(id) got no answer before \(operation) was sent")
+        let names = reads.map(\.operation).joined(separator: ", ")
+        guard let before = await answers(reads) else {
+            return .unknowable("\(names) got no answer before \(operation) was sent, so nothing can be compared")
         }
         return .check {
-            guard let after = await self.describe(id, of: lifecycle) else {
-                return .keep("\(lifecycle.describe.operation) of \(id) got no answer after it")
-            }
+            guard let after = await self.answers(reads) else { return .keep("\(names) got no answer after it") }
             return after == before
-                ? .noEffect
-                : .keep("\(lifecycle.describe.operation) shows \(id) changed since before \(operation): it took effect")
+                ? .noEffect : .keep("\(names) answered differently than before \(operation): it took effect")
         }
+    }
+
+    /// The reads whose answers show what a change made: the describe of the kind it acts on, then up to three reads
+    /// that require a parameter naming a resource the request names (the kind's identifier, one `resources.yaml`
+    /// knows, or an ARN), sent with that parameter alone; for a request without a kind, reads that merely take it.
+    func snapshotReads(for request: Request) -> [Request] {
+        let resources = spec.resources
+        let subject = resources.subject(of: request.operation)
+        var named: [(name: String, value: String)] = []
+        for parameter in request.parameters {
+            guard case .scalar(let value) = parameter.value else { continue }
+            if parameter.name == subject?.parameter || value.hasPrefix("arn:")
+                || resources.kind(named: parameter.name, in: request.operation) != nil
+            {
+                named.append((parameter.name, value))
+            }
+        }
+        var reads: [Request] = []
+        if let subject, let value = named.first(where: { $0.name == subject.parameter })?.value {
+            reads.append(describeRequest(value, subject.lifecycle))
+        }
+        for operation in spec.operations where resources.reads.contains(operation.name) && reads.count < 4 {
+            let required = operation.parameters.members.filter(\.required).map(\.name)
+            for (name, value) in named where operation.parameters.member(named: name) != nil {
+                let fits = required == [name] || (subject == nil && required.isEmpty)
+                let read = Request(operation: operation.name, parameters: [Parameter(name, .scalar(value))])
+                if fits, !reads.contains(read) {
+                    reads.append(read)
+                    break
+                }
+            }
+        }
+        return reads
+    }
+
+    /// The answers to `reads` without their request ids, to compare before and after; nil when one got none.
+    func answers(_ reads: [Request]) async -> [String]? {
+        var result: [String] = []
+        for read in reads {
+            guard let sent = try? await send(read) else { return nil }
+            var body = sent.answer.body
+            while let start = body.range(of: "<RequestId>"),
+                let end = body.range(of: "</RequestId>", range: start.upperBound..<body.endIndex)
+            {
+                body.removeSubrange(start.lowerBound..<end.upperBound)
+            }
+            result.append("\(sent.answer.status) \(body)")
+        }
+        return result
     }
 
     static func namesNothing(_ operation: String) -> RequestFate {
@@ -86,18 +133,6 @@ extension QueryClient {
         if sent.answer.status == 404 { return false }
         let code = tree.flatMap(ErrorEnvelope.init)?.code
         return code != nil && code == lifecycle.describe.notFound ? false : nil
-    }
-
-    /// The kind's describe answer for `id` without its request id, to compare before and after; nil without one.
-    func describe(_ id: String, of lifecycle: ResourceLifecycle) async -> String? {
-        guard let sent = try? await send(describeRequest(id, lifecycle)) else { return nil }
-        var body = sent.answer.body
-        while let start = body.range(of: "<RequestId>"),
-            let end = body.range(of: "</RequestId>", range: start.upperBound..<body.endIndex)
-        {
-            body.removeSubrange(start.lowerBound..<end.upperBound)
-        }
-        return "\(sent.answer.status) \(body)"
     }
 
     func describeRequest(_ id: String, _ lifecycle: ResourceLifecycle) -> Request {

@@ -18,11 +18,11 @@ public final class RetryTally: Sendable {
     /// All retries.
     public var total: Int { counts.withLockedValue { $0.values.reduce(0, +) } }
 
-    /// `57 (throttling 40, dropped 12, 503 5)`, or `0`.
+    /// `57 requests (throttling 40, dropped 12, 503 5)`, or `no request`.
     public static func summary(_ counts: [RetryReason: Int]) -> String {
         let total = counts.values.reduce(0, +)
-        guard total > 0 else { return "0" }
+        guard total > 0 else { return "no request" }
         let parts = counts.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }
-        return "\(total) (\(parts.joined(separator: ", ")))"
+        return "\(total) request\(total == 1 ? "" : "s") (\(parts.joined(separator: ", ")))"
     }
 }

@@ -250,7 +250,7 @@ enum SummaryTable {
                     RetryReason(rawValue: key).map { ($0, value) }
                 })
             let cases = report.results.filter { ($0.retries ?? 0) > 0 }.count
-            text += "\nRetried \(RetryTally.summary(counts)) requests, in \(cases) case\(cases == 1 ? "" : "s")"
+            text += "\nRetried \(RetryTally.summary(counts)), in \(cases) case\(cases == 1 ? "" : "s")"
         }
         text +=
             "\n\(report.results.count) cases in \(String(format: "%.2f", report.durationSeconds)) s against \(report.endpoint)"
