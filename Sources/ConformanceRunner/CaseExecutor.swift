@@ -118,7 +118,7 @@ public struct CaseExecutor: Sendable {
         let sent: (body: String, answer: HTTPAnswer)
         do {
             if let raw = testCase.raw {
-                sent = try await client.sendRaw(raw, operation: testCase.operation)
+                sent = try await client.sendRaw(raw)
             } else if let variant = testCase.signature {
                 sent = try await client.send(request, signature: variant)
             } else {

@@ -72,6 +72,7 @@ public struct ConformanceRun: Sendable {
         let ledger = ResourceLedger(spec: spec)
         var client = QueryClient(spec: spec, endpoint: endpoint, transport: transport)
         client.ledger = ledger
+        client.resourcePrefix = CaseGenerator(spec: spec, seed: options.seed).resourcePrefix
         let endpointKind =
             endpoint.label.hasPrefix("embedded") ? "embedded" : (endpoint.isLoopback ? "loopback" : "remote")
         let recorder =

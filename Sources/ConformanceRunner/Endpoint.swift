@@ -62,6 +62,9 @@ public struct QueryClient: Sendable {
     /// What the run has made, which the fate check of a create or delete whose answer was lost asks (see
     /// `QueryClient+Fate.swift`); nil: every resource found counts as new, every one missing as never made.
     public var ledger: ResourceLedger?
+    /// The run's resource-name prefix: a create of a name without it is checked for an existing resource before it is
+    /// sent, where the transport retries (see `QueryClient+Fate.swift`).
+    public var resourcePrefix: String?
 
     public init(spec: ServiceSpec, endpoint: Endpoint, transport: any HTTPTransport) {
         self.spec = spec
@@ -77,6 +80,7 @@ public struct QueryClient: Sendable {
         guard choice != nil else { return self }
         var client = QueryClient(spec: spec, endpoint: endpoint.signing(for: choice), transport: transport)
         client.ledger = ledger
+        client.resourcePrefix = resourcePrefix
         return client
     }
 
@@ -89,12 +93,11 @@ public struct QueryClient: Sendable {
     }
 
     /// Sends exact bytes (a protocol case): POST with `body`, or GET with `body` as the query string; signed. It
-    /// is resent after a lost answer only when `operation` (the one it asks for) is a read.
-    public func sendRaw(_ raw: RawRequest, operation: String? = nil, date: Date = Date()) async throws(TransportError)
-        -> (
-            body: String, answer: HTTPAnswer
-        )
-    {
+    /// is resent after a lost answer only when the `Action` it names is a read or no operation of the spec (a
+    /// malformed request that names none changes nothing).
+    public func sendRaw(_ raw: RawRequest, date: Date = Date()) async throws(TransportError) -> (
+        body: String, answer: HTTPAnswer
+    ) {
         var headers = [("Host", hostHeader)]
         if let type = raw.contentType { headers.append(("Content-Type", type)) }
         let isGet = raw.method.uppercased() == "GET"
@@ -103,9 +106,10 @@ public struct QueryClient: Sendable {
             method: raw.method, path: path, query: isGet ? raw.body : "", headers: headers, body: Array(payload.utf8),
             date: date)
         let url = isGet ? endpoint.url + (endpoint.url.contains("?") ? "&" : "?") + raw.body : endpoint.url
+        let action = raw.body.split(separator: "&").first { $0.hasPrefix("Action=") }.map { String($0.dropFirst(7)) }
         let fate: RequestFate =
-            operation.map(spec.resources.reads) == true
-            ? .idempotent : .unknowable("a protocol case's request is not resent unless it only reads")
+            action.map { spec.operation(named: $0) == nil || spec.resources.reads($0) } ?? true
+            ? .idempotent : .unknowable("a protocol case's request naming \(action ?? "") is not resent")
         let answer = try await transport.send(
             url: url, method: raw.method.uppercased(), headers: headers.filter { $0.0 != "Host" }, body: payload,
             fate: fate)

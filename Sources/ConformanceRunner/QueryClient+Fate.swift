@@ -20,8 +20,13 @@ extension QueryClient {
         }
         let creations = resources.creations(by: operation)
         if !creations.isEmpty {
-            return .check { await self.checkCreation(creations, by: request) }
+            let existing = await existingBefore(creations, of: request)
+            return .check { await self.checkCreation(creations, by: request, existing: existing) }
         }
+        if let subject = resources.subject(of: operation), request.value(at: subject.parameter) == nil {
+            return Self.namesNothing(operation)
+        }
+        if namedResources(in: request).isEmpty { return Self.namesNothing(operation) }
         let reads = snapshotReads(for: request)
         guard !reads.isEmpty else {
             return .unknowable(
@@ -46,15 +51,7 @@ extension QueryClient {
     func snapshotReads(for request: Request) -> [Request] {
         let resources = spec.resources
         let subject = resources.subject(of: request.operation)
-        var named: [(name: String, value: String)] = []
-        for parameter in request.parameters {
-            guard case .scalar(let value) = parameter.value else { continue }
-            if parameter.name == subject?.parameter || value.hasPrefix("arn:")
-                || resources.kind(named: parameter.name, in: request.operation) != nil
-            {
-                named.append((parameter.name, value))
-            }
-        }
+        let named = namedResources(in: request)
         var reads: [Request] = []
         if let subject, let value = named.first(where: { $0.name == subject.parameter })?.value {
             reads.append(describeRequest(value, subject.lifecycle))
@@ -73,6 +70,23 @@ extension QueryClient {
         return reads
     }
 
+    /// The scalar parameters of `request` that name a resource: the identifier of the kind it acts on, one
+    /// `resources.yaml` knows, or an ARN.
+    func namedResources(in request: Request) -> [(name: String, value: String)] {
+        let resources = spec.resources
+        let subject = resources.subject(of: request.operation)
+        var named: [(name: String, value: String)] = []
+        for parameter in request.parameters {
+            guard case .scalar(let value) = parameter.value else { continue }
+            if parameter.name == subject?.parameter || value.hasPrefix("arn:")
+                || resources.kind(named: parameter.name, in: request.operation) != nil
+            {
+                named.append((parameter.name, value))
+            }
+        }
+        return named
+    }
+
     /// The answers to `reads` without their request ids, to compare before and after; nil when one got none.
     func answers(_ reads: [Request]) async -> [String]? {
         var result: [String] = []
@@ -89,9 +103,8 @@ extension QueryClient {
         return result
     }
 
-    static func namesNothing(_ operation: String) -> RequestFate {
-        .unknowable("this \(operation) names no resource, so its effect cannot be looked up")
-    }
+    /// A request that names no resource of the kind it acts on acts on none: sending it again changes nothing more.
+    static func namesNothing(_ operation: String) -> RequestFate { .idempotent }
 
     /// A delete had no effect when the resource is still listed, or was never one the run had.
     func checkDeletion(of id: String, lifecycle: ResourceLifecycle, by operation: String) async -> FateCheck {
@@ -105,8 +118,29 @@ extension QueryClient {
         }
     }
 
-    /// A create had no effect when none of what it makes exists, or what exists the run had made before.
-    func checkCreation(_ creations: [(kind: ResourceKind, parameter: String)], by request: Request) async -> FateCheck {
+    /// What a create names that exists already, asked before it is sent (where the transport retries) for names
+    /// without the run's prefix only: the run's own names are in the ledger, others (a reserved `default`) may be
+    /// the service's.
+    func existingBefore(_ creations: [(kind: ResourceKind, parameter: String)], of request: Request) async -> Set<
+        String
+    > {
+        guard transport.retriesUnknownFates else { return [] }
+        var existing: Set<String> = []
+        for (kind, parameter) in creations {
+            guard let lifecycle = spec.resources.lifecycle(of: kind),
+                case .scalar(let id)? = request.value(at: parameter),
+                !(resourcePrefix.map { id.lowercased().hasPrefix($0) } ?? false)
+            else { continue }
+            if await existence(of: id, lifecycle: lifecycle) == true { existing.insert(id) }
+        }
+        return existing
+    }
+
+    /// A create had no effect when none of what it makes exists, or what exists existed before (the run had made
+    /// it, or it was found before the create was sent).
+    func checkCreation(
+        _ creations: [(kind: ResourceKind, parameter: String)], by request: Request, existing: Set<String>
+    ) async -> FateCheck {
         for (kind, parameter) in creations {
             guard let lifecycle = spec.resources.lifecycle(of: kind),
                 case .scalar(let id)? = request.value(at: parameter)
@@ -115,6 +149,7 @@ extension QueryClient {
             switch await existence(of: id, lifecycle: lifecycle) {
             case .some(false): continue
             case .some(true):
+                if existing.contains(id) { continue }
                 if let ledger, await ledger.contains(kind, id) { continue }
                 return .keep(
                     "\(describe) finds \(id), which did not exist before: the \(request.operation) took effect")
@@ -124,13 +159,15 @@ extension QueryClient {
         return .noEffect
     }
 
-    /// True when the kind's describe lists `id`, false when it answers not-found or lists nothing; nil when it
-    /// cannot tell (no answer, another error).
+    /// True when the kind's describe lists `id`; false when it answers not-found, lists nothing, or refuses the
+    /// identifier (a client error other than throttling: no such resource can be listed); nil when it cannot tell
+    /// (no answer, throttling, a server error).
     func existence(of id: String, lifecycle: ResourceLifecycle) async -> Bool? {
         guard let sent = try? await send(describeRequest(id, lifecycle)) else { return nil }
         let tree = try? SafeXMLParser().parse(sent.answer.body)
         if sent.answer.status == 200 { return tree.map { $0.root.descendant(lifecycle.describe.items) != nil } }
-        if sent.answer.status == 404 { return false }
+        if RetryReason.of(sent.answer) != nil { return nil }
+        if (400..<500).contains(sent.answer.status) { return false }
         let code = tree.flatMap(ErrorEnvelope.init)?.code
         return code != nil && code == lifecycle.describe.notFound ? false : nil
     }

@@ -89,6 +89,18 @@ import Transport
         #expect(result.verdict == .passed && result.retries == 1 && left.isEmpty, "\(result.reason ?? "")")
     }
 
+    /// A change naming no resource acts on none, and a create of a name that existed before (the reserved
+    /// `default`) cannot have made it: both are resent after an answer lost after they were answered.
+    @Test(arguments: [
+        ("ModifyDBInstance/invalid/DBInstanceIdentifier/missing", "ModifyDBInstance"),
+        ("ApplyPendingMaintenanceAction/invalid/ResourceIdentifier/missing", "ApplyPendingMaintenanceAction"),
+        ("CreateDBSubnetGroup/invalid/DBSubnetGroupName/reserved-default", "CreateDBSubnetGroup"),
+    ])
+    func whatCannotHaveTakenEffectIsResent(id: String, operation: String) async throws {
+        let (result, left) = try await Self.run(id, losing: operation, .afterEffect)
+        #expect(result.verdict == .passed && result.retries == 1 && left.isEmpty, "\(result.reason ?? "")")
+    }
+
     @Test func everyOperationOfTheSpecHasARuleThatCanResend() async throws {
         let client = QueryClient(
             spec: Fixtures.spec, endpoint: Endpoint(url: InMemoryTransport.url),

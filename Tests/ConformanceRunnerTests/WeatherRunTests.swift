@@ -12,6 +12,8 @@ import Transport
     struct Outcome: Sendable {
         var status: Int32
         var verdicts: [String: String]
+        /// The reason of each case that did not pass.
+        var reasons: [String: String]
         var retries: [String: Int]
         var seconds: Double
         var inventory: String
@@ -37,7 +39,12 @@ import Transport
         let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let results = try #require(report["results"] as? [[String: Any]])
         var verdicts: [String: String] = [:]
-        for result in results { verdicts[result["id"] as? String ?? ""] = result["verdict"] as? String }
+        var reasons: [String: String] = [:]
+        for result in results {
+            let id = result["id"] as? String ?? ""
+            verdicts[id] = result["verdict"] as? String
+            reasons[id] = result["reason"] as? String
+        }
         let client = NetworkTransport(options: .init(timeout: .seconds(10), retry: .off))
         let inventory = try await client.send(url: server.url + "/__inventory", method: "GET", headers: [], body: "")
         var stats = ""
@@ -46,7 +53,8 @@ import Transport
         }
         await client.shutdown()
         return Outcome(
-            status: run.status, verdicts: verdicts, retries: report["retries"] as? [String: Int] ?? [:],
+            status: run.status, verdicts: verdicts, reasons: reasons,
+            retries: report["retries"] as? [String: Int] ?? [:],
             seconds: report["durationSeconds"] as? Double ?? 0, inventory: inventory.body, proxy: stats,
             summary: run.stdout.split(separator: "\n").filter { $0.hasPrefix("Retried") || $0.contains(" cases in ") }
                 .joined(separator: "; "))
@@ -68,7 +76,9 @@ import Transport
         print("weather \(name): \(stormy.summary); proxy \(stormy.proxy); clear weather \(clear.summary)")
         #expect(stormy.status == 0, "\(stormy.summary)")
         #expect(stormy.verdicts.count == clear.verdicts.count && stormy.verdicts.count > 1000)
-        let changed = stormy.verdicts.filter { clear.verdicts[$0.key] != $0.value }.map { "\($0.key): \($0.value)" }
+        let changed = stormy.verdicts.filter { clear.verdicts[$0.key] != $0.value }.map {
+            "\($0.key): \($0.value), \(stormy.reasons[$0.key] ?? "")"
+        }
         #expect(changed.isEmpty, "verdicts that differ from clear weather: \(changed.sorted())")
         let notPassed = stormy.verdicts.filter { $0.value != "passed" }
         #expect(notPassed.allSatisfy { $0.key.hasPrefix("SigV4/") && $0.value == "skipped" }, "\(notPassed)")

@@ -40,7 +40,7 @@ struct ConnectionOptions: ParsableArguments {
         help: ArgumentHelp(
             "Times one request may be sent again after throttling, HTTP 503 or 5xx, or a lost answer (0: never).",
             discussion:
-                "As the AWS SDKs' standard mode: backoff from 100 ms doubling (random within it, at most 20 s), and a shared budget of 500 tokens (5 a retry, 10 after a timeout, refilled by successes). A request whose answer was lost is resent only when that is safe: a read always; a create, delete or change only when the kind's describe shows it had no effect. Retries are counted per case and in the summary.",
+                "As the AWS SDKs' standard mode: backoff from 100 ms doubling (random within it, at most 20 s), and a shared budget of 500 tokens (5 a retry, 10 after a timeout, refilled by successes). A request whose answer was lost is resent only when that is safe: a read always; a create, delete or change only when reads of the spec show it had no effect. Retries are counted per case and in the summary.",
             valueName: "n"))
     var retries = 2
 

@@ -5,7 +5,7 @@ import Weather
 struct WeatherCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "weather",
-        abstract: "Run a proxy that throttles, drops and delays requests on their way to an endpoint.",
+        abstract: "Run a proxy that throttles, drops and delays requests to an endpoint.",
         discussion: """
             Bad weather as a test fixture: point `run` (or any client) at the proxy
             instead of the endpoint, and a share of requests is answered with
