@@ -42,7 +42,8 @@ public struct Retrier: Sendable {
                 case .failure(let error): RetryReason.of(error)
                 }
             guard let reason else {
-                if case .success = outcome { bucket.succeeded(spent: spent) }
+                // As the SDKs: only a success (not a refusal) refills the budget.
+                if case .success(let answer) = outcome, answer.status < 400 { bucket.succeeded(spent: spent) }
                 return try outcome.get()
             }
             guard number < policy.maxAttempts, !Task.isCancelled, let cost = bucket.take(for: reason) else {

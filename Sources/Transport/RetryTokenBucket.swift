@@ -1,8 +1,8 @@
 import NIOConcurrencyHelpers
 
 /// The retry budget of the SDKs' standard mode, shared by all requests of a transport: a retry takes tokens
-/// (more after a timeout), a success gives back what its retries took (or one token when it needed none), and
-/// with too few tokens left nothing is retried. An endpoint that fails every request (HTTP 500 to an operation it
+/// (more after a timeout), a success gives back what its retries took (or one token when it needed none; a refusal
+/// gives nothing), and with too few tokens left nothing is retried. An endpoint that fails every request (HTTP 500 to an operation it
 /// does not implement) thus costs at most a bounded number of retries before the run goes on at full speed.
 public final class RetryTokenBucket: Sendable {
     /// The bucket's size and prices.
@@ -42,8 +42,8 @@ public final class RetryTokenBucket: Sendable {
         }
     }
 
-    /// After a request ended with an answer that needs no retry: gives back `spent` tokens (what its retries
-    /// took), or `successRefill` when it took none.
+    /// After a request ended with a success (HTTP below 400): gives back `spent` tokens (what its retries took), or
+    /// `successRefill` when it took none.
     public func succeeded(spent: Int) {
         let refund = spent > 0 ? spent : limits.successRefill
         tokens.withLockedValue { $0 = min(limits.capacity, $0 + refund) }

@@ -146,7 +146,9 @@ import Testing
         _ = await Self.send(broken, retrier: retrier)
         #expect(broken.attempts.withLockedValue { $0 } == 4, "an empty bucket: no retry")
         for _ in 0..<3 { _ = await Self.send(Script([.success(Self.ok)]), retrier: retrier) }
-        #expect(bucket.available == 5, "each success without retry puts one token back")
+        _ = await Self.send(
+            Script([.success(HTTPAnswer(status: 400, body: "<Code>InvalidParameterValue</Code>"))]), retrier: retrier)
+        #expect(bucket.available == 5, "each success without retry puts one token back, a refusal none")
         let slow = Script([.failure(.timeout("u", seconds: 1)), .success(Self.ok)])
         _ = await Self.send(slow, retrier: slow.retrier(bucket: bucket))
         #expect(slow.attempts.withLockedValue { $0 } == 1, "a timeout retry costs 10")
