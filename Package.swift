@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ConformanceRunner", targets: ["ConformanceRunner"]),
         .library(name: "ComplianceReport", targets: ["ComplianceReport"]),
         .library(name: "ConformanceTargets", targets: ["ConformanceTargets"]),
+        .library(name: "Weather", targets: ["Weather"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -70,6 +71,14 @@ let package = Package(
             ]
         ),
         .target(
+            name: "Weather",
+            dependencies: [
+                "Transport", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
+        .target(
             name: "EmulatorTransport",
             dependencies: ["Transport", "ReferenceServer"]
         ),
@@ -100,6 +109,7 @@ let package = Package(
                 "ConformanceRunner",
                 "ComplianceReport",
                 "ConformanceTargets",
+                "Weather",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -153,7 +163,12 @@ let package = Package(
                 "Transport", "ConformanceTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
+        ),
+        .testTarget(
+            name: "WeatherTests",
+            dependencies: ["Weather", "Transport", "ConformanceTestSupport"]
         ),
         .testTarget(
             name: "EmulatorTransportTests",
@@ -169,6 +184,7 @@ let package = Package(
                 "ConformanceSpec", "ConformanceTestSupport", "ConformanceTargets", "neptune-conformance",
                 "conformance-benchmarks",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
     ],

@@ -42,13 +42,19 @@ public struct CaseExecutor: Sendable {
 
     public func run(_ testCase: TestCase) async -> (result: CaseResult, recording: Recording?) {
         let started = ContinuousClock.now
-        var outcome = await runBody(testCase)
-        // Tear-down runs in its own task so that a cancelled run still deletes what it created.
-        let teardown = Task {
-            await self.teardown(testCase)
-            await self.deleteWhatTheRequestCreated(testCase)
+        let retries = RetryTally()
+        var outcome = await RetryTally.$current.withValue(retries) {
+            var outcome = await runBody(testCase)
+            Self.leaveWeatherUnjudged(&outcome.result)
+            // Tear-down runs in its own task so that a cancelled run still deletes what it created.
+            let teardown = Task {
+                await self.teardown(testCase)
+                await self.deleteWhatTheRequestCreated(testCase)
+            }
+            await teardown.value
+            return outcome
         }
-        await teardown.value
+        if retries.total > 0 { outcome.result.retries = retries.total }
         let elapsed = ContinuousClock.now - started
         outcome.result.durationMilliseconds =
             Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15

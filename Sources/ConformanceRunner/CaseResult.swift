@@ -42,6 +42,9 @@ public struct CaseResult: Sendable, Codable, Equatable {
     /// The answer body, cut at 64 KiB.
     public var actualBody: String?
     public var durationMilliseconds: Double
+    /// Requests of this case (set-up, the request, tear-down) sent again after throttling, a 5xx or a lost
+    /// answer; nil when none was.
+    public var retries: Int?
 
     public init(
         id: String, operation: String, kind: TestCase.Kind?, tags: [String], covers: [String], summary: String,
@@ -118,6 +121,8 @@ public struct RunReport: Sendable, Codable, Equatable {
     public var score: ConformanceScore?
     /// The run's departures judged against a baseline file (`run --baseline`).
     public var baseline: BaselineOutcome?
+    /// Requests sent again, by reason (`throttling`, `503`, `5xx`, `dropped`, `timeout`, `refused`); nil when none.
+    public var retries: [String: Int]?
 
     public init(
         tool: String = "neptune-conformance", endpoint: String, apiVersion: String, seed: UInt64, startedAt: String,

@@ -69,8 +69,10 @@ public struct ConformanceRun: Sendable {
         var transportOptions = options.transport
         transportOptions.connections = max(transportOptions.connections, options.concurrency)
         let transport: any HTTPTransport = self.transport ?? NetworkTransport(options: transportOptions)
-        let client = QueryClient(spec: spec, endpoint: endpoint, transport: transport)
         let ledger = ResourceLedger(spec: spec)
+        var client = QueryClient(spec: spec, endpoint: endpoint, transport: transport)
+        client.ledger = ledger
+        client.resourcePrefix = CaseGenerator(spec: spec, seed: options.seed).resourcePrefix
         let endpointKind =
             endpoint.label.hasPrefix("embedded") ? "embedded" : (endpoint.isLoopback ? "loopback" : "remote")
         let recorder =
@@ -149,9 +151,10 @@ public struct ConformanceRun: Sendable {
                 }
             }
         }
+        let sweeper = client
         let leftovers = await Task {
-            let check = SweepCheck(spec: spec, client: client, stateTimeout: options.stateTimeout)
-            let left = await sweep(client: client, ledger: ledger, check: check)
+            let check = SweepCheck(spec: spec, client: sweeper, stateTimeout: options.stateTimeout)
+            let left = await sweep(client: sweeper, ledger: ledger, check: check)
             let named = Set(left.map { $0.components(separatedBy: ": ")[0] })
             return left + (await check.leftovers(madeBy: ledger, alreadyLeft: named))
         }.value
@@ -168,6 +171,9 @@ public struct ConformanceRun: Sendable {
             },
             leftovers: leftovers, notes: options.notes)
         var triaged = report
+        if let tally = (transport as? NetworkTransport)?.retries, tally.total > 0 {
+            triaged.retries = Dictionary(uniqueKeysWithValues: tally.byReason.map { ($0.key.rawValue, $0.value) })
+        }
         triaged.region = endpoint.region
         triaged.url = endpoint.label.hasPrefix("embedded") ? nil : endpoint.url
         triaged.triage(spec: spec)

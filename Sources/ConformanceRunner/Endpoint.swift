@@ -59,6 +59,12 @@ public struct QueryClient: Sendable {
     let signer: SigV4Signer
     let hostHeader: String
     let path: String
+    /// What the run has made, which the fate check of a create or delete whose answer was lost asks (see
+    /// `QueryClient+Fate.swift`); nil: every resource found counts as new, every one missing as never made.
+    public var ledger: ResourceLedger?
+    /// The run's resource-name prefix: a create of a name without it is checked for an existing resource before it is
+    /// sent, where the transport retries (see `QueryClient+Fate.swift`).
+    public var resourcePrefix: String?
 
     public init(spec: ServiceSpec, endpoint: Endpoint, transport: any HTTPTransport) {
         self.spec = spec
@@ -71,7 +77,11 @@ public struct QueryClient: Sendable {
 
     /// This client, signing for `choice` (nil: itself).
     public func signing(for choice: SigningRegion?) -> QueryClient {
-        choice == nil ? self : QueryClient(spec: spec, endpoint: endpoint.signing(for: choice), transport: transport)
+        guard choice != nil else { return self }
+        var client = QueryClient(spec: spec, endpoint: endpoint.signing(for: choice), transport: transport)
+        client.ledger = ledger
+        client.resourcePrefix = resourcePrefix
+        return client
     }
 
     /// The exact body and headers that `send` puts on the wire for `request` at `date`.
@@ -82,7 +92,9 @@ public struct QueryClient: Sendable {
         return (body, headers)
     }
 
-    /// Sends exact bytes (a protocol case): POST with `body`, or GET with `body` as the query string; signed.
+    /// Sends exact bytes (a protocol case): POST with `body`, or GET with `body` as the query string; signed. It
+    /// is resent after a lost answer only when the `Action` it names is a read or no operation of the spec (a
+    /// malformed request that names none changes nothing).
     public func sendRaw(_ raw: RawRequest, date: Date = Date()) async throws(TransportError) -> (
         body: String, answer: HTTPAnswer
     ) {
@@ -94,8 +106,13 @@ public struct QueryClient: Sendable {
             method: raw.method, path: path, query: isGet ? raw.body : "", headers: headers, body: Array(payload.utf8),
             date: date)
         let url = isGet ? endpoint.url + (endpoint.url.contains("?") ? "&" : "?") + raw.body : endpoint.url
+        let action = raw.body.split(separator: "&").first { $0.hasPrefix("Action=") }.map { String($0.dropFirst(7)) }
+        let fate: RequestFate =
+            action.map { spec.operation(named: $0) == nil || spec.resources.reads($0) } ?? true
+            ? .idempotent : .unknowable("a protocol case's request naming \(action ?? "") is not resent")
         let answer = try await transport.send(
-            url: url, method: raw.method.uppercased(), headers: headers.filter { $0.0 != "Host" }, body: payload)
+            url: url, method: raw.method.uppercased(), headers: headers.filter { $0.0 != "Host" }, body: payload,
+            fate: fate)
         return (isGet ? "GET ?" + raw.body : raw.body, answer)
     }
 
@@ -112,7 +129,8 @@ public struct QueryClient: Sendable {
         switch variant {
         case .unsigned:
             let answer = try await transport.send(
-                url: endpoint.url, headers: headers.filter { $0.0 != "Host" }, body: body)
+                url: endpoint.url, headers: headers.filter { $0.0 != "Host" }, body: body, fate: await fate(of: request)
+            )
             return (body, answer)
         case .wrongRegion: region = region == "us-west-2" ? "eu-west-1" : "us-west-2"
         case .wrongService: service = service == "ec2" ? "s3" : "ec2"
@@ -132,14 +150,16 @@ public struct QueryClient: Sendable {
             added[index].1 = value
         }
         headers += added
-        let answer = try await transport.send(url: endpoint.url, headers: headers.filter { $0.0 != "Host" }, body: body)
+        let answer = try await transport.send(
+            url: endpoint.url, headers: headers.filter { $0.0 != "Host" }, body: body, fate: await fate(of: request))
         return (body, answer)
     }
 
     public func send(_ request: Request) async throws(TransportError) -> (body: String, answer: HTTPAnswer) {
         let prepared = prepare(request)
         let answer = try await transport.send(
-            url: endpoint.url, headers: prepared.headers.filter { $0.0 != "Host" }, body: prepared.body)
+            url: endpoint.url, headers: prepared.headers.filter { $0.0 != "Host" }, body: prepared.body,
+            fate: await fate(of: request))
         return (prepared.body, answer)
     }
 }

@@ -84,9 +84,8 @@ public enum TargetRunner {
     static func preflight(spec: ServiceSpec, endpoint: Endpoint, settings: TargetSettings, notice: Notice?)
         async throws(TargetError)
     {
-        var options = settings.transport
-        options.throttlingRetries = 0
-        let transport = NetworkTransport(options: options)
+        // Retried as any read: a throttled or dropped probe says nothing about the endpoint.
+        let transport = NetworkTransport(options: settings.transport)
         // The spec's probe: a read without parameters that every endpoint answers and that creates nothing.
         let probe = Request(operation: spec.resources.probe ?? "", parameters: [])
         do {

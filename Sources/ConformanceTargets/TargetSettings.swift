@@ -19,12 +19,16 @@ public struct TargetSettings: Sendable {
     public var signatureChecks: Bool
     /// Send plain http through AsyncHTTPClient instead of the lean client.
     public var asyncHTTPClientOnly: Bool
+    /// Times one request may be sent again (`RetryPolicy.maxAttempts` - 1); 0 turns retries off.
+    public var retries: Int
 
     public init(
         region: String? = nil, profile: String? = nil, allowRealEndpoint: Bool = false, timeout: Double = 30,
         stateTimeout: Double = 120,
-        concurrency: Int = 8, signatureChecks: Bool = false, asyncHTTPClientOnly: Bool = false
+        concurrency: Int = 8, signatureChecks: Bool = false, asyncHTTPClientOnly: Bool = false,
+        retries: Int = RetryPolicy.standard.maxAttempts - 1
     ) {
+        self.retries = retries
         self.region = region
         self.profile = profile
         self.allowRealEndpoint = allowRealEndpoint
@@ -38,8 +42,8 @@ public struct TargetSettings: Sendable {
     /// The transport options these settings ask for.
     public var transport: TransportOptions {
         TransportOptions(
-            timeout: .milliseconds(Int(timeout * 1000)), connections: concurrency,
-            asyncHTTPClientOnly: asyncHTTPClientOnly)
+            timeout: .milliseconds(Int(timeout * 1000)), retry: RetryPolicy(maxAttempts: retries + 1),
+            connections: concurrency, asyncHTTPClientOnly: asyncHTTPClientOnly)
     }
 
     /// The state timeout as a duration.

@@ -76,6 +76,10 @@ extension ReferenceServer {
     public func answer(method: String, path: String, query: String, headers: [(String, String)], body: String) async
         -> EmulatorAnswer
     {
+        if method == "GET" && path == Self.inventoryPath {
+            let lines = await emulator.inventory()
+            return EmulatorAnswer(status: 200, contentType: "text/plain", body: lines.map { $0 + "\n" }.joined())
+        }
         if method == "GET" {
             return await emulator.handle(method: method, path: path, query: query, headers: headers, body: "")
         }
@@ -90,6 +94,10 @@ extension ReferenceServer {
     /// POST here forgets every resource: the path moto's server mode calls before each test (`/moto-api/reset`),
     /// so suites written for moto's server mode run against `serve`. No Neptune request goes to it.
     public static let resetPath = "/moto-api/reset"
+
+    /// GET here lists every resource of every region, one a line (`NeptuneEmulator.inventory`), for tests that check
+    /// a run through `serve` left nothing behind. No Neptune request goes to it.
+    public static let inventoryPath = "/__inventory"
 
     /// The answer to a body larger than `maxBodySize`.
     var bodyTooLarge: EmulatorAnswer {

@@ -42,8 +42,9 @@ final class HTTP1Client: Sendable {
         return parsed
     }
 
-    /// One request and its whole answer. A request that fails on a reused connection before any answer byte
-    /// came (the server closed it while idle) is sent once more on a new connection.
+    /// One request and its whole answer. A request found unsendable on a reused connection (the server had closed
+    /// it while idle, so nothing was written) is sent on a new connection. One that was written and then met a
+    /// closed connection is not: whether the server acted on it is unknown, and `NetworkTransport` decides.
     func execute(
         _ target: HTTPRequestTarget, method: HTTPMethod, headers: [(String, String)], body: String, timeout: TimeAmount,
         maxAnswerBytes: Int
@@ -61,7 +62,7 @@ final class HTTP1Client: Sendable {
                     on: channel, request: request, timeout: timeout, maxAnswerBytes: maxAnswerBytes)
                 if answer.keepAlive { checkin(channel, key: key) }
                 return answer
-            } catch HTTP1Failure.closed(answered: false) where reused && !Task.isCancelled {
+            } catch HTTP1Failure.notSent where reused && !Task.isCancelled {
                 (channel, reused) = (try await connect(target, on: group.any()), false)
             }
         }

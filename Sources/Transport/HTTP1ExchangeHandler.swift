@@ -21,6 +21,8 @@ struct HTTP1Answer: Sendable, Equatable {
 enum HTTP1Failure: Error, Equatable {
     /// The peer closed the connection; `answered` says whether any byte of an answer had come.
     case closed(answered: Bool)
+    /// The connection was found closed before the request was written: nothing was sent.
+    case notSent
     case timeout
     case tooLarge
     case malformed(String)
@@ -48,7 +50,7 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
         }
         guard context.channel.isActive else {
             // Closed by the peer between the check-out and this write: nothing was sent.
-            exchange.promise.fail(HTTP1Failure.closed(answered: false))
+            exchange.promise.fail(HTTP1Failure.notSent)
             promise?.fail(ChannelError.ioOnClosedChannel)
             return
         }

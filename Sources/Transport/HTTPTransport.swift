@@ -13,16 +13,22 @@ public protocol HTTPTransport: Sendable {
     /// Where a worker should run to send through this transport without thread hops (pass it to
     /// `addTask(executorPreference:)`); nil when it does not matter.
     func preferredExecutor(forWorker worker: Int) -> (any TaskExecutor)?
+
+    /// True when the transport may send a request again after an unknown outcome (and so asks `fate`).
+    var retriesUnknownFates: Bool { get }
 }
 
 extension HTTPTransport {
     public func preferredExecutor(forWorker worker: Int) -> (any TaskExecutor)? { nil }
 
+    public var retriesUnknownFates: Bool { false }
+
     /// Sends one request with the transport's own timeout.
     /// - Throws: `TransportError` when no complete HTTP answer came back.
-    public func send(url: String, method: String = "POST", headers: [(String, String)], body: String)
-        async throws(TransportError) -> HTTPAnswer
-    {
-        try await send(TransportRequest(method: method, url: url, headers: headers, body: body))
+    public func send(
+        url: String, method: String = "POST", headers: [(String, String)], body: String,
+        fate: RequestFate = .idempotent
+    ) async throws(TransportError) -> HTTPAnswer {
+        try await send(TransportRequest(method: method, url: url, headers: headers, body: body, fate: fate))
     }
 }

@@ -53,6 +53,7 @@ public final class LeanHTTPTransport: HTTPTransport {
             case .closed where Task.isCancelled: throw .other(url, detail: "cancelled")
             case .busy: throw .other(url, detail: "a connection was given a second request while one was under way")
             case .closed: throw .connectionReset(url)
+            case .notSent: throw .connectionRefused(url)
             case .timeout: throw .timeout(url, seconds: timeout.seconds)
             case .tooLarge: throw .answerTooLarge(url, limit: options.maxAnswerBytes)
             case .malformed(let detail): throw .other(url, detail: detail)

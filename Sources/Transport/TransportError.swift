@@ -7,6 +7,9 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
     case tls(String)
     case invalidURL(String)
     case other(String, detail: String)
+    /// The answer was lost (`cause`) and the request was not sent again: `finding` says what a check of its
+    /// effect found, or why none could be made.
+    case answerLost(String, cause: String, finding: String)
 
     public var description: String {
         switch self {
@@ -19,6 +22,8 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
         case .tls(let detail): "TLS failed: \(detail)"
         case .invalidURL(let url): "'\(url)' is not a valid http or https URL"
         case .other(let url, let detail): "request to \(url) failed: \(detail)"
+        case .answerLost(let url, let cause, let finding):
+            "the answer from \(url) was lost (\(cause)) and the request was not sent again: \(finding)"
         }
     }
 
@@ -32,6 +37,7 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
         case .tls: "tls"
         case .invalidURL: "invalid-url"
         case .other: "transport"
+        case .answerLost: "answer-lost"
         }
     }
 

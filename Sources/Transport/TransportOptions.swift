@@ -1,12 +1,12 @@
 import NIOCore
 
 /// Limits and choices of the socket transports: the timeout per answer, the largest answer read, retries
-/// after throttling, connections and threads, and which client carries plain http.
+/// (`RetryPolicy`), connections and threads, and which client carries plain http.
 public struct TransportOptions: Sendable {
     public var timeout: Duration
     public var maxAnswerBytes: Int
-    /// Retries after a throttling answer (`Throttling`, `ThrottlingException`, `RequestLimitExceeded`, HTTP 429).
-    public var throttlingRetries: Int
+    /// When a request is sent again (throttling, 503, 500/502/504, transport failures) and how soon.
+    public var retry: RetryPolicy
     public var connections: Int
     /// Sends plain http through AsyncHTTPClient too (to compare the two clients; slower).
     public var asyncHTTPClientOnly: Bool
@@ -16,13 +16,13 @@ public struct TransportOptions: Sendable {
     public var eventLoopThreads: Int
 
     public init(
-        timeout: Duration = .seconds(30), maxAnswerBytes: Int = 8 << 20, throttlingRetries: Int = 4,
+        timeout: Duration = .seconds(30), maxAnswerBytes: Int = 8 << 20, retry: RetryPolicy = .standard,
         connections: Int = 8,
         asyncHTTPClientOnly: Bool = false, eventLoopThreads: Int = max(1, System.coreCount / 2)
     ) {
         self.timeout = timeout
         self.maxAnswerBytes = maxAnswerBytes
-        self.throttlingRetries = throttlingRetries
+        self.retry = retry
         self.connections = connections
         self.asyncHTTPClientOnly = asyncHTTPClientOnly
         self.eventLoopThreads = max(1, eventLoopThreads)

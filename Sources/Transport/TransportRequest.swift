@@ -9,11 +9,15 @@ public struct TransportRequest: Sendable {
     public var body: String
     /// The longest wait for the whole answer; nil: the transport's own (`TransportOptions.timeout`).
     public var timeout: Duration?
+    /// Whether it may be resent when its first attempt's outcome is unknown; idempotent unless the sender knows
+    /// better (the runner says so for every request from the spec).
+    public var fate: RequestFate
 
     public init(
         method: String = "POST", url: String, headers: [(String, String)] = [], body: String = "",
-        timeout: Duration? = nil
+        timeout: Duration? = nil, fate: RequestFate = .idempotent
     ) {
+        self.fate = fate
         self.method = method
         self.url = url
         self.headers = headers

@@ -24,7 +24,7 @@ enum Fixtures {
     {
         let server = try await MisbehavingServer(behaviour)
         let options = ConformanceRun.Options(
-            concurrency: 4, stateTimeout: .seconds(1), transport: .init(timeout: timeout, throttlingRetries: 0))
+            concurrency: 4, stateTimeout: .seconds(1), transport: .init(timeout: timeout, retry: .off))
         let report = await ConformanceRun(
             spec: Fixtures.spec, endpoint: Endpoint(url: server.url), goldenDirectory: Fixtures.goldens,
             options: options

@@ -12,10 +12,12 @@ public struct ServeProcess: Sendable {
         public var description: String { "serve did not announce its URL; it printed: \(output.prefix(500))" }
     }
 
-    /// Starts `serve --port 0 --quiet` with `arguments` added, and returns once it listens.
-    public static func start(_ arguments: [String] = []) async throws -> ServeProcess {
-        let process = try ChildProcess(
-            BuiltCLI.url.path, ["serve", "--port", "0", "--quiet"] + arguments, error: .discard)
+    /// Starts `serve --port 0 --quiet` (or another `command` that announces its URL first on its first line, such
+    /// as `weather`) with `arguments` added, and returns once it listens.
+    public static func start(_ arguments: [String] = [], command: [String] = ["serve", "--port", "0", "--quiet"])
+        async throws -> ServeProcess
+    {
+        let process = try ChildProcess(BuiltCLI.url.path, command + arguments, error: .discard)
         let out = process.standardOutput!
         let announced = try await ProcessResult.onOwnThread { () -> String in
             var text = ""

@@ -18,14 +18,14 @@ enum PlainHTTPClient: String, CaseIterable, CustomTestStringConvertible, Sendabl
 }
 
 /// Each way an endpoint can fail to answer surfaces as its own error, quickly, and never crashes; with
-/// either client, through `NetworkTransport` (which also retries throttling).
+/// either client, through `NetworkTransport` (which also retries throttling and 5xx).
 @Suite struct HTTPTransportTests {
     static let form = [("Content-Type", "application/x-www-form-urlencoded")]
     static let body = "Action=DescribeDBClusters&Version=2014-10-31"
 
     func send(
         _ behaviour: MisbehavingServer.Behaviour, _ client: PlainHTTPClient,
-        options: TransportOptions = .init(timeout: .seconds(2))
+        options: TransportOptions = .init(timeout: .seconds(2), retry: .off)
     ) async throws -> (Result<HTTPAnswer, TransportError>, Int) {
         let server = try await MisbehavingServer(behaviour)
         let transport = NetworkTransport(options: client.options(options))
@@ -117,7 +117,7 @@ enum PlainHTTPClient: String, CaseIterable, CustomTestStringConvertible, Sendabl
 
     @Test(arguments: PlainHTTPClient.allCases) func throttlingIsRetriedWithBackoff(client: PlainHTTPClient) async throws
     {
-        let (result, requests) = try await send(.throttleThen(count: 2), client)
+        let (result, requests) = try await send(.throttleThen(count: 2), client, options: .init(timeout: .seconds(2)))
         guard case .success(let answer) = result else {
             Issue.record("\(result)")
             return
@@ -125,7 +125,7 @@ enum PlainHTTPClient: String, CaseIterable, CustomTestStringConvertible, Sendabl
         #expect(answer.status == 200)
         #expect(requests == 3)
         let (stillThrottled, attempts) = try await send(
-            .throttleThen(count: 10), client, options: .init(timeout: .seconds(2), throttlingRetries: 1))
+            .throttleThen(count: 10), client, options: .init(timeout: .seconds(2), retry: RetryPolicy(maxAttempts: 2)))
         guard case .success(let last) = stillThrottled else {
             Issue.record("\(stillThrottled)")
             return
@@ -133,14 +133,26 @@ enum PlainHTTPClient: String, CaseIterable, CustomTestStringConvertible, Sendabl
         #expect(last.status == 400 && attempts == 2)
     }
 
-    @Test(arguments: PlainHTTPClient.allCases) func otherErrorsAreNotRetried(client: PlainHTTPClient) async throws {
+    @Test(arguments: PlainHTTPClient.allCases) func serverErrorsAreRetriedThenAnswered(client: PlainHTTPClient)
+        async throws
+    {
         let (result, requests) = try await send(
-            .fixed(status: 500, contentType: "text/html", body: "<html>down</html>"), client)
+            .fixed(status: 500, contentType: "text/html", body: "<html>down</html>"), client,
+            options: .init(timeout: .seconds(2)))
         guard case .success(let answer) = result else {
             Issue.record("\(result)")
             return
         }
-        #expect(answer.status == 500 && requests == 1 && answer.body == "<html>down</html>")
+        #expect(
+            answer.status == 500 && requests == 3 && answer.body == "<html>down</html>", "3 attempts, then the answer")
+        let (final, once) = try await send(
+            .fixed(status: 400, contentType: "text/xml", body: "<ErrorResponse/>"), client,
+            options: .init(timeout: .seconds(2)))
+        guard case .success(let refused) = final else {
+            Issue.record("\(final)")
+            return
+        }
+        #expect(refused.status == 400 && once == 1, "a refusal is final")
     }
 
     @Test(arguments: PlainHTTPClient.allCases) func invalidURLsAreNamed(client: PlainHTTPClient) async throws {

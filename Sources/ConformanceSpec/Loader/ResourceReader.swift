@@ -7,7 +7,7 @@ struct ResourceReader {
     let operationFiles: [String]
     let errors: [String: ErrorSpec]
 
-    static let keys = ["probe", "helperOperations", "resources"]
+    static let keys = ["probe", "reads", "helperOperations", "resources"]
     static let lifecycleKeys = [
         "memberOf", "nameTag", "create", "describe", "modify", "delete", "actions", "deletionProtection", "setup",
         "references", "arn", "serviceDefault", "usedBy", "sharesStates", "regional", "note",
@@ -68,7 +68,27 @@ struct ResourceReader {
         if let spec = operations[probe], spec.parameters.members.contains(where: \.required) {
             throw probeNode.error("the probe must need no parameter; \(probe) has required parameters")
         }
-        return ResourceCatalog(lifecycles: lifecycles, probe: probe, helperOperations: helpers)
+        var reads: [String] = []
+        if let node = value("reads") {
+            for item in try node.sequence() {
+                let name = try operation(item)
+                if reads.contains(name) { throw item.error("'\(name)' is listed twice") }
+                let changing = lifecycles.contains { lifecycle in
+                    lifecycle.creates.contains { $0.operation == name } || lifecycle.modify?.operation == name
+                        || lifecycle.delete.operation == name
+                }
+                if changing {
+                    throw item.error("'\(name)' creates, modifies or deletes a resource kind; it is no read")
+                }
+                reads.append(name)
+            }
+            if !reads.contains(probe) {
+                throw node.error("the probe \(probe) changes nothing: list it among the reads")
+            }
+        }
+        var catalog = ResourceCatalog(lifecycles: lifecycles, probe: probe, helperOperations: helpers)
+        catalog.reads = reads
+        return catalog
     }
 
     private func readLifecycle(_ node: YAMLCursor, kind: ResourceKind) throws(SpecLoadError) -> ResourceLifecycle {

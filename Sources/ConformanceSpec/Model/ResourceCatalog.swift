@@ -8,6 +8,9 @@ public struct ResourceCatalog: Sendable, Equatable {
     public var probe: String?
     /// Operations outside `operations/` that set-up and tear-down call (the suite does not test them).
     public var helperOperations: [String]
+    /// The operations that only read (`reads:`): sending one twice does what sending it once does, so the runner
+    /// resends one whose answer was lost.
+    public var reads: [String] = []
 
     public init(lifecycles: [ResourceLifecycle] = [], probe: String? = nil, helperOperations: [String] = []) {
         self.lifecycles = lifecycles
@@ -16,6 +19,11 @@ public struct ResourceCatalog: Sendable, Equatable {
     }
 
     public func lifecycle(of kind: ResourceKind) -> ResourceLifecycle? { lifecycles.first { $0.kind == kind } }
+
+    /// True when `operation` only reads (`reads:`, and every kind's describe).
+    public func reads(_ operation: String) -> Bool {
+        reads.contains(operation) || lifecycle(describedBy: operation) != nil
+    }
 
     /// The resource a request of `operation` acts on (create, describe, modify, delete or action) and the
     /// parameter naming it.

@@ -4,6 +4,7 @@ import ConformanceRunner
 import ConformanceSpec
 import ConformanceTargets
 import Foundation
+import Transport
 import XMLCompare
 
 struct RunCommand: AsyncParsableCommand {
@@ -243,6 +244,14 @@ enum SummaryTable {
                 "\nScore: \(score.items.percent)% of spec items honoured (\(score.items.good) of \(score.items.total)), \(score.cases.percent)% of cases passed (\(score.cases.good) of \(score.cases.total))"
         }
         if !report.leftovers.isEmpty { text += "\nNOT DELETED: " + report.leftovers.joined(separator: ", ") }
+        if let retries = report.retries {
+            let counts = Dictionary(
+                uniqueKeysWithValues: retries.compactMap { key, value in
+                    RetryReason(rawValue: key).map { ($0, value) }
+                })
+            let cases = report.results.filter { ($0.retries ?? 0) > 0 }.count
+            text += "\nRetried \(RetryTally.summary(counts)), in \(cases) case\(cases == 1 ? "" : "s")"
+        }
         text +=
             "\n\(report.results.count) cases in \(String(format: "%.2f", report.durationSeconds)) s against \(report.endpoint)"
         return text

@@ -38,6 +38,14 @@ struct ConnectionOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
+            "Times one request may be sent again after throttling, HTTP 503 or 5xx, or a lost answer (0: never).",
+            discussion:
+                "As the AWS SDKs' standard mode: backoff from 100 ms doubling (random within it, at most 20 s), and a shared budget of 500 tokens (5 a retry, 10 after a timeout, refilled by successes). A request whose answer was lost is resent only when that is safe: a read always; a create, delete or change only when reads of the spec show it had no effect. Retries are counted per case and in the summary.",
+            valueName: "n"))
+    var retries = 2
+
+    @Option(
+        help: ArgumentHelp(
             "The HTTP client for http:// endpoints: lean (keep-alive HTTP/1.1, the fast default) or async-http-client.",
             discussion:
                 "https:// always goes through AsyncHTTPClient. Try async-http-client if an endpoint answers the default client in a way it refuses.",
@@ -54,6 +62,7 @@ struct ConnectionOptions: ParsableArguments {
         guard (1...256).contains(concurrency) else {
             throw ValidationError("--concurrency must be 1...256, not \(concurrency)")
         }
+        guard (0...10).contains(retries) else { throw ValidationError("--retries must be 0...10, not \(retries)") }
     }
 
     var settings: TargetSettings {
@@ -61,7 +70,7 @@ struct ConnectionOptions: ParsableArguments {
             region: region, profile: profile, allowRealEndpoint: allowRealEndpoint, timeout: timeout,
             stateTimeout: stateTimeout,
             concurrency: concurrency, signatureChecks: signatureChecks,
-            asyncHTTPClientOnly: httpClient == .asyncHTTPClient)
+            asyncHTTPClientOnly: httpClient == .asyncHTTPClient, retries: retries)
     }
 }
 
