@@ -196,8 +196,10 @@ extension NeptuneEmulator {
                 return renderer.success(action: operation.name, result: list + markerElement(marker, of: operation))
             }
         }
-        var selected = instances.values.sorted { ($0.sequence, $0.id) < ($1.sequence, $1.id) }
-        if let identifier { selected = instance(named: identifier).map { [$0] } ?? [] }
+        // One by identifier: no other instance is looked at.
+        var selected =
+            identifier.map { instance(named: $0).map { [$0] } ?? [] }
+            ?? instances.values.sorted { ($0.sequence, $0.id) < ($1.sequence, $1.id) }
         for (name, values) in Self.filters(request) {
             selected = selected.filter { record in
                 switch name {
