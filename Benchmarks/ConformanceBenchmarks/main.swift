@@ -13,6 +13,8 @@ import Transport
 //   load URL [concurrency] [seconds]        the runner's request loop on one repeated DescribeDBClusters
 //   memory [cases]                          peak memory for a run of that many cases (default 10000)
 //   wrk-script URL                          a wrk script sending the runner loop's exact request
+//   scale [sizes] [clusters per instance]    one region filled through HTTP: create rates, page and by-identifier
+//                                           latency, memory at each size (default 1000,10000,100000 and 2)
 // Benchmarks/run.sh runs them all beside wrk and a boto3 loop and prints the comparison.
 
 // NC_BENCH_NIO_EXECUTOR=1 runs Swift tasks on NIO's event loops (no thread hop per request). Measured on
@@ -60,7 +62,18 @@ case "wrk-script":
     for (name, value) in prepared.headers where name != "Host" { print("wrk.headers[\(lua(name))] = \(lua(value))") }
 case "memory":
     try await memoryBenchmark(spec: spec, cases: rest.first.flatMap(Int.init) ?? 10_000)
+case "scale":
+    let sizes = (rest.first ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }.sorted()
+    guard !sizes.isEmpty, sizes[0] > 0 else {
+        FileHandle.standardError.write(
+            Data("usage: conformance-benchmarks scale [SIZE,SIZE,...] [clusters per instance]\n".utf8))
+        exit(2)
+    }
+    try await ScaleBenchmark(
+        spec: spec, sizes: sizes, clustersPerInstance: max(1, rest.dropFirst().first.flatMap(Int.init) ?? 2)
+    ).run()
 default:
-    FileHandle.standardError.write(Data("unknown mode '\(mode)'; use micro, suite, load or memory\n".utf8))
+    FileHandle.standardError.write(
+        Data("unknown mode '\(mode)'; use micro, suite, stages, load, memory or scale\n".utf8))
     exit(2)
 }

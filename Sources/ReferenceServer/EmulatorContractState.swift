@@ -22,9 +22,9 @@ struct EmulatorContractState: ContractState {
     var subscriptions: [String: EventSubscriptionRecord] = [:]
     /// The global clusters (kept once for every region), by stored identifier, with their live members' ARNs.
     var globalClusters: [String: (record: GlobalClusterRecord, members: [String])] = [:]
-    /// For an operation on a kind that is not regional: the ARNs (lower-cased) of the clusters of every region, which
-    /// its cluster ARNs may name; nil for a regional operation (an ARN names a resource of the request's region).
-    var clusterARNsEverywhere: Set<String>?
+    /// For an operation on a kind that is not regional: the clusters of every region by ARN, which its cluster ARNs
+    /// may name; nil for a regional operation (an ARN names a resource of the request's region).
+    var clusterARNsEverywhere: ClusterARNs?
 
     /// The stored form of an identifier: lower-cased, unless a fault says otherwise.
     func key(_ identifier: String) -> String {
@@ -146,14 +146,14 @@ struct EmulatorContractState: ContractState {
         let missing = ARNLookup.missing(code: notFound, message: "\(kind.rawValue) \(arn) not found.")
         guard found.kind == kind else { return missing }
         if let everywhere = clusterARNsEverywhere, kind == .dbCluster, found.account == accountId {
-            return everywhere.contains(arn.lowercased()) ? .found : missing
+            return everywhere.contains(arn) ? .found : missing
         }
         return resource(arn: arn)
     }
 
     func membership(arn: String, in ownerKind: ResourceKind, _ owner: String) -> Membership? {
         guard ownerKind == .globalCluster, let global = globalClusters[key(owner)],
-            clusterARNsEverywhere?.contains(arn.lowercased()) ?? false
+            clusterARNsEverywhere?.contains(arn) ?? false
         else { return nil }
         guard let index = global.members.firstIndex(where: { $0.lowercased() == arn.lowercased() }) else {
             return Membership.none
@@ -170,6 +170,17 @@ struct EmulatorContractState: ContractState {
                 ? .found
                 : .missing(code: found.notFound, message: "\(found.kind.rawValue) \(found.name) not found.")
         }
+    }
+}
+
+/// The live clusters (not being deleted) of every region, found by ARN in each region's store.
+struct ClusterARNs: Sendable {
+    var stores: [ClusterStore]
+
+    /// True when a live cluster of some region has this ARN (compared lower-cased).
+    func contains(_ arn: String) -> Bool {
+        let lowercased = arn.lowercased()
+        return stores.contains { $0.hasLiveCluster(arn: lowercased) }
     }
 }
 

@@ -141,7 +141,7 @@ extension NeptuneEmulator {
                 ])
             })
         values["ReadReplicaIdentifiers"] = .list(
-            clusters.values.filter { $0.replicationSource == record.id }.sorted { $0.sequence < $1.sequence }
+            clusters.replicas(of: record.id)
                 .map {
                     .scalar(
                         $0.attributes["DBClusterArn"].flatMap { if case .scalar(let arn) = $0 { arn } else { nil } }
@@ -180,8 +180,36 @@ extension NeptuneEmulator {
     }
 
     func describeClusters(_ request: Request) -> EmulatorAnswer {
-        var selected = clusters.values.sorted { $0.sequence < $1.sequence }
-        if let id = text("DBClusterIdentifier", request) { selected = cluster(named: id).map { [$0] } ?? [] }
+        guard let operation = spec.operation(named: "DescribeDBClusters") else {
+            return renderer.error("InvalidAction", "DescribeDBClusters is not in the spec")
+        }
+        let identifier = text("DBClusterIdentifier", request)
+        let filtered = !Self.filters(request).isEmpty && !decorators.contains(where: \.ignoresFilters)
+        // Every cluster: a page of the store's own order; one by identifier or filtered: a list sorted for the page.
+        let cut: Page<ClusterRecord>
+        if identifier == nil && !filtered {
+            cut = page(clusters.records, of: operation, request)
+        } else {
+            cut = page(selectedClusters(identifier, request), key: \.id, of: operation, request)
+        }
+        switch cut {
+        case .refused(let refusal): return refusal
+        case .page(let items, let marker):
+            let list =
+                items.isEmpty
+                ? "<DBClusters/>" : "<DBClusters>" + items.map { clusterXML($0) }.joined() + "</DBClusters>"
+            return renderer.success(action: "DescribeDBClusters", result: markerElement(marker, of: operation) + list)
+        }
+    }
+
+    /// The clusters a DescribeDBClusters names by identifier, or else every cluster, kept if they pass its filters.
+    func selectedClusters(_ identifier: String?, _ request: Request) -> [ClusterRecord] {
+        var selected: [ClusterRecord]
+        if let identifier {
+            selected = cluster(named: identifier).map { [$0] } ?? []
+        } else {
+            selected = clusters.values.sorted { $0.sequence < $1.sequence }
+        }
         if case .list(let filters)? = request.value(at: "Filters"), !decorators.contains(where: \.ignoresFilters) {
             for case .structure(let members) in filters {
                 let name = members.first { $0.name == "Name" }.flatMap {
@@ -201,17 +229,7 @@ extension NeptuneEmulator {
                 }
             }
         }
-        guard let operation = spec.operation(named: "DescribeDBClusters") else {
-            return renderer.error("InvalidAction", "DescribeDBClusters is not in the spec")
-        }
-        switch page(selected, key: \.id, of: operation, request) {
-        case .refused(let refusal): return refusal
-        case .page(let items, let marker):
-            let list =
-                items.isEmpty
-                ? "<DBClusters/>" : "<DBClusters>" + items.map { clusterXML($0) }.joined() + "</DBClusters>"
-            return renderer.success(action: "DescribeDBClusters", result: markerElement(marker, of: operation) + list)
-        }
+        return selected
     }
 
     func failover(_ request: Request) -> EmulatorAnswer {
@@ -247,9 +265,7 @@ extension NeptuneEmulator {
             record.attributes["DBClusterArn"] = .scalar(
                 "arn:aws:rds:\(region):\(configuration.accountId):cluster:\(record.id)")
             clusters[old] = nil
-            for (id, other) in clusters where other.replicationSource == old {
-                clusters[id]?.replicationSource = record.id
-            }
+            for id in clusters.keysReplicating(old) { clusters[id]?.replicationSource = record.id }
             for id in record.instances { instances[id]?.cluster = record.id }
         }
         return store(ClusterChange(operation: "ModifyDBCluster", before: before, after: record))

@@ -39,7 +39,7 @@ extension NeptuneEmulator {
     /// The cluster an ARN names, in whichever region keeps it; nil when it names none (or one being deleted).
     func cluster(arn: String) -> ClusterRecord? {
         guard let location = ClusterLocation.of(arn: arn, account: configuration.accountId) else { return nil }
-        let store = location.region == region ? clusters : parked[location.region]?.clusters ?? [:]
+        let store = location.region == region ? clusters : parked[location.region]?.clusters ?? ClusterStore()
         return store[location.key].flatMap { $0.status == "deleting" ? nil : $0 }
     }
 
@@ -57,13 +57,10 @@ extension NeptuneEmulator {
         }
     }
 
-    /// The ARNs of every live cluster of every region (lower-cased), for the evaluator's cross-region lookups.
-    func clusterARNsInEveryRegion() -> Set<String> {
-        let stores = [clusters] + parked.values.map(\.clusters)
-        return Set(
-            stores.flatMap(\.values).filter { $0.status != "deleting" }.compactMap {
-                if case .scalar(let arn)? = $0.attributes["DBClusterArn"] { arn.lowercased() } else { nil }
-            })
+    /// The live clusters of every region by ARN, for the evaluator's cross-region lookups (each store keeps its
+    /// clusters' ARNs, so nothing is walked).
+    func clusterARNsInEveryRegion() -> ClusterARNs {
+        ClusterARNs(stores: [clusters] + parked.values.map(\.clusters))
     }
 
     /// The global cluster's members that still exist (a deleted member cluster has left it), the writer first.

@@ -182,10 +182,24 @@ extension NeptuneEmulator {
     }
 
     func describeInstances(_ request: Request) -> EmulatorAnswer {
-        var selected = instances.values.sorted { ($0.sequence, $0.id) < ($1.sequence, $1.id) }
-        if let name = text("DBInstanceIdentifier", request) {
-            selected = instance(named: name).map { [$0] } ?? []
+        let identifier = text("DBInstanceIdentifier", request)
+        // Every instance: a page of the store's own order, with no list sorted.
+        if identifier == nil, Self.filters(request).isEmpty,
+            let operation = spec.operation(named: "DescribeDBInstances")
+        {
+            switch page(instances, of: operation, request) {
+            case .refused(let refusal): return refusal
+            case .page(let page, let marker):
+                let list =
+                    page.isEmpty
+                    ? "<DBInstances/>" : "<DBInstances>" + page.map { instanceXML($0) }.joined() + "</DBInstances>"
+                return renderer.success(action: operation.name, result: list + markerElement(marker, of: operation))
+            }
         }
+        // One by identifier: no other instance is looked at.
+        var selected =
+            identifier.map { instance(named: $0).map { [$0] } ?? [] }
+            ?? instances.values.sorted { ($0.sequence, $0.id) < ($1.sequence, $1.id) }
         for (name, values) in Self.filters(request) {
             selected = selected.filter { record in
                 switch name {

@@ -11,7 +11,30 @@ extension NeptuneEmulator {
         Item
     > {
         let sorted = items.map { (key($0).lowercased(), $0) }.sorted { $0.0 < $1.0 }
-        guard let paging = operation.paging else { return .page(sorted.map(\.1)[...], marker: nil) }
+        return page(
+            count: sorted.count, of: operation, request,
+            firstAfter: { last in sorted.firstIndex { $0.0 > last } ?? sorted.count }, key: { sorted[$0].0 },
+            items: { sorted[$0].map(\.1) })
+    }
+
+    /// One page of the records of `store`, in the order it keeps (the order `page(_:key:of:_:)` sorts a list of
+    /// them in by identifier): a binary search for the token's key and the page's records, whatever the store holds.
+    func page<Record: StoredRecord>(
+        _ store: RecordStore<Record>, of operation: OperationSpec, _ request: Request
+    ) -> Page<Record> {
+        page(
+            count: store.order.count, of: operation, request,
+            firstAfter: { last in store.order.partitionPoint { $0.sortKey > last } },
+            key: { store.order.element(at: $0).sortKey }, items: { store.ordered($0) })
+    }
+
+    /// The page cut of a list of `count` items sorted by key: `firstAfter` finds the position after a token's key,
+    /// `key` reads the key at a position and `items` the items of a range of positions.
+    func page<Item>(
+        count: Int, of operation: OperationSpec, _ request: Request, firstAfter: (String) -> Int,
+        key: (Int) -> String, items: (Range<Int>) -> [Item]
+    ) -> Page<Item> {
+        guard let paging = operation.paging else { return .page(items(0..<count)[...], marker: nil) }
         var offset = 0
         if let token = text(paging.token, request) {
             guard let last = Self.key(inToken: token, operation: operation.name) else {
@@ -19,19 +42,17 @@ extension NeptuneEmulator {
                     renderer.error(
                         paging.badTokenError, "The \(paging.token) '\(token)' is not one this service issued."))
             }
-            offset = sorted.firstIndex { $0.0 > last } ?? sorted.count
+            offset = firstAfter(last)
         }
         let limit = text(paging.limit, request).flatMap(Int.init) ?? 100
-        let size = min(limit, sorted.count - offset)
-        var cut = PageCut(
-            offset: offset, size: size, next: offset + size, marker: offset + size < sorted.count, total: sorted.count)
+        let size = min(limit, count - offset)
+        var cut = PageCut(offset: offset, size: size, next: offset + size, marker: offset + size < count, total: count)
         for decorator in decorators { decorator.cutting(&cut) }
-        let start = max(0, min(cut.offset, sorted.count))
-        let end = max(start, min(start + cut.size, sorted.count))
-        let lastSent = min(max(cut.next, 1), sorted.count) - 1
-        let marker =
-            cut.marker && !sorted.isEmpty ? Self.token(operation: operation.name, key: sorted[lastSent].0) : nil
-        return .page(sorted[start..<end].map(\.1)[...], marker: marker)
+        let start = max(0, min(cut.offset, count))
+        let end = max(start, min(start + cut.size, count))
+        let lastSent = min(max(cut.next, 1), count) - 1
+        let marker = cut.marker && count > 0 ? Self.token(operation: operation.name, key: key(lastSent)) : nil
+        return .page(items(start..<end)[...], marker: marker)
     }
 
     static func token(operation: String, key: String) -> String {

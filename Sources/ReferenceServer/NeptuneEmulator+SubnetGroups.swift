@@ -25,7 +25,7 @@ extension NeptuneEmulator {
     /// The store as the evaluator sees it when it judges preconditions.
     func contractState() -> EmulatorContractState {
         var state = EmulatorContractState(
-            clusters: clusters, instances: instances, snapshots: snapshots,
+            clusters: clusters.byKey, instances: instances.byKey, snapshots: snapshots,
             endpoints: endpointsMaintenance.endpoints,
             subnetGroups: subnetsTagsRoles.subnetGroups, parameterGroups: parameterGroups,
             families: spec.engineParameters.families, decorators: decorators, resources: spec.resources,

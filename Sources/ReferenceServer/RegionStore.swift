@@ -3,8 +3,8 @@ import Foundation
 /// What the emulator holds in one region: clusters, instances, snapshots, subnet groups and tags, and the creation
 /// counter. Regions share nothing, as on the real service.
 struct RegionStore: Sendable {
-    var clusters: [String: ClusterRecord] = [:]
-    var instances: [String: InstanceRecord] = [:]
+    var clusters = ClusterStore()
+    var instances = RecordStore<InstanceRecord>()
     var snapshots: [String: SnapshotRecord] = [:]
     var parameterGroups = ParameterGroupStore()
     var sequence = 0
