@@ -31,8 +31,6 @@ enum EmulatedSubnets {
     static let defaultSubnets = ["subnet-00000000", "subnet-00000001", "subnet-00000002"]
     /// At most this many subnets per group (RDS CHAP_Limits, NEPTUNE-FACTS-2 §3.6).
     static let subnetsPerGroup = 20
-    /// At most this many subnet groups per region besides `default` (RDS CHAP_Limits).
-    static let groupsPerRegion = 50
 
     /// The zone of a subnet id in `region`, or nil when the id is not of EC2's form.
     static func zone(of subnet: String, region: String) -> String? {
