@@ -78,7 +78,13 @@ import Testing
         #expect(
             pinned.always.count == 62, "moto-5.2.1-findings.txt was read whole: it holds \(pinned.always.count) ids")
         #expect(pinned.always.subtracting(found).isEmpty, "gone: \(pinned.always.subtracting(found).sorted())")
-        let extra = found.subtracting(pinned.always).subtracting(pinned.sometimes)
+        // Or a finding whose cases are all those moto's minute-named automated snapshots decide (`MotoClockQuirk`: a
+        // restore with an identifier a create used within the same minute draws DBClusterSnapshotAlreadyExistsFault).
+        let byClock = Set(
+            findings.filter { finding in
+                (finding["cases"] as? [String] ?? []).allSatisfy { $0.hasPrefix(MotoClockQuirk.prefix) }
+            }.compactMap { $0["id"] as? String })
+        let extra = found.subtracting(pinned.always).subtracting(pinned.sometimes).subtracting(byClock)
         #expect(
             extra.allSatisfy { $0.hasPrefix("server-error/") || $0.hasPrefix("setup-failed/") },
             "new findings against moto 5.2.1: \(extra.sorted())")
