@@ -136,13 +136,10 @@ public struct CaseExecutor: Sendable {
         result.requestBody = Self.clipped(sent.body)
         result.actualStatus = sent.answer.status
         result.actualBody = Self.clipped(sent.answer.body)
-        if sent.answer.status == 200, testCase.raw == nil {
-            await ledger.record(request, region: testCase.signingRegion, by: "made or renamed by \(testCase.id)")
-        } else if sent.answer.status >= 500, testCase.raw == nil {
-            // A server error says nothing of what happened before it: the create may have half-applied (moto 5.2.1
-            // answers HTTP 500 to a read-replica cluster's create, and keeps the cluster).
-            await recordPossiblyCreated(
-                request, region: testCase.signingRegion, by: "sent by \(testCase.id) (HTTP \(sent.answer.status))")
+        if testCase.raw == nil {
+            await note(
+                sent.answer, to: request, region: testCase.signingRegion, madeBy: "made or renamed by \(testCase.id)",
+                sentBy: "sent by \(testCase.id)")
         }
         if let recorder, case .success(let name) = testCase.expectation {
             guard sent.answer.status == 200, let tree = try? SafeXMLParser().parse(sent.answer.body) else {
@@ -201,19 +198,9 @@ public struct CaseExecutor: Sendable {
         }
         do {
             let sent = try await client.send(step.request)
-            if sent.answer.status == 200 {
-                await ledger.record(step.request, region: step.signingRegion, by: origin)
-            } else if sent.answer.status >= 500 {
-                await recordPossiblyCreated(
-                    step.request, region: step.signingRegion,
-                    by: origin.map { "\($0) (HTTP \(sent.answer.status))" })
-            }
+            await note(sent.answer, to: step.request, region: step.signingRegion, madeBy: origin, sentBy: origin)
             if sent.answer.status != 200, !step.mayFail {
-                let code =
-                    (try? SafeXMLParser().parse(sent.answer.body)).flatMap(ErrorEnvelope.init).map {
-                        " \($0.code): \($0.message.prefix(200))"
-                    } ?? ""
-                return "\(label) was refused: HTTP \(sent.answer.status)\(code)"
+                return "\(label) was refused: \(Self.refusal(sent.answer))"
             }
         } catch {
             await recordPossiblyCreated(
@@ -236,6 +223,25 @@ public struct CaseExecutor: Sendable {
         // Back to the start of a scalar: never cut a multi-byte character in two.
         while end > utf8.startIndex, utf8[end] & 0xC0 == 0x80 { end = utf8.index(before: end) }
         return String(decoding: utf8[..<end], as: UTF8.self) + "\n[cut at 64 KiB of \(size) bytes]"
+    }
+
+    /// Updates the ledger with what an answer says `request` did: a success made or renamed what it names; a server
+    /// error says nothing of what happened before it, so what it creates may exist (moto 5.2.1 answers HTTP 500 to a
+    /// read-replica cluster's create, and keeps the cluster). `madeBy` and `sentBy` say where a leftover comes from.
+    func note(_ answer: HTTPAnswer, to request: Request, region: SigningRegion?, madeBy: String?, sentBy: String?) async
+    {
+        if answer.status == 200 {
+            await ledger.record(request, region: region, by: madeBy)
+        } else if answer.status >= 500 {
+            await recordPossiblyCreated(request, region: region, by: sentBy.map { "\($0) (HTTP \(answer.status))" })
+        }
+    }
+
+    /// `HTTP 400 InvalidParameterValue: The parameter …`: an error answer for a sentence, its message cut at `cut`
+    /// characters.
+    static func refusal(_ answer: HTTPAnswer, cut: Int = 200) -> String {
+        let envelope = (try? SafeXMLParser().parse(answer.body)).flatMap(ErrorEnvelope.init)
+        return "HTTP \(answer.status)" + (envelope.map { " \($0.code): \($0.message.prefix(cut))" } ?? "")
     }
 
     /// A create whose answer never came may still have happened, and so may what a delete creates on the side (a
@@ -319,11 +325,7 @@ public struct CaseExecutor: Sendable {
             }
             if step.operation == lifecycle.delete.operation {
                 deleted = sent.answer.status == 200 || isNotFound(sent.answer, code: lifecycle.delete.notFound)
-                let envelope = (try? SafeXMLParser().parse(sent.answer.body)).flatMap(ErrorEnvelope.init)
-                refusal =
-                    deleted
-                    ? nil
-                    : "HTTP \(sent.answer.status)" + (envelope.map { " \($0.code): \($0.message.prefix(160))" } ?? "")
+                refusal = deleted ? nil : Self.refusal(sent.answer, cut: 160)
             }
         }
         return (deleted, refusal)

@@ -155,8 +155,7 @@ public struct ConformanceRun: Sendable {
         let leftovers = await Task {
             let check = SweepCheck(spec: spec, client: sweeper, stateTimeout: options.stateTimeout)
             let left = await sweep(client: sweeper, ledger: ledger, check: check)
-            let named = Set(left.map { $0.components(separatedBy: ": ")[0] })
-            return left + (await check.leftovers(madeBy: ledger, alreadyLeft: named))
+            return left + (await check.leftovers(madeBy: ledger))
         }.value
         if self.transport == nil { await transport.shutdown() }
         let elapsed = ContinuousClock.now - clock

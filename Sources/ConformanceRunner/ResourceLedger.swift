@@ -65,9 +65,7 @@ public actor ResourceLedger {
         for (kind, id) in creations(of: request) { unconfirmed.remove(Entry(kind: kind, id: id)) }
         for (kind, id) in remaining where !before.contains(Entry(kind: kind, id: id)) {
             if let origin { origins[Entry(kind: kind, id: id)] = origin }
-            guard let region else { continue }
-            elsewhere[Entry(kind: kind, id: id)] = region
-            made[Entry(kind: kind, id: id)] = .some(region)
+            if let region { place(Entry(kind: kind, id: id), in: region) }
         }
     }
 
@@ -125,10 +123,7 @@ public actor ResourceLedger {
                 if !contains(kind, id) { unconfirmed.insert(Entry(kind: kind, id: id)) }
                 add(kind, id)
                 if let origin { origins[Entry(kind: kind, id: id)] = origin }
-                if let region {
-                    elsewhere[Entry(kind: kind, id: id)] = region
-                    made[Entry(kind: kind, id: id)] = .some(region)
-                }
+                if let region { place(Entry(kind: kind, id: id), in: region) }
             }
         }
         for (named, renaming) in renames[request.operation] ?? [] {
@@ -143,6 +138,12 @@ public actor ResourceLedger {
 
     /// Marks a resource gone (the endpoint said it does not exist).
     public func forget(_ kind: ResourceKind, _ id: String) { remove(kind, id) }
+
+    /// Notes that a resource was made in `region`, not the run's own: for its deletes now, and for the sweep's check.
+    func place(_ entry: Entry, in region: SigningRegion) {
+        elsewhere[entry] = region
+        made[entry] = .some(region)
+    }
 
     func add(_ kind: ResourceKind, _ id: String) {
         if !(live[kind]?.contains(id) ?? false) { live[kind, default: []].append(id) }

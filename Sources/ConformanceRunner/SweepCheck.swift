@@ -15,16 +15,17 @@ struct SweepCheck: Sendable {
     let stateTimeout: Duration
 
     /// What the run made that is still there after the retries, as the run's leftovers list them
-    /// (`DBCluster nc1-ab (in eu-central-1): still listed after its delete was answered; made by …`), leaving out
-    /// those the sweep already listed (`alreadyLeft`: `Kind id`, with ` (in region)` for the second region).
-    func leftovers(madeBy ledger: ResourceLedger, alreadyLeft: Set<String>) async -> [String] {
-        let made = await ledger.everMade
+    /// (`DBCluster nc1-ab (in eu-central-1): still listed after its delete was answered; made by …`). What the sweep
+    /// already gave up on (the ledger still holds it: the sweep forgets what it deletes) is listed by the sweep, and
+    /// not tried again here.
+    func leftovers(madeBy ledger: ResourceLedger) async -> [String] {
+        var made: [(kind: ResourceKind, id: String, region: SigningRegion?)] = []
+        for entry in await ledger.everMade where !(await ledger.contains(entry.kind, entry.id)) { made.append(entry) }
         let kinds = spec.resources.lifecycles.filter { lifecycle in made.contains { $0.kind == lifecycle.kind } }
         var remaining: [String] = []
         for lifecycle in kinds {
-            let regions = Set(made.filter { $0.kind == lifecycle.kind }.map { $0.region?.rawValue ?? "" })
-            for regionName in regions.sorted() {
-                let region = regionName.isEmpty ? nil : SigningRegion(rawValue: regionName)
+            let regions = Set(made.filter { $0.kind == lifecycle.kind }.map(\.region))
+            for region in regions.sorted(by: { ($0?.rawValue ?? "") < ($1?.rawValue ?? "") }) {
                 let ours = Set(made.filter { $0.kind == lifecycle.kind && $0.region == region }.map(\.id))
                 let client = client.signing(for: region)
                 let deadline = ContinuousClock.now.advanced(by: stateTimeout)
@@ -39,7 +40,7 @@ struct SweepCheck: Sendable {
                     listed = await stillListed(lifecycle, among: ours, client: client) ?? []
                 }
                 let place = region.map { _ in " (in \(client.endpoint.region))" } ?? ""
-                for id in listed.sorted() where !alreadyLeft.contains("\(lifecycle.kind.rawValue) \(id)\(place)") {
+                for id in listed.sorted() {
                     let origin = await ledger.origin(of: lifecycle.kind, id).map { "; \($0)" } ?? ""
                     remaining.append(
                         "\(lifecycle.kind.rawValue) \(id)\(place): still listed after its delete was answered\(origin)")

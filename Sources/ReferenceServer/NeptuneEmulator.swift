@@ -259,24 +259,10 @@ public actor NeptuneEmulator {
     /// stores keep their keys), so this costs nothing more with 100,000 clusters than with 10.
     func settle() {
         let now = clock.now
-        for id in clusters.pendingKeys {
-            guard var record = clusters[id], let pending = record.pending, pending.at <= now else { continue }
-            if let target = pending.target {
-                record.status = target
-                record.pending = nil
-                clusters[id] = record
-            } else {
-                clusters[id] = nil
-            }
-        }
-        for id in instances.pendingKeys {
-            guard var record = instances[id], let pending = record.pending, pending.at <= now else { continue }
-            if let target = pending.target {
-                record.status = target
-                record.pending = nil
-                instances[id] = record
-            } else {
-                instances[id] = nil
+        for (id, settled) in Self.due(clusters.pendingKeys, at: now, { clusters[$0] }) { clusters[id] = settled }
+        for (id, settled) in Self.due(instances.pendingKeys, at: now, { instances[$0] }) {
+            instances[id] = settled
+            if settled == nil {
                 for clusterId in clusters.keysListing(id) {
                     clusters[clusterId]?.instances.removeAll { $0 == id }
                 }
@@ -289,6 +275,20 @@ public actor NeptuneEmulator {
         }
         settleEndpoints(at: now)
         settleGlobalClusters()
+    }
+
+    /// The records among `keys` whose transition is due at `now`, each as the transition leaves it: in its target
+    /// status, or nil when the transition removes it.
+    static func due<Record: StoredRecord>(
+        _ keys: Set<String>, at now: ContinuousClock.Instant, _ record: (String) -> Record?
+    ) -> [(key: String, settled: Record?)] {
+        keys.compactMap { key in
+            guard var record = record(key), let pending = record.pending, pending.at <= now else { return nil }
+            guard let target = pending.target else { return (key, nil) }
+            record.status = target
+            record.pending = nil
+            return (key, record)
+        }
     }
 
     func later(_ target: String?) -> PendingTransition {

@@ -4,7 +4,9 @@ protocol StoredRecord: Sendable {
     var id: String { get }
     /// The creation counter, which breaks ties of the order.
     var sequence: Int { get }
-    var pending: PendingTransition? { get }
+    /// The status a due transition sets, and the transition itself.
+    var status: String { get set }
+    var pending: PendingTransition? { get set }
 }
 
 /// Where a record stands in its describe order: its identifier lower-cased, as a page's key and token name it (the
