@@ -121,7 +121,8 @@ public struct AnswerJudge: Sendable {
     static func finding(_ difference: XMLDifference) -> Finding {
         Finding(
             kind: Finding.Kind(difference.kind), path: difference.path, expected: difference.expected,
-            found: difference.found, warning: difference.severity == .warning)
+            found: difference.found, warning: difference.severity == .warning,
+            evidence: difference.evidence)
     }
 
     static func errorSummary(_ tree: XMLTree) -> String {

@@ -1,3 +1,4 @@
+import ConformanceSpec
 import XMLCompare
 
 /// One departure found in an answer: where, what was expected and what came.
@@ -8,13 +9,19 @@ public struct Finding: Sendable, Codable, Equatable, CustomStringConvertible {
     public var expected: String?
     public var found: String?
     public var warning: Bool
+    /// Where the expectation this finding departs from comes from (documented, observed or inferred, with its source).
+    public var evidence: Evidence?
 
-    public init(kind: Kind, path: String, expected: String? = nil, found: String? = nil, warning: Bool = false) {
+    public init(
+        kind: Kind, path: String, expected: String? = nil, found: String? = nil, warning: Bool = false,
+        evidence: Evidence? = nil
+    ) {
         self.kind = kind
         self.path = path
         self.expected = expected
         self.found = found
         self.warning = warning
+        self.evidence = evidence
     }
 
     /// The finding a failed case is reported by: a broken walk over pages or a foreign region first (the case's

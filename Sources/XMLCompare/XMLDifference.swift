@@ -1,3 +1,5 @@
+import ConformanceSpec
+
 /// One way an actual answer departs from what was expected, located by its XPath.
 public struct XMLDifference: Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable, Equatable, CaseIterable {
@@ -27,13 +29,19 @@ public struct XMLDifference: Sendable, Equatable, CustomStringConvertible {
     public var expected: String?
     public var found: String?
     public var severity: Severity
+    /// Where the expectation this difference departs from comes from, when the spec says.
+    public var evidence: Evidence?
 
-    public init(kind: Kind, path: String, expected: String? = nil, found: String? = nil, severity: Severity = .error) {
+    public init(
+        kind: Kind, path: String, expected: String? = nil, found: String? = nil, severity: Severity = .error,
+        evidence: Evidence? = nil
+    ) {
         self.kind = kind
         self.path = path
         self.expected = expected
         self.found = found
         self.severity = severity
+        self.evidence = evidence
     }
 
     /// One readable line, diff-style: `- expected` / `+ found` after the path.
