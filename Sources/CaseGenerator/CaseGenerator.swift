@@ -24,6 +24,15 @@ public struct CaseGenerator: Sendable {
 
     /// Every case for every operation, in a stable order.
     public func generate() -> [TestCase] {
+        let evidence = CaseEvidence(spec: spec)
+        return cases().map { testCase in
+            var testCase = testCase
+            testCase.evidence = evidence.evidence(of: testCase)
+            return testCase
+        }
+    }
+
+    private func cases() -> [TestCase] {
         spec.operations.enumerated().flatMap { index, operation in
             // One letter for each of the first 26 operations, then a digit and a letter: every operation names its
             // own resources (two operations with one scope would make the same identifiers on a shared endpoint).

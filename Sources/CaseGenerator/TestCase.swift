@@ -1,3 +1,4 @@
+import ConformanceSpec
 import QueryProtocol
 
 /// One generated conformance case: set-up steps, the request under test, what must come back, and tear-down.
@@ -32,6 +33,8 @@ public struct TestCase: Sendable, Equatable, Codable {
     public var signature: SignatureVariant?
     /// The region the request under test is signed for, when not the run's own (region cases).
     public var signingRegion: SigningRegion?
+    /// Where the expectation comes from (documented, observed or inferred, with its source); set by the generator.
+    public var evidence: Evidence?
 
     public init(
         id: String, operation: String, kind: Kind, tags: [String], covers: [String], summary: String,

@@ -35,12 +35,18 @@ extension HTMLReport {
         for finding in findings {
             let example = finding.example
             html +=
-                "<details class=\"finding\" id=\"finding-\(e(finding.id))\"><summary><b>\(finding.cases.count)</b> · \(codeSpans(e(finding.title))) <code>\(e(finding.id))</code></summary>\n"
+                "<details class=\"finding\" id=\"finding-\(e(finding.id))\"><summary><b>\(finding.cases.count)</b> · \(codeSpans(e(finding.title))) <code>\(e(finding.id))</code>\(finding.evidence.map { " <span class=\"evidence-\(e($0.level.rawValue))\">\(e($0.level.rawValue))</span>" } ?? "")</summary>\n"
             html +=
                 "<p>Kind <code>\(e(finding.kind.rawValue))</code> · item <code>\(e(finding.item))</code> · spec items: "
             html +=
                 finding.items.prefix(20).map { "<code>\(e($0))</code>" }.joined(separator: ", ")
                 + (finding.items.count > 20 ? " …" : "") + "</p>\n"
+            if let evidence = finding.evidence {
+                let counts = (finding.casesByEvidence ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+                html +=
+                    "<p class=\"evidence\">Evidence <b class=\"evidence-\(e(evidence.level.rawValue))\">\(e(evidence.level.rawValue))</b>: \(e(evidence.source))"
+                    + (counts.count > 1 ? " (cases: \(e(counts.joined(separator: ", "))))" : "") + "</p>\n"
+            }
             html += "<p>Example <code>\(e(example.caseId))</code>: expected \(e(example.expected))"
             if let status = example.actualStatus { html += "; answered HTTP \(status)" }
             html += "</p>\n"

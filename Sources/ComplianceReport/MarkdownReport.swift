@@ -1,4 +1,5 @@
 import ConformanceRunner
+import ConformanceSpec
 import Foundation
 
 /// `summary.md`, what a CI job summary shows: the score, the root causes first (new ones first
@@ -13,12 +14,22 @@ enum MarkdownReport {
         }
         md +=
             "\(report.results.count) cases in \(String(format: "%.2f", report.durationSeconds)) s: **\(report.count(.passed)) passed**, \(report.count(.failed)) failed, \(report.count(.errored)) errored, \(report.count(.missingGolden)) without golden, \(report.count(.skipped)) skipped. API \(report.apiVersion), seed \(report.seed), \(report.comparison) comparison\(report.shard.map { ", shard \($0)" } ?? "").\n\n"
+        if let levels = report.score?.byEvidence, !levels.isEmpty {
+            md +=
+                "Cases passed by evidence: "
+                + Evidence.Level.allCases.reversed().compactMap { level in
+                    levels[level.rawValue].map { "\(level.rawValue) \($0.good) of \($0.total) (\($0.percent)%)" }
+                }.joined(separator: ", ") + ".\n\n"
+        }
         if let baseline = report.baseline { md += baselineSection(baseline) }
         let findings = report.findings ?? []
         if !findings.isEmpty {
             md +=
-                "## Findings (\(findings.count) root causes of \(findings.reduce(0) { $0 + $1.cases.count }) cases)\n\n| cases | finding | id |\n|---:|---|---|\n"
-            for finding in findings { md += "| \(finding.cases.count) | \(cell(finding.title)) | `\(finding.id)` |\n" }
+                "## Findings (\(findings.count) root causes of \(findings.reduce(0) { $0 + $1.cases.count }) cases)\n\n| cases | finding | id | evidence |\n|---:|---|---|---|\n"
+            for finding in findings {
+                md +=
+                    "| \(finding.cases.count) | \(cell(finding.title)) | `\(finding.id)` | \(cell(evidenceText(finding.evidence))) |\n"
+            }
             md += "\n"
         }
         if let masked = report.maskedFindings, !masked.isEmpty {
@@ -84,5 +95,13 @@ enum MarkdownReport {
     static func cell(_ text: String) -> String {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(
             of: "<", with: "&lt;")
+    }
+}
+
+extension MarkdownReport {
+    /// `**documented**: botocore's model …`, or a dash when nothing says.
+    static func evidenceText(_ evidence: Evidence?) -> String {
+        guard let evidence else { return "–" }
+        return "**\(evidence.level.rawValue)**: \(evidence.source)"
     }
 }

@@ -21,6 +21,8 @@ public struct CaseExecutor: Sendable {
     public var resourcePrefix: String?
     /// Keep every answer body, also of passed cases (parity runs compare them).
     public var keepAnswers = false
+    /// Departures from expectations weaker than this are reported as warnings, not judged (`run --evidence`).
+    public var minimumEvidence: Evidence.Level = .inferred
 
     public init(
         client: QueryClient, judge: AnswerJudge, goldens: GoldenStore, ledger: ResourceLedger,
@@ -168,6 +170,7 @@ public struct CaseExecutor: Sendable {
                 )
             }
         }
+        result.findings = Self.weighed(result.findings, caseEvidence: testCase.evidence, minimum: minimumEvidence)
         if let first = Finding.leading(result.findings) {
             result.verdict = .failed
             result.reason = Self.sentence(first)
@@ -274,11 +277,17 @@ public struct CaseExecutor: Sendable {
         let deadline = ContinuousClock.now.advanced(by: stateTimeout)
         var pause = PollPause(longest: .seconds(5))
         var last = "no answer"
+        let kind = lifecycle.kind.rawValue
+        let vocabulary = judge.spec.statusMember(of: lifecycle).flatMap(StateWait.vocabulary)
         while ContinuousClock.now < deadline {
             if let sent = try? await client.send(describe) {
                 let tree = try? SafeXMLParser().parse(sent.answer.body)
                 let status = tree?.root.descendant(statusPath)?.value
                 if status == state { return nil }
+                if let status, sent.answer.status == 200, let vocabulary, !vocabulary.contains(status) {
+                    // A status outside the kind's vocabulary will not turn into the one awaited: say so now.
+                    return StateWait.unknownStatus(label: label, kind: kind, id: id, status: status, known: vocabulary)
+                }
                 if sent.answer.status == 200, status == nil, tree?.root.descendant(lifecycle.describe.items) != nil {
                     return
                         "\(label): the \(describe.operation) answer for \(id) has no \(statusMember), so its state cannot be read"
@@ -287,7 +296,7 @@ public struct CaseExecutor: Sendable {
             }
             guard await pause.sleep() else { return "\(label): interrupted while waiting for \(id) to be \(state)" }
         }
-        return "\(label): \(id) did not reach \(state) within \(stateTimeout) (last seen: \(last))"
+        return StateWait.stuck(label: label, kind: kind, id: id, state: state, within: stateTimeout, last: last)
     }
 
     /// Tear-down steps, skipping any step on a resource the run did not create; a delete answered with the
@@ -351,5 +360,18 @@ public struct CaseExecutor: Sendable {
     /// True when an answer says the resource does not exist: HTTP 404 or the error code `code`.
     static func isNotFound(_ answer: HTTPAnswer, code: String) -> Bool {
         answer.status == 404 || (try? SafeXMLParser().parse(answer.body)).flatMap(ErrorEnvelope.init)?.code == code
+    }
+}
+
+extension CaseExecutor {
+    /// The findings, each with the evidence of its expectation (its own, else the case's), and those whose
+    /// evidence is weaker than `minimum` turned into warnings.
+    static func weighed(_ findings: [Finding], caseEvidence: Evidence?, minimum: Evidence.Level) -> [Finding] {
+        findings.map { finding in
+            var finding = finding
+            if finding.evidence == nil { finding.evidence = caseEvidence }
+            if let level = finding.evidence?.level, level < minimum { finding.warning = true }
+            return finding
+        }
     }
 }

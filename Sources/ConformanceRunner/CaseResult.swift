@@ -45,6 +45,8 @@ public struct CaseResult: Sendable, Codable, Equatable {
     /// Requests of this case (set-up, the request, tear-down) sent again after throttling, a 5xx or a lost
     /// answer; nil when none was.
     public var retries: Int?
+    /// Where the case's expectation comes from (documented, observed or inferred, with its source).
+    public var evidence: Evidence?
 
     public init(
         id: String, operation: String, kind: TestCase.Kind?, tags: [String], covers: [String], summary: String,
@@ -74,6 +76,7 @@ public struct CaseResult: Sendable, Codable, Equatable {
             id: testCase.id, operation: testCase.operation, kind: testCase.kind, tags: testCase.tags,
             covers: testCase.covers,
             summary: testCase.summary, verdict: verdict, reason: reason, expected: Self.expected(testCase.expectation))
+        evidence = testCase.evidence
     }
 
     static func expected(_ expectation: Expectation) -> String {

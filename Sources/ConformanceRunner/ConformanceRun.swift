@@ -22,6 +22,8 @@ public struct ConformanceRun: Sendable {
         public var keepAnswers = false
         /// Run the signature family even when the endpoint does not seem to check signatures.
         public var forceSignatureChecks = false
+        /// Judge only departures from expectations at least this strong; weaker ones become warnings.
+        public var minimumEvidence: Evidence.Level = .inferred
 
         public init(
             concurrency: Int = 8, mode: ComparisonMode = .strict, stateTimeout: Duration = .seconds(120),
@@ -86,6 +88,7 @@ public struct ConformanceRun: Sendable {
             stateTimeout: options.stateTimeout, recorder: recorder)
         executor.resourcePrefix = CaseGenerator(spec: spec, seed: options.seed).resourcePrefix
         executor.keepAnswers = options.keepAnswers
+        executor.minimumEvidence = options.minimumEvidence
         let executorForCases = executor
 
         // The signature family only means something where signatures are checked: probe with one unsigned request.

@@ -33,6 +33,7 @@ public struct Finding: Sendable, Codable, Equatable, CustomStringConvertible {
 
     public var description: String {
         XMLDifference.render(warning: warning, kind: kind.rawValue, path: path, expected: expected, found: found)
+            + (evidence.map { "\n    = evidence: \($0)" } ?? "")
     }
 
     /// What sort of departure a finding is. The raw value is what the reports write (`status`, `not-xml`, ...).

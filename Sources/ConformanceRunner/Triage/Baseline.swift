@@ -1,3 +1,4 @@
+import ConformanceSpec
 import Foundation
 
 /// Known departures, one entry per case, so CI fails only on what is new. Sorted by case id and
@@ -10,6 +11,16 @@ public struct Baseline: Sendable, Codable, Equatable {
         public var finding: String
         /// How it departed, hashed (kind, spec item, the gist of the departure).
         public var fingerprint: String
+        /// How strong the expectation it departed from is (`documented`, `observed`, `inferred`); absent in files
+        /// written before evidence was recorded.
+        public var evidence: Evidence.Level?
+
+        public init(case: String, finding: String, fingerprint: String, evidence: Evidence.Level? = nil) {
+            self.case = `case`
+            self.finding = finding
+            self.fingerprint = fingerprint
+            self.evidence = evidence
+        }
     }
 
     public var schemaVersion: Int
@@ -28,8 +39,12 @@ public struct Baseline: Sendable, Codable, Equatable {
     public init(results: [CaseResult], apiVersion: String) {
         self.init(
             apiVersion: apiVersion,
-            entries: results.compactMap { result in
-                Departure(result).map { Entry(case: result.id, finding: $0.rootCauseId, fingerprint: $0.fingerprint) }
+            entries: results.compactMap { [unimplemented = UnimplementedOperations.find(in: results)] result in
+                Departure(result, unimplemented: unimplemented).map {
+                    Entry(
+                        case: result.id, finding: $0.rootCauseId, fingerprint: $0.fingerprint,
+                        evidence: $0.evidence?.level)
+                }
             })
     }
 
@@ -90,8 +105,9 @@ public struct Baseline: Sendable, Codable, Equatable {
             lines.append("  \"entries\": [")
             for (index, entry) in entries.enumerated() {
                 let comma = index == entries.count - 1 ? "" : ","
+                let evidence = entry.evidence.map { ", \"evidence\": \(quoted($0.rawValue))" } ?? ""
                 lines.append(
-                    "    {\"case\": \(quoted(entry.case)), \"finding\": \(quoted(entry.finding)), \"fingerprint\": \(quoted(entry.fingerprint))}\(comma)"
+                    "    {\"case\": \(quoted(entry.case)), \"finding\": \(quoted(entry.finding)), \"fingerprint\": \(quoted(entry.fingerprint))\(evidence)}\(comma)"
                 )
             }
             lines.append("  ]")
@@ -110,9 +126,10 @@ public struct Baseline: Sendable, Codable, Equatable {
     public func judge(_ results: [CaseResult], file: String) -> BaselineOutcome {
         let known = Dictionary(entries.map { ($0.case, $0) }, uniquingKeysWith: { first, _ in first })
         var outcome = BaselineOutcome(file: file, known: [], new: [], fixed: [], changed: [:])
+        let unimplemented = UnimplementedOperations.find(in: results)
         for result in results {
             let entry = known[result.id]
-            if let departure = Departure(result) {
+            if let departure = Departure(result, unimplemented: unimplemented) {
                 if let entry, entry.fingerprint == departure.fingerprint {
                     outcome.known.append(result.id)
                 } else {

@@ -28,6 +28,8 @@ public struct ConformanceScore: Sendable, Codable, Equatable {
     /// Cases passed, of those judged.
     public var cases: Share
     public var operations: [Operation]
+    /// Cases passed, of those judged, by the evidence of their expectation (`documented`, `observed`, `inferred`).
+    public var byEvidence: [String: Share]?
 
     public init(coverage: [ConstraintCoverage], results: [CaseResult]) {
         let judged = results.filter { $0.verdict != .skipped }
@@ -47,6 +49,13 @@ public struct ConformanceScore: Sendable, Codable, Equatable {
                 name: name, items: Share(good: mine.filter(\.honoured).count, total: mine.count),
                 cases: Share(good: runs.filter { $0.verdict == .passed }.count, total: runs.count))
         }
+        var levels: [String: (good: Int, total: Int)] = [:]
+        for result in judged {
+            guard let level = result.evidence?.level.rawValue else { continue }
+            levels[level, default: (0, 0)].total += 1
+            if result.verdict == .passed { levels[level, default: (0, 0)].good += 1 }
+        }
+        byEvidence = levels.isEmpty ? nil : levels.mapValues { Share(good: $0.good, total: $0.total) }
     }
 
     /// The operation an item id begins with: `Op` of `Op.Port#range` and of `Op#exclusive`.

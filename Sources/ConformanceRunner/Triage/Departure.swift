@@ -10,9 +10,25 @@ struct Departure: Equatable {
     var item: String
     /// A short stable text of what was wrong (no request ids, times or generated names): the baseline fingerprint's input.
     var signature: String
+    /// Where the expectation the case departs from comes from: its leading finding's, else the case's.
+    var evidence: Evidence?
 
     /// The departure of `result`, or nil for a case that passed or was skipped.
-    init?(_ result: CaseResult) {
+    init?(_ result: CaseResult, unimplemented: Set<String> = []) {
+        if let operation = UnimplementedOperations.operation(of: result, among: unimplemented) {
+            self.init(
+                kind: .notImplemented, itemClass: operation, item: operation, signature: "not-implemented:\(operation)")
+            evidence = Evidence(
+                .documented, source: "botocore's model and the API reference define \(operation)")
+            return
+        }
+        self.init(judging: result)
+        if result.verdict == .failed {
+            evidence = Finding.leading(result.findings)?.evidence ?? result.evidence
+        }
+    }
+
+    private init?(judging result: CaseResult) {
         switch result.verdict {
         case .passed, .skipped:
             return nil
@@ -20,7 +36,11 @@ struct Departure: Equatable {
             self.init(kind: .missingGolden, itemClass: result.operation, item: result.id, signature: "missing-golden")
         case .errored:
             let reason = result.reason ?? ""
-            if reason.hasPrefix("set-up step"), let open = reason.firstIndex(of: "("),
+            if let wait = StateWait.failure(in: reason) {
+                self.init(
+                    kind: wait.stuck ? .stuckState : .unknownState, itemClass: wait.kind, item: Self.mainItem(result),
+                    signature: "\(wait.stuck ? "stuck" : "unknown-state"):\(wait.kind)")
+            } else if reason.hasPrefix("set-up step"), let open = reason.firstIndex(of: "("),
                 let close = reason[open...].firstIndex(of: ")")
             {
                 let step = String(reason[reason.index(after: open)..<close])

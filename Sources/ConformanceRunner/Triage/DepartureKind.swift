@@ -1,6 +1,9 @@
 /// The kind of a case's departure from the contract: the second half of a root cause (the first
 /// is the spec item). Raw values are the stable words reports and baselines use.
 public enum DepartureKind: String, Sendable, Codable, CaseIterable {
+    /// Every case of an operation got a 5xx, a page that is not XML, `InvalidAction` or no answer: the endpoint does
+    /// not implement it (`UnimplementedOperations`).
+    case notImplemented = "does-not-implement"
     /// A request the contract refuses got a success answer.
     case acceptedInvalid = "accepts-invalid"
     /// A valid request got an error answer (4xx).
@@ -28,6 +31,10 @@ public enum DepartureKind: String, Sendable, Codable, CaseIterable {
     case serverError = "server-error"
     /// No answer: refused, reset, timed out, too large.
     case transportFailure = "transport-failure"
+    /// A resource never reached the state a set-up step waits for (within `--state-timeout`).
+    case stuckState = "stuck-state"
+    /// A resource's describe answered a status outside its kind's vocabulary while a set-up step waited on it.
+    case unknownState = "unknown-state"
     /// A set-up step the case needs was refused, so the case could not be judged.
     case setupFailed = "setup-failed"
     /// A success case without its golden file (a gap of the suite's data, not of the endpoint).
@@ -36,6 +43,7 @@ public enum DepartureKind: String, Sendable, Codable, CaseIterable {
     /// How a title says it, before the item's words ("accepts values that break …").
     var phrase: String {
         switch self {
+        case .notImplemented: "does not implement"
         case .acceptedInvalid: "accepts"
         case .refusedValid: "refuses"
         case .wrongCode: "answers with the wrong error code for"
@@ -49,6 +57,8 @@ public enum DepartureKind: String, Sendable, Codable, CaseIterable {
         case .malformedAnswer: "answers with something that is not XML for"
         case .serverError: "fails with HTTP 5xx on"
         case .transportFailure: "does not answer"
+        case .stuckState: "never reaches the state a set-up step waits for:"
+        case .unknownState: "answers a status outside the kind's vocabulary:"
         case .setupFailed: "refuses a set-up step:"
         case .missingGolden: "has no golden file for"
         }

@@ -1,3 +1,5 @@
+import ConformanceSpec
+
 /// A root cause: every case whose first departure is of one kind on one class of spec item. A run
 /// against moto groups about 300 failing cases into a few dozen of these, one line each.
 public struct RootCause: Sendable, Codable, Equatable {
@@ -15,6 +17,11 @@ public struct RootCause: Sendable, Codable, Equatable {
     public var cases: [String]
     /// One case shown in full.
     public var example: Example
+    /// The strongest ground among its cases' departures (documented, observed or inferred, with the source).
+    public var evidence: Evidence?
+    /// How many of its cases depart from an expectation of each evidence level (`documented`, `observed`,
+    /// `inferred`).
+    public var casesByEvidence: [String: Int]?
 
     public struct Example: Sendable, Codable, Equatable {
         public var caseId: String
@@ -29,5 +36,18 @@ public struct RootCause: Sendable, Codable, Equatable {
         public var curl: String?
         /// `neptune-conformance run --case ID --endpoint …`.
         public var rerun: String
+    }
+}
+
+extension RootCause {
+    /// Sets the evidence of a root cause from its cases' departures: the strongest (the first of that level), and
+    /// the count per level.
+    mutating func weigh(_ evidences: [Evidence?]) {
+        let known = evidences.compactMap { $0 }
+        guard !known.isEmpty else { return }
+        evidence = known.first { $0.level == known.map(\.level).max() }
+        var counts: [String: Int] = [:]
+        for item in known { counts[item.level.rawValue, default: 0] += 1 }
+        casesByEvidence = counts
     }
 }

@@ -12,8 +12,9 @@ public enum RootCauseAnalysis {
     ) -> [RootCause] {
         var order: [String] = []
         var groups: [String: [(result: CaseResult, departure: Departure)]] = [:]
+        let unimplemented = UnimplementedOperations.find(in: results)
         for result in results {
-            guard let departure = Departure(result) else { continue }
+            guard let departure = Departure(result, unimplemented: unimplemented) else { continue }
             if groups[departure.rootCauseId] == nil { order.append(departure.rootCauseId) }
             groups[departure.rootCauseId, default: []].append((result, departure))
         }
@@ -23,13 +24,20 @@ public enum RootCauseAnalysis {
             let members = group.map(\.result)
             let items = Set(group.map(\.departure.item)).sorted()
             let example = members.first { $0.verdict == .failed } ?? members[0]
-            return RootCause(
+            var cause = RootCause(
                 id: id, title: title(departure, items: items), item: departure.itemClass, kind: departure.kind,
                 items: items,
                 cases: members.map(\.id),
                 example: Self.example(example, endpoint: endpoint, url: url, region: region, signingName: signingName))
+            cause.weigh(group.map(\.departure.evidence))
+            return cause
         }
-        return causes.sorted { $0.cases.count != $1.cases.count ? $0.cases.count > $1.cases.count : $0.id < $1.id }
+        // An operation not implemented at all comes first: it explains every case of it and of what needs it.
+        return causes.sorted {
+            let (left, right) = ($0.kind == .notImplemented, $1.kind == .notImplemented)
+            if left != right { return left }
+            return $0.cases.count != $1.cases.count ? $0.cases.count > $1.cases.count : $0.id < $1.id
+        }
     }
 
     /// Departures that no root cause shows because, in every case that has them, another departure comes first
@@ -42,7 +50,8 @@ public enum RootCauseAnalysis {
     ) -> [RootCause] {
         var order: [String] = []
         var groups: [String: [(result: CaseResult, departure: Departure)]] = [:]
-        for result in results where result.verdict == .failed {
+        let unimplemented = UnimplementedOperations.find(in: results)
+        for result in results where result.verdict == .failed && !unimplemented.contains(result.operation) {
             let leading = Finding.leading(result.findings)
             var seen: Set<String> = []
             // Status, code and XML-ness are facets of the leading departure; what an answer holds is its own.
@@ -61,11 +70,13 @@ public enum RootCauseAnalysis {
         let causes = order.map { id -> RootCause in
             let group = groups[id]!
             let items = Set(group.map(\.departure.item)).sorted()
-            return RootCause(
+            var cause = RootCause(
                 id: id, title: title(group[0].departure, items: items), item: group[0].departure.itemClass,
                 kind: group[0].departure.kind, items: items, cases: group.map(\.result.id),
                 example: Self.example(
                     group[0].result, endpoint: endpoint, url: url, region: region, signingName: signingName))
+            cause.weigh(group.map(\.departure.evidence))
+            return cause
         }
         // Elements the contract does not know come last: an emulator that answers extra members usually answers many.
         return causes.sorted {
@@ -94,6 +105,9 @@ public enum RootCauseAnalysis {
         let broken =
             family ?? "requests that break the `\(departure.itemClass)` \(noun(departure.itemClass)) of \(list)"
         switch departure.kind {
+        case .notImplemented:
+            return "does not implement \(departure.itemClass) (every case of it got HTTP 5xx, a page that is not XML, "
+                + "InvalidAction or no answer)"
         case .acceptedInvalid: return "accepts \(broken)"
         case .refusedValid: return "refuses valid \(departure.itemClass) requests"
         case .serverError:
@@ -112,6 +126,10 @@ public enum RootCauseAnalysis {
             return
                 "ignores the region requests are signed for (another region's resources or names in answers) in \(list)"
         case .transportFailure: return "does not answer: \(departure.itemClass)"
+        case .stuckState:
+            return "leaves a \(departure.itemClass) stuck: it never reaches the state a set-up step waits for"
+        case .unknownState:
+            return "answers a \(departure.itemClass) status outside the kind's vocabulary while set-up waits on it"
         case .setupFailed: return "refuses the \(departure.itemClass) set-up step, so cases cannot be judged"
         case .missingGolden: return "has no golden file for \(departure.itemClass) success cases"
         }

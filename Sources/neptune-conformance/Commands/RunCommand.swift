@@ -60,6 +60,12 @@ struct RunCommand: AsyncParsableCommand {
             concurrency: settings.concurrency, mode: mode, stateTimeout: settings.stateWait,
             transport: settings.transport, seed: selection.seed)
         options.forceSignatureChecks = settings.signatureChecks
+        options.minimumEvidence = output.evidence
+        if output.evidence > .inferred {
+            options.notes.append(
+                "judged only expectations at least \(output.evidence.rawValue) (--evidence); departures from weaker ones are warnings"
+            )
+        }
         let runOptions = options
         let printer = ProgressPrinter(quiet: output.quiet)
         let destinationText =
@@ -142,6 +148,18 @@ struct OutputOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
+            "Judge only expectations at least this strong: documented, observed or inferred (all).",
+            discussion: """
+                Every expectation says where it comes from: documented (botocore's model, the API reference or \
+                the user guide, named), observed (an answer AWS sent, under Facts/real-aws) or inferred (no \
+                public source; the suite's guess, marked in Specs/). Departures from weaker expectations are \
+                reported as warnings and do not fail the run. Ordered inferred < observed < documented.
+                """,
+            valueName: "level"))
+    var evidence: Evidence.Level = .inferred
+
+    @Option(
+        help: ArgumentHelp(
             "Judge against the known departures in this file: exit 0 when every departure is in it, 1 on any new one.",
             discussion:
                 "Departures the file lists that now pass are reported as fixed. Record the file with --update-baseline.",
@@ -214,7 +232,15 @@ enum SummaryTable {
                 let count = String(finding.cases.count)
                 text +=
                     "\n  " + String(repeating: " ", count: width - count.count) + count
-                    + "  \(finding.title)  [\(finding.id)]"
+                    + "  \(finding.title)  [\(finding.id)\(finding.evidence.map { "; \($0.level.rawValue)" } ?? "")]"
+            }
+            var counts: [Evidence.Level: Int] = [:]
+            for finding in findings { if let level = finding.evidence?.level { counts[level, default: 0] += 1 } }
+            if !counts.isEmpty {
+                text +=
+                    "\nFindings by evidence: "
+                    + Evidence.Level.allCases.reversed().map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(
+                        separator: ", ")
             }
         }
         let masked = report.maskedFindings ?? []
@@ -242,6 +268,13 @@ enum SummaryTable {
         if let score = report.score {
             text +=
                 "\nScore: \(score.items.percent)% of spec items honoured (\(score.items.good) of \(score.items.total)), \(score.cases.percent)% of cases passed (\(score.cases.good) of \(score.cases.total))"
+            if let levels = score.byEvidence {
+                text +=
+                    "\nCases passed by evidence: "
+                    + Evidence.Level.allCases.reversed().compactMap { level in
+                        levels[level.rawValue].map { "\(level.rawValue) \($0.good) of \($0.total)" }
+                    }.joined(separator: ", ")
+            }
         }
         if !report.leftovers.isEmpty { text += "\nNOT DELETED: " + report.leftovers.joined(separator: ", ") }
         if let retries = report.retries {
@@ -346,3 +379,5 @@ final class InterruptFlag: @unchecked Sendable {
         return value
     }
 }
+
+extension Evidence.Level: ExpressibleByArgument {}
