@@ -23,7 +23,17 @@ struct Departure: Equatable {
             return
         }
         self.init(judging: result)
-        if result.verdict == .failed {
+        switch kind {
+        case .setupFailed:
+            evidence = Evidence(
+                .documented,
+                source: "API reference, \(itemClass): the set-up step is a valid request built from the spec")
+        case .transportFailure:
+            evidence = Evidence(.documented, source: "AWS Query API: every request is answered over HTTP")
+        case .stuckState, .unknownState:
+            evidence = Evidence(
+                .documented, source: "Specs/resources.yaml: the \(itemClass) lifecycle's states and their sources")
+        default:
             evidence = Finding.leading(result.findings)?.evidence ?? result.evidence
         }
     }
