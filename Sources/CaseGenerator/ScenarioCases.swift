@@ -57,6 +57,13 @@ struct ScenarioCases {
             summary: scenario.summary, setup: fixture.setup, request: request, expectation: expectation,
             teardown: spec.operation(named: operation).map { fixture.teardown(operation: $0, request: []) } ?? [])
         testCase.signingRegion = scenario.request.inSecondRegion ? .second : nil
+        if !scenario.derived.isEmpty {
+            testCase.derived = scenario.derived.map { derived in
+                var value = derived.value
+                for (name, id) in ids { value = value.replacingOccurrences(of: "{{\(name)}}", with: id) }
+                return DerivedValue(element: derived.element, value: value)
+            }
+        }
         return testCase
     }
 

@@ -35,6 +35,8 @@ public struct TestCase: Sendable, Equatable, Codable {
     public var signingRegion: SigningRegion?
     /// Where the expectation comes from (documented, observed or inferred, with its source); set by the generator.
     public var evidence: Evidence?
+    /// Values the answer must hold because of other resources (a scenario's `derived:`), run-time tokens filled in.
+    public var derived: [DerivedValue]?
 
     public init(
         id: String, operation: String, kind: Kind, tags: [String], covers: [String], summary: String,

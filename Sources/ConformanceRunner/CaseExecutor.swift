@@ -170,6 +170,10 @@ public struct CaseExecutor: Sendable {
                 )
             }
         }
+        if let derived = testCase.derived, sent.answer.status == 200 {
+            result.findings += await derivedValueFindings(
+                derived, in: sent.answer, client: client.signing(for: testCase.signingRegion))
+        }
         result.findings = Self.weighed(result.findings, caseEvidence: testCase.evidence, minimum: minimumEvidence)
         if let first = Finding.leading(result.findings) {
             result.verdict = .failed

@@ -6,7 +6,7 @@ struct ScenarioReader {
     let errors: [String: ErrorSpec]
 
     static let keys = ["scenarios"]
-    static let scenarioKeys = ["summary", "make", "fresh", "calls", "request", "expect", "note"]
+    static let scenarioKeys = ["summary", "make", "fresh", "calls", "request", "expect", "derived", "note"]
     static let callKeys = ["operation", "parameters", "waitFor", "region"]
     static let madeKeys = ["kind", "region"]
     static let regions = ["second"]
@@ -71,9 +71,23 @@ struct ScenarioReader {
             outcome = .error(code)
         }
         if let note = value("note") { _ = try note.string() }
-        return Scenario(
+        var derived: [DerivedValue] = []
+        for cursor in try value("derived")?.sequence() ?? [] {
+            guard outcome == .success else { throw cursor.error("derived values need expect: success") }
+            let entry = try cursor.mapping(allowed: ["element", "value"], required: ["element", "value"])
+            let valueNode = YAMLCursor.value("value", in: entry)!
+            let text = try valueNode.nonEmptyString()
+            for reference in Scenario.references(in: text) where !declared.contains(reference) {
+                throw valueNode.error("'{{\(reference)}}' names no resource of this scenario's make or fresh")
+            }
+            derived.append(
+                DerivedValue(element: try YAMLCursor.value("element", in: entry)!.nonEmptyString(), value: text))
+        }
+        var scenario = Scenario(
             name: name, summary: try value("summary")!.nonEmptyString(), make: made, fresh: fresh, calls: calls,
             request: request, outcome: outcome, sourceLine: node.node.mark?.line)
+        scenario.derived = derived
+        return scenario
     }
 
     /// `c: DBCluster`, or `{kind: DBInstance, DBCluster: c, region: second}`.

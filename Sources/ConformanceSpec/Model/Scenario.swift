@@ -66,6 +66,8 @@ public struct Scenario: Sendable, Equatable {
     public var calls: [Call]
     public var request: Call
     public var outcome: Outcome
+    /// Values the answer must hold because of the scenario's other resources (`derived:`).
+    public var derived: [DerivedValue] = []
     /// Line of the scenario in `scenarios.yaml`, for messages.
     public var sourceLine: Int?
 
