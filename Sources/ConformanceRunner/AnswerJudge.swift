@@ -9,12 +9,24 @@ import XMLCompare
 public struct AnswerJudge: Sendable {
     public let spec: ServiceSpec
     public var mode: ComparisonMode
+    /// The region requests are signed for, which derived values (`{region}` in ARNs and hosts) name; nil: any region.
+    public var region: String?
     let parser = SafeXMLParser()
 
-    public init(spec: ServiceSpec, mode: ComparisonMode = .strict) {
+    public init(spec: ServiceSpec, mode: ComparisonMode = .strict, region: String? = nil) {
         self.spec = spec
         self.mode = mode
+        self.region = region
     }
+
+    /// The same judge for answers to requests signed for `region`.
+    public func signed(for region: String?) -> AnswerJudge {
+        var judge = self
+        judge.region = region
+        return judge
+    }
+
+    var checker: ShapeChecker { ShapeChecker(spec: spec, mode: mode, region: region) }
 
     /// The findings for an answer (errors and warnings). `golden` is needed for success expectations.
     public func judge(_ answer: HTTPAnswer, expectation: Expectation, request: Request, golden: XMLTree?) -> [Finding] {
@@ -57,7 +69,7 @@ public struct AnswerJudge: Sendable {
                 return findings
             }
             if let operation = spec.operation(named: request.operation) {
-                findings += ShapeChecker(spec: spec, mode: mode).checkSuccess(tree, operation: operation).map(
+                findings += checker.checkSuccess(tree, operation: operation).map(
                     Self.finding)
             }
         case .anyClientError:
@@ -72,7 +84,7 @@ public struct AnswerJudge: Sendable {
                         found: "root <\(tree.root.name)>"))
                 return findings
             }
-            findings += ShapeChecker(spec: spec, mode: mode).checkError(tree).map(Self.finding)
+            findings += checker.checkError(tree).map(Self.finding)
         case .success:
             if answer.status != 200 {
                 findings.append(
@@ -82,7 +94,6 @@ public struct AnswerJudge: Sendable {
                 return findings
             }
             guard let operation = spec.operation(named: request.operation) else { return findings }
-            let checker = ShapeChecker(spec: spec, mode: mode)
             var differences = checker.checkSuccess(tree, operation: operation)
             if let golden {
                 let comparison = GoldenComparison(
@@ -113,7 +124,7 @@ public struct AnswerJudge: Sendable {
                 findings.append(
                     Finding(kind: .value, path: "/ErrorResponse/Error/Type", expected: type, found: envelope.type))
             }
-            findings += ShapeChecker(spec: spec, mode: mode).checkError(tree).map(Self.finding)
+            findings += checker.checkError(tree).map(Self.finding)
         }
         return findings
     }

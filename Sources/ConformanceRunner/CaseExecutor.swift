@@ -155,7 +155,8 @@ public struct CaseExecutor: Sendable {
             return (result, Recording(path: goldens.path(for: name), golden: recorder.golden(from: tree, for: sent)))
         }
         result.findings =
-            judge.judge(sent.answer, expectation: testCase.expectation, request: request, golden: golden)
+            judge.signed(for: client.signing(for: testCase.signingRegion).endpoint.region).judge(
+                sent.answer, expectation: testCase.expectation, request: request, golden: golden)
             + provenanceNotes
         if case .pages(let walk) = testCase.expectation {
             result.findings += await walkPages(walk, request: request, first: sent.answer)

@@ -83,7 +83,7 @@ public struct ConformanceRun: Sendable {
                 spec: spec, resourcePrefix: CaseGenerator(spec: spec, seed: options.seed).resourcePrefix,
                 endpointKind: endpointKind) : nil
         var executor = CaseExecutor(
-            client: client, judge: AnswerJudge(spec: spec, mode: options.mode),
+            client: client, judge: AnswerJudge(spec: spec, mode: options.mode, region: endpoint.region),
             goldens: GoldenStore(directory: goldenDirectory), ledger: ledger,
             stateTimeout: options.stateTimeout, recorder: recorder)
         executor.resourcePrefix = CaseGenerator(spec: spec, seed: options.seed).resourcePrefix

@@ -62,8 +62,8 @@ public struct GoldenRecorder: Sendable {
         // A status changes over time (resources.yaml names the status members), even when a set-up step sent its text.
         let statusMembers = Set(spec.resources.lifecycles.compactMap(\.describe.status))
         var xml = ""
-        write(tree.root, context: context, depth: 0, root: true, parent: "", opaque: opaque, into: &xml) {
-            element, type, parent in
+        write(tree.root, context: context, member: nil, depth: 0, root: true, parent: "", opaque: opaque, into: &xml) {
+            element, type, parent, member in
             let value = element.value
             if element.name == "RequestId" { return "{{string}}" }
             let candidates = inputs.filter {
@@ -92,9 +92,8 @@ public struct GoldenRecorder: Sendable {
             }
             // Which member is the writer is state the contract fixes (a failover promotes its target).
             if parent == "DBClusterMember", element.name == "IsClusterWriter" { return value }
-            let mark =
-                Self.alwaysReturned.contains(element.name)
-                    && ["DBCluster", "DBClusterMember", "ResponseMetadata"].contains(parent) ? "" : "?"
+            // A member the spec says every answer carries (`presence: always`) must be there; others may be absent.
+            let mark = member?.presence == .always ? "" : "?"
             switch type {
             case .integer: return "{{integer\(mark)}}"
             case .double: return "{{number\(mark)}}"
@@ -115,12 +114,6 @@ public struct GoldenRecorder: Sendable {
             placeholders: GoldenProvenance.placeholderKinds(in: xml))
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + provenance.comment + "\n" + xml
     }
-
-    /// Members every DBCluster answer carries (every answer in the captured AWS samples has them);
-    /// other members the request did not set may be absent, and are checked for type when present.
-    static let alwaysReturned: Set<String> = [
-        "DBClusterIdentifier", "Status", "Engine", "RequestId", "DBInstanceIdentifier",
-    ]
 
     /// True when the request value at `key` may come back in an element named `element` (`Port` as `Port`,
     /// `AvailabilityZones.1` as `AvailabilityZone`; by the spec, `NewDBClusterIdentifier` as the
@@ -149,13 +142,16 @@ public struct GoldenRecorder: Sendable {
     }
 
     /// Writes one element; returns true when it must be present (it holds something the request or set-up
-    /// decided, or a member every answer carries). Containers holding nothing mandatory become `{{ignore?}}`.
+    /// decided, or a member every answer carries). Containers holding nothing mandatory become `{{ignore?}}`, or
+    /// `{{ignore}}` when the spec says every answer carries them. `member` is the element's member in its parent's
+    /// structure, when the spec has one.
     @discardableResult
     func write(
-        _ element: XMLTree.Element, context: ShapeContext, depth: Int, root: Bool, parent: String, opaque: Set<String>,
-        into xml: inout String,
-        leaf: (XMLTree.Element, TypeSpec?, String) -> String
+        _ element: XMLTree.Element, context: ShapeContext, member: MemberSpec?, depth: Int, root: Bool, parent: String,
+        opaque: Set<String>, into xml: inout String,
+        leaf: (XMLTree.Element, TypeSpec?, String, MemberSpec?) -> String
     ) -> Bool {
+        let always = member?.presence == .always
         let indent = String(repeating: "  ", count: depth)
         let namespace = root ? element.namespace.map { " xmlns=\"\(Self.escape($0))\"" } ?? "" : ""
         if opaque.contains(element.name) {
@@ -169,26 +165,28 @@ public struct GoldenRecorder: Sendable {
             var type: TypeSpec?
             if case .scalar(let scalar) = context { type = scalar }
             if isContainer && element.value.isEmpty {
-                xml += "\(indent)<\(element.name)\(namespace)>{{ignore?}}</\(element.name)>\n"
-                return false
+                xml += "\(indent)<\(element.name)\(namespace)>{{ignore\(always ? "" : "?")}}</\(element.name)>\n"
+                return always
             }
-            let token = leaf(element, type, parent)
+            let token = leaf(element, type, parent, member)
             xml += "\(indent)<\(element.name)\(namespace)>\(Self.escape(token))</\(element.name)>\n"
             return !Placeholder.isOptional(token)
         }
         var inner = ""
         var mandatory = root
         for child in element.children {
+            var childMember: MemberSpec?
+            if case .structure(let structure) = context { childMember = structure.member(named: child.name) }
             if write(
-                child, context: context.child(child.name), depth: depth + 1, root: false, parent: element.name,
-                opaque: opaque, into: &inner, leaf: leaf)
+                child, context: context.child(child.name), member: childMember, depth: depth + 1, root: false,
+                parent: element.name, opaque: opaque, into: &inner, leaf: leaf)
             {
                 mandatory = true
             }
         }
         if !mandatory {
-            xml += "\(indent)<\(element.name)\(namespace)>{{ignore?}}</\(element.name)>\n"
-            return false
+            xml += "\(indent)<\(element.name)\(namespace)>{{ignore\(always ? "" : "?")}}</\(element.name)>\n"
+            return always
         }
         xml += "\(indent)<\(element.name)\(namespace)>\n" + inner + "\(indent)</\(element.name)>\n"
         return true

@@ -37,6 +37,8 @@ struct AnswerRenderer: Sendable {
     /// A success answer; `hasResult: false` for an operation without output, whose answer holds only
     /// ResponseMetadata.
     func success(action: String, result: String, hasResult: Bool = true) -> EmulatorAnswer {
+        var result = result
+        for decorator in decorators { decorator.rendering(result: &result, of: action) }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<\(action)Response xmlns=\"\(namespace)\">"
         if hasResult {
             xml += result.isEmpty ? "<\(action)Result/>" : "<\(action)Result>\(result)</\(action)Result>"

@@ -264,6 +264,13 @@ extension NeptuneEmulator {
             record.attributes["DBClusterIdentifier"] = .scalar(record.id)
             record.attributes["DBClusterArn"] = .scalar(
                 "arn:aws:rds:\(region):\(configuration.accountId):cluster:\(record.id)")
+            // The hosts begin with the identifier (shapes.yaml DBCluster.Endpoint/ReaderEndpoint `derive:`), so they
+            // follow the new name, as a renamed Aurora cluster's endpoints do.
+            for member in ["Endpoint", "ReaderEndpoint"] {
+                if case .scalar(let host)? = record.attributes[member], host.hasPrefix(old + ".") {
+                    record.attributes[member] = .scalar(record.id + host.dropFirst(old.count))
+                }
+            }
             clusters[old] = nil
             for id in clusters.keysReplicating(old) { clusters[id]?.replicationSource = record.id }
             for id in record.instances { instances[id]?.cluster = record.id }

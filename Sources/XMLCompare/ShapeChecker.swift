@@ -3,13 +3,19 @@ import ConformanceSpec
 /// Checks an answer against the spec's response shape, without a golden: the root and result
 /// wrapper, the namespace, member names, required members, scalar types, list member element
 /// names, and ResponseMetadata/RequestId; for errors the ErrorResponse/Error/Type/Code/Message envelope.
+/// The answer expectations of `Specs/` hold everywhere, whatever a golden says: members `presence: always` must be
+/// there, members with `values:` hold one of their vocabulary's values, members with `derive:` follow their template;
+/// each such difference carries the member's evidence.
 public struct ShapeChecker: Sendable {
     public let spec: ServiceSpec
     public var mode: ComparisonMode
+    /// The region the request was signed for, which `{region}` in a derivation stands for (nil: any region-like text).
+    public var region: String?
 
-    public init(spec: ServiceSpec, mode: ComparisonMode = .strict) {
+    public init(spec: ServiceSpec, mode: ComparisonMode = .strict, region: String? = nil) {
         self.spec = spec
         self.mode = mode
+        self.region = region
     }
 
     /// Differences between a success answer and the operation's response shape.
@@ -90,6 +96,13 @@ public struct ShapeChecker: Sendable {
                         kind: .missing, path: path + "/" + member.name,
                         expected: "<\(member.name)> (\(member.type.name), required)"))
             }
+            for member in structure.members
+            where member.presence == .always && !member.required && element.child(member.name) == nil {
+                differences.append(
+                    XMLDifference(
+                        kind: .missing, path: path + "/" + member.name,
+                        expected: "<\(member.name)> (\(member.type.name), always present)", evidence: member.evidence))
+            }
             var seen: [String: Int] = [:]
             for child in element.children {
                 seen[child.name, default: 0] += 1
@@ -110,7 +123,8 @@ public struct ShapeChecker: Sendable {
                 check(
                     child, path: childPath, context: ShapeContext(member.type), namespace: namespace, into: &differences
                 )
-                if case .scalar = ShapeContext(member.type) {
+                if case .scalar = ShapeContext(member.type), child.children.isEmpty {
+                    checkExpectations(member, child, in: element, path: childPath, into: &differences)
                     for constraint in member.constraints {
                         if case .oneOf(let values) = constraint.kind, !values.contains(child.value) {
                             differences.append(
@@ -120,6 +134,37 @@ public struct ShapeChecker: Sendable {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// A scalar member's vocabulary and derivation.
+    private func checkExpectations(
+        _ member: MemberSpec, _ child: XMLTree.Element, in parent: XMLTree.Element, path: String,
+        into differences: inout [XMLDifference]
+    ) {
+        let value = XMLTree.trimmed(child.value)
+        if let vocabulary = member.vocabulary, !vocabulary.contains(value) {
+            differences.append(
+                XMLDifference(
+                    kind: .value, path: path,
+                    expected: "a \(vocabulary.name): \(vocabulary.values.joined(separator: ", "))",
+                    found: "'\(value)'", evidence: vocabulary.evidence))
+        }
+        if let derivation = member.derivation {
+            var siblings: [String: String] = [:]
+            for name in derivation.siblings {
+                if let sibling = parent.child(name), sibling.children.isEmpty {
+                    siblings[name] = XMLTree.trimmed(sibling.value)
+                }
+            }
+            if !derivation.matches(value, siblings: siblings, region: region) {
+                differences.append(
+                    XMLDifference(
+                        kind: .value, path: path,
+                        expected: "text of the form \(derivation.template)"
+                            + (region.map { " (region \($0))" } ?? ""),
+                        found: "'\(value)'", evidence: member.evidence))
             }
         }
     }

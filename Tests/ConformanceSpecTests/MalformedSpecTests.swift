@@ -12,6 +12,15 @@ import Testing
         var keyPath: String
         var message: String
         var testDescription: String { name }
+
+        init(name: String, file: String, find: String, replace: String, keyPath: String, message: String) {
+            self.name = name
+            self.file = file
+            self.find = find
+            self.replace = replace
+            self.keyPath = keyPath
+            self.message = message
+        }
     }
 
     static let mistakes: [Mistake] = [
@@ -21,7 +30,7 @@ import Testing
             replace: "DBClusterIdentifier: {type: string, requird: true, lowercased: true}",
             keyPath: "parameters.DBClusterIdentifier.requird",
             message:
-                "unknown key 'requird'; expected one of: type, shape, member, memberName, unordered, members, required, default, lowercased, unsupported, origin, constraints, note, renames, constant, example, departsFromSources (did you mean 'required'?)"
+                "unknown key 'requird'; expected one of: type, shape, member, memberName, unordered, members, required, default, lowercased, unsupported, origin, constraints, note, renames, constant, example, departsFromSources, presence, values, derive, evidence (did you mean 'required'?)"
         ),
         Mistake(
             name: "wrong type of value", file: "operations/CreateDBCluster.yaml",

@@ -105,18 +105,39 @@ import XMLCompare
 
     /// What AWS published or sent: element order varies, RDS-only elements appear, timestamps
     /// with and without milliseconds. In lenient mode none of it is an error.
+    /// Doc samples whose derived members name another cluster than the sample's own identifier.
+    static let handEditedIdentities: [String: [String]] = [
+        // Endpoint sample-cluster.cluster-…, DBClusterIdentifier my-cluster-replica1.
+        "PromoteReadReplicaDBCluster-1.xml": ["Endpoint"],
+        // Endpoint, ReaderEndpoint and DBClusterArn name my-multi-az-cluster, DBClusterIdentifier my-multi-az-cluster-pit.
+        "RestoreDBClusterToPointInTime-2.xml": ["Endpoint", "ReaderEndpoint", "DBClusterArn"],
+    ]
+
+    /// With the region each answer was given in, its vocabularies and derivations hold too. The captures SOURCES.md
+    /// calls "captured (trimmed)" had most elements cut by their authors: presence is not judged on them.
     @Test(arguments: Fixtures.realAWSFiles)
     func realAWSAnswersAreAcceptedInLenientMode(file: String) throws {
         let data = try Data(contentsOf: Fixtures.realAWS.appendingPathComponent(file))
         let tree = try SafeXMLParser().parse([UInt8](data))
-        let lenient = ShapeChecker(spec: Fixtures.spec, mode: .lenient)
-        let differences: [XMLDifference]
+        let lenient = ShapeChecker(spec: Fixtures.spec, mode: .lenient, region: try Fixtures.realAWSRegion(of: file))
+        var differences: [XMLDifference]
         if file.hasPrefix("error-") {
             differences = lenient.checkError(tree)
             #expect(ErrorEnvelope(tree)?.code == "DBClusterNotFoundFault")
         } else {
             let name = String(file.prefix { $0 != "-" })
             differences = lenient.checkSuccess(tree, operation: try #require(Fixtures.spec.operation(named: name)))
+            if try Fixtures.realAWSTrimmed().contains(file) {
+                differences.removeAll { $0.kind == .missing && $0.expected?.hasSuffix("always present)") == true }
+            }
+            // Hand-edited samples (SOURCES.md: "internally inconsistent ... evidence of the wire format, not of
+            // behaviour") whose hosts and ARN name another cluster than their DBClusterIdentifier.
+            let edited = Self.handEditedIdentities[file] ?? []
+            let departures = differences.filter { difference in
+                difference.kind == .value && edited.contains { difference.path.hasSuffix("/DBCluster/" + $0) }
+            }
+            #expect(departures.count == edited.count, "\(file): \(departures.rendered)")
+            differences.removeAll { departures.contains($0) }
         }
         #expect(differences.errors.isEmpty, "\(differences.errors.rendered)")
         #expect(GoldenComparison(mode: .strict).compare(golden: tree, actual: tree).isEmpty)

@@ -11,6 +11,24 @@ enum Fixtures {
     static let realAWSFiles: [String] =
         ((try? FileManager.default.contentsOfDirectory(atPath: realAWS.path)) ?? []).filter { $0.hasSuffix(".xml") }
         .sorted()
+    /// The region of a real answer: the one its ARNs, hosts or zones name (`us-test` in the anonymised captures).
+    static func realAWSRegion(of file: String) throws -> String {
+        let text = try String(contentsOf: realAWS.appendingPathComponent(file), encoding: .utf8)
+        for region in ["us-test", "us-west-2", "us-east-1"] where text.contains(region) { return region }
+        return "us-east-1"
+    }
+
+    /// The files SOURCES.md lists as "captured (trimmed)".
+    static func realAWSTrimmed() throws -> Set<String> {
+        let sources = try String(contentsOf: realAWS.appendingPathComponent("SOURCES.md"), encoding: .utf8)
+        var trimmed = Set<String>()
+        for line in sources.split(separator: "\n") where line.contains("| captured (trimmed) |") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            if let file = cells.first { trimmed.insert(file) }
+        }
+        return trimmed
+    }
+
     static let spec: ServiceSpec = try! SpecLoader(directory: packageRoot.appendingPathComponent("Specs")).load()
     static let namespace = "http://rds.amazonaws.com/doc/2014-10-31/"
 

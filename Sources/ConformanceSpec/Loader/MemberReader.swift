@@ -4,22 +4,30 @@ struct MemberReader {
     /// Error codes constraints may name (an operation's errors plus the common ones); nil inside shared shapes.
     let allowedErrors: Set<String>?
 
-    static let memberKeys = [
-        "type", "shape", "member", "memberName", "unordered", "members", "required", "default", "lowercased",
-        "unsupported", "origin", "constraints", "note", "renames", "constant", "example",
-        "departsFromSources",
-    ]
+    static let memberKeys =
+        [
+            "type", "shape", "member", "memberName", "unordered", "members", "required", "default", "lowercased",
+            "unsupported", "origin", "constraints", "note", "renames", "constant", "example",
+            "departsFromSources",
+        ] + answerKeys
     static let listMemberKeys = ["type", "shape", "members", "constraints"]
 
-    mutating func readMembers(_ node: YAMLCursor) throws(SpecLoadError) -> [MemberSpec] {
+    /// The members of a structure; `shapeEvidence` is the structure's own `evidence:`, which members with an
+    /// answer expectation and no evidence of their own inherit.
+    mutating func readMembers(_ node: YAMLCursor, shapeEvidence: Evidence? = nil) throws(SpecLoadError)
+        -> [MemberSpec]
+    {
         var members: [MemberSpec] = []
+        var nodes: [YAMLCursor] = []
         for (name, child) in try node.namedEntries() {
             guard Self.isMemberName(name) else {
                 throw child.error(
                     "'\(name)' is not a valid member name (letters and digits, starting with a capital letter)")
             }
             members.append(try readMember(name: name, child))
+            nodes.append(child)
         }
+        try Self.finishAnswerExpectations(&members, nodes: nodes, shapeEvidence: shapeEvidence)
         return members
     }
 
@@ -50,6 +58,7 @@ struct MemberReader {
             member.constant = try value.string()
             try checkDefault(member.constant!, type: type, at: value)
         }
+        try readAnswerExpectations(into: &member, entries)
         if let originNode = YAMLCursor.value("origin", in: entries) {
             guard let origin = MemberSpec.Origin(rawValue: try originNode.string()) else {
                 throw originNode.error("expected 'document' or 'service-model', found \(originNode.found)")

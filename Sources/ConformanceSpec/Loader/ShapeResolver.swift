@@ -4,6 +4,8 @@ struct ShapeResolver {
     let errors: [String: ErrorSpec]
     /// The catalogues of `catalogues.yaml`, which `catalogue` constraints name.
     var catalogues: [String: Catalogue] = [:]
+    /// The vocabularies of `vocabularies.yaml`, which answer members' `values:` name.
+    var vocabularies: [String: Vocabulary] = [:]
     private(set) var rawShapes: [String: YAMLCursor] = [:]
     private(set) var resolved: [String: StructureSpec] = [:]
     private var resolving: [String] = []
@@ -33,9 +35,12 @@ struct ShapeResolver {
         }
         resolving.append(name)
         defer { resolving.removeLast() }
-        let entries = try node.mapping(allowed: ["members", "note"], required: ["members"])
+        let entries = try node.mapping(allowed: ["members", "note", "evidence"], required: ["members"])
+        let evidence = try YAMLCursor.value("evidence", in: entries).map { (node) throws(SpecLoadError) in
+            try EvidenceReader.read(node)
+        }
         var reader = MemberReader(resolver: self, allowedErrors: nil)
-        let members = try reader.readMembers(YAMLCursor.value("members", in: entries)!)
+        let members = try reader.readMembers(YAMLCursor.value("members", in: entries)!, shapeEvidence: evidence)
         self = reader.resolver
         let structure = StructureSpec(shapeName: name, members: members)
         resolved[name] = structure

@@ -32,6 +32,11 @@ public struct SpecLoader: Sendable {
         {
             resolver.catalogues = attempt { () throws(SpecLoadError) in try CatalogueReader().read(document) } ?? [:]
         }
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("vocabularies.yaml").path),
+            let document = attempt({ () throws(SpecLoadError) in try readDocument("vocabularies.yaml") })
+        {
+            resolver.vocabularies = attempt { () throws(SpecLoadError) in try VocabularyReader().read(document) } ?? [:]
+        }
         if let shapeSource {
             _ = attempt { () throws(SpecLoadError) in try resolver.register(shapeSource) }
             for name in resolver.rawShapes.keys.sorted() {
@@ -130,7 +135,7 @@ public struct SpecLoader: Sendable {
             apiVersion: service.apiVersion, xmlNamespace: service.xmlNamespace, signingName: service.signingName,
             operations: operations, shapes: shapes, errors: errors, resources: resources,
             instanceClasses: instanceClasses, catalogues: resolver.catalogues, plan: plan, engineParameters: catalog,
-            scenarios: scenarios)
+            scenarios: scenarios, vocabularies: resolver.vocabularies)
     }
 
     // MARK: files

@@ -31,6 +31,15 @@ public struct MemberSpec: Sendable, Equatable {
     /// or botocore's service model's constraints or default, or the member's presence in the model), naming the
     /// source the spec follows instead (`departsFromSources:` in the spec file). `spec lint` lists every one.
     public var departsFromSources: String?
+    /// For an answer member: whether every answer of its shape carries it (`always`) or it comes back exactly when
+    /// the request or the resource has it (`whenSet`); nil when it may be absent.
+    public var presence: Presence?
+    /// For an answer member: the values it may hold (`values:` naming a vocabulary of `vocabularies.yaml`).
+    public var vocabulary: Vocabulary?
+    /// For an answer member: how its value follows from the region, the account and its siblings (`derive:`).
+    public var derivation: Derivation?
+    /// Where the member's presence, values or derivation claim comes from (its own `evidence:`, else its shape's).
+    public var evidence: Evidence?
 
     public enum Origin: String, Sendable, Equatable {
         case document

@@ -28,13 +28,16 @@ public struct ServiceSpec: Sendable, Equatable {
     public var engineParameters: EngineParameterCatalog
     /// Stories across resources (`scenarios.yaml`; none without it), each one stateful case.
     public var scenarios: [Scenario]
+    /// The values of status, type and enumeration answer members by vocabulary name (`vocabularies.yaml`).
+    public var vocabularies: [String: Vocabulary]
 
     public init(
         apiVersion: String, xmlNamespace: String, signingName: String, operations: [OperationSpec],
         shapes: [String: StructureSpec], errors: [String: ErrorSpec], resources: ResourceCatalog = ResourceCatalog(),
         instanceClasses: InstanceClassCatalogue = InstanceClassCatalogue(),
         catalogues: [String: Catalogue] = [:], plan: PlanFigures = PlanFigures(),
-        engineParameters: EngineParameterCatalog = EngineParameterCatalog(), scenarios: [Scenario] = []
+        engineParameters: EngineParameterCatalog = EngineParameterCatalog(), scenarios: [Scenario] = [],
+        vocabularies: [String: Vocabulary] = [:]
     ) {
         self.apiVersion = apiVersion
         self.xmlNamespace = xmlNamespace
@@ -48,6 +51,7 @@ public struct ServiceSpec: Sendable, Equatable {
         self.plan = plan
         self.engineParameters = engineParameters
         self.scenarios = scenarios
+        self.vocabularies = vocabularies
         operationIndex = operations.firstPositions(by: \.name)
     }
 
@@ -63,7 +67,7 @@ public struct ServiceSpec: Sendable, Equatable {
             && left.resources == right.resources && left.instanceClasses == right.instanceClasses
             && left.catalogues == right.catalogues
             && left.plan == right.plan && left.engineParameters == right.engineParameters
-            && left.scenarios == right.scenarios
+            && left.scenarios == right.scenarios && left.vocabularies == right.vocabularies
     }
 
     /// The error an operation draws for `code`, from the operation's list or the common errors.

@@ -12,8 +12,9 @@ import QueryProtocol
 ///    identifier is stored and found;
 /// 4. state changes: `changing(_:)`, a cluster's change before it is stored;
 /// 5. answers: `rendering(clusterMembers:)` (a `<DBCluster>`'s members), `rendering(snapshotMembers:)` (a
-///    `<DBClusterSnapshot>`'s), `rendering(envelope:)` (the
-///    namespace and request id of every answer), `rendering(error:)` (an error's code, status, type, form).
+///    `<DBClusterSnapshot>`'s), `rendering(result:of:)` (the rendered result of one operation's success answer),
+///    `rendering(envelope:)` (the namespace and request id of every answer), `rendering(error:)` (an error's code,
+///    status, type, form).
 ///
 /// `brokenItems(in:)` names the spec items the departure breaks, with the ids the cases' `covers` and the
 /// coverage report use, and a few more for what lies outside requests:
@@ -23,6 +24,8 @@ import QueryProtocol
 /// - `Op#keyword:Param`: a state precondition (`StopDBCluster#state:DBClusterIdentifier`);
 /// - `Op.request.Path`: a request parameter that takes effect (what it sets shows in later answers);
 /// - `shapes.Shape.Member`: a member of an answer shape is present; `shapes.Shape.Member#type`: of its type;
+///   `#presence`, `#values`, `#derive`: the member's answer expectation (always there, in its vocabulary, of its
+///   template's form);
 /// - `errors.Code#code`, `#status`, `#type`: an error's wire code, HTTP status and Sender/Receiver (errors.yaml);
 /// - `envelope.ResponseMetadata.RequestId`: the request id of the query protocol's success envelope;
 /// - `service#xmlNamespace`: the XML namespace of every answer (service.yaml);
@@ -52,6 +55,8 @@ protocol FaultDecorator: Sendable {
     func rendering(clusterMembers: inout [String: ParameterValue])
     /// Answers: adjusts the members of a `<DBClusterSnapshot>` before they are rendered through the spec's shape.
     func rendering(snapshotMembers: inout [String: ParameterValue])
+    /// Answers: adjusts the rendered result (the XML inside `<ActionResult>`) of a success answer to `action`.
+    func rendering(result: inout String, of action: String)
     /// Answers: adjusts how every answer is wrapped.
     func rendering(envelope: inout AnswerEnvelope)
     /// Answers: adjusts an error answer.
@@ -82,6 +87,7 @@ extension FaultDecorator {
     func changing(_ change: inout ClusterChange) {}
     func rendering(clusterMembers: inout [String: ParameterValue]) {}
     func rendering(snapshotMembers: inout [String: ParameterValue]) {}
+    func rendering(result: inout String, of action: String) {}
     func rendering(envelope: inout AnswerEnvelope) {}
     func rendering(error: inout ErrorAnswer) {}
     func cutting(_ page: inout PageCut) {}
