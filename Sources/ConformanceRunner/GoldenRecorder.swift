@@ -91,7 +91,12 @@ public struct GoldenRecorder: Sendable {
                 return constant
             }
             // Which member is the writer is state the contract fixes (a failover promotes its target).
-            if parent == "DBClusterMember", element.name == "IsClusterWriter" { return value }
+            // So is which member of a global cluster is its writer (a switchover moves it).
+            if (parent == "DBClusterMember" && element.name == "IsClusterWriter")
+                || (parent == "GlobalClusterMember" && element.name == "IsWriter")
+            {
+                return value
+            }
             // A member the spec says every answer carries (`presence: always`) must be there; others may be absent.
             let mark = member?.presence == .always ? "" : "?"
             switch type {

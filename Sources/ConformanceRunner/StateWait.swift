@@ -9,6 +9,7 @@ enum StateWait {
 
     /// The statuses a kind's status member may hold, when the spec gives them.
     static func vocabulary(_ member: MemberSpec) -> [String]? {
+        if let vocabulary = member.vocabulary { return vocabulary.values }
         for constraint in member.constraints {
             if case .oneOf(let values) = constraint.kind { return values }
         }
