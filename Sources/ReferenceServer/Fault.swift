@@ -52,6 +52,12 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     case subscriptionIgnoresSourceType = "subscription-ignores-source-type"
     case noEvents = "no-events"
     case acceptNonMemberTarget = "accept-non-member-target"
+    case forgetTags = "forget-tags"
+    case keepRemovedTags = "keep-removed-tags"
+    case instanceHardCodedEngineVersion = "instance-hard-coded-engine-version"
+    case snapshotHardCodedEngineVersion = "snapshot-hard-coded-engine-version"
+    case restoreHardCodedEngineVersion = "restore-hard-coded-engine-version"
+    case parameterSourceNeverUser = "parameter-source-never-user"
 
     /// The decorator that makes the emulator depart from the spec this way.
     var decorator: any FaultDecorator {
@@ -104,6 +110,12 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .subscriptionIgnoresSourceType: SubscriptionIgnoresSourceType()
         case .noEvents: NoEvents()
         case .acceptNonMemberTarget: AcceptNonMemberTarget()
+        case .forgetTags: ForgetTags()
+        case .keepRemovedTags: KeepRemovedTags()
+        case .instanceHardCodedEngineVersion: HardCodedEngineVersion(kind: .instance)
+        case .snapshotHardCodedEngineVersion: HardCodedEngineVersion(kind: .snapshot)
+        case .restoreHardCodedEngineVersion: HardCodedEngineVersion(kind: .restore)
+        case .parameterSourceNeverUser: ParameterSourceNeverUser()
         }
     }
 

@@ -203,6 +203,8 @@ public actor NeptuneEmulator {
         let validator = ContractEvaluator(operation: operation, skipped: skippedChecks)
         if let first = validator.violations(of: request).first { return renderer.error(first.code, first.message) }
         if let failed = failedPrecondition(operation, request) { return renderer.error(failed.code, failed.message) }
+        var request = request
+        for decorator in decorators { decorator.acting(on: &request, of: operation.name) }
         let answer = dispatch(operation, request)
         if answer.status == 200 {
             tagCreatedResources(of: operation, request)

@@ -49,6 +49,9 @@ protocol FaultDecorator: Sendable {
     /// the one stored under its stored form).
     func lookUp(_ identifier: String, in clusters: [String: ClusterRecord], conformant: ClusterRecord?)
         -> ClusterRecord?
+    /// State changes: adjusts a request the contract lets through (validated, its preconditions met) before the
+    /// emulator acts on it: an endpoint that answers success and does less, or something else, than asked.
+    func acting(on request: inout Request, of operation: String)
     /// State changes: adjusts a cluster's change before the emulator stores it and answers with it.
     func changing(_ change: inout ClusterChange)
     /// Answers: adjusts the members of a `<DBCluster>` before they are rendered through the spec's shape.
@@ -84,6 +87,7 @@ extension FaultDecorator {
     func lookUp(_ identifier: String, in clusters: [String: ClusterRecord], conformant: ClusterRecord?)
         -> ClusterRecord?
     { conformant }
+    func acting(on request: inout Request, of operation: String) {}
     func changing(_ change: inout ClusterChange) {}
     func rendering(clusterMembers: inout [String: ParameterValue]) {}
     func rendering(snapshotMembers: inout [String: ParameterValue]) {}
