@@ -52,6 +52,19 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     case subscriptionIgnoresSourceType = "subscription-ignores-source-type"
     case noEvents = "no-events"
     case acceptNonMemberTarget = "accept-non-member-target"
+    case subnetGroupStatusLowercase = "subnet-group-status-lowercase"
+    case createStatusCapitalised = "create-status-capitalised"
+    case instanceWithoutEngineVersion = "instance-without-engine-version"
+    case clusterArnOfAnotherService = "cluster-arn-of-another-service"
+    case snapshotArnOfInstanceSnapshot = "snapshot-arn-of-instance-snapshot"
+    case readerEndpointInAnotherRegion = "reader-endpoint-in-another-region"
+    case instanceStatusCapitalised = "instance-status-capitalised"
+    case applyTypeCapitalised = "apply-type-capitalised"
+    case endpointTypeLowercase = "endpoint-type-lowercase"
+    case globalClusterArnWithRegion = "global-cluster-arn-with-region"
+    case subscriptionWithoutCustomerId = "subscription-without-customer-id"
+    case eventSourceTypeShortened = "event-source-type-shortened"
+    case globalClusterWithoutMembers = "global-cluster-without-members"
 
     /// The decorator that makes the emulator depart from the spec this way.
     var decorator: any FaultDecorator {
@@ -104,6 +117,19 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .subscriptionIgnoresSourceType: SubscriptionIgnoresSourceType()
         case .noEvents: NoEvents()
         case .acceptNonMemberTarget: AcceptNonMemberTarget()
+        case .subnetGroupStatusLowercase: SubnetGroupStatusLowercase()
+        case .createStatusCapitalised: CreateStatusCapitalised()
+        case .instanceWithoutEngineVersion: InstanceWithoutEngineVersion()
+        case .clusterArnOfAnotherService: ClusterArnOfAnotherService()
+        case .snapshotArnOfInstanceSnapshot: SnapshotArnOfInstanceSnapshot()
+        case .readerEndpointInAnotherRegion: ReaderEndpointInAnotherRegion()
+        case .instanceStatusCapitalised: InstanceStatusCapitalised()
+        case .applyTypeCapitalised: ApplyTypeCapitalised()
+        case .endpointTypeLowercase: EndpointTypeLowercase()
+        case .globalClusterArnWithRegion: GlobalClusterArnWithRegion()
+        case .subscriptionWithoutCustomerId: SubscriptionWithoutCustomerId()
+        case .eventSourceTypeShortened: EventSourceTypeShortened()
+        case .globalClusterWithoutMembers: GlobalClusterWithoutMembers()
         }
     }
 
