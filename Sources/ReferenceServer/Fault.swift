@@ -58,6 +58,19 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     case snapshotHardCodedEngineVersion = "snapshot-hard-coded-engine-version"
     case restoreHardCodedEngineVersion = "restore-hard-coded-engine-version"
     case parameterSourceNeverUser = "parameter-source-never-user"
+    case subnetGroupStatusLowercase = "subnet-group-status-lowercase"
+    case createStatusCapitalised = "create-status-capitalised"
+    case instanceWithoutEngineVersion = "instance-without-engine-version"
+    case clusterArnOfAnotherService = "cluster-arn-of-another-service"
+    case snapshotArnOfInstanceSnapshot = "snapshot-arn-of-instance-snapshot"
+    case readerEndpointInAnotherRegion = "reader-endpoint-in-another-region"
+    case instanceStatusCapitalised = "instance-status-capitalised"
+    case applyTypeCapitalised = "apply-type-capitalised"
+    case endpointTypeLowercase = "endpoint-type-lowercase"
+    case globalClusterArnWithRegion = "global-cluster-arn-with-region"
+    case subscriptionWithoutCustomerId = "subscription-without-customer-id"
+    case eventSourceTypeShortened = "event-source-type-shortened"
+    case globalClusterWithoutMembers = "global-cluster-without-members"
 
     /// The decorator that makes the emulator depart from the spec this way.
     var decorator: any FaultDecorator {
@@ -116,6 +129,19 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
         case .snapshotHardCodedEngineVersion: HardCodedEngineVersion(kind: .snapshot)
         case .restoreHardCodedEngineVersion: HardCodedEngineVersion(kind: .restore)
         case .parameterSourceNeverUser: ParameterSourceNeverUser()
+        case .subnetGroupStatusLowercase: SubnetGroupStatusLowercase()
+        case .createStatusCapitalised: CreateStatusCapitalised()
+        case .instanceWithoutEngineVersion: InstanceWithoutEngineVersion()
+        case .clusterArnOfAnotherService: ClusterArnOfAnotherService()
+        case .snapshotArnOfInstanceSnapshot: SnapshotArnOfInstanceSnapshot()
+        case .readerEndpointInAnotherRegion: ReaderEndpointInAnotherRegion()
+        case .instanceStatusCapitalised: InstanceStatusCapitalised()
+        case .applyTypeCapitalised: ApplyTypeCapitalised()
+        case .endpointTypeLowercase: EndpointTypeLowercase()
+        case .globalClusterArnWithRegion: GlobalClusterArnWithRegion()
+        case .subscriptionWithoutCustomerId: SubscriptionWithoutCustomerId()
+        case .eventSourceTypeShortened: EventSourceTypeShortened()
+        case .globalClusterWithoutMembers: GlobalClusterWithoutMembers()
         }
     }
 

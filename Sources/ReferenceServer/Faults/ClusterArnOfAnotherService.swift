@@ -1,0 +1,19 @@
+import ConformanceSpec
+
+/// Answers: CreateDBCluster's `DBClusterArn` names the service `neptune` (`arn:aws:neptune:…`), though Neptune shares
+/// RDS's ARN format, `arn:aws:rds:<region>:<account>:cluster:<name>` (Neptune User Guide, tagging-arns-constructing).
+struct ClusterArnOfAnotherService: FaultDecorator {
+    var summary: String { "answers CreateDBCluster with a DBClusterArn of the service neptune, not rds" }
+    var operations: [String] { ["CreateDBCluster"] }
+
+    func brokenItems(in spec: ServiceSpec) -> [String] {
+        [SpecItemID.shapeMember("DBCluster", "DBClusterArn", aspect: "derive").text]
+    }
+
+    func rendering(result: inout String, of action: String) {
+        guard action == "CreateDBCluster" else { return }
+        result = ResultText.mapValues(of: "DBClusterArn", in: result) {
+            $0.replacingOccurrences(of: "arn:aws:rds:", with: "arn:aws:neptune:")
+        }
+    }
+}
