@@ -21,6 +21,8 @@ public struct CaseExecutor: Sendable {
     public var resourcePrefix: String?
     /// Keep every answer body, also of passed cases (parity runs compare them).
     public var keepAnswers = false
+    /// The target account's resources that `{{account:NAME}}` tokens stand for (`AccountDiscovery`).
+    public var account = AccountResources()
 
     public init(
         client: QueryClient, judge: AnswerJudge, goldens: GoldenStore, ledger: ResourceLedger,
