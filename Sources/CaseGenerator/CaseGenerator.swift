@@ -156,7 +156,9 @@ struct OperationCases {
                 return isList ? .list([.scalar(id)]) : .scalar(id)
             case .readerOf: if let reader = fixture.readers.last { return .scalar(reader) }
             case .orderable:
-                // A class the catalogue offers on every engine version it lists, and not the serverless one.
+                // The member's example (the class set-up instances have), else a class the catalogue offers on every
+                // engine version it lists, and not the serverless one.
+                if case .scalar(let example)? = member.example { return .scalar(example) }
                 let catalogue = spec.instanceClasses
                 if let entry = catalogue.entries.first(where: { entry in
                     !entry.serverless && catalogue.engineVersions.allSatisfy(entry.offered)

@@ -28,6 +28,8 @@ public struct AccountDiscovery: Sendable {
         public var roles: [String] = []
         public var topics: [(region: String, arn: String)] = []
 
+        public init() {}
+
         public static func == (left: Made, right: Made) -> Bool {
             left.roles == right.roles && left.topics.map(\.arn) == right.topics.map(\.arn)
         }
