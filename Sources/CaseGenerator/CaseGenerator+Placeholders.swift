@@ -3,7 +3,7 @@ import ConformanceSpec
 extension CaseGenerator {
     /// Where generated requests carry the generator's placeholder value (`ValueFactory.placeholder`), which no
     /// endpoint would take as valid: in any set-up step, and in the request of a case that expects a success. One
-    /// located line each (`ModifyDBInstance/valid/full: request DBInstanceClass=value1`); empty when every value came
+    /// located line each (`<case id>: request <operation> <member path>=value1`); empty when every value came
     /// from the spec (an `example:`, a constraint, a catalogue or account token, a resource set-up made).
     public static func placeholders(in cases: [TestCase]) -> [String] {
         var found: [String] = []
