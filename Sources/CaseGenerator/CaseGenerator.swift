@@ -56,12 +56,14 @@ public struct CaseGenerator: Sendable {
         }
         // Values the suite cannot make valid on its own: resources of other services (security groups, KMS keys,
         // IAM roles, directory domains, key stores), the endpoint's zones, and values the sources do not agree on
-        // (an instance's LicenseModel: the model's list or the amazon-license a real answer reports).
+        // (an instance's LicenseModel: the model's list or the amazon-license a real answer reports), and names no
+        // source lists (a role's FeatureName: Neptune's DBEngineVersion has no list of them, NEPTUNE-FACTS-2 quirk 13),
+        // and a copy's PreSignedUrl (a request signed for the source region, which only an SDK makes: quirk 12).
         names += [
             "Marker", "ReplicationSourceIdentifier", "KmsKeyId", "VpcSecurityGroupIds", "AvailabilityZones",
             "DBInstanceParameterGroupName", "AvailabilityZone", "DBSecurityGroups", "MonitoringRoleArn", "Domain",
             "DomainIAMRoleName", "TdeCredentialArn", "TdeCredentialPassword", "LicenseModel", "Timezone",
-            "CACertificateIdentifier",
+            "CACertificateIdentifier", "FeatureName", "PreSignedUrl",
         ]
         .filter { operation.parameter(at: $0) != nil }
         return names
@@ -163,7 +165,9 @@ struct OperationCases {
                 return isList ? .list([.scalar(id)]) : .scalar(id)
             case .readerOf: if let reader = fixture.readers.last { return .scalar(reader) }
             case .orderable:
-                // A class the catalogue offers on every engine version it lists, and not the serverless one.
+                // The member's example (the class set-up instances have), else a class the catalogue offers on every
+                // engine version it lists, and not the serverless one.
+                if case .scalar(let example)? = member.example { return .scalar(example) }
                 let catalogue = spec.instanceClasses
                 if let entry = catalogue.entries.first(where: { entry in
                     !entry.serverless && catalogue.engineVersions.allSatisfy(entry.offered)
@@ -211,6 +215,19 @@ struct OperationCases {
         // A describe's identifier names a resource the set-up made, even where one it does not know lists nothing.
         if let kind = spec.resources.lifecycle(describedBy: name)?.kind,
             spec.resources.lifecycle(describedBy: name)?.describe.identifier == member.name,
+            let id = fixture.make(kind, counter: &counter, related: fixture.madeRelations(of: kind))
+        {
+            fixture.named[member.name] = id
+            return .scalar(id)
+        }
+        // A filter that names a resource (`references` in resources.yaml: the snapshots of a cluster, the events of a
+        // source) names one the set-up made, unless the spec gives a value.
+        if member.example == nil, case .string = member.type,
+            let kind = spec.resources.kind(named: member.name, in: name),
+            spec.resources.lifecycle(of: kind)?.references.contains(where: {
+                $0.operation == name && $0.parameter == member.name
+            }) == true,
+            !spec.resources.creations(by: name).contains(where: { $0.parameter == member.name }),
             let id = fixture.make(kind, counter: &counter, related: fixture.madeRelations(of: kind))
         {
             fixture.named[member.name] = id

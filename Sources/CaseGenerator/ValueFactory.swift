@@ -13,6 +13,10 @@ struct ValueFactory {
 
     func identifier(_ n: Int, tag: String = "c") -> String { "\(prefix)-\(scope)\(tag)\(n)" }
 
+    /// What a string member gets when nothing in the spec yields a value: no valid request may carry it
+    /// (`CaseGenerator.placeholders(in:)` finds it; give the member an `example:`, a constraint or a reference).
+    static let placeholder = "value1"
+
     /// A valid value for `member` within `operation`; nil when no value can be valid without
     /// resources the suite cannot create.
     func valid(_ member: MemberSpec, path: String, operation: OperationSpec, counter: inout Int) -> ParameterValue {
@@ -94,7 +98,7 @@ struct ValueFactory {
             if member.name == "Key" { return "team" }
             if member.name == "Value" { return "graph" }
             if member.name == "Name" { return "engine" }
-            return member.defaultValue ?? "value1"
+            return member.defaultValue ?? Self.placeholder
         }
     }
 

@@ -17,12 +17,18 @@ extension CaseExecutor {
         let wanted = request.runtimeValues
         guard !wanted.isEmpty else { return .success(request) }
         var values: [RuntimeValue: String] = [:]
-        do {
+        do throws(RuntimeValueFailure) {
             for value in wanted {
                 switch value {
                 case .latestRestorableTime, .describedMember:
                     values[value] = try await describedMember(of: value, client: client)
                 case .catalogue(let name): values[value] = try await catalogueValue(name, for: value, client: client)
+                case .account(let name):
+                    let region = client.endpoint.region
+                    guard let found = account.value(name, region: region) else {
+                        throw RuntimeValueFailure(value: value, reason: account.reason(name, region: region))
+                    }
+                    values[value] = found
                 }
             }
         } catch {

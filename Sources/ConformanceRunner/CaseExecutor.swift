@@ -23,6 +23,8 @@ public struct CaseExecutor: Sendable {
     public var keepAnswers = false
     /// Departures from expectations weaker than this are reported as warnings, not judged (`run --evidence`).
     public var minimumEvidence: Evidence.Level = .inferred
+    /// The target account's resources that `{{account:NAME}}` tokens stand for (`AccountDiscovery`).
+    public var account = AccountResources()
 
     public init(
         client: QueryClient, judge: AnswerJudge, goldens: GoldenStore, ledger: ResourceLedger,

@@ -24,6 +24,9 @@ public struct ConformanceRun: Sendable {
         public var forceSignatureChecks = false
         /// Judge only departures from expectations at least this strong; weaker ones become warnings.
         public var minimumEvidence: Evidence.Level = .inferred
+        /// Account resources given to the run (subnets, role, topic), and whether a loopback endpoint's missing role
+        /// and topic may be made; the rest is found on the target (`AccountDiscovery`).
+        public var account = AccountResources.Given()
 
         public init(
             concurrency: Int = 8, mode: ComparisonMode = .strict, stateTimeout: Duration = .seconds(120),
@@ -89,7 +92,6 @@ public struct ConformanceRun: Sendable {
         executor.resourcePrefix = CaseGenerator(spec: spec, seed: options.seed).resourcePrefix
         executor.keepAnswers = options.keepAnswers
         executor.minimumEvidence = options.minimumEvidence
-        let executorForCases = executor
 
         // The signature family only means something where signatures are checked: probe with one unsigned request.
         var skipped: [Int: String] = [:]
@@ -116,6 +118,28 @@ public struct ConformanceRun: Sendable {
                 }
             }
         }
+        // Subnets, roles and topics valid requests name come from the target's account: found (or, on a loopback
+        // endpoint, made) before the cases run; a case that needs one the account lacks is skipped with the reason.
+        let discovery = AccountDiscovery(given: options.account, client: client)
+        var made = AccountDiscovery.Made()
+        let needing = cases.indices.filter { skipped[$0] == nil && !cases[$0].accountNeeds.isEmpty }
+        if !needing.isEmpty {
+            let second = endpoint.secondRegion
+            let regions =
+                [endpoint.region]
+                + (needing.contains { cases[$0].accountNeeds.contains { $0.region == .second } } ? [second] : [])
+            let found = await discovery.discover(regions: regions)
+            made = found.made
+            executor.account = found.resources
+            for index in needing {
+                if let missing = cases[index].missingAccountResource(
+                    in: found.resources, region: endpoint.region, second: second)
+                {
+                    skipped[index] = missing
+                }
+            }
+        }
+        let executorForCases = executor
         let parallel = cases.indices.filter { cases[$0].scheduling == .parallel && skipped[$0] == nil }
         let serial = cases.indices.filter { cases[$0].scheduling == .serial && skipped[$0] == nil }
         let counter = Counter()
@@ -158,7 +182,8 @@ public struct ConformanceRun: Sendable {
         let leftovers = await Task {
             let check = SweepCheck(spec: spec, client: sweeper, stateTimeout: options.stateTimeout)
             let left = await sweep(client: sweeper, ledger: ledger, check: check)
-            return left + (await check.leftovers(madeBy: ledger))
+            let accountLeft = await discovery.cleanUp(made).map { "made for the run's account resources: \($0)" }
+            return left + (await check.leftovers(madeBy: ledger)) + accountLeft
         }.value
         if self.transport == nil { await transport.shutdown() }
         let elapsed = ContinuousClock.now - clock

@@ -24,12 +24,16 @@ public enum TargetRunner {
         progress: ConformanceRun.Progress? = nil, notice: Notice? = nil
     ) async throws(TargetError) -> (report: RunReport, recordings: [CaseExecutor.Recording]) {
         try settings.check(target)
+        var options = options
+        options.account = settings.account
         switch target {
         case .url(let url):
             let endpoint = try resolvedEndpoint(url: url, settings: settings)
             try await preflight(spec: spec, endpoint: endpoint, settings: settings, notice: notice)
-            return await ConformanceRun(spec: spec, endpoint: endpoint, goldenDirectory: goldens, options: options).run(
-                cases, progress: progress)
+            let finalOptions = options
+            return await ConformanceRun(
+                spec: spec, endpoint: endpoint, goldenDirectory: goldens, options: finalOptions
+            ).run(cases, progress: progress)
         case .embedded(let faults):
             // The embedded server checks SigV4 against the credentials the runner signs with, so the signature family runs.
             let credentials = AWSCredentials.localTesting
@@ -40,7 +44,6 @@ public enum TargetRunner {
                 configuration: .init(
                     faults: Set(faults), region: region,
                     verifySignatures: [credentials.accessKeyId: credentials.secretAccessKey]))
-            var options = options
             if !faults.isEmpty {
                 options.notes.append(
                     "embedded reference server with faults: " + faults.map(\.rawValue).joined(separator: ", "))

@@ -21,6 +21,8 @@ public struct TargetSettings: Sendable {
     public var asyncHTTPClientOnly: Bool
     /// Times one request may be sent again (`RetryPolicy.maxAttempts` - 1); 0 turns retries off.
     public var retries: Int
+    /// Account resources given for the run (subnets, role, topic); what is not given is found on the target.
+    public var account = AccountResources.Given()
 
     public init(
         region: String? = nil, profile: String? = nil, allowRealEndpoint: Bool = false, timeout: Double = 30,

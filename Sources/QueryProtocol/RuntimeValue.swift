@@ -14,6 +14,9 @@ public enum RuntimeValue: Sendable, Equatable, Hashable {
     case catalogue(name: String)
     /// The member of the named resource's describe answer, followed by `suffix`.
     case describedMember(member: String, resource: String, suffix: String)
+    /// A resource of the account the run targets that the suite cannot make itself (`{{account:SubnetId.1}}`, a
+    /// role or topic ARN): found on the target before the cases run, or given as a run option.
+    case account(name: String)
 
     /// The member of the resource's describe answer that holds the value (`resources.yaml` lists it among
     /// the describe's `runtimeMembers`), or the catalogue's name.
@@ -22,6 +25,7 @@ public enum RuntimeValue: Sendable, Equatable, Hashable {
         case .latestRestorableTime: "LatestRestorableTime"
         case .catalogue(let name): name
         case .describedMember(let member, _, _): member
+        case .account(let name): name
         }
     }
 
@@ -29,7 +33,7 @@ public enum RuntimeValue: Sendable, Equatable, Hashable {
     public var resource: String {
         switch self {
         case .latestRestorableTime(let cluster): cluster
-        case .catalogue: ""
+        case .catalogue, .account: ""
         case .describedMember(_, let resource, _): resource
         }
     }
@@ -40,6 +44,7 @@ public enum RuntimeValue: Sendable, Equatable, Hashable {
         case .latestRestorableTime(let cluster): "{{LatestRestorableTime:\(cluster)}}"
         case .catalogue(let name): "{{catalogue:\(name)}}"
         case .describedMember(let member, let resource, let suffix): "{{\(member):\(resource)}}\(suffix)"
+        case .account(let name): "{{account:\(name)}}"
         }
     }
 
@@ -51,10 +56,11 @@ public enum RuntimeValue: Sendable, Equatable, Hashable {
 
     /// The run-time value a scalar stands for, or nil for ordinary text.
     public init?(token text: String) {
-        if text.hasPrefix("{{catalogue:"), text.hasSuffix("}}") {
-            let name = String(text.dropFirst("{{catalogue:".count).dropLast(2))
+        for (prefix, make) in [("{{catalogue:", Self.catalogue(name:)), ("{{account:", Self.account(name:))]
+        where text.hasPrefix(prefix) && text.hasSuffix("}}") {
+            let name = String(text.dropFirst(prefix.count).dropLast(2))
             guard !name.isEmpty, !name.contains("{"), !name.contains("}") else { return nil }
-            self = .catalogue(name: name)
+            self = make(name)
             return
         }
         guard text.hasPrefix("{{"), let close = text.range(of: "}}") else { return nil }

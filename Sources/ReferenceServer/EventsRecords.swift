@@ -55,6 +55,13 @@ enum EventCatalogue {
         "CreateDBCluster": Emission(
             sourceType: "db-cluster", parameter: "DBClusterIdentifier", arnType: "cluster", categories: ["creation"],
             message: "DB cluster created"),
+        // A restore creates a cluster too (RDS-EVENT-0170 for the new cluster; inferred: the guide lists no restore event)
+        "RestoreDBClusterFromSnapshot": Emission(
+            sourceType: "db-cluster", parameter: "DBClusterIdentifier", arnType: "cluster", categories: ["creation"],
+            message: "DB cluster created"),
+        "RestoreDBClusterToPointInTime": Emission(
+            sourceType: "db-cluster", parameter: "DBClusterIdentifier", arnType: "cluster", categories: ["creation"],
+            message: "DB cluster created"),
         "DeleteDBCluster": Emission(
             sourceType: "db-cluster", parameter: "DBClusterIdentifier", arnType: "cluster", categories: ["deletion"],
             message: "DB cluster deleted"),

@@ -68,15 +68,15 @@ extension NeptuneEmulator {
             "AvailabilityZones": .list(["a", "b", "c"].map { .scalar(region + $0) }),
             "BackupRetentionPeriod": .scalar("1"),
             "DBClusterIdentifier": .scalar(id),
-            "DBClusterParameterGroup": .scalar("default.neptune1.3"),
+            "DBClusterParameterGroup": .scalar(defaults.clusterParameterGroup),
             "DBSubnetGroup": .scalar("default"),
             "EarliestRestorableTime": .scalar(now),
             "Endpoint": .scalar("\(id).cluster-c0nf0rm4nce.\(region).neptune.amazonaws.com"),
             "ReaderEndpoint": .scalar("\(id).cluster-ro-c0nf0rm4nce.\(region).neptune.amazonaws.com"),
             "Engine": .scalar("neptune"),
-            "EngineVersion": .scalar("1.3.2.1"),
+            "EngineVersion": .scalar(defaults.engineVersion),
             "LatestRestorableTime": .scalar(now),
-            "Port": .scalar("8182"),
+            "Port": .scalar(defaults.port),
             "DBClusterOptionGroupMemberships": .list([]),
             "PreferredBackupWindow": .scalar("07:00-07:30"),
             "PreferredMaintenanceWindow": .scalar("sun:09:00-sun:09:30"),
@@ -115,6 +115,9 @@ extension NeptuneEmulator {
             }
         }
         apply(request, to: &attributes)
+        if request.value(at: "DBClusterParameterGroupName") == nil {
+            attributes["DBClusterParameterGroup"] = .scalar(defaultParameterGroup(for: attributes["EngineVersion"]))
+        }
         let record = ClusterRecord(
             id: id, attributes: attributes, status: "creating", pending: later("available"),
             replicationSource: replicationSource.map(key), sequence: sequence)

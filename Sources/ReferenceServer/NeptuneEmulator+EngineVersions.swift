@@ -39,8 +39,8 @@ extension NeptuneEmulator {
             // [guide] Neptune exports the audit and slowquery logs to CloudWatch Logs.
             "ExportableLogTypes": .list([.scalar("audit"), .scalar("slowquery")]),
             "SupportsLogExportsToCloudwatchLogs": .scalar("true"), "SupportsReadReplica": .scalar("true"),
-            // [facts-2] §3.1: global databases from 1.2.0.0.
-            "SupportsGlobalDatabases": .scalar(family == "neptune1" ? "false" : "true"),
+            // [facts-2] §3.1: global databases from 1.2.0.0 (catalogues.yaml, `globalDatabases`).
+            "SupportsGlobalDatabases": .scalar(supportsGlobalDatabases(version) ? "true" : "false"),
         ]
         let targets = (entry["upgradeTo"] ?? "").split(separator: ",").map {
             $0.trimmingCharacters(in: .whitespaces)
@@ -53,7 +53,7 @@ extension NeptuneEmulator {
                     Parameter("Description", .scalar("Neptune \(target)")),
                     Parameter("AutoUpgrade", .scalar("false")),
                     Parameter("IsMajorVersionUpgrade", .scalar(major ? "true" : "false")),
-                    Parameter("SupportsGlobalDatabases", .scalar("true")),
+                    Parameter("SupportsGlobalDatabases", .scalar(supportsGlobalDatabases(target) ? "true" : "false")),
                 ])
             })
         return members

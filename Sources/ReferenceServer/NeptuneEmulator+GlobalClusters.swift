@@ -144,12 +144,6 @@ extension NeptuneEmulator {
         renderer.success(action: action, result: "<GlobalCluster>\(globalClusterXML(record))</GlobalCluster>")
     }
 
-    /// The version a new global cluster runs without EngineVersion: the catalogue's default (§3.7: the newest).
-    var defaultEngineVersion: String {
-        let entries = spec.catalogues["EngineVersion"]?.entries ?? []
-        return (entries.first { $0["default"] == "true" } ?? entries.first)?["version"] ?? "1.2.0.0"
-    }
-
     // MARK: the operations
 
     func createGlobalCluster(_ request: Request) -> EmulatorAnswer {
@@ -177,7 +171,7 @@ extension NeptuneEmulator {
         let record = GlobalClusterRecord(
             id: id, resourceId: "cluster-" + String(format: "%016llx", UInt64(sequence) &* 0x9E37_79B9_7F4A),
             engine: text("Engine", request) ?? inherited("Engine") ?? "neptune",
-            engineVersion: text("EngineVersion", request) ?? inherited("EngineVersion") ?? defaultEngineVersion,
+            engineVersion: text("EngineVersion", request) ?? inherited("EngineVersion") ?? defaults.engineVersion,
             databaseName: text("DatabaseName", request) ?? inherited("DatabaseName"),
             storageEncrypted: (text("StorageEncrypted", request) ?? inherited("StorageEncrypted"))?.lowercased()
                 == "true",

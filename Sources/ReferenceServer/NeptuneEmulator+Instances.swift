@@ -66,7 +66,7 @@ extension NeptuneEmulator {
             "Engine": .scalar("neptune"),
             "Endpoint": .structure([
                 Parameter("Address", .scalar("\(id).c0nf0rm4nce.\(region).neptune.amazonaws.com")),
-                Parameter("Port", inherited["Port"] ?? .scalar("8182")),
+                Parameter("Port", inherited["Port"] ?? .scalar(defaults.port)),
                 Parameter("HostedZoneId", .scalar("ZUFXD4SLT2LS7")),
             ]),
             "InstanceCreateTime": .scalar(ISOTimestamp.format(Date())),
@@ -74,7 +74,10 @@ extension NeptuneEmulator {
             "DBParameterGroups": .list([
                 .structure([
                     Parameter(
-                        "DBParameterGroupName", .scalar(text("DBParameterGroupName", request) ?? "default.neptune1.3")),
+                        "DBParameterGroupName",
+                        .scalar(
+                            text("DBParameterGroupName", request)
+                                ?? defaultParameterGroup(for: inherited["EngineVersion"]))),
                     Parameter("ParameterApplyStatus", .scalar("in-sync")),
                 ])
             ]),

@@ -173,7 +173,7 @@ extension NeptuneEmulator {
         var options: [(key: String, engineVersion: String, instanceClass: String, global: Bool)] = []
         if engine == "neptune", license == nil || license == "amazon-license", vpc != "false" {
             for engineVersion in catalogue.engineVersions where version == nil || version == engineVersion {
-                let globalVersion = EngineVersionOrder.compare(engineVersion, "1.2.0.0") >= 0
+                let globalVersion = supportsGlobalDatabases(engineVersion)
                 for entry in catalogue.entries where wanted == nil || wanted == entry.instanceClass {
                     guard entry.offered(on: engineVersion) else { continue }
                     options.append(

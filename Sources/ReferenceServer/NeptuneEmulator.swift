@@ -46,6 +46,8 @@ public actor NeptuneEmulator {
     let configuration: Configuration
     let renderer: AnswerRenderer
     let clusterShape: StructureSpec
+    /// What a request that leaves a setting out gets, from the spec's catalogue and documented defaults.
+    let defaults: ServiceDefaults
     /// Made once from the configuration: the signature check (nil when off), the active faults' decorators
     /// (asked at each hook, in `Fault.allCases` order) and the validator checks they switch off.
     let verifier: SignatureVerifier?
@@ -75,6 +77,7 @@ public actor NeptuneEmulator {
         self.decorators = decorators
         self.renderer = AnswerRenderer(spec: spec, decorators: decorators)
         self.clusterShape = spec.shapes["DBCluster"] ?? StructureSpec(members: [])
+        self.defaults = spec.defaults ?? ServiceDefaults(engineVersion: "", family: "", port: "")
         self.verifier = configuration.verifySignatures.map {
             SignatureVerifier(
                 keys: $0, regions: [configuration.region] + configuration.otherRegions, service: spec.signingName)
@@ -146,6 +149,9 @@ public actor NeptuneEmulator {
     public func handle(
         method: String = "POST", path: String = "/", query: String = "", headers: [(String, String)] = [], body: String
     ) -> EmulatorAnswer {
+        if let answer = answerAccountRead(method: method, path: path, query: query, headers: headers, body: body) {
+            return answer
+        }
         if let verifier,
             let failure = verifier.verify(method: method, path: path, query: query, headers: headers, body: body)
         {

@@ -29,6 +29,8 @@ enum EmulatedSubnets {
     static let vpcId = "vpc-0123456789abcdef0"
     /// The subnets of the `default` group, one per zone a to c.
     static let defaultSubnets = ["subnet-00000000", "subnet-00000001", "subnet-00000002"]
+    /// The subnets of the account's default VPC (`vpcId`), one per zone a to c, which EC2's DescribeSubnets lists.
+    static let accountSubnets = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1", "subnet-0123456789abcdef2"]
     /// At most this many subnets per group (RDS CHAP_Limits, NEPTUNE-FACTS-2 §3.6).
     static let subnetsPerGroup = 20
 

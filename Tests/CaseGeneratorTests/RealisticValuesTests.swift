@@ -33,7 +33,13 @@ struct RealisticValues {
             }
             return []
         }
-        let catalogued = Set(spec.catalogues.values.flatMap(\.values))
+        // The values of catalogues a constraint judges by (engine versions); a family is also written as a literal
+        // where a `oneOf` lists it (a new parameter group's family).
+        let judged = Set(
+            spec.operations.flatMap(\.parameters.members).flatMap(\.constraints).compactMap { constraint -> String? in
+                if case .catalogue(let name, _) = constraint.kind { name } else { nil }
+            })
+        let catalogued = Set(spec.catalogues.values.filter { judged.contains($0.name) }.flatMap(\.values))
         var problems: [String] = []
         var newNames: [String] = []
         for parameter in request.parameters {
@@ -81,6 +87,33 @@ struct RealisticValues {
             if case .catalogue = $0 { true } else { false }
         }
         #expect(!tokens.isEmpty, "no valid case asks the endpoint for a catalogue value")
+    }
+
+    @Test func noValidRequestOrSetUpStepCarriesAPlaceholder() {
+        let found = CaseGenerator.placeholders(in: cases)
+        #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
+    }
+
+    @Test func aPlaceholderIsFoundWithItsLocation() throws {
+        var spoiled = try #require(cases.first { $0.id == "ModifyDBInstance/valid/full" })
+        spoiled.request.parameters = spoiled.request.parameters.map {
+            $0.name == "StorageType" ? Parameter("StorageType", .scalar("value1")) : $0
+        }
+        #expect(
+            CaseGenerator.placeholders(in: [spoiled]) == [
+                "ModifyDBInstance/valid/full: request ModifyDBInstance StorageType=value1"
+            ])
+    }
+
+    /// Every account resource a case names is one the runner knows how to find or be given.
+    @Test func accountTokensNameResourcesTheRunnerFinds() {
+        let names = Set(
+            cases.flatMap { testCase in
+                (testCase.setup.map(\.request) + [testCase.request]).flatMap(\.runtimeValues).compactMap { value in
+                    if case .account(let name) = value { name } else { nil }
+                }
+            })
+        #expect(names == ["SubnetId.1", "SubnetId.2", "IAMRoleArn", "SnsTopicArn"])
     }
 
     @Test func aCatalogueValueWrittenIntoACaseIsCaught() throws {

@@ -264,7 +264,7 @@ import Testing
         } throws: { error in
             let failure = error as! SpecLoadFailure
             return failure.errors.map(\.description) == [
-                "operations/CreateDBCluster.yaml:70:27: parameters.GlobalClusterIdentifier.constraints[1].pattern.regex: not a valid regular expression: [A-Za-z"
+                "operations/CreateDBCluster.yaml:71:27: parameters.GlobalClusterIdentifier.constraints[1].pattern.regex: not a valid regular expression: [A-Za-z"
             ]
         }
     }

@@ -28,13 +28,19 @@ import Testing
         for testCase in Self.others {
             let operation = Suite.spec.operation(named: testCase.operation)!
             // Run-time values are filled in before sending (the runner asks the endpoint): any timestamp stands in,
-            // and a catalogue value for a catalogue token.
+            // a catalogue value for a catalogue token, and the embedded server's own account resources for account tokens.
+            let account = [
+                "SubnetId.1": "subnet-0123456789abcdef0", "SubnetId.2": "subnet-0123456789abcdef1",
+                "IAMRoleArn": "arn:aws:iam::123456789012:role/NeptuneAccessRole",
+                "SnsTopicArn": "arn:aws:sns:us-east-1:123456789012:neptune-conformance-events",
+            ]
             let request = testCase.request.filling(
                 Dictionary(
                     uniqueKeysWithValues: testCase.request.runtimeValues.map { value in
                         if case .catalogue(let name) = value {
                             return (value, Suite.spec.catalogues[name]?.values.first ?? "")
                         }
+                        if case .account(let name) = value { return (value, account[name] ?? "") }
                         return (value, "2024-01-01T00:00:00Z")
                     }))
             let violations = ContractEvaluator(operation: operation).violations(of: request)

@@ -52,6 +52,10 @@ public struct ExternalTool: Sendable {
     public static let botocore = ExternalTool(
         name: "python3 with botocore", install: "pip install botocore", path: pythonImporting("botocore"))
 
+    /// python3 that can import boto3, to run applications written with it against `serve`.
+    public static let boto3 = ExternalTool(
+        name: "python3 with boto3", install: "pip install boto3", path: pythonImporting("boto3"))
+
     /// python3 that can import jsonschema, to validate outputs against Schemas/.
     public static let jsonschema = ExternalTool(
         name: "python3 with jsonschema", install: "pip install jsonschema", path: pythonImporting("jsonschema"))

@@ -284,7 +284,8 @@ struct ResourceReader {
             kind: kind, parameter: try parameter(YAMLCursor.value("parameter", in: entries)!, of: create.operation))
     }
 
-    /// `{Name: value, ...}` in order; a value `{{Kind}}` names a kind this file defines.
+    /// `{Name: value, ...}` in order; a value `{{Kind}}` names a kind this file defines, and `{{account:NAME}}` (a
+    /// resource of the target's account the runner fills in) is literal text here.
     private func stepParameters(_ node: YAMLCursor, operation: String) throws(SpecLoadError) -> [StepParameter] {
         var result: [StepParameter] = []
         for (name, item) in try node.namedEntries() {
@@ -294,7 +295,7 @@ struct ResourceReader {
                 continue
             }
             let text = try item.string()
-            if text.hasPrefix("{{"), text.hasSuffix("}}") {
+            if text.hasPrefix("{{"), text.hasSuffix("}}"), !text.hasPrefix("{{account:") {
                 let inner = String(text.dropFirst(2).dropLast(2))
                 guard let kind = ResourceKind(rawValue: inner), defined.contains(kind) else {
                     let kinds = defined.map { "{{\($0.rawValue)}}" }.joined(separator: ", ")

@@ -52,6 +52,8 @@ struct ConnectionOptions: ParsableArguments {
             valueName: "client"))
     var httpClient: PlainHTTPClientChoice = .lean
 
+    @OptionGroup(title: "Account resources") var account: AccountOptions
+
     func validate() throws {
         guard timeout > 0, timeout <= 3600 else {
             throw ValidationError("--timeout must be between 0 and 3600 seconds")
@@ -66,11 +68,13 @@ struct ConnectionOptions: ParsableArguments {
     }
 
     var settings: TargetSettings {
-        TargetSettings(
+        var settings = TargetSettings(
             region: region, profile: profile, allowRealEndpoint: allowRealEndpoint, timeout: timeout,
             stateTimeout: stateTimeout,
             concurrency: concurrency, signatureChecks: signatureChecks,
             asyncHTTPClientOnly: httpClient == .asyncHTTPClient, retries: retries)
+        settings.account = account.given
+        return settings
     }
 }
 
