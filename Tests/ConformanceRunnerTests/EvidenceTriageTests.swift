@@ -100,6 +100,18 @@ import Testing
         #expect(Set(causes.flatMap(\.cases)).count == causes.flatMap(\.cases).count)
     }
 
+    @Test func aFiveHundredTurnedIntoAWarningStillCountsAsUnanswered() {
+        // Under --evidence documented, an inferred code's case passes with a warning, though its answer was a 500.
+        let results = [
+            Self.result("ResetDBParameterGroup/valid/minimal"),
+            Self.result(
+                "ResetDBParameterGroup/invalid/DBParameterGroupName/missing", verdict: .passed,
+                findings: [Finding(kind: .status, path: "(HTTP status)", expected: "400", found: "500", warning: true)]),
+            Self.result("CreateDBCluster/valid/minimal", verdict: .passed, status: 200),
+        ]
+        #expect(UnimplementedOperations.find(in: results) == ["ResetDBParameterGroup"])
+    }
+
     @Test func anEndpointThatAnswersNothingAtAllIsNotCalledUnimplemented() {
         let results = [
             Self.result("CreateDBCluster/valid/minimal", verdict: .errored, status: nil, reason: "connection refused"),

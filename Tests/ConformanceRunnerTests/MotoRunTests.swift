@@ -76,7 +76,7 @@ import Testing
         let found = Set(findings.compactMap { $0["id"] as? String })
         let pinned = Self.pinnedFindings
         #expect(
-            pinned.always.count == 59, "moto-5.2.1-findings.txt was read whole: it holds \(pinned.always.count) ids")
+            pinned.always.count == 80, "moto-5.2.1-findings.txt was read whole: it holds \(pinned.always.count) ids")
         #expect(pinned.always.subtracting(found).isEmpty, "gone: \(pinned.always.subtracting(found).sorted())")
         // Or a finding whose cases are all those moto's minute-named automated snapshots decide (`MotoClockQuirk`: a
         // restore with an identifier a create used within the same minute draws DBClusterSnapshotAlreadyExistsFault).
@@ -86,7 +86,9 @@ import Testing
             }.compactMap { $0["id"] as? String })
         let extra = found.subtracting(pinned.always).subtracting(pinned.sometimes).subtracting(byClock)
         #expect(
-            extra.allSatisfy { $0.hasPrefix("server-error/") || $0.hasPrefix("setup-failed/") },
+            extra.allSatisfy {
+                $0.hasPrefix("server-error/") || $0.hasPrefix("setup-failed/") || $0.hasPrefix("does-not-implement/")
+            },
             "new findings against moto 5.2.1: \(extra.sorted())")
         let grouped = findings.flatMap { $0["cases"] as? [String] ?? [] }
         let departing = results.filter {
@@ -94,6 +96,19 @@ import Testing
         }.compactMap { $0["id"] as? String }
         #expect(grouped.sorted() == departing.sorted() && Set(grouped).count == grouped.count)
         let ids = findings.compactMap { $0["id"] as? String }
+        // moto answers an HTML 500 to every DB cluster endpoint operation: that is one finding per operation, listed
+        // before every other, and no set-up step is refused for a value the suite made up (its subnets, role and
+        // topic are moto's own, found or made on it).
+        let unimplemented = ids.prefix { $0.hasPrefix("does-not-implement/") }
+        #expect(
+            ["CreateDBClusterEndpoint", "DescribeDBClusterEndpoints"].allSatisfy {
+                unimplemented.contains("does-not-implement/\($0)")
+            }, "\(ids.prefix(20))")
+        #expect(!ids.dropFirst(unimplemented.count).contains { $0.hasPrefix("does-not-implement/") })
+        #expect(!ids.contains("setup-failed/CreateDBSubnetGroup") && !ids.contains("refuses-valid/CreateDBSubnetGroup"))
+        // Every finding says how strong the expectation it departs from is.
+        let levels = findings.map { ($0["evidence"] as? [String: Any])?["level"] as? String }
+        #expect(levels.allSatisfy { ["documented", "observed", "inferred"].contains($0 ?? "") }, "\(levels)")
         #expect(
             ids.filter { $0.hasSuffix("/BacktrackWindow") } == ["unknown-element/BacktrackWindow"],
             "BacktrackWindow is one finding")
