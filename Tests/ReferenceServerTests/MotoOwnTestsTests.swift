@@ -24,6 +24,8 @@ struct MotoOwnTestsTests {
             "counts the orderable options AWS listed on 2023-02-23 (286, and 12 for engine 1.0.3.0); today's catalogue of engine versions and instance classes (NEPTUNE-FACTS-2 §3.1, §3.4) lists more, and the 1.0.x engines are retired",
         "test_global_clusters.py::test_create_global_cluster_with_additional_params":
             "sends EngineVersion 1.0, not an engine version Neptune offers; the model (CreateGlobalCluster EngineVersion): \"Valid values: 1.2.0.0 or above\" (NEPTUNE-FACTS-2 §2.9, §3.1)",
+        "test_clusters.py::test_create_db_cluster_with_instance":
+            "expects a cluster made without EngineVersion to run 1.3.2.1, moto's fixed default; a cluster gets the engine version DescribeDBEngineVersions answers as the default (DefaultOnly; Specs/catalogues.yaml, the engine releases page, NEPTUNE-FACTS-2 §3.1: 1.4.6.3 today), and its instance runs its cluster's",
         "test_clusters.py::test_start_db_cluster":
             "expects the status 'started', which is no Neptune cluster status; StartDBCluster answers 'starting' (NEPTUNE-FACTS §statuses, the API reference's DBCluster.Status values)",
     ]

@@ -3,7 +3,7 @@ import ConformanceSpec
 /// Answers: CreateDBCluster's `DBClusterArn` names the service `neptune` (`arn:aws:neptune:…`), though Neptune shares
 /// RDS's ARN format, `arn:aws:rds:<region>:<account>:cluster:<name>` (Neptune User Guide, tagging-arns-constructing).
 struct ClusterArnOfAnotherService: FaultDecorator {
-    var summary: String { "answers CreateDBCluster with a DBClusterArn of the service neptune, not rds" }
+    var summary: String { "answers CreateDBCluster with a DBClusterArn of service neptune, not rds" }
     var operations: [String] { ["CreateDBCluster"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {

@@ -4,7 +4,7 @@ import ConformanceSpec
 /// vocabularies.yaml `ClusterStatus`, Facts/real-aws CreateDBCluster-2.xml `creating`). Later answers are right, so
 /// set-up waits still end.
 struct CreateStatusCapitalised: FaultDecorator {
-    var summary: String { "answers CreateDBCluster with Status Creating (an enumeration in the wrong case)" }
+    var summary: String { "answers CreateDBCluster with Status Creating (wrong case)" }
     var operations: [String] { ["CreateDBCluster"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {

@@ -10,7 +10,8 @@ import QueryProtocol
 /// 2. preconditions: `waives(_:)`, a failed state precondition that is let through;
 /// 3. identifiers: `storedIdentifier(_:conformant:)` and `lookUp(_:in:conformant:)`, how a cluster
 ///    identifier is stored and found;
-/// 4. state changes: `changing(_:)`, a cluster's change before it is stored;
+/// 4. state changes: `acting(on:of:)`, a valid request changed before the emulator acts on it; `changing(_:)`, a
+///    cluster's change before it is stored;
 /// 5. answers: `rendering(clusterMembers:)` (a `<DBCluster>`'s members), `rendering(snapshotMembers:)` (a
 ///    `<DBClusterSnapshot>`'s), `rendering(result:of:)` (the rendered result of one operation's success answer),
 ///    `rendering(envelope:)` (the namespace and request id of every answer), `rendering(error:)` (an error's code,

@@ -3,7 +3,7 @@ import ConformanceSpec
 /// Tags: the tags added to an existing resource are never stored, so its tag list stays empty (a mock that answers
 /// AddTagsToResource with success and keeps nothing).
 struct ForgetTags: FaultDecorator {
-    var summary: String { "never stores added tags: AddTagsToResource succeeds, ListTagsForResource lists none" }
+    var summary: String { "never stores tags: AddTagsToResource succeeds, none are listed" }
     var operations: [String] { ["ListTagsForResource"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] { TagScenarios.items(in: spec) }

@@ -19,8 +19,8 @@ struct HardCodedEngineVersion: FaultDecorator {
     var summary: String {
         switch kind {
         case .instance: "answers a fixed engine version for every instance, not its cluster's"
-        case .snapshot: "answers a fixed engine version for every cluster snapshot, not its cluster's"
-        case .restore: "restores a snapshot to a cluster of a fixed engine version, not the snapshot's"
+        case .snapshot: "answers a fixed engine version for every snapshot, not its cluster's"
+        case .restore: "restores to a cluster of a fixed engine version, not the snapshot's"
         }
     }
 

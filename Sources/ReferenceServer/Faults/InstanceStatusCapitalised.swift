@@ -3,7 +3,7 @@ import ConformanceSpec
 /// Answers: CreateDBInstance answers the new instance's `DBInstanceStatus` as `Creating` (statuses are lower-case
 /// words: vocabularies.yaml `InstanceStatus`, the model's waiters). Later answers are right, so waits still end.
 struct InstanceStatusCapitalised: FaultDecorator {
-    var summary: String { "answers CreateDBInstance with DBInstanceStatus Creating (an enumeration in the wrong case)" }
+    var summary: String { "answers CreateDBInstance with DBInstanceStatus Creating (wrong case)" }
     var operations: [String] { ["CreateDBInstance"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {

@@ -2,7 +2,7 @@ import ConformanceSpec
 
 /// Tags: RemoveTagsFromResource answers success and removes nothing, so the removed tags are still listed.
 struct KeepRemovedTags: FaultDecorator {
-    var summary: String { "keeps removed tags: RemoveTagsFromResource succeeds, the tags are still listed" }
+    var summary: String { "keeps tags RemoveTagsFromResource removes: they are still listed" }
     var operations: [String] { ["ListTagsForResource"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] { TagScenarios.items(in: spec) }

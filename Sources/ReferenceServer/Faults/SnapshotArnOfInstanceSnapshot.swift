@@ -4,7 +4,7 @@ import QueryProtocol
 /// Answers: `<DBClusterSnapshot>`'s ARN names the resource type `snapshot` (a DB instance snapshot's), not
 /// `cluster-snapshot` (Neptune User Guide, tagging-arns-constructing: `arn:aws:rds:<region>:<account>:cluster-snapshot:<name>`).
 struct SnapshotArnOfInstanceSnapshot: FaultDecorator {
-    var summary: String { "answers a cluster snapshot's ARN with the resource type snapshot, not cluster-snapshot" }
+    var summary: String { "answers snapshot ARNs of resource type snapshot, not cluster-snapshot" }
     var operations: [String] { ["CreateDBClusterSnapshot", "DescribeDBClusterSnapshots"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
