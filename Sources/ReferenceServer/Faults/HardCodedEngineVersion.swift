@@ -45,7 +45,11 @@ struct HardCodedEngineVersion: FaultDecorator {
     }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
-        spec.scenarios.filter { $0.name == scenario }.map(\.item.text)
+        let scenarioItems = spec.scenarios.filter { $0.name == scenario }.map(\.item.text)
+        // An instance's EngineVersion sent in a create or modify no longer shows in its answers either.
+        return scenarioItems
+            + (kind == .instance
+                ? ["CreateDBInstance.request.EngineVersion", "ModifyDBInstance.request.EngineVersion"] : [])
     }
 
     func rendering(result: inout String, of action: String) {
