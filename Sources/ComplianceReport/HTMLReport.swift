@@ -25,6 +25,8 @@ enum HTMLReport {
             details{border:1px solid #d8dee4;border-radius:.4rem;margin:.4rem 0;padding:.4rem .7rem} summary{cursor:pointer}
             pre{background:#f6f8fa;padding:.6rem;overflow:auto;white-space:pre-wrap;word-break:break-all;font-size:12px}
             .del{color:#cf222e} .add{color:#1a7f37} code{font-size:12px}
+            [class^=evidence-]{font-size:.7rem;font-weight:600;text-transform:uppercase;padding:.05rem .35rem;border-radius:.3rem;color:#fff}
+            .evidence-documented{background:#0969da} .evidence-observed{background:#8250df} .evidence-inferred{background:#8c959f}
             </style></head><body>
             <h1>Neptune conformance report</h1>
             <p class="meta">Endpoint <b>\(e(report.endpoint))</b> · API \(e(report.apiVersion)) · seed \(report.seed) · \(e(report.comparison)) comparison · started \(e(report.startedAt)) · \(String(format: "%.2f", report.durationSeconds)) s</p>
