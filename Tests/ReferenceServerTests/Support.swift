@@ -50,13 +50,13 @@ actor FaultRuns {
 
 extension FaultRuns {
     /// How many parts the cases no fault item concerns are split into: each fault's run takes one part.
-    static let parts = 3
+    static let parts = 5
 
     /// The cases a fault's run sends: every case that exercises or reaches the fault's items or is of one of its
     /// operations, the cases of the two narrow faults `anotherFaultsItemsDoNotExplainTheRun` judges with, and one part
     /// in `parts` of the rest (by position in the suite, a different part for consecutive faults). Detection is
-    /// judged on every case of the fault's items; "breaks nothing else" on a third of the others, so that each case
-    /// is run against a third of the faults (the conformant server runs them all), which keeps 67 whole-suite runs
+    /// judged on every case of the fault's items; "breaks nothing else" on a fifth of the others, so that each case
+    /// is run against a fifth of the faults (the conformant server runs them all), which keeps 67 whole-suite runs
     /// from dominating the test time on two cores.
     static func cases(for fault: Fault) -> [TestCase] {
         let reaches = [fault, .stopStoppedCluster, .startAvailableCluster].map {
