@@ -11,11 +11,16 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
     }
 
+    /// The StopDBCluster cases only: the fault departs there, and the baseline's mechanics are the same for any size.
     @Test func aConformantBaselineNamesOnlyTheFaultsCasesAsNew() async throws {
         let folder = RunCommandTests.temporaryDirectory()
         let file = "\(folder)/baseline.json"
         let record = try await ProcessResult.run(
-            BuiltCLI.url, ["run", "--baseline", file, "--update-baseline", "--report-dir", "\(folder)/a", "--quiet"])
+            BuiltCLI.url,
+            [
+                "run", "--operation", "StopDBCluster", "--baseline", file, "--update-baseline", "--report-dir",
+                "\(folder)/a", "--quiet",
+            ])
         #expect(record.status == 0, "\(record.stderr)")
         let baseline = try Self.json(file)
         #expect((baseline["entries"] as? [Any])?.isEmpty == true, "the conformant server departs nowhere")
@@ -23,7 +28,8 @@ import Testing
         let faulty = try await ProcessResult.run(
             BuiltCLI.url,
             [
-                "run", "--endpoint", "embedded:stop-stopped-cluster", "--baseline", file, "--report-dir", "\(folder)/b",
+                "run", "--operation", "StopDBCluster", "--endpoint", "embedded:stop-stopped-cluster", "--baseline",
+                file, "--report-dir", "\(folder)/b",
                 "--quiet",
             ])
         #expect(faulty.status == 1)
@@ -43,7 +49,8 @@ import Testing
         let again = try await ProcessResult.run(
             BuiltCLI.url,
             [
-                "run", "--endpoint", "embedded:stop-stopped-cluster", "--baseline", file, "--update-baseline",
+                "run", "--operation", "StopDBCluster", "--endpoint", "embedded:stop-stopped-cluster", "--baseline",
+                file, "--update-baseline",
                 "--report-dir", "\(folder)/c", "--quiet",
             ])
         #expect(again.status == 0)
@@ -51,7 +58,8 @@ import Testing
         #expect(
             text.split(separator: "\n").filter { $0.contains("\"case\"") }.count == failing.count, "one entry a line")
         let fixed = try await ProcessResult.run(
-            BuiltCLI.url, ["run", "--baseline", file, "--report-dir", "\(folder)/d", "--quiet"])
+            BuiltCLI.url,
+            ["run", "--operation", "StopDBCluster", "--baseline", file, "--report-dir", "\(folder)/d", "--quiet"])
         #expect(fixed.status == 0)
         #expect(
             Set(((try Self.json("\(folder)/d/report.json"))["baseline"] as? [String: Any])?["fixed"] as? [String] ?? [])
