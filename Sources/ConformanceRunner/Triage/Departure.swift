@@ -50,10 +50,7 @@ struct Departure: Equatable {
                 self.init(
                     kind: wait.stuck ? .stuckState : .unknownState, itemClass: wait.kind, item: Self.mainItem(result),
                     signature: "\(wait.stuck ? "stuck" : "unknown-state"):\(wait.kind)")
-            } else if reason.hasPrefix("set-up step"), let open = reason.firstIndex(of: "("),
-                let close = reason[open...].firstIndex(of: ")")
-            {
-                let step = String(reason[reason.index(after: open)..<close])
+            } else if let step = UnimplementedOperations.setupOperation(of: result) {
                 let status =
                     reason.range(of: "HTTP ").map { String(reason[$0.upperBound...].prefix { $0.isNumber }) } ?? ""
                 self.init(
