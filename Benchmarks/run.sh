@@ -40,13 +40,12 @@ trap 'kill $SERVER 2>/dev/null; rm -f "$WRK_SCRIPT"' EXIT
 # Warm the server up, then alternate wrk and the runner (this machine's rate drifts by 20% from one
 # minute to the next; alternating rounds and taking medians keeps the ratio honest).
 wrk -t1 -c$CONNECTIONS -d2s -s "$WRK_SCRIPT" "http://127.0.0.1:$PORT/" > /dev/null
-WRKS=() RUNNERS=() AHCS=()
+WRKS=() RUNNERS=()
 for round in $(seq "$ROUNDS"); do
     WRKS+=("$(wrk -t1 -c$CONNECTIONS -d${SECONDS_PER_LOAD}s -s "$WRK_SCRIPT" "http://127.0.0.1:$PORT/" | awk '/Requests\/sec/ {print $2}')")
     LINE=$("$BIN/conformance-benchmarks" load "http://127.0.0.1:$PORT/" $CONNECTIONS "$SECONDS_PER_LOAD")
     RUNNERS+=("$(echo "$LINE" | awk '{print $3}')")
-    AHCS+=("$(NC_BENCH_CLIENT=ahc "$BIN/conformance-benchmarks" load "http://127.0.0.1:$PORT/" $CONNECTIONS "$SECONDS_PER_LOAD" | awk '{print $3}')")
-    echo "round $round: wrk ${WRKS[-1]} req/s | runner ${RUNNERS[-1]} req/s | runner on AsyncHTTPClient ${AHCS[-1]} req/s | ${LINE#*; }"
+    echo "round $round: wrk ${WRKS[-1]} req/s | runner ${RUNNERS[-1]} req/s | ${LINE#*; }"
 done
 # The same request, the same wrk, against moto_server (issue #19: serve at least 100 times its rate), when moto is installed.
 MOTO_RATE=0
@@ -67,15 +66,15 @@ fi
 BOTO_LINE=$(python3 Benchmarks/boto3_loop.py "http://127.0.0.1:$PORT/" "$SECONDS_PER_LOAD")
 echo "$BOTO_LINE"
 RUNNER_CPU=$("$BIN/conformance-benchmarks" load "http://127.0.0.1:$PORT/" $CONNECTIONS "$SECONDS_PER_LOAD" | sed 's/.*client CPU \([0-9.]*\).*/\1/')
-python3 - "${WRKS[*]}" "${RUNNERS[*]}" "${AHCS[*]}" "$BOTO_LINE" "$RUNNER_CPU" "$MOTO_RATE" <<'PY'
+python3 - "${WRKS[*]}" "${RUNNERS[*]}" "$BOTO_LINE" "$RUNNER_CPU" "$MOTO_RATE" <<'PY'
 import re, statistics, sys
-wrk, runner, ahc = (statistics.median(float(x) for x in arg.split()) for arg in sys.argv[1:4])
-boto = float(re.search(r"([0-9.]+) req/s", sys.argv[4]).group(1))
-boto_cpu = float(re.search(r"client CPU ([0-9.]+)", sys.argv[4]).group(1))
-runner_cpu = float(sys.argv[5])
-moto = float(sys.argv[6] or 0)
-print(f"medians: wrk {wrk:.0f} req/s, runner {runner:.0f} req/s, runner on AsyncHTTPClient {ahc:.0f} req/s")
-print(f"runner / wrk   = {runner / wrk * 100:.0f}%   (target >= 80%; AsyncHTTPClient: {ahc / wrk * 100:.0f}%)")
+wrk, runner = (statistics.median(float(x) for x in arg.split()) for arg in sys.argv[1:3])
+boto = float(re.search(r"([0-9.]+) req/s", sys.argv[3]).group(1))
+boto_cpu = float(re.search(r"client CPU ([0-9.]+)", sys.argv[3]).group(1))
+runner_cpu = float(sys.argv[4])
+moto = float(sys.argv[5] or 0)
+print(f"medians: wrk {wrk:.0f} req/s, runner {runner:.0f} req/s")
+print(f"runner / wrk   = {runner / wrk * 100:.0f}%   (target >= 80%)")
 if moto > 0:
     print(f"serve / moto_server under wrk = {wrk / moto:.0f}x   (target >= 100x; moto {moto:.0f} req/s)")
 print(f"runner / boto3 = {runner / boto:.1f}x   (target >= 20x), request rate on the same server")

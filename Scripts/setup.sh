@@ -5,7 +5,8 @@
 #   bash Scripts/setup.sh --tests   also what the tests use: chromium (HTML reports in a real
 #                                   browser), botocore (an independent oracle), moto (an
 #                                   independent Neptune endpoint), jsonschema (Schemas/), pytest
-#                                   and moto 5.2.1's own Neptune tests (run against `serve`)
+#                                   and moto 5.2.1's own Neptune tests (run against `serve`), openssl
+#                                   (a self-signed certificate for the https tests)
 #
 # Debian and Ubuntu through apt-get (as root, or with sudo), macOS through Homebrew. Anything
 # else: the message says what to install by hand. Exit status 0 when everything is there.
@@ -43,6 +44,7 @@ fi
 if $tests; then
     if ! (have chromium || have chromium-browser || have google-chrome); then apt_missing+=(chromium); fi
     if ! have python3; then apt_missing+=(python3 python3-pip); fi
+    if ! have openssl; then apt_missing+=(openssl); fi
 fi
 
 if [ "$(uname -s)" = Darwin ]; then

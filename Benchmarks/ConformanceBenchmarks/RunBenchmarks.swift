@@ -32,9 +32,7 @@ func suiteBenchmark(spec: ServiceSpec, repeats: Int, concurrency: Int) async thr
     let cases = CaseGenerator(spec: spec).generate()
     let goldens = SpecLocation.packageRoot.appendingPathComponent("Golden").path
     var walls: [Double] = []
-    var options = ConformanceRun.Options(concurrency: concurrency)
-    options.transport.asyncHTTPClientOnly = ProcessInfo.processInfo.environment["NC_BENCH_CLIENT"] == "ahc"
-    let runOptions = options
+    let runOptions = ConformanceRun.Options(concurrency: concurrency)
     for _ in 0..<repeats {
         let started = ContinuousClock.now
         let report = try await TargetRunner.run(
@@ -49,17 +47,13 @@ func suiteBenchmark(spec: ServiceSpec, repeats: Int, concurrency: Int) async thr
     print(
         String(
             format:
-                "suite: %d cases, concurrency %d, %d runs: median %.3f s (best %.3f s), %.0f cases/s; server start/stop included; %@",
-            cases.count, concurrency, repeats, median, best, Double(cases.count) / median,
-            options.transport.asyncHTTPClientOnly ? "AsyncHTTPClient" : "lean HTTP/1.1 client"))
+                "suite: %d cases, concurrency %d, %d runs: median %.3f s (best %.3f s), %.0f cases/s; server start/stop included",
+            cases.count, concurrency, repeats, median, best, Double(cases.count) / median))
 }
 
 /// The runner's own request path (encode, sign, send, read) on one repeated request, `concurrency` loops.
 func loadBenchmark(spec: ServiceSpec, url: String, concurrency: Int, seconds duration: Double) async throws {
-    // NC_BENCH_CLIENT=ahc sends plain http through AsyncHTTPClient, as before the lean client.
-    let ahcOnly = ProcessInfo.processInfo.environment["NC_BENCH_CLIENT"] == "ahc"
-    let transport = NetworkTransport(
-        options: .init(timeout: .seconds(10), connections: concurrency, asyncHTTPClientOnly: ahcOnly))
+    let transport = NetworkTransport(options: .init(timeout: .seconds(10), connections: concurrency))
     let client = QueryClient(spec: spec, endpoint: Endpoint(url: url), transport: transport)
     let create = Request(
         operation: "CreateDBCluster",
@@ -110,9 +104,8 @@ func loadBenchmark(spec: ServiceSpec, url: String, concurrency: Int, seconds dur
     print(
         String(
             format:
-                "runner loop: %.0f req/s (%d requests, %d failed, concurrency %d, %.1f s, %@); client CPU %.1f us/request",
-            Double(count) / elapsed, count, failures, concurrency, elapsed,
-            ahcOnly ? "AsyncHTTPClient" : "lean HTTP/1.1 client", cpu / Double(max(1, count)) * 1e6))
+                "runner loop: %.0f req/s (%d requests, %d failed, concurrency %d, %.1f s); client CPU %.1f us/request",
+            Double(count) / elapsed, count, failures, concurrency, elapsed, cpu / Double(max(1, count)) * 1e6))
 }
 
 /// A run of `cases` cases (the suite under successive seeds, so every case names its own resources)

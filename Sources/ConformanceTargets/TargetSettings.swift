@@ -17,8 +17,8 @@ public struct TargetSettings: Sendable {
     public var concurrency: Int
     /// Run the signature family even where the endpoint does not seem to check signatures.
     public var signatureChecks: Bool
-    /// Send plain http through AsyncHTTPClient instead of the lean client.
-    public var asyncHTTPClientOnly: Bool
+    /// A PEM file of certificates https trusts besides the system's.
+    public var caBundle: String?
     /// Times one request may be sent again (`RetryPolicy.maxAttempts` - 1); 0 turns retries off.
     public var retries: Int
     /// Account resources given for the run (subnets, role, topic); what is not given is found on the target.
@@ -27,7 +27,7 @@ public struct TargetSettings: Sendable {
     public init(
         region: String? = nil, profile: String? = nil, allowRealEndpoint: Bool = false, timeout: Double = 30,
         stateTimeout: Double = 120,
-        concurrency: Int = 8, signatureChecks: Bool = false, asyncHTTPClientOnly: Bool = false,
+        concurrency: Int = 8, signatureChecks: Bool = false, caBundle: String? = nil,
         retries: Int = RetryPolicy.standard.maxAttempts - 1
     ) {
         self.retries = retries
@@ -38,14 +38,14 @@ public struct TargetSettings: Sendable {
         self.stateTimeout = stateTimeout
         self.concurrency = concurrency
         self.signatureChecks = signatureChecks
-        self.asyncHTTPClientOnly = asyncHTTPClientOnly
+        self.caBundle = caBundle
     }
 
     /// The transport options these settings ask for.
     public var transport: TransportOptions {
         TransportOptions(
             timeout: .milliseconds(Int(timeout * 1000)), retry: RetryPolicy(maxAttempts: retries + 1),
-            connections: concurrency, asyncHTTPClientOnly: asyncHTTPClientOnly)
+            connections: concurrency, caBundle: caBundle)
     }
 
     /// The state timeout as a duration.

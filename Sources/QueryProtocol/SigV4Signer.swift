@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// AWS Signature Version 4 (`AWS4-HMAC-SHA256`) for query-protocol POSTs: canonical request, string to
@@ -140,12 +139,11 @@ public struct SigV4Signer: Sendable {
         return value.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
-    func signingKey(day: String) -> SymmetricKey {
-        func hmac(_ key: SymmetricKey, _ text: String) -> SymmetricKey {
-            SymmetricKey(data: Data(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key)))
+    func signingKey(day: String) -> [UInt8] {
+        var key = Array("AWS4\(credentials.secretAccessKey)".utf8)
+        for part in [day, region, service, "aws4_request"] {
+            key = HMACSHA256.authenticationCode(for: Array(part.utf8), key: key)
         }
-        var key = SymmetricKey(data: Data("AWS4\(credentials.secretAccessKey)".utf8))
-        for part in [day, region, service, "aws4_request"] { key = hmac(key, part) }
         return key
     }
 
@@ -173,7 +171,7 @@ public struct SigV4Signer: Sendable {
         return text
     }
 
-    static func appendHex(_ digest: some ContiguousBytes, to bytes: inout [UInt8]) {
+    static func appendHex(_ digest: [UInt8], to bytes: inout [UInt8]) {
         digest.withUnsafeBytes { digest in
             for byte in digest {
                 bytes.append(hexDigits[Int(byte >> 4)])
@@ -206,13 +204,13 @@ final class SigningKeyCache: @unchecked Sendable {
     private let lock = NSLock()
     private var day = ""
     private var secret = ""
-    private var keyed: HMAC<SHA256>?
+    private var keyed: HMACSHA256?
 
-    func hmac(day: String, secret: String, derive: (String) -> SymmetricKey) -> HMAC<SHA256> {
+    func hmac(day: String, secret: String, derive: (String) -> [UInt8]) -> HMACSHA256 {
         lock.lock()
         defer { lock.unlock() }
         if let keyed, day == self.day, secret == self.secret { return keyed }
-        let made = HMAC<SHA256>(key: derive(day))
+        let made = HMACSHA256(key: derive(day))
         (self.day, self.secret, self.keyed) = (day, secret, made)
         return made
     }

@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 
 /// Reads HTTP/1.1 answers from the bytes of a connection, as they arrive in pieces: the status line and

@@ -2,13 +2,15 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 
-/// A lean client for plain `http://` endpoints: keep-alive HTTP/1.1 connections kept per host, one
+/// A lean client for `http://` and `https://` endpoints: keep-alive HTTP/1.1 connections kept per host, one
 /// exchange per connection at a time, on its own event loops. Tasks that prefer one of `executors` run
-/// on those loops, so sending and resuming after the answer cost no thread hop.
+/// on those loops, so sending and resuming after the answer cost no thread hop. https is TLS through
+/// swift-nio-ssl, the certificate checked against the system's roots and `caBundle`'s, and the host name.
 ///
 /// It exists because a general client spends as much CPU per request as the reference server does: on two
-/// cores that halves the request rate (see Benchmarks/README.md). https goes through AsyncHTTPClient.
+/// cores that halves the request rate (see Benchmarks/README.md).
 final class HTTP1Client: Sendable {
     let group: MultiThreadedEventLoopGroup
     /// One executor per event loop, for `withTaskExecutorPreference` / `addTask(executorPreference:)`.
@@ -17,8 +19,10 @@ final class HTTP1Client: Sendable {
     let maxIdlePerHost: Int
     private let idle = NIOLockedValueBox<[String: [any Channel]]>([:])
     private let targets = NIOLockedValueBox<[String: HTTPRequestTarget]>([:])
+    let tls: TLSContextSource
 
-    init(threads: Int, maxIdlePerHost: Int, connectTimeout: TimeAmount = .seconds(5)) {
+    init(threads: Int, maxIdlePerHost: Int, connectTimeout: TimeAmount = .seconds(5), caBundle: String? = nil) {
+        tls = TLSContextSource(caBundle: caBundle)
         group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
         executors = group.makeIterator().map { EventLoopTaskExecutor(loop: $0) }
         self.maxIdlePerHost = max(1, maxIdlePerHost)
@@ -34,10 +38,10 @@ final class HTTP1Client: Sendable {
         try? await group.shutdownGracefully()
     }
 
-    /// The parsed target of a plain `http://` URL, cached (at most 64 URLs); nil for https and anything else.
+    /// The parsed target of an `http://` or `https://` URL, cached (at most 64 URLs); nil for anything else.
     func target(_ url: String) -> HTTPRequestTarget? {
         if let known = targets.withLockedValue({ $0[url] }) { return known }
-        guard let parsed = HTTPRequestTarget(url: url), !parsed.secure else { return nil }
+        guard let parsed = HTTPRequestTarget(url: url) else { return nil }
         targets.withLockedValue { if $0.count < 64 { $0[url] = parsed } }
         return parsed
     }
@@ -54,7 +58,7 @@ final class HTTP1Client: Sendable {
                 "the header '\(bad.0.prefix(40))' contains a line break or a control character; it was not sent")
         }
         let request = Self.serialize(target: target, method: method, headers: headers, body: body)
-        let key = "\(target.host):\(target.port)"
+        let key = "\(target.secure ? "https" : "http")://\(target.host):\(target.port)"
         var (channel, reused) = try await checkout(key: key, target: target)
         while true {
             do {
@@ -117,7 +121,12 @@ final class HTTP1Client: Sendable {
         let exchange = HTTP1Exchange(
             request: request, maxAnswerBytes: maxAnswerBytes, timeout: timeout, promise: promise)
         return try await withTaskCancellationHandler {
-            channel.writeAndFlush(exchange, promise: nil)
+            // The handler completes the promise; should the write never reach it (the connection closed and its
+            // pipeline gone), the write's own failure does: nothing was sent on a closed channel.
+            channel.writeAndFlush(exchange).whenFailure { error in
+                let closed = (error as? ChannelError) == .ioOnClosedChannel
+                promise.fail(closed ? HTTP1Failure.notSent : HTTP1Failure.closed(answered: false))
+            }
             return try await promise.futureResult.get()
         } onCancel: {
             channel.close(promise: nil)
@@ -148,7 +157,12 @@ final class HTTP1Client: Sendable {
     }
 
     private func connect(_ target: HTTPRequestTarget, on loop: any EventLoop) async throws -> any Channel {
-        try await ClientBootstrap(group: loop)
+        let context = target.secure ? try tls.context() : nil
+        // SNI and the name checked are the URL's host; for an IP address there is no SNI and the certificate
+        // must name that address.
+        let serverName = HTTPRequestTarget.isIPAddress(target.host) ? nil : target.host
+        let handshake = context.map { _ in loop.makePromise(of: Void.self) }
+        let bootstrap = ClientBootstrap(group: loop)
             .connectTimeout(connectTimeout)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             // Answers are a few KiB: start with a buffer that takes one whole (NIO starts at 2 KiB, and a
@@ -158,9 +172,29 @@ final class HTTP1Client: Sendable {
             )
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let context, let handshake {
+                        try channel.pipeline.syncOperations.addHandler(
+                            NIOSSLClientHandler(context: context, serverHostname: serverName))
+                        try channel.pipeline.syncOperations.addHandler(TLSHandshakeWaiter(promise: handshake))
+                    }
                     try channel.pipeline.syncOperations.addHandler(HTTP1ExchangeHandler())
                 }
             }
-            .connect(host: target.host, port: target.port).get()
+        let channel: any Channel
+        do {
+            channel = try await bootstrap.connect(host: target.host, port: target.port).get()
+        } catch {
+            handshake?.fail(error)
+            throw error
+        }
+        if let handshake {
+            do {
+                try await handshake.futureResult.get()
+            } catch {
+                channel.close(promise: nil)
+                throw error
+            }
+        }
+        return channel
     }
 }

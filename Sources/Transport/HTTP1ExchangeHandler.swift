@@ -1,4 +1,5 @@
 import NIOCore
+import NIOSSL
 
 /// One request and what to do with its answer: the handler writes `request` (head and body, already
 /// serialized), then completes `promise` with the answer, or fails it with an `HTTP1Failure`.
@@ -27,6 +28,8 @@ enum HTTP1Failure: Error, Equatable {
     case tooLarge
     case malformed(String)
     case busy
+    /// The TLS handshake or record layer failed (an untrusted certificate, a name that does not match).
+    case tls(String)
 }
 
 /// The only handler of a client connection: one exchange at a time, a deadline per exchange, the answer
@@ -40,6 +43,8 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
     private var pending: HTTP1Exchange?
     private var parser = HTTP1AnswerParser(maxAnswerBytes: 0)
     private var deadline: Scheduled<Void>?
+    /// Why TLS failed on this connection before any exchange was under way (a handshake refused early).
+    private var tlsFailure: String?
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let exchange = unwrapOutboundIn(data)
@@ -49,8 +54,9 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
             return
         }
         guard context.channel.isActive else {
-            // Closed by the peer between the check-out and this write: nothing was sent.
-            exchange.promise.fail(HTTP1Failure.notSent)
+            // Closed by the peer between the check-out and this write: nothing was sent. On a new TLS connection
+            // the handshake may have failed before the first write: that is the reason to give.
+            exchange.promise.fail(tlsFailure.map { HTTP1Failure.tls($0) } ?? HTTP1Failure.notSent)
             promise?.fail(ChannelError.ioOnClosedChannel)
             return
         }
@@ -103,8 +109,32 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if let detail = Self.tlsFailure(error) {
+            tlsFailure = detail
+            fail(context: context, .tls(detail))
+            context.close(promise: nil)
+            return
+        }
         // I/O errors (a reset while reading or writing): the connection is gone.
         fail(context: context, .closed(answered: parser.started))
+    }
+
+    /// What a TLS error says, for people; nil for an error that is not TLS's or is only an unclean close.
+    static func tlsFailure(_ error: any Error) -> String? {
+        switch error {
+        case NIOSSLError.uncleanShutdown: return nil
+        case NIOSSLError.handshakeFailed(let inner):
+            let text = String(describing: inner)
+            if text.contains("CERTIFICATE_VERIFY_FAILED") {
+                return "the server's certificate is not trusted (\(text)); trust its CA with --ca-bundle FILE"
+            }
+            return "the handshake failed: \(text)"
+        case let error as NIOSSLError: return String(describing: error)
+        case let extra as NIOSSLExtraError where extra == .failedToValidateHostname:
+            return "the server's certificate does not name this host (\(extra))"
+        case let extra as NIOSSLExtraError: return String(describing: extra)
+        default: return nil
+        }
     }
 
     /// Ends the pending exchange with `failure` and closes the connection.

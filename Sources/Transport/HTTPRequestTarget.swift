@@ -50,6 +50,13 @@ public struct HTTPRequestTarget: Sendable, Hashable {
         requestTarget = target
     }
 
+    /// True for an IPv4 or IPv6 address literal (such a host gets no TLS server name).
+    public static func isIPAddress(_ host: String) -> Bool {
+        if host.contains(":") { return true }
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { part in UInt8(part) != nil && part.allSatisfy(\.isASCII) }
+    }
+
     /// The path without the query.
     public var path: String { String(requestTarget.prefix { $0 != "?" }) }
 

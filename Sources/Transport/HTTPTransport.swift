@@ -1,5 +1,5 @@
 /// Sends one HTTP request and reads its whole answer. The runner talks to this, and to nothing below it:
-/// `NetworkTransport` over sockets (the lean HTTP/1.1 client for plain http, AsyncHTTPClient for https),
+/// `NetworkTransport` over sockets (the lean HTTP/1.1 client, TLS through swift-nio-ssl),
 /// or an in-memory transport that hands requests to an emulator in the same process.
 public protocol HTTPTransport: Sendable {
     /// Sends `request` and returns its whole answer, whatever its status.

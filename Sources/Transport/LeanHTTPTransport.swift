@@ -1,9 +1,9 @@
 import NIOCore
 import NIOHTTP1
 
-/// Plain `http://` through `HTTP1Client`: lean keep-alive HTTP/1.1 connections on the transport's own event
-/// loops. A general client spends as much CPU per request as the reference server does; this one does not
-/// (see Benchmarks/README.md). It sends no https: `NetworkTransport` routes that to AsyncHTTPClient.
+/// `http://` and `https://` through `HTTP1Client`: lean keep-alive HTTP/1.1 connections on the transport's own
+/// event loops (TLS through swift-nio-ssl). A general client spends as much CPU per request as the reference
+/// server does; this one does not (see Benchmarks/README.md).
 public final class LeanHTTPTransport: HTTPTransport {
     public let options: TransportOptions
     let client: HTTP1Client
@@ -12,7 +12,7 @@ public final class LeanHTTPTransport: HTTPTransport {
         self.options = options
         client = HTTP1Client(
             threads: min(options.eventLoopThreads, max(1, options.connections)),
-            maxIdlePerHost: max(64, options.connections))
+            maxIdlePerHost: max(64, options.connections), caBundle: options.caBundle)
     }
 
     public func shutdown() async {
@@ -24,18 +24,11 @@ public final class LeanHTTPTransport: HTTPTransport {
         client.executors[worker % client.executors.count]
     }
 
-    /// True when this transport can send to `url` (a plain `http://` URL with a host).
+    /// True when this transport can send to `url` (an `http://` or `https://` URL with a host).
     public func accepts(_ url: String) -> Bool { client.target(url) != nil }
 
     public func send(_ request: TransportRequest) async throws(TransportError) -> HTTPAnswer {
-        guard let target = client.target(request.url) else {
-            if HTTPRequestTarget(url: request.url)?.secure == true {
-                throw .other(
-                    request.url,
-                    detail: "the lean HTTP/1.1 client sends plain http only; https goes through AsyncHTTPClient")
-            }
-            throw .invalidURL(request.url)
-        }
+        guard let target = client.target(request.url) else { throw .invalidURL(request.url) }
         return try await send(request, to: target)
     }
 
@@ -57,7 +50,10 @@ public final class LeanHTTPTransport: HTTPTransport {
             case .timeout: throw .timeout(url, seconds: timeout.seconds)
             case .tooLarge: throw .answerTooLarge(url, limit: options.maxAnswerBytes)
             case .malformed(let detail): throw .other(url, detail: detail)
+            case .tls(let detail): throw .tls("\(url): \(detail)")
             }
+        } catch let failure as TLSContextFailure {
+            throw .tls(failure.description)
         } catch {
             throw TransportError.classify(error, url: url, seconds: timeout.seconds)
         }

@@ -1,10 +1,8 @@
-/// The transport over sockets: plain `http://` through `LeanHTTPTransport` (unless
-/// `asyncHTTPClientOnly`), everything else through `AsyncHTTPClientTransport`; transient failures are retried
-/// by a `Retrier` as the AWS SDKs' standard mode does (`TransportOptions.retry`).
+/// The transport over sockets: `http://` and `https://` through `LeanHTTPTransport`; transient failures are
+/// retried by a `Retrier` as the AWS SDKs' standard mode does (`TransportOptions.retry`).
 public final class NetworkTransport: HTTPTransport {
     public let options: TransportOptions
     public let lean: LeanHTTPTransport
-    public let general: AsyncHTTPClientTransport
     let retrier: Retrier
 
     /// - Parameter retrier: how failures are retried; nil: one following `options.retry` with its own budget.
@@ -12,12 +10,10 @@ public final class NetworkTransport: HTTPTransport {
         self.options = options
         self.retrier = retrier ?? Retrier(policy: options.retry)
         lean = LeanHTTPTransport(options: options)
-        general = AsyncHTTPClientTransport(options: options)
     }
 
     public func shutdown() async {
         await lean.shutdown()
-        await general.shutdown()
     }
 
     public func preferredExecutor(forWorker worker: Int) -> (any TaskExecutor)? {
@@ -26,18 +22,11 @@ public final class NetworkTransport: HTTPTransport {
 
     /// Sends one request, retried as `options.retry` says; throws only when no HTTP answer came back.
     public func send(_ request: TransportRequest) async throws(TransportError) -> HTTPAnswer {
-        try await retrier.send(request) { (request) throws(TransportError) in try await sendOnce(request) }
+        try await retrier.send(request) { (request) throws(TransportError) in try await lean.send(request) }
     }
 
     public var retriesUnknownFates: Bool { retrier.policy.maxAttempts > 1 }
 
     /// Every retry this transport made, by reason.
     public var retries: RetryTally { retrier.tally }
-
-    func sendOnce(_ request: TransportRequest) async throws(TransportError) -> HTTPAnswer {
-        if !options.asyncHTTPClientOnly, let target = lean.client.target(request.url) {
-            return try await lean.send(request, to: target)
-        }
-        return try await general.send(request)
-    }
 }

@@ -35,20 +35,6 @@ import Transport
         #expect(junit.contains("failures=\"0\"") && junit.contains("<testsuite name=\"ModifyDBCluster\""))
     }
 
-    /// The escape hatch to AsyncHTTPClient gives the same verdicts as the default lean client.
-    @Test func bothHTTPClientsPassTheSuite() async throws {
-        for client in ["lean", "async-http-client"] {
-            let result = try await ProcessResult.run(
-                BuiltCLI.url,
-                [
-                    "run", "--http-client", client, "--operation", "ModifyDBCluster", "--report-dir",
-                    Self.temporaryDirectory(), "--quiet",
-                ])
-            #expect(result.status == 0, "\(client): \(result.stdout)\n\(result.stderr)")
-            #expect(result.stdout.contains("ModifyDBCluster"))
-        }
-    }
-
     @Test func aFaultyServerExitsOneAndTheReportNamesTheCase() async throws {
         let reports = Self.temporaryDirectory()
         let result = try await ProcessResult.run(
@@ -80,7 +66,11 @@ import Transport
         (["run", "--endpoint", "not a url"], "http://"),
         (["run", "--shard", "5/4"], "--shard"),
         (["run", "--concurrency", "0"], "--concurrency"),
-        (["run", "--http-client", "curl"], "'lean' and 'async-http-client'"),
+        (["run", "--ca-bundle", "/nonexistent/ca.pem"], "--ca-bundle (or $AWS_CA_BUNDLE) '/nonexistent/ca.pem'"),
+        (
+            ["run", "--ca-bundle", BuiltCLI.packageRoot.appendingPathComponent("Package.swift").path],
+            "no PEM certificate"
+        ),
         (["run", "--operation", "DropDatabase"], "no operation 'DropDatabase'"),
         (["run", "--operation", "createdbcluster"], "did you mean 'CreateDBCluster'?"),
         (["run", "--case", "NoSuch/case"], "no case matches the selection"),

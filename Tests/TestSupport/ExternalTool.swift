@@ -70,6 +70,10 @@ public struct ExternalTool: Sendable {
                 ? suite : nil
         })
 
+    /// The openssl command, to make a self-signed certificate for a local TLS endpoint.
+    public static let openssl = ExternalTool(
+        name: "openssl", install: "apt-get install openssl", path: onPath("openssl"))
+
     /// True when `python` can import `module`.
     static func pythonCan(_ python: String, _ module: String) -> Bool {
         guard let child = try? ChildProcess(python, ["-c", "import \(module)"], output: .discard, error: .discard)

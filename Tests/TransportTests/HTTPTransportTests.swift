@@ -5,42 +5,53 @@ import NIOPosix
 import Testing
 import Transport
 
-/// The two ways plain http can go: the lean HTTP/1.1 client (the default) and AsyncHTTPClient.
-enum PlainHTTPClient: String, CaseIterable, CustomTestStringConvertible, Sendable {
-    case lean, asyncHTTPClient
+/// How a test reaches its server: plain http, or https through a `TLSRelay` with a self-signed certificate
+/// the transport is told to trust.
+enum URLScheme: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case http, https
     var testDescription: String { rawValue }
 
-    func options(_ options: TransportOptions) -> TransportOptions {
+    /// One certificate for the process (openssl makes it once).
+    static let certificate = Result { try SelfSignedCertificate.make() }
+
+    func options(_ options: TransportOptions) throws -> TransportOptions {
         var options = options
-        options.asyncHTTPClientOnly = self == .asyncHTTPClient
+        if self == .https { options.caBundle = try Self.certificate.get().certificate }
         return options
     }
 }
 
-/// Each way an endpoint can fail to answer surfaces as its own error, quickly, and never crashes; with
-/// either client, through `NetworkTransport` (which also retries throttling and 5xx).
+/// Each way an endpoint can fail to answer surfaces as its own error, quickly, and never crashes; over http
+/// and over https, through `NetworkTransport` (which also retries throttling and 5xx).
 @Suite struct HTTPTransportTests {
     static let form = [("Content-Type", "application/x-www-form-urlencoded")]
     static let body = "Action=DescribeDBClusters&Version=2014-10-31"
 
     func send(
-        _ behaviour: MisbehavingServer.Behaviour, _ client: PlainHTTPClient,
+        _ behaviour: MisbehavingServer.Behaviour, _ scheme: URLScheme,
         options: TransportOptions = .init(timeout: .seconds(2), retry: .off)
     ) async throws -> (Result<HTTPAnswer, TransportError>, Int) {
         let server = try await MisbehavingServer(behaviour)
-        let transport = NetworkTransport(options: client.options(options))
+        let relay: TLSRelay? =
+            scheme == .https
+            ? try await TLSRelay(
+                certificate: try URLScheme.certificate.get().certificate, key: try URLScheme.certificate.get().key,
+                upstreamPort: server.port) : nil
+        let transport = NetworkTransport(options: try scheme.options(options))
         let result: Result<HTTPAnswer, TransportError>
         do {
-            result = .success(try await transport.send(url: server.url, headers: Self.form, body: Self.body))
+            result = .success(
+                try await transport.send(url: relay?.url() ?? server.url, headers: Self.form, body: Self.body))
         } catch {
             result = .failure(error)
         }
         await transport.shutdown()
+        await relay?.stop()
         await server.stop()
         return (result, server.requests.value)
     }
 
-    @Test(arguments: PlainHTTPClient.allCases) func connectionRefused(client: PlainHTTPClient) async throws {
+    @Test(arguments: URLScheme.allCases) func connectionRefused(scheme: URLScheme) async throws {
         // A socket bound but not listening refuses connections, and holds its port so that no test
         // running alongside can start a server on it (closing a probe socket left a race).
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -56,15 +67,16 @@ enum PlainHTTPClient: String, CaseIterable, CustomTestStringConvertible, Sendabl
         }
         try #require(fd >= 0 && bound)
         let port = Int(UInt16(bigEndian: address.sin_port))
-        let transport = NetworkTransport(options: client.options(.init(timeout: .seconds(2))))
-        await #expect(throws: TransportError.connectionRefused("http://127.0.0.1:\(port)/")) {
-            try await transport.send(url: "http://127.0.0.1:\(port)/", headers: Self.form, body: Self.body)
+        let transport = NetworkTransport(options: try scheme.options(.init(timeout: .seconds(2))))
+        let url = "\(scheme.rawValue)://127.0.0.1:\(port)/"
+        await #expect(throws: TransportError.connectionRefused(url)) {
+            try await transport.send(url: url, headers: Self.form, body: Self.body)
         }
         await transport.shutdown()
     }
 
-    @Test(arguments: PlainHTTPClient.allCases) func connectionReset(client: PlainHTTPClient) async throws {
-        let (result, _) = try await send(.reset, client)
+    @Test(arguments: URLScheme.allCases) func connectionReset(scheme: URLScheme) async throws {
+        let (result, _) = try await send(.reset, scheme)
         guard case .failure(let error) = result, case .connectionReset = error else {
             Issue.record("expected connectionReset, got \(result)")
             return
@@ -75,10 +87,10 @@ enum PlainHTTPClient: String, CaseIterable, CustomTestStringConvertible, Sendabl
     /// The server never answers, so only the 0.5 s deadline can end the request (were it ignored, the time
     /// limit would). Wall time is not compared with a bound: on a loaded machine the test's own task can wait
     /// tens of seconds for a thread once the deadline has fired (38 s and 42 s seen while two other builds ran).
-    @Test(.timeLimit(.minutes(10)), arguments: PlainHTTPClient.allCases) func hangingEndpointTimesOut(
-        client: PlainHTTPClient
+    @Test(.timeLimit(.minutes(10)), arguments: URLScheme.allCases) func hangingEndpointTimesOut(
+        scheme: URLScheme
     ) async throws {
-        let (result, _) = try await send(.hang, client, options: .init(timeout: .milliseconds(500)))
+        let (result, _) = try await send(.hang, scheme, options: .init(timeout: .milliseconds(500)))
         guard case .failure(let error) = result, case .timeout(_, let seconds) = error else {
             Issue.record("expected timeout, got \(result)")
             return
@@ -87,27 +99,27 @@ enum PlainHTTPClient: String, CaseIterable, CustomTestStringConvertible, Sendabl
         #expect(error.description.contains("within 0.5 s (--timeout)"))
     }
 
-    @Test(arguments: PlainHTTPClient.allCases) func announcedOversizeIsRefusedUnread(client: PlainHTTPClient)
+    @Test(arguments: URLScheme.allCases) func announcedOversizeIsRefusedUnread(scheme: URLScheme)
         async throws
     {
         let (result, _) = try await send(
-            .oversize(bytes: 50 << 20), client, options: .init(timeout: .seconds(5), maxAnswerBytes: 1 << 20))
+            .oversize(bytes: 50 << 20), scheme, options: .init(timeout: .seconds(5), maxAnswerBytes: 1 << 20))
         #expect(result == .failure(.answerTooLarge(result.url, limit: 1 << 20)))
     }
 
-    @Test(arguments: PlainHTTPClient.allCases) func streamedOversizeStopsAtTheLimit(client: PlainHTTPClient)
+    @Test(arguments: URLScheme.allCases) func streamedOversizeStopsAtTheLimit(scheme: URLScheme)
         async throws
     {
         let (result, _) = try await send(
-            .endlessChunks, client, options: .init(timeout: .seconds(10), maxAnswerBytes: 1 << 20))
+            .endlessChunks, scheme, options: .init(timeout: .seconds(10), maxAnswerBytes: 1 << 20))
         guard case .failure(.answerTooLarge) = result else {
             Issue.record("expected answerTooLarge, got \(result)")
             return
         }
     }
 
-    @Test(arguments: PlainHTTPClient.allCases) func garbageIsAnErrorNotACrash(client: PlainHTTPClient) async throws {
-        let (result, _) = try await send(.garbage, client)
+    @Test(arguments: URLScheme.allCases) func garbageIsAnErrorNotACrash(scheme: URLScheme) async throws {
+        let (result, _) = try await send(.garbage, scheme)
         guard case .failure(let error) = result else {
             Issue.record("garbage was taken as an answer: \(result)")
             return
@@ -115,9 +127,8 @@ enum PlainHTTPClient: String, CaseIterable, CustomTestStringConvertible, Sendabl
         #expect(!error.description.isEmpty)
     }
 
-    @Test(arguments: PlainHTTPClient.allCases) func throttlingIsRetriedWithBackoff(client: PlainHTTPClient) async throws
-    {
-        let (result, requests) = try await send(.throttleThen(count: 2), client, options: .init(timeout: .seconds(2)))
+    @Test(arguments: URLScheme.allCases) func throttlingIsRetriedWithBackoff(scheme: URLScheme) async throws {
+        let (result, requests) = try await send(.throttleThen(count: 2), scheme, options: .init(timeout: .seconds(2)))
         guard case .success(let answer) = result else {
             Issue.record("\(result)")
             return
@@ -125,7 +136,7 @@ enum PlainHTTPClient: String, CaseIterable, CustomTestStringConvertible, Sendabl
         #expect(answer.status == 200)
         #expect(requests == 3)
         let (stillThrottled, attempts) = try await send(
-            .throttleThen(count: 10), client, options: .init(timeout: .seconds(2), retry: RetryPolicy(maxAttempts: 2)))
+            .throttleThen(count: 10), scheme, options: .init(timeout: .seconds(2), retry: RetryPolicy(maxAttempts: 2)))
         guard case .success(let last) = stillThrottled else {
             Issue.record("\(stillThrottled)")
             return
@@ -133,11 +144,11 @@ enum PlainHTTPClient: String, CaseIterable, CustomTestStringConvertible, Sendabl
         #expect(last.status == 400 && attempts == 2)
     }
 
-    @Test(arguments: PlainHTTPClient.allCases) func serverErrorsAreRetriedThenAnswered(client: PlainHTTPClient)
+    @Test(arguments: URLScheme.allCases) func serverErrorsAreRetriedThenAnswered(scheme: URLScheme)
         async throws
     {
         let (result, requests) = try await send(
-            .fixed(status: 500, contentType: "text/html", body: "<html>down</html>"), client,
+            .fixed(status: 500, contentType: "text/html", body: "<html>down</html>"), scheme,
             options: .init(timeout: .seconds(2)))
         guard case .success(let answer) = result else {
             Issue.record("\(result)")
@@ -146,7 +157,7 @@ enum PlainHTTPClient: String, CaseIterable, CustomTestStringConvertible, Sendabl
         #expect(
             answer.status == 500 && requests == 3 && answer.body == "<html>down</html>", "3 attempts, then the answer")
         let (final, once) = try await send(
-            .fixed(status: 400, contentType: "text/xml", body: "<ErrorResponse/>"), client,
+            .fixed(status: 400, contentType: "text/xml", body: "<ErrorResponse/>"), scheme,
             options: .init(timeout: .seconds(2)))
         guard case .success(let refused) = final else {
             Issue.record("\(final)")
@@ -155,8 +166,8 @@ enum PlainHTTPClient: String, CaseIterable, CustomTestStringConvertible, Sendabl
         #expect(refused.status == 400 && once == 1, "a refusal is final")
     }
 
-    @Test(arguments: PlainHTTPClient.allCases) func invalidURLsAreNamed(client: PlainHTTPClient) async throws {
-        let transport = NetworkTransport(options: client.options(.init()))
+    @Test func invalidURLsAreNamed() async throws {
+        let transport = NetworkTransport()
         await #expect(throws: TransportError.invalidURL("ftp://x")) {
             try await transport.send(url: "ftp://x", headers: [], body: "")
         }

@@ -46,11 +46,16 @@ struct ConnectionOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "The HTTP client for http:// endpoints: lean (keep-alive HTTP/1.1, the fast default) or async-http-client.",
+            "A PEM file of certificates to trust for https besides the system's ($AWS_CA_BUNDLE by default).",
             discussion:
-                "https:// always goes through AsyncHTTPClient. Try async-http-client if an endpoint answers the default client in a way it refuses.",
-            valueName: "client"))
-    var httpClient: PlainHTTPClientChoice = .lean
+                "For an endpoint behind a private CA or a local TLS proxy with a self-signed certificate. The host name (or IP address) of the URL must match the certificate either way; verification is never switched off.",
+            valueName: "file"))
+    var caBundle: String?
+
+    /// `--ca-bundle`, else `$AWS_CA_BUNDLE` (as the AWS CLI and SDKs read it).
+    var trustedCABundle: String? {
+        caBundle ?? ProcessInfo.processInfo.environment["AWS_CA_BUNDLE"].flatMap { $0.isEmpty ? nil : $0 }
+    }
 
     @OptionGroup(title: "Account resources") var account: AccountOptions
 
@@ -65,6 +70,7 @@ struct ConnectionOptions: ParsableArguments {
             throw ValidationError("--concurrency must be 1...256, not \(concurrency)")
         }
         guard (0...10).contains(retries) else { throw ValidationError("--retries must be 0...10, not \(retries)") }
+        if let trustedCABundle { try Self.checkCABundle(trustedCABundle) }
     }
 
     var settings: TargetSettings {
@@ -72,7 +78,7 @@ struct ConnectionOptions: ParsableArguments {
             region: region, profile: profile, allowRealEndpoint: allowRealEndpoint, timeout: timeout,
             stateTimeout: stateTimeout,
             concurrency: concurrency, signatureChecks: signatureChecks,
-            asyncHTTPClientOnly: httpClient == .asyncHTTPClient, retries: retries)
+            caBundle: trustedCABundle, retries: retries)
         settings.account = account.given
         return settings
     }
@@ -114,12 +120,6 @@ extension Target {
     @Sendable static func argument(_ text: String) throws -> Target {
         do { return try Target(parsing: text) } catch { throw ValidationError(error.description) }
     }
-}
-
-/// `--http-client`.
-enum PlainHTTPClientChoice: String, ExpressibleByArgument, CaseIterable {
-    case lean
-    case asyncHTTPClient = "async-http-client"
 }
 
 /// Which cases run.
@@ -217,6 +217,19 @@ enum CommandTargetRunner {
         } catch {
             Console.error("error: \(error.description)")
             throw ExitCode(2)
+        }
+    }
+}
+
+extension ConnectionOptions {
+    /// `--ca-bundle` (or `$AWS_CA_BUNDLE`) must name a readable file holding at least one PEM certificate.
+    static func checkCABundle(_ path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("--ca-bundle (or $AWS_CA_BUNDLE) '\(path)': the file cannot be read")
+        }
+        guard String(decoding: data, as: UTF8.self).contains("-----BEGIN CERTIFICATE-----") else {
+            throw ValidationError(
+                "--ca-bundle (or $AWS_CA_BUNDLE) '\(path)': no PEM certificate (-----BEGIN CERTIFICATE-----) in it")
         }
     }
 }
