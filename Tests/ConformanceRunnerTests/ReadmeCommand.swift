@@ -35,7 +35,12 @@ struct ReadmeCommand: Sendable, CustomTestStringConvertible, CustomStringConvert
     /// The CLI's subcommand (`run`, `parity`, `serve`, …), when the command runs neptune-conformance.
     var subcommand: String? {
         let words = self.words
-        guard let index = words.firstIndex(of: "neptune-conformance"), index + 1 < words.count else { return nil }
+        // The binary by name, or by a path (an unpacked release archive).
+        guard
+            let index = words.firstIndex(where: { $0 == "neptune-conformance" || $0.hasSuffix("/neptune-conformance") }
+            ),
+            index + 1 < words.count
+        else { return nil }
         return words[index + 1]
     }
 

@@ -18,10 +18,17 @@ enum ReadmeExpectation: Equatable {
     case syntax
     /// A `run:` step of the README's GitHub Actions job: exits 0 (the job fails only on new departures).
     case ciStep
+    /// `tar xzf` of a release archive: given one made by `Scripts/package-release.sh`, it unpacks the binary
+    /// with `Specs/` beside it.
+    case unpacksRelease
 
     init?(_ command: ReadmeCommand) {
         if command.ciStep {
             self = .ciStep
+            return
+        }
+        if command.words.first == "tar" && command.text.contains("neptune-conformance-") {
+            self = .unpacksRelease
             return
         }
         if command.text.hasSuffix("swift test") {

@@ -73,6 +73,8 @@ final class ReadmeShell: @unchecked Sendable {
                 "\(location) without --allow-real-endpoint: \(unopted.stderr)")
         case .serves(let faults):
             try await checkServer(command, faults: faults)
+        case .unpacksRelease:
+            try await checkUnpacking(command)
         case .startsServer(let port):
             let child = try ChildProcess(
                 "/bin/bash", ["-c", "cd '\(folder)' && " + execLast(substituted(command.text))],
@@ -235,6 +237,30 @@ final class ReadmeShell: @unchecked Sendable {
         child.send(SIGTERM)
         let status = try await ProcessResult.onOwnThread { child.wait() }
         #expect(status == 0, "\(location): serve exited \(status) on SIGTERM")
+    }
+
+    /// `tar xzf` of a release archive, given one that `Scripts/package-release.sh` made of this build's binary: it
+    /// exits 0 and leaves the binary with `Specs/`, `Golden/` and `Schemas/` beside it.
+    func checkUnpacking(_ command: ReadmeCommand) async throws {
+        let location = Comment(rawValue: command.description)
+        let packed = try await ProcessResult.run(
+            URL(fileURLWithPath: "/bin/bash"),
+            [
+                BuiltCLI.packageRoot.appendingPathComponent("Scripts/package-release.sh").path, "--binary",
+                BuiltCLI.url.path, folder,
+            ])
+        try #require(packed.status == 0, "\(location): package-release.sh: \(packed.stderr.suffix(800))")
+        let result = try await shell(command)
+        #expect(result.status == 0, "\(location): exit \(result.status)\n\(result.stderr.suffix(800))")
+        let unpacked = try FileManager.default.contentsOfDirectory(atPath: folder).filter {
+            $0.hasPrefix("neptune-conformance-") && !$0.hasSuffix(".tar.gz")
+        }
+        #expect(unpacked.count == 1, "\(location): unpacked \(unpacked)")
+        for name in ["neptune-conformance", "Specs/resources.yaml", "Golden", "Schemas/report.schema.json"] {
+            #expect(
+                FileManager.default.fileExists(atPath: "\(folder)/\(unpacked.first ?? "?")/\(name)"),
+                "\(location): no \(name) in the archive")
+        }
     }
 
     /// An inline syntax: the subcommand exists and its help names every option the README writes.
