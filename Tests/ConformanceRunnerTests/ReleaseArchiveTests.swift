@@ -20,7 +20,9 @@ import Testing
         #expect(archive.hasPrefix(folder) && archive.hasSuffix(".tar.gz"), "\(archive)")
         let unpack = try await ProcessResult.run(URL(fileURLWithPath: "/bin/tar"), ["-C", folder, "-xzf", archive])
         try #require(unpack.status == 0, "\(unpack.stderr)")
-        let root = "\(folder)/" + ((archive as NSString).lastPathComponent as NSString).deletingPathExtension
+        let root =
+            "\(folder)/"
+            + ((archive as NSString).lastPathComponent as NSString).deletingPathExtension
             .replacingOccurrences(of: ".tar", with: "")
         let binary = URL(fileURLWithPath: "\(root)/neptune-conformance")
         var environment = ProcessInfo.processInfo.environment
