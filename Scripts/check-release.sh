@@ -27,8 +27,8 @@ checks() {
     cd "$work"
     export LD_LIBRARY_PATH=
     "$bin" --help > /dev/null && echo "ok: --help"
-    "$bin" run --report-dir "$work/reports" --quiet
-    echo "ok: run: $(grep -o '"passed" *: *[0-9]*' "$work/reports/report.json" | head -1)"
+    "$bin" run --report-dir "$work/reports" --quiet > "$work/run.out"
+    echo "ok: run exited 0: $(grep -E '^[0-9]+ cases in' "$work/run.out") ($(grep -E '^Score' "$work/run.out"))"
     "$bin" report "$work/reports/report.json" --report-dir "$work/again" > /dev/null
     [ -s "$work/again/summary.md" ] && echo "ok: report wrote $(ls "$work/again" | tr '\n' ' ')"
     "$bin" serve --port 0 --quiet > "$work/serve.out" 2>&1 &
