@@ -81,6 +81,9 @@ extension ReferenceServer {
             return EmulatorAnswer(status: 200, contentType: "text/plain", body: lines.map { $0 + "\n" }.joined())
         }
         if method == "GET" {
+            if let cached = emulator.cachedAnswer(method: method, query: query, headers: headers, body: "") {
+                return cached
+            }
             return await emulator.handle(method: method, path: path, query: query, headers: headers, body: "")
         }
         if method == "POST" && path == Self.resetPath {
@@ -88,6 +91,10 @@ extension ReferenceServer {
             return EmulatorAnswer(status: 200, contentType: "application/json", body: #"{"status": "ok"}"#)
         }
         guard body.utf8.count <= maxBodySize else { return bodyTooLarge }
+        // A repeated read is answered from what the emulator published, without a hop to its actor.
+        if let cached = emulator.cachedAnswer(method: method, query: query, headers: headers, body: body) {
+            return cached
+        }
         return await emulator.handle(method: method, path: path, query: query, headers: headers, body: body)
     }
 
