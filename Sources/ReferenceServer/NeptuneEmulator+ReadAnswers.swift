@@ -16,12 +16,16 @@ extension NeptuneEmulator {
         return body
     }
 
-    /// True when the request names a content type other than a form's.
+    /// True when the request names a content type other than a form's (compared byte by byte when it is ASCII).
     nonisolated static func isNotFormEncoded(_ headers: [(String, String)]) -> Bool {
-        guard let contentType = headers.first(where: { $0.0.lowercased() == "content-type" })?.1.lowercased() else {
+        guard let contentType = headers.first(where: { RequestRegion.isNamed($0.0, "content-type") })?.1 else {
             return false
         }
-        return !contentType.hasPrefix("application/x-www-form-urlencoded")
+        let form = "application/x-www-form-urlencoded"
+        guard contentType.utf8.allSatisfy({ $0 < 0x80 }) else { return !contentType.lowercased().hasPrefix(form) }
+        return
+            !(contentType.utf8.count >= form.utf8.count
+            && RequestRegion.isNamed(String(Substring(contentType.utf8.prefix(form.utf8.count))), form))
     }
 
     /// The key the cache files this request's answer under, or nil when its answer is never kept: with faults or
