@@ -41,15 +41,15 @@ extension NeptuneEmulator {
             form: Self.form(method: method, query: query, headers: headers, body: body))
     }
 
-    /// The answer the emulator would give now to a read it answered before, with a RequestId of its own; nil when it
-    /// has to ask the actor.
-    public nonisolated func cachedAnswer(method: String, query: String, headers: [(String, String)], body: String)
-        -> EmulatorAnswer?
+    /// The answer the emulator would give now to a read it answered before, but for its RequestId; nil when it has to
+    /// ask the actor.
+    nonisolated func keptAnswer(method: String, query: String, headers: [(String, String)], body: String)
+        -> ReadAnswerCache.Entry?
     {
-        guard cachesReads, let key = readKey(method: method, query: query, headers: headers, body: body),
-            let entry = readAnswers.entry(for: key)
-        else { return nil }
-        return entry.answer(requestId: AnswerRenderer.requestId())
+        guard cachesReads, let key = readKey(method: method, query: query, headers: headers, body: body) else {
+            return nil
+        }
+        return readAnswers.entry(for: key)
     }
 
     /// After the actor has answered a request: a cached read's success answer is kept when no transition waits; any
