@@ -16,16 +16,12 @@ extension NeptuneEmulator {
         return body
     }
 
-    /// True when the request names a content type other than a form's (compared byte by byte when it is ASCII).
+    /// True when the request names a content type other than a form's.
     nonisolated static func isNotFormEncoded(_ headers: [(String, String)]) -> Bool {
         guard let contentType = headers.first(where: { RequestRegion.isNamed($0.0, "content-type") })?.1 else {
             return false
         }
-        let form = "application/x-www-form-urlencoded"
-        guard contentType.utf8.allSatisfy({ $0 < 0x80 }) else { return !contentType.lowercased().hasPrefix(form) }
-        return
-            !(contentType.utf8.count >= form.utf8.count
-            && RequestRegion.isNamed(String(Substring(contentType.utf8.prefix(form.utf8.count))), form))
+        return !RequestRegion.hasLowercasedPrefix(contentType, "application/x-www-form-urlencoded")
     }
 
     /// The key the cache files this request's answer under, or nil when its answer is never kept: with faults or
@@ -35,10 +31,11 @@ extension NeptuneEmulator {
         -> ReadAnswerCache.Key?
     {
         guard cachesReads else { return nil }
-        if method.uppercased() != "GET" && Self.isNotFormEncoded(headers) { return nil }
+        let isGet = method.uppercased() == "GET"
+        if !isGet && Self.isNotFormEncoded(headers) { return nil }
         return ReadAnswerCache.Key(
             region: RequestRegion.of(headers: headers, query: query) ?? configuration.region,
-            form: Self.form(method: method, query: query, headers: headers, body: body))
+            form: isGet ? query : body)
     }
 
     /// The answer the emulator would give now to a read it answered before, but for its RequestId; nil when it has to

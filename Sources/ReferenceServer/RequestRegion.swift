@@ -35,33 +35,60 @@ public enum RequestRegion {
             && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
-    /// True when header `name` lower-cased is `lowercased` (lower-case ASCII): compared byte by byte when the name is
-    /// ASCII (where lower-casing maps A-Z alone), else through `lowercased()`. Every request asks this of each header.
+    /// True when header `name` lower-cased is `lowercased` (lower-case ASCII), as `name.lowercased() == lowercased`
+    /// is: compared byte by byte while the name is ASCII (lower-casing maps A-Z alone and keeps every other scalar's
+    /// place), through `lowercased()` from its first other byte. Every request asks this of each header.
     static func isNamed(_ name: String, _ lowercased: String) -> Bool {
-        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return name.lowercased() == lowercased }
-        return name.utf8.count == lowercased.utf8.count
-            && zip(name.utf8, lowercased.utf8).allSatisfy { byte, expected in
-                (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == expected
-            }
+        var expected = lowercased.utf8.makeIterator()
+        for byte in name.utf8 {
+            guard byte < 0x80 else { return name.lowercased() == lowercased }
+            guard let wanted = expected.next(), lower(byte) == wanted else { return false }
+        }
+        return expected.next() == nil
+    }
+
+    /// True when `text` lower-cased starts with `prefix` (lower-case ASCII), as `text.lowercased().hasPrefix(prefix)`
+    /// is: byte by byte over ASCII text, through `lowercased()` when a byte that is not ASCII could decide it (inside
+    /// the prefix, or right after it, where a combining mark would join the prefix's last character).
+    static func hasLowercasedPrefix(_ text: String, _ prefix: String) -> Bool {
+        var expected = prefix.utf8.makeIterator()
+        for byte in text.utf8 {
+            guard let wanted = expected.next() else { return byte < 0x80 || text.lowercased().hasPrefix(prefix) }
+            guard byte < 0x80 else { return text.lowercased().hasPrefix(prefix) }
+            guard lower(byte) == wanted else { return false }
+        }
+        return expected.next() == nil
+    }
+
+    static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
     /// The text after the first `marker` (ASCII) in `text`, up to the first character `stop` accepts (ASCII) or the
-    /// end; nil without the marker. ASCII text is searched byte by byte (Foundation's `range(of:)` was a tenth of the
-    /// server's time per request); other text as before, through `range(of:)`.
+    /// end; nil without the marker. ASCII text is searched byte by byte in place (Foundation's `range(of:)` was a
+    /// tenth of the server's time per request); other text as before, through `range(of:)`.
     static func value(after marker: String, in text: String, endingAt stop: (Character) -> Bool) -> String? {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            guard let range = text.range(of: marker) else { return nil }
-            return String(text[range.upperBound...].prefix { !stop($0) })
+        let searched = text.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return .none }
+            return .some(asciiValue(after: marker, in: bytes, endingAt: stop))
         }
-        let bytes = Array(text.utf8)
+        if let searched, let found = searched { return found }
+        guard let range = text.range(of: marker) else { return nil }
+        return String(text[range.upperBound...].prefix { !stop($0) })
+    }
+
+    /// `value(after:in:endingAt:)` in ASCII bytes.
+    private static func asciiValue(
+        after marker: String, in bytes: UnsafeBufferPointer<UInt8>, endingAt stop: (Character) -> Bool
+    ) -> String? {
         let needle = Array(marker.utf8)
         guard bytes.count >= needle.count,
-            let start = (0...(bytes.count - needle.count)).first(where: {
-                bytes[$0..<$0 + needle.count].elementsEqual(needle)
+            let start = (0...(bytes.count - needle.count)).first(where: { start in
+                bytes[start] == needle[0] && bytes[start..<start + needle.count].elementsEqual(needle)
             })
         else { return nil }
         var end = start + needle.count
         while end < bytes.count, !stop(Character(UnicodeScalar(bytes[end]))) { end += 1 }
-        return String(decoding: bytes[(start + needle.count)..<end], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + needle.count)..<end]), as: UTF8.self)
     }
 }
