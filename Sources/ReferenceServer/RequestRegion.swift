@@ -6,27 +6,38 @@ public enum RequestRegion {
     static func of(headers: [(String, String)], query: String) -> String? {
         var credential: String?
         if let authorization = headers.first(where: { isNamed($0.0, "authorization") })?.1,
-            let value = value(after: "Credential=", in: authorization, endingAt: { $0 == "," || $0 == " " })
+            let value = value(after: "Credential=", in: authorization, endingAtAnyOf: ", ")
         {
             credential = value
-        } else if let value = value(after: "X-Amz-Credential=", in: query, endingAt: { $0 == "&" }) {
+        } else if let value = value(after: "X-Amz-Credential=", in: query, endingAtAnyOf: "&") {
             credential = value.removingPercentEncoding
         }
         return credential.flatMap(region(inScope:))
     }
 
     /// The third of the five non-empty `/`-separated fields of a credential scope, when it is a region name. ASCII
-    /// scopes are split byte by byte (splitting by characters cost as much as the search), others by characters.
+    /// scopes are split in place, byte by byte (splitting by characters cost as much as the search), others by
+    /// characters.
     static func region(inScope credential: String) -> String? {
-        guard credential.utf8.allSatisfy({ $0 < 0x80 }) else {
-            let scope = credential.split(separator: "/").map(String.init)
-            guard scope.count == 5, isRegionName(scope[2]) else { return nil }
-            return scope[2]
+        let split = credential.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return .none }
+            var fields = 0
+            var third: Range<Int>?
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "/") {
+                if end > start {
+                    fields += 1
+                    if fields == 3 { third = start..<end }
+                }
+                start = end + 1
+            }
+            guard fields == 5, let third else { return .some(nil) }
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[third]), as: UTF8.self))
         }
-        let fields = credential.utf8.split(separator: UInt8(ascii: "/"))
-        guard fields.count == 5 else { return nil }
-        let region = String(Substring(fields[2]))
-        return isRegionName(region) ? region : nil
+        if let split, let region = split { return region.flatMap { isRegionName($0) ? $0 : nil } }
+        let scope = credential.split(separator: "/").map(String.init)
+        guard scope.count == 5, isRegionName(scope[2]) else { return nil }
+        return scope[2]
     }
 
     /// Lower-case letters, digits and hyphens, as every AWS region name is (`us-east-2`, `eu-central-1`).
@@ -64,31 +75,34 @@ public enum RequestRegion {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
-    /// The text after the first `marker` (ASCII) in `text`, up to the first character `stop` accepts (ASCII) or the
-    /// end; nil without the marker. ASCII text is searched byte by byte in place (Foundation's `range(of:)` was a
-    /// tenth of the server's time per request); other text as before, through `range(of:)`.
-    static func value(after marker: String, in text: String, endingAt stop: (Character) -> Bool) -> String? {
+    /// The text after the first `marker` (ASCII) in `text`, up to the first of the characters `stops` (ASCII) or the
+    /// end; nil without the marker. ASCII text is searched in place, byte by byte (Foundation's `range(of:)` was a
+    /// tenth of the server's time per request); other text as before, through `range(of:)` and characters.
+    static func value(after marker: String, in text: String, endingAtAnyOf stops: String) -> String? {
         let searched = text.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return .none }
-            return .some(asciiValue(after: marker, in: bytes, endingAt: stop))
+            return .some(asciiValue(after: Array(marker.utf8), in: bytes, endingAtAnyOf: Array(stops.utf8)))
         }
         if let searched, let found = searched { return found }
         guard let range = text.range(of: marker) else { return nil }
-        return String(text[range.upperBound...].prefix { !stop($0) })
+        return String(text[range.upperBound...].prefix { !stops.contains($0) })
     }
 
-    /// `value(after:in:endingAt:)` in ASCII bytes.
+    /// `value(after:in:endingAtAnyOf:)` in ASCII bytes.
     private static func asciiValue(
-        after marker: String, in bytes: UnsafeBufferPointer<UInt8>, endingAt stop: (Character) -> Bool
+        after marker: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, endingAtAnyOf stops: [UInt8]
     ) -> String? {
-        let needle = Array(marker.utf8)
-        guard bytes.count >= needle.count,
-            let start = (0...(bytes.count - needle.count)).first(where: { start in
-                bytes[start] == needle[0] && bytes[start..<start + needle.count].elementsEqual(needle)
-            })
-        else { return nil }
-        var end = start + needle.count
-        while end < bytes.count, !stop(Character(UnicodeScalar(bytes[end]))) { end += 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + needle.count)..<end]), as: UTF8.self)
+        guard !marker.isEmpty, bytes.count >= marker.count else { return nil }
+        var start = 0
+        search: while start <= bytes.count - marker.count {
+            for offset in 0..<marker.count where bytes[start + offset] != marker[offset] {
+                start += 1
+                continue search
+            }
+            var end = start + marker.count
+            while end < bytes.count, !stops.contains(bytes[end]) { end += 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + marker.count)..<end]), as: UTF8.self)
+        }
+        return nil
     }
 }
