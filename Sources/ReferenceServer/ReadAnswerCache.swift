@@ -38,15 +38,14 @@ final class ReadAnswerCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [Key: Entry] = [:]
     private var bytes = 0
-    /// Answers sent from here (for tests: that the cache answered at all).
-    private(set) var hits = 0
+    private var hitCount = 0
 
     /// The answer kept for `key`, if any; counts a hit.
     func entry(for key: Key) -> Entry? {
         lock.lock()
         defer { lock.unlock() }
         guard let entry = entries[key] else { return nil }
-        hits += 1
+        hitCount += 1
         return entry
     }
 
@@ -76,11 +75,11 @@ final class ReadAnswerCache: @unchecked Sendable {
         bytes = 0
     }
 
-    var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return entries.count
-    }
+    /// The answers kept now.
+    var count: Int { lock.withLock { entries.count } }
+
+    /// How many answers were sent from here (for tests: that the cache answered at all).
+    var hits: Int { lock.withLock { hitCount } }
 
     /// `answer` cut around its RequestId, or nil when it is not a success answer to `action` that ends
     /// `<RequestId>`, 36 characters, `</RequestId></ResponseMetadata></ACTIONResponse>` and a line break.
