@@ -120,6 +120,7 @@ let package = Package(
                 "ConformanceRunner",
                 "ConformanceTargets", "ComplianceReport",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/ConformanceBenchmarks"
         ),

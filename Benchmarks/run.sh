@@ -63,6 +63,8 @@ if command -v moto_server >/dev/null; then
 else
     echo "moto_server is not installed (pip install 'moto[server]'): serve / moto not measured"
 fi
+echo "== 6. serve against the fixed-answer server of the same build (issue #30: serve >= 60%)"
+NC_SKIP_BUILD=1 bash Benchmarks/serve-ratio.sh "$SECONDS_PER_LOAD" "$ROUNDS" "$CONNECTIONS"
 BOTO_LINE=$(python3 Benchmarks/boto3_loop.py "http://127.0.0.1:$PORT/" "$SECONDS_PER_LOAD")
 echo "$BOTO_LINE"
 RUNNER_CPU=$("$BIN/conformance-benchmarks" load "http://127.0.0.1:$PORT/" $CONNECTIONS "$SECONDS_PER_LOAD" | sed 's/.*client CPU \([0-9.]*\).*/\1/')

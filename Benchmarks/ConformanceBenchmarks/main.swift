@@ -13,9 +13,11 @@ import Transport
 //   load URL [concurrency] [seconds]        the runner's request loop on one repeated DescribeDBClusters
 //   memory [cases]                          peak memory for a run of that many cases (default 10000)
 //   wrk-script URL                          a wrk script sending the runner loop's exact request
+//   fixed-answer [port]                     a Hummingbird server answering that request's bytes as a constant
 //   scale [sizes] [clusters per instance]    one region filled through HTTP: create rates, page and by-identifier
 //                                           latency, memory at each size (default 1000,10000,100000 and 2)
-// Benchmarks/run.sh runs them all beside wrk and a boto3 loop and prints the comparison.
+// Benchmarks/run.sh runs them all beside wrk and a boto3 loop and prints the comparison; Benchmarks/serve-ratio.sh
+// runs wrk against `serve` and `fixed-answer` in alternating rounds.
 
 // NC_BENCH_NIO_EXECUTOR=1 runs Swift tasks on NIO's event loops (no thread hop per request). Measured on
 // the runner loop: no gain (7,500-7,800 req/s with it, 6,700-7,600 without), so it is off by default.
@@ -48,11 +50,7 @@ case "load":
 case "wrk-script":
     // A wrk script sending exactly the request the runner loop sends (headers and signature included; the
     // signature is not checked by `serve`, so one signed copy stands for all).
-    let client = QueryClient(
-        spec: spec, endpoint: Endpoint(url: rest.first ?? "http://127.0.0.1/"), transport: NetworkTransport())
-    let request = Request(
-        operation: "DescribeDBClusters", parameters: [Parameter("DBClusterIdentifier", .scalar("bench-1"))])
-    let prepared = client.prepare(request)
+    let prepared = BenchmarkRequests.describeCluster(spec: spec, url: rest.first ?? "http://127.0.0.1/")
     func lua(_ text: String) -> String {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
@@ -60,6 +58,9 @@ case "wrk-script":
     print("wrk.method = \"POST\"")
     print("wrk.body = \(lua(prepared.body))")
     for (name, value) in prepared.headers where name != "Host" { print("wrk.headers[\(lua(name))] = \(lua(value))") }
+case "fixed-answer":
+    // The ceiling `serve` is measured against: the same Hummingbird server answering one constant.
+    try await FixedAnswerServer(spec: spec, port: rest.first.flatMap(Int.init) ?? 0).run()
 case "memory":
     try await memoryBenchmark(spec: spec, cases: rest.first.flatMap(Int.init) ?? 10_000)
 case "scale":
@@ -74,6 +75,8 @@ case "scale":
     ).run()
 default:
     FileHandle.standardError.write(
-        Data("unknown mode '\(mode)'; use micro, suite, stages, load, memory or scale\n".utf8))
+        Data(
+            "unknown mode '\(mode)'; use micro, suite, stages, load, memory, wrk-script, fixed-answer or scale\n".utf8
+        ))
     exit(2)
 }

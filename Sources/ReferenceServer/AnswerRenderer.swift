@@ -146,5 +146,5 @@ struct AnswerRenderer: Sendable {
 
     static func escape(_ text: String) -> String { MarkupEscaping.escape(text) }
 
-    static func requestId() -> String { UUID().uuidString.lowercased() }
+    static func requestId() -> String { RequestIdentifier.make() }
 }

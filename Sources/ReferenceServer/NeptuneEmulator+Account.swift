@@ -36,7 +36,7 @@ extension NeptuneEmulator {
         }
         let named = RequestRegion.of(headers: headers, query: query)
         enter(region: ignoresRegions ? configuration.region : named ?? configuration.region)
-        let requestId = UUID().uuidString.lowercased()
+        let requestId = RequestIdentifier.make()
         switch action {
         case "DescribeSubnets":
             let items = EmulatedSubnets.accountSubnets.map { id in

@@ -55,6 +55,9 @@ public actor NeptuneEmulator {
     let skippedChecks: Set<String>
     /// True when a fault keeps every region in the server's own store (`IgnoreRegion`).
     let ignoresRegions: Bool
+    /// Answers to repeated reads, sent without entering the actor; kept only without faults and signature checks.
+    nonisolated let readAnswers = ReadAnswerCache()
+    nonisolated let cachesReads: Bool
     var clusters = ClusterStore()
     var instances = RecordStore<InstanceRecord>()
     var snapshots: [String: SnapshotRecord] = [:]
@@ -84,6 +87,7 @@ public actor NeptuneEmulator {
         }
         self.skippedChecks = decorators.reduce(into: Set<String>()) { $0.formUnion($1.skippedChecks) }
         self.ignoresRegions = decorators.contains { $0.ignoresRegions }
+        self.cachesReads = decorators.isEmpty && configuration.verifySignatures == nil
         self.region = configuration.region
     }
 
@@ -105,6 +109,7 @@ public actor NeptuneEmulator {
 
     /// Forgets every resource of every region, as a fresh emulator would hold nothing (moto's `/moto-api/reset`).
     public func reset() {
+        readAnswers.removeAll()
         parked = [:]
         globalClusters = [:]
         let fresh = RegionStore()
@@ -136,6 +141,7 @@ public actor NeptuneEmulator {
                 + events.subscriptions.keys.sorted().map { "EventSubscription \($0)" }).map { $0 + suffix }
         }
         enter(region: configuration.region)
+        readAnswers.removeAll()
         return entries + globalClusters.keys.sorted().map { "GlobalCluster \($0)" }
     }
 
@@ -149,6 +155,18 @@ public actor NeptuneEmulator {
     public func handle(
         method: String = "POST", path: String = "/", query: String = "", headers: [(String, String)] = [], body: String
     ) -> EmulatorAnswer {
+        var performed: String?
+        let answer = answer(
+            method: method, path: path, query: query, headers: headers, body: body, performed: &performed)
+        note(answer, performed: performed) { readKey(method: method, query: query, headers: headers, body: body) }
+        return answer
+    }
+
+    /// `handle`'s answer; `performed` names the operation whose answer it is, if one was performed.
+    private func answer(
+        method: String, path: String, query: String, headers: [(String, String)], body: String,
+        performed: inout String?
+    ) -> EmulatorAnswer {
         if let answer = answerAccountRead(method: method, path: path, query: query, headers: headers, body: body) {
             return answer
         }
@@ -159,24 +177,21 @@ public actor NeptuneEmulator {
         }
         let named = RequestRegion.of(headers: headers, query: query)
         enter(region: ignoresRegions ? configuration.region : named ?? configuration.region)
-        let contentType = headers.first { $0.0.lowercased() == "content-type" }?.1.lowercased()
-        var form = body
-        if method.uppercased() == "GET" {
-            form = query
-        } else if let contentType, !contentType.hasPrefix("application/x-www-form-urlencoded") {
-            form = query  // AWS reads parameters only from form bodies
-        }
-        return respond(toForm: form)
+        let form = Self.form(method: method, query: query, headers: headers, body: body)
+        return respond(toForm: form, performed: &performed)
     }
 
     /// Answers one form-encoded request body in the default region (`configuration.region`).
     public func handle(body: String) -> EmulatorAnswer {
         enter(region: configuration.region)
-        return respond(toForm: body)
+        var performed: String?
+        let answer = respond(toForm: body, performed: &performed)
+        note(answer, performed: performed) { ReadAnswerCache.Key(region: configuration.region, form: body) }
+        return answer
     }
 
-    /// Answers one form-encoded request body in the region entered.
-    func respond(toForm body: String) -> EmulatorAnswer {
+    /// Answers one form-encoded request body in the region entered; `performed` names the operation performed.
+    func respond(toForm body: String, performed: inout String?) -> EmulatorAnswer {
         settle()
         let decoded: (action: String?, version: String?, request: Request)
         do {
@@ -200,6 +215,7 @@ public actor NeptuneEmulator {
                 return renderer.error(
                     "InvalidQueryParameter", "The parameter \(unknown.name) is not recognized by \(action).")
             }
+            performed = operation.name
             return perform(operation, decoded.request)
         }
         return renderer.error("InvalidAction", "Could not find operation \(action) for version \(version)")

@@ -76,19 +76,36 @@ extension ReferenceServer {
     public func answer(method: String, path: String, query: String, headers: [(String, String)], body: String) async
         -> EmulatorAnswer
     {
+        switch await reply(method: method, path: path, query: query, headers: headers, body: body) {
+        case .answer(let answer): answer
+        case .kept(let entry, let requestId): entry.answer(requestId: requestId)
+        }
+    }
+
+    /// `answer`'s answer as the HTTP layer writes it: a kept read's parts are copied into the response body once.
+    func reply(method: String, path: String, query: String, headers: [(String, String)], body: String) async -> Reply {
         if method == "GET" && path == Self.inventoryPath {
             let lines = await emulator.inventory()
-            return EmulatorAnswer(status: 200, contentType: "text/plain", body: lines.map { $0 + "\n" }.joined())
+            return .answer(
+                EmulatorAnswer(status: 200, contentType: "text/plain", body: lines.map { $0 + "\n" }.joined()))
         }
-        if method == "GET" {
-            return await emulator.handle(method: method, path: path, query: query, headers: headers, body: "")
-        }
+        let body = method == "GET" ? "" : body
         if method == "POST" && path == Self.resetPath {
             await emulator.reset()
-            return EmulatorAnswer(status: 200, contentType: "application/json", body: #"{"status": "ok"}"#)
+            return .answer(EmulatorAnswer(status: 200, contentType: "application/json", body: #"{"status": "ok"}"#))
         }
-        guard body.utf8.count <= maxBodySize else { return bodyTooLarge }
-        return await emulator.handle(method: method, path: path, query: query, headers: headers, body: body)
+        guard body.utf8.count <= maxBodySize else { return .answer(bodyTooLarge) }
+        // A repeated read is answered from what the emulator published, without a hop to its actor.
+        if let entry = emulator.keptAnswer(method: method, query: query, headers: headers, body: body) {
+            return .kept(entry, requestId: AnswerRenderer.requestId())
+        }
+        return .answer(await emulator.handle(method: method, path: path, query: query, headers: headers, body: body))
+    }
+
+    /// An answer of the emulator, or a read's answer it kept (`ReadAnswerCache`) with the RequestId it gets now.
+    enum Reply {
+        case answer(EmulatorAnswer)
+        case kept(ReadAnswerCache.Entry, requestId: String)
     }
 
     /// POST here forgets every resource: the path moto's server mode calls before each test (`/moto-api/reset`),
@@ -117,32 +134,46 @@ struct QueryResponder: HTTPResponder {
 
     func respond(to request: Hummingbird.Request, context: Context) async throws -> Response {
         let started = ContinuousClock.now
-        let answer: EmulatorAnswer
+        let reply: ReferenceServer.Reply
         do {
             var body = ""
             if request.method != .get {
                 let buffer = try await request.body.collect(upTo: server.maxBodySize)
                 body = String(buffer: buffer)
             }
-            let headers =
-                request.headers.map { ($0.name.rawName, $0.value) }
-                + [("Host", request.head.authority ?? "")].filter { !$0.1.isEmpty }
-            answer = await server.answer(
+            var headers: [(String, String)] = []
+            headers.reserveCapacity(request.headers.count + 1)
+            for field in request.headers { headers.append((field.name.rawName, field.value)) }
+            if let authority = request.head.authority, !authority.isEmpty { headers.append(("Host", authority)) }
+            reply = await server.reply(
                 method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "",
                 headers: headers, body: body)
         } catch {
-            answer = server.bodyTooLarge
+            reply = .answer(server.bodyTooLarge)
+        }
+        let status: Int
+        let contentType: String
+        var bytes: ByteBuffer
+        switch reply {
+        case .answer(let answer):
+            (status, contentType, bytes) = (answer.status, answer.contentType, ByteBuffer(string: answer.body))
+        case .kept(let entry, let requestId):
+            (status, contentType) = (entry.status, entry.contentType)
+            bytes = ByteBuffer()
+            bytes.reserveCapacity(entry.head.utf8.count + requestId.utf8.count + entry.tail.utf8.count)
+            bytes.writeString(entry.head)
+            bytes.writeString(requestId)
+            bytes.writeString(entry.tail)
         }
         if logger.logLevel <= .info {
             let elapsed = ContinuousClock.now - started
             logger.info(
-                "\(request.method) \(request.uri.path) -> \(answer.status) in \(elapsed.formatted(.units(allowed: [.milliseconds], fractionalPart: .show(length: 2))))"
+                "\(request.method) \(request.uri.path) -> \(status) in \(elapsed.formatted(.units(allowed: [.milliseconds], fractionalPart: .show(length: 2))))"
             )
         }
         var headers = HTTPFields()
-        headers[.contentType] = answer.contentType
+        headers[.contentType] = contentType
         return Response(
-            status: HTTPResponse.Status(code: answer.status), headers: headers,
-            body: ResponseBody(byteBuffer: ByteBuffer(string: answer.body)))
+            status: HTTPResponse.Status(code: status), headers: headers, body: ResponseBody(byteBuffer: bytes))
     }
 }
