@@ -226,12 +226,13 @@ enum SummaryTable {
         let findings = report.findings ?? []
         if !findings.isEmpty {
             text +=
-                "\n\(findings.count) finding\(findings.count == 1 ? "" : "s") (root causes of \(problems.count) cases), most cases first:"
-            let width = String(findings.first?.cases.count ?? 0).count
+                "\n\(findings.count) finding\(findings.count == 1 ? "" : "s") (root causes of \(problems.count) cases), operations not implemented first, then most cases first:"
+            // Findings that name an unimplemented operation come first, whatever their size: pad to the largest.
+            let width = String(findings.map(\.cases.count).max() ?? 0).count
             for finding in findings {
                 let count = String(finding.cases.count)
                 text +=
-                    "\n  " + String(repeating: " ", count: width - count.count) + count
+                    "\n  " + String(repeating: " ", count: max(0, width - count.count)) + count
                     + "  \(finding.title)  [\(finding.id)\(finding.evidence.map { "; \($0.level.rawValue)" } ?? "")]"
             }
             var counts: [Evidence.Level: Int] = [:]
