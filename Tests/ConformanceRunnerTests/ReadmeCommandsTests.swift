@@ -12,7 +12,7 @@ import Testing
 /// at the start of an inline command) is the binary `swift test` built (a nested `swift run` would
 /// wait on this build's lock); `Scripts/` is the package's; each
 /// port the README names is a free loopback port; the commands run in a fresh folder, without AWS
-/// credentials; a command that runs the suite, but the first, runs its first sixth (`--shard 1/6`, see
+/// credentials; a command that runs the suite, but the first, runs its first twelfth (`--shard 1/12`, see
 /// `ReadmeShell.sampled`: the whole suite runs in the other tests, against moto once, in MotoRunTests). `swift test` itself is not run inside `swift test`: `.ci/run` runs it.
 @Suite struct ReadmeCommandsTests {
     static let readme =

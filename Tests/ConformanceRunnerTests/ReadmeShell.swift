@@ -192,7 +192,7 @@ final class ReadmeShell: @unchecked Sendable {
 
     /// A command that runs the suite, but the README's first (the newcomer's main job) and those with a fault, runs one
     /// shard of
-    /// it (`--shard 1/6` after `run` or `parity`): the flags, exit statuses and files are what is checked here, and
+    /// it (`--shard 1/12` after `run` or `parity`): the flags, exit statuses and files are what is checked here, and
     /// the whole suite runs in the other tests (against moto once, in MotoRunTests; moto answers 70 to 290 requests a
     /// second, and the README shows six whole runs against it).
     func sampled(_ command: ReadmeCommand, _ text: String) -> String {
@@ -201,7 +201,7 @@ final class ReadmeShell: @unchecked Sendable {
         guard command.line > 10, !command.words.contains("--shard"), !namesFault else { return text }
         let pattern = try! NSRegularExpression(pattern: #"(neptune-conformance'?) (run|parity)\b"#)
         return pattern.stringByReplacingMatches(
-            in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1 $2 --shard 1/6")
+            in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1 $2 --shard 1/12")
     }
 
     /// `serve` as written: it announces its URL and faults, accepts a connection, and stops on SIGTERM with status 0.
