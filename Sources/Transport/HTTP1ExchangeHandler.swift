@@ -43,8 +43,6 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
     private var pending: HTTP1Exchange?
     private var parser = HTTP1AnswerParser(maxAnswerBytes: 0)
     private var deadline: Scheduled<Void>?
-    /// Why TLS failed on this connection before any exchange was under way (a handshake refused early).
-    private var tlsFailure: String?
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let exchange = unwrapOutboundIn(data)
@@ -54,9 +52,9 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
             return
         }
         guard context.channel.isActive else {
-            // Closed by the peer between the check-out and this write: nothing was sent. On a new TLS connection
-            // the handshake may have failed before the first write: that is the reason to give.
-            exchange.promise.fail(tlsFailure.map { HTTP1Failure.tls($0) } ?? HTTP1Failure.notSent)
+            // Closed by the peer between the check-out and this write: nothing was sent. (A refused TLS handshake
+            // never gets here: `TLSHandshakeWaiter` fails the connect with its reason.)
+            exchange.promise.fail(HTTP1Failure.notSent)
             promise?.fail(ChannelError.ioOnClosedChannel)
             return
         }
@@ -110,9 +108,7 @@ final class HTTP1ExchangeHandler: ChannelDuplexHandler {
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         if let detail = Self.tlsFailure(error) {
-            tlsFailure = detail
             fail(context: context, .tls(detail))
-            context.close(promise: nil)
             return
         }
         // I/O errors (a reset while reading or writing): the connection is gone.
