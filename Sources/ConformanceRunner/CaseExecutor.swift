@@ -25,6 +25,9 @@ public struct CaseExecutor: Sendable {
     public var minimumEvidence: Evidence.Level = .inferred
     /// The target account's resources that `{{account:NAME}}` tokens stand for (`AccountDiscovery`).
     public var account = AccountResources()
+    /// How many set-up or tear-down steps of one walk over pages may be sent at once (`StepGraph` orders the rest);
+    /// 1 sends every step after the one before.
+    public var stepWidth = 1
 
     public init(
         client: QueryClient, judge: AnswerJudge, goldens: GoldenStore, ledger: ResourceLedger,
@@ -99,7 +102,20 @@ public struct CaseExecutor: Sendable {
                 )
             }
         }
-        for (index, step) in testCase.setup.enumerated() {
+        if stepWidth > 1, Self.overlapsSteps(of: testCase), testCase.setup.count > 1 {
+            let graph = StepGraph(steps: testCase.setup, resources: judge.spec.resources)
+            let problem = await perform(testCase.setup, graph: graph, width: stepWidth, stopAtFailure: true) {
+                index, step in
+                let label = "set-up step \(index + 1) (\(step.request.operation))"
+                return await self.perform(step, label: label, origin: "made by \(label) of \(testCase.id)")
+            }
+            if Task.isCancelled {
+                return (CaseResult(testCase: testCase, verdict: .skipped, reason: "the run was interrupted"), nil)
+            }
+            if let problem { return (CaseResult(testCase: testCase, verdict: .errored, reason: problem), nil) }
+        }
+        for (index, step) in testCase.setup.enumerated()
+        where stepWidth <= 1 || !Self.overlapsSteps(of: testCase) || testCase.setup.count <= 1 {
             if Task.isCancelled {
                 return (CaseResult(testCase: testCase, verdict: .skipped, reason: "the run was interrupted"), nil)
             }
@@ -348,19 +364,30 @@ public struct CaseExecutor: Sendable {
     }
 
     func teardown(_ testCase: TestCase) async {
-        for step in testCase.teardown {
-            let target = ledger.target(of: step.request)
-            if let (kind, id) = target, !(await ledger.contains(kind, id)) { continue }
-            guard let sent = try? await client.signing(for: step.signingRegion).send(step.request) else { continue }
-            if sent.answer.status == 200 {
-                await ledger.record(step.request, region: step.signingRegion)
-            } else if let (kind, id) = target,
-                let lifecycle = judge.spec.resources.deletion(by: step.request.operation)?.lifecycle,
-                lifecycle.kind == kind,
-                Self.isNotFound(sent.answer, code: lifecycle.delete.notFound)
-            {
-                await ledger.forget(kind, id)
+        if stepWidth > 1, Self.overlapsSteps(of: testCase), testCase.teardown.count > 1 {
+            let graph = StepGraph(steps: testCase.teardown, resources: judge.spec.resources, setup: testCase.setup)
+            _ = await perform(testCase.teardown, graph: graph, width: stepWidth, stopAtFailure: false) { _, step in
+                await self.tearDown(step)
+                return nil
             }
+            return
+        }
+        for step in testCase.teardown { await tearDown(step) }
+    }
+
+    /// One tear-down step, skipped when its resource is not the run's.
+    func tearDown(_ step: Step) async {
+        let target = ledger.target(of: step.request)
+        if let (kind, id) = target, !(await ledger.contains(kind, id)) { return }
+        guard let sent = try? await client.signing(for: step.signingRegion).send(step.request) else { return }
+        if sent.answer.status == 200 {
+            await ledger.record(step.request, region: step.signingRegion)
+        } else if let (kind, id) = target,
+            let lifecycle = judge.spec.resources.deletion(by: step.request.operation)?.lifecycle,
+            lifecycle.kind == kind,
+            Self.isNotFound(sent.answer, code: lifecycle.delete.notFound)
+        {
+            await ledger.forget(kind, id)
         }
     }
 

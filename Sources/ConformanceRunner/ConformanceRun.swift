@@ -92,6 +92,8 @@ public struct ConformanceRun: Sendable {
         executor.resourcePrefix = CaseGenerator(spec: spec, seed: options.seed).resourcePrefix
         executor.keepAnswers = options.keepAnswers
         executor.minimumEvidence = options.minimumEvidence
+        // A walk over pages runs alone (`run:serial`): its set-up and tear-down may use the run's concurrency.
+        executor.stepWidth = min(max(1, options.concurrency), 8)
 
         // The signature family only means something where signatures are checked: probe with one unsigned request.
         var skipped: [Int: String] = [:]

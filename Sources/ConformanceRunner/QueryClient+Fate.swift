@@ -26,6 +26,10 @@ extension QueryClient {
         if let subject = resources.subject(of: operation), request.value(at: subject.parameter) == nil {
             return Self.namesNothing(operation)
         }
+        // Nothing is read before the change where its fate would never be asked.
+        guard transport.retriesUnknownFates else {
+            return .unknowable("the transport does not resend a change whose answer was lost")
+        }
         if namedResources(in: request).isEmpty { return Self.namesNothing(operation) }
         let reads = snapshotReads(for: request)
         guard !reads.isEmpty else {
@@ -33,7 +37,6 @@ extension QueryClient {
                 "\(operation) names no resource that a read of the spec shows, so whether it took effect cannot be checked"
             )
         }
-        guard transport.retriesUnknownFates else { return .unknowable("the transport does not retry") }
         let names = reads.map(\.operation).joined(separator: ", ")
         guard let before = await answers(reads) else {
             return .unknowable("\(names) got no answer before \(operation) was sent, so nothing can be compared")

@@ -60,12 +60,11 @@ public actor ResourceLedger {
     /// Updates the ledger after a request that the endpoint answered with success, signed for `region` (nil: the
     /// run's own).
     public func record(_ request: Request, region: SigningRegion?, by origin: String? = nil) {
-        let before = Set(remaining.map { Entry(kind: $0.0, id: $0.1) })
-        record(request)
+        let appeared = apply(request)
         for (kind, id) in creations(of: request) { unconfirmed.remove(Entry(kind: kind, id: id)) }
-        for (kind, id) in remaining where !before.contains(Entry(kind: kind, id: id)) {
-            if let origin { origins[Entry(kind: kind, id: id)] = origin }
-            if let region { place(Entry(kind: kind, id: id), in: region) }
+        for entry in appeared {
+            if let origin { origins[entry] = origin }
+            if let region { place(entry, in: region) }
         }
     }
 
@@ -80,22 +79,30 @@ public actor ResourceLedger {
     }
 
     /// Updates the ledger after a request that the endpoint answered with success.
-    public func record(_ request: Request) {
+    public func record(_ request: Request) { apply(request) }
+
+    /// `record(_:)`, giving what is live now and was not before the request.
+    @discardableResult
+    func apply(_ request: Request) -> [Entry] {
         let value = { (name: String) in Self.identifier(name, in: request) }
+        var removed: Set<Entry> = []
+        var appeared: [Entry] = []
         if let (lifecycle, parameter) = resources.deletion(by: request.operation), let id = value(parameter) {
-            remove(lifecycle.kind, id)
+            if remove(lifecycle.kind, id) { removed.insert(Entry(kind: lifecycle.kind, id: id)) }
         }
         for (kind, parameter) in resources.creations(by: request.operation) {
-            if let id = value(parameter) { add(kind, id) }
+            if let id = value(parameter), add(kind, id) { appeared.append(Entry(kind: kind, id: id)) }
         }
         for (named, renaming) in renames[request.operation] ?? [] {
             guard let old = value(named), let new = value(renaming) else { continue }
             for lifecycle in resources.lifecycles where contains(lifecycle.kind, old) {
-                remove(lifecycle.kind, old)
-                add(lifecycle.kind, new)
+                if remove(lifecycle.kind, old) { removed.insert(Entry(kind: lifecycle.kind, id: old)) }
+                if add(lifecycle.kind, new) { appeared.append(Entry(kind: lifecycle.kind, id: new)) }
                 rememberRenamingBack(lifecycle, request, named: named, renaming: renaming, old: old, new: new)
             }
         }
+        // A resource removed and added again by the same request was there before it.
+        return appeared.filter { !removed.contains($0) }
     }
 
     /// Keeps the kind's modify that renames `new` back to `old`, when that modify made the rename.
@@ -145,9 +152,13 @@ public actor ResourceLedger {
         made[entry] = .some(region)
     }
 
-    func add(_ kind: ResourceKind, _ id: String) {
-        if !(live[kind]?.contains(id) ?? false) { live[kind, default: []].append(id) }
+    /// Adds a live resource; true when it was not live.
+    @discardableResult
+    func add(_ kind: ResourceKind, _ id: String) -> Bool {
+        let added = !(live[kind]?.contains(id) ?? false)
+        if added { live[kind, default: []].append(id) }
         if made[Entry(kind: kind, id: id)] == nil { made[Entry(kind: kind, id: id)] = .some(nil) }
+        return added
     }
 
     /// Every resource the run made or may have made, kind by kind in the order of `resources.yaml`, with its region.
@@ -159,10 +170,14 @@ public actor ResourceLedger {
         }
     }
 
-    func remove(_ kind: ResourceKind, _ id: String) {
+    /// Removes a live resource; true when it was live.
+    @discardableResult
+    func remove(_ kind: ResourceKind, _ id: String) -> Bool {
+        let count = live[kind]?.count ?? 0
         live[kind]?.removeAll { $0 == id }
         renamedBack[Entry(kind: kind, id: id)] = nil
         elsewhere[Entry(kind: kind, id: id)] = nil
+        return (live[kind]?.count ?? 0) < count
     }
 
     /// The resource a tear-down step acts on (deletes, or switches deletion protection off for), if the

@@ -48,6 +48,8 @@ public enum TargetRunner {
                 options.notes.append(
                     "embedded reference server with faults: " + faults.map(\.rawValue).joined(separator: ", "))
             }
+            // It answers from this process over loopback: no answer is lost on the way, so no change's fate is read.
+            options.transport.answersMayBeLost = false
             let finalOptions = options
             let label =
                 faults.isEmpty ? "embedded" : "embedded (faults: \(faults.map(\.rawValue).joined(separator: ", ")))"

@@ -26,14 +26,41 @@ struct EventRecord: Sendable, Equatable {
     var categories: [String]
     var sourceArn: String
 
-    /// The walk's key: time, source and message (`paging.key` of DescribeEvents.yaml), in the emulator's order.
-    var pagingKey: String { "\(ISOTimestamp.format(date))+\(sourceIdentifier)+\(message)" }
+    /// The walk's key, lower-cased: time, source and message (`paging.key` of DescribeEvents.yaml), in the emulator's
+    /// order. Set once the event is final (`keyed()`): a walk over the log sorts by it on every page.
+    var sortKey = ""
+
+    /// This event with its `sortKey`.
+    func keyed() -> EventRecord {
+        var event = self
+        event.sortKey = "\(ISOTimestamp.format(date))+\(sourceIdentifier)+\(message)".lowercased()
+        return event
+    }
 }
 
 /// What the event operations keep per region: the subscriptions by name and the event log, oldest first.
 struct EventsStore: Sendable {
     var subscriptions: [String: EventSubscriptionRecord] = [:]
-    var log: [EventRecord] = []
+    private(set) var log: [EventRecord] = []
+    /// True while the log, oldest first, is also in `sortKey` order (the usual case: each event is dated after the
+    /// one before), so a walk's page needs no sort.
+    private(set) var inKeyOrder = true
+
+    /// Adds `event` (keyed) at the end of the log.
+    mutating func append(_ event: EventRecord) {
+        let keyed = event.keyed()
+        if let last = log.last, !(last.sortKey < keyed.sortKey) { inKeyOrder = false }
+        log.append(keyed)
+    }
+
+    /// Drops the events `isDropped` holds for (a subset of a log in key order stays in key order).
+    mutating func removeAll(where isDropped: (EventRecord) -> Bool) { log.removeAll(where: isDropped) }
+
+    /// Drops the oldest `count` events.
+    mutating func removeFirst(_ count: Int) {
+        log.removeFirst(count)
+        if log.isEmpty { inKeyOrder = true }
+    }
 }
 
 /// The events the emulator records for the operations the suite sends (the categories of each source type are the

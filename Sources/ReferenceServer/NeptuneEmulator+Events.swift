@@ -43,14 +43,14 @@ extension NeptuneEmulator {
             categories: emission.categories,
             sourceArn: "arn:aws:rds:\(region):\(configuration.accountId):\(emission.arnType):\(identifier)")
         for decorator in decorators { decorator.recording(event: &event) }
-        if !event.message.isEmpty { events.log.append(event) }
+        if !event.message.isEmpty { events.append(event) }
         // The log covers the past 14 days.
         let horizon = date.addingTimeInterval(-EventCatalogue.horizon)
-        if let first = events.log.first, first.date < horizon { events.log.removeAll { $0.date < horizon } }
+        if let first = events.log.first, first.date < horizon { events.removeAll { $0.date < horizon } }
         // And at most the latest `eventLogLimit` events, trimmed a quarter at a time: a long run (10,000 cases) made
         // some 30,000 events, which grew the server's memory without limit and every DescribeEvents walk with it.
         if events.log.count > Self.eventLogLimit + Self.eventLogLimit / 4 {
-            events.log.removeFirst(events.log.count - Self.eventLogLimit)
+            events.removeFirst(events.log.count - Self.eventLogLimit)
         }
     }
 
@@ -78,7 +78,13 @@ extension NeptuneEmulator {
                 && (source == nil || event.sourceIdentifier == source)
                 && (categories.isEmpty || !categories.isDisjoint(with: event.categories))
         }
-        switch page(selected, key: \.pagingKey, of: operation, request) {
+        // The log is kept oldest first, which is its key order unless a date repeated.
+        let sorted = events.inKeyOrder ? selected : selected.sorted { $0.sortKey < $1.sortKey }
+        let cut: Page<EventRecord> = page(
+            count: sorted.count, of: operation, request,
+            firstAfter: { last in sorted.partitionPoint(where: { $0.sortKey > last }) }, key: { sorted[$0].sortKey },
+            items: { Array(sorted[$0]) })
+        switch cut {
         case .refused(let refusal): return refusal
         case .page(let page, let marker):
             let items = page.map(eventXML).joined()

@@ -89,12 +89,20 @@ struct SortedIndex<Element: Comparable & Sendable>: Sendable {
     private static func partitionPoint<C: RandomAccessCollection>(_ items: C, where isAfter: (C.Element) -> Bool)
         -> Int where C.Index == Int
     {
-        var low = items.startIndex
-        var high = items.endIndex
+        items.partitionPoint(where: isAfter)
+    }
+}
+
+extension RandomAccessCollection where Index == Int {
+    /// The offset of the first element for which `isAfter` holds, given that it holds for every element after that
+    /// one too (`count` when it holds for none): a binary search.
+    func partitionPoint(where isAfter: (Element) -> Bool) -> Int {
+        var low = startIndex
+        var high = endIndex
         while low < high {
             let middle = low + (high - low) / 2
-            if isAfter(items[middle]) { high = middle } else { low = middle + 1 }
+            if isAfter(self[middle]) { high = middle } else { low = middle + 1 }
         }
-        return low - items.startIndex
+        return low - startIndex
     }
 }

@@ -25,7 +25,7 @@ public final class NetworkTransport: HTTPTransport {
         try await retrier.send(request) { (request) throws(TransportError) in try await lean.send(request) }
     }
 
-    public var retriesUnknownFates: Bool { retrier.policy.maxAttempts > 1 }
+    public var retriesUnknownFates: Bool { options.answersMayBeLost && retrier.policy.maxAttempts > 1 }
 
     /// Every retry this transport made, by reason.
     public var retries: RetryTally { retrier.tally }
