@@ -48,33 +48,51 @@ public struct SHA256: Sendable {
             compress(block: UnsafeRawBufferPointer(rebasing: rest.prefix(Self.blockByteCount)))
             rest = rest.dropFirst(Self.blockByteCount)
         }
-        if !rest.isEmpty { pending += rest }
+        if !rest.isEmpty {
+            if pending.capacity < Self.blockByteCount { pending.reserveCapacity(Self.blockByteCount) }
+            pending += rest
+        }
     }
 
     /// The digest of everything given (the value itself is unchanged: a copy can go on).
     public func finalize() -> [UInt8] {
         var last = self
         let bits = byteCount &* 8
-        var tail: [UInt8] = [0x80]
-        let used = (pending.count + 1) % Self.blockByteCount
-        tail += repeatElement(0, count: (Self.blockByteCount + 56 - used) % Self.blockByteCount)
-        for shift in stride(from: 56, through: 0, by: -8) {
-            tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift)))
+        // 0x80, zeros up to 56 bytes into a block, then the length in bits: one block, or two when fewer than 9 bytes
+        // of the last block are free.
+        let used = pending.count
+        let length = used < 56 ? 64 - used : 128 - used
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { tail in
+            tail.initialize(repeating: 0)
+            tail[0] = 0x80
+            for index in 0..<8 { tail[length - 1 - index] = UInt8(truncatingIfNeeded: bits >> UInt64(index * 8)) }
+            last.update(bytes: UnsafeRawBufferPointer(tail))
         }
-        tail.withUnsafeBytes { last.update(bytes: $0) }
-        var digest: [UInt8] = []
-        digest.reserveCapacity(Self.digestByteCount)
         let words = last.state
-        for word in [words.0, words.1, words.2, words.3, words.4, words.5, words.6, words.7] {
-            digest += [
-                UInt8(truncatingIfNeeded: word >> 24), UInt8(truncatingIfNeeded: word >> 16),
-                UInt8(truncatingIfNeeded: word >> 8), UInt8(truncatingIfNeeded: word),
-            ]
+        return [UInt8](unsafeUninitializedCapacity: Self.digestByteCount) { digest, count in
+            func put(_ word: UInt32, _ index: Int) {
+                digest[index * 4] = UInt8(truncatingIfNeeded: word >> 24)
+                digest[index * 4 + 1] = UInt8(truncatingIfNeeded: word >> 16)
+                digest[index * 4 + 2] = UInt8(truncatingIfNeeded: word >> 8)
+                digest[index * 4 + 3] = UInt8(truncatingIfNeeded: word)
+            }
+            put(words.0, 0)
+            put(words.1, 1)
+            put(words.2, 2)
+            put(words.3, 3)
+            put(words.4, 4)
+            put(words.5, 5)
+            put(words.6, 6)
+            put(words.7, 7)
+            count = Self.digestByteCount
         }
-        return digest
     }
 
     private mutating func compress(block: UnsafeRawBufferPointer) {
+        Self.roundConstants.withUnsafeBufferPointer { constants in compress(block: block, constants: constants) }
+    }
+
+    private mutating func compress(block: UnsafeRawBufferPointer, constants: UnsafeBufferPointer<UInt32>) {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
             for index in 0..<16 {
                 let offset = index * 4
@@ -93,7 +111,7 @@ public struct SHA256: Sendable {
             for index in 0..<64 {
                 let sum1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
                 let choice = (e & f) ^ (~e & g)
-                let first = h &+ sum1 &+ choice &+ Self.roundConstants[index] &+ schedule[index]
+                let first = h &+ sum1 &+ choice &+ constants[index] &+ schedule[index]
                 let sum0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
                 let majority = (a & b) ^ (a & c) ^ (b & c)
                 let second = sum0 &+ majority

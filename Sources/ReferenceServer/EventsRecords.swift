@@ -27,15 +27,8 @@ struct EventRecord: Sendable, Equatable {
     var sourceArn: String
 
     /// The walk's key, lower-cased: time, source and message (`paging.key` of DescribeEvents.yaml), in the emulator's
-    /// order. Set once the event is final (`keyed()`): a walk over the log sorts by it on every page.
-    var sortKey = ""
-
-    /// This event with its `sortKey`.
-    func keyed() -> EventRecord {
-        var event = self
-        event.sortKey = "\(ISOTimestamp.format(date))+\(sourceIdentifier)+\(message)".lowercased()
-        return event
-    }
+    /// order. Made when asked (a page's binary search asks a dozen events), not kept: the log holds thousands.
+    var sortKey: String { "\(ISOTimestamp.format(date))+\(sourceIdentifier)+\(message)".lowercased() }
 }
 
 /// What the event operations keep per region: the subscriptions by name and the event log, oldest first.
@@ -46,11 +39,10 @@ struct EventsStore: Sendable {
     /// one before), so a walk's page needs no sort.
     private(set) var inKeyOrder = true
 
-    /// Adds `event` (keyed) at the end of the log.
+    /// Adds `event` at the end of the log.
     mutating func append(_ event: EventRecord) {
-        let keyed = event.keyed()
-        if let last = log.last, !(last.sortKey < keyed.sortKey) { inKeyOrder = false }
-        log.append(keyed)
+        if inKeyOrder, let last = log.last, !(last.sortKey < event.sortKey) { inKeyOrder = false }
+        log.append(event)
     }
 
     /// Drops the events `isDropped` holds for (a subset of a log in key order stays in key order).

@@ -79,7 +79,9 @@ extension NeptuneEmulator {
                 && (categories.isEmpty || !categories.isDisjoint(with: event.categories))
         }
         // The log is kept oldest first, which is its key order unless a date repeated.
-        let sorted = events.inKeyOrder ? selected : selected.sorted { $0.sortKey < $1.sortKey }
+        let sorted =
+            events.inKeyOrder
+            ? selected : selected.map { ($0.sortKey, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         let cut: Page<EventRecord> = page(
             count: sorted.count, of: operation, request,
             firstAfter: { last in sorted.partitionPoint(where: { $0.sortKey > last }) }, key: { sorted[$0].sortKey },

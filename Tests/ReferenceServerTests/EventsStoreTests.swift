@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func aKeyIsTimeSourceAndMessageLowerCased() {
-        let keyed = Self.event(Date(timeIntervalSince1970: 1_800_000_000), "My-Cluster").keyed()
-        #expect(keyed.sortKey == "2027-01-15t08:00:00.000z+my-cluster+db cluster created")
+        let event = Self.event(Date(timeIntervalSince1970: 1_800_000_000), "My-Cluster")
+        #expect(event.sortKey == "2027-01-15t08:00:00.000z+my-cluster+db cluster created")
     }
 }
