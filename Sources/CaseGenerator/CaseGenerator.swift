@@ -1,4 +1,5 @@
 import ConformanceSpec
+import Foundation
 import QueryProtocol
 
 /// Generates valid, invalid and stateful cases from the spec. The same spec and seed give the same
@@ -33,16 +34,25 @@ public struct CaseGenerator: Sendable {
     }
 
     private func cases() -> [TestCase] {
-        spec.operations.enumerated().flatMap { index, operation in
-            // One letter for each of the first 26 operations, then a digit and a letter: every operation names its
-            // own resources (two operations with one scope would make the same identifiers on a shared endpoint).
-            let letter = String(UnicodeScalar(UInt8(ascii: "a") + UInt8(index % 26)))
-            let scope = index < 26 ? letter : "\(index / 26)\(letter)"
-            return OperationCases(
-                spec: spec, operation: operation,
-                values: ValueFactory(prefix: resourcePrefix, scope: scope, resources: spec.resources)
-            ).all()
-        } + ScenarioCases(spec: spec, prefix: resourcePrefix).all() + ProtocolCases(spec: spec).all()
+        let operations = spec.operations
+        // Each operation's cases depend on nothing but the spec: made side by side, kept in the operations' order.
+        var perOperation = [[TestCase]](repeating: [], count: operations.count)
+        perOperation.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: operations.count) { index in
+                // One letter for each of the first 26 operations, then a digit and a letter: every operation names
+                // its own resources (two operations with one scope would make the same identifiers on a shared
+                // endpoint).
+                let letter = String(UnicodeScalar(UInt8(ascii: "a") + UInt8(index % 26)))
+                let scope = index < 26 ? letter : "\(index / 26)\(letter)"
+                slots[index] = OperationCases(
+                    spec: spec, operation: operations[index],
+                    values: ValueFactory(prefix: resourcePrefix, scope: scope, resources: spec.resources)
+                ).all()
+            }
+        }
+        return perOperation.flatMap { $0 } + ScenarioCases(spec: spec, prefix: resourcePrefix).all()
+            + ProtocolCases(spec: spec).all()
     }
 
     /// Parameters with a precondition on a resource the suite cannot create (no lifecycle in `resources`), left

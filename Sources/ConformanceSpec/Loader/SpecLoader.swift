@@ -55,8 +55,9 @@ public struct SpecLoader: Sendable {
         var operations: [OperationSpec] = []
         var seen: [String: String] = [:]
         let files = attempt({ () throws(SpecLoadError) in try operationFiles() }) ?? []
-        for file in files {
-            guard let document = attempt({ () throws(SpecLoadError) in try readDocument(file) }) else { continue }
+        let documents = readDocuments(files)
+        for (file, read) in zip(files, documents) {
+            guard let document = attempt({ () throws(SpecLoadError) in try read.get() }) else { continue }
             var reader = OperationReader(resolver: resolver, errors: errors, catalog: catalog)
             guard let operation = attempt({ () throws(SpecLoadError) in try reader.read(document) }) else { continue }
             resolver = reader.resolver
@@ -139,6 +140,18 @@ public struct SpecLoader: Sendable {
     }
 
     // MARK: files
+
+    /// The documents of `files`, read and parsed side by side (they are independent; what they say is read in order).
+    private func readDocuments(_ files: [String]) -> [Result<YAMLCursor, SpecLoadError>] {
+        var documents = [Result<YAMLCursor, SpecLoadError>?](repeating: nil, count: files.count)
+        documents.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: files.count) { index in
+                slots[index] = Result { () throws(SpecLoadError) in try readDocument(files[index]) }
+            }
+        }
+        return documents.map { $0! }
+    }
 
     private func readDocument(_ relative: String) throws(SpecLoadError) -> YAMLCursor {
         let url = directory.appendingPathComponent(relative)
