@@ -1,0 +1,67 @@
+import ConformanceSpec
+
+/// A step the generator could take next, before its parameters are drawn: an operation of a kind's lifecycle (or a
+/// tagging operation) on one resource of the world, or a create of a new one; the state it finds the resource in
+/// (the coverage triple), and the precondition it breaks, if it breaks one.
+struct ExploreMove {
+    var lifecycle: ResourceLifecycle
+    var operation: OperationSpec
+    var role: ExploreStep.Role
+    /// The resource the move acts on; nil for a create of a new one.
+    var subject: ExploreWorld.Resource?
+    /// The steps of `resources.yaml` the request starts from (a set-up create, a delete with its parameters).
+    var base: ResourceStep?
+    /// Sent signed for the other region than the subject's (a resource looked for where it is not).
+    var otherRegion = false
+    var breaks: String?
+
+    var triple: ExploreTriple {
+        ExploreTriple(kind: lifecycle.kind.rawValue, state: subject?.state ?? "absent", operation: operation.name)
+    }
+}
+
+/// A (kind, state, operation) triple of the state space: an operation sent to a resource of a kind in a state.
+public struct ExploreTriple: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+    public var kind: String
+    public var state: String
+    public var operation: String
+
+    public init(kind: String, state: String, operation: String) {
+        self.kind = kind
+        self.state = state
+        self.operation = operation
+    }
+
+    public static func < (left: ExploreTriple, right: ExploreTriple) -> Bool {
+        (left.kind, left.state, left.operation) < (right.kind, right.state, right.operation)
+    }
+
+    public var description: String { "\(kind) \(state) \(operation)" }
+}
+
+extension ExploreMove {
+    /// The preconditions on the subject the move's operation would break in `world`: the keyword of each.
+    static func broken(
+        by operation: OperationSpec, subject: ExploreWorld.Resource, parameter: String, world: ExploreWorld
+    )
+        -> [String]
+    {
+        guard subject.alive else { return ["exists"] }
+        var broken: [String] = []
+        for condition in operation.preconditions where condition.parameter == parameter {
+            switch condition.kind {
+            case .state(let allowed): if !allowed.contains(subject.state) { broken.append(condition.keyword) }
+            case .notDeletionProtected: if subject.deletionProtected { broken.append(condition.keyword) }
+            case .hasNoInstances: if !world.instances(of: subject.name).isEmpty { broken.append(condition.keyword) }
+            case .hasReader: if world.instances(of: subject.name).count < 2 { broken.append(condition.keyword) }
+            case .isReadReplica: broken.append(condition.keyword)
+            case .notInUse(let user):
+                if world.live(user).contains(where: { $0.related[subject.kind] == subject.name }) {
+                    broken.append(condition.keyword)
+                }
+            default: continue
+            }
+        }
+        return broken
+    }
+}

@@ -1,0 +1,115 @@
+import CaseGenerator
+import ConformanceSpec
+
+/// Draws the steps of a sequence from `Specs/`: creates, describes, changes, actions and deletes of the nine kinds
+/// of `resources.yaml`, and the operations that name a resource by ARN (tagging), mostly valid in the world's
+/// current state, a share breaking exactly one precondition on the resource they act on, and a share in the second
+/// region. A move whose (kind, state, operation) triple was never reached is drawn ten times as often.
+public struct StepGenerator: Sendable {
+    public let spec: ServiceSpec
+    /// Percent of steps drawn to break one precondition.
+    public var breakShare: Int
+    /// Percent of new resources made in the second region.
+    public var secondRegionShare = 15
+    /// Percent of steps that carry one optional parameter.
+    public var optionalShare = 35
+    let values: CaseGenerator
+    let taggingOperations: [OperationSpec]
+
+    public init(spec: ServiceSpec, breakShare: Int = 15) {
+        self.spec = spec
+        self.breakShare = breakShare
+        values = CaseGenerator(spec: spec)
+        taggingOperations = spec.operations.filter { operation in
+            !operation.unsupported && spec.resources.subject(of: operation.name) == nil
+                && operation.preconditions.contains {
+                    if case .namesResource = $0.kind { true } else { false }
+                }
+        }
+    }
+
+    /// The next step, its names declared in `world`; nil when nothing can be drawn.
+    public func next(world: inout ExploreWorld, reached: Set<ExploreTriple>, random: inout SeededRandom) -> ExploreStep?
+    {
+        var candidates = moves(in: world)
+        for _ in 0..<8 {
+            let breaking = candidates.filter { $0.breaks != nil }
+            let valid = candidates.filter { $0.breaks == nil }
+            let group = !breaking.isEmpty && (valid.isEmpty || random.chance(breakShare)) ? breaking : valid
+            let weights = group.map { reached.contains($0.triple) ? 1 : 10 }
+            guard let index = random.weighted(weights) else { return nil }
+            let move = group[index]
+            if let step = build(move, world: &world, random: &random) { return step }
+            candidates.removeAll { $0.triple == move.triple && $0.subject?.name == move.subject?.name }
+        }
+        return nil
+    }
+
+    /// Every move the world allows, valid or breaking one precondition.
+    func moves(in world: ExploreWorld) -> [ExploreMove] {
+        var moves: [ExploreMove] = []
+        for lifecycle in spec.resources.lifecycles {
+            for create in lifecycle.creates {
+                guard let operation = usable(create.operation) else { continue }
+                let base = lifecycle.setup.create.operation == create.operation ? lifecycle.setup.create : nil
+                moves.append(ExploreMove(lifecycle: lifecycle, operation: operation, role: .create, base: base))
+            }
+            let setup = usable(lifecycle.setup.create.operation)
+            for subject in world.resources where subject.kind == lifecycle.kind {
+                if subject.alive, let setup {
+                    moves.append(
+                        ExploreMove(
+                            lifecycle: lifecycle, operation: setup, role: .create, subject: subject,
+                            base: lifecycle.setup.create, breaks: "absent"))
+                }
+                moves += movesOn(subject, of: lifecycle, world: world)
+            }
+        }
+        return moves
+    }
+
+    private func movesOn(_ subject: ExploreWorld.Resource, of lifecycle: ResourceLifecycle, world: ExploreWorld)
+        -> [ExploreMove]
+    {
+        var entries: [(ExploreStep.Role, ResourceStep)] = [
+            (
+                .describe,
+                ResourceStep(operation: lifecycle.describe.operation, identifier: lifecycle.describe.identifier)
+            ),
+            (.delete, lifecycle.delete.step),
+        ]
+        if let modify = lifecycle.modify { entries.append((.modify, modify)) }
+        if let off = lifecycle.deletionProtection?.off { entries.append((.modify, off)) }
+        entries += lifecycle.actions.map { (.action, $0.step) }
+        var moves: [ExploreMove] = []
+        for (role, step) in entries {
+            guard let operation = usable(step.operation) else { continue }
+            let broken = ExploreMove.broken(by: operation, subject: subject, parameter: step.identifier, world: world)
+            guard broken.count <= 1 else { continue }
+            moves.append(
+                ExploreMove(
+                    lifecycle: lifecycle, operation: operation, role: role, subject: subject, base: step,
+                    breaks: broken.first))
+            if role == .describe, subject.alive, lifecycle.regional {
+                moves.append(
+                    ExploreMove(
+                        lifecycle: lifecycle, operation: operation, role: role, subject: subject, base: step,
+                        otherRegion: true, breaks: "exists"))
+            }
+        }
+        if lifecycle.arn != nil {
+            for operation in taggingOperations {
+                moves.append(
+                    ExploreMove(
+                        lifecycle: lifecycle, operation: operation, role: .tagging, subject: subject,
+                        breaks: subject.alive ? nil : "exists"))
+            }
+        }
+        return moves
+    }
+
+    private func usable(_ name: String) -> OperationSpec? {
+        guard let operation = spec.operation(named: name), !operation.unsupported else { return nil }
+        return operation
+    }
+}
