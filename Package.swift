@@ -179,8 +179,8 @@ let package = Package(
         .testTarget(
             name: "ExplorationTests",
             dependencies: [
-                "Exploration", "ConformanceSpec", "ConformanceTargets", "ReferenceServer", "ConformanceTestSupport",
-                "neptune-conformance",
+                "Exploration", "ConformanceSpec", "ConformanceTargets", "ConformanceRunner", "ReferenceServer",
+                "ConformanceTestSupport", "neptune-conformance",
             ]
         ),
         .testTarget(

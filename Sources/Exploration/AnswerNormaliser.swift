@@ -25,11 +25,22 @@ public struct AnswerNormaliser: Sendable, Equatable {
                 copy.text = "{{string}}"
             } else if ISOTimestamp.parse(element.value) != nil {
                 copy.text = "{{timestamp}}"
+            } else if Self.isClockText(element.value) {
+                copy.text = "{{string}}"
             }
             return copy
         }
         copy.children = element.children.map(template)
         return copy
+    }
+
+    /// A time written as text (`Mon Dec 07 15:36:50 UTC 2026`, an event subscription's creation time): when the
+    /// endpoint made it, which two endpoints never share to the second.
+    static func isClockText(_ text: String) -> Bool {
+        text.range(
+            of: #"^[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2} [A-Z]{2,5} \d{4}$"#,
+            options: .regularExpression)
+            != nil
     }
 
     /// The target's answer with each made-up identifier that stands where the reference's answer has one written
@@ -59,49 +70,64 @@ public struct AnswerNormaliser: Sendable, Equatable {
         let theirs = Self.runs(reference)
         guard mine.count == theirs.count else { return target }
         var result = ""
+        // A run is known by what stands before it since the last run (`subnet-`, `vpc-`, `cluster-`): an endpoint may
+        // use one made-up text for several things another endpoint tells apart.
+        var context = scope
         for (one, two) in zip(mine, theirs) {
-            guard one.generated == two.generated else { return target }
-            if !one.generated {
+            // The reference's run decides: the target's may be shorter (moto's eight hex digits).
+            guard two.generated == (one.generated || (two.generated && Self.looksMadeUp(one.text))) else {
+                return target
+            }
+            if !two.generated {
                 guard one.text == two.text else { return target }
                 result += one.text
+                context = one.isRun ? scope + one.text : context + one.text
                 continue
             }
-            switch (backward[scope + one.text], forward[scope + two.text]) {
+            switch (backward[context + one.text], forward[context + two.text]) {
             case (nil, nil):
-                backward[scope + one.text] = two.text
-                forward[scope + two.text] = one.text
+                backward[context + one.text] = two.text
+                forward[context + two.text] = one.text
                 result += two.text
             case (let known?, _) where known == two.text: result += two.text
             default: result += one.text
             }
+            context = scope
         }
         return result
     }
 
     /// The text cut into runs of letters and digits and what lies between them, each run marked when it looks made up.
-    static func runs(_ text: String) -> [(text: String, generated: Bool)] {
-        var parts: [(text: String, generated: Bool)] = []
+    static func runs(_ text: String) -> [(text: String, generated: Bool, isRun: Bool)] {
+        var parts: [(text: String, generated: Bool, isRun: Bool)] = []
         var run = ""
         var other = ""
         for character in text {
             if character.isASCII && (character.isLetter || character.isNumber) {
                 if !other.isEmpty {
-                    parts.append((other, false))
+                    parts.append((other, false, false))
                     other = ""
                 }
                 run.append(character)
             } else {
                 if !run.isEmpty {
-                    parts.append((run, looksGenerated(run)))
+                    parts.append((run, looksGenerated(run), true))
                     run = ""
                 }
                 other.append(character)
             }
         }
-        if !run.isEmpty { parts.append((run, looksGenerated(run))) }
-        if !other.isEmpty { parts.append((other, false)) }
+        if !run.isEmpty { parts.append((run, looksGenerated(run), true)) }
+        if !other.isEmpty { parts.append((other, false, false)) }
         return parts
     }
+
+    /// Pairs each made-up run of `reference` with the run at the same place in `target`, before any answer is seen
+    /// (the two endpoints' own account resources: subnets, role and topic ARNs).
+    public mutating func preset(_ target: String, as reference: String) { _ = pair(target, with: reference) }
+
+    /// Six or more letters and digits with a digit among them: what may stand where the reference has a made-up run.
+    static func looksMadeUp(_ run: String) -> Bool { run.count >= 6 && run.contains { $0.isNumber } }
 
     /// Ten or more letters and digits with a digit among them (`ABCD1234EFGH`, `c1a2b3c4d5e6`, `003701495151`), or
     /// sixteen or more capitals: what endpoints make up, and no word or version the spec sends.

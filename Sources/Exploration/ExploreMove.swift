@@ -15,6 +15,11 @@ struct ExploreMove {
     var otherRegion = false
     var breaks: String?
 
+    /// The triple and the precondition broken (`valid` for none): what the generator's bias counts.
+    var key: String { ExploreMove.key(triple, breaks: breaks) }
+
+    static func key(_ triple: ExploreTriple, breaks: String?) -> String { "\(triple)|\(breaks ?? "valid")" }
+
     var triple: ExploreTriple {
         ExploreTriple(kind: lifecycle.kind.rawValue, state: subject?.state ?? "absent", operation: operation.name)
     }

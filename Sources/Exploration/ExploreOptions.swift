@@ -17,7 +17,7 @@ public struct ExploreOptions: Sendable, Equatable {
     public var maxDifferences: Int
 
     public init(
-        seed: UInt64 = 1, steps: Int? = 1000, time: Duration? = nil, sequenceLength: Int = 12, breakShare: Int = 15,
+        seed: UInt64 = 1, steps: Int? = 1000, time: Duration? = nil, sequenceLength: Int = 20, breakShare: Int = 15,
         shrinkBudget: Int = 120, maxDifferences: Int = 50
     ) {
         self.seed = seed

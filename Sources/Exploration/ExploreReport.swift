@@ -18,6 +18,9 @@ public struct ExploreReport: Sendable, Codable, Equatable {
     /// Resources of the run the final sweep found on the target and could not delete.
     public var leftovers: [String]
     public var notes: [String]
+    /// A digest of every step sent and whether it differed (FNV-1a, hex): equal for runs that drew the same
+    /// sequences and reached the same verdicts.
+    public var trail: String
 
     public struct TripleCount: Sendable, Codable, Equatable {
         public var triple: ExploreTriple

@@ -41,7 +41,7 @@ extension Explorer {
             originalLength: done.count, shrunkLength: outcome.steps.count, reproduced: outcome.reproduced,
             replays: outcome.replays, findings: last.findings,
             inferred: last.findings.contains { $0.evidence?.level == .inferred },
-            steps: outcome.steps.map(\.summary), replayFile: nil,
+            steps: records.map(\.summary), replayFile: nil,
             curl: CurlLines(spec: spec, url: endpoints.curlURL, region: endpoints.region).lines(for: records),
             referenceAnswer: last.reference.body ?? last.reference.failure,
             targetAnswer: last.target.body ?? last.target.failure)

@@ -26,6 +26,8 @@ public struct Explorer: Sendable {
         let started = clock.now
         let generator = StepGenerator(spec: spec, breakShare: options.breakShare)
         var reached: [ExploreTriple: Int] = [:]
+        var taken: Set<String> = []
+        var trail = TrailDigest()
         var differences: [ExploreDifference] = []
         var signatures: [String: Int] = [:]
         var steps = 0
@@ -58,15 +60,18 @@ public struct Explorer: Sendable {
                 spec: spec, reference: endpoints.freshReference(), target: target,
                 prefix: options.prefix(sequences), world: ExploreWorld(counter: counter))
             var done: [ExploreStep] = []
+            let focus = generator.focus(random: &random)
             for _ in 0..<options.sequenceLength {
                 if stop.isStopped || stepsUp() || timeUp() { break }
                 var world = session.world
-                guard let step = generator.next(world: &world, reached: Set(reached.keys), random: &random) else {
+                guard let step = generator.next(world: &world, reached: taken, focus: focus, random: &random) else {
                     break
                 }
                 let triple = Self.triple(of: step, in: session.world)
+                taken.insert(ExploreMove.key(triple, breaks: step.breaks))
                 session.world = world
                 let record = await session.perform(step)
+                trail.add(record.summary)
                 done.append(step)
                 steps += 1
                 reached[triple, default: 0] += 1
@@ -104,7 +109,7 @@ public struct Explorer: Sendable {
             coverage: reached.sorted { $0.key < $1.key }.map {
                 ExploreReport.TripleCount(triple: $0.key, steps: $0.value)
             },
-            leftovers: leftovers, notes: [])
+            leftovers: leftovers, notes: [], trail: trail.hex)
     }
 
     /// The triple a step reaches: its kind, the state its subject is in before it, its operation.

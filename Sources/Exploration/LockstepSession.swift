@@ -10,6 +10,16 @@ public struct StepRecord: Sendable {
 
     /// Findings that are not warnings.
     public var differs: Bool { findings.contains { !$0.warning } }
+
+    /// The step and what the reference answered: `operation subject (second region) -> 200` or `-> Code (400)`.
+    public var summary: String {
+        let region = step.inSecondRegion ? " (second region)" : ""
+        let code = reference.tree.flatMap(ErrorCodeReader.code)
+        let answer =
+            reference.failure.map { "not sent: \($0)" }
+            ?? (code.map { "\($0) (\(reference.status ?? 0))" } ?? "\(reference.status ?? 0)")
+        return "\(step.operation) \(step.subject)\(region) -> \(answer)\(differs ? "  [differs]" : "")"
+    }
 }
 
 /// One sequence in flight: the target and a fresh reference, the names of the sequence (with the prefix its
@@ -28,6 +38,16 @@ struct LockstepSession {
         self.target = target
         self.prefix = prefix
         self.world = world
+        // Each endpoint's own account resources stand for each other from the start.
+        for (index, region) in reference.regions.enumerated() {
+            names.scope = index == 0 ? "first:" : "second:"
+            for name in AccountResources.names {
+                guard let mine = target.account.value(name, region: target.regions[index]),
+                    let theirs = reference.account.value(name, region: region)
+                else { continue }
+                names.preset(mine, as: theirs)
+            }
+        }
     }
 
     /// Sends `step` to the target and to the reference, judges the target's answer, and updates the world.

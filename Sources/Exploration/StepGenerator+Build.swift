@@ -56,7 +56,11 @@ extension StepGenerator {
                 !$0.required && !$0.unsupported && !external.contains($0.name) && draft.value($0.name) == nil
                     && $0.constant == nil
             }
-            if let member = random.pick(optional),
+            // Half the time one that names another resource (a member, a target, a global cluster), when there is one:
+            // those join resources together, where sequences find what single requests do not.
+            let naming = optional.filter { member in operation.preconditions.contains { $0.parameter == member.name } }
+            let chosen = !naming.isEmpty && random.chance(50) ? random.pick(naming) : random.pick(optional)
+            if let member = chosen,
                 let value = fill(
                     member, of: operation, world: &world, draft: &draft, random: &random, counter: &counter)
             {
@@ -108,6 +112,10 @@ extension StepGenerator {
         let cluster = draft.subject.map { $0.kind == .dbCluster ? $0.name : $0.related[.dbCluster] } ?? nil
         let close = live.filter { cluster != nil && ($0.related[.dbCluster] == cluster || $0.name == cluster) }
         if !close.isEmpty && random.chance(70) { return random.pick(close) }
+        // A cluster that already has instances half the time: clusters with a writer and readers are where
+        // failovers and custom endpoints' member lists mean something.
+        let grown = live.filter { kind == .dbCluster && !world.instances(of: $0.name).isEmpty }
+        if !grown.isEmpty && random.chance(50) { return random.pick(grown) }
         if let found = random.pick(live) { return found }
         return nil
     }
@@ -121,7 +129,7 @@ extension StepGenerator {
         for condition in operation.preconditions where condition.parameter == member.name {
             switch condition.kind {
             case .exists(let kind):
-                if draft.breaks == nil, random.chance(5), let gone = random.pick(world.gone(kind)) {
+                if draft.breaks == nil, random.chance(10), let gone = random.pick(world.gone(kind)) {
                     draft.breaks = "exists"
                     return isList ? .list([.scalar("{{\(gone.name)}}")]) : .scalar("{{\(gone.name)}}")
                 }
@@ -155,7 +163,13 @@ extension StepGenerator {
                 guard let global = draft.name(in: globalParameter),
                     let arn = spec.resources.lifecycle(of: .dbCluster)?.arn?.member
                 else { return nil }
-                let members = world.live(.dbCluster).filter { $0.related[.globalCluster] == global }
+                let clusters = world.live(.dbCluster)
+                let members = clusters.filter { $0.related[.globalCluster] == global }
+                let others = clusters.filter { $0.related[.globalCluster] != global }
+                if draft.breaks == nil, random.chance(30), let other = random.pick(others) {
+                    draft.breaks = condition.keyword
+                    return .scalar("{{\(arn):{{\(other.name)}}}}")
+                }
                 guard let cluster = random.pick(members) else { return nil }
                 return .scalar("{{\(arn):{{\(cluster.name)}}}}")
             default: continue

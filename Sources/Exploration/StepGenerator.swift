@@ -4,7 +4,8 @@ import ConformanceSpec
 /// Draws the steps of a sequence from `Specs/`: creates, describes, changes, actions and deletes of the nine kinds
 /// of `resources.yaml`, and the operations that name a resource by ARN (tagging), mostly valid in the world's
 /// current state, a share breaking exactly one precondition on the resource they act on, and a share in the second
-/// region. A move whose (kind, state, operation) triple was never reached is drawn ten times as often.
+/// region. A move whose (kind, state, operation) triple was never reached, or never with the precondition it breaks
+/// (or none), is drawn ten times as often.
 public struct StepGenerator: Sendable {
     public let spec: ServiceSpec
     /// Percent of steps drawn to break one precondition.
@@ -29,20 +30,55 @@ public struct StepGenerator: Sendable {
     }
 
     /// The next step, its names declared in `world`; nil when nothing can be drawn.
-    public func next(world: inout ExploreWorld, reached: Set<ExploreTriple>, random: inout SeededRandom) -> ExploreStep?
-    {
-        var candidates = moves(in: world)
+    /// - Parameters:
+    ///   - reached: the moves taken so far (`ExploreMove.key`): a triple, and the precondition broken.
+    ///   - focus: the kinds this sequence acts on (swarm testing: each sequence a subset, so a few kinds meet often).
+    public func next(
+        world: inout ExploreWorld, reached: Set<String>, focus: Set<ResourceKind>, random: inout SeededRandom
+    ) -> ExploreStep? {
+        var candidates = moves(in: world).filter { focus.contains($0.lifecycle.kind) }
         for _ in 0..<8 {
-            let breaking = candidates.filter { $0.breaks != nil }
-            let valid = candidates.filter { $0.breaks == nil }
+            // First a kind (one with moves never taken three times as often), so each of the nine gets its share
+            // whatever the number of its operations; then valid or breaking; then a move, untaken ones ten times as
+            // often.
+            var kinds: [ResourceKind] = []
+            for move in candidates where !kinds.contains(move.lifecycle.kind) { kinds.append(move.lifecycle.kind) }
+            let kindWeights = kinds.map { kind in
+                candidates.contains { $0.lifecycle.kind == kind && !reached.contains($0.key) } ? 3 : 1
+            }
+            guard let kindIndex = random.weighted(kindWeights) else { return nil }
+            let ofKind = candidates.filter { $0.lifecycle.kind == kinds[kindIndex] }
+            let breaking = ofKind.filter { $0.breaks != nil }
+            let valid = ofKind.filter { $0.breaks == nil }
             let group = !breaking.isEmpty && (valid.isEmpty || random.chance(breakShare)) ? breaking : valid
-            let weights = group.map { reached.contains($0.triple) ? 1 : 10 }
+            let weights = group.map { reached.contains($0.key) ? 1 : 10 }
             guard let index = random.weighted(weights) else { return nil }
             let move = group[index]
             if let step = build(move, world: &world, random: &random) { return step }
-            candidates.removeAll { $0.triple == move.triple && $0.subject?.name == move.subject?.name }
+            candidates.removeAll {
+                $0.key == move.key && $0.subject?.name == move.subject?.name && $0.otherRegion == move.otherRegion
+            }
         }
         return nil
+    }
+
+    /// The kinds one sequence acts on: each kind with even odds (at least one), and the kinds their set-up creates
+    /// need (an instance's cluster).
+    public func focus(random: inout SeededRandom) -> Set<ResourceKind> {
+        let lifecycles = spec.resources.lifecycles
+        var chosen = Set(lifecycles.filter { _ in random.chance(50) }.map(\.kind))
+        if chosen.isEmpty, let any = random.pick(lifecycles) { chosen.insert(any.kind) }
+        var grown = true
+        while grown {
+            grown = false
+            for lifecycle in lifecycles where chosen.contains(lifecycle.kind) {
+                for kind in lifecycle.setup.create.relatedKinds where !chosen.contains(kind) {
+                    chosen.insert(kind)
+                    grown = true
+                }
+            }
+        }
+        return chosen
     }
 
     /// Every move the world allows, valid or breaking one precondition.

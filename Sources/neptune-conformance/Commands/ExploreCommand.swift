@@ -54,7 +54,7 @@ struct ExploreCommand: AsyncParsableCommand {
     var time: String?
 
     @Option(help: ArgumentHelp("Steps in one sequence before it is cleaned up.", valueName: "n"))
-    var sequenceLength = 12
+    var sequenceLength = 20
 
     @Option(help: ArgumentHelp("Stop after this many distinct differences.", valueName: "n"))
     var maxDifferences = 50
