@@ -4,16 +4,33 @@ import ConformanceSpec
 /// tagging operation) on one resource of the world, or a create of a new one; the state it finds the resource in
 /// (the coverage triple), and the precondition it breaks, if it breaks one.
 struct ExploreMove {
-    var lifecycle: ResourceLifecycle
-    var operation: OperationSpec
-    var role: ExploreStep.Role
+    /// What every move of this kind and operation shares, made once per generator (a move is copied often).
+    final class Entry: Sendable {
+        let lifecycle: ResourceLifecycle
+        let operation: OperationSpec
+        let role: ExploreStep.Role
+        /// The step of `resources.yaml` the request starts from (a set-up create, a delete with its parameters).
+        let base: ResourceStep?
+
+        init(lifecycle: ResourceLifecycle, operation: OperationSpec, role: ExploreStep.Role, base: ResourceStep?) {
+            self.lifecycle = lifecycle
+            self.operation = operation
+            self.role = role
+            self.base = base
+        }
+    }
+
+    let entry: Entry
     /// The resource the move acts on; nil for a create of a new one.
     var subject: ExploreWorld.Resource?
-    /// The steps of `resources.yaml` the request starts from (a set-up create, a delete with its parameters).
-    var base: ResourceStep?
     /// Sent signed for the other region than the subject's (a resource looked for where it is not).
     var otherRegion = false
     var breaks: String?
+
+    var lifecycle: ResourceLifecycle { entry.lifecycle }
+    var operation: OperationSpec { entry.operation }
+    var role: ExploreStep.Role { entry.role }
+    var base: ResourceStep? { entry.base }
 
     /// The triple and the precondition broken (`valid` for none): what the generator's bias counts.
     var key: String { ExploreMove.key(triple, breaks: breaks) }

@@ -62,7 +62,7 @@ struct LockstepSession {
         let referenceAnswer = await reference.send(step, prefix: prefix)
         let findings = LockstepJudge(spec: spec).judge(
             step, reference: referenceAnswer, target: targetAnswer, names: &names)
-        await WorldObserver(spec: spec, prefix: prefix).refresh(&world, reference: reference)
+        await WorldObserver(spec: spec, prefix: prefix).refresh(&world, after: step, reference: reference)
         return StepRecord(step: step, reference: referenceAnswer, target: targetAnswer, findings: findings)
     }
 

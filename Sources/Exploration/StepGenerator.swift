@@ -16,6 +16,7 @@ public struct StepGenerator: Sendable {
     public var optionalShare = 35
     let values: CaseGenerator
     let taggingOperations: [OperationSpec]
+    let entries: [KindEntries]
 
     public init(spec: ServiceSpec, breakShare: Int = 15) {
         self.spec = spec
@@ -27,6 +28,7 @@ public struct StepGenerator: Sendable {
                     if case .namesResource = $0.kind { true } else { false }
                 }
         }
+        entries = Self.entries(spec: spec, tagging: taggingOperations)
     }
 
     /// The next step, its names declared in `world`; nil when nothing can be drawn.
@@ -84,68 +86,71 @@ public struct StepGenerator: Sendable {
     /// Every move the world allows, valid or breaking one precondition.
     func moves(in world: ExploreWorld) -> [ExploreMove] {
         var moves: [ExploreMove] = []
-        for lifecycle in spec.resources.lifecycles {
+        for entries in entries {
+            for entry in entries.creates { moves.append(ExploreMove(entry: entry)) }
+            for subject in world.resources where subject.kind == entries.kind {
+                if subject.alive, let duplicate = entries.duplicate {
+                    moves.append(ExploreMove(entry: duplicate, subject: subject, breaks: "absent"))
+                }
+                for entry in entries.onOne {
+                    let parameter = entry.base?.identifier ?? ""
+                    let broken =
+                        entry.role == .tagging
+                        ? (subject.alive ? [] : ["exists"])
+                        : ExploreMove.broken(by: entry.operation, subject: subject, parameter: parameter, world: world)
+                    guard broken.count <= 1 else { continue }
+                    moves.append(ExploreMove(entry: entry, subject: subject, breaks: broken.first))
+                    if entry.role == .describe, subject.alive, entry.lifecycle.regional {
+                        moves.append(ExploreMove(entry: entry, subject: subject, otherRegion: true, breaks: "exists"))
+                    }
+                }
+            }
+        }
+        return moves
+    }
+
+    /// The moves of one kind, made once: its creates, a create of a name it holds already, and what acts on one.
+    struct KindEntries: Sendable {
+        var kind: ResourceKind
+        var creates: [ExploreMove.Entry] = []
+        var duplicate: ExploreMove.Entry?
+        var onOne: [ExploreMove.Entry] = []
+    }
+
+    static func entries(spec: ServiceSpec, tagging: [OperationSpec]) -> [KindEntries] {
+        func usable(_ name: String) -> OperationSpec? {
+            guard let operation = spec.operation(named: name), !operation.unsupported else { return nil }
+            return operation
+        }
+        return spec.resources.lifecycles.map { lifecycle in
+            var result = KindEntries(kind: lifecycle.kind)
             for create in lifecycle.creates {
                 guard let operation = usable(create.operation) else { continue }
                 let base = lifecycle.setup.create.operation == create.operation ? lifecycle.setup.create : nil
-                moves.append(ExploreMove(lifecycle: lifecycle, operation: operation, role: .create, base: base))
+                result.creates.append(.init(lifecycle: lifecycle, operation: operation, role: .create, base: base))
             }
-            let setup = usable(lifecycle.setup.create.operation)
-            for subject in world.resources where subject.kind == lifecycle.kind {
-                if subject.alive, let setup {
-                    moves.append(
-                        ExploreMove(
-                            lifecycle: lifecycle, operation: setup, role: .create, subject: subject,
-                            base: lifecycle.setup.create, breaks: "absent"))
-                }
-                moves += movesOn(subject, of: lifecycle, world: world)
+            if let setup = usable(lifecycle.setup.create.operation) {
+                result.duplicate = .init(
+                    lifecycle: lifecycle, operation: setup, role: .create, base: lifecycle.setup.create)
             }
+            var steps: [(ExploreStep.Role, ResourceStep)] = [
+                (
+                    .describe,
+                    ResourceStep(operation: lifecycle.describe.operation, identifier: lifecycle.describe.identifier)
+                ),
+                (.delete, lifecycle.delete.step),
+            ]
+            if let modify = lifecycle.modify { steps.append((.modify, modify)) }
+            if let off = lifecycle.deletionProtection?.off { steps.append((.modify, off)) }
+            steps += lifecycle.actions.map { (.action, $0.step) }
+            for (role, step) in steps {
+                guard let operation = usable(step.operation) else { continue }
+                result.onOne.append(.init(lifecycle: lifecycle, operation: operation, role: role, base: step))
+            }
+            if lifecycle.arn != nil {
+                result.onOne += tagging.map { .init(lifecycle: lifecycle, operation: $0, role: .tagging, base: nil) }
+            }
+            return result
         }
-        return moves
-    }
-
-    private func movesOn(_ subject: ExploreWorld.Resource, of lifecycle: ResourceLifecycle, world: ExploreWorld)
-        -> [ExploreMove]
-    {
-        var entries: [(ExploreStep.Role, ResourceStep)] = [
-            (
-                .describe,
-                ResourceStep(operation: lifecycle.describe.operation, identifier: lifecycle.describe.identifier)
-            ),
-            (.delete, lifecycle.delete.step),
-        ]
-        if let modify = lifecycle.modify { entries.append((.modify, modify)) }
-        if let off = lifecycle.deletionProtection?.off { entries.append((.modify, off)) }
-        entries += lifecycle.actions.map { (.action, $0.step) }
-        var moves: [ExploreMove] = []
-        for (role, step) in entries {
-            guard let operation = usable(step.operation) else { continue }
-            let broken = ExploreMove.broken(by: operation, subject: subject, parameter: step.identifier, world: world)
-            guard broken.count <= 1 else { continue }
-            moves.append(
-                ExploreMove(
-                    lifecycle: lifecycle, operation: operation, role: role, subject: subject, base: step,
-                    breaks: broken.first))
-            if role == .describe, subject.alive, lifecycle.regional {
-                moves.append(
-                    ExploreMove(
-                        lifecycle: lifecycle, operation: operation, role: role, subject: subject, base: step,
-                        otherRegion: true, breaks: "exists"))
-            }
-        }
-        if lifecycle.arn != nil {
-            for operation in taggingOperations {
-                moves.append(
-                    ExploreMove(
-                        lifecycle: lifecycle, operation: operation, role: .tagging, subject: subject,
-                        breaks: subject.alive ? nil : "exists"))
-            }
-        }
-        return moves
-    }
-
-    private func usable(_ name: String) -> OperationSpec? {
-        guard let operation = spec.operation(named: name), !operation.unsupported else { return nil }
-        return operation
     }
 }

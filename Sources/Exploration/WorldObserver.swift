@@ -8,8 +8,22 @@ struct WorldObserver {
     let spec: ServiceSpec
     let prefix: String
 
-    func refresh(_ world: inout ExploreWorld, reference: ExploreSide) async {
-        for (kind, second) in world.regionsByKind {
+    /// Asks about the kinds `step` can change: those of the resources it names, the kinds whose resources belong
+    /// to one of those (a cluster's instances share its stopped state), and kinds with a resource in a passing state.
+    func refresh(_ world: inout ExploreWorld, after step: ExploreStep, reference: ExploreSide) async {
+        var kinds: Set<ResourceKind> = [step.kind]
+        for name in step.names { if let kind = world.resource(name)?.kind { kinds.insert(kind) } }
+        for lifecycle in spec.resources.lifecycles {
+            if let owner = lifecycle.memberOf, kinds.contains(owner) { kinds.insert(lifecycle.kind) }
+            // And kinds with a resource on its way somewhere (creating, modifying): it may have settled since.
+            let settled =
+                [lifecycle.readyState ?? "present", "present", "deleted", "absent"] + lifecycle.sharesStates
+                + lifecycle.actions.compactMap(\.reaches)
+            if world.live(lifecycle.kind).contains(where: { !settled.contains($0.state) }) {
+                kinds.insert(lifecycle.kind)
+            }
+        }
+        for (kind, second) in world.regionsByKind where kinds.contains(kind) {
             guard let lifecycle = spec.resources.lifecycle(of: kind) else { continue }
             let describe = Request(operation: lifecycle.describe.operation, parameters: [])
             guard let tree = await reference.read(describe, second: second) else { continue }
@@ -24,7 +38,10 @@ struct WorldObserver {
             for resource in world.resources where resource.kind == kind && resource.inSecondRegion == second {
                 let item = found[resource.name]
                 let state = lifecycle.describe.status.flatMap { item?.child($0)?.value }
-                let protected = item?.child("DeletionProtection").map { $0.value == "true" }
+                // The member the kind's `deletionProtection.on` sets shows whether it is on (resources.yaml).
+                let protected = lifecycle.deletionProtection?.on.first.flatMap { member in
+                    item?.child(member.name).map { $0.value == "true" }
+                }
                 world.observe(resource.name, alive: item != nil, state: state, deletionProtected: protected)
             }
         }
