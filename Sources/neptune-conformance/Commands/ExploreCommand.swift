@@ -8,7 +8,7 @@ import Foundation
 struct ExploreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explore",
-        abstract: "Send random operation sequences to a target and to the reference in lockstep; shrink what differs.",
+        abstract: "Random sequences judged against the reference.",
         discussion: """
             From a seed, draws sequences of operations over the resource kinds of
             Specs/resources.yaml (creates, describes, changes, actions, deletes, tagging),
