@@ -84,6 +84,11 @@ extension ExploreEndpoints {
 }
 
 extension Explorer {
+    /// curl command lines that send `records`' requests to the target as it got them.
+    public func curlLines(for records: [StepRecord]) -> [String] {
+        CurlLines(spec: spec, url: endpoints.curlURL, region: endpoints.region).lines(for: records)
+    }
+
     /// Replays a scenario (an explore replay file, or any of `scenarios.yaml`'s) in lockstep from a clean state.
     public func replay(scenario: Scenario) async -> [StepRecord] {
         let (steps, kinds) = ReplayFile(spec: spec).steps(of: scenario)

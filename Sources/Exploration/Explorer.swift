@@ -109,7 +109,13 @@ public struct Explorer: Sendable {
             coverage: reached.sorted { $0.key < $1.key }.map {
                 ExploreReport.TripleCount(triple: $0.key, steps: $0.value)
             },
-            leftovers: leftovers, notes: [], trail: trail.hex)
+            leftovers: leftovers,
+            notes: [
+                "sequences of up to \(options.sequenceLength) steps, about \(options.breakShare) % of steps drawn to break "
+                    + "one precondition; identifiers start with \(options.root)",
+                "the reference server in memory settles a passing state by the next request, so "
+                    + "the states reached are settled ones",
+            ], trail: trail.hex)
     }
 
     /// The triple a step reaches: its kind, the state its subject is in before it, its operation.

@@ -156,6 +156,8 @@ struct ExploreCommand: AsyncParsableCommand {
                 }
             }
             if records.last?.differs == true { differs = true }
+            print("  The same requests with curl (ENDPOINT: the target's URL; serve prints the embedded server's):")
+            for line in explorer.curlLines(for: records) { print("    " + line) }
         }
         throw ExitCode(differs ? 1 : 0)
     }

@@ -11,9 +11,16 @@ enum ExploreSummary {
                 report.steps, report.sequences, report.seconds, report.stepsPerSecond, report.endedBy),
             "Coverage: \(report.coverage.count) (kind, state, operation) triples reached",
         ]
-        var byKind: [String: Int] = [:]
-        for item in report.coverage { byKind[item.triple.kind, default: 0] += 1 }
-        for (kind, count) in byKind.sorted(by: { $0.key < $1.key }) { lines.append("  \(kind): \(count)") }
+        var byKind: [String: (triples: Int, states: [String])] = [:]
+        for item in report.coverage {
+            var entry = byKind[item.triple.kind] ?? (0, [])
+            entry.triples += 1
+            if !entry.states.contains(item.triple.state) { entry.states.append(item.triple.state) }
+            byKind[item.triple.kind] = entry
+        }
+        for (kind, entry) in byKind.sorted(by: { $0.key < $1.key }) {
+            lines.append("  \(kind): \(entry.triples) (states: \(entry.states.sorted().joined(separator: ", ")))")
+        }
         if report.differences.isEmpty {
             lines.append("No difference from the reference.")
         } else {
