@@ -62,12 +62,6 @@ public struct ExploreWorld: Sendable, Equatable {
         if let deletionProtected { resources[index].deletionProtected = deletionProtected }
     }
 
-    /// Names `related` as a resource `name` now belongs to (a cluster added to a global cluster).
-    public mutating func relate(_ name: String, to other: String, kind: ResourceKind) {
-        guard let index = resources.firstIndex(where: { $0.name == name }) else { return }
-        resources[index].related[kind] = other
-    }
-
     /// The (kind, region) pairs the world has names in: what `WorldObserver` asks the reference about.
     public var regionsByKind: [(kind: ResourceKind, second: Bool)] {
         var pairs: [(kind: ResourceKind, second: Bool)] = []

@@ -21,9 +21,7 @@ public struct LockstepJudge: Sendable {
         }
         switch (reference.failure, target.failure) {
         case (nil, nil): break
-        case (let one?, let two?):
-            _ = (one, two)
-            return []
+        case (.some, .some): return []
         case (let reason?, nil):
             return [finding(.errored, "/", "no request: \(reason)", target.status.map { "HTTP \($0)" })]
         case (nil, let reason?):
