@@ -45,6 +45,8 @@ public struct ExploreDifference: Sendable, Codable, Equatable {
     /// False when replaying the sequence from a clean state did not show it again; the sequence is then unshrunk.
     public var reproduced: Bool
     public var replays: Int
+    /// True when Ctrl-C or the time limit cut shrinking short (the sequence is the smallest found until then).
+    public var shrinkingCut: Bool
     public var findings: [Finding]
     /// True when what the reference answered rests on an inferred expectation.
     public var inferred: Bool

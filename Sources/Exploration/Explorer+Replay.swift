@@ -24,22 +24,25 @@ extension Explorer {
         return records
     }
 
-    /// Shrinks the sequence `done`, whose last step differed as `record` shows, and describes the result.
+    /// Shrinks the sequence `done`, whose last step differed as `record` shows, and describes the result. Once
+    /// `interrupted` says so (Ctrl-C, the time limit), no further replay is sent: the smallest sequence so far stands.
     func shrink(
-        _ done: [ExploreStep], record: StepRecord, signature: String, number: Int, foundAt: Int, kinds: ExploreWorld
+        _ done: [ExploreStep], record: StepRecord, signature: String, number: Int, foundAt: Int, kinds: ExploreWorld,
+        interrupted: @escaping () -> Bool = { false }
     ) async -> ExploreDifference {
         let attempts = AttemptCounter()
         let budget = endpoints.targetIsFresh ? options.shrinkBudget : min(options.shrinkBudget, 40)
         let shrinker = SequenceShrinker(
-            replay: { steps in await replay(steps, kinds: kinds, attempt: attempts.next()) }, signature: signature,
-            budget: budget)
+            replay: { steps in
+                interrupted() ? [] : await replay(steps, kinds: kinds, attempt: attempts.next())
+            }, signature: signature, budget: budget)
         let outcome = await shrinker.shrink(done)
         let records = outcome.reproduced ? outcome.records : [record]
         let last = records.last ?? record
         var difference = ExploreDifference(
             number: number, signature: signature, operation: record.step.operation, foundAtStep: foundAt, seenAgain: 0,
             originalLength: done.count, shrunkLength: outcome.steps.count, reproduced: outcome.reproduced,
-            replays: outcome.replays, findings: last.findings,
+            replays: outcome.replays, shrinkingCut: interrupted(), findings: last.findings,
             inferred: last.findings.contains { $0.evidence?.level == .inferred },
             steps: records.map(\.summary), replayFile: nil,
             curl: CurlLines(spec: spec, url: endpoints.curlURL, region: endpoints.region).lines(for: records),

@@ -85,7 +85,7 @@ public struct Explorer: Sendable {
                 progress("step \(steps): \(step.operation) differs; shrinking \(done.count) steps")
                 let difference = await shrink(
                     done, record: record, signature: signature, number: differences.count + 1, foundAt: steps,
-                    kinds: session.world)
+                    kinds: session.world, interrupted: { stop.isStopped || timeUp() })
                 progress(
                     "  difference \(difference.number): \(difference.signature) (\(difference.shrunkLength) steps)")
                 differences.append(difference)

@@ -26,7 +26,9 @@ enum ExploreSummary {
         } else {
             lines.append("\(report.differences.count) distinct differences:")
             for difference in report.differences {
-                let inferred = difference.inferred ? " (on an inferred expectation)" : ""
+                var inferred = difference.inferred ? " (on an inferred expectation)" : ""
+                if difference.shrinkingCut { inferred += " (shrinking cut short)" }
+                if !difference.reproduced && !difference.shrinkingCut { inferred += " (did not differ when replayed)" }
                 lines.append(
                     "  \(difference.number). \(difference.operation): found at step \(difference.foundAtStep), "
                         + "shrunk from \(difference.originalLength) to \(difference.shrunkLength) steps\(inferred)")
