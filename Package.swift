@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "ComplianceReport", targets: ["ComplianceReport"]),
         .library(name: "ConformanceTargets", targets: ["ConformanceTargets"]),
         .library(name: "Weather", targets: ["Weather"]),
+        .library(name: "Exploration", targets: ["Exploration"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -95,6 +96,13 @@ let package = Package(
             ]
         ),
         .target(
+            name: "Exploration",
+            dependencies: [
+                "ConformanceSpec", "QueryProtocol", "XMLCompare", "CaseGenerator", "ReferenceServer",
+                "EmulatorTransport", "Transport", "ConformanceRunner", "ConformanceTargets",
+            ]
+        ),
+        .target(
             name: "ComplianceReport",
             dependencies: ["ConformanceRunner", "CaseGenerator", "QueryProtocol"]
         ),
@@ -111,6 +119,7 @@ let package = Package(
                 "ComplianceReport",
                 "ConformanceTargets",
                 "Weather",
+                "Exploration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -167,6 +176,13 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "ExplorationTests",
+            dependencies: [
+                "Exploration", "ConformanceSpec", "ConformanceTargets", "ConformanceRunner", "ReferenceServer",
+                "ConformanceTestSupport", "neptune-conformance",
             ]
         ),
         .testTarget(

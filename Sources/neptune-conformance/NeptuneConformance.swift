@@ -15,7 +15,7 @@ struct NeptuneConformance: AsyncParsableCommand {
             """,
         subcommands: [
             RunCommand.self, ServeCommand.self, CasesCommand.self, RecordCommand.self, ReportCommand.self,
-            ParityCommand.self, CompareCommand.self, SpecCommand.self, WeatherCommand.self,
+            ParityCommand.self, CompareCommand.self, SpecCommand.self, WeatherCommand.self, ExploreCommand.self,
         ]
     )
 }

@@ -7,7 +7,7 @@ import Testing
 @Suite struct HelpTextTests {
     static let commands = [
         ["run"], ["serve"], ["cases"], ["record"], ["report"], ["parity"], ["compare"], ["spec"], ["spec", "lint"],
-        ["spec", "show"], ["weather"], [],
+        ["spec", "show"], ["weather"], ["explore"], [],
     ]
 
     /// The part of the help before the option lists: overview, description, examples.

@@ -68,6 +68,13 @@ enum ReadmeExpectation: Equatable {
                 status,
                 files: names.map { "\(directory)/\($0)" }
                     + (command.words.contains("--update-baseline") ? [baseline!] : []))
+        case "explore":
+            // Against `embedded` nothing differs; a fault differs (and its replay still does).
+            let targets = command.endpoints.isEmpty ? ["embedded"] : command.endpoints
+            let directory = command.values(of: "--report-dir").last ?? "reports"
+            self = .exits(
+                targets.allSatisfy { $0 == "embedded" } ? 0 : 1,
+                files: command.words.contains("--replay") ? [] : ["\(directory)/explore.json"])
         case "spec":
             // `spec lint --model auto`: the spec agrees with botocore's model (CI installs botocore).
             self = .exits(0, files: [])
