@@ -12,8 +12,10 @@ public struct SHA256: Sendable {
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
     )
-    /// Bytes of an incomplete block, waiting for more.
-    private var pending: [UInt8] = []
+    /// Bytes of an incomplete block, waiting for more: the first `pendingCount` bytes of `pending`, kept inline (a
+    /// copy of the hasher, as HMAC and `finalize` make, allocates nothing).
+    private var pending: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    private var pendingCount = 0
     private var byteCount: UInt64 = 0
 
     public init() {}
@@ -36,21 +38,30 @@ public struct SHA256: Sendable {
         guard !bytes.isEmpty else { return }
         byteCount &+= UInt64(bytes.count)
         var rest = bytes[...]
-        if !pending.isEmpty {
-            let taken = min(Self.blockByteCount - pending.count, rest.count)
-            pending += rest.prefix(taken)
+        if pendingCount > 0 {
+            let taken = min(Self.blockByteCount - pendingCount, rest.count)
+            let start = pendingCount
+            withUnsafeMutableBytes(of: &pending) { buffer in
+                UnsafeMutableRawBufferPointer(rebasing: buffer[start..<(start + taken)])
+                    .copyMemory(from: UnsafeRawBufferPointer(rebasing: rest.prefix(taken)))
+            }
+            pendingCount += taken
             rest = rest.dropFirst(taken)
-            guard pending.count == Self.blockByteCount else { return }
-            pending.withUnsafeBytes { compress(block: $0) }
-            pending.removeAll(keepingCapacity: true)
+            guard pendingCount == Self.blockByteCount else { return }
+            let block = pending
+            withUnsafeBytes(of: block) { compress(block: $0) }
+            pendingCount = 0
         }
         while rest.count >= Self.blockByteCount {
             compress(block: UnsafeRawBufferPointer(rebasing: rest.prefix(Self.blockByteCount)))
             rest = rest.dropFirst(Self.blockByteCount)
         }
         if !rest.isEmpty {
-            if pending.capacity < Self.blockByteCount { pending.reserveCapacity(Self.blockByteCount) }
-            pending += rest
+            withUnsafeMutableBytes(of: &pending) { buffer in
+                UnsafeMutableRawBufferPointer(rebasing: buffer[0..<rest.count]).copyMemory(
+                    from: UnsafeRawBufferPointer(rebasing: rest))
+            }
+            pendingCount = rest.count
         }
     }
 
@@ -60,7 +71,7 @@ public struct SHA256: Sendable {
         let bits = byteCount &* 8
         // 0x80, zeros up to 56 bytes into a block, then the length in bits: one block, or two when fewer than 9 bytes
         // of the last block are free.
-        let used = pending.count
+        let used = pendingCount
         let length = used < 56 ? 64 - used : 128 - used
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { tail in
             tail.initialize(repeating: 0)
@@ -97,14 +108,14 @@ public struct SHA256: Sendable {
             for index in 0..<16 {
                 let offset = index * 4
                 schedule[index] =
-                    UInt32(block[offset]) << 24 | UInt32(block[offset + 1]) << 16 | UInt32(block[offset + 2]) << 8
+                    UInt32(block[offset]) &<< 24 | UInt32(block[offset + 1]) &<< 16 | UInt32(block[offset + 2]) &<< 8
                     | UInt32(block[offset + 3])
             }
             for index in 16..<64 {
                 let early = schedule[index - 15]
                 let late = schedule[index - 2]
-                let sigma0 = early.rotatedRight(7) ^ early.rotatedRight(18) ^ (early >> 3)
-                let sigma1 = late.rotatedRight(17) ^ late.rotatedRight(19) ^ (late >> 10)
+                let sigma0 = early.rotatedRight(7) ^ early.rotatedRight(18) ^ (early &>> 3)
+                let sigma1 = late.rotatedRight(17) ^ late.rotatedRight(19) ^ (late &>> 10)
                 schedule[index] = schedule[index - 16] &+ sigma0 &+ schedule[index - 7] &+ sigma1
             }
             var (a, b, c, d, e, f, g, h) = state
@@ -138,7 +149,9 @@ public struct SHA256: Sendable {
 }
 
 extension UInt32 {
+    /// With masking shifts: Swift's `>>` and `<<` check for shifts past the width, which made `compress` 2.6 times
+    /// slower (656 against 256 ns a block).
     @inline(__always) fileprivate func rotatedRight(_ count: UInt32) -> UInt32 {
-        (self >> count) | (self << (32 - count))
+        (self &>> count) | (self &<< (32 &- count))
     }
 }
