@@ -74,7 +74,9 @@ enum ReadmeExpectation: Equatable {
             let directory = command.values(of: "--report-dir").last ?? "reports"
             self = .exits(
                 targets.allSatisfy { $0 == "embedded" } ? 0 : 1,
-                files: command.words.contains("--replay") ? [] : ["\(directory)/explore.json"])
+                files: command.words.contains("--replay")
+                    ? []
+                    : ["explore.json", "explore-junit.xml", "explore.html", "explore.md"].map { "\(directory)/\($0)" })
         case "spec":
             // `spec lint --model auto`: the spec agrees with botocore's model (CI installs botocore).
             self = .exits(0, files: [])

@@ -58,5 +58,12 @@ import Testing
             .first)
         let records = await explorer.replay(scenario: scenario)
         #expect(records.last?.differs == true, "the replay of \(file) no longer differs")
+        // As the suite's reports read it: the difference failed with its findings, the run as a whole failed.
+        let run = report.runReport(apiVersion: ExploreTests.spec.apiVersion)
+        let failed = try #require(run.results.first { $0.id.hasPrefix("explore/1/") })
+        #expect(failed.verdict == .failed && failed.findings == difference.findings)
+        #expect(failed.summary.contains(difference.steps.joined(separator: " -> ")))
+        #expect(run.results.last?.id == "explore/run" && run.results.last?.verdict == .failed)
+        #expect(run.exitCode == 1)
     }
 }

@@ -69,6 +69,8 @@ import Testing
         #expect(report.differences.isEmpty, "\(report.differences.map(\.signature))")
         #expect(report.leftovers.isEmpty)
         #expect(report.coverage.count > 100)
+        let run = report.runReport(apiVersion: Self.spec.apiVersion)
+        #expect(run.results.map(\.id) == ["explore/run"] && run.exitCode == 0)
     }
 
     @Test func aStopEndsTheRunWithItsReport() async throws {

@@ -21,7 +21,8 @@ struct ExploreCommand: AsyncParsableCommand {
             reports anything of the run left on the target. Ctrl-C ends the run cleanly.
             The same seed and options give the same sequences.
 
-            Writes explore.json (and explore-N.yaml replays) to --report-dir. Exit status:
+            Writes explore.json, and the same as explore-junit.xml, explore.html and
+            explore.md (and explore-N.yaml replays) to --report-dir. Exit status:
             0 no difference, 1 differences found, 2 the run could not be done.
 
             Examples:
@@ -125,7 +126,8 @@ struct ExploreCommand: AsyncParsableCommand {
         print(ExploreSummary.text(report))
         do {
             let path = try ExploreSummary.write(report, to: reportDir)
-            print("Report: \(path)")
+            let others = try ExploreSummary.writeFormats(report, apiVersion: spec.apiVersion, to: reportDir)
+            print("Reports: \(([path] + others).joined(separator: ", "))")
         } catch {
             Console.error("error: cannot write the report: \(error)")
             throw ExitCode(2)

@@ -1,3 +1,4 @@
+import ComplianceReport
 import ConformanceRunner
 import Exploration
 import Foundation
@@ -47,6 +48,21 @@ enum ExploreSummary {
             lines += report.leftovers.map { "  " + $0 }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Writes the run as the suite's JUnit, HTML and Markdown reports (`explore-junit.xml`, `explore.html`,
+    /// `explore.md`) beside `explore.json`; returns their paths.
+    static func writeFormats(_ report: ExploreReport, apiVersion: String, to directory: String) throws -> [String] {
+        let run = report.runReport(apiVersion: apiVersion)
+        var paths: [String] = []
+        for (format, name) in [
+            (ReportFormat.junit, "explore-junit.xml"), (.html, "explore.html"), (.markdown, "explore.md"),
+        ] {
+            let path = (directory as NSString).appendingPathComponent(name)
+            try Data(try format.render(run).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            paths.append(path)
+        }
+        return paths
     }
 
     /// Writes `explore.json` to `directory`; returns its path.
