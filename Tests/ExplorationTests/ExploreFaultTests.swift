@@ -6,7 +6,8 @@ import Testing
 /// Each fault of the reference server that only shows across requests is found by `explore` from a fixed seed
 /// within a bounded number of steps, shrunk to at most six steps, and its replay file shows it again. Each seed is
 /// the one of 1…15 that finds its fault soonest (of 1…10 for the two that need more than 500 steps), so the suite
-/// stays cheap (`Benchmarks/README.md`, "explore"); a change to the generator may move them. Faults a single
+/// stays cheap (`Benchmarks/README.md`, "explore"); a change to the generator may move them, and
+/// `bash Scripts/explore-fault-seeds.sh` finds them again (it prints these rows). Faults a single
 /// request shows (a made-up cluster name for `instance-in-missing-cluster`) are `run`'s to find, not these.
 @Suite struct ExploreFaultTests {
     struct Case: Sendable, CustomTestStringConvertible {
