@@ -102,7 +102,8 @@ public struct CaseExecutor: Sendable {
                 )
             }
         }
-        if stepWidth > 1, Self.overlapsSteps(of: testCase), testCase.setup.count > 1 {
+        let sideBySide = stepWidth > 1 && Self.overlapsSteps(of: testCase) && testCase.setup.count > 1
+        if sideBySide {
             let graph = StepGraph(steps: testCase.setup, resources: judge.spec.resources)
             let problem = await perform(testCase.setup, graph: graph, width: stepWidth, stopAtFailure: true) {
                 index, step in
@@ -114,8 +115,7 @@ public struct CaseExecutor: Sendable {
             }
             if let problem { return (CaseResult(testCase: testCase, verdict: .errored, reason: problem), nil) }
         }
-        for (index, step) in testCase.setup.enumerated()
-        where stepWidth <= 1 || !Self.overlapsSteps(of: testCase) || testCase.setup.count <= 1 {
+        for (index, step) in testCase.setup.enumerated() where !sideBySide {
             if Task.isCancelled {
                 return (CaseResult(testCase: testCase, verdict: .skipped, reason: "the run was interrupted"), nil)
             }
