@@ -6,7 +6,7 @@ import QueryProtocol
 /// its active decorators at each point (in `Fault.allCases` order) and has no fault branches itself.
 ///
 /// The hooks, in the order a request meets them:
-/// 1. validation: `skippedChecks`, the `RequestValidator` check families switched off;
+/// 1. validation: `skippedChecks`, the `ContractEvaluator` check families switched off;
 /// 2. preconditions: `waives(_:)`, a failed state precondition that is let through;
 /// 3. identifiers: `storedIdentifier(_:conformant:)` and `lookUp(_:in:conformant:)`, how a cluster
 ///    identifier is stored and found;
@@ -39,7 +39,7 @@ protocol FaultDecorator: Sendable {
     /// The spec items the fault breaks (ids as above), read from `spec` where a family of items is broken.
     func brokenItems(in spec: ServiceSpec) -> [String]
 
-    /// Validation: the `RequestValidator` check families switched off (`step`, `rule:ordered`, `window-length`, ...).
+    /// Validation: the `ContractEvaluator` check families switched off (`step`, `rule:ordered`, `window-length`, ...).
     var skippedChecks: Set<String> { get }
     /// Preconditions: true to let the request through although `failure` says a precondition does not hold.
     func waives(_ failure: PreconditionFailure) -> Bool
