@@ -23,7 +23,7 @@ extension NeptuneEmulator {
 
     /// Records the event a successful operation causes, if the catalogue names one: the one place events come from.
     func recordEvents(of operation: OperationSpec, _ request: Request) {
-        guard let emission = EventCatalogue.emissions[operation.name], let named = text(emission.parameter, request)
+        guard let emission = spec.events.emissions[operation.name], let named = text(emission.parameter, request)
         else { return }
         let identifier: String
         switch emission.sourceType {
@@ -45,7 +45,7 @@ extension NeptuneEmulator {
         for decorator in decorators { decorator.recording(event: &event) }
         if !event.message.isEmpty { events.append(event) }
         // The log covers the past 14 days.
-        let horizon = date.addingTimeInterval(-EventCatalogue.horizon)
+        let horizon = date.addingTimeInterval(-spec.events.horizon)
         if let first = events.log.first, first.date < horizon { events.removeAll { $0.date < horizon } }
         // And at most the latest `eventLogLimit` events, trimmed a quarter at a time: a long run (10,000 cases) made
         // some 30,000 events, which grew the server's memory without limit and every DescribeEvents walk with it.
@@ -65,10 +65,10 @@ extension NeptuneEmulator {
         if let given = text("StartTime", request).flatMap(ISOTimestamp.parse) {
             start = given
         } else {
-            let minutes = text("Duration", request).flatMap(Int.init) ?? EventCatalogue.defaultDurationMinutes
+            let minutes = text("Duration", request).flatMap(Int.init) ?? spec.events.defaultDurationMinutes
             start = end.addingTimeInterval(-Double(minutes) * 60)
         }
-        let earliest = now.addingTimeInterval(-EventCatalogue.horizon)
+        let earliest = now.addingTimeInterval(-spec.events.horizon)
         let type = text("SourceType", request)
         let source = text("SourceIdentifier", request)?.lowercased()
         let categories = Set(Self.strings(request.value(at: "EventCategories")).map { $0.lowercased() })

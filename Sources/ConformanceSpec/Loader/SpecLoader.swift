@@ -1,9 +1,10 @@
 import Foundation
 import Yams
 
-/// Reads a spec directory (`service.yaml`, `errors.yaml`, `shapes.yaml`, `parameters.yaml` when present,
-/// `operations/*.yaml`, `resources.yaml`, `instance-classes.yaml` when present) into a
-/// `ServiceSpec`, checking every key, type, constraint and cross-reference on the way.
+/// Reads a spec directory (`service.yaml`, `errors.yaml`, `shapes.yaml`, `operations/*.yaml`, `resources.yaml`, and
+/// when present `parameters.yaml`, `catalogues.yaml`, `vocabularies.yaml`, `instance-classes.yaml`, `plan.yaml`,
+/// `scenarios.yaml`, `events.yaml`) into a `ServiceSpec`, checking every key, type, constraint and cross-reference on
+/// the way.
 ///
 /// Every problem found is reported with its file, line, column and key path; the loader goes on
 /// with the other files so one run lists all of them.
@@ -119,6 +120,15 @@ public struct SpecLoader: Sendable {
                 resources: resources, errors: errors)
             scenarios = attempt { () throws(SpecLoadError) in try reader.read(document) } ?? scenarios
         }
+        var events = EventCatalogue()
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("events.yaml").path),
+            let document = attempt({ () throws(SpecLoadError) in try readDocument("events.yaml") })
+        {
+            let reader = EventCatalogueReader(
+                operations: Dictionary(operations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }),
+                sourceTypes: resolver.vocabularies["SourceType"]?.values)
+            events = attempt { () throws(SpecLoadError) in try reader.read(document) } ?? events
+        }
         let askable = Set(operations.map(\.name)).union(resources.helperOperations)
         for catalogue in resolver.catalogues.values.sorted(by: { $0.name < $1.name })
         where !askable.contains(catalogue.ask.operation) {
@@ -136,7 +146,7 @@ public struct SpecLoader: Sendable {
             apiVersion: service.apiVersion, xmlNamespace: service.xmlNamespace, signingName: service.signingName,
             operations: operations, shapes: shapes, errors: errors, resources: resources,
             instanceClasses: instanceClasses, catalogues: resolver.catalogues, plan: plan, engineParameters: catalog,
-            scenarios: scenarios, vocabularies: resolver.vocabularies)
+            scenarios: scenarios, vocabularies: resolver.vocabularies, events: events)
     }
 
     // MARK: files

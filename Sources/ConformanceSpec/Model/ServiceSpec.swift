@@ -30,6 +30,8 @@ public struct ServiceSpec: Sendable, Equatable {
     public var scenarios: [Scenario]
     /// The values of status, type and enumeration answer members by vocabulary name (`vocabularies.yaml`).
     public var vocabularies: [String: Vocabulary]
+    /// What successful operations record in the event log (`events.yaml`).
+    public var events: EventCatalogue
 
     public init(
         apiVersion: String, xmlNamespace: String, signingName: String, operations: [OperationSpec],
@@ -37,7 +39,7 @@ public struct ServiceSpec: Sendable, Equatable {
         instanceClasses: InstanceClassCatalogue = InstanceClassCatalogue(),
         catalogues: [String: Catalogue] = [:], plan: PlanFigures = PlanFigures(),
         engineParameters: EngineParameterCatalog = EngineParameterCatalog(), scenarios: [Scenario] = [],
-        vocabularies: [String: Vocabulary] = [:]
+        vocabularies: [String: Vocabulary] = [:], events: EventCatalogue = EventCatalogue()
     ) {
         self.apiVersion = apiVersion
         self.xmlNamespace = xmlNamespace
@@ -52,6 +54,7 @@ public struct ServiceSpec: Sendable, Equatable {
         self.engineParameters = engineParameters
         self.scenarios = scenarios
         self.vocabularies = vocabularies
+        self.events = events
         operationIndex = operations.firstPositions(by: \.name)
     }
 
