@@ -121,7 +121,9 @@ public struct SpecLoader: Sendable {
             scenarios = attempt { () throws(SpecLoadError) in try reader.read(document) } ?? scenarios
         }
         var events = EventCatalogue()
-        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("events.yaml").path),
+        // Read against the operations, as the scenarios are: after a failed operation file, only follow-on errors.
+        if problems.isEmpty,
+            FileManager.default.fileExists(atPath: directory.appendingPathComponent("events.yaml").path),
             let document = attempt({ () throws(SpecLoadError) in try readDocument("events.yaml") })
         {
             let reader = EventCatalogueReader(
