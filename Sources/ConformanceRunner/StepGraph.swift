@@ -18,7 +18,7 @@ public struct StepGraph: Sendable, Equatable {
         var named: [String: Set<String>] = [:]
         for step in setup {
             let made = Facts(step.request, resources: resources)
-            for id in made.touched { named[id, default: []].formUnion(made.mentions.subtracting(made.touched)) }
+            for id in made.touched { named[id, default: []].formUnion(made.others) }
         }
         after = facts.indices.map { later in
             facts.indices.prefix(later).filter { earlier in
@@ -39,24 +39,24 @@ public struct StepGraph: Sendable, Equatable {
         return false
     }
 
-    /// What a step acts on or creates (lower-cased identifiers) and every value it sends (lower-cased).
+    /// What a step acts on or creates (lower-cased identifiers) and every other value it sends (lower-cased).
     struct Facts {
         var touched: Set<String> = []
-        var mentions: Set<String> = []
+        var others: Set<String> = []
 
         init(_ request: Request, resources: ResourceCatalog) {
             let values = request.flattenedInputs
-            mentions = Set(values.values.map { $0.lowercased() })
             if let (_, parameter) = resources.subject(of: request.operation), let id = values[parameter] {
                 touched.insert(id.lowercased())
             }
             for (_, parameter) in resources.creations(by: request.operation) {
                 if let id = values[parameter] { touched.insert(id.lowercased()) }
             }
+            others = Set(values.values.map { $0.lowercased() }).subtracting(touched)
         }
 
         /// True when some value sent holds one of `ids` (the identifier itself, or an ARN ending in it).
-        func names(any ids: Set<String>) -> Bool { Self.any(mentions.subtracting(touched), holds: ids) }
+        func names(any ids: Set<String>) -> Bool { Self.any(others, holds: ids) }
 
         static func any(_ values: Set<String>, holds ids: Set<String>) -> Bool {
             values.contains { value in ids.contains { value.contains($0) } }

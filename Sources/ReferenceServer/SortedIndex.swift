@@ -19,7 +19,7 @@ struct SortedIndex<Element: Comparable & Sendable>: Sendable {
             return
         }
         let block = blockHolding(element)
-        let position = Self.partitionPoint(blocks[block]) { $0 > element }
+        let position = blocks[block].partitionPoint { $0 > element }
         blocks[block].insert(element, at: position)
         count += 1
         if blocks[block].count > Self.blockLimit {
@@ -35,7 +35,7 @@ struct SortedIndex<Element: Comparable & Sendable>: Sendable {
     mutating func remove(_ element: Element) -> Bool {
         guard !blocks.isEmpty else { return false }
         let block = blockHolding(element)
-        let position = Self.partitionPoint(blocks[block]) { $0 >= element }
+        let position = blocks[block].partitionPoint { $0 >= element }
         guard position < blocks[block].count, blocks[block][position] == element else { return false }
         blocks[block].remove(at: position)
         count -= 1
@@ -46,10 +46,10 @@ struct SortedIndex<Element: Comparable & Sendable>: Sendable {
     /// The position of the first element for which `isAfter` holds, given that it holds for every element after
     /// that one too (`count` when it holds for none): a binary search.
     func partitionPoint(where isAfter: (Element) -> Bool) -> Int {
-        let block = Self.partitionPoint(blocks) { isAfter($0[$0.count - 1]) }
+        let block = blocks.partitionPoint { isAfter($0[$0.count - 1]) }
         let before = blocks[..<block].reduce(0) { $0 + $1.count }
         guard block < blocks.count else { return before }
-        return before + Self.partitionPoint(blocks[block], where: isAfter)
+        return before + blocks[block].partitionPoint(where: isAfter)
     }
 
     /// The element at `position` (0 ..< count).
@@ -83,14 +83,9 @@ struct SortedIndex<Element: Comparable & Sendable>: Sendable {
 
     /// The block an element belongs in: the first whose last element is not smaller, else the last.
     private func blockHolding(_ element: Element) -> Int {
-        min(Self.partitionPoint(blocks) { $0[$0.count - 1] >= element }, blocks.count - 1)
+        min(blocks.partitionPoint { $0[$0.count - 1] >= element }, blocks.count - 1)
     }
 
-    private static func partitionPoint<C: RandomAccessCollection>(_ items: C, where isAfter: (C.Element) -> Bool)
-        -> Int where C.Index == Int
-    {
-        items.partitionPoint(where: isAfter)
-    }
 }
 
 extension RandomAccessCollection where Index == Int {
