@@ -20,6 +20,8 @@ struct EmulatorContractState: ContractState {
     let accountId: String
     /// Event subscriptions by name (the events family's store).
     var subscriptions: [String: EventSubscriptionRecord] = [:]
+    /// The kinds the resource engine serves from the spec.
+    var specResources = SpecResourceStore()
     /// The global clusters (kept once for every region), by stored identifier, with their live members' ARNs.
     var globalClusters: [String: (record: GlobalClusterRecord, members: [String])] = [:]
     /// For an operation on a kind that is not regional: the clusters of every region by ARN, which its cluster ARNs
@@ -65,6 +67,7 @@ struct EmulatorContractState: ContractState {
         case .dbParameterGroup: parameterGroups.group(.instance, identifier, families: families) != nil
         case .eventSubscription: subscriptions[identifier] != nil
         case .globalCluster: globalClusters[key(identifier)] != nil
+        default: specResources.record(kind, key(identifier)) != nil
         }
     }
 

@@ -31,6 +31,7 @@ extension NeptuneEmulator {
             families: spec.engineParameters.families, decorators: decorators, resources: spec.resources,
             region: region, accountId: configuration.accountId)
         state.subscriptions = events.subscriptions
+        state.specResources = specResources
         return state
     }
 

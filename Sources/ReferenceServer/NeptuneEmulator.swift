@@ -2,8 +2,9 @@ import ConformanceSpec
 import Foundation
 import QueryProtocol
 
-/// A strict, in-memory emulator of the Neptune operations `Specs/` holds (clusters, DB instances, cluster
-/// snapshots), answering query-protocol form bodies exactly as the spec says. Safe under
+/// A strict, in-memory emulator of the Neptune operations `Specs/` holds, answering query-protocol form bodies
+/// exactly as the spec says: behaviour code where Neptune has behaviour, and the resource engine
+/// (`NeptuneEmulator+SpecResources`) for the kinds and catalogue reads the spec alone describes. Safe under
 /// concurrent callers: it is an actor.
 public actor NeptuneEmulator {
     public struct Configuration: Sendable {
@@ -66,7 +67,9 @@ public actor NeptuneEmulator {
     var subnetsTagsRoles = SubnetsTagsRolesStore()
     var endpointsMaintenance = EndpointsMaintenanceStore()
     var events = EventsStore()
-    /// The region whose store the six properties above hold now; the other regions wait in `parked`.
+    /// The kinds without behaviour code, served from the spec by the resource engine (`NeptuneEmulator+SpecResources`).
+    var specResources = SpecResourceStore()
+    /// The region whose store the nine properties above hold now; the other regions wait in `parked`.
     var region: String
     var parked: [String: RegionStore] = [:]
     /// The global clusters, kept once for every region (NEPTUNE-FACTS-2 §2.9: not regional).
@@ -97,13 +100,14 @@ public actor NeptuneEmulator {
         parked[region] = RegionStore(
             clusters: clusters, instances: instances, snapshots: snapshots, parameterGroups: parameterGroups,
             sequence: sequence, subnetsTagsRoles: subnetsTagsRoles, endpointsMaintenance: endpointsMaintenance,
-            events: events)
+            events: events, specResources: specResources)
         let store = parked.removeValue(forKey: name) ?? RegionStore()
         (clusters, instances, snapshots, sequence) = (store.clusters, store.instances, store.snapshots, store.sequence)
         parameterGroups = store.parameterGroups
         subnetsTagsRoles = store.subnetsTagsRoles
         endpointsMaintenance = store.endpointsMaintenance
         events = store.events
+        specResources = store.specResources
         region = name
     }
 
@@ -118,6 +122,7 @@ public actor NeptuneEmulator {
         subnetsTagsRoles = fresh.subnetsTagsRoles
         endpointsMaintenance = fresh.endpointsMaintenance
         events = fresh.events
+        specResources = fresh.specResources
         region = configuration.region
     }
 
@@ -138,7 +143,8 @@ public actor NeptuneEmulator {
                 + parameterGroups.cluster.keys.sorted().map { "DBClusterParameterGroup \($0)" }
                 + parameterGroups.instance.keys.sorted().map { "DBParameterGroup \($0)" }
                 + endpointsMaintenance.endpoints.keys.sorted().map { "DBClusterEndpoint \($0)" }
-                + events.subscriptions.keys.sorted().map { "EventSubscription \($0)" }).map { $0 + suffix }
+                + events.subscriptions.keys.sorted().map { "EventSubscription \($0)" }
+                + specResources.inventory).map { $0 + suffix }
         }
         enter(region: configuration.region)
         readAnswers.removeAll()
@@ -273,7 +279,9 @@ public actor NeptuneEmulator {
         case "ModifyDBClusterEndpoint": return modifyEndpoint(request)
         case "DescribePendingMaintenanceActions": return describePendingMaintenance(operation, request)
         case "ApplyPendingMaintenanceAction": return applyPendingMaintenance(request)
-        default: return renderer.error("InvalidAction", "\(operation.name) is not implemented by the reference server")
+        default:
+            return performFromSpec(operation, request)
+                ?? renderer.error("InvalidAction", "\(operation.name) is not implemented by the reference server")
         }
     }
 

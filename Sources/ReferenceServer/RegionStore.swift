@@ -11,4 +11,5 @@ struct RegionStore: Sendable {
     var subnetsTagsRoles = SubnetsTagsRolesStore()
     var endpointsMaintenance = EndpointsMaintenanceStore()
     var events = EventsStore()
+    var specResources = SpecResourceStore()
 }

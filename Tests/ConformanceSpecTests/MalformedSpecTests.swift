@@ -165,7 +165,7 @@ import Testing
             find: "  DBClusterSnapshot:\n", replace: "  DBClusterSnapshots:\n",
             keyPath: "resources.DBClusterSnapshots",
             message:
-                "unknown resource kind 'DBClusterSnapshots'; expected one of DBCluster, DBClusterSnapshot, DBClusterParameterGroup, DBParameterGroup, DBSubnetGroup, GlobalCluster, DBInstance, DBClusterEndpoint, EventSubscription, Subnet (did you mean 'DBClusterSnapshot'?)"
+                "unknown resource kind 'DBClusterSnapshots'; expected one of DBCluster, DBClusterSnapshot, DBClusterParameterGroup, DBParameterGroup, DBSubnetGroup, GlobalCluster, DBInstance, DBClusterEndpoint, EventSubscription, Subnet or a structure of shapes.yaml (did you mean 'DBClusterSnapshot'?)"
         ),
         Mistake(
             name: "resources: unknown operation", file: "resources.yaml",

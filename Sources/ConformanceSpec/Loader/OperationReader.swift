@@ -4,6 +4,8 @@ struct OperationReader {
     let errors: [String: ErrorSpec]
     /// The engine parameters the `engineParameter…` rules check against.
     var catalog = EngineParameterCatalog()
+    /// The resource kinds a precondition may name: the built-in ones and the new kinds `resources.yaml` describes.
+    var kinds = ResourceKind.builtIn
 
     static let keys = [
         "operation", "result", "unsupported", "note", "parameters", "rules", "preconditions", "output", "errors",
@@ -269,10 +271,9 @@ struct OperationReader {
         switch keyword {
         case "exists", "absent", "namesResource", "notInUse", "notDefault":
             let node = value("resource")
-            guard let resource = ResourceKind(rawValue: try node.string()) else {
+            guard let resource = ResourceKind.named(try node.string(), among: kinds) else {
                 throw node.error(
-                    "unknown resource \(node.found); expected one of \(ResourceKind.allCases.map(\.rawValue).joined(separator: ", "))"
-                )
+                    "unknown resource \(node.found); expected one of \(kinds.map(\.rawValue).joined(separator: ", "))")
             }
             switch keyword {
             case "exists": kind = .exists(resource)
@@ -335,7 +336,7 @@ struct OperationReader {
         let parameter = try path(YAMLCursor.value("parameter", in: entries)!, in: parameters)
         var kinds: [String: ResourceKind] = [:]
         for (value, kindNode) in try YAMLCursor.value("kinds", in: entries)!.mapping(allowed: []) {
-            guard let kind = ResourceKind(rawValue: try kindNode.string()) else {
+            guard let kind = ResourceKind.named(try kindNode.string(), among: self.kinds) else {
                 throw kindNode.error("unknown resource \(kindNode.found)")
             }
             kinds[value] = kind

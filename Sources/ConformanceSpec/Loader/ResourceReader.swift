@@ -6,6 +6,9 @@ struct ResourceReader {
     /// The operation names of `operations/` by file name, also of files that could not be read.
     let operationFiles: [String]
     let errors: [String: ErrorSpec]
+    /// The structures of `shapes.yaml`: a kind other than the built-in ones must be one of them (the item its describe
+    /// lists), so a misspelt built-in kind is still refused.
+    var shapes: Set<String> = []
 
     static let keys = ["probe", "reads", "helperOperations", "resources"]
     static let lifecycleKeys = [
@@ -44,10 +47,10 @@ struct ResourceReader {
         known = Set(operations.keys).union(operationFiles).sorted() + helpers
         let resources = try value("resources")!.namedEntries()
         for (name, node) in resources {
-            guard let kind = ResourceKind(rawValue: name) else {
-                let kinds = ResourceKind.allCases.map(\.rawValue).joined(separator: ", ")
-                var message = "unknown resource kind '\(name)'; expected one of \(kinds)"
-                if let near = YAMLCursor.nearest(name, in: ResourceKind.allCases.map(\.rawValue)) {
+            guard let kind = Self.kind(named: name, shapes: shapes) else {
+                let kinds = ResourceKind.builtIn.map(\.rawValue).joined(separator: ", ")
+                var message = "unknown resource kind '\(name)'; expected one of \(kinds) or a structure of shapes.yaml"
+                if let near = YAMLCursor.nearest(name, in: ResourceKind.builtIn.map(\.rawValue)) {
                     message += " (did you mean '\(near)'?)"
                 }
                 throw YAMLCursor(node: node.node, path: node.path, file: node.file).error(message)
@@ -297,7 +300,7 @@ struct ResourceReader {
             let text = try item.string()
             if text.hasPrefix("{{"), text.hasSuffix("}}"), !text.hasPrefix("{{account:") {
                 let inner = String(text.dropFirst(2).dropLast(2))
-                guard let kind = ResourceKind(rawValue: inner), defined.contains(kind) else {
+                guard let kind = ResourceKind.named(inner, among: defined) else {
                     let kinds = defined.map { "{{\($0.rawValue)}}" }.joined(separator: ", ")
                     var message = "'\(text)' names no resource kind of this file; expected one of \(kinds)"
                     if let near = YAMLCursor.nearest(inner, in: defined.map(\.rawValue)) {
@@ -369,7 +372,7 @@ struct ResourceReader {
 
     private func definedKind(_ node: YAMLCursor) throws(SpecLoadError) -> ResourceKind {
         let name = try node.nonEmptyString()
-        guard let kind = ResourceKind(rawValue: name), defined.contains(kind) else {
+        guard let kind = ResourceKind.named(name, among: defined) else {
             let kinds = defined.map(\.rawValue).joined(separator: ", ")
             var message = "'\(name)' is not a resource kind of this file; expected one of \(kinds)"
             if let near = YAMLCursor.nearest(name, in: defined.map(\.rawValue)) {
@@ -378,5 +381,19 @@ struct ResourceReader {
             throw node.error(message)
         }
         return kind
+    }
+
+    /// A built-in kind, or a kind named after a structure of `shapes.yaml`.
+    static func kind(named name: String, shapes: Set<String>) -> ResourceKind? {
+        ResourceKind.named(name) ?? (shapes.contains(name) ? ResourceKind(rawValue: name) : nil)
+    }
+
+    /// The kind names under `resources:` that `kind(named:shapes:)` accepts, read ahead of the operations (whose
+    /// preconditions name kinds); nothing when the file cannot be read (its own errors are reported when it is read).
+    static func declaredKinds(in root: YAMLCursor, shapes: Set<String>) -> [ResourceKind] {
+        guard case .mapping = root.node, let entries = try? root.mapping(allowed: keys),
+            let resources = YAMLCursor.value("resources", in: entries), let named = try? resources.namedEntries()
+        else { return [] }
+        return named.compactMap { kind(named: $0.0, shapes: shapes) }
     }
 }

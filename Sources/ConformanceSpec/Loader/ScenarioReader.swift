@@ -94,12 +94,12 @@ struct ScenarioReader {
     private func readMade(_ node: YAMLCursor, name: String, earlier: [Scenario.Made]) throws(SpecLoadError)
         -> Scenario.Made
     {
-        let kinds = ResourceKind.allCases.map(\.rawValue)
+        let kinds = resources.knownKinds.map(\.rawValue)
         let (kind, second) = try readKind(node, allowing: Self.madeKeys + kinds)
         var related: [ResourceKind: String] = [:]
         if case .mapping = node.node {
             for (key, cursor) in try node.mapping(allowed: Self.madeKeys + kinds) {
-                guard let other = ResourceKind(rawValue: key) else { continue }
+                guard let other = ResourceKind.named(key, among: resources.knownKinds) else { continue }
                 let target = try cursor.nonEmptyString()
                 guard let match = earlier.first(where: { $0.name == target }), match.kind == other else {
                     throw cursor.error("'\(target)' names no \(key) made earlier in this scenario's make")
@@ -123,8 +123,8 @@ struct ScenarioReader {
             if let region = YAMLCursor.value("region", in: entries) { second = try readRegion(region) }
         }
         let text = try kindNode.nonEmptyString()
-        guard let kind = ResourceKind(rawValue: text) else {
-            let kinds = ResourceKind.allCases.map(\.rawValue)
+        guard let kind = ResourceKind.named(text, among: resources.knownKinds) else {
+            let kinds = resources.knownKinds.map(\.rawValue)
             var message = "unknown resource kind '\(text)'; expected one of \(kinds.joined(separator: ", "))"
             if let near = YAMLCursor.nearest(text, in: kinds) { message += " (did you mean '\(near)'?)" }
             throw kindNode.error(message)

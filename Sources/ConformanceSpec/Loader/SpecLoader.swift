@@ -53,6 +53,11 @@ public struct SpecLoader: Sendable {
             catalog = attempt { () throws(SpecLoadError) in try EngineParameterReader().read(document) } ?? catalog
         }
 
+        // resources.yaml is read ahead for the names of the kinds it adds, which the operations' preconditions may name.
+        let shapeNames = Set(resolver.rawShapes.keys)
+        let resourcesDocument = attempt { () throws(SpecLoadError) in try readDocument("resources.yaml") }
+        let declaredKinds = resourcesDocument.map { ResourceReader.declaredKinds(in: $0, shapes: shapeNames) } ?? []
+        let knownKinds = ResourceKind.builtIn + declaredKinds.filter { !ResourceKind.builtIn.contains($0) }
         var operations: [OperationSpec] = []
         var seen: [String: String] = [:]
         let files = attempt({ () throws(SpecLoadError) in try operationFiles() }) ?? []
@@ -60,6 +65,7 @@ public struct SpecLoader: Sendable {
         for (file, read) in zip(files, documents) {
             guard let document = attempt({ () throws(SpecLoadError) in try read.get() }) else { continue }
             var reader = OperationReader(resolver: resolver, errors: errors, catalog: catalog)
+            reader.kinds = knownKinds
             guard let operation = attempt({ () throws(SpecLoadError) in try reader.read(document) }) else { continue }
             resolver = reader.resolver
             if let first = seen[operation.name] {
@@ -87,12 +93,13 @@ public struct SpecLoader: Sendable {
                 SpecLoadError(file: "operations/", keyPath: "", message: "no operation files (*.yaml) found"))
         }
         var resources = ResourceCatalog()
-        if let document = attempt({ () throws(SpecLoadError) in try readDocument("resources.yaml") }) {
+        if let document = resourcesDocument {
             // Operations whose file has a mistake of its own still count as known, so one mistake is reported once.
             let stems = files.map { ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".yaml", with: "") }
             var reader = ResourceReader(
                 operations: Dictionary(operations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }),
                 operationFiles: stems, errors: errors)
+            reader.shapes = shapeNames
             resources = attempt { () throws(SpecLoadError) in try reader.read(document) } ?? resources
         }
         var instanceClasses = InstanceClassCatalogue()
@@ -106,7 +113,9 @@ public struct SpecLoader: Sendable {
         if FileManager.default.fileExists(atPath: directory.appendingPathComponent("plan.yaml").path),
             let document = attempt({ () throws(SpecLoadError) in try readDocument("plan.yaml") })
         {
-            plan = attempt { () throws(SpecLoadError) in try PlanFiguresReader().read(document) } ?? plan
+            plan =
+                attempt { () throws(SpecLoadError) in try PlanFiguresReader(kinds: resources.knownKinds).read(document)
+                } ?? plan
         }
         var scenarios: [Scenario] = []
         // Scenarios are judged against the rest of the spec: an operation file that failed would only add follow-on

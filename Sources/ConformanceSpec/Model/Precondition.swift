@@ -114,18 +114,39 @@ public struct Precondition: Sendable, Equatable {
     }
 }
 
-/// The kinds of resource a precondition can name.
-public enum ResourceKind: String, Sendable, Equatable, CaseIterable {
-    case dbCluster = "DBCluster"
-    case dbClusterSnapshot = "DBClusterSnapshot"
-    case dbClusterParameterGroup = "DBClusterParameterGroup"
-    case dbParameterGroup = "DBParameterGroup"
-    case dbSubnetGroup = "DBSubnetGroup"
-    case globalCluster = "GlobalCluster"
-    case dbInstance = "DBInstance"
+/// A kind of resource a precondition, a lifecycle or a scenario can name: one of the kinds the suite has known from the
+/// start (`builtIn`), or another kind `resources.yaml` describes whose name is a structure of `shapes.yaml` (the item
+/// its describe lists), which the reference server serves from the spec alone.
+public struct ResourceKind: RawRepresentable, Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public static let dbCluster = ResourceKind(rawValue: "DBCluster")
+    public static let dbClusterSnapshot = ResourceKind(rawValue: "DBClusterSnapshot")
+    public static let dbClusterParameterGroup = ResourceKind(rawValue: "DBClusterParameterGroup")
+    public static let dbParameterGroup = ResourceKind(rawValue: "DBParameterGroup")
+    public static let dbSubnetGroup = ResourceKind(rawValue: "DBSubnetGroup")
+    public static let globalCluster = ResourceKind(rawValue: "GlobalCluster")
+    public static let dbInstance = ResourceKind(rawValue: "DBInstance")
     /// A custom endpoint of a DB cluster.
-    case dbClusterEndpoint = "DBClusterEndpoint"
-    case eventSubscription = "EventSubscription"
+    public static let dbClusterEndpoint = ResourceKind(rawValue: "DBClusterEndpoint")
+    public static let eventSubscription = ResourceKind(rawValue: "EventSubscription")
     /// A VPC subnet: the suite cannot create one; the endpoint knows which exist and their zones.
-    case subnet = "Subnet"
+    public static let subnet = ResourceKind(rawValue: "Subnet")
+
+    /// The kinds the suite knows without `resources.yaml`, in the order error messages list them.
+    public static let builtIn: [ResourceKind] = [
+        .dbCluster, .dbClusterSnapshot, .dbClusterParameterGroup, .dbParameterGroup, .dbSubnetGroup, .globalCluster,
+        .dbInstance, .dbClusterEndpoint, .eventSubscription, .subnet,
+    ]
+
+    /// The kind called `name` among `known`, or nil.
+    public static func named(_ name: String, among known: [ResourceKind] = builtIn) -> ResourceKind? {
+        known.first { $0.rawValue == name }
+    }
+
+    public static func < (lhs: ResourceKind, rhs: ResourceKind) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public var description: String { rawValue }
 }

@@ -20,6 +20,11 @@ public struct ResourceCatalog: Sendable, Equatable {
 
     public func lifecycle(of kind: ResourceKind) -> ResourceLifecycle? { lifecycles.first { $0.kind == kind } }
 
+    /// The built-in kinds, then the other kinds this catalogue describes.
+    public var knownKinds: [ResourceKind] {
+        ResourceKind.builtIn + lifecycles.map(\.kind).filter { !ResourceKind.builtIn.contains($0) }
+    }
+
     /// True when `operation` only reads (`reads:`, and every kind's describe).
     public func reads(_ operation: String) -> Bool {
         reads.contains(operation) || lifecycle(describedBy: operation) != nil

@@ -1,0 +1,175 @@
+import ConformanceSpec
+import Foundation
+
+/// The resource engine: the operations `resources.yaml` names as a kind's create, describe, modify or delete, and the
+/// reads a catalogue of `catalogues.yaml` is asked through, answered from the spec alone when no behaviour code
+/// claims them. A record keeps the request members its kind's structure also has (the identifier lower-cased), the
+/// members the structure derives (`derive:`) or fixes (`constant:`), and the status the kind's set-up waits for;
+/// answers are rendered through the operation's output. Preconditions (exists, absent, …) have been judged before,
+/// against this store too (`EmulatorContractState.exists`). Tags by ARN need nothing here: a kind with an `arn` type
+/// is taggable through the tagging operations.
+extension NeptuneEmulator {
+    /// The answer of an operation the engine can serve from the spec, or nil when the spec says nothing it can serve.
+    func performFromSpec(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer? {
+        for lifecycle in spec.resources.lifecycles {
+            if let create = lifecycle.creates.first(where: { $0.operation == operation.name }) {
+                return createFromSpec(lifecycle, identifier: create.parameter, operation, request)
+            }
+            if lifecycle.describe.operation == operation.name { return describeFromSpec(lifecycle, operation, request) }
+            if lifecycle.modify?.operation == operation.name { return modifyFromSpec(lifecycle, operation, request) }
+            if lifecycle.delete.operation == operation.name { return deleteFromSpec(lifecycle, operation, request) }
+        }
+        if let catalogue = spec.catalogues.values.first(where: { $0.ask.operation == operation.name }) {
+            return listCatalogue(catalogue, operation, request)
+        }
+        return nil
+    }
+
+    private func itemShape(_ kind: ResourceKind) -> StructureSpec {
+        spec.shapes[kind.rawValue] ?? StructureSpec(members: [])
+    }
+
+    /// The member of the kind's structure that holds its identifier.
+    private func identifierMember(_ lifecycle: ResourceLifecycle) -> String {
+        lifecycle.describe.identifierMember ?? lifecycle.describe.identifier
+    }
+
+    private func createFromSpec(
+        _ lifecycle: ResourceLifecycle, identifier parameter: String, _ operation: OperationSpec, _ request: Request
+    ) -> EmulatorAnswer {
+        let shape = itemShape(lifecycle.kind)
+        let id = key(text(parameter, request) ?? "")
+        var members: [String: ParameterValue] = [:]
+        for given in request.parameters where shape.member(named: given.name) != nil {
+            members[given.name] = given.value
+        }
+        members[identifierMember(lifecycle)] = .scalar(id)
+        if let status = lifecycle.describe.status {
+            members[status] = .scalar(lifecycle.setup.create.waitFor ?? "available")
+        }
+        sequence += 1
+        let made = String(format: "%026X", sequence)
+        let texts = members.compactMapValues { if case .scalar(let text) = $0 { text } else { nil } }
+        for member in shape.members where members[member.name] == nil {
+            if let constant = member.constant {
+                members[member.name] = .scalar(constant)
+            } else if let derivation = member.derivation {
+                members[member.name] = .scalar(
+                    derivation.value(siblings: texts, region: region, account: configuration.accountId, made: made))
+            }
+        }
+        let record = SpecResourceRecord(id: id, members: members, sequence: sequence)
+        specResources.byKind[lifecycle.kind, default: [:]][id] = record
+        return itemAnswer(record, of: lifecycle.kind, operation)
+    }
+
+    private func describeFromSpec(
+        _ lifecycle: ResourceLifecycle, _ operation: OperationSpec, _ request: Request
+    ) -> EmulatorAnswer {
+        var records = Array((specResources.byKind[lifecycle.kind] ?? [:]).values)
+        if let name = text(lifecycle.describe.identifier, request) {
+            records = records.filter { $0.id == key(name) }
+            if records.isEmpty, let notFound = lifecycle.describe.notFound {
+                return renderer.error(notFound, "\(lifecycle.kind.rawValue) \(name) not found.")
+            }
+        }
+        switch page(records, key: \.id, of: operation, request) {
+        case .refused(let refusal): return refusal
+        case .page(let page, let marker):
+            let items = page.map { ParameterValue.structure(members(of: $0, kind: lifecycle.kind)) }
+            return listAnswer(items, marker: marker, operation)
+        }
+    }
+
+    private func modifyFromSpec(
+        _ lifecycle: ResourceLifecycle, _ operation: OperationSpec, _ request: Request
+    ) -> EmulatorAnswer {
+        let id = key(text(lifecycle.modify?.identifier ?? lifecycle.describe.identifier, request) ?? "")
+        guard var record = specResources.record(lifecycle.kind, id) else {
+            let code = lifecycle.delete.notFound
+            return renderer.error(code, "\(lifecycle.kind.rawValue) \(id) not found.")
+        }
+        let shape = itemShape(lifecycle.kind)
+        for given in request.parameters
+        where shape.member(named: given.name) != nil
+            && given.name != identifierMember(lifecycle)
+        {
+            record.members[given.name] = given.value
+        }
+        specResources.byKind[lifecycle.kind]?[id] = record
+        return itemAnswer(record, of: lifecycle.kind, operation)
+    }
+
+    private func deleteFromSpec(
+        _ lifecycle: ResourceLifecycle, _ operation: OperationSpec, _ request: Request
+    ) -> EmulatorAnswer {
+        let id = key(text(lifecycle.delete.identifier, request) ?? "")
+        guard let record = specResources.byKind[lifecycle.kind]?.removeValue(forKey: id) else {
+            return renderer.error(lifecycle.delete.notFound, "\(lifecycle.kind.rawValue) \(id) not found.")
+        }
+        if let type = lifecycle.arn?.type { subnetsTagsRoles.tags[canonicalARN(type: type, id: id)] = nil }
+        return itemAnswer(record, of: lifecycle.kind, operation)
+    }
+
+    /// The record's members in the kind's structure's order.
+    private func members(of record: SpecResourceRecord, kind: ResourceKind) -> [Parameter] {
+        itemShape(kind).members.compactMap { member in record.members[member.name].map { Parameter(member.name, $0) } }
+    }
+
+    /// The answer of an operation on one resource: the output member holding the kind's structure gets the record;
+    /// an operation without output answers with its metadata only.
+    private func itemAnswer(_ record: SpecResourceRecord, of kind: ResourceKind, _ operation: OperationSpec)
+        -> EmulatorAnswer
+    {
+        guard !operation.output.members.isEmpty else {
+            return renderer.success(action: operation.name, result: "", hasResult: false)
+        }
+        let shape = itemShape(kind)
+        var xml = ""
+        for member in operation.output.members {
+            if case .structure(let structure) = member.type, member.name == kind.rawValue || structure == shape {
+                renderer.append(member.name, .structure(members(of: record, kind: kind)), type: member.type, to: &xml)
+            }
+        }
+        return renderer.success(action: operation.name, result: xml)
+    }
+
+    /// The answer of a read that lists structures: the output's list member gets `items`, the paging token its marker.
+    private func listAnswer(_ items: [ParameterValue], marker: String?, _ operation: OperationSpec) -> EmulatorAnswer {
+        var xml = markerElement(marker, of: operation)
+        for member in operation.output.members {
+            if case .list = member.type { renderer.append(member.name, .list(items), type: member.type, to: &xml) }
+        }
+        return renderer.success(action: operation.name, result: xml)
+    }
+
+    /// A catalogue read: the entries whose fields equal every request parameter of the same name, in the file's order
+    /// (paged by the catalogue's key), each rendered with the fields its list's structure has.
+    private func listCatalogue(_ catalogue: Catalogue, _ operation: OperationSpec, _ request: Request) -> EmulatorAnswer
+    {
+        var entries = catalogue.entries
+        for given in request.parameters {
+            guard case .scalar(let value) = given.value, entries.contains(where: { $0[given.name] != nil }) else {
+                continue
+            }
+            entries = entries.filter { $0[given.name] == value }
+        }
+        let listType = operation.output.members.lazy.compactMap { member -> ListSpec? in
+            if case .list(let list) = member.type { list } else { nil }
+        }.first
+        guard case .structure(let shape)? = listType?.member else {
+            return renderer.error("InvalidAction", "\(operation.name) lists no structure the spec describes")
+        }
+        let ordered = entries.enumerated().map { (String(format: "%08d", $0.offset), $0.element) }
+        switch page(ordered, key: \.0, of: operation, request) {
+        case .refused(let refusal): return refusal
+        case .page(let page, let marker):
+            let items = page.map { _, entry in
+                ParameterValue.structure(
+                    shape.members.compactMap { member in entry[member.name].map { Parameter(member.name, .scalar($0)) }
+                    })
+            }
+            return listAnswer(items, marker: marker, operation)
+        }
+    }
+}

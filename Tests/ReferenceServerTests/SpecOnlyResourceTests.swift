@@ -1,0 +1,293 @@
+import ConformanceSpec
+import ConformanceTestSupport
+import Foundation
+import QueryProtocol
+import ReferenceServer
+import Testing
+import Transport
+import XMLCompare
+
+/// The reference server as an interpreter of `Specs/`: a copy of the spec gains a new taggable resource kind (its
+/// structure, four operations, two error codes, a lifecycle with an ARN type) and a new describe-only operation read
+/// from a new catalogue, and `serve` answers them all over HTTP with no Swift change: creates, describes by name and
+/// in pages, refuses a duplicate and a missing name with the spec's codes, tags the new kind by ARN, deletes it.
+@Suite struct SpecOnlyResourceTests {
+    /// The files the copy gains or extends, each as the spec's own files are written.
+    static let additions: [(file: String, text: String)] = [
+        (
+            "shapes.yaml",
+            """
+              Widget:
+                members:
+                  WidgetName: {type: string, presence: always, evidence: {level: inferred, source: a made-up kind}}
+                  WidgetSize: {type: integer}
+                  Status: {type: string}
+                  Engine: {type: string, constant: neptune}
+                  WidgetArn:
+                    type: string
+                    derive: 'arn:aws:rds:{region}:{account}:widget:{WidgetName}'
+                    evidence: {level: inferred, source: a made-up kind}
+              WidgetType:
+                members:
+                  TypeName: {type: string}
+                  MaxSize: {type: integer}
+
+            """
+        ),
+        (
+            "errors.yaml",
+            """
+              WidgetAlreadyExists: {status: 400, type: Sender}
+              WidgetNotFound: {status: 404, type: Sender}
+
+            """
+        ),
+        (
+            "catalogues.yaml",
+            """
+              WidgetType:
+                key: TypeName
+                ask:
+                  operation: DescribeWidgetTypes
+                  parameters: {}
+                  value: DescribeWidgetTypesResult/WidgetTypes/WidgetType/TypeName
+                entries:
+                  - {TypeName: small, MaxSize: '4'}
+                  - {TypeName: large, MaxSize: '64'}
+
+            """
+        ),
+        (
+            "resources.yaml",
+            """
+              Widget:
+                nameTag: w
+                create:
+                  - {operation: CreateWidget, identifier: WidgetName}
+                describe:
+                  operation: DescribeWidgets
+                  identifier: WidgetName
+                  items: DescribeWidgetsResult/Widgets/Widget
+                  status: Status
+                  notFound: WidgetNotFound
+                  runtimeMembers: [WidgetArn]
+                arn: {type: widget, member: WidgetArn, notFound: WidgetNotFound}
+                modify: {operation: ModifyWidget, identifier: WidgetName}
+                delete: {operation: DeleteWidget, identifier: WidgetName, notFound: WidgetNotFound}
+                setup:
+                  create: {operation: CreateWidget, parameters: {WidgetSize: '2'}, waitFor: ready}
+
+            """
+        ),
+        (
+            "operations/CreateWidget.yaml",
+            """
+            operation: CreateWidget
+            result: CreateWidgetResult
+            parameters:
+              WidgetName: {type: string, required: true, lowercased: true}
+              WidgetSize: {type: integer, constraints: [{range: {min: 1, max: 64, error: InvalidParameterValue}}]}
+              Tags: {type: list, member: {shape: Tag}, memberName: Tag}
+            preconditions:
+              - absent: {parameter: WidgetName, resource: Widget, error: WidgetAlreadyExists}
+            output:
+              Widget: {shape: Widget}
+            errors: [WidgetAlreadyExists]
+
+            """
+        ),
+        (
+            "operations/DescribeWidgets.yaml",
+            """
+            operation: DescribeWidgets
+            result: DescribeWidgetsResult
+            parameters:
+              WidgetName: {type: string, lowercased: true}
+              MaxRecords: {type: integer, constraints: [{range: {min: 1, max: 100, error: InvalidParameterValue}}]}
+              Marker: {type: string}
+            preconditions:
+              - exists: {parameter: WidgetName, resource: Widget, error: WidgetNotFound}
+            output:
+              Marker: {type: string}
+              Widgets: {type: list, member: {shape: Widget}, memberName: Widget}
+            paging: {limit: MaxRecords, token: Marker, items: Widgets, key: WidgetName, badToken: {error: InvalidParameterValue}}
+            errors: [WidgetNotFound]
+
+            """
+        ),
+        (
+            "operations/ModifyWidget.yaml",
+            """
+            operation: ModifyWidget
+            result: ModifyWidgetResult
+            parameters:
+              WidgetName: {type: string, required: true, lowercased: true}
+              WidgetSize: {type: integer}
+            preconditions:
+              - exists: {parameter: WidgetName, resource: Widget, error: WidgetNotFound}
+            output:
+              Widget: {shape: Widget}
+            errors: [WidgetNotFound]
+
+            """
+        ),
+        (
+            "operations/DeleteWidget.yaml",
+            """
+            operation: DeleteWidget
+            parameters:
+              WidgetName: {type: string, required: true, lowercased: true}
+            preconditions:
+              - exists: {parameter: WidgetName, resource: Widget, error: WidgetNotFound}
+            output: {}
+            errors: [WidgetNotFound]
+
+            """
+        ),
+        (
+            "operations/DescribeWidgetTypes.yaml",
+            """
+            operation: DescribeWidgetTypes
+            result: DescribeWidgetTypesResult
+            parameters:
+              TypeName: {type: string}
+            output:
+              WidgetTypes: {type: list, member: {shape: WidgetType}, memberName: WidgetType}
+            errors: []
+
+            """
+        ),
+    ]
+
+    /// A copy of `Specs/` with `additions`, loaded.
+    static func extendedSpec() throws -> ServiceSpec {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("spec-only-\(UUID().uuidString)").appendingPathComponent("Specs")
+        try FileManager.default.createDirectory(
+            at: directory.deletingLastPathComponent(), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
+        try FileManager.default.copyItem(at: BuiltCLI.packageRoot.appendingPathComponent("Specs"), to: directory)
+        for (file, text) in additions {
+            let url = directory.appendingPathComponent(file)
+            let existing = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+            try (existing + (existing.hasSuffix("\n") || existing.isEmpty ? "" : "\n") + text)
+                .write(to: url, atomically: true, encoding: .utf8)
+        }
+        return try SpecLoader(directory: directory).load()
+    }
+
+    @Test func theCopyLoadsWithTheNewKindAndOperations() throws {
+        let spec = try Self.extendedSpec()
+        #expect(spec.resources.lifecycle(of: ResourceKind(rawValue: "Widget"))?.arn?.type == "widget")
+        for name in ["CreateWidget", "DescribeWidgets", "ModifyWidget", "DeleteWidget", "DescribeWidgetTypes"] {
+            #expect(spec.operation(named: name) != nil, "\(name) loaded")
+        }
+        // The real Specs/ stay as they were: no Widget there.
+        #expect(Suite.spec.operation(named: "CreateWidget") == nil)
+    }
+
+    @Test func serveAnswersTheNewKindAndTheDescribeOnlyOperationWithoutSwiftChanges() async throws {
+        let spec = try Self.extendedSpec()
+        let server = ReferenceServer(emulator: NeptuneEmulator(spec: spec), maxBodySize: 64 * 1024)
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run { continuation.yield($0) } }
+            var iterator = ports.makeAsyncIterator()
+            let port = try #require(await iterator.next())
+            let transport = NetworkTransport(options: .init(timeout: .seconds(60), connections: 2))
+            defer { group.cancelAll() }
+            do {
+                try await Self.converse(url: "http://127.0.0.1:\(port)/", transport: transport)
+            } catch {
+                await transport.shutdown()
+                throw error
+            }
+            await transport.shutdown()
+        }
+    }
+
+    /// Sends one action and parses its answer.
+    static func send(_ action: String, _ parameters: String = "", url: String, transport: NetworkTransport)
+        async throws -> (status: Int, root: XMLTree.Element)
+    {
+        let body = "Action=\(action)&Version=2014-10-31" + (parameters.isEmpty ? "" : "&" + parameters)
+        let answer = try await transport.send(
+            url: url, headers: [("Content-Type", "application/x-www-form-urlencoded")], body: body)
+        return (answer.status, try SafeXMLParser().parse(answer.body).root)
+    }
+
+    static func converse(url: String, transport: NetworkTransport) async throws {
+        func send(_ action: String, _ parameters: String = "") async throws -> (status: Int, root: XMLTree.Element) {
+            try await Self.send(action, parameters, url: url, transport: transport)
+        }
+        let arn = "arn:aws:rds:us-east-1:123456789012:widget:gear"
+
+        let created = try await send(
+            "CreateWidget", "WidgetName=Gear&WidgetSize=3&Tags.Tag.1.Key=team&Tags.Tag.1.Value=a")
+        #expect(created.status == 200)
+        let widget = try #require(created.root.descendant("CreateWidgetResult/Widget"))
+        #expect(widget.child("WidgetName")?.value == "gear")
+        #expect(widget.child("WidgetSize")?.value == "3")
+        #expect(widget.child("Status")?.value == "ready")
+        #expect(widget.child("Engine")?.value == "neptune")
+        #expect(widget.child("WidgetArn")?.value == arn)
+        #expect(widget.children.map(\.name) == ["WidgetName", "WidgetSize", "Status", "Engine", "WidgetArn"])
+
+        let again = try await send("CreateWidget", "WidgetName=gear")
+        #expect(again.status == 400)
+        #expect(again.root.descendant("Error/Code")?.value == "WidgetAlreadyExists")
+        let tooBig = try await send("CreateWidget", "WidgetName=huge&WidgetSize=65")
+        #expect(tooBig.root.descendant("Error/Code")?.value == "InvalidParameterValue")
+
+        for name in ["cog", "bolt"] { #expect(try await send("CreateWidget", "WidgetName=\(name)").status == 200) }
+        let firstPage = try await send("DescribeWidgets", "MaxRecords=2")
+        let firstNames = firstPage.root.descendant("DescribeWidgetsResult/Widgets")?.children.compactMap {
+            $0.child("WidgetName")?.value
+        }
+        #expect(firstNames == ["bolt", "cog"])
+        let marker = try #require(firstPage.root.descendant("DescribeWidgetsResult/Marker")?.value)
+        let secondPage = try await send("DescribeWidgets", "MaxRecords=2&Marker=\(marker)")
+        #expect(
+            secondPage.root.descendant("DescribeWidgetsResult/Widgets")?.children.compactMap {
+                $0.child("WidgetName")?.value
+            } == ["gear"])
+        #expect(secondPage.root.descendant("DescribeWidgetsResult/Marker") == nil)
+
+        let missing = try await send("DescribeWidgets", "WidgetName=nothing")
+        #expect(missing.status == 404)
+        #expect(missing.root.descendant("Error/Code")?.value == "WidgetNotFound")
+
+        let modified = try await send("ModifyWidget", "WidgetName=GEAR&WidgetSize=8")
+        #expect(modified.root.descendant("ModifyWidgetResult/Widget/WidgetSize")?.value == "8")
+
+        // Tags by ARN: the create's tags, one added, listed, one removed.
+        #expect(
+            try await send("AddTagsToResource", "ResourceName=\(arn)&Tags.Tag.1.Key=owner&Tags.Tag.1.Value=b").status
+                == 200)
+        let tags = try await send("ListTagsForResource", "ResourceName=\(arn)")
+        #expect(
+            tags.root.descendant("ListTagsForResourceResult/TagList")?.children.compactMap { $0.child("Key")?.value }
+                == ["team", "owner"])
+        let unknownArn = try await send(
+            "ListTagsForResource", "ResourceName=arn:aws:rds:us-east-1:123456789012:widget:none")
+        #expect(unknownArn.root.descendant("Error/Code")?.value == "WidgetNotFound")
+
+        // The describe-only operation: the catalogue's entries, filtered by a field the request names.
+        let types = try await send("DescribeWidgetTypes")
+        let listed = types.root.descendant("DescribeWidgetTypesResult/WidgetTypes")?.children ?? []
+        #expect(listed.compactMap { $0.child("TypeName")?.value } == ["small", "large"])
+        #expect(listed.compactMap { $0.child("MaxSize")?.value } == ["4", "64"])
+        let large = try await send("DescribeWidgetTypes", "TypeName=large")
+        #expect(
+            large.root.descendant("DescribeWidgetTypesResult/WidgetTypes")?.children.compactMap {
+                $0.child("TypeName")?.value
+            } == ["large"])
+
+        let deleted = try await send("DeleteWidget", "WidgetName=gear")
+        #expect(deleted.status == 200)
+        #expect(deleted.root.descendant("DeleteWidgetResult") == nil)
+        #expect(
+            try await send("DeleteWidget", "WidgetName=gear").root.descendant("Error/Code")?.value == "WidgetNotFound")
+        #expect(try await send("ListTagsForResource", "ResourceName=\(arn)").status == 404)
+    }
+}
