@@ -10,7 +10,6 @@ struct EmulatorContractState: ContractState {
     let instances: [String: InstanceRecord]
     let snapshots: [String: SnapshotRecord]
     let endpoints: [String: EndpointRecord]
-    let subnetGroups: [String: SubnetGroupRecord]
     let parameterGroups: ParameterGroupStore
     /// The parameter group families, whose `default.<family>` groups exist in every region.
     let families: [String]
@@ -22,6 +21,8 @@ struct EmulatorContractState: ContractState {
     var subscriptions: [String: EventSubscriptionRecord] = [:]
     /// The kinds the resource engine serves from the spec.
     var specResources = SpecResourceStore()
+    /// The identifiers of the records every region holds without a create, by kind (`KindBehaviour.standing`).
+    var standing: [ResourceKind: Set<String>] = [:]
     /// The global clusters (kept once for every region), by stored identifier, with their live members' ARNs.
     var globalClusters: [String: (record: GlobalClusterRecord, members: [String])] = [:]
     /// For an operation on a kind that is not regional: the clusters of every region by ARN, which its cluster ARNs
@@ -60,14 +61,13 @@ struct EmulatorContractState: ContractState {
         case .dbClusterSnapshot: snapshots[NeptuneEmulator.snapshotKey(identifier)] != nil
         case .dbInstance: instances[NeptuneEmulator.instanceKey(identifier)] != nil
         case .dbClusterEndpoint: endpoints[key(identifier)] != nil
-        case .dbSubnetGroup:
-            key(identifier) == "default" || subnetGroups[key(identifier)] != nil
         case .subnet: EmulatedSubnets.zone(of: identifier, region: region) != nil
         case .dbClusterParameterGroup: parameterGroups.group(.cluster, identifier, families: families) != nil
         case .dbParameterGroup: parameterGroups.group(.instance, identifier, families: families) != nil
         case .eventSubscription: subscriptions[identifier] != nil
         case .globalCluster: globalClusters[key(identifier)] != nil
-        default: specResources.record(kind, key(identifier)) != nil
+        default:
+            specResources.record(kind, key(identifier)) != nil || standing[kind]?.contains(key(identifier)) == true
         }
     }
 

@@ -179,7 +179,7 @@ extension NeptuneEmulator {
         guard var record = events.subscriptions.removeValue(forKey: name) else {
             return renderer.error("SubscriptionNotFound", "Subscription \(name) not found.")
         }
-        subnetsTagsRoles.tags[subscriptionARN(name)] = nil
+        tagStore.tags[subscriptionARN(name)] = nil
         record.status = "deleting"
         return renderer.success(action: "DeleteEventSubscription", result: subscriptionXML(record))
     }

@@ -45,7 +45,12 @@ extension NeptuneEmulator {
         }
         members[identifierMember(lifecycle)] = .scalar(id)
         if let status = lifecycle.describe.status {
-            members[status] = .scalar(lifecycle.setup.create.waitFor ?? "available")
+            // The state set-up waits for, else the first its status member may hold.
+            let first = shape.member(named: status)?.vocabulary?.values.first
+            members[status] = .scalar(lifecycle.setup.create.waitFor ?? first ?? "available")
+        }
+        if let refusal = KindBehaviour.byKind[lifecycle.kind]?.completing(&members, request, region) {
+            return renderer.error(refusal.code, refusal.message)
         }
         sequence += 1
         let made = String(format: "%026X", sequence)
@@ -66,7 +71,9 @@ extension NeptuneEmulator {
     private func describeFromSpec(
         _ lifecycle: ResourceLifecycle, _ operation: OperationSpec, _ request: Request
     ) -> EmulatorAnswer {
-        var records = Array((specResources.byKind[lifecycle.kind] ?? [:]).values)
+        let stored = specResources.byKind[lifecycle.kind] ?? [:]
+        let standing = KindBehaviour.byKind[lifecycle.kind]?.standing(region, configuration.accountId) ?? []
+        var records = Array(stored.values) + standing.filter { stored[$0.id] == nil }
         if let name = text(lifecycle.describe.identifier, request) {
             records = records.filter { $0.id == key(name) }
             if records.isEmpty, let notFound = lifecycle.describe.notFound {
@@ -96,6 +103,9 @@ extension NeptuneEmulator {
         {
             record.members[given.name] = given.value
         }
+        if let refusal = KindBehaviour.byKind[lifecycle.kind]?.completing(&record.members, request, region) {
+            return renderer.error(refusal.code, refusal.message)
+        }
         specResources.byKind[lifecycle.kind]?[id] = record
         return itemAnswer(record, of: lifecycle.kind, operation)
     }
@@ -107,7 +117,7 @@ extension NeptuneEmulator {
         guard let record = specResources.byKind[lifecycle.kind]?.removeValue(forKey: id) else {
             return renderer.error(lifecycle.delete.notFound, "\(lifecycle.kind.rawValue) \(id) not found.")
         }
-        if let type = lifecycle.arn?.type { subnetsTagsRoles.tags[canonicalARN(type: type, id: id)] = nil }
+        if let type = lifecycle.arn?.type { tagStore.tags[canonicalARN(type: type, id: id)] = nil }
         return itemAnswer(record, of: lifecycle.kind, operation)
     }
 

@@ -2,130 +2,72 @@ import ConformanceSpec
 import Foundation
 import QueryProtocol
 
-/// DB subnet groups: CreateDBSubnetGroup, DeleteDBSubnetGroup, DescribeDBSubnetGroups and ModifyDBSubnetGroup, and
-/// the dispatch of the subnet-group, tag and role family. The spec's constraints and preconditions have been
-/// checked before these run (names, `default`, existing subnets in two zones, a group no cluster uses); what is
-/// left here are the quotas and the store.
-extension NeptuneEmulator {
-    func performSubnetsTagsRoles(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
-        switch operation.name {
-        case "CreateDBSubnetGroup": return createSubnetGroup(request)
-        case "DeleteDBSubnetGroup": return deleteSubnetGroup(request)
-        case "DescribeDBSubnetGroups": return describeSubnetGroups(request)
-        case "ModifyDBSubnetGroup": return modifySubnetGroup(request)
-        case "AddTagsToResource": return addTags(request)
-        case "ListTagsForResource": return listTags(request)
-        case "RemoveTagsFromResource": return removeTags(request)
-        case "AddRoleToDBCluster": return addRole(request)
-        case "RemoveRoleFromDBCluster": return removeRole(request)
-        default: return renderer.error("InvalidAction", "\(operation.name) is not implemented by the reference server")
+/// DB subnet groups are served by the resource engine; what is theirs alone is here: the `default` group every region
+/// has, the subnets' zones and VPC (the emulator cannot ask EC2: `EmulatedSubnets`), and the 20-subnet quota. The
+/// spec's constraints and preconditions (names, `default`, existing subnets in two zones, a group no cluster uses)
+/// have been checked before.
+extension KindBehaviour {
+    static let subnetGroups = KindBehaviour(
+        standing: { region, account in
+            var members: [String: ParameterValue] = [
+                "DBSubnetGroupName": .scalar("default"), "DBSubnetGroupDescription": .scalar("default"),
+                "SubnetGroupStatus": .scalar("Complete"),
+                "DBSubnetGroupArn": .scalar("arn:aws:rds:\(region):\(account):subgrp:default"),
+            ]
+            members.merge(subnetMembers(EmulatedSubnets.defaultSubnets, region: region)) { $1 }
+            return [SpecResourceRecord(id: "default", members: members, sequence: 0)]
+        },
+        completing: { members, request, region in
+            var ids: [String] = []
+            for id in NeptuneEmulator.strings(request.value(at: "SubnetIds")) where !ids.contains(id) { ids.append(id) }
+            guard ids.count <= EmulatedSubnets.subnetsPerGroup else {
+                return Refusal(
+                    code: "DBSubnetQuotaExceededFault",
+                    message:
+                        "A DB subnet group can have at most \(EmulatedSubnets.subnetsPerGroup) subnets; \(ids.count) given.")
+            }
+            // The Region's 50-subnet-group quota (RDS CHAP_Limits) is not enforced, as the instance and snapshot quotas
+            // are not: one emulator serves many concurrent cases, and the spec holds no quota item.
+            members.merge(subnetMembers(ids, region: region)) { $1 }
+            return nil
+        })
+
+    /// The VPC and the `Subnet` structures of a group of these subnets, each in the zone its id places it in.
+    static func subnetMembers(_ ids: [String], region: String) -> [String: ParameterValue] {
+        let subnets = ids.map { id in
+            ParameterValue.structure([
+                Parameter("SubnetIdentifier", .scalar(id)),
+                Parameter(
+                    "SubnetAvailabilityZone",
+                    .structure([Parameter("Name", .scalar(EmulatedSubnets.zone(of: id, region: region) ?? region))])),
+                Parameter("SubnetStatus", .scalar("Active")),
+            ])
         }
+        return ["VpcId": .scalar(EmulatedSubnets.vpcId), "Subnets": .list(subnets)]
     }
+}
 
-    /// The store as the evaluator sees it when it judges preconditions.
-    func contractState() -> EmulatorContractState {
-        var state = EmulatorContractState(
-            clusters: clusters.byKey, instances: instances.byKey, snapshots: snapshots,
-            endpoints: endpointsMaintenance.endpoints,
-            subnetGroups: subnetsTagsRoles.subnetGroups, parameterGroups: parameterGroups,
-            families: spec.engineParameters.families, decorators: decorators, resources: spec.resources,
-            region: region, accountId: configuration.accountId)
-        state.subscriptions = events.subscriptions
-        state.specResources = specResources
-        return state
-    }
+/// The emulator's subnets: it cannot ask EC2, so it takes every id of EC2's form (`subnet-` and 8 or 17
+/// lower-case hex digits) as an existing subnet of the region's one VPC, and places it in a zone derived from its
+/// last hex digit (`0`, `3`, … in zone a; `1`, `4`, … in b; `2`, `5`, … in c). Deterministic, so cases can name
+/// subnets in two zones (`…0`, `…1`) or one; any other id names no subnet (InvalidSubnet).
+enum EmulatedSubnets {
+    static let vpcId = "vpc-0123456789abcdef0"
+    /// The subnets of the `default` group, one per zone a to c.
+    static let defaultSubnets = ["subnet-00000000", "subnet-00000001", "subnet-00000002"]
+    /// The subnets of the account's default VPC (`vpcId`), one per zone a to c, which EC2's DescribeSubnets lists.
+    static let accountSubnets = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1", "subnet-0123456789abcdef2"]
+    /// At most this many subnets per group (RDS CHAP_Limits, NEPTUNE-FACTS-2 §3.6).
+    static let subnetsPerGroup = 20
 
-    /// The `default` group every region has: one subnet in each of three zones.
-    var defaultSubnetGroup: SubnetGroupRecord {
-        SubnetGroupRecord(name: "default", description: "default", subnets: EmulatedSubnets.defaultSubnets, sequence: 0)
-    }
-
-    /// The subnet ids of the request's list, without repeats, in the order given.
-    func subnetIds(_ request: Request) -> [String] {
-        var ids: [String] = []
-        for id in Self.strings(request.value(at: "SubnetIds")) where !ids.contains(id) { ids.append(id) }
-        return ids
-    }
-
-    func subnetGroupARN(_ name: String) -> String { "arn:aws:rds:\(region):\(configuration.accountId):subgrp:\(name)" }
-
-    func subnetGroupXML(_ record: SubnetGroupRecord) -> String {
-        let escape = AnswerRenderer.escape
-        let subnets = record.subnets.map { id in
-            "<Subnet><SubnetIdentifier>\(escape(id))</SubnetIdentifier><SubnetAvailabilityZone><Name>"
-                + escape(EmulatedSubnets.zone(of: id, region: region) ?? region)
-                + "</Name></SubnetAvailabilityZone><SubnetStatus>Active</SubnetStatus></Subnet>"
-        }.joined()
-        return "<DBSubnetGroup><DBSubnetGroupName>\(escape(record.name))</DBSubnetGroupName>"
-            + "<DBSubnetGroupDescription>\(escape(record.description))</DBSubnetGroupDescription>"
-            + "<VpcId>\(EmulatedSubnets.vpcId)</VpcId><SubnetGroupStatus>Complete</SubnetGroupStatus>"
-            + (subnets.isEmpty ? "<Subnets/>" : "<Subnets>\(subnets)</Subnets>")
-            + "<DBSubnetGroupArn>\(escape(subnetGroupARN(record.name)))</DBSubnetGroupArn></DBSubnetGroup>"
-    }
-
-    func createSubnetGroup(_ request: Request) -> EmulatorAnswer {
-        let name = key(text("DBSubnetGroupName", request) ?? "")
-        let subnets = subnetIds(request)
-        guard subnets.count <= EmulatedSubnets.subnetsPerGroup else {
-            return renderer.error(
-                "DBSubnetQuotaExceededFault",
-                "A DB subnet group can have at most \(EmulatedSubnets.subnetsPerGroup) subnets; \(subnets.count) given."
-            )
-        }
-        // The Region's 50-subnet-group quota (RDS CHAP_Limits) is not enforced, as the instance and snapshot quotas are
-        // not: one emulator serves many concurrent cases (this package's tests run every case against one, and a
-        // faster emulator overlapped more of them than 50 subnet groups allow), and the spec holds no quota item.
-        sequence += 1
-        let record = SubnetGroupRecord(
-            name: name, description: text("DBSubnetGroupDescription", request) ?? "", subnets: subnets,
-            sequence: sequence)
-        subnetsTagsRoles.subnetGroups[name] = record
-        return renderer.success(action: "CreateDBSubnetGroup", result: subnetGroupXML(record))
-    }
-
-    func deleteSubnetGroup(_ request: Request) -> EmulatorAnswer {
-        let name = key(text("DBSubnetGroupName", request) ?? "")
-        guard subnetsTagsRoles.subnetGroups.removeValue(forKey: name) != nil else {
-            return renderer.error("DBSubnetGroupNotFoundFault", "DBSubnetGroup \(name) not found.")
-        }
-        subnetsTagsRoles.tags[subnetGroupARN(name)] = nil
-        return renderer.success(action: "DeleteDBSubnetGroup", result: "", hasResult: false)
-    }
-
-    func describeSubnetGroups(_ request: Request) -> EmulatorAnswer {
-        var selected = [defaultSubnetGroup] + subnetsTagsRoles.subnetGroups.values.sorted { $0.sequence < $1.sequence }
-        if let name = text("DBSubnetGroupName", request)?.lowercased() {
-            selected = selected.filter { $0.name == name }
-        }
-        guard let operation = spec.operation(named: "DescribeDBSubnetGroups") else {
-            return renderer.error("InvalidAction", "DescribeDBSubnetGroups is not in the spec")
-        }
-        switch page(selected, key: \.name, of: operation, request) {
-        case .refused(let refusal): return refusal
-        case .page(let page, let marker):
-            let items = page.map(subnetGroupXML).joined()
-            return renderer.success(
-                action: "DescribeDBSubnetGroups",
-                result: markerElement(marker, of: operation)
-                    + (items.isEmpty ? "<DBSubnetGroups/>" : "<DBSubnetGroups>\(items)</DBSubnetGroups>"))
-        }
-    }
-
-    func modifySubnetGroup(_ request: Request) -> EmulatorAnswer {
-        let name = key(text("DBSubnetGroupName", request) ?? "")
-        guard var record = subnetsTagsRoles.subnetGroups[name] else {
-            return renderer.error("DBSubnetGroupNotFoundFault", "DBSubnetGroup \(name) not found.")
-        }
-        let subnets = subnetIds(request)
-        guard subnets.count <= EmulatedSubnets.subnetsPerGroup else {
-            return renderer.error(
-                "DBSubnetQuotaExceededFault",
-                "A DB subnet group can have at most \(EmulatedSubnets.subnetsPerGroup) subnets; \(subnets.count) given."
-            )
-        }
-        record.subnets = subnets
-        if let description = text("DBSubnetGroupDescription", request) { record.description = description }
-        subnetsTagsRoles.subnetGroups[name] = record
-        return renderer.success(action: "ModifyDBSubnetGroup", result: subnetGroupXML(record))
+    /// The zone of a subnet id in `region`, or nil when the id is not of EC2's form.
+    static func zone(of subnet: String, region: String) -> String? {
+        guard subnet.hasPrefix("subnet-") else { return nil }
+        let digits = subnet.dropFirst("subnet-".count)
+        guard digits.count == 8 || digits.count == 17,
+            digits.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || ("a"..."f").contains($0) }),
+            let last = digits.last?.hexDigitValue
+        else { return nil }
+        return region + ["a", "b", "c"][last % 3]
     }
 }

@@ -65,7 +65,7 @@ extension NeptuneEmulator {
                     merged.append(tag)
                 }
             }
-            subnetsTagsRoles.tags[canonicalARN(type: type, id: storedIdentifier(of: kind, name))] = merged
+            tagStore.tags[canonicalARN(type: type, id: storedIdentifier(of: kind, name))] = merged
         }
     }
 
@@ -74,7 +74,7 @@ extension NeptuneEmulator {
         guard let key = tagKey(arn) else {
             return renderer.error("InvalidParameterValue", "Invalid resource name: \(arn)")
         }
-        var tags = subnetsTagsRoles.tags[key] ?? []
+        var tags = tagStore.tags[key] ?? []
         for tag in Self.tags(request.value(at: "Tags")) {
             if let index = tags.firstIndex(where: { $0.key == tag.key }) { tags[index] = tag } else { tags.append(tag) }
         }
@@ -83,7 +83,7 @@ extension NeptuneEmulator {
                 "InvalidParameterValue",
                 "A resource can have at most \(Self.tagsPerResource) tags; this request would leave \(tags.count).")
         }
-        subnetsTagsRoles.tags[key] = tags
+        tagStore.tags[key] = tags
         return renderer.success(action: "AddTagsToResource", result: "", hasResult: false)
     }
 
@@ -93,7 +93,7 @@ extension NeptuneEmulator {
             return renderer.error("InvalidParameterValue", "Invalid resource name: \(arn)")
         }
         let escape = AnswerRenderer.escape
-        let items = (subnetsTagsRoles.tags[key] ?? []).map {
+        let items = (tagStore.tags[key] ?? []).map {
             "<Tag><Key>\(escape($0.key))</Key><Value>\(escape($0.value))</Value></Tag>"
         }.joined()
         return renderer.success(
@@ -106,7 +106,7 @@ extension NeptuneEmulator {
             return renderer.error("InvalidParameterValue", "Invalid resource name: \(arn)")
         }
         let keys = Set(Self.strings(request.value(at: "TagKeys")))
-        subnetsTagsRoles.tags[key]?.removeAll { keys.contains($0.key) }
+        tagStore.tags[key]?.removeAll { keys.contains($0.key) }
         return renderer.success(action: "RemoveTagsFromResource", result: "", hasResult: false)
     }
 

@@ -59,12 +59,14 @@ public actor NeptuneEmulator {
     /// Answers to repeated reads, sent without entering the actor; kept only without faults and signature checks.
     nonisolated let readAnswers = ReadAnswerCache()
     nonisolated let cachesReads: Bool
+    /// The identifiers of the records every region holds without a create (`KindBehaviour.standing`), by kind.
+    let standingIdentifiers: [ResourceKind: Set<String>]
     var clusters = ClusterStore()
     var instances = RecordStore<InstanceRecord>()
     var snapshots: [String: SnapshotRecord] = [:]
     var parameterGroups = ParameterGroupStore()
     var sequence = 0
-    var subnetsTagsRoles = SubnetsTagsRolesStore()
+    var tagStore = TagStore()
     var endpointsMaintenance = EndpointsMaintenanceStore()
     var events = EventsStore()
     /// The kinds without behaviour code, served from the spec by the resource engine (`NeptuneEmulator+SpecResources`).
@@ -92,6 +94,9 @@ public actor NeptuneEmulator {
         self.ignoresRegions = decorators.contains { $0.ignoresRegions }
         self.cachesReads = decorators.isEmpty && configuration.verifySignatures == nil
         self.region = configuration.region
+        self.standingIdentifiers = KindBehaviour.byKind.mapValues { behaviour in
+            Set(behaviour.standing(configuration.region, configuration.accountId).map(\.id))
+        }
     }
 
     /// Makes `name`'s store the working one (actor isolation keeps one request at a time on it).
@@ -99,12 +104,12 @@ public actor NeptuneEmulator {
         guard name != region else { return }
         parked[region] = RegionStore(
             clusters: clusters, instances: instances, snapshots: snapshots, parameterGroups: parameterGroups,
-            sequence: sequence, subnetsTagsRoles: subnetsTagsRoles, endpointsMaintenance: endpointsMaintenance,
+            sequence: sequence, tagStore: tagStore, endpointsMaintenance: endpointsMaintenance,
             events: events, specResources: specResources)
         let store = parked.removeValue(forKey: name) ?? RegionStore()
         (clusters, instances, snapshots, sequence) = (store.clusters, store.instances, store.snapshots, store.sequence)
         parameterGroups = store.parameterGroups
-        subnetsTagsRoles = store.subnetsTagsRoles
+        tagStore = store.tagStore
         endpointsMaintenance = store.endpointsMaintenance
         events = store.events
         specResources = store.specResources
@@ -119,7 +124,7 @@ public actor NeptuneEmulator {
         let fresh = RegionStore()
         (clusters, instances, snapshots, sequence) = (fresh.clusters, fresh.instances, fresh.snapshots, fresh.sequence)
         parameterGroups = fresh.parameterGroups
-        subnetsTagsRoles = fresh.subnetsTagsRoles
+        tagStore = fresh.tagStore
         endpointsMaintenance = fresh.endpointsMaintenance
         events = fresh.events
         specResources = fresh.specResources
@@ -139,7 +144,6 @@ public actor NeptuneEmulator {
             entries +=
                 (clusters.keys.sorted().map { "DBCluster \($0)" } + instances.keys.sorted().map { "DBInstance \($0)" }
                 + snapshots.keys.sorted().map { "DBClusterSnapshot \($0)" }
-                + subnetsTagsRoles.subnetGroups.keys.sorted().map { "DBSubnetGroup \($0)" }
                 + parameterGroups.cluster.keys.sorted().map { "DBClusterParameterGroup \($0)" }
                 + parameterGroups.instance.keys.sorted().map { "DBParameterGroup \($0)" }
                 + endpointsMaintenance.endpoints.keys.sorted().map { "DBClusterEndpoint \($0)" }
@@ -259,10 +263,11 @@ public actor NeptuneEmulator {
         case "RestoreDBClusterToPointInTime": return restoreToPointInTime(request)
         case "StartDBCluster": return transition(request, action: "StartDBCluster", during: "starting", to: "available")
         case "StopDBCluster": return transition(request, action: "StopDBCluster", during: "stopping", to: "stopped")
-        case "CreateDBSubnetGroup", "DeleteDBSubnetGroup", "DescribeDBSubnetGroups", "ModifyDBSubnetGroup",
-            "AddTagsToResource", "ListTagsForResource", "RemoveTagsFromResource", "AddRoleToDBCluster",
-            "RemoveRoleFromDBCluster":
-            return performSubnetsTagsRoles(operation, request)
+        case "AddTagsToResource": return addTags(request)
+        case "ListTagsForResource": return listTags(request)
+        case "RemoveTagsFromResource": return removeTags(request)
+        case "AddRoleToDBCluster": return addRole(request)
+        case "RemoveRoleFromDBCluster": return removeRole(request)
         case "CreateDBClusterParameterGroup", "CreateDBParameterGroup": return createParameterGroup(operation, request)
         case "CopyDBClusterParameterGroup", "CopyDBParameterGroup": return copyParameterGroup(operation, request)
         case "DeleteDBClusterParameterGroup", "DeleteDBParameterGroup": return deleteParameterGroup(operation, request)
@@ -340,6 +345,19 @@ public actor NeptuneEmulator {
     /// The cluster stored under the stored form of `identifier`.
     func cluster(named identifier: String) -> ClusterRecord? {
         decorators.reduce(clusters[key(identifier)]) { $1.lookUp(identifier, in: clusters.byKey, conformant: $0) }
+    }
+
+    /// The store as the evaluator sees it when it judges preconditions.
+    func contractState() -> EmulatorContractState {
+        var state = EmulatorContractState(
+            clusters: clusters.byKey, instances: instances.byKey, snapshots: snapshots,
+            endpoints: endpointsMaintenance.endpoints, parameterGroups: parameterGroups,
+            families: spec.engineParameters.families, decorators: decorators, resources: spec.resources,
+            region: region, accountId: configuration.accountId)
+        state.subscriptions = events.subscriptions
+        state.specResources = specResources
+        state.standing = standingIdentifiers
+        return state
     }
 
     /// The first precondition of the operation that does not hold and that no fault waives, in spec order,

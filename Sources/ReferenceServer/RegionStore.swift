@@ -8,7 +8,7 @@ struct RegionStore: Sendable {
     var snapshots: [String: SnapshotRecord] = [:]
     var parameterGroups = ParameterGroupStore()
     var sequence = 0
-    var subnetsTagsRoles = SubnetsTagsRolesStore()
+    var tagStore = TagStore()
     var endpointsMaintenance = EndpointsMaintenanceStore()
     var events = EventsStore()
     var specResources = SpecResourceStore()

@@ -1,6 +1,6 @@
 /// NEPTUNE-FACTS-2 §6 rows 100-120: DB subnet groups, tags and IAM roles.
 extension NeptuneFacts2Rows {
-    static let subnetsTagsRoles = Facts2Family(
+    static let tagStore = Facts2Family(
         exercisedBy: [
             100: ["CreateDBSubnetGroup/invalid/DBSubnetGroupName/reserved-default"],
             101: [

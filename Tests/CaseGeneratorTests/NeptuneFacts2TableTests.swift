@@ -25,7 +25,7 @@ struct Facts2Family: Sendable {
 enum NeptuneFacts2Rows {
     /// Every family's accounting; a family adds itself here.
     static let families: [Facts2Family] = [
-        protocolRows, engineVersions, subnetsTagsRoles, parameterGroups, instancesAndSnapshots, endpoints, events,
+        protocolRows, engineVersions, tagStore, parameterGroups, instancesAndSnapshots, endpoints, events,
         globalClusters,
     ]
 
