@@ -182,10 +182,7 @@ extension NeptuneEmulator {
         return answer("DeleteDBCluster", record)
     }
 
-    func describeClusters(_ request: Request) -> EmulatorAnswer {
-        guard let operation = spec.operation(named: "DescribeDBClusters") else {
-            return renderer.error("InvalidAction", "DescribeDBClusters is not in the spec")
-        }
+    func describeClusters(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let identifier = text("DBClusterIdentifier", request)
         let filtered = !Self.filters(request).isEmpty && !decorators.contains(where: \.ignoresFilters)
         // Every cluster: a page of the store's own order; one by identifier or filtered: a list sorted for the page.
@@ -195,14 +192,7 @@ extension NeptuneEmulator {
         } else {
             cut = page(selectedClusters(identifier, request), key: \.id, of: operation, request)
         }
-        switch cut {
-        case .refused(let refusal): return refusal
-        case .page(let items, let marker):
-            let list =
-                items.isEmpty
-                ? "<DBClusters/>" : "<DBClusters>" + items.map { clusterXML($0) }.joined() + "</DBClusters>"
-            return renderer.success(action: "DescribeDBClusters", result: markerElement(marker, of: operation) + list)
-        }
+        return pagedAnswer(cut, of: operation) { clusterXML($0) }
     }
 
     /// The clusters a DescribeDBClusters names by identifier, or else every cluster, kept if they pass its filters.

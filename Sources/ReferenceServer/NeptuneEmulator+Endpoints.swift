@@ -179,18 +179,9 @@ extension NeptuneEmulator {
                 return wanted.contains(value.lowercased())
             }
         }
-        switch page(listed, key: \.key, of: operation, request) {
-        case .refused(let refusal): return refusal
-        case .page(let items, let marker):
-            let shape = spec.shapes["DBClusterEndpoint"] ?? StructureSpec(members: [])
-            let body = items.map {
-                "<DBClusterEndpointList>" + renderer.structureBody($0.members, shape: shape)
-                    + "</DBClusterEndpointList>"
-            }
-            let list =
-                body.isEmpty
-                ? "<DBClusterEndpoints/>" : "<DBClusterEndpoints>" + body.joined() + "</DBClusterEndpoints>"
-            return renderer.success(action: operation.name, result: list + markerElement(marker, of: operation))
+        let shape = spec.shapes["DBClusterEndpoint"] ?? StructureSpec(members: [])
+        return pagedAnswer(page(listed, key: \.key, of: operation, request), of: operation) {
+            "<DBClusterEndpointList>" + renderer.structureBody($0.members, shape: shape) + "</DBClusterEndpointList>"
         }
     }
 

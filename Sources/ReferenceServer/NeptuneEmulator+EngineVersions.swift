@@ -16,16 +16,9 @@ extension NeptuneEmulator {
             // Of the selected versions, the default one, or else the newest (the catalogue lists newest first).
             entries = Array((entries.first { $0["default"] == "true" } ?? entries.first).map { [$0] } ?? [])
         }
-        switch page(entries, key: { $0["version"] ?? "" }, of: operation, request) {
-        case .refused(let refusal): return refusal
-        case .page(let items, let marker):
-            let shape = spec.shapes["DBEngineVersion"] ?? StructureSpec(members: [])
-            let list = items.map { entry in
-                "<DBEngineVersion>" + renderer.structureBody(engineVersionMembers(entry), shape: shape)
-                    + "</DBEngineVersion>"
-            }
-            let body = list.isEmpty ? "<DBEngineVersions/>" : "<DBEngineVersions>\(list.joined())</DBEngineVersions>"
-            return renderer.success(action: operation.name, result: markerElement(marker, of: operation) + body)
+        let shape = spec.shapes["DBEngineVersion"] ?? StructureSpec(members: [])
+        return pagedAnswer(page(entries, key: { $0["version"] ?? "" }, of: operation, request), of: operation) {
+            "<DBEngineVersion>" + renderer.structureBody(engineVersionMembers($0), shape: shape) + "</DBEngineVersion>"
         }
     }
 

@@ -5,20 +5,6 @@ import QueryProtocol
 /// Event notification subscriptions, the region's event log and the event categories (NEPTUNE-FACTS-2 §2.11, §3.9).
 /// Events are recorded in one place, `recordEvents(of:_:)`, after any successful operation the catalogue names.
 extension NeptuneEmulator {
-    func performEvents(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer? {
-        switch operation.name {
-        case "CreateEventSubscription": createSubscription(request)
-        case "DeleteEventSubscription": deleteSubscription(request)
-        case "DescribeEventSubscriptions": describeSubscriptions(operation, request)
-        case "ModifyEventSubscription": modifySubscription(request)
-        case "AddSourceIdentifierToSubscription": changeSources(request, adding: true)
-        case "RemoveSourceIdentifierFromSubscription": changeSources(request, adding: false)
-        case "DescribeEvents": describeEvents(operation, request)
-        case "DescribeEventCategories": describeEventCategories(request)
-        default: nil
-        }
-    }
-
     // MARK: events
 
     /// Records the event a successful operation causes, if the catalogue names one: the one place events come from.
@@ -86,15 +72,7 @@ extension NeptuneEmulator {
             count: sorted.count, of: operation, request,
             firstAfter: { last in sorted.partitionPoint(where: { $0.sortKey > last }) }, key: { sorted[$0].sortKey },
             items: { Array(sorted[$0]) })
-        switch cut {
-        case .refused(let refusal): return refusal
-        case .page(let page, let marker):
-            let items = page.map(eventXML).joined()
-            return renderer.success(
-                action: "DescribeEvents",
-                result: markerElement(marker, of: operation)
-                    + (items.isEmpty ? "<Events/>" : "<Events>\(items)</Events>"))
-        }
+        return pagedAnswer(cut, of: operation, item: eventXML)
     }
 
     func eventXML(_ event: EventRecord) -> String {
@@ -187,16 +165,7 @@ extension NeptuneEmulator {
     func describeSubscriptions(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         var selected = Array(events.subscriptions.values)
         if let name = text("SubscriptionName", request) { selected = selected.filter { $0.name == name } }
-        switch page(selected, key: \.name, of: operation, request) {
-        case .refused(let refusal): return refusal
-        case .page(let page, let marker):
-            let items = page.map(subscriptionXML).joined()
-            return renderer.success(
-                action: "DescribeEventSubscriptions",
-                result: markerElement(marker, of: operation)
-                    + (items.isEmpty
-                        ? "<EventSubscriptionsList/>" : "<EventSubscriptionsList>\(items)</EventSubscriptionsList>"))
-        }
+        return pagedAnswer(page(selected, key: \.name, of: operation, request), of: operation, item: subscriptionXML)
     }
 
     func modifySubscription(_ request: Request) -> EmulatorAnswer {

@@ -10,20 +10,6 @@ import QueryProtocol
 /// members left on delete); what is left here is what no precondition holds: a source cluster already in a global
 /// cluster, a switchover under way, a target that is the writer, and a major version change without its flag.
 extension NeptuneEmulator {
-    func performGlobalClusterOperation(_ name: String, _ request: Request) -> EmulatorAnswer? {
-        switch name {
-        case "CreateGlobalCluster": createGlobalCluster(request)
-        case "DeleteGlobalCluster": deleteGlobalCluster(request)
-        case "DescribeGlobalClusters": describeGlobalClusters(request)
-        case "ModifyGlobalCluster": modifyGlobalCluster(request)
-        case "FailoverGlobalCluster":
-            changeWriter(request, action: name, dataLoss: text("AllowDataLoss", request)?.lowercased() == "true")
-        case "SwitchoverGlobalCluster": changeWriter(request, action: name, dataLoss: false)
-        case "RemoveFromGlobalCluster": removeFromGlobalCluster(request)
-        default: nil
-        }
-    }
-
     // MARK: clusters of every region
 
     /// True when `operation` acts on a kind that is not regional: ARNs it takes name clusters of any region.
@@ -194,20 +180,11 @@ extension NeptuneEmulator {
         return globalAnswer("DeleteGlobalCluster", record)
     }
 
-    func describeGlobalClusters(_ request: Request) -> EmulatorAnswer {
+    func describeGlobalClusters(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         var selected = Array(globalClusters.values)
         if let id = text("GlobalClusterIdentifier", request).map(key) { selected = selected.filter { $0.id == id } }
-        guard let operation = spec.operation(named: "DescribeGlobalClusters") else {
-            return renderer.error("InvalidAction", "DescribeGlobalClusters is not in the spec")
-        }
-        switch page(selected, key: \.id, of: operation, request) {
-        case .refused(let refusal): return refusal
-        case .page(let items, let marker):
-            let list = items.map { "<GlobalClusterMember>\(globalClusterXML($0))</GlobalClusterMember>" }.joined()
-            return renderer.success(
-                action: "DescribeGlobalClusters",
-                result: markerElement(marker, of: operation)
-                    + (list.isEmpty ? "<GlobalClusters/>" : "<GlobalClusters>\(list)</GlobalClusters>"))
+        return pagedAnswer(page(selected, key: \.id, of: operation, request), of: operation) {
+            "<GlobalClusterMember>\(globalClusterXML($0))</GlobalClusterMember>"
         }
     }
 

@@ -9,19 +9,6 @@ extension NeptuneEmulator {
     /// One writer and up to 15 readers per cluster (UG aurora-replicas-adding, NEPTUNE-FACTS-2 §3.6).
     static let instancesPerCluster = 16
 
-    func performInstanceOperation(_ name: String, _ request: Request) -> EmulatorAnswer? {
-        switch name {
-        case "CreateDBInstance": createInstance(request)
-        case "DeleteDBInstance": deleteInstance(request)
-        case "DescribeDBInstances": describeInstances(request)
-        case "ModifyDBInstance": modifyInstance(request)
-        case "RebootDBInstance": rebootInstance(request)
-        case "DescribeValidDBInstanceModifications": describeValidModifications(request)
-        case "DescribeOrderableDBInstanceOptions": describeOrderableOptions(request)
-        default: nil
-        }
-    }
-
     /// The stored key of an instance named by identifier or ARN (`arn:aws:rds:REGION:ACCOUNT:db:NAME`).
     static func instanceKey(_ identifier: String) -> String {
         let parts = identifier.split(separator: ":", omittingEmptySubsequences: false)
@@ -184,20 +171,11 @@ extension NeptuneEmulator {
         return renderer.success(action: "DeleteDBInstance", result: instanceXML(record))
     }
 
-    func describeInstances(_ request: Request) -> EmulatorAnswer {
+    func describeInstances(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let identifier = text("DBInstanceIdentifier", request)
         // Every instance: a page of the store's own order, with no list sorted.
-        if identifier == nil, Self.filters(request).isEmpty,
-            let operation = spec.operation(named: "DescribeDBInstances")
-        {
-            switch page(instances, of: operation, request) {
-            case .refused(let refusal): return refusal
-            case .page(let page, let marker):
-                let list =
-                    page.isEmpty
-                    ? "<DBInstances/>" : "<DBInstances>" + page.map { instanceXML($0) }.joined() + "</DBInstances>"
-                return renderer.success(action: operation.name, result: list + markerElement(marker, of: operation))
-            }
+        if identifier == nil, Self.filters(request).isEmpty {
+            return pagedAnswer(page(instances, of: operation, request), of: operation) { instanceXML($0) }
         }
         // One by identifier: no other instance is looked at.
         var selected =
@@ -216,26 +194,7 @@ extension NeptuneEmulator {
                 }
             }
         }
-        return pagedList(selected, key: \.id, operation: "DescribeDBInstances", element: "DBInstances", request) {
-            instanceXML($0)
-        }
-    }
-
-    /// A page of `items` (in the order of `key`, as the operation's `paging:` says) as the `element` list of the
-    /// operation's result, with the next page's marker; a token this emulator never issued is refused.
-    func pagedList<Item>(
-        _ items: [Item], key: (Item) -> String, operation name: String, element: String, _ request: Request,
-        xml: (Item) -> String
-    ) -> EmulatorAnswer {
-        guard let operation = spec.operation(named: name) else {
-            return renderer.error("InvalidAction", "\(name) is not in the spec")
-        }
-        switch page(items, key: key, of: operation, request) {
-        case .refused(let refusal): return refusal
-        case .page(let page, let marker):
-            let list = page.isEmpty ? "<\(element)/>" : "<\(element)>" + page.map(xml).joined() + "</\(element)>"
-            return renderer.success(action: name, result: list + markerElement(marker, of: operation))
-        }
+        return pagedAnswer(page(selected, key: \.id, of: operation, request), of: operation) { instanceXML($0) }
     }
 
     /// The request's filters: (name, values) pairs.

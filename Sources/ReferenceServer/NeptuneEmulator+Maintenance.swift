@@ -77,21 +77,11 @@ extension NeptuneEmulator {
         let listed = selected.map { (arn: clusterArn($0), actions: pendingActions(of: $0)) }.filter {
             !$0.actions.isEmpty
         }
-        switch page(listed, key: \.arn, of: operation, request) {
-        case .refused(let refusal): return refusal
-        case .page(let items, let marker):
-            let shape = spec.shapes["ResourcePendingMaintenanceActions"] ?? StructureSpec(members: [])
-            let body = items.map {
-                "<ResourcePendingMaintenanceActions>"
-                    + renderer.structureBody(pendingMembers(arn: $0.arn, actions: $0.actions), shape: shape)
-                    + "</ResourcePendingMaintenanceActions>"
-            }
-            let list =
-                body.isEmpty
-                ? "<PendingMaintenanceActions/>"
-                : "<PendingMaintenanceActions>" + body.joined()
-                    + "</PendingMaintenanceActions>"
-            return renderer.success(action: operation.name, result: list + markerElement(marker, of: operation))
+        let shape = spec.shapes["ResourcePendingMaintenanceActions"] ?? StructureSpec(members: [])
+        return pagedAnswer(page(listed, key: \.arn, of: operation, request), of: operation) {
+            "<ResourcePendingMaintenanceActions>"
+                + renderer.structureBody(pendingMembers(arn: $0.arn, actions: $0.actions), shape: shape)
+                + "</ResourcePendingMaintenanceActions>"
         }
     }
 

@@ -66,6 +66,29 @@ extension NeptuneEmulator {
         return String(text.dropFirst(operation.count + 1))
     }
 
+    /// The one writer of a paged list's answer: the operation's output members in the output's order, its paging
+    /// token holding the next page's marker (left out when no page follows) and its paged list holding the page's
+    /// items, each rendered as its element by `item` (`<List/>` when the page is empty); a refused token's error.
+    func pagedAnswer<Item>(_ cut: Page<Item>, of operation: OperationSpec, item: (Item) -> String) -> EmulatorAnswer {
+        switch cut {
+        case .refused(let refusal): return refusal
+        case .page(let items, let marker):
+            guard let paging = operation.paging else {
+                return renderer.error("InvalidAction", "\(operation.name) has no paging in the spec")
+            }
+            var xml = ""
+            for member in operation.output.members {
+                if member.name == paging.token {
+                    xml += markerElement(marker, of: operation)
+                } else if member.name == paging.items {
+                    let name = member.name
+                    xml += items.isEmpty ? "<\(name)/>" : "<\(name)>" + items.map(item).joined() + "</\(name)>"
+                }
+            }
+            return renderer.success(action: operation.name, result: xml)
+        }
+    }
+
     /// The `<Marker>` element of a page's answer, empty when no more remain.
     func markerElement(_ marker: String?, of operation: OperationSpec) -> String {
         guard let marker, let name = operation.paging?.token else { return "" }

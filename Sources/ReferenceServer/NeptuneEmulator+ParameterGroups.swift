@@ -82,14 +82,8 @@ extension NeptuneEmulator {
             }
             selected = [record]
         }
-        switch page(selected, key: \.name, of: operation, request) {
-        case .refused(let refusal): return refusal
-        case .page(let page, let marker):
-            let items = page.map { groupXML($0, level: level) }.joined()
-            return renderer.success(
-                action: operation.name,
-                result: markerElement(marker, of: operation)
-                    + (items.isEmpty ? "<\(element)s/>" : "<\(element)s>\(items)</\(element)s>"))
+        return pagedAnswer(page(selected, key: \.name, of: operation, request), of: operation) {
+            groupXML($0, level: level)
         }
     }
 
@@ -144,14 +138,11 @@ extension NeptuneEmulator {
             let wanted = Self.source(filter: filter, level: level)
             parameters = parameters.filter { (record.values[$0.name] == nil ? "engine-default" : "user") == wanted }
         }
-        switch page(parameters, key: \.name, of: operation, request) {
-        case .refused(let refusal): return refusal
-        case .page(let page, let marker):
-            let items = page.map { parameterValue($0, in: record) }
-            return renderer.success(
-                action: operation.name,
-                result: markerElement(marker, of: operation)
-                    + renderer.element("Parameters", .list(items), type: parametersType))
+        guard case .list(let list) = parametersType else {
+            return renderer.error("InvalidAction", "\(operation.name) lists no Parameters in the spec")
+        }
+        return pagedAnswer(page(parameters, key: \.name, of: operation, request), of: operation) {
+            renderer.element(list.memberName, parameterValue($0, in: record), type: list.member)
         }
     }
 

@@ -8,18 +8,6 @@ extension NeptuneEmulator {
     /// Accounts a manual snapshot is shared with (UG backup-restore-share-snapshot, NEPTUNE-FACTS-2 §3.6).
     static let sharedAccountQuota = 20
 
-    func performSnapshotOperation(_ name: String, _ request: Request) -> EmulatorAnswer? {
-        switch name {
-        case "CreateDBClusterSnapshot": createSnapshot(request)
-        case "DeleteDBClusterSnapshot": deleteSnapshot(request)
-        case "DescribeDBClusterSnapshots": describeSnapshots(request)
-        case "CopyDBClusterSnapshot": copySnapshot(request)
-        case "DescribeDBClusterSnapshotAttributes": describeSnapshotAttributes(request)
-        case "ModifyDBClusterSnapshotAttribute": modifySnapshotAttribute(request)
-        default: nil
-        }
-    }
-
     /// The stored key of a snapshot named by identifier or ARN (`arn:aws:rds:REGION:ACCOUNT:cluster-snapshot:NAME`).
     static func snapshotKey(_ identifier: String) -> String {
         let parts = identifier.split(separator: ":", omittingEmptySubsequences: false)
@@ -54,7 +42,7 @@ extension NeptuneEmulator {
         return renderer.success(action: "DeleteDBClusterSnapshot", result: snapshotXML(record))
     }
 
-    func describeSnapshots(_ request: Request) -> EmulatorAnswer {
+    func describeSnapshots(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         var selected = snapshots.values.sorted { ($0.sequence, $0.id) < ($1.sequence, $1.id) }
         if let id = text("DBClusterSnapshotIdentifier", request).map(Self.snapshotKey) {
             selected = selected.filter { $0.id == id }
@@ -71,9 +59,7 @@ extension NeptuneEmulator {
         case "public": selected = selected.filter { $0.restoreAccess.contains("all") }
         default: break
         }
-        return pagedList(
-            selected, key: \.id, operation: "DescribeDBClusterSnapshots", element: "DBClusterSnapshots", request
-        ) { snapshotXML($0) }
+        return pagedAnswer(page(selected, key: \.id, of: operation, request), of: operation) { snapshotXML($0) }
     }
 
     func copySnapshot(_ request: Request) -> EmulatorAnswer {
@@ -161,7 +147,7 @@ extension NeptuneEmulator {
 
     /// The instance-class catalogue as orderable options: one per class and engine version offering it, narrowed
     /// by the request (an unknown engine, version or class lists nothing; inferred, the model lists no error).
-    func describeOrderableOptions(_ request: Request) -> EmulatorAnswer {
+    func describeOrderableOptions(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let catalogue = spec.instanceClasses
         let engine = text("Engine", request)
         let version = text("EngineVersion", request)
@@ -199,9 +185,6 @@ extension NeptuneEmulator {
         }
         // About a thousand options: pages in key order (EngineVersion+DBInstanceClass+StorageType), as the spec's
         // paging says.
-        return pagedList(
-            options, key: \.key, operation: "DescribeOrderableDBInstanceOptions",
-            element: "OrderableDBInstanceOptions", request
-        ) { xml($0) }
+        return pagedAnswer(page(options, key: \.key, of: operation, request), of: operation) { xml($0) }
     }
 }

@@ -24,7 +24,8 @@ extension KindBehaviour {
                 return Refusal(
                     code: "DBSubnetQuotaExceededFault",
                     message:
-                        "A DB subnet group can have at most \(EmulatedSubnets.subnetsPerGroup) subnets; \(ids.count) given.")
+                        "A DB subnet group can have at most \(EmulatedSubnets.subnetsPerGroup) subnets; \(ids.count) given."
+                )
             }
             // The Region's 50-subnet-group quota (RDS CHAP_Limits) is not enforced, as the instance and snapshot quotas
             // are not: one emulator serves many concurrent cases, and the spec holds no quota item.

@@ -246,48 +246,11 @@ public actor NeptuneEmulator {
         return answer
     }
 
+    /// The operation's behaviour code (`NeptuneEmulator+Behaviours`), or else the resource engine.
     func dispatch(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
-        if let answer = performInstanceOperation(operation.name, request) { return answer }
-        if let answer = performSnapshotOperation(operation.name, request) { return answer }
-        if let answer = performEvents(operation, request) { return answer }
-        if let answer = performGlobalClusterOperation(operation.name, request) { return answer }
-        switch operation.name {
-        case "CreateDBCluster": return createCluster(request)
-        case "DeleteDBCluster": return deleteCluster(request)
-        case "DescribeDBClusters": return describeClusters(request)
-        case "DescribeDBEngineVersions": return describeEngineVersions(operation, request)
-        case "FailoverDBCluster": return failover(request)
-        case "ModifyDBCluster": return modifyCluster(request)
-        case "PromoteReadReplicaDBCluster": return promote(request)
-        case "RestoreDBClusterFromSnapshot": return restoreFromSnapshot(request)
-        case "RestoreDBClusterToPointInTime": return restoreToPointInTime(request)
-        case "StartDBCluster": return transition(request, action: "StartDBCluster", during: "starting", to: "available")
-        case "StopDBCluster": return transition(request, action: "StopDBCluster", during: "stopping", to: "stopped")
-        case "AddTagsToResource": return addTags(request)
-        case "ListTagsForResource": return listTags(request)
-        case "RemoveTagsFromResource": return removeTags(request)
-        case "AddRoleToDBCluster": return addRole(request)
-        case "RemoveRoleFromDBCluster": return removeRole(request)
-        case "CreateDBClusterParameterGroup", "CreateDBParameterGroup": return createParameterGroup(operation, request)
-        case "CopyDBClusterParameterGroup", "CopyDBParameterGroup": return copyParameterGroup(operation, request)
-        case "DeleteDBClusterParameterGroup", "DeleteDBParameterGroup": return deleteParameterGroup(operation, request)
-        case "DescribeDBClusterParameterGroups", "DescribeDBParameterGroups":
-            return describeParameterGroups(operation, request)
-        case "DescribeDBClusterParameters", "DescribeDBParameters": return describeParameters(operation, request)
-        case "ModifyDBClusterParameterGroup", "ModifyDBParameterGroup": return modifyParameterGroup(operation, request)
-        case "ResetDBClusterParameterGroup", "ResetDBParameterGroup": return resetParameterGroup(operation, request)
-        case "DescribeEngineDefaultClusterParameters", "DescribeEngineDefaultParameters":
-            return describeEngineDefaults(operation, request)
-        case "CreateDBClusterEndpoint": return createEndpoint(request)
-        case "DeleteDBClusterEndpoint": return deleteEndpoint(request)
-        case "DescribeDBClusterEndpoints": return describeEndpoints(operation, request)
-        case "ModifyDBClusterEndpoint": return modifyEndpoint(request)
-        case "DescribePendingMaintenanceActions": return describePendingMaintenance(operation, request)
-        case "ApplyPendingMaintenanceAction": return applyPendingMaintenance(request)
-        default:
-            return performFromSpec(operation, request)
-                ?? renderer.error("InvalidAction", "\(operation.name) is not implemented by the reference server")
-        }
+        if let behaviour = Self.behaviours[operation.name] { return behaviour(self, operation, request) }
+        return performFromSpec(operation, request)
+            ?? renderer.error("InvalidAction", "\(operation.name) is not implemented by the reference server")
     }
 
     // MARK: state
