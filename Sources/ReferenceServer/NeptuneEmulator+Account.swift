@@ -35,7 +35,7 @@ extension NeptuneEmulator {
             return renderer.error(failure.code, failure.message)
         }
         let named = RequestRegion.of(headers: headers, query: query)
-        enter(region: ignoresRegions ? configuration.region : named ?? configuration.region)
+        enter(region: answeringRegion(named))
         let requestId = RequestIdentifier.make()
         switch action {
         case "DescribeSubnets":

@@ -168,9 +168,6 @@ extension NeptuneEmulator {
         guard var record = cluster(named: text("DBClusterIdentifier", request) ?? "") else {
             return renderer.error("DBClusterNotFoundFault", "DBCluster not found.")
         }
-        if decorators.contains(where: \.deletesSnapshotsWithCluster) {
-            snapshots = snapshots.filter { $0.value.cluster != record.id }
-        }
         if let snapshot = text("FinalDBSnapshotIdentifier", request) {
             snapshots[snapshot.lowercased()] = SnapshotRecord(
                 id: snapshot.lowercased(), cluster: record.id, attributes: record.attributes,
@@ -184,7 +181,7 @@ extension NeptuneEmulator {
 
     func describeClusters(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let identifier = text("DBClusterIdentifier", request)
-        let filtered = !Self.filters(request).isEmpty && !decorators.contains(where: \.ignoresFilters)
+        let filtered = !Self.filters(request).isEmpty
         // Every cluster: a page of the store's own order; one by identifier or filtered: a list sorted for the page.
         let cut: Page<ClusterRecord>
         if identifier == nil && !filtered {
@@ -203,7 +200,7 @@ extension NeptuneEmulator {
         } else {
             selected = clusters.values.sorted { $0.sequence < $1.sequence }
         }
-        if case .list(let filters)? = request.value(at: "Filters"), !decorators.contains(where: \.ignoresFilters) {
+        if case .list(let filters)? = request.value(at: "Filters") {
             for case .structure(let members) in filters {
                 let name = members.first { $0.name == "Name" }.flatMap {
                     if case .scalar(let text) = $0.value { text } else { nil }

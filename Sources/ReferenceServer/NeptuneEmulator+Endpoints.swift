@@ -158,7 +158,7 @@ extension NeptuneEmulator {
         if let id = text("DBClusterEndpointIdentifier", request).map(key) {
             listed = listed.filter { $0.members["DBClusterEndpointIdentifier"] == .scalar(id) }
         }
-        for (name, values) in Self.filters(request) where !decorators.contains(where: \.ignoresFilters) {
+        for (name, values) in Self.filters(request) {
             let wanted = Set(values.map { $0.lowercased() })
             if let vocabulary = Self.endpointFilterValues[name],
                 let bad = wanted.first(where: { !vocabulary.contains($0) })
@@ -201,7 +201,7 @@ extension NeptuneEmulator {
                 endpointsMaintenance.endpoints[id] = nil
                 continue
             }
-            if !decorators.contains(where: \.keepsDeletedEndpointMembers) {
+            if !decorators.contains(where: { $0.keepsReferences(to: .dbInstance, in: .dbClusterEndpoint) }) {
                 record.staticMembers.removeAll { instances[$0] == nil }
                 record.excludedMembers.removeAll { instances[$0] == nil }
             }

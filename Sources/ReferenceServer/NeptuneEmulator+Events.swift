@@ -104,7 +104,7 @@ extension NeptuneEmulator {
     /// A category of `categories` that `sourceType` does not have (as the spec's `vocabularyOf` rule of
     /// CreateEventSubscription lists them); nil when all are known or there is no type.
     func unknownCategory(_ categories: [String], sourceType: String?) -> String? {
-        guard let sourceType, !decorators.contains(where: \.ignoresSourceType) else { return nil }
+        guard let sourceType else { return nil }
         let known = Set(eventCategories().first { $0.sourceType == sourceType }?.categories ?? [])
         return categories.first { !known.contains($0.lowercased()) }
     }
@@ -124,8 +124,7 @@ extension NeptuneEmulator {
         let name = text("SubscriptionName", request) ?? ""
         let categories = Self.strings(request.value(at: "EventCategories"))
         // The categories were judged against SourceType by the spec's `vocabularyOf` rule.
-        var sourceType = text("SourceType", request)
-        if decorators.contains(where: \.ignoresSourceType) { sourceType = nil }
+        let sourceType = text("SourceType", request)
         var ids: [String] = []
         for id in Self.strings(request.value(at: "SourceIds")).map({ $0.lowercased() }) where !ids.contains(id) {
             ids.append(id)
@@ -179,7 +178,7 @@ extension NeptuneEmulator {
             return renderer.error(
                 "SubscriptionCategoryNotFound", "Category \(unknown) is not a category of source type \(sourceType!).")
         }
-        if !decorators.contains(where: \.ignoresSourceType) { record.sourceType = sourceType }
+        record.sourceType = sourceType
         if let categories { record.categories = categories.map { $0.lowercased() } }
         if let topic = text("SnsTopicArn", request) { record.topic = topic }
         if let enabled = text("Enabled", request) { record.enabled = enabled.lowercased() == "true" }

@@ -66,7 +66,7 @@ extension NeptuneEmulator {
                         + "contain two consecutive hyphens.")
             }
         }
-        for (name, values) in Self.filters(request) where !decorators.contains(where: \.ignoresFilters) {
+        for (name, values) in Self.filters(request) {
             // [model] db-cluster-id takes cluster identifiers and ARNs; db-instance-id names instances, which have
             // nothing pending here.
             selected = selected.filter { record in

@@ -54,8 +54,6 @@ public actor NeptuneEmulator {
     let verifier: SignatureVerifier?
     let decorators: [any FaultDecorator]
     let skippedChecks: Set<String>
-    /// True when a fault keeps every region in the server's own store (`IgnoreRegion`).
-    let ignoresRegions: Bool
     /// Answers to repeated reads, sent without entering the actor; kept only without faults and signature checks.
     nonisolated let readAnswers = ReadAnswerCache()
     nonisolated let cachesReads: Bool
@@ -91,7 +89,6 @@ public actor NeptuneEmulator {
                 keys: $0, regions: [configuration.region] + configuration.otherRegions, service: spec.signingName)
         }
         self.skippedChecks = decorators.reduce(into: Set<String>()) { $0.formUnion($1.skippedChecks) }
-        self.ignoresRegions = decorators.contains { $0.ignoresRegions }
         self.cachesReads = decorators.isEmpty && configuration.verifySignatures == nil
         self.region = configuration.region
         self.standingIdentifiers = KindBehaviour.byKind.mapValues { behaviour in
@@ -186,9 +183,16 @@ public actor NeptuneEmulator {
             return renderer.error(failure.code, failure.message)
         }
         let named = RequestRegion.of(headers: headers, query: query)
-        enter(region: ignoresRegions ? configuration.region : named ?? configuration.region)
+        enter(region: answeringRegion(named))
         let form = Self.form(method: method, query: query, headers: headers, body: body)
         return respond(toForm: form, performed: &performed)
+    }
+
+    /// The region whose store answers a request signed for `named` (the server's own when it names none), as the
+    /// active faults route it.
+    func answeringRegion(_ named: String?) -> String {
+        let home = configuration.region
+        return decorators.reduce(named ?? home) { $1.region(answering: $0, home: home) }
     }
 
     /// Answers one form-encoded request body in the default region (`configuration.region`).
@@ -242,6 +246,7 @@ public actor NeptuneEmulator {
             tagCreatedResources(of: operation, request)
             recordEvents(of: operation, request)
             joinGlobalCluster(operation, request)
+            performFollowUps(after: operation, request)
         }
         return answer
     }
@@ -251,6 +256,19 @@ public actor NeptuneEmulator {
         if let behaviour = Self.behaviours[operation.name] { return behaviour(self, operation, request) }
         return performFromSpec(operation, request)
             ?? renderer.error("InvalidAction", "\(operation.name) is not implemented by the reference server")
+    }
+
+    /// The requests the active faults add after a success (`FaultDecorator.followUps`), performed as the spec
+    /// says, their answers dropped.
+    func performFollowUps(after operation: OperationSpec, _ request: Request) {
+        guard !decorators.isEmpty else { return }
+        let state = contractState()
+        for decorator in decorators {
+            for followUp in decorator.followUps(after: operation.name, request, in: state) {
+                guard let followed = spec.operation(named: followUp.operation) else { continue }
+                _ = dispatch(followed, followUp)
+            }
+        }
     }
 
     // MARK: state

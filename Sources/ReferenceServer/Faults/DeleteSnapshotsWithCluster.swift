@@ -9,5 +9,15 @@ struct DeleteSnapshotsWithCluster: FaultDecorator {
         spec.scenarios.filter { $0.name == "snapshot-outlives-its-cluster" }.map(\.item.text)
     }
 
-    var deletesSnapshotsWithCluster: Bool { true }
+    /// After a cluster's delete, a delete of each snapshot taken of it.
+    func followUps(after operation: String, _ request: Request, in state: EmulatorContractState) -> [Request] {
+        guard operation == "DeleteDBCluster", case .scalar(let name)? = request.value(at: "DBClusterIdentifier"),
+            let cluster = state.record(name)?.id
+        else { return [] }
+        return state.snapshots.values.filter { $0.cluster == cluster }.map(\.id).sorted().map {
+            Request(
+                operation: "DeleteDBClusterSnapshot",
+                parameters: [Parameter("DBClusterSnapshotIdentifier", .scalar($0))])
+        }
+    }
 }

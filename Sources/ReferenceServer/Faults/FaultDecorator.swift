@@ -6,16 +6,18 @@ import QueryProtocol
 /// its active decorators at each point (in `Fault.allCases` order) and has no fault branches itself.
 ///
 /// The hooks, in the order a request meets them:
-/// 1. validation: `skippedChecks`, the `ContractEvaluator` check families switched off;
-/// 2. preconditions: `waives(_:)`, a failed state precondition that is let through;
-/// 3. identifiers: `storedIdentifier(_:conformant:)` and `lookUp(_:in:conformant:)`, how a cluster
+/// 1. regions: `region(answering:home:)`, the region whose store answers the request;
+/// 2. validation: `skippedChecks`, the `ContractEvaluator` check families switched off;
+/// 3. preconditions: `waives(_:)`, a failed state precondition that is let through;
+/// 4. identifiers: `storedIdentifier(_:conformant:)` and `lookUp(_:in:conformant:)`, how a cluster
 ///    identifier is stored and found;
-/// 4. state changes: `acting(on:of:)`, a valid request changed before the emulator acts on it; `changing(_:)`, a
-///    cluster's change before it is stored;
-/// 5. answers: `rendering(clusterMembers:)` (a `<DBCluster>`'s members), `rendering(snapshotMembers:)` (a
+/// 5. state changes: `acting(on:of:)`, a valid request changed before the emulator acts on it; `changing(_:)`, a
+///    cluster's change before it is stored; `followUps(after:_:in:)`, requests the emulator also performs after a
+///    success; `keepsReferences(to:in:)`, references to a deleted resource that stay in another's lists;
+/// 6. answers: `rendering(clusterMembers:)` (a `<DBCluster>`'s members), `rendering(snapshotMembers:)` (a
 ///    `<DBClusterSnapshot>`'s), `rendering(result:of:)` (the rendered result of one operation's success answer),
 ///    `rendering(envelope:)` (the namespace and request id of every answer), `rendering(error:)` (an error's code,
-///    status, type, form).
+///    status, type, form), `cutting(_:)` (a page's cut and token), `recording(event:)` (an event about to be logged).
 ///
 /// `brokenItems(in:)` names the spec items the departure breaks, with the ids the cases' `covers` and the
 /// coverage report use, and a few more for what lies outside requests:
@@ -67,18 +69,16 @@ protocol FaultDecorator: Sendable {
     func rendering(error: inout ErrorAnswer)
     /// Answers: adjusts where a paged answer cuts its list and whether it sends a token for the next page.
     func cutting(_ page: inout PageCut)
-    /// Answers: true to list every resource whatever the request's `Filters` name.
-    var ignoresFilters: Bool { get }
     /// Events: an event about to be logged (an empty message drops it).
     func recording(event: inout EventRecord)
-    /// Event subscriptions: the SourceType of a create or modify is neither checked against categories nor kept.
-    var ignoresSourceType: Bool { get }
-    /// Regions: true to keep one store and name the server's own region whatever region a request is signed for.
-    var ignoresRegions: Bool { get }
-    /// State changes: true to delete a cluster's manual snapshots with the cluster.
-    var deletesSnapshotsWithCluster: Bool { get }
-    /// State changes: true to keep a deleted instance in the custom endpoints' member lists.
-    var keepsDeletedEndpointMembers: Bool { get }
+    /// Regions: the region whose store answers a request signed for `requested` (`home`: the server's own region).
+    func region(answering requested: String, home: String) -> String
+    /// State changes: requests the emulator performs after `request` to `operation` succeeded (their answers
+    /// dropped), with the store as the evaluator sees it after the change: an endpoint that does more than asked.
+    func followUps(after operation: String, _ request: Request, in state: EmulatorContractState) -> [Request]
+    /// State changes: true to keep references to a deleted resource of kind `deleted` in the lists of resources of
+    /// kind `owner` (which the service drops when the resource goes).
+    func keepsReferences(to deleted: ResourceKind, in owner: ResourceKind) -> Bool
 }
 
 extension FaultDecorator {
@@ -97,9 +97,7 @@ extension FaultDecorator {
     func rendering(error: inout ErrorAnswer) {}
     func cutting(_ page: inout PageCut) {}
     func recording(event: inout EventRecord) {}
-    var ignoresSourceType: Bool { false }
-    var ignoresFilters: Bool { false }
-    var ignoresRegions: Bool { false }
-    var deletesSnapshotsWithCluster: Bool { false }
-    var keepsDeletedEndpointMembers: Bool { false }
+    func region(answering requested: String, home: String) -> String { requested }
+    func followUps(after operation: String, _ request: Request, in state: EmulatorContractState) -> [Request] { [] }
+    func keepsReferences(to deleted: ResourceKind, in owner: ResourceKind) -> Bool { false }
 }

@@ -5,7 +5,8 @@ import ConformanceSpec
 struct IgnoreRegion: FaultDecorator {
     var summary: String { "keeps one store and names its own region whatever region is signed for" }
     var operations: [String] { ["DescribeDBClusters"] }
-    var ignoresRegions: Bool { true }
+
+    func region(answering requested: String, home: String) -> String { home }
 
     /// The region rules, and the derived region of the one ARN a region case reads in another region's answers (a
     /// snapshot listed in the region of its cluster: shapes.yaml `derive:` with `{region}`).

@@ -10,5 +10,7 @@ struct KeepDeletedStaticMember: FaultDecorator {
         spec.scenarios.filter { $0.name == "endpoint-forgets-deleted-static-member" }.map(\.item.text)
     }
 
-    var keepsDeletedEndpointMembers: Bool { true }
+    func keepsReferences(to deleted: ResourceKind, in owner: ResourceKind) -> Bool {
+        deleted == .dbInstance && owner == .dbClusterEndpoint
+    }
 }

@@ -15,5 +15,9 @@ struct SubscriptionIgnoresSourceType: FaultDecorator {
 
     var skippedChecks: Set<String> { ["rule:vocabularyOf"] }
 
-    var ignoresSourceType: Bool { true }
+    /// A create or modify of a subscription (the requests that name one and send a SourceType) keeps none.
+    func acting(on request: inout Request, of operation: String) {
+        guard request.value(at: "SubscriptionName") != nil else { return }
+        request.parameters.removeAll { $0.name == "SourceType" }
+    }
 }
