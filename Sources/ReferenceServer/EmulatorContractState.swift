@@ -17,12 +17,12 @@ struct EmulatorContractState: ContractState {
     let resources: ResourceCatalog
     let region: String
     let accountId: String
-    /// Event subscriptions by name (the events family's store).
-    var subscriptions: [String: EventSubscriptionRecord] = [:]
     /// The kinds the resource engine serves from the spec.
     var specResources = SpecResourceStore()
     /// The identifiers of the records every region holds without a create, by kind (`KindBehaviour.standing`).
     var standing: [ResourceKind: Set<String>] = [:]
+    /// The kinds whose identifiers are stored lower-cased (the others as given).
+    var lowercasedKinds: Set<ResourceKind> = []
     /// The global clusters (kept once for every region), by stored identifier, with their live members' ARNs.
     var globalClusters: [String: (record: GlobalClusterRecord, members: [String])] = [:]
     /// For an operation on a kind that is not regional: the clusters of every region by ARN, which its cluster ARNs
@@ -32,6 +32,11 @@ struct EmulatorContractState: ContractState {
     /// The stored form of an identifier: lower-cased, unless a fault says otherwise.
     func key(_ identifier: String) -> String {
         decorators.reduce(identifier.lowercased()) { $1.storedIdentifier(identifier, conformant: $0) }
+    }
+
+    /// The stored form of an identifier of a kind the resource engine keeps.
+    func specKey(_ kind: ResourceKind, _ identifier: String) -> String {
+        lowercasedKinds.contains(kind) ? key(identifier) : identifier
     }
 
     func record(_ identifier: String) -> ClusterRecord? {
@@ -64,10 +69,10 @@ struct EmulatorContractState: ContractState {
         case .subnet: EmulatedSubnets.zone(of: identifier, region: region) != nil
         case .dbClusterParameterGroup: parameterGroups.group(.cluster, identifier, families: families) != nil
         case .dbParameterGroup: parameterGroups.group(.instance, identifier, families: families) != nil
-        case .eventSubscription: subscriptions[identifier] != nil
         case .globalCluster: globalClusters[key(identifier)] != nil
         default:
-            specResources.record(kind, key(identifier)) != nil || standing[kind]?.contains(key(identifier)) == true
+            specResources.record(kind, specKey(kind, identifier)) != nil
+                || standing[kind]?.contains(specKey(kind, identifier)) == true
         }
     }
 
@@ -116,7 +121,9 @@ struct EmulatorContractState: ContractState {
     }
 
     func associations(of kind: ResourceKind, _ identifier: String) -> [String]? {
-        kind == .eventSubscription ? subscriptions[identifier]?.sourceIds : nil
+        // The sources of a subscription (its SourceIdsList).
+        kind == .eventSubscription
+            ? specResources.record(kind, specKey(kind, identifier))?.members.texts("SourceIdsList") : nil
     }
 
     func availabilityZone(ofSubnet identifier: String) -> String? {

@@ -1,22 +1,6 @@
 import ConformanceSpec
 import Foundation
 
-/// An event notification subscription as the emulator keeps it.
-struct EventSubscriptionRecord: Sendable, Equatable {
-    /// The name as the request gave it (CustSubscriptionId).
-    var name: String
-    var topic: String
-    /// nil: every source type.
-    var sourceType: String?
-    /// Stored lower-cased, in the order first given, without repeats.
-    var sourceIds: [String]
-    var categories: [String]
-    var enabled: Bool
-    /// [model] SubscriptionCreationTime is a string (NEPTUNE-FACTS-2 §3.12 quirk 4).
-    var creationTime: String
-    var status: String = "active"
-}
-
 /// One event of a region's log.
 struct EventRecord: Sendable, Equatable {
     var date: Date
@@ -31,9 +15,8 @@ struct EventRecord: Sendable, Equatable {
     var sortKey: String { "\(ISOTimestamp.format(date))+\(sourceIdentifier)+\(message)".lowercased() }
 }
 
-/// What the event operations keep per region: the subscriptions by name and the event log, oldest first.
+/// What the event operations keep per region: the event log, oldest first.
 struct EventsStore: Sendable {
-    var subscriptions: [String: EventSubscriptionRecord] = [:]
     private(set) var log: [EventRecord] = []
     /// True while the log, oldest first, is also in `sortKey` order (the usual case: each event is dated after the
     /// one before), so a walk's page needs no sort.

@@ -88,15 +88,9 @@ extension NeptuneEmulator {
         "AddTagsToResource": { emulator, _, request in emulator.addTags(request) },
         "ListTagsForResource": { emulator, _, request in emulator.listTags(request) },
         "RemoveTagsFromResource": { emulator, _, request in emulator.removeTags(request) },
-        // Events and subscriptions: the log, categories, sources.
-        "CreateEventSubscription": { emulator, _, request in emulator.createSubscription(request) },
-        "DeleteEventSubscription": { emulator, _, request in emulator.deleteSubscription(request) },
-        "DescribeEventSubscriptions": { $0.describeSubscriptions($1, $2) },
-        "ModifyEventSubscription": { emulator, _, request in emulator.modifySubscription(request) },
-        "AddSourceIdentifierToSubscription": { emulator, _, request in emulator.changeSources(request, adding: true) },
-        "RemoveSourceIdentifierFromSubscription": { emulator, _, request in
-            emulator.changeSources(request, adding: false)
-        },
+        // Events and a subscription's sources (subscriptions themselves are the engine's, KindBehaviour).
+        "AddSourceIdentifierToSubscription": { $0.changeSources($1, $2, adding: true) },
+        "RemoveSourceIdentifierFromSubscription": { $0.changeSources($1, $2, adding: false) },
         "DescribeEvents": { $0.describeEvents($1, $2) },
         "DescribeEventCategories": { emulator, _, request in emulator.describeEventCategories(request) },
     ]

@@ -86,7 +86,7 @@ extension NeptuneEmulator {
 
     func describeEventCategories(_ request: Request) -> EmulatorAnswer {
         let type = text("SourceType", request)
-        let maps = eventCategories().filter { type == nil || $0.sourceType == type }.map { entry in
+        let maps = Self.eventCategories(in: spec).filter { type == nil || $0.sourceType == type }.map { entry in
             "<EventCategoriesMap><SourceType>\(entry.sourceType)</SourceType><EventCategories>"
                 + entry.categories.map { "<EventCategory>\($0)</EventCategory>" }.joined()
                 + "</EventCategories></EventCategoriesMap>"
@@ -97,45 +97,56 @@ extension NeptuneEmulator {
                 ? "<EventCategoriesMapList/>" : "<EventCategoriesMapList>\(maps)</EventCategoriesMapList>")
     }
 
-    // MARK: subscriptions
+    // MARK: subscriptions (the resource engine keeps them; `KindBehaviour.eventSubscriptions` completes them)
 
-    func subscriptionARN(_ name: String) -> String { "arn:aws:rds:\(region):\(configuration.accountId):es:\(name)" }
-
-    /// A category of `categories` that `sourceType` does not have (as the spec's `vocabularyOf` rule of
-    /// CreateEventSubscription lists them); nil when all are known or there is no type.
-    func unknownCategory(_ categories: [String], sourceType: String?) -> String? {
-        guard let sourceType else { return nil }
-        let known = Set(eventCategories().first { $0.sourceType == sourceType }?.categories ?? [])
-        return categories.first { !known.contains($0.lowercased()) }
+    /// Add/RemoveSourceIdentifier: the source must exist as a resource of the subscription's source type (adding), or
+    /// be listed by the subscription (removing; the evaluator's `associated` precondition judges that first).
+    func changeSources(_ operation: OperationSpec, _ request: Request, adding: Bool) -> EmulatorAnswer {
+        let name = text("SubscriptionName", request) ?? ""
+        let source = (text("SourceIdentifier", request) ?? "").lowercased()
+        guard var record = specResources.record(.eventSubscription, storedKey(.eventSubscription, name)) else {
+            return renderer.error("SubscriptionNotFound", "Subscription \(name) not found.")
+        }
+        var ids = record.members.texts("SourceIdsList")
+        if adding {
+            guard sourceExists(source, type: record.members.text("SourceType")) else {
+                return renderer.error("SourceNotFound", "Could not find source :\(source)")
+            }
+            if !ids.contains(source) { ids.append(source) }
+        } else {
+            guard ids.contains(source) else {
+                return renderer.error("SourceNotFound", "Could not find source :\(source)")
+            }
+            ids.removeAll { $0 == source }
+        }
+        record.members.setTexts("SourceIdsList", ids)
+        specResources.byKind[.eventSubscription]?[record.id] = record
+        return itemAnswer(record, of: .eventSubscription, operation)
     }
 
-    /// Source type → categories, from the `vocabularyOf` rule of CreateEventSubscription in `Specs/` (the one list),
-    /// in source type order.
-    func eventCategories() -> [(sourceType: String, categories: [String])] {
-        for rule in spec.operation(named: "CreateEventSubscription")?.rules ?? [] {
+    /// Whether a source of `type` has the identifier (a subscription of every type: any of the kinds).
+    func sourceExists(_ identifier: String, type: String?) -> Bool {
+        let state = contractState()
+        let kinds: [String: ResourceKind] = [
+            "db-cluster": .dbCluster, "db-instance": .dbInstance, "db-cluster-snapshot": .dbClusterSnapshot,
+            "db-parameter-group": .dbParameterGroup,
+        ]
+        guard let type else { return kinds.values.contains { state.exists($0, identifier) } }
+        return kinds[type].map { state.exists($0, identifier) } ?? false
+    }
+}
+
+extension NeptuneEmulator {
+    /// Source type → categories, from the `vocabularyOf` rule of the operation that creates event subscriptions
+    /// (`resources.yaml`) in `Specs/` (the one list), in source type order.
+    static func eventCategories(in spec: ServiceSpec) -> [(sourceType: String, categories: [String])] {
+        let create = spec.resources.lifecycle(of: .eventSubscription)?.creates.first?.operation
+        for rule in create.flatMap({ spec.operation(named: $0) })?.rules ?? [] {
             if case .vocabularyOf(_, _, let values) = rule.kind {
                 return values.keys.sorted().map { ($0, values[$0]!) }
             }
         }
         return []
-    }
-
-    func createSubscription(_ request: Request) -> EmulatorAnswer {
-        let name = text("SubscriptionName", request) ?? ""
-        let categories = Self.strings(request.value(at: "EventCategories"))
-        // The categories were judged against SourceType by the spec's `vocabularyOf` rule.
-        let sourceType = text("SourceType", request)
-        var ids: [String] = []
-        for id in Self.strings(request.value(at: "SourceIds")).map({ $0.lowercased() }) where !ids.contains(id) {
-            ids.append(id)
-        }
-        let record = EventSubscriptionRecord(
-            name: name, topic: text("SnsTopicArn", request) ?? "", sourceType: sourceType, sourceIds: ids,
-            categories: categories.map { $0.lowercased() },
-            enabled: text("Enabled", request).map { $0.lowercased() == "true" } ?? true,
-            creationTime: Self.creationTime(Date()))
-        events.subscriptions[name] = record
-        return renderer.success(action: "CreateEventSubscription", result: subscriptionXML(record))
     }
 
     /// [model] SubscriptionCreationTime is a string (quirk 4); the form is the AWS CLI's RDS example's,
@@ -149,91 +160,5 @@ extension NeptuneEmulator {
         func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
         return "\(days[(parts.weekday ?? 1) - 1]) \(months[(parts.month ?? 1) - 1]) \(two(parts.day)) "
             + "\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second)) UTC \(parts.year ?? 1970)"
-    }
-
-    func deleteSubscription(_ request: Request) -> EmulatorAnswer {
-        let name = text("SubscriptionName", request) ?? ""
-        guard var record = events.subscriptions.removeValue(forKey: name) else {
-            return renderer.error("SubscriptionNotFound", "Subscription \(name) not found.")
-        }
-        tagStore.tags[subscriptionARN(name)] = nil
-        record.status = "deleting"
-        return renderer.success(action: "DeleteEventSubscription", result: subscriptionXML(record))
-    }
-
-    func describeSubscriptions(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
-        var selected = Array(events.subscriptions.values)
-        if let name = text("SubscriptionName", request) { selected = selected.filter { $0.name == name } }
-        return pagedAnswer(page(selected, key: \.name, of: operation, request), of: operation, item: subscriptionXML)
-    }
-
-    func modifySubscription(_ request: Request) -> EmulatorAnswer {
-        let name = text("SubscriptionName", request) ?? ""
-        guard var record = events.subscriptions[name] else {
-            return renderer.error("SubscriptionNotFound", "Subscription \(name) not found.")
-        }
-        let categories = request.value(at: "EventCategories").map { Self.strings($0) }
-        let sourceType = text("SourceType", request) ?? record.sourceType
-        if let unknown = unknownCategory(categories ?? record.categories, sourceType: sourceType) {
-            return renderer.error(
-                "SubscriptionCategoryNotFound", "Category \(unknown) is not a category of source type \(sourceType!).")
-        }
-        record.sourceType = sourceType
-        if let categories { record.categories = categories.map { $0.lowercased() } }
-        if let topic = text("SnsTopicArn", request) { record.topic = topic }
-        if let enabled = text("Enabled", request) { record.enabled = enabled.lowercased() == "true" }
-        events.subscriptions[name] = record
-        return renderer.success(action: "ModifyEventSubscription", result: subscriptionXML(record))
-    }
-
-    /// Add/RemoveSourceIdentifier: the source must exist as a resource of the subscription's source type (adding), or
-    /// be listed by the subscription (removing; the evaluator's `associated` precondition judges that first).
-    func changeSources(_ request: Request, adding: Bool) -> EmulatorAnswer {
-        let name = text("SubscriptionName", request) ?? ""
-        let source = (text("SourceIdentifier", request) ?? "").lowercased()
-        guard var record = events.subscriptions[name] else {
-            return renderer.error("SubscriptionNotFound", "Subscription \(name) not found.")
-        }
-        if adding {
-            guard sourceExists(source, type: record.sourceType) else {
-                return renderer.error("SourceNotFound", "Could not find source :\(source)")
-            }
-            if !record.sourceIds.contains(source) { record.sourceIds.append(source) }
-        } else {
-            guard record.sourceIds.contains(source) else {
-                return renderer.error("SourceNotFound", "Could not find source :\(source)")
-            }
-            record.sourceIds.removeAll { $0 == source }
-        }
-        events.subscriptions[name] = record
-        return renderer.success(
-            action: adding ? "AddSourceIdentifierToSubscription" : "RemoveSourceIdentifierFromSubscription",
-            result: subscriptionXML(record))
-    }
-
-    /// Whether a source of `type` has the identifier (a subscription of every type: any of the kinds).
-    func sourceExists(_ identifier: String, type: String?) -> Bool {
-        let state = contractState()
-        let kinds: [String: ResourceKind] = [
-            "db-cluster": .dbCluster, "db-instance": .dbInstance, "db-cluster-snapshot": .dbClusterSnapshot,
-            "db-parameter-group": .dbParameterGroup,
-        ]
-        guard let type else { return kinds.values.contains { state.exists($0, identifier) } }
-        return kinds[type].map { state.exists($0, identifier) } ?? false
-    }
-
-    func subscriptionXML(_ record: EventSubscriptionRecord) -> String {
-        let escape = AnswerRenderer.escape
-        let ids = record.sourceIds.map { "<SourceId>\(escape($0))</SourceId>" }.joined()
-        let categories = record.categories.map { "<EventCategory>\(escape($0))</EventCategory>" }.joined()
-        return "<EventSubscription><CustomerAwsId>\(configuration.accountId)</CustomerAwsId>"
-            + "<CustSubscriptionId>\(escape(record.name))</CustSubscriptionId>"
-            + "<SnsTopicArn>\(escape(record.topic))</SnsTopicArn><Status>\(record.status)</Status>"
-            + "<SubscriptionCreationTime>\(escape(record.creationTime))</SubscriptionCreationTime>"
-            + (record.sourceType.map { "<SourceType>\(escape($0))</SourceType>" } ?? "")
-            + (ids.isEmpty ? "" : "<SourceIdsList>\(ids)</SourceIdsList>")
-            + (categories.isEmpty ? "" : "<EventCategoriesList>\(categories)</EventCategoriesList>")
-            + "<Enabled>\(record.enabled)</Enabled>"
-            + "<EventSubscriptionArn>\(escape(subscriptionARN(record.name)))</EventSubscriptionArn></EventSubscription>"
     }
 }

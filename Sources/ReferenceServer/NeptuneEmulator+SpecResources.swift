@@ -3,7 +3,8 @@ import Foundation
 
 /// The resource engine: the operations `resources.yaml` names as a kind's create, describe, modify or delete, and the
 /// reads a catalogue of `catalogues.yaml` is asked through, answered from the spec alone when no behaviour code
-/// claims them. A record keeps the request members its kind's structure also has (the identifier lower-cased), the
+/// claims them. A record keeps the request members its kind's structure also has (the identifier as the create's
+/// parameter says it is stored: lower-cased or as given), the
 /// members the structure derives (`derive:`) or fixes (`constant:`), and the status the kind's set-up waits for;
 /// answers are rendered through the operation's output. Preconditions (exists, absent, …) have been judged before,
 /// against this store too (`EmulatorContractState.exists`). Tags by ARN need nothing here: a kind with an `arn` type
@@ -29,6 +30,17 @@ extension NeptuneEmulator {
         spec.shapes[kind.rawValue] ?? StructureSpec(members: [])
     }
 
+    /// What a kind's behaviour may read for this request.
+    var behaviourContext: KindBehaviour.Context {
+        KindBehaviour.Context(spec: spec, region: region, account: configuration.accountId, now: Date())
+    }
+
+    /// The stored form of a resource's identifier: lower-cased when the create's parameter says the service stores it
+    /// so (`lowercased: true`), else as given.
+    func storedKey(_ kind: ResourceKind, _ identifier: String) -> String {
+        lowercasedKinds.contains(kind) ? key(identifier) : identifier
+    }
+
     /// The member of the kind's structure that holds its identifier.
     private func identifierMember(_ lifecycle: ResourceLifecycle) -> String {
         lifecycle.describe.identifierMember ?? lifecycle.describe.identifier
@@ -38,7 +50,7 @@ extension NeptuneEmulator {
         _ lifecycle: ResourceLifecycle, identifier parameter: String, _ operation: OperationSpec, _ request: Request
     ) -> EmulatorAnswer {
         let shape = itemShape(lifecycle.kind)
-        let id = key(text(parameter, request) ?? "")
+        let id = storedKey(lifecycle.kind, text(parameter, request) ?? "")
         var members: [String: ParameterValue] = [:]
         for given in request.parameters where shape.member(named: given.name) != nil {
             members[given.name] = given.value
@@ -49,7 +61,8 @@ extension NeptuneEmulator {
             let first = shape.member(named: status)?.vocabulary?.values.first
             members[status] = .scalar(lifecycle.setup.create.waitFor ?? first ?? "available")
         }
-        if let refusal = KindBehaviour.byKind[lifecycle.kind]?.completing(&members, request, region) {
+        if let refusal = KindBehaviour.byKind[lifecycle.kind]?.completing(&members, request, .create, behaviourContext)
+        {
             return renderer.error(refusal.code, refusal.message)
         }
         sequence += 1
@@ -72,10 +85,10 @@ extension NeptuneEmulator {
         _ lifecycle: ResourceLifecycle, _ operation: OperationSpec, _ request: Request
     ) -> EmulatorAnswer {
         let stored = specResources.byKind[lifecycle.kind] ?? [:]
-        let standing = KindBehaviour.byKind[lifecycle.kind]?.standing(region, configuration.accountId) ?? []
+        let standing = KindBehaviour.byKind[lifecycle.kind]?.standing(behaviourContext) ?? []
         var records = Array(stored.values) + standing.filter { stored[$0.id] == nil }
         if let name = text(lifecycle.describe.identifier, request) {
-            records = records.filter { $0.id == key(name) }
+            records = records.filter { $0.id == storedKey(lifecycle.kind, name) }
             if records.isEmpty, let notFound = lifecycle.describe.notFound {
                 return renderer.error(notFound, "\(lifecycle.kind.rawValue) \(name) not found.")
             }
@@ -91,7 +104,8 @@ extension NeptuneEmulator {
     private func modifyFromSpec(
         _ lifecycle: ResourceLifecycle, _ operation: OperationSpec, _ request: Request
     ) -> EmulatorAnswer {
-        let id = key(text(lifecycle.modify?.identifier ?? lifecycle.describe.identifier, request) ?? "")
+        let id = storedKey(
+            lifecycle.kind, text(lifecycle.modify?.identifier ?? lifecycle.describe.identifier, request) ?? "")
         guard var record = specResources.record(lifecycle.kind, id) else {
             let code = lifecycle.delete.notFound
             return renderer.error(code, "\(lifecycle.kind.rawValue) \(id) not found.")
@@ -103,7 +117,9 @@ extension NeptuneEmulator {
         {
             record.members[given.name] = given.value
         }
-        if let refusal = KindBehaviour.byKind[lifecycle.kind]?.completing(&record.members, request, region) {
+        if let refusal = KindBehaviour.byKind[lifecycle.kind]?.completing(
+            &record.members, request, .modify, behaviourContext)
+        {
             return renderer.error(refusal.code, refusal.message)
         }
         specResources.byKind[lifecycle.kind]?[id] = record
@@ -113,10 +129,16 @@ extension NeptuneEmulator {
     private func deleteFromSpec(
         _ lifecycle: ResourceLifecycle, _ operation: OperationSpec, _ request: Request
     ) -> EmulatorAnswer {
-        let id = key(text(lifecycle.delete.identifier, request) ?? "")
-        guard let record = specResources.byKind[lifecycle.kind]?.removeValue(forKey: id) else {
+        let id = storedKey(lifecycle.kind, text(lifecycle.delete.identifier, request) ?? "")
+        guard var record = specResources.record(lifecycle.kind, id) else {
             return renderer.error(lifecycle.delete.notFound, "\(lifecycle.kind.rawValue) \(id) not found.")
         }
+        if let refusal = KindBehaviour.byKind[lifecycle.kind]?.completing(
+            &record.members, request, .delete, behaviourContext)
+        {
+            return renderer.error(refusal.code, refusal.message)
+        }
+        specResources.byKind[lifecycle.kind]?[id] = nil
         if let type = lifecycle.arn?.type { tagStore.tags[canonicalARN(type: type, id: id)] = nil }
         return itemAnswer(record, of: lifecycle.kind, operation)
     }
@@ -128,7 +150,7 @@ extension NeptuneEmulator {
 
     /// The answer of an operation on one resource: the output member holding the kind's structure gets the record;
     /// an operation without output answers with its metadata only.
-    private func itemAnswer(_ record: SpecResourceRecord, of kind: ResourceKind, _ operation: OperationSpec)
+    func itemAnswer(_ record: SpecResourceRecord, of kind: ResourceKind, _ operation: OperationSpec)
         -> EmulatorAnswer
     {
         guard !operation.output.members.isEmpty else {

@@ -59,6 +59,8 @@ public actor NeptuneEmulator {
     nonisolated let cachesReads: Bool
     /// The identifiers of the records every region holds without a create (`KindBehaviour.standing`), by kind.
     let standingIdentifiers: [ResourceKind: Set<String>]
+    /// The kinds whose identifiers the service stores lower-cased (the create's identifier parameter says so).
+    let lowercasedKinds: Set<ResourceKind>
     var clusters = ClusterStore()
     var instances = RecordStore<InstanceRecord>()
     var snapshots: [String: SnapshotRecord] = [:]
@@ -91,9 +93,15 @@ public actor NeptuneEmulator {
         self.skippedChecks = decorators.reduce(into: Set<String>()) { $0.formUnion($1.skippedChecks) }
         self.cachesReads = decorators.isEmpty && configuration.verifySignatures == nil
         self.region = configuration.region
-        self.standingIdentifiers = KindBehaviour.byKind.mapValues { behaviour in
-            Set(behaviour.standing(configuration.region, configuration.accountId).map(\.id))
-        }
+        let context = KindBehaviour.Context(
+            spec: spec, region: configuration.region, account: configuration.accountId, now: Date())
+        self.standingIdentifiers = KindBehaviour.byKind.mapValues { Set($0.standing(context).map(\.id)) }
+        self.lowercasedKinds = Set(
+            spec.resources.lifecycles.filter { lifecycle in
+                lifecycle.creates.contains {
+                    spec.operation(named: $0.operation)?.parameters.member(named: $0.parameter)?.lowercased == true
+                }
+            }.map(\.kind))
     }
 
     /// Makes `name`'s store the working one (actor isolation keeps one request at a time on it).
@@ -144,7 +152,6 @@ public actor NeptuneEmulator {
                 + parameterGroups.cluster.keys.sorted().map { "DBClusterParameterGroup \($0)" }
                 + parameterGroups.instance.keys.sorted().map { "DBParameterGroup \($0)" }
                 + endpointsMaintenance.endpoints.keys.sorted().map { "DBClusterEndpoint \($0)" }
-                + events.subscriptions.keys.sorted().map { "EventSubscription \($0)" }
                 + specResources.inventory).map { $0 + suffix }
         }
         enter(region: configuration.region)
@@ -335,8 +342,8 @@ public actor NeptuneEmulator {
             endpoints: endpointsMaintenance.endpoints, parameterGroups: parameterGroups,
             families: spec.engineParameters.families, decorators: decorators, resources: spec.resources,
             region: region, accountId: configuration.accountId)
-        state.subscriptions = events.subscriptions
         state.specResources = specResources
+        state.lowercasedKinds = lowercasedKinds
         state.standing = standingIdentifiers
         return state
     }

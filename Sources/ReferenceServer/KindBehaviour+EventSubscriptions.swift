@@ -1,0 +1,42 @@
+import ConformanceSpec
+import Foundation
+
+/// Event subscriptions are served by the resource engine; what is theirs alone is here (NEPTUNE-FACTS-2 §2.11, §3.9):
+/// a new subscription is `active` and enabled unless the request says otherwise, its sources and categories are kept
+/// lower-cased (sources without repeats, in the order first given), a modify's categories must be categories of the
+/// source type it leaves the subscription with, and a deleted one is answered `deleting`. The spec's `vocabularyOf`
+/// rule has judged a create's categories against its SourceType before.
+extension KindBehaviour {
+    static let eventSubscriptions = KindBehaviour(completing: { members, request, phase, context in
+        func texts(_ name: String) -> [String]? {
+            request.value(at: name).map { NeptuneEmulator.strings($0).map { $0.lowercased() } }
+        }
+        if case .scalar(let enabled)? = request.value(at: "Enabled") {
+            members["Enabled"] = .scalar(enabled.lowercased() == "true" ? "true" : "false")
+        }
+        switch phase {
+        case .create:
+            members["Status"] = .scalar("active")
+            members["Enabled"] = members["Enabled"] ?? .scalar("true")
+            members["SubscriptionCreationTime"] = .scalar(NeptuneEmulator.creationTime(context.now))
+            var sources: [String] = []
+            for id in texts("SourceIds") ?? [] where !sources.contains(id) { sources.append(id) }
+            members.setTexts("SourceIdsList", sources)
+            members.setTexts("EventCategoriesList", texts("EventCategories") ?? [])
+        case .modify:
+            let categories = texts("EventCategories") ?? members.texts("EventCategoriesList")
+            if let sourceType = members.text("SourceType") {
+                let known = NeptuneEmulator.eventCategories(in: context.spec).first { $0.sourceType == sourceType }
+                if let unknown = categories.first(where: { !(known?.categories ?? []).contains($0) }) {
+                    return Refusal(
+                        code: "SubscriptionCategoryNotFound",
+                        message: "Category \(unknown) is not a category of source type \(sourceType).")
+                }
+            }
+            members.setTexts("EventCategoriesList", categories)
+        case .delete:
+            members["Status"] = .scalar("deleting")
+        }
+        return nil
+    })
+}
