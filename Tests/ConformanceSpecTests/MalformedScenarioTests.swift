@@ -52,6 +52,23 @@ import Testing
             keyPath: "\(scenario).request.parameters.DBClusterSnapshotIdentifier",
             message: "no kind's describe offers DBClusterArm at run time"),
         Mistake(
+            name: "run-time token left open",
+            find: "parameters: {DBClusterSnapshotIdentifier: '{{s}}'}\n    expect",
+            replace: "parameters: {DBClusterSnapshotIdentifier: '{{DBClusterArn:{{s}}'}\n    expect",
+            keyPath: "\(scenario).request.parameters.DBClusterSnapshotIdentifier",
+            message: "'{{DBClusterArn:{{s}}' is neither a run-time token"),
+        Mistake(
+            name: "run-time member with a capital outside ASCII",
+            find: "parameters: {DBClusterSnapshotIdentifier: '{{s}}'}\n    expect",
+            replace: "parameters: {DBClusterSnapshotIdentifier: '{{ÄBClusterArn:{{s}}}}'}\n    expect",
+            keyPath: "\(scenario).request.parameters.DBClusterSnapshotIdentifier",
+            message: "'{{ÄBClusterArn:{{s}}}}' is neither a run-time token"),
+        Mistake(
+            name: "derived value whose member no kind offers", find: "value: '{{EngineVersion:{{c}}}}'}",
+            replace: "value: '{{EngineVersions:{{c}}}}'}",
+            keyPath: "scenarios.instance-runs-its-clusters-engine-version.derived[0].value",
+            message: "no kind's describe offers EngineVersions at run time"),
+        Mistake(
             name: "request under test not of operations/",
             find: "    request:\n      operation: DescribeDBClusterSnapshots",
             replace: "    request:\n      operation: DescribeDBSnapshots",

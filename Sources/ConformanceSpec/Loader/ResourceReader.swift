@@ -295,7 +295,7 @@ struct ResourceReader {
                 continue
             }
             let text = try item.string()
-            if text.hasPrefix("{{"), text.hasSuffix("}}"), !text.hasPrefix("{{account:") {
+            if text.hasPrefix("{{"), text.hasSuffix("}}"), !RuntimeToken.isAccountToken(text) {
                 let inner = String(text.dropFirst(2).dropLast(2))
                 guard let kind = ResourceKind(rawValue: inner), defined.contains(kind) else {
                     let kinds = defined.map { "{{\($0.rawValue)}}" }.joined(separator: ", ")
