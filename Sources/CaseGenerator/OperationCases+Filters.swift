@@ -7,9 +7,9 @@ extension OperationCases {
     /// identifier, or a describe-only member such as its ARN, asked of the endpoint at run time) must list the
     /// first and leave out the second; a member the set-up gave both the same value (their engine) must list both.
     mutating func filterCases() -> [TestCase] {
-        guard let paging = operation.paging, let lifecycle = spec.resources.lifecycle(describedBy: name) else {
-            return []
-        }
+        guard case .resources(let kind)? = spec.pagedListKind(of: operation), let paging = operation.paging,
+            let lifecycle = spec.resources.lifecycle(of: kind)
+        else { return [] }
         var cases: [TestCase] = []
         for filter in operation.filters {
             for member in filter.matches {

@@ -16,24 +16,22 @@ extension OperationCases {
             // The operation's required parameters (a parameter listing names its group), and what they need made.
             var (required, fixture) = baseline()
             var made: [String] = []
-            let namedKind = operation.preconditions.lazy.compactMap({ condition -> ResourceKind? in
-                if case .namesResource(let kind) = condition.kind { kind } else { nil }
-            }).first
-            let listedKind = spec.resources.lifecycle(describedBy: name)
-            let listsNamedResources = listedKind == nil && namedKind != nil
+            let listKind = spec.pagedListKind(of: operation)
             // A list that the run's other cases change while the walk pages (a resource kind, resources named by ARN,
             // the run's history) is walked alone, after them: the walk's verdict is then the endpoint's, never the
             // timing's. Catalogues, which no case changes, are walked beside the other cases.
-            let serialWalk = listedKind != nil || listsNamedResources || spec.pagesTheRunsHistory(operation)
-            if let lifecycle = listedKind {
+            let serialWalk = listKind?.changesDuringTheRun ?? false
+            switch listKind {
+            case .resources(let kind):
                 for _ in 0...smallest {
-                    if let id = fixture.make(lifecycle.kind, counter: &counter) { made.append(id) }
+                    if let id = fixture.make(kind, counter: &counter) { made.append(id) }
                 }
-            } else if let kind = namedKind {
+            case .aboutResourcesNamedByARN(let kind):
                 // A list about resources named by ARN (their pending maintenance actions): one more of the kind valid
                 // requests name than a page holds, so the walk spans pages; its items are keyed by ARN, which the walk
                 // cannot name beforehand, so it judges pages and repeats only.
                 for _ in 0...smallest { _ = fixture.make(kind, counter: &counter) }
+            case .catalogue, .contents, .runHistory, nil: break
             }
             let walk = PageWalk(
                 limit: smallest, token: paging.token, items: paging.items, key: paging.key, includes: made)

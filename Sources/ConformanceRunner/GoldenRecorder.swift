@@ -48,13 +48,12 @@ public struct GoldenRecorder: Sendable {
         // the endpoint's, and a page holds what the limit lets in): present, its content not the case's to fix.
         // A scenario's request asks for what its own steps made (a cluster's events): its list is the case's to fix.
         let isScenario = testCase.tags.contains { $0.hasPrefix("scenario:") }
-        if describe == nil, !isScenario, let items = operation?.paging?.items { opaque.insert(items) }
+        let listKind = operation.flatMap(spec.pagedListKind(of:))
+        let listsOtherThanResources = listKind.map { if case .resources = $0 { false } else { true } } ?? false
+        if listsOtherThanResources, !isScenario, let items = operation?.paging?.items { opaque.insert(items) }
         // Such a list about resources named by ARN (their pending maintenance actions), asked for with nothing but a
         // page size, lists whatever the endpoint holds: whether a further page and its token follow is the endpoint's.
-        let aboutResources = operation?.preconditions.contains {
-            if case .namesResource = $0.kind { true } else { false }
-        }
-        if describe == nil, !isScenario, aboutResources == true, let operation, let paging = operation.paging,
+        if case .aboutResourcesNamedByARN = listKind, !isScenario, let operation, let paging = operation.paging,
             testCase.request.parameters.allSatisfy({ [paging.limit, paging.token].contains($0.name) })
         {
             opaque.insert(operation.resultWrapper)
@@ -109,7 +108,7 @@ public struct GoldenRecorder: Sendable {
         }
         // How many items such a list holds is the endpoint's (an event log grows while other cases run): its token
         // may come back whether or not it came back when this golden was recorded.
-        if describe == nil, let token = operation?.paging?.token, let wrapper = operation?.resultWrapper,
+        if listsOtherThanResources, let token = operation?.paging?.token, let wrapper = operation?.resultWrapper,
             !xml.contains("<\(token)>"), let range = xml.range(of: "<\(wrapper)>\n")
         {
             xml.insert(contentsOf: "    <\(token)>{{string?}}</\(token)>\n", at: range.upperBound)

@@ -140,7 +140,7 @@ public struct ContractEvaluator: Sendable {
     static func broken(_ constraint: Constraint, _ text: String, skipped: Set<String> = []) -> String? {
         // A resource of the target's account (`{{account:NAME}}`) is filled in by the runner before sending: a case
         // that carries the token names the account's value, which the endpoint judges.
-        if text.hasPrefix("{{account:"), text.hasSuffix("}}") { return nil }
+        if RuntimeToken.isAccountToken(text) { return nil }
         switch constraint.kind {
         case .identifier(let low, let high):
             if text.count < low || text.count > high { return "must have \(low) to \(high) characters" }

@@ -54,30 +54,19 @@ public enum RuntimeValue: Sendable, Equatable, Hashable {
         return ""
     }
 
-    /// The run-time value a scalar stands for, or nil for ordinary text.
+    /// The run-time value a scalar stands for, or nil for ordinary text: a token of the one grammar
+    /// (`RuntimeToken`) the scalar starts with, naming its resource by identifier; text after a member token is its
+    /// suffix, and no other token takes one.
     public init?(token text: String) {
-        for (prefix, make) in [("{{catalogue:", Self.catalogue(name:)), ("{{account:", Self.account(name:))]
-        where text.hasPrefix(prefix) && text.hasSuffix("}}") {
-            let name = String(text.dropFirst(prefix.count).dropLast(2))
-            guard !name.isEmpty, !name.contains("{"), !name.contains("}") else { return nil }
-            self = make(name)
-            return
-        }
-        guard text.hasPrefix("{{"), let close = text.range(of: "}}") else { return nil }
-        let inner = text[text.index(text.startIndex, offsetBy: 2)..<close.lowerBound]
-        let suffix = String(text[close.upperBound...])
-        guard let colon = inner.firstIndex(of: ":") else { return nil }
-        let member = String(inner[..<colon])
-        let resource = String(inner[inner.index(after: colon)...])
-        guard let first = member.unicodeScalars.first, ("A"..."Z").contains(first),
-            member.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("a"..."z").contains($0) }),
-            !resource.isEmpty, !resource.contains("{"), !resource.contains("}"), !suffix.contains("{"),
-            !suffix.contains("}")
+        guard let (token, rest) = RuntimeToken.leading(Substring(text)), case .text(let argument) = token.argument
         else { return nil }
-        if member == "LatestRestorableTime" && suffix.isEmpty {
-            self = .latestRestorableTime(cluster: resource)
-        } else {
-            self = .describedMember(member: member, resource: resource, suffix: suffix)
+        switch token.head {
+        case .catalogue where rest.isEmpty: self = .catalogue(name: argument)
+        case .account where rest.isEmpty: self = .account(name: argument)
+        case .member("LatestRestorableTime") where rest.isEmpty: self = .latestRestorableTime(cluster: argument)
+        case .member(let member) where !rest.contains("{") && !rest.contains("}"):
+            self = .describedMember(member: member, resource: argument, suffix: String(rest))
+        default: return nil
         }
     }
 }

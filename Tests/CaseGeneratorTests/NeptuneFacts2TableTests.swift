@@ -1,5 +1,6 @@
 import CaseGenerator
 import ConformanceSpec
+import ConformanceTestSupport
 import Foundation
 import Testing
 
@@ -145,17 +146,13 @@ struct NeptuneFacts2TableTests {
         let ids = try #require(NeptuneFacts2Rows.exercisedBy[105])
         #expect(Self.problems(of: row, exercisedBy: ids, in: GeneratorFixtures.cases).isEmpty)
 
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("facts2-spoiled-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: copy) }
-        try FileManager.default.copyItem(at: GeneratorFixtures.root.appendingPathComponent("Specs"), to: copy)
-        let file = copy.appendingPathComponent("operations/DeleteDBSubnetGroup.yaml")
-        let text = try String(contentsOf: file, encoding: .utf8)
-        let spoiled = text.replacingOccurrences(
-            of: "error: InvalidDBSubnetGroupStateFault", with: "error: InvalidDBSubnetStateFault")
-        #expect(spoiled != text, "the spec no longer names the code this test changes")
-        try spoiled.write(to: file, atomically: true, encoding: .utf8)
+        let copy = try SpecsCopy(of: GeneratorFixtures.root.appendingPathComponent("Specs"))
+        defer { copy.remove() }
+        try copy.replace(
+            "error: InvalidDBSubnetGroupStateFault", with: "error: InvalidDBSubnetStateFault",
+            in: "operations/DeleteDBSubnetGroup.yaml")
 
-        let spec = try SpecLoader(directory: copy).load()
+        let spec = try SpecLoader(directory: copy.directory).load()
         let problems = Self.problems(of: row, exercisedBy: ids, in: CaseGenerator(spec: spec, seed: 7).generate())
         #expect(problems.count == 1, "\(problems)")
         let problem = try #require(problems.first)

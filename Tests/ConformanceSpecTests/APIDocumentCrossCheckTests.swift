@@ -89,14 +89,14 @@ struct APIDocumentCrossCheckTests {
 
     /// The same guard, end to end: a line deleted from a spec file on disk fails `spec lint --document`.
     @Test func lintWithDocumentFailsOnAFileWithADroppedParameter() async throws {
-        let copy = try TestPaths.specCopy()
-        defer { try? FileManager.default.removeItem(at: copy) }
-        let file = copy.appendingPathComponent("operations/CreateDBCluster.yaml")
-        let text = try String(contentsOf: file, encoding: .utf8)
+        let copy = try SpecsCopy(of: TestPaths.specs)
+        defer { copy.remove() }
+        let text = try String(contentsOf: copy.url("operations/CreateDBCluster.yaml"), encoding: .utf8)
         let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("  KmsKeyId:") }
-        try kept.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        try copy.write(kept.joined(separator: "\n"), to: "operations/CreateDBCluster.yaml")
         let result = try await ProcessResult.run(
-            TestPaths.cli, ["spec", "lint", "--specs", copy.path, "--document", TestPaths.seedDocument.path])
+            TestPaths.cli,
+            ["spec", "lint", "--specs", copy.directory.path, "--document", TestPaths.seedDocument.path])
         #expect(result.status == 2)
         #expect(
             result.stderr.contains(

@@ -5,7 +5,7 @@ import Testing
 /// A mistake in an answer expectation (`presence`, `values`, `derive`, `evidence`, `vocabularies.yaml`) is a
 /// precise error: file, line, key path, what was expected.
 @Suite struct MalformedAnswerExpectationTests {
-    static let mistakes: [MalformedSpecTests.Mistake] = [
+    static let mistakes: [SpecMistake] = [
         .init(
             name: "unknown vocabulary", file: "shapes.yaml",
             find: "Status: {type: string, presence: always, values: ClusterStatus,",
@@ -73,7 +73,7 @@ import Testing
     ]
 
     @Test(arguments: mistakes)
-    func mistakeIsReportedPrecisely(_ mistake: MalformedSpecTests.Mistake) throws {
-        try MalformedSpecTests().mistakeIsReportedPrecisely(mistake)
+    func mistakeIsReportedPrecisely(_ mistake: SpecMistake) throws {
+        try mistake.isReportedPrecisely()
     }
 }

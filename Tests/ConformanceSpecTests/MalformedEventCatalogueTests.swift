@@ -5,7 +5,7 @@ import Testing
 /// A mistake in `events.yaml` is a precise error: file, line, key path, what was expected. The catalogue the
 /// reference server's event log records from is checked against the operations and the `SourceType` vocabulary.
 @Suite struct MalformedEventCatalogueTests {
-    static let mistakes: [MalformedSpecTests.Mistake] = [
+    static let mistakes: [SpecMistake] = [
         .init(
             name: "unknown operation", file: "events.yaml", find: "  StopDBCluster:\n", replace: "  StopDBClusters:\n",
             keyPath: "emissions.StopDBClusters",
@@ -38,8 +38,8 @@ import Testing
     ]
 
     @Test(arguments: mistakes)
-    func mistakeIsReportedPrecisely(_ mistake: MalformedSpecTests.Mistake) throws {
-        try MalformedSpecTests().mistakeIsReportedPrecisely(mistake)
+    func mistakeIsReportedPrecisely(_ mistake: SpecMistake) throws {
+        try mistake.isReportedPrecisely()
     }
 
     @Test func theCatalogueIsRead() throws {

@@ -1,30 +1,12 @@
 import ConformanceSpec
+import ConformanceTestSupport
 import Foundation
 import Testing
 
 /// Each kind of mistake in a spec file yields its own precise error: file, line, key path, what was expected.
 @Suite struct MalformedSpecTests {
-    struct Mistake: CustomTestStringConvertible, Sendable {
-        var name: String
-        var file: String
-        var find: String
-        var replace: String
-        var keyPath: String
-        var message: String
-        var testDescription: String { name }
-
-        init(name: String, file: String, find: String, replace: String, keyPath: String, message: String) {
-            self.name = name
-            self.file = file
-            self.find = find
-            self.replace = replace
-            self.keyPath = keyPath
-            self.message = message
-        }
-    }
-
-    static let mistakes: [Mistake] = [
-        Mistake(
+    static let mistakes: [SpecMistake] = [
+        SpecMistake(
             name: "unknown key", file: "operations/StopDBCluster.yaml",
             find: "DBClusterIdentifier: {type: string, required: true, lowercased: true}",
             replace: "DBClusterIdentifier: {type: string, requird: true, lowercased: true}",
@@ -32,20 +14,20 @@ import Testing
             message:
                 "unknown key 'requird'; expected one of: type, shape, member, memberName, unordered, members, required, default, lowercased, unsupported, origin, constraints, note, renames, constant, example, departsFromSources, presence, values, derive, evidence (did you mean 'required'?)"
         ),
-        Mistake(
+        SpecMistake(
             name: "wrong type of value", file: "operations/CreateDBCluster.yaml",
             find: "{range: {min: 1, max: 35, error: InvalidParameterValue}}",
             replace: "{range: {min: one, max: 35, error: InvalidParameterValue}}",
             keyPath: "parameters.BackupRetentionPeriod.constraints[0].range.min",
             message: "expected a number, found 'one'"),
-        Mistake(
+        SpecMistake(
             name: "unknown type", file: "operations/StopDBCluster.yaml",
             find: "DBClusterIdentifier: {type: string,", replace: "DBClusterIdentifier: {type: strnig,",
             keyPath: "parameters.DBClusterIdentifier.type",
             message:
                 "unknown type 'strnig'; expected string, integer, double, boolean, timestamp, list or structure (did you mean 'string'?)"
         ),
-        Mistake(
+        SpecMistake(
             name: "unknown constraint", file: "operations/CreateDBCluster.yaml",
             find: "{range: {min: 1, max: 35, error: InvalidParameterValue}}",
             replace: "{between: {min: 1, max: 35, error: InvalidParameterValue}}",
@@ -53,47 +35,47 @@ import Testing
             message:
                 "unknown key 'between'; expected one of: identifier, range, length, oneOf, notOneOf, pattern, forbiddenPrefixes, step, window"
         ),
-        Mistake(
+        SpecMistake(
             name: "constraint that does not fit the type", file: "operations/CreateDBCluster.yaml",
             find: "{range: {min: 1, max: 35, error: InvalidParameterValue}}",
             replace: "{window: {format: daily, minMinutes: 30, error: InvalidParameterValue}}",
             keyPath: "parameters.BackupRetentionPeriod.constraints[0].window",
             message: "'window' applies to string members; this one is integer"),
-        Mistake(
+        SpecMistake(
             name: "rule naming a parameter that does not exist", file: "operations/DeleteDBCluster.yaml",
             find: "exclusive: {parameters: [SkipFinalSnapshot, FinalDBSnapshotIdentifier]",
             replace: "exclusive: {parameters: [SkipFinalSnapshots, FinalDBSnapshotIdentifier]",
             keyPath: "rules[1].exclusive.parameters[0]",
             message: "no parameter 'SkipFinalSnapshots' in this operation (did you mean 'SkipFinalSnapshot'?)"),
-        Mistake(
+        SpecMistake(
             name: "precondition naming a parameter that does not exist", file: "operations/StopDBCluster.yaml",
             find: "state: {parameter: DBClusterIdentifier,", replace: "state: {parameter: ClusterId,",
             keyPath: "preconditions[1].state.parameter", message: "no parameter 'ClusterId' in this operation"),
-        Mistake(
+        SpecMistake(
             name: "readerOf naming a cluster parameter that does not exist", file: "operations/FailoverDBCluster.yaml",
             find: "cluster: DBClusterIdentifier,", replace: "cluster: DBClusterIdentifer,",
             keyPath: "preconditions[3].readerOf.cluster",
             message: "no parameter 'DBClusterIdentifer' in this operation (did you mean 'DBClusterIdentifier'?)"),
-        Mistake(
+        SpecMistake(
             name: "renames naming a parameter that does not exist", file: "operations/ModifyDBCluster.yaml",
             find: "renames: DBClusterIdentifier", replace: "renames: DBClusterIdentifer",
             keyPath: "parameters.NewDBClusterIdentifier.renames",
             message:
                 "'renames' must name another string parameter of this operation; found 'DBClusterIdentifer' (did you mean 'DBClusterIdentifier'?)"
         ),
-        Mistake(
+        SpecMistake(
             name: "renames on a parameter that is not a string", file: "operations/ModifyDBCluster.yaml",
             find: "  ApplyImmediately: {type: boolean, default: 'false'}",
             replace: "  ApplyImmediately: {type: boolean, default: 'false', renames: DBClusterIdentifier}",
             keyPath: "parameters.ApplyImmediately.renames",
             message: "'renames' applies to string parameters only; ApplyImmediately is boolean"),
-        Mistake(
+        SpecMistake(
             name: "restorableTime on a parameter that is not a timestamp",
             file: "operations/RestoreDBClusterToPointInTime.yaml",
             find: "restorableTime: {parameter: RestoreToTime,", replace: "restorableTime: {parameter: RestoreType,",
             keyPath: "preconditions[1].restorableTime.parameter",
             message: "'restorableTime' applies to a timestamp parameter"),
-        Mistake(
+        SpecMistake(
             name: "unknown error code", file: "operations/CreateDBCluster.yaml",
             find: "{range: {min: 1, max: 35, error: InvalidParameterValue}}",
             replace: "{range: {min: 1, max: 35, error: InvalidParameterValu}}",
@@ -101,7 +83,7 @@ import Testing
             message:
                 "unknown error code 'InvalidParameterValu'; add it to errors.yaml or use a known one (did you mean 'InvalidParameterValue'?)"
         ),
-        Mistake(
+        SpecMistake(
             name: "error the operation cannot return", file: "operations/StopDBCluster.yaml",
             find: "state: {parameter: DBClusterIdentifier, allowed: [available], error: InvalidDBClusterStateFault}",
             replace:
@@ -110,42 +92,42 @@ import Testing
             message:
                 "error code 'DBClusterAlreadyExistsFault' is not in this operation's 'errors' list and is not a common error"
         ),
-        Mistake(
+        SpecMistake(
             name: "duplicate operation", file: "operations/StopDBCluster.yaml",
             find: "operation: StopDBCluster", replace: "operation: StartDBCluster",
             keyPath: "operation",
             message: "duplicate operation 'StartDBCluster', already defined in operations/StartDBCluster.yaml"),
-        Mistake(
+        SpecMistake(
             name: "unknown shape", file: "operations/CreateDBCluster.yaml",
             find: "{shape: ServerlessV2ScalingConfiguration}", replace: "{shape: ServerlessScaling}",
             keyPath: "parameters.ServerlessV2ScalingConfiguration.shape", message: "unknown shape 'ServerlessScaling'"),
-        Mistake(
+        SpecMistake(
             name: "min above max", file: "operations/DescribeDBClusters.yaml",
             find: "range: {min: 20, max: 100", replace: "range: {min: 200, max: 100",
             keyPath: "parameters.MaxRecords.constraints[0].range", message: "min 200.0 is above max 100.0"),
-        Mistake(
+        SpecMistake(
             name: "composite paging key with a part that is no member",
             file: "operations/DescribeOrderableDBInstanceOptions.yaml",
             find: "key: EngineVersion+DBInstanceClass+StorageType", replace: "key: EngineVersion+InstanceClass",
             keyPath: "paging.key", message: "'InstanceClass' is not a member of the items of OrderableDBInstanceOptions"
         ),
-        Mistake(
+        SpecMistake(
             name: "YAML syntax error", file: "operations/StopDBCluster.yaml",
             find: "parameters:", replace: "parameters: [", keyPath: "", message: "not valid YAML"),
-        Mistake(
+        SpecMistake(
             name: "duplicate key", file: "operations/StopDBCluster.yaml",
             find: "result: StopDBClusterResult", replace: "result: StopDBClusterResult\nresult: Again",
             keyPath: "", message: "duplicate key(s) result in one mapping"),
-        Mistake(
+        SpecMistake(
             name: "missing required key", file: "operations/StopDBCluster.yaml",
             find: "result: StopDBClusterResult\n", replace: "", keyPath: "output",
             message: "an operation with output members needs 'result' (its result wrapper)"),
-        Mistake(
+        SpecMistake(
             name: "bad error status", file: "errors.yaml",
             find: "DBClusterNotFoundFault: {status: 404,", replace: "DBClusterNotFoundFault: {status: 200,",
             keyPath: "errors.DBClusterNotFoundFault.status",
             message: "expected an HTTP error status 400...599, found 200"),
-        Mistake(
+        SpecMistake(
             name: "list without member name", file: "shapes.yaml",
             find:
                 "AvailabilityZones: {type: list, member: {type: string}, memberName: AvailabilityZone, unordered: true}",
@@ -153,21 +135,21 @@ import Testing
             keyPath: "shapes.DBCluster.members.AvailabilityZones",
             message: "a list needs 'memberName' (the element name of its items, e.g. AvailabilityZone or member)"),
         // resources.yaml: the lifecycles the runner and the generator read.
-        Mistake(
+        SpecMistake(
             name: "resources: unknown key", file: "resources.yaml",
             find: "    nameTag: c\n", replace: "    nametag: c\n",
             keyPath: "resources.DBCluster.nametag",
             message:
                 "unknown key 'nametag'; expected one of: memberOf, nameTag, create, describe, modify, delete, actions, deletionProtection, setup, references, arn, serviceDefault, usedBy, sharesStates, regional, note (did you mean 'nameTag'?)"
         ),
-        Mistake(
+        SpecMistake(
             name: "resources: unknown resource kind", file: "resources.yaml",
             find: "  DBClusterSnapshot:\n", replace: "  DBClusterSnapshots:\n",
             keyPath: "resources.DBClusterSnapshots",
             message:
                 "unknown resource kind 'DBClusterSnapshots'; expected one of DBCluster, DBClusterSnapshot, DBClusterParameterGroup, DBParameterGroup, DBSubnetGroup, GlobalCluster, DBInstance, DBClusterEndpoint, EventSubscription, Subnet or a structure of shapes.yaml (did you mean 'DBClusterSnapshot'?)"
         ),
-        Mistake(
+        SpecMistake(
             name: "resources: unknown operation", file: "resources.yaml",
             find: "{operation: StopDBCluster, identifier: DBClusterIdentifier, reaches: stopped}",
             replace: "{operation: StopDBClustr, identifier: DBClusterIdentifier, reaches: stopped}",
@@ -175,13 +157,13 @@ import Testing
             message:
                 "unknown operation 'StopDBClustr'; expected one of operations/ or helperOperations (did you mean 'StopDBCluster'?)"
         ),
-        Mistake(
+        SpecMistake(
             name: "resources: parameter the operation does not have", file: "resources.yaml",
             find: "      operation: ModifyDBCluster\n      identifier: DBClusterIdentifier\n",
             replace: "      operation: ModifyDBCluster\n      identifier: DBClusterIdentifer\n",
             keyPath: "resources.DBCluster.modify.identifier",
             message: "no parameter 'DBClusterIdentifer' in ModifyDBCluster (did you mean 'DBClusterIdentifier'?)"),
-        Mistake(
+        SpecMistake(
             name: "resources: unknown not-found code", file: "resources.yaml",
             find:
                 "notFound: DBClusterNotFoundFault                                       # [model] DescribeDBClusters errors",
@@ -190,7 +172,7 @@ import Testing
             message:
                 "unknown error code 'DBClusterNotFoundFaul'; add it to errors.yaml (did you mean 'DBClusterNotFoundFault'?)"
         ),
-        Mistake(
+        SpecMistake(
             name: "resources: placeholder naming no kind", file: "resources.yaml",
             find: "{DBClusterIdentifier: '{{DBCluster}}', DBInstanceClass",
             replace: "{DBClusterIdentifier: '{{DBClustr}}', DBInstanceClass",
@@ -198,7 +180,7 @@ import Testing
             message:
                 "'{{DBClustr}}' names no resource kind of this file; expected one of {{EventSubscription}}, {{DBInstance}}, {{DBClusterEndpoint}}, {{DBCluster}}, {{GlobalCluster}}, {{DBClusterSnapshot}}, {{DBSubnetGroup}}, {{DBClusterParameterGroup}}, {{DBParameterGroup}} (did you mean '{{DBCluster}}'?)"
         ),
-        Mistake(
+        SpecMistake(
             name: "resources: step on an operation that does not act on the kind", file: "resources.yaml",
             find: "      off:\n        operation: ModifyDBCluster",
             replace: "      off:\n        operation: DeleteDBInstance",
@@ -206,13 +188,13 @@ import Testing
             message:
                 "'DeleteDBInstance' is not one of this kind's operations here; expected one of DescribeDBClusters, ModifyDBCluster, DeleteDBCluster, StartDBCluster, StopDBCluster, FailoverDBCluster, PromoteReadReplicaDBCluster, AddRoleToDBCluster, RemoveRoleFromDBCluster"
         ),
-        Mistake(
+        SpecMistake(
             name: "resources: missing status member", file: "resources.yaml",
             find:
                 "      status: Status                                                         # [model] DBCluster.Status\n",
             replace: "",
             keyPath: "resources.DBCluster.describe", message: "missing required key 'status'"),
-        Mistake(
+        SpecMistake(
             name: "resources: side effect of an unknown kind", file: "resources.yaml",
             find: "{parameter: FinalDBSnapshotIdentifier, resource: DBClusterSnapshot}",
             replace: "{parameter: FinalDBSnapshotIdentifier, resource: DBSnapshot}",
@@ -220,11 +202,11 @@ import Testing
             message:
                 "'DBSnapshot' is not a resource kind of this file; expected one of EventSubscription, DBInstance, DBClusterEndpoint, DBCluster, GlobalCluster, DBClusterSnapshot"
         ),
-        Mistake(
+        SpecMistake(
             name: "resources: probe that needs parameters", file: "resources.yaml",
             find: "probe: DescribeDBClusters", replace: "probe: StopDBCluster",
             keyPath: "probe", message: "the probe must need no parameter; StopDBCluster has required parameters"),
-        Mistake(
+        SpecMistake(
             name: "resources: helper that has an operation file", file: "resources.yaml",
             find: "helperOperations: []\n", replace: "helperOperations:\n  - StopDBCluster\n",
             keyPath: "helperOperations[0]",
@@ -232,35 +214,17 @@ import Testing
     ]
 
     @Test(arguments: mistakes)
-    func mistakeIsReportedPrecisely(_ mistake: Mistake) throws {
-        let copy = try TestPaths.specCopy()
-        defer { try? FileManager.default.removeItem(at: copy) }
-        let url = copy.appendingPathComponent(mistake.file)
-        let text = try String(contentsOf: url, encoding: .utf8)
-        try #require(text.contains(mistake.find), "fixture text not found in \(mistake.file)")
-        try text.replacingOccurrences(of: mistake.find, with: mistake.replace).write(
-            to: url, atomically: true, encoding: .utf8)
-        do {
-            _ = try SpecLoader(directory: copy).load()
-            Issue.record("the broken spec loaded without an error")
-        } catch {
-            let match = error.errors.first { $0.file == mistake.file }
-            let found = try #require(match, "no error for \(mistake.file); got \(error)")
-            if !mistake.keyPath.isEmpty { #expect(found.keyPath == mistake.keyPath) }
-            #expect(found.description.contains(mistake.message), "\(found)")
-            #expect(found.line != nil, "every error names a line: \(found)")
-        }
+    func mistakeIsReportedPrecisely(_ mistake: SpecMistake) throws {
+        try mistake.isReportedPrecisely()
     }
 
     @Test func invalidRegexNamesThePattern() throws {
-        let copy = try TestPaths.specCopy()
-        defer { try? FileManager.default.removeItem(at: copy) }
-        let url = copy.appendingPathComponent("operations/CreateDBCluster.yaml")
-        let text = try String(contentsOf: url, encoding: .utf8)
-        try text.replacingOccurrences(of: "regex: '[A-Za-z][0-9A-Za-z-:._]*'", with: "regex: '[A-Za-z'").write(
-            to: url, atomically: true, encoding: .utf8)
+        let copy = try SpecsCopy(of: TestPaths.specs)
+        defer { copy.remove() }
+        try copy.replace(
+            "regex: '[A-Za-z][0-9A-Za-z-:._]*'", with: "regex: '[A-Za-z'", in: "operations/CreateDBCluster.yaml")
         #expect {
-            _ = try SpecLoader(directory: copy).load()
+            _ = try SpecLoader(directory: copy.directory).load()
         } throws: { error in
             let failure = error as! SpecLoadFailure
             return failure.errors.map(\.description) == [
@@ -270,16 +234,13 @@ import Testing
     }
 
     @Test func problemsInSeveralFilesAreAllReported() throws {
-        let copy = try TestPaths.specCopy()
-        defer { try? FileManager.default.removeItem(at: copy) }
+        let copy = try SpecsCopy(of: TestPaths.specs)
+        defer { copy.remove() }
         for name in ["StartDBCluster", "StopDBCluster"] {
-            let url = copy.appendingPathComponent("operations/\(name).yaml")
-            let text = try String(contentsOf: url, encoding: .utf8)
-            try text.replacingOccurrences(of: "type: string", with: "type: text").write(
-                to: url, atomically: true, encoding: .utf8)
+            try copy.replace("type: string", with: "type: text", in: "operations/\(name).yaml")
         }
         #expect {
-            _ = try SpecLoader(directory: copy).load()
+            _ = try SpecLoader(directory: copy.directory).load()
         } throws: { error in
             (error as! SpecLoadFailure).errors.map(\.file) == [
                 "operations/StartDBCluster.yaml", "operations/StopDBCluster.yaml",
@@ -295,12 +256,11 @@ import Testing
         } throws: { error in
             (error as! SpecLoadFailure).description.contains("service.yaml: file is missing")
         }
-        let copy = try TestPaths.specCopy()
-        defer { try? FileManager.default.removeItem(at: copy) }
-        try "".write(
-            to: copy.appendingPathComponent("operations/StopDBCluster.yaml"), atomically: true, encoding: .utf8)
+        let copy = try SpecsCopy(of: TestPaths.specs)
+        defer { copy.remove() }
+        try copy.write("", to: "operations/StopDBCluster.yaml")
         #expect {
-            _ = try SpecLoader(directory: copy).load()
+            _ = try SpecLoader(directory: copy.directory).load()
         } throws: { error in
             (error as! SpecLoadFailure).errors.map(\.description) == [
                 "operations/StopDBCluster.yaml: the file is empty; expected a YAML mapping"

@@ -27,20 +27,17 @@ import Testing
     @Test(.enabled(if: ExternalTool.botocore.runsHere, Comment(rawValue: ExternalTool.botocore.skipReason)))
     func aSpoiledCopyExitsTwoNamingEachChange() async throws {
         _ = try ExternalTool.botocore.require()
-        let copy = try TestPaths.specCopy()
-        defer { try? FileManager.default.removeItem(at: copy) }
+        let copy = try SpecsCopy(of: TestPaths.specs)
+        defer { copy.remove() }
         func edit(_ file: String, _ old: String, _ new: String) throws {
-            let url = copy.appendingPathComponent("operations/\(file)")
-            let text = try String(contentsOf: url, encoding: .utf8)
-            #expect(text.contains(old), "\(file) no longer has \(old)")
-            try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+            try copy.replace(old, with: new, in: "operations/\(file)")
         }
         try edit("CreateDBCluster.yaml", "CopyTagsToSnapshot: {type: boolean}", "CopyTagsToSnapshot: {type: string}")
         try edit(
             "CreateDBCluster.yaml", "DBClusterIdentifier:\n    type: string\n    required: true",
             "DBClusterIdentifier:\n    type: string\n    required: false")
         try edit("CreateDBCluster.yaml", "{range: {min: 1, max: 35,", "{range: {min: 1, max: 30,")
-        let result = try await Self.lint(["--specs", copy.path, "--model", "auto"])
+        let result = try await Self.lint(["--specs", copy.directory.path, "--model", "auto"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("error: the spec departs from the service model ("), "\(result.stderr)")
         for expected in [

@@ -12,13 +12,10 @@ import Testing
     }
 
     @Test func lintFailsWithExitTwoAndAReadableMessageOnABrokenCopy() async throws {
-        let copy = try TestPaths.specCopy()
-        defer { try? FileManager.default.removeItem(at: copy) }
-        let url = copy.appendingPathComponent("operations/ModifyDBCluster.yaml")
-        let text = try String(contentsOf: url, encoding: .utf8)
-        try text.replacingOccurrences(of: "min: 1150", with: "min: low").write(
-            to: url, atomically: true, encoding: .utf8)
-        let result = try await ProcessResult.run(TestPaths.cli, ["spec", "lint", "--specs", copy.path])
+        let copy = try SpecsCopy(of: TestPaths.specs)
+        defer { copy.remove() }
+        try copy.replace("min: 1150", with: "min: low", in: "operations/ModifyDBCluster.yaml")
+        let result = try await ProcessResult.run(TestPaths.cli, ["spec", "lint", "--specs", copy.directory.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("operations/ModifyDBCluster.yaml:"))
         #expect(result.stderr.contains("parameters.Port.constraints[0].range.min: expected a number, found 'low'"))

@@ -14,11 +14,4 @@ enum TestPaths {
 
     /// The `neptune-conformance` binary SwiftPM built beside the test bundle.
     static var cli: URL { BuiltCLI.url }
-
-    /// A fresh copy of Specs/ in a temporary directory, for tests that break it on purpose.
-    static func specCopy() throws -> URL {
-        let target = FileManager.default.temporaryDirectory.appendingPathComponent("specs-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: specs, to: target)
-        return target
-    }
 }

@@ -298,7 +298,7 @@ struct ResourceReader {
                 continue
             }
             let text = try item.string()
-            if text.hasPrefix("{{"), text.hasSuffix("}}"), !text.hasPrefix("{{account:") {
+            if text.hasPrefix("{{"), text.hasSuffix("}}"), !RuntimeToken.isAccountToken(text) {
                 let inner = String(text.dropFirst(2).dropLast(2))
                 guard let kind = ResourceKind.named(inner, among: defined) else {
                     let kinds = defined.map { "{{\($0.rawValue)}}" }.joined(separator: ", ")

@@ -80,6 +80,7 @@ struct ScenarioReader {
             for reference in Scenario.references(in: text) where !declared.contains(reference) {
                 throw valueNode.error("'{{\(reference)}}' names no resource of this scenario's make or fresh")
             }
+            try checkRuntimeTokens(in: text, at: valueNode)
             derived.append(
                 DerivedValue(element: try YAMLCursor.value("element", in: entry)!.nonEmptyString(), value: text))
         }
@@ -195,30 +196,24 @@ struct ScenarioReader {
                 if let near = YAMLCursor.nearest(reference, in: names) { message += " (did you mean '\(near)'?)" }
                 throw node.error(message)
             }
-            for member in Self.runtimeMembers(in: text)
-            where member != "catalogue" && member != "LatestRestorableTime"
-                && resources.lifecycle(offering: member) == nil
-            {
-                throw node.error("no kind's describe offers \(member) at run time (resources.yaml, runtimeMembers)")
-            }
+            try checkRuntimeTokens(in: text, at: node)
             return .scalar(text)
         }
     }
 
-    /// The members of run-time tokens (`DBClusterArn` of `{{DBClusterArn:{{c}}}}`).
-    static func runtimeMembers(in text: String) -> [String] {
-        var found: [String] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            rest = rest[open.upperBound...]
-            guard let colon = rest.firstIndex(of: ":") else { break }
-            let word = rest[..<colon]
-            if let first = word.unicodeScalars.first, first.properties.isUppercase || word == "catalogue",
-                word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic })
-            {
-                found.append(String(word))
-            }
+    /// Every `{{` of the text starts a run-time token (`RuntimeToken`, the one grammar) or a `{{name}}` reference,
+    /// and every member a token asks for is one some kind's describe offers.
+    private func checkRuntimeTokens(in text: String, at node: YAMLCursor) throws(SpecLoadError) {
+        if let unreadable = RuntimeToken.unreadable(in: text) {
+            throw node.error(
+                "'\(unreadable)' is neither a run-time token ({{Member:resource}}, {{account:NAME}},"
+                    + " {{catalogue:NAME}}) nor a {{name}} of this scenario")
         }
-        return found
+        for token in RuntimeToken.tokens(in: text) {
+            guard case .member(let member) = token.head, member != "LatestRestorableTime",
+                resources.lifecycle(offering: member) == nil
+            else { continue }
+            throw node.error("no kind's describe offers \(member) at run time (resources.yaml, runtimeMembers)")
+        }
     }
 }

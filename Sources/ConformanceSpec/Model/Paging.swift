@@ -44,17 +44,3 @@ extension OperationSpec {
         }.first
     }
 }
-
-extension ServiceSpec {
-    /// True for a paged list that is no resource kind's describe, names no resource by ARN, is no catalogue of the spec
-    /// and needs no parameter: what the endpoint recorded of the run's own requests (its events). Its walk runs after
-    /// the other cases, when the list holds what they changed and so spans pages.
-    public func pagesTheRunsHistory(_ operation: OperationSpec) -> Bool {
-        guard let paging = operation.paging, resources.lifecycle(describedBy: operation.name) == nil,
-            !operation.parameters.members.contains(where: \.required),
-            !paging.key.split(separator: "+").contains("DBInstanceClass"),
-            !catalogues.values.contains(where: { $0.ask.operation == operation.name })
-        else { return false }
-        return !operation.preconditions.contains { if case .namesResource = $0.kind { true } else { false } }
-    }
-}
