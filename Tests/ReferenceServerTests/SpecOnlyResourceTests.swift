@@ -159,21 +159,15 @@ import XMLCompare
         ),
     ]
 
-    /// A copy of `Specs/` with `additions`, loaded.
+    /// A copy of `Specs/` with `additions` (appended to the files the spec has, written where it has none), loaded.
     static func extendedSpec() throws -> ServiceSpec {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("spec-only-\(UUID().uuidString)").appendingPathComponent("Specs")
-        try FileManager.default.createDirectory(
-            at: directory.deletingLastPathComponent(), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
-        try FileManager.default.copyItem(at: BuiltCLI.packageRoot.appendingPathComponent("Specs"), to: directory)
+        let copy = try SpecsCopy(of: BuiltCLI.packageRoot.appendingPathComponent("Specs"))
+        defer { copy.remove() }
         for (file, text) in additions {
-            let url = directory.appendingPathComponent(file)
-            let existing = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-            try (existing + (existing.hasSuffix("\n") || existing.isEmpty ? "" : "\n") + text)
-                .write(to: url, atomically: true, encoding: .utf8)
+            let existing = (try? String(contentsOf: copy.url(file), encoding: .utf8)) ?? ""
+            try copy.write(existing + (existing.hasSuffix("\n") || existing.isEmpty ? "" : "\n") + text, to: file)
         }
-        return try SpecLoader(directory: directory).load()
+        return try SpecLoader(directory: copy.directory).load()
     }
 
     @Test func theCopyLoadsWithTheNewKindAndOperations() throws {
