@@ -8,47 +8,45 @@ extension NeptuneEmulator {
 
     static let behaviours: [String: Behaviour] = [
         // DB clusters: state machine, members, restores, failover (NeptuneEmulator+Clusters, +Failover).
-        "CreateDBCluster": { emulator, _, request in emulator.createCluster(request) },
-        "DeleteDBCluster": { emulator, _, request in emulator.deleteCluster(request) },
+        "CreateDBCluster": { $0.createCluster($1, $2) },
+        "DeleteDBCluster": { $0.deleteCluster($1, $2) },
         "DescribeDBClusters": { $0.describeClusters($1, $2) },
-        "ModifyDBCluster": { emulator, _, request in emulator.modifyCluster(request) },
-        "FailoverDBCluster": { emulator, _, request in emulator.failover(request) },
-        "PromoteReadReplicaDBCluster": { emulator, _, request in emulator.promote(request) },
-        "RestoreDBClusterFromSnapshot": { emulator, _, request in emulator.restoreFromSnapshot(request) },
-        "RestoreDBClusterToPointInTime": { emulator, _, request in emulator.restoreToPointInTime(request) },
+        "ModifyDBCluster": { $0.modifyCluster($1, $2) },
+        "FailoverDBCluster": { $0.failover($1, $2) },
+        "PromoteReadReplicaDBCluster": { $0.promote($1, $2) },
+        "RestoreDBClusterFromSnapshot": { $0.restoreFromSnapshot($1, $2) },
+        "RestoreDBClusterToPointInTime": { $0.restoreToPointInTime($1, $2) },
         "StartDBCluster": { emulator, operation, request in
             emulator.transition(request, action: operation.name, during: "starting", to: "available")
         },
         "StopDBCluster": { emulator, operation, request in
             emulator.transition(request, action: operation.name, during: "stopping", to: "stopped")
         },
-        "AddRoleToDBCluster": { emulator, _, request in emulator.addRole(request) },
-        "RemoveRoleFromDBCluster": { emulator, _, request in emulator.removeRole(request) },
+        "AddRoleToDBCluster": { $0.addRole($1, $2) },
+        "RemoveRoleFromDBCluster": { $0.removeRole($1, $2) },
         // DB instances: writer and readers, pending changes, reboots, the orderable catalogue.
-        "CreateDBInstance": { emulator, _, request in emulator.createInstance(request) },
-        "DeleteDBInstance": { emulator, _, request in emulator.deleteInstance(request) },
+        "CreateDBInstance": { $0.createInstance($1, $2) },
+        "DeleteDBInstance": { $0.deleteInstance($1, $2) },
         "DescribeDBInstances": { $0.describeInstances($1, $2) },
-        "ModifyDBInstance": { emulator, _, request in emulator.modifyInstance(request) },
-        "RebootDBInstance": { emulator, _, request in emulator.rebootInstance(request) },
-        "DescribeValidDBInstanceModifications": { emulator, _, request in
-            emulator.describeValidModifications(request)
-        },
+        "ModifyDBInstance": { $0.modifyInstance($1, $2) },
+        "RebootDBInstance": { $0.rebootInstance($1, $2) },
+        "DescribeValidDBInstanceModifications": { $0.describeValidModifications($1, $2) },
         "DescribeOrderableDBInstanceOptions": { emulator, operation, request in
             emulator.describeOrderableOptions(operation, request)
         },
         // Cluster snapshots: copies, restore attributes.
-        "CreateDBClusterSnapshot": { emulator, _, request in emulator.createSnapshot(request) },
-        "DeleteDBClusterSnapshot": { emulator, _, request in emulator.deleteSnapshot(request) },
+        "CreateDBClusterSnapshot": { $0.createSnapshot($1, $2) },
+        "DeleteDBClusterSnapshot": { $0.deleteSnapshot($1, $2) },
         "DescribeDBClusterSnapshots": { emulator, operation, request in emulator.describeSnapshots(operation, request)
         },
-        "CopyDBClusterSnapshot": { emulator, _, request in emulator.copySnapshot(request) },
-        "DescribeDBClusterSnapshotAttributes": { emulator, _, request in emulator.describeSnapshotAttributes(request) },
-        "ModifyDBClusterSnapshotAttribute": { emulator, _, request in emulator.modifySnapshotAttribute(request) },
+        "CopyDBClusterSnapshot": { $0.copySnapshot($1, $2) },
+        "DescribeDBClusterSnapshotAttributes": { $0.describeSnapshotAttributes($1, $2) },
+        "ModifyDBClusterSnapshotAttribute": { $0.modifySnapshotAttribute($1, $2) },
         // Global databases: membership, failover and switchover across regions.
-        "CreateGlobalCluster": { emulator, _, request in emulator.createGlobalCluster(request) },
-        "DeleteGlobalCluster": { emulator, _, request in emulator.deleteGlobalCluster(request) },
+        "CreateGlobalCluster": { $0.createGlobalCluster($1, $2) },
+        "DeleteGlobalCluster": { $0.deleteGlobalCluster($1, $2) },
         "DescribeGlobalClusters": { $0.describeGlobalClusters($1, $2) },
-        "ModifyGlobalCluster": { emulator, _, request in emulator.modifyGlobalCluster(request) },
+        "ModifyGlobalCluster": { $0.modifyGlobalCluster($1, $2) },
         "FailoverGlobalCluster": { emulator, operation, request in
             emulator.changeWriter(
                 request, action: operation.name,
@@ -57,7 +55,7 @@ extension NeptuneEmulator {
         "SwitchoverGlobalCluster": { emulator, operation, request in
             emulator.changeWriter(request, action: operation.name, dataLoss: false)
         },
-        "RemoveFromGlobalCluster": { emulator, _, request in emulator.removeFromGlobalCluster(request) },
+        "RemoveFromGlobalCluster": { $0.removeFromGlobalCluster($1, $2) },
         // Parameter groups of both levels: families, parameter values, apply and reset.
         "CreateDBClusterParameterGroup": { $0.createParameterGroup($1, $2) },
         "CreateDBParameterGroup": { $0.createParameterGroup($1, $2) },
@@ -77,21 +75,21 @@ extension NeptuneEmulator {
         "DescribeEngineDefaultParameters": { $0.describeEngineDefaults($1, $2) },
         "DescribeDBEngineVersions": { $0.describeEngineVersions($1, $2) },
         // Custom endpoints: built-in endpoints, member lists, transitions.
-        "CreateDBClusterEndpoint": { emulator, _, request in emulator.createEndpoint(request) },
-        "DeleteDBClusterEndpoint": { emulator, _, request in emulator.deleteEndpoint(request) },
+        "CreateDBClusterEndpoint": { $0.createEndpoint($1, $2) },
+        "DeleteDBClusterEndpoint": { $0.deleteEndpoint($1, $2) },
         "DescribeDBClusterEndpoints": { $0.describeEndpoints($1, $2) },
-        "ModifyDBClusterEndpoint": { emulator, _, request in emulator.modifyEndpoint(request) },
+        "ModifyDBClusterEndpoint": { $0.modifyEndpoint($1, $2) },
         // Pending maintenance.
         "DescribePendingMaintenanceActions": { $0.describePendingMaintenance($1, $2) },
-        "ApplyPendingMaintenanceAction": { emulator, _, request in emulator.applyPendingMaintenance(request) },
+        "ApplyPendingMaintenanceAction": { $0.applyPendingMaintenance($1, $2) },
         // Tags by ARN, for every kind resources.yaml gives an ARN type.
-        "AddTagsToResource": { emulator, _, request in emulator.addTags(request) },
-        "ListTagsForResource": { emulator, _, request in emulator.listTags(request) },
-        "RemoveTagsFromResource": { emulator, _, request in emulator.removeTags(request) },
+        "AddTagsToResource": { $0.addTags($1, $2) },
+        "ListTagsForResource": { $0.listTags($1, $2) },
+        "RemoveTagsFromResource": { $0.removeTags($1, $2) },
         // Events and a subscription's sources (subscriptions themselves are the engine's, KindBehaviour).
         "AddSourceIdentifierToSubscription": { $0.changeSources($1, $2, adding: true) },
         "RemoveSourceIdentifierFromSubscription": { $0.changeSources($1, $2, adding: false) },
         "DescribeEvents": { $0.describeEvents($1, $2) },
-        "DescribeEventCategories": { emulator, _, request in emulator.describeEventCategories(request) },
+        "DescribeEventCategories": { $0.describeEventCategories($1, $2) },
     ]
 }

@@ -157,14 +157,14 @@ extension NeptuneEmulator {
 
     // MARK: the operations
 
-    func createCluster(_ request: Request) -> EmulatorAnswer {
+    func createCluster(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let id = text("DBClusterIdentifier", request) ?? ""
         return insertCluster(
-            action: "CreateDBCluster", id: id, request: request,
+            action: operation.name, id: id, request: request,
             replicationSource: text("ReplicationSourceIdentifier", request))
     }
 
-    func deleteCluster(_ request: Request) -> EmulatorAnswer {
+    func deleteCluster(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         guard var record = cluster(named: text("DBClusterIdentifier", request) ?? "") else {
             return renderer.error("DBClusterNotFoundFault", "DBCluster not found.")
         }
@@ -176,7 +176,7 @@ extension NeptuneEmulator {
         record.status = "deleting"
         record.pending = later(nil)
         clusters[record.id] = record
-        return answer("DeleteDBCluster", record)
+        return answer(operation.name, record)
     }
 
     func describeClusters(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
@@ -222,7 +222,7 @@ extension NeptuneEmulator {
         return selected
     }
 
-    func failover(_ request: Request) -> EmulatorAnswer {
+    func failover(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         guard let before = cluster(named: text("DBClusterIdentifier", request) ?? "") else {
             return renderer.error("DBClusterNotFoundFault", "DBCluster not found.")
         }
@@ -237,16 +237,16 @@ extension NeptuneEmulator {
         }
         record.status = "failing-over"
         record.pending = later("available")
-        return store(ClusterChange(operation: "FailoverDBCluster", before: before, after: record))
+        return store(ClusterChange(operation: operation.name, before: before, after: record))
     }
 
-    func modifyCluster(_ request: Request) -> EmulatorAnswer {
+    func modifyCluster(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         guard let before = cluster(named: text("DBClusterIdentifier", request) ?? "") else {
             return renderer.error("DBClusterNotFoundFault", "DBCluster not found.")
         }
         var record = before
         apply(request, to: &record.attributes)
-        if let renaming = spec.operation(named: "ModifyDBCluster")?.renaming("DBClusterIdentifier"),
+        if let renaming = operation.renaming("DBClusterIdentifier"),
             let newName = text(renaming, request)
         {
             let old = record.id
@@ -265,7 +265,7 @@ extension NeptuneEmulator {
             for id in clusters.keysReplicating(old) { clusters[id]?.replicationSource = record.id }
             for id in record.instances { instances[id]?.cluster = record.id }
         }
-        return store(ClusterChange(operation: "ModifyDBCluster", before: before, after: record))
+        return store(ClusterChange(operation: operation.name, before: before, after: record))
     }
 
     /// Stores a changed cluster, after the faults' `changing` hooks, and answers with it.
@@ -277,26 +277,26 @@ extension NeptuneEmulator {
         return answer(change.operation, change.after)
     }
 
-    func promote(_ request: Request) -> EmulatorAnswer {
+    func promote(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         guard var record = cluster(named: text("DBClusterIdentifier", request) ?? "") else {
             return renderer.error("DBClusterNotFoundFault", "DBCluster not found.")
         }
         record.replicationSource = nil
         clusters[record.id] = record
-        return answer("PromoteReadReplicaDBCluster", record)
+        return answer(operation.name, record)
     }
 
-    func restoreFromSnapshot(_ request: Request) -> EmulatorAnswer {
+    func restoreFromSnapshot(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let snapshot = snapshots[(text("SnapshotIdentifier", request) ?? "").lowercased()]
         return insertCluster(
-            action: "RestoreDBClusterFromSnapshot", id: text("DBClusterIdentifier", request) ?? "",
+            action: operation.name, id: text("DBClusterIdentifier", request) ?? "",
             base: snapshot?.attributes, request: request)
     }
 
-    func restoreToPointInTime(_ request: Request) -> EmulatorAnswer {
+    func restoreToPointInTime(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let source = cluster(named: text("SourceDBClusterIdentifier", request) ?? "")
         return insertCluster(
-            action: "RestoreDBClusterToPointInTime", id: text("DBClusterIdentifier", request) ?? "",
+            action: operation.name, id: text("DBClusterIdentifier", request) ?? "",
             base: source?.attributes, request: request)
     }
 

@@ -29,7 +29,7 @@ extension NeptuneEmulator {
             "InvalidParameterValue", "DB instance \(foreign) is not a member of DB cluster \(cluster).")
     }
 
-    func createEndpoint(_ request: Request) -> EmulatorAnswer {
+    func createEndpoint(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let id = key(text("DBClusterEndpointIdentifier", request) ?? "")
         guard let parent = cluster(named: text("DBClusterIdentifier", request) ?? "") else {
             return renderer.error("DBClusterNotFoundFault", "DBCluster not found.")
@@ -53,10 +53,10 @@ extension NeptuneEmulator {
                 .uppercased(),
             sequence: sequence)
         endpointsMaintenance.endpoints[id] = record
-        return renderer.success(action: "CreateDBClusterEndpoint", result: endpointBody(record))
+        return renderer.success(action: operation.name, result: endpointBody(record))
     }
 
-    func deleteEndpoint(_ request: Request) -> EmulatorAnswer {
+    func deleteEndpoint(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let id = key(text("DBClusterEndpointIdentifier", request) ?? "")
         guard var record = endpointsMaintenance.endpoints[id] else {
             return renderer.error("DBClusterEndpointNotFoundFault", "DBClusterEndpoint \(id) not found.")
@@ -64,10 +64,10 @@ extension NeptuneEmulator {
         record.status = "deleting"
         record.pending = later(nil)
         endpointsMaintenance.endpoints[id] = record
-        return renderer.success(action: "DeleteDBClusterEndpoint", result: endpointBody(record))
+        return renderer.success(action: operation.name, result: endpointBody(record))
     }
 
-    func modifyEndpoint(_ request: Request) -> EmulatorAnswer {
+    func modifyEndpoint(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let id = key(text("DBClusterEndpointIdentifier", request) ?? "")
         guard var record = endpointsMaintenance.endpoints[id] else {
             return renderer.error("DBClusterEndpointNotFoundFault", "DBClusterEndpoint \(id) not found.")
@@ -91,7 +91,7 @@ extension NeptuneEmulator {
         record.status = "modifying"
         record.pending = later("available")
         endpointsMaintenance.endpoints[id] = record
-        return renderer.success(action: "ModifyDBClusterEndpoint", result: endpointBody(record))
+        return renderer.success(action: operation.name, result: endpointBody(record))
     }
 
     /// One listed endpoint: a custom one, or a cluster's built-in WRITER or READER endpoint.

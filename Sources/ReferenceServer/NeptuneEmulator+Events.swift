@@ -84,7 +84,7 @@ extension NeptuneEmulator {
             + "<SourceArn>\(escape(event.sourceArn))</SourceArn></Event>"
     }
 
-    func describeEventCategories(_ request: Request) -> EmulatorAnswer {
+    func describeEventCategories(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let type = text("SourceType", request)
         let maps = Self.eventCategories(in: spec).filter { type == nil || $0.sourceType == type }.map { entry in
             "<EventCategoriesMap><SourceType>\(entry.sourceType)</SourceType><EventCategories>"
@@ -92,7 +92,7 @@ extension NeptuneEmulator {
                 + "</EventCategories></EventCategoriesMap>"
         }.joined()
         return renderer.success(
-            action: "DescribeEventCategories",
+            action: operation.name,
             result: maps.isEmpty
                 ? "<EventCategoriesMapList/>" : "<EventCategoriesMapList>\(maps)</EventCategoriesMapList>")
     }

@@ -132,7 +132,7 @@ extension NeptuneEmulator {
 
     // MARK: the operations
 
-    func createGlobalCluster(_ request: Request) -> EmulatorAnswer {
+    func createGlobalCluster(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let id = key(text("GlobalClusterIdentifier", request) ?? "")
         var source: ClusterRecord?
         var sourceARN: String?
@@ -168,16 +168,16 @@ extension NeptuneEmulator {
         if let sourceARN {
             updateCluster(arn: sourceARN) { $0.attributes["GlobalClusterIdentifier"] = .scalar(id) }
         }
-        return globalAnswer("CreateGlobalCluster", record)
+        return globalAnswer(operation.name, record)
     }
 
-    func deleteGlobalCluster(_ request: Request) -> EmulatorAnswer {
+    func deleteGlobalCluster(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let id = key(text("GlobalClusterIdentifier", request) ?? "")
         guard var record = globalClusters.removeValue(forKey: id) else {
             return renderer.error("GlobalClusterNotFoundFault", "GlobalCluster \(id) not found.")
         }
         record.status = "deleting"
-        return globalAnswer("DeleteGlobalCluster", record)
+        return globalAnswer(operation.name, record)
     }
 
     func describeGlobalClusters(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
@@ -188,7 +188,7 @@ extension NeptuneEmulator {
         }
     }
 
-    func modifyGlobalCluster(_ request: Request) -> EmulatorAnswer {
+    func modifyGlobalCluster(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let id = key(text("GlobalClusterIdentifier", request) ?? "")
         guard var record = globalClusters[id] else {
             return renderer.error("GlobalClusterNotFoundFault", "GlobalCluster \(id) not found.")
@@ -213,7 +213,7 @@ extension NeptuneEmulator {
         if let protection = text("DeletionProtection", request) {
             record.deletionProtection = protection.lowercased() == "true"
         }
-        if let renaming = spec.operation(named: "ModifyGlobalCluster")?.renaming("GlobalClusterIdentifier"),
+        if let renaming = operation.renaming("GlobalClusterIdentifier"),
             let newName = text(renaming, request)
         {
             globalClusters[id] = nil
@@ -223,7 +223,7 @@ extension NeptuneEmulator {
             }
         }
         globalClusters[record.id] = record
-        return globalAnswer("ModifyGlobalCluster", record)
+        return globalAnswer(operation.name, record)
     }
 
     /// A switchover (no data loss) or a failover: FailoverState pending until the transition delay has passed.
@@ -252,7 +252,7 @@ extension NeptuneEmulator {
         return globalAnswer(action, record)
     }
 
-    func removeFromGlobalCluster(_ request: Request) -> EmulatorAnswer {
+    func removeFromGlobalCluster(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let id = key(text("GlobalClusterIdentifier", request) ?? "")
         guard var record = globalClusters[id] else {
             return renderer.error("GlobalClusterNotFoundFault", "GlobalCluster \(id) not found.")
@@ -262,6 +262,6 @@ extension NeptuneEmulator {
         globalClusters[id] = record
         // A detached secondary becomes a standalone read-write cluster (NEPTUNE-FACTS-2 §3.7).
         updateCluster(arn: arn) { $0.attributes["GlobalClusterIdentifier"] = nil }
-        return globalAnswer("RemoveFromGlobalCluster", record)
+        return globalAnswer(operation.name, record)
     }
 }

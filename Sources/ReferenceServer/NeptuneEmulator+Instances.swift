@@ -22,7 +22,7 @@ extension NeptuneEmulator {
 
     func instanceArn(_ id: String) -> String { "arn:aws:rds:\(region):\(configuration.accountId):db:\(id)" }
 
-    func createInstance(_ request: Request) -> EmulatorAnswer {
+    func createInstance(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let id = Self.instanceKey(text("DBInstanceIdentifier", request) ?? "")
         // The Region's 40-instance quota (RDS CHAP_Limits) is not enforced: one emulator serves many concurrent
         // cases (this package's tests run every case against one), and the spec holds no quota item.
@@ -40,7 +40,7 @@ extension NeptuneEmulator {
         record.parameterGroup = requestedParameterGroup(request)
         instances[id] = record
         if let parent { clusters[parent.id]?.instances.append(id) }
-        return renderer.success(action: "CreateDBInstance", result: instanceXML(record))
+        return renderer.success(action: operation.name, result: instanceXML(record))
     }
 
     /// A new instance's members: what the request sets, the rest from its cluster or the documented defaults.
@@ -160,7 +160,7 @@ extension NeptuneEmulator {
         return "<\(element)>" + renderer.structureBody(values, shape: shape) + "</\(element)>"
     }
 
-    func deleteInstance(_ request: Request) -> EmulatorAnswer {
+    func deleteInstance(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         guard var record = instance(named: text("DBInstanceIdentifier", request)) else {
             return renderer.error(
                 "DBInstanceNotFound", "DBInstance \(text("DBInstanceIdentifier", request) ?? "") not found.")
@@ -168,7 +168,7 @@ extension NeptuneEmulator {
         record.status = "deleting"
         record.pending = later(nil)
         instances[record.id] = record
-        return renderer.success(action: "DeleteDBInstance", result: instanceXML(record))
+        return renderer.success(action: operation.name, result: instanceXML(record))
     }
 
     func describeInstances(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
@@ -208,7 +208,7 @@ extension NeptuneEmulator {
         }
     }
 
-    func modifyInstance(_ request: Request) -> EmulatorAnswer {
+    func modifyInstance(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         guard var record = instance(named: text("DBInstanceIdentifier", request)) else {
             return renderer.error("DBInstanceNotFound", "DBInstance not found.")
         }
@@ -240,10 +240,10 @@ extension NeptuneEmulator {
         record.status = "modifying"
         record.pending = later("available")
         instances[record.id] = record
-        return renderer.success(action: "ModifyDBInstance", result: instanceXML(record))
+        return renderer.success(action: operation.name, result: instanceXML(record))
     }
 
-    func rebootInstance(_ request: Request) -> EmulatorAnswer {
+    func rebootInstance(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         guard var record = instance(named: text("DBInstanceIdentifier", request)) else {
             return renderer.error("DBInstanceNotFound", "DBInstance not found.")
         }
@@ -261,13 +261,13 @@ extension NeptuneEmulator {
         record.status = "rebooting"
         record.pending = later("available")
         instances[record.id] = record
-        return renderer.success(action: "RebootDBInstance", result: instanceXML(record))
+        return renderer.success(action: operation.name, result: instanceXML(record))
     }
 
     /// Every Storage member is "Not applicable" for Neptune ([model]): an empty Storage list (inferred).
-    func describeValidModifications(_ request: Request) -> EmulatorAnswer {
+    func describeValidModifications(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         renderer.success(
-            action: "DescribeValidDBInstanceModifications",
+            action: operation.name,
             result: "<ValidDBInstanceModificationsMessage><Storage/></ValidDBInstanceModificationsMessage>")
     }
 }

@@ -85,7 +85,7 @@ extension NeptuneEmulator {
         }
     }
 
-    func applyPendingMaintenance(_ request: Request) -> EmulatorAnswer {
+    func applyPendingMaintenance(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let arn = text("ResourceIdentifier", request) ?? ""
         let action = text("ApplyAction", request) ?? ""
         let optInType = text("OptInType", request) ?? ""
@@ -115,7 +115,7 @@ extension NeptuneEmulator {
         }
         let shape = spec.shapes["ResourcePendingMaintenanceActions"] ?? StructureSpec(members: [])
         return renderer.success(
-            action: "ApplyPendingMaintenanceAction",
+            action: operation.name,
             result: "<ResourcePendingMaintenanceActions>"
                 + renderer.structureBody(pendingMembers(arn: key, actions: shown), shape: shape)
                 + "</ResourcePendingMaintenanceActions>")

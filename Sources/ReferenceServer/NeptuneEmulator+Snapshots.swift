@@ -19,7 +19,7 @@ extension NeptuneEmulator {
         "arn:aws:rds:\(region):\(configuration.accountId):cluster-snapshot:\(id)"
     }
 
-    func createSnapshot(_ request: Request) -> EmulatorAnswer {
+    func createSnapshot(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let id = Self.snapshotKey(text("DBClusterSnapshotIdentifier", request) ?? "")
         guard let source = cluster(named: text("DBClusterIdentifier", request) ?? "") else {
             return renderer.error("DBClusterNotFoundFault", "DBCluster not found.")
@@ -31,15 +31,15 @@ extension NeptuneEmulator {
             id: id, cluster: source.id, attributes: source.attributes, createdAt: Date().timeIntervalSince1970,
             status: "creating", pending: later("available"), sequence: sequence)
         snapshots[id] = record
-        return renderer.success(action: "CreateDBClusterSnapshot", result: snapshotXML(record))
+        return renderer.success(action: operation.name, result: snapshotXML(record))
     }
 
-    func deleteSnapshot(_ request: Request) -> EmulatorAnswer {
+    func deleteSnapshot(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let id = Self.snapshotKey(text("DBClusterSnapshotIdentifier", request) ?? "")
         guard let record = snapshots.removeValue(forKey: id) else {
             return renderer.error("DBClusterSnapshotNotFoundFault", "DBClusterSnapshot \(id) not found.")
         }
-        return renderer.success(action: "DeleteDBClusterSnapshot", result: snapshotXML(record))
+        return renderer.success(action: operation.name, result: snapshotXML(record))
     }
 
     func describeSnapshots(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
@@ -62,7 +62,7 @@ extension NeptuneEmulator {
         return pagedAnswer(page(selected, key: \.id, of: operation, request), of: operation) { snapshotXML($0) }
     }
 
-    func copySnapshot(_ request: Request) -> EmulatorAnswer {
+    func copySnapshot(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         guard let source = snapshots[Self.snapshotKey(text("SourceDBClusterSnapshotIdentifier", request) ?? "")] else {
             return renderer.error("DBClusterSnapshotNotFoundFault", "DBClusterSnapshot not found.")
         }
@@ -77,7 +77,7 @@ extension NeptuneEmulator {
             id: id, cluster: source.cluster, attributes: attributes, createdAt: Date().timeIntervalSince1970,
             status: "copying", pending: later("available"), sourceArn: snapshotArn(source.id), sequence: sequence)
         snapshots[id] = record
-        return renderer.success(action: "CopyDBClusterSnapshot", result: snapshotXML(record))
+        return renderer.success(action: operation.name, result: snapshotXML(record))
     }
 
     /// `<DBClusterSnapshot>`: the snapshot's own members and the cluster's as they were when it was taken.
@@ -116,14 +116,14 @@ extension NeptuneEmulator {
             + "</DBClusterSnapshotAttribute></DBClusterSnapshotAttributes></DBClusterSnapshotAttributesResult>"
     }
 
-    func describeSnapshotAttributes(_ request: Request) -> EmulatorAnswer {
+    func describeSnapshotAttributes(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         guard let record = snapshots[Self.snapshotKey(text("DBClusterSnapshotIdentifier", request) ?? "")] else {
             return renderer.error("DBClusterSnapshotNotFoundFault", "DBClusterSnapshot not found.")
         }
-        return renderer.success(action: "DescribeDBClusterSnapshotAttributes", result: snapshotAttributesXML(record))
+        return renderer.success(action: operation.name, result: snapshotAttributesXML(record))
     }
 
-    func modifySnapshotAttribute(_ request: Request) -> EmulatorAnswer {
+    func modifySnapshotAttribute(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         guard var record = snapshots[Self.snapshotKey(text("DBClusterSnapshotIdentifier", request) ?? "")] else {
             return renderer.error("DBClusterSnapshotNotFoundFault", "DBClusterSnapshot not found.")
         }
@@ -142,7 +142,7 @@ extension NeptuneEmulator {
         }
         record.restoreAccess = access
         snapshots[record.id] = record
-        return renderer.success(action: "ModifyDBClusterSnapshotAttribute", result: snapshotAttributesXML(record))
+        return renderer.success(action: operation.name, result: snapshotAttributesXML(record))
     }
 
     /// The instance-class catalogue as orderable options: one per class and engine version offering it, narrowed

@@ -69,7 +69,7 @@ extension NeptuneEmulator {
         }
     }
 
-    func addTags(_ request: Request) -> EmulatorAnswer {
+    func addTags(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let arn = text("ResourceName", request) ?? ""
         guard let key = tagKey(arn) else {
             return renderer.error("InvalidParameterValue", "Invalid resource name: \(arn)")
@@ -84,10 +84,10 @@ extension NeptuneEmulator {
                 "A resource can have at most \(Self.tagsPerResource) tags; this request would leave \(tags.count).")
         }
         tagStore.tags[key] = tags
-        return renderer.success(action: "AddTagsToResource", result: "", hasResult: false)
+        return renderer.success(action: operation.name, result: "", hasResult: false)
     }
 
-    func listTags(_ request: Request) -> EmulatorAnswer {
+    func listTags(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let arn = text("ResourceName", request) ?? ""
         guard let key = tagKey(arn) else {
             return renderer.error("InvalidParameterValue", "Invalid resource name: \(arn)")
@@ -97,17 +97,17 @@ extension NeptuneEmulator {
             "<Tag><Key>\(escape($0.key))</Key><Value>\(escape($0.value))</Value></Tag>"
         }.joined()
         return renderer.success(
-            action: "ListTagsForResource", result: items.isEmpty ? "<TagList/>" : "<TagList>\(items)</TagList>")
+            action: operation.name, result: items.isEmpty ? "<TagList/>" : "<TagList>\(items)</TagList>")
     }
 
-    func removeTags(_ request: Request) -> EmulatorAnswer {
+    func removeTags(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let arn = text("ResourceName", request) ?? ""
         guard let key = tagKey(arn) else {
             return renderer.error("InvalidParameterValue", "Invalid resource name: \(arn)")
         }
         let keys = Set(Self.strings(request.value(at: "TagKeys")))
         tagStore.tags[key]?.removeAll { keys.contains($0.key) }
-        return renderer.success(action: "RemoveTagsFromResource", result: "", hasResult: false)
+        return renderer.success(action: operation.name, result: "", hasResult: false)
     }
 
     /// The roles associated with a cluster, from its `AssociatedRoles` member.
@@ -126,7 +126,7 @@ extension NeptuneEmulator {
 
     /// Associates the role at once (Status ACTIVE; the real service may show PENDING first), with the feature
     /// name given, which no list constrains (NEPTUNE-FACTS-2 §3.12 quirk 13).
-    func addRole(_ request: Request) -> EmulatorAnswer {
+    func addRole(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let name = text("DBClusterIdentifier", request) ?? ""
         guard var record = cluster(named: name) else {
             return renderer.error("DBClusterNotFoundFault", "DBCluster \(name) not found.")
@@ -145,10 +145,10 @@ extension NeptuneEmulator {
         roles.append(.structure(members))
         record.attributes["AssociatedRoles"] = .list(roles)
         clusters[record.id] = record
-        return renderer.success(action: "AddRoleToDBCluster", result: "", hasResult: false)
+        return renderer.success(action: operation.name, result: "", hasResult: false)
     }
 
-    func removeRole(_ request: Request) -> EmulatorAnswer {
+    func removeRole(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let name = text("DBClusterIdentifier", request) ?? ""
         guard var record = cluster(named: name) else {
             return renderer.error("DBClusterNotFoundFault", "DBCluster \(name) not found.")
@@ -163,6 +163,6 @@ extension NeptuneEmulator {
                 return members.first { $0.name == "RoleArn" }?.value != .scalar(role)
             })
         clusters[record.id] = record
-        return renderer.success(action: "RemoveRoleFromDBCluster", result: "", hasResult: false)
+        return renderer.success(action: operation.name, result: "", hasResult: false)
     }
 }
