@@ -187,39 +187,26 @@ extension NeptuneEmulator {
         if identifier == nil && !filtered {
             cut = page(clusters.records, of: operation, request)
         } else {
-            cut = page(selectedClusters(identifier, request), key: \.id, of: operation, request)
+            cut = page(selectedClusters(identifier, operation, request), key: \.id, of: operation, request)
         }
         return pagedAnswer(cut, of: operation) { clusterXML($0) }
     }
 
     /// The clusters a DescribeDBClusters names by identifier, or else every cluster, kept if they pass its filters.
-    func selectedClusters(_ identifier: String?, _ request: Request) -> [ClusterRecord] {
+    func selectedClusters(_ identifier: String?, _ operation: OperationSpec, _ request: Request) -> [ClusterRecord] {
         var selected: [ClusterRecord]
         if let identifier {
             selected = cluster(named: identifier).map { [$0] } ?? []
         } else {
             selected = clusters.values.sorted { $0.sequence < $1.sequence }
         }
-        if case .list(let filters)? = request.value(at: "Filters") {
-            for case .structure(let members) in filters {
-                let name = members.first { $0.name == "Name" }.flatMap {
-                    if case .scalar(let text) = $0.value { text } else { nil }
-                }
-                let values = Self.strings(members.first { $0.name == "Values" }?.value)
-                selected = selected.filter { record in
-                    switch name {
-                    case "db-cluster-id":
-                        values.contains {
-                            $0.lowercased() == record.id.lowercased()
-                                || record.attributes["DBClusterArn"] == .scalar($0)
-                        }
-                    case "engine": values.contains { record.attributes["Engine"] == .scalar($0) }
-                    default: true
-                    }
-                }
-            }
+        let filters = Self.filters(request)
+        guard !filters.isEmpty else { return selected }
+        return selected.filter { record in
+            var members = record.attributes
+            members["DBClusterIdentifier"] = .scalar(record.id)
+            return Self.passes(members, filters: filters, of: operation, identifierMember: "DBClusterIdentifier")
         }
-        return selected
     }
 
     func failover(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {

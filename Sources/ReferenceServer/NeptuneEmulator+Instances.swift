@@ -197,17 +197,6 @@ extension NeptuneEmulator {
         return pagedAnswer(page(selected, key: \.id, of: operation, request), of: operation) { instanceXML($0) }
     }
 
-    /// The request's filters: (name, values) pairs.
-    static func filters(_ request: Request) -> [(String, [String])] {
-        guard case .list(let filters)? = request.value(at: "Filters") else { return [] }
-        return filters.compactMap { filter in
-            guard case .structure(let members) = filter,
-                case .scalar(let name)? = members.first(where: { $0.name == "Name" })?.value
-            else { return nil }
-            return (name, strings(members.first { $0.name == "Values" }?.value))
-        }
-    }
-
     func modifyInstance(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         guard var record = instance(named: text("DBInstanceIdentifier", request)) else {
             return renderer.error("DBInstanceNotFound", "DBInstance not found.")

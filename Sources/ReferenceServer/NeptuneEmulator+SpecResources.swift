@@ -93,6 +93,13 @@ extension NeptuneEmulator {
                 return renderer.error(notFound, "\(lifecycle.kind.rawValue) \(name) not found.")
             }
         }
+        let filters = Self.filters(request)
+        if !filters.isEmpty {
+            let identifier = identifierMember(lifecycle)
+            records = records.filter {
+                Self.passes($0.members, filters: filters, of: operation, identifierMember: identifier)
+            }
+        }
         switch page(records, key: \.id, of: operation, request) {
         case .refused(let refusal): return refusal
         case .page(let page, let marker):

@@ -27,6 +27,10 @@ import XMLCompare
                     type: string
                     derive: 'arn:aws:rds:{region}:{account}:widget:{WidgetName}'
                     evidence: {level: inferred, source: a made-up kind}
+              WidgetFilter:
+                members:
+                  Name: {type: string, required: true}
+                  Values: {type: list, member: {type: string}, memberName: Value, required: true}
               WidgetType:
                 members:
                   TypeName: {type: string}
@@ -105,11 +109,14 @@ import XMLCompare
               WidgetName: {type: string, lowercased: true}
               MaxRecords: {type: integer, constraints: [{range: {min: 1, max: 100, error: InvalidParameterValue}}]}
               Marker: {type: string}
+              Filters: {type: list, member: {shape: WidgetFilter}, memberName: Filter}
             preconditions:
               - exists: {parameter: WidgetName, resource: Widget, error: WidgetNotFound}
             output:
               Marker: {type: string}
               Widgets: {type: list, member: {shape: Widget}, memberName: Widget}
+            filters:
+              widget-id: {matches: [WidgetName, WidgetArn]}
             paging: {limit: MaxRecords, token: Marker, items: Widgets, key: WidgetName, badToken: {error: InvalidParameterValue}}
             errors: [WidgetNotFound]
 
@@ -246,6 +253,17 @@ import XMLCompare
                 $0.child("WidgetName")?.value
             } == ["gear"])
         #expect(secondPage.root.descendant("DescribeWidgetsResult/Marker") == nil)
+
+        // The filter the spec declares: by name (any case) or by ARN.
+        let filtered = try await send(
+            "DescribeWidgets",
+            "Filters.Filter.1.Name=widget-id&Filters.Filter.1.Values.Value.1=COG"
+                + "&Filters.Filter.1.Values.Value.2=arn:aws:rds:us-east-1:123456789012:widget:bolt")
+        #expect(filtered.status == 200, "\(filtered.root.descendant("Error/Message")?.value ?? "")")
+        #expect(
+            filtered.root.descendant("DescribeWidgetsResult/Widgets")?.children.compactMap {
+                $0.child("WidgetName")?.value
+            } == ["bolt", "cog"])
 
         let missing = try await send("DescribeWidgets", "WidgetName=nothing")
         #expect(missing.status == 404)

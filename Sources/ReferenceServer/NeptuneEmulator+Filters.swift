@@ -1,0 +1,33 @@
+import ConformanceSpec
+
+/// The one reading of a describe's `Filters`: each filter the operation's spec declares (`filters:`) keeps the items
+/// one of whose `matches` members equals one of its values (the identifier member compared lower-cased, as the service
+/// stores it); a filter the spec does not declare narrows nothing here (its name was judged before, if the spec
+/// judges names).
+extension NeptuneEmulator {
+    /// The request's filters: (name, values) pairs.
+    static func filters(_ request: Request) -> [(String, [String])] {
+        guard case .list(let filters)? = request.value(at: "Filters") else { return [] }
+        return filters.compactMap { filter in
+            guard case .structure(let members) = filter,
+                case .scalar(let name)? = members.first(where: { $0.name == "Name" })?.value
+            else { return nil }
+            return (name, strings(members.first { $0.name == "Values" }?.value))
+        }
+    }
+
+    /// True when an item with these answer members passes every declared filter of the request.
+    static func passes(
+        _ members: [String: ParameterValue], filters: [(String, [String])], of operation: OperationSpec,
+        identifierMember: String?
+    ) -> Bool {
+        filters.allSatisfy { name, values in
+            guard let declared = operation.filters.first(where: { $0.name == name }) else { return true }
+            return declared.matches.contains { member in
+                guard case .scalar(let text)? = members[member] else { return false }
+                return member == identifierMember
+                    ? values.contains { $0.lowercased() == text.lowercased() } : values.contains(text)
+            }
+        }
+    }
+}
