@@ -67,9 +67,7 @@ extension NeptuneEmulator {
     /// True when a transition of some resource in some region, or a global switchover, has not completed yet.
     func hasWaitingTransitions() -> Bool {
         if globalClusters.values.contains(where: { $0.failover != nil }) { return true }
-        let current = RegionStore(
-            clusters: clusters, instances: instances, snapshots: snapshots, endpointsMaintenance: endpointsMaintenance)
-        return ([current] + parked.values).contains { store in
+        return ([store] + parked.values).contains { store in
             !store.clusters.pendingKeys.isEmpty || !store.instances.pendingKeys.isEmpty
                 || store.snapshots.values.contains { $0.pending != nil }
                 || store.endpointsMaintenance.endpoints.values.contains { $0.pending != nil }

@@ -61,17 +61,47 @@ public actor NeptuneEmulator {
     let standingIdentifiers: [ResourceKind: Set<String>]
     /// The kinds whose identifiers the service stores lower-cased (the create's identifier parameter says so).
     let lowercasedKinds: Set<ResourceKind>
-    var clusters = ClusterStore()
-    var instances = RecordStore<InstanceRecord>()
-    var snapshots: [String: SnapshotRecord] = [:]
-    var parameterGroups = ParameterGroupStore()
-    var sequence = 0
-    var tagStore = TagStore()
-    var endpointsMaintenance = EndpointsMaintenanceStore()
-    var events = EventsStore()
+    /// The working region's resources (actor isolation keeps one request at a time on them); the other regions wait in
+    /// `parked`. The properties below reach into it in place (`_modify`: no copy of a store on a change).
+    var store = RegionStore()
+    var clusters: ClusterStore {
+        _read { yield store.clusters }
+        _modify { yield &store.clusters }
+    }
+    var instances: RecordStore<InstanceRecord> {
+        _read { yield store.instances }
+        _modify { yield &store.instances }
+    }
+    var snapshots: [String: SnapshotRecord] {
+        _read { yield store.snapshots }
+        _modify { yield &store.snapshots }
+    }
+    var parameterGroups: ParameterGroupStore {
+        _read { yield store.parameterGroups }
+        _modify { yield &store.parameterGroups }
+    }
+    var sequence: Int {
+        _read { yield store.sequence }
+        _modify { yield &store.sequence }
+    }
+    var tagStore: TagStore {
+        _read { yield store.tagStore }
+        _modify { yield &store.tagStore }
+    }
+    var endpointsMaintenance: EndpointsMaintenanceStore {
+        _read { yield store.endpointsMaintenance }
+        _modify { yield &store.endpointsMaintenance }
+    }
+    var events: EventsStore {
+        _read { yield store.events }
+        _modify { yield &store.events }
+    }
     /// The kinds without behaviour code, served from the spec by the resource engine (`NeptuneEmulator+SpecResources`).
-    var specResources = SpecResourceStore()
-    /// The region whose store the nine properties above hold now; the other regions wait in `parked`.
+    var specResources: SpecResourceStore {
+        _read { yield store.specResources }
+        _modify { yield &store.specResources }
+    }
+    /// The region whose resources `store` holds.
     var region: String
     var parked: [String: RegionStore] = [:]
     /// The global clusters, kept once for every region (NEPTUNE-FACTS-2 §2.9: not regional).
@@ -107,17 +137,8 @@ public actor NeptuneEmulator {
     /// Makes `name`'s store the working one (actor isolation keeps one request at a time on it).
     func enter(region name: String) {
         guard name != region else { return }
-        parked[region] = RegionStore(
-            clusters: clusters, instances: instances, snapshots: snapshots, parameterGroups: parameterGroups,
-            sequence: sequence, tagStore: tagStore, endpointsMaintenance: endpointsMaintenance,
-            events: events, specResources: specResources)
-        let store = parked.removeValue(forKey: name) ?? RegionStore()
-        (clusters, instances, snapshots, sequence) = (store.clusters, store.instances, store.snapshots, store.sequence)
-        parameterGroups = store.parameterGroups
-        tagStore = store.tagStore
-        endpointsMaintenance = store.endpointsMaintenance
-        events = store.events
-        specResources = store.specResources
+        parked[region] = store
+        store = parked.removeValue(forKey: name) ?? RegionStore()
         region = name
     }
 
@@ -126,13 +147,7 @@ public actor NeptuneEmulator {
         readAnswers.removeAll()
         parked = [:]
         globalClusters = [:]
-        let fresh = RegionStore()
-        (clusters, instances, snapshots, sequence) = (fresh.clusters, fresh.instances, fresh.snapshots, fresh.sequence)
-        parameterGroups = fresh.parameterGroups
-        tagStore = fresh.tagStore
-        endpointsMaintenance = fresh.endpointsMaintenance
-        events = fresh.events
-        specResources = fresh.specResources
+        store = RegionStore()
         region = configuration.region
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
-/// What the emulator holds in one region: clusters, instances, snapshots, subnet groups and tags, and the creation
-/// counter. Regions share nothing, as on the real service.
+/// What the emulator holds in one region: every kind's resources, their tags, the event log and the creation counter.
+/// Regions share nothing, as on the real service (global clusters are kept once for every region, outside).
 struct RegionStore: Sendable {
     var clusters = ClusterStore()
     var instances = RecordStore<InstanceRecord>()
