@@ -10,8 +10,10 @@ import XMLCompare
 /// The server over real HTTP: malformed requests get AWS-style errors (never a 500 or a crash),
 /// bodies are bounded, GET works, and concurrent clients see consistent state.
 @Suite struct ReferenceServerHTTPTests {
-    static func withServer(_ body: @Sendable (String, NetworkTransport) async throws -> Void) async throws {
-        let emulator = NeptuneEmulator(spec: Suite.spec)
+    static func withServer(
+        spec: ServiceSpec = Suite.spec, _ body: @Sendable (String, NetworkTransport) async throws -> Void
+    ) async throws {
+        let emulator = NeptuneEmulator(spec: spec)
         let server = ReferenceServer(emulator: emulator, maxBodySize: 64 * 1024)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         try await withThrowingTaskGroup(of: Void.self) { group in

@@ -189,21 +189,8 @@ import XMLCompare
 
     @Test func serveAnswersTheNewKindAndTheDescribeOnlyOperationWithoutSwiftChanges() async throws {
         let spec = try Self.extendedSpec()
-        let server = ReferenceServer(emulator: NeptuneEmulator(spec: spec), maxBodySize: 64 * 1024)
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run { continuation.yield($0) } }
-            var iterator = ports.makeAsyncIterator()
-            let port = try #require(await iterator.next())
-            let transport = NetworkTransport(options: .init(timeout: .seconds(60), connections: 2))
-            defer { group.cancelAll() }
-            do {
-                try await Self.converse(url: "http://127.0.0.1:\(port)/", transport: transport)
-            } catch {
-                await transport.shutdown()
-                throw error
-            }
-            await transport.shutdown()
+        try await ReferenceServerHTTPTests.withServer(spec: spec) { url, transport in
+            try await Self.converse(url: url, transport: transport)
         }
     }
 
