@@ -36,7 +36,7 @@ public struct GoldenRecorder: Sendable {
         var defaults: [String: String] = [:]
         for member in operation?.parameters.members ?? [] {
             if let value = member.defaultValue, testCase.request.value(at: member.name) == nil {
-                defaults[DBClusterMemberName.forParameter(member.name)] = value
+                defaults[spec.answerMemberName(setBy: member.name)] = value
             }
         }
         let context: ShapeContext = operation.map { .successRoot($0) } ?? .unknown
@@ -66,7 +66,7 @@ public struct GoldenRecorder: Sendable {
             let value = element.value
             if element.name == "RequestId" { return "{{string}}" }
             let candidates = inputs.filter {
-                Self.input($0.key, canShowAs: element.name, in: operation)
+                Self.input($0.key, canShowAs: element.name, in: operation, of: spec)
                     || spec.resources.namesNewResource($0.key, in: testCase.request.operation, as: element.name)
                     || spec.resources.identifierComesBack($0.key, as: element.name)
             }
@@ -120,9 +120,12 @@ public struct GoldenRecorder: Sendable {
     }
 
     /// True when the request value at `key` may come back in an element named `element` (`Port` as `Port`,
-    /// `AvailabilityZones.1` as `AvailabilityZone`; by the spec, `NewDBClusterIdentifier` as the
+    /// `AvailabilityZones.1` as `AvailabilityZone`; by the spec, `DBSubnetGroupName` as the `DBSubnetGroup` its
+    /// `setBy:` names, `NewDBClusterIdentifier` as the
     /// `DBClusterIdentifier` it renames, and a `readerOf` instance as `DBInstanceIdentifier`).
-    static func input(_ key: String, canShowAs element: String, in operation: OperationSpec?) -> Bool {
+    static func input(
+        _ key: String, canShowAs element: String, in operation: OperationSpec?, of service: ServiceSpec
+    ) -> Bool {
         let parts = key.split(separator: ".").map(String.init)
         guard let last = parts.last else { return false }
         if Int(last) != nil, parts.count >= 2 {
@@ -135,11 +138,11 @@ public struct GoldenRecorder: Sendable {
             return element == "member" || list.hasPrefix(element)
                 || (list.hasSuffix("Ids") && element == String(list.dropLast()))
         }
-        if last == element || DBClusterMemberName.forParameter(last) == element { return true }
+        if last == element || service.answerMemberName(setBy: last) == element { return true }
         // A copy's `Target…` parameters describe the new resource: `TargetDBParameterGroupDescription` as `Description`.
         if last.hasPrefix("Target"), last.hasSuffix(element), last != "Target" + element { return true }
         guard let operation else { return false }
-        if let renamed = operation.parameter(at: key)?.renames, DBClusterMemberName.forParameter(renamed) == element {
+        if let renamed = operation.parameter(at: key)?.renames, service.answerMemberName(setBy: renamed) == element {
             return true
         }
         return element == "DBInstanceIdentifier" && operation.namesReaderInstance(key)

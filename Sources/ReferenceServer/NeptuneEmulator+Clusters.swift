@@ -12,7 +12,7 @@ extension NeptuneEmulator {
     /// Copies the request's parameters onto DBCluster members, normalising booleans and doubles as the service prints them.
     func apply(_ request: Request, to attributes: inout [String: ParameterValue]) {
         for parameter in request.parameters where !Self.notStored.contains(parameter.name) {
-            let name = DBClusterMemberName.forParameter(parameter.name)
+            let name = clusterShape.memberName(setBy: parameter.name)
             if parameter.name == "VpcSecurityGroupIds", case .list(let ids) = parameter.value {
                 attributes["VpcSecurityGroups"] = .list(
                     ids.map {

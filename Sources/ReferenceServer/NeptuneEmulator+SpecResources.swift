@@ -3,7 +3,8 @@ import Foundation
 
 /// The resource engine: the operations `resources.yaml` names as a kind's create, describe, modify or delete, and the
 /// reads a catalogue of `catalogues.yaml` is asked through, answered from the spec alone when no behaviour code
-/// claims them. A record keeps the request members its kind's structure also has (the identifier as the create's
+/// claims them. A record keeps the request members its kind's structure also has, under their own names or the member
+/// whose `setBy:` names them (the identifier as the create's
 /// parameter says it is stored: lower-cased or as given), the
 /// members the structure derives (`derive:`) or fixes (`constant:`), and the status the kind's set-up waits for;
 /// answers are rendered through the operation's output. Preconditions (exists, absent, …) have been judged before,
@@ -52,8 +53,9 @@ extension NeptuneEmulator {
         let shape = itemShape(lifecycle.kind)
         let id = storedKey(lifecycle.kind, text(parameter, request) ?? "")
         var members: [String: ParameterValue] = [:]
-        for given in request.parameters where shape.member(named: given.name) != nil {
-            members[given.name] = given.value
+        for given in request.parameters {
+            let name = shape.memberName(setBy: given.name)
+            if shape.member(named: name) != nil { members[name] = given.value }
         }
         members[identifierMember(lifecycle)] = .scalar(id)
         if let status = lifecycle.describe.status {
@@ -118,11 +120,11 @@ extension NeptuneEmulator {
             return renderer.error(code, "\(lifecycle.kind.rawValue) \(id) not found.")
         }
         let shape = itemShape(lifecycle.kind)
-        for given in request.parameters
-        where shape.member(named: given.name) != nil
-            && given.name != identifierMember(lifecycle)
-        {
-            record.members[given.name] = given.value
+        for given in request.parameters {
+            let name = shape.memberName(setBy: given.name)
+            if shape.member(named: name) != nil, name != identifierMember(lifecycle) {
+                record.members[name] = given.value
+            }
         }
         if let refusal = KindBehaviour.byKind[lifecycle.kind]?.completing(
             &record.members, request, .modify, behaviourContext)

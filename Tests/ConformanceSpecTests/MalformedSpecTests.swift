@@ -12,7 +12,7 @@ import Testing
             replace: "DBClusterIdentifier: {type: string, requird: true, lowercased: true}",
             keyPath: "parameters.DBClusterIdentifier.requird",
             message:
-                "unknown key 'requird'; expected one of: type, shape, member, memberName, unordered, members, required, default, lowercased, unsupported, origin, constraints, note, renames, constant, example, departsFromSources, presence, values, derive, evidence (did you mean 'required'?)"
+                "unknown key 'requird'; expected one of: type, shape, member, memberName, unordered, members, required, default, lowercased, unsupported, origin, constraints, note, renames, constant, example, departsFromSources, presence, values, derive, evidence, setBy (did you mean 'required'?)"
         ),
         SpecMistake(
             name: "wrong type of value", file: "operations/CreateDBCluster.yaml",
@@ -134,6 +134,12 @@ import Testing
             replace: "AvailabilityZones: {type: list, member: {type: string}, unordered: true}",
             keyPath: "shapes.DBCluster.members.AvailabilityZones",
             message: "a list needs 'memberName' (the element name of its items, e.g. AvailabilityZone or member)"),
+        SpecMistake(
+            name: "setBy naming the member itself", file: "shapes.yaml",
+            find: "DBSubnetGroup: {type: string, setBy: DBSubnetGroupName}",
+            replace: "DBSubnetGroup: {type: string, setBy: DBSubnetGroup}",
+            keyPath: "shapes.DBCluster.members.DBSubnetGroup.setBy",
+            message: "'setBy' names the request parameter that sets this member under another name"),
         // resources.yaml: the lifecycles the runner and the generator read.
         SpecMistake(
             name: "resources: unknown key", file: "resources.yaml",

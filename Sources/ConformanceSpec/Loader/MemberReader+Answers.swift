@@ -1,6 +1,7 @@
-/// The answer expectations a response member may carry: `presence`, `values`, `derive` and `evidence`.
+/// The answer expectations a response member may carry: `presence`, `values`, `derive` and `evidence`, and `setBy`, the
+/// request parameter that sets it under another name.
 extension MemberReader {
-    static let answerKeys = ["presence", "values", "derive", "evidence"]
+    static let answerKeys = ["presence", "values", "derive", "evidence", "setBy"]
 
     func readAnswerExpectations(
         into member: inout MemberSpec, _ entries: [(key: String, value: YAMLCursor)]
@@ -39,6 +40,13 @@ extension MemberReader {
         }
         if let node = YAMLCursor.value("evidence", in: entries) {
             member.evidence = try EvidenceReader.read(node)
+        }
+        if let node = YAMLCursor.value("setBy", in: entries) {
+            let parameter = try node.nonEmptyString()
+            guard Self.isMemberName(parameter), parameter != member.name else {
+                throw node.error("'setBy' names the request parameter that sets this member under another name")
+            }
+            member.setBy = parameter
         }
     }
 

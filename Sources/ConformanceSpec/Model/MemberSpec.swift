@@ -38,6 +38,9 @@ public struct MemberSpec: Sendable, Equatable {
     public var vocabulary: Vocabulary?
     /// For an answer member: how its value follows from the region, the account and its siblings (`derive:`).
     public var derivation: Derivation?
+    /// For an answer member: the request parameter that sets it, when its name is not the member's own (`setBy:`;
+    /// `DBClusterParameterGroupName` sets a DBCluster's `DBClusterParameterGroup`).
+    public var setBy: String?
     /// Where the member's presence, values or derivation claim comes from (its own `evidence:`, else its shape's).
     public var evidence: Evidence?
 

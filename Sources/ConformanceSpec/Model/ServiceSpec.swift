@@ -75,4 +75,13 @@ public struct ServiceSpec: Sendable, Equatable {
 
     /// The error an operation draws for `code`, from the operation's list or the common errors.
     public func error(code: String) -> ErrorSpec? { errors[code] }
+
+    /// The answer member a request parameter sets, in whichever structure of `shapes.yaml` says so with `setBy:` (its
+    /// own name when none does).
+    public func answerMemberName(setBy parameter: String) -> String {
+        for name in shapes.keys.sorted() {
+            if let member = shapes[name]?.members.first(where: { $0.setBy == parameter }) { return member.name }
+        }
+        return parameter
+    }
 }

@@ -76,6 +76,11 @@ public struct StructureSpec: Sendable, Equatable {
         index[name].map { members[$0] }
     }
 
+    /// The name of the member a request parameter sets: the member whose `setBy` names it, else its own name.
+    public func memberName(setBy parameter: String) -> String {
+        members.first { $0.setBy == parameter }?.name ?? parameter
+    }
+
     public static func == (left: StructureSpec, right: StructureSpec) -> Bool {
         left.shapeName == right.shapeName && left.members == right.members
     }
