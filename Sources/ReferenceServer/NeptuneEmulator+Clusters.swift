@@ -3,15 +3,14 @@ import Foundation
 import QueryProtocol
 
 extension NeptuneEmulator {
-    /// Request parameters that never show as DBCluster members.
-    static let notStored: Set<String> = [
-        "DBClusterIdentifier", "MasterUserPassword", "PreSignedUrl", "Tags", "ApplyImmediately",
-        "NewDBClusterIdentifier", "ReplicationSourceIdentifier",
-    ]
+    /// The DBCluster members a request names that the record keeps apart (its `id` and `replicationSource`).
+    static let keptApart: Set<String> = ["DBClusterIdentifier", "ReplicationSourceIdentifier"]
 
-    /// Copies the request's parameters onto DBCluster members, normalising booleans and doubles as the service prints them.
+    /// Copies the request's parameters onto the DBCluster members they set (the member of their name, or the one
+    /// whose `setBy:` names them; a parameter no member shows is not kept), normalising booleans and doubles as the
+    /// service prints them.
     func apply(_ request: Request, to attributes: inout [String: ParameterValue]) {
-        for parameter in request.parameters where !Self.notStored.contains(parameter.name) {
+        for parameter in request.parameters where !Self.keptApart.contains(parameter.name) {
             let name = clusterShape.memberName(setBy: parameter.name)
             if parameter.name == "VpcSecurityGroupIds", case .list(let ids) = parameter.value {
                 attributes["VpcSecurityGroups"] = .list(
