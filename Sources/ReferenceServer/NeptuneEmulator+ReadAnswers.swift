@@ -1,12 +1,15 @@
+import ConformanceSpec
 import Foundation
 
 /// Repeated reads answered without the actor (`ReadAnswerCache`): which answers are kept, under which key, and when
 /// the cache is emptied.
 extension NeptuneEmulator {
-    /// The operations whose answers are kept: their answer is a function of the stores alone (no clock, no random
-    /// value but the RequestId) and they change nothing. A transition waiting anywhere keeps them from the cache, since
-    /// the next request's `settle()` may complete it.
-    static let cachedReads: Set<String> = ["DescribeDBClusters", "DescribeDBInstances"]
+    /// The operations whose answers are kept: every kind's describe (`resources.yaml`), whose answer is a function of
+    /// the stores alone (no clock, no random value but the RequestId) and changes nothing. A transition waiting
+    /// anywhere keeps them from the cache, since the next request's `settle()` may complete it.
+    static func readsKept(of spec: ServiceSpec) -> Set<String> {
+        Set(spec.resources.lifecycles.map(\.describe.operation))
+    }
 
     /// The text a request's parameters are read from: the query string of a GET, or of a POST whose body is not
     /// form-encoded (AWS reads parameters only from form bodies), else the body.
@@ -56,7 +59,7 @@ extension NeptuneEmulator {
     /// only then, and only an operation starts a transition), so `settle()` has nothing to complete.
     func note(_ answer: EmulatorAnswer, performed: String?, key: () -> ReadAnswerCache.Key?) {
         guard cachesReads, let performed else { return }
-        guard Self.cachedReads.contains(performed) else {
+        guard cachedReads.contains(performed) else {
             readAnswers.removeAll()
             return
         }

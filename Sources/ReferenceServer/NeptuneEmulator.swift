@@ -57,6 +57,8 @@ public actor NeptuneEmulator {
     /// Answers to repeated reads, sent without entering the actor; kept only without faults and signature checks.
     nonisolated let readAnswers = ReadAnswerCache()
     nonisolated let cachesReads: Bool
+    /// The reads whose answers `readAnswers` keeps (`readsKept(of:)`).
+    let cachedReads: Set<String>
     /// The identifiers of the records every region holds without a create (`KindBehaviour.standing`), by kind.
     let standingIdentifiers: [ResourceKind: Set<String>]
     /// The kinds whose identifiers the service stores lower-cased (the create's identifier parameter says so).
@@ -122,6 +124,7 @@ public actor NeptuneEmulator {
         }
         self.skippedChecks = decorators.reduce(into: Set<String>()) { $0.formUnion($1.skippedChecks) }
         self.cachesReads = decorators.isEmpty && configuration.verifySignatures == nil
+        self.cachedReads = Self.readsKept(of: spec)
         self.region = configuration.region
         let context = KindBehaviour.Context(
             spec: spec, region: configuration.region, account: configuration.accountId, now: Date())

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The answers to repeated reads, which `ReferenceServer` sends without a hop to the emulator actor: the emulator
-/// publishes each answer it gave to a read whose answer is a function of the stores alone (`NeptuneEmulator.cachedReads`)
+/// publishes each answer it gave to a read whose answer is a function of the stores alone (`NeptuneEmulator.readsKept(of:)`)
 /// while no transition is waiting, and empties the cache on every other request, before that request's answer leaves
 /// the actor. A reader on another thread sees either the entries of the state it asked of or none (then it asks the
 /// actor), so an answer from here is the answer the actor would give at some instant between the request and its

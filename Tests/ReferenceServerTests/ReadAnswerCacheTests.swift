@@ -6,9 +6,9 @@ import Testing
 @testable import ReferenceServer
 
 /// The reads `ReferenceServer` answers without the emulator's actor (issue #30) answer as the actor would: through a
-/// seeded workload of creates, changes, deletes and delayed transitions in two regions, every DescribeDBClusters and
-/// DescribeDBInstances sent through the server's front door matches the actor's own answer to it at that moment (but
-/// for the RequestId), and the cache did answer. With faults or signature checks nothing is cached.
+/// seeded workload of creates, changes, deletes and delayed transitions in two regions, every describe of every kind
+/// sent through the server's front door matches the actor's own answer to it at that moment (but for the RequestId),
+/// and the cache did answer. With faults or signature checks nothing is cached.
 @Suite struct ReadAnswerCacheTests {
     static let spec = SubnetsTagsRolesTests.spec
 
@@ -28,7 +28,9 @@ import Testing
         [
             form("DescribeDBClusters", []), form("DescribeDBClusters", [("MaxRecords", "20")]),
             form("DescribeDBInstances", []),
-        ] + clusters.map { form("DescribeDBClusters", [("DBClusterIdentifier", $0)]) }
+        ] + spec.resources.lifecycles.map { form($0.describe.operation, []) }
+            + clusters.map { form("DescribeDBClusterEndpoints", [("DBClusterIdentifier", $0)]) }
+            + clusters.map { form("DescribeDBClusters", [("DBClusterIdentifier", $0)]) }
             + instances.map { form("DescribeDBInstances", [("DBInstanceIdentifier", $0)]) }
     }
 
@@ -37,7 +39,7 @@ import Testing
     static func change(_ generator: inout IndexedStoreTests.Seeded, clusters: [String], instances: [String]) -> String {
         let cluster = clusters.randomElement(using: &generator)!
         let instance = instances.randomElement(using: &generator)!
-        switch Int.random(in: 0..<7, using: &generator) {
+        switch Int.random(in: 0..<9, using: &generator) {
         case 0: return form("CreateDBCluster", [("DBClusterIdentifier", cluster), ("Engine", "neptune")])
         case 1: return form("DeleteDBCluster", [("DBClusterIdentifier", cluster), ("SkipFinalSnapshot", "true")])
         case 2:
@@ -56,6 +58,17 @@ import Testing
                 ])
         case 4: return form("DeleteDBInstance", [("DBInstanceIdentifier", instance), ("SkipFinalSnapshot", "true")])
         case 5: return form("StopDBCluster", [("DBClusterIdentifier", cluster)])
+        case 6:
+            return form(
+                "CreateDBClusterSnapshot",
+                [("DBClusterSnapshotIdentifier", "snap-" + cluster), ("DBClusterIdentifier", cluster)])
+        case 7:
+            return form(
+                "CreateDBClusterEndpoint",
+                [
+                    ("DBClusterEndpointIdentifier", "end-" + cluster), ("DBClusterIdentifier", cluster),
+                    ("EndpointType", "ANY"),
+                ])
         default:
             return form(
                 "ListTagsForResource", [("ResourceName", "arn:aws:rds:us-east-1:123456789012:cluster:\(cluster)")])
@@ -125,6 +138,36 @@ import Testing
         let json = [("Content-Type", "application/json")]
         #expect(emulator.readKey(method: "POST", query: query, headers: json, body: "") == nil)
         #expect(emulator.readKey(method: "GET", query: query, headers: json, body: "") != nil)
+    }
+
+    /// A change of one kind under way (a custom endpoint or a snapshot still `creating`, its cluster settled) keeps
+    /// that kind's describe out of the cache: once the transition is due, the next read answers its new status.
+    @Test(arguments: [
+        ("CreateDBClusterEndpoint", "DescribeDBClusterEndpoints", "DBClusterEndpointIdentifier"),
+        ("CreateDBClusterSnapshot", "DescribeDBClusterSnapshots", "DBClusterSnapshotIdentifier"),
+    ])
+    func aTransitionUnderWayKeepsItsKindFromTheCache(create: String, describe: String, identifier: String) async {
+        let (clock, advance) = EmulatorClock.manual()
+        var configuration = NeptuneEmulator.Configuration(transitionDelay: .seconds(3))
+        configuration.clock = clock
+        let emulator = NeptuneEmulator(spec: Self.spec, configuration: configuration)
+        let server = ReferenceServer(emulator: emulator)
+        func send(_ body: String) async -> EmulatorAnswer {
+            await server.answer(method: "POST", path: "/", query: "", headers: [Self.formType], body: body)
+        }
+        _ = await send(Self.form("CreateDBCluster", [("DBClusterIdentifier", "moving"), ("Engine", "neptune")]))
+        advance(.seconds(3))
+        let created = await send(
+            Self.form(
+                create,
+                [(identifier, "moving-1"), ("DBClusterIdentifier", "moving"), ("EndpointType", "ANY")]
+                    .filter { create == "CreateDBClusterEndpoint" || $0.0 != "EndpointType" }))
+        #expect(created.status == 200, "\(created.body)")
+        let read = Self.form(describe, [(identifier, "moving-1")])
+        #expect((await send(read)).body.contains("<Status>creating</Status>"))
+        advance(.seconds(3))
+        let after = await send(read)
+        #expect(after.body.contains("<Status>available</Status>"), "\(after.body)")
     }
 
     @Test func nothingIsCachedWithFaultsOrSignatureChecks() async throws {
