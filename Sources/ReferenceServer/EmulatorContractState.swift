@@ -93,7 +93,12 @@ struct EmulatorContractState: ContractState {
                 ContractResourceFacts(
                     id: $0.record.id, status: $0.record.status, deletionProtection: $0.record.deletionProtection)
             }
-        default: nil
+        default:
+            // A kind the resource engine keeps: its status member, as resources.yaml names it.
+            specResources.record(kind, specKey(kind, identifier)).map { record in
+                let status = resources.lifecycle(of: kind)?.describe.status.flatMap { record.members.text($0) }
+                return ContractResourceFacts(id: record.id, status: status ?? "")
+            }
         }
     }
 

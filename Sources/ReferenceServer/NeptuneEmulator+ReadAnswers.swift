@@ -72,6 +72,7 @@ extension NeptuneEmulator {
         if globalClusters.values.contains(where: { $0.failover != nil }) { return true }
         return ([store] + parked.values).contains { store in
             !store.clusters.pendingKeys.isEmpty || !store.instances.pendingKeys.isEmpty
+                || !store.specResources.pending.isEmpty
                 || store.snapshots.values.contains { $0.pending != nil }
                 || store.endpointsMaintenance.endpoints.values.contains { $0.pending != nil }
         }

@@ -78,7 +78,12 @@ extension NeptuneEmulator {
                     derivation.value(siblings: texts, region: region, account: configuration.accountId, made: made))
             }
         }
-        let record = SpecResourceRecord(id: id, members: members, sequence: sequence)
+        var record = SpecResourceRecord(id: id, members: members, sequence: sequence)
+        begin(
+            lifecycle.transitions.create, of: &record, lifecycle,
+            settlingIn: lifecycle.describe.status.flatMap {
+                record.members.text($0)
+            })
         specResources.byKind[lifecycle.kind, default: [:]][id] = record
         return itemAnswer(record, of: lifecycle.kind, operation)
     }
@@ -131,6 +136,11 @@ extension NeptuneEmulator {
         {
             return renderer.error(refusal.code, refusal.message)
         }
+        begin(
+            lifecycle.transitions.modify, of: &record, lifecycle,
+            settlingIn: lifecycle.describe.status.flatMap {
+                record.pending?.target ?? record.members.text($0)
+            })
         specResources.byKind[lifecycle.kind]?[id] = record
         return itemAnswer(record, of: lifecycle.kind, operation)
     }
@@ -147,9 +157,55 @@ extension NeptuneEmulator {
         {
             return renderer.error(refusal.code, refusal.message)
         }
-        specResources.byKind[lifecycle.kind]?[id] = nil
-        if let type = lifecycle.arn?.type { tagStore.tags[canonicalARN(type: type, id: id)] = nil }
+        if lifecycle.transitions.delete != nil {
+            begin(lifecycle.transitions.delete, of: &record, lifecycle, settlingIn: nil)
+            specResources.byKind[lifecycle.kind]?[id] = record
+        } else {
+            remove(lifecycle.kind, id)
+        }
         return itemAnswer(record, of: lifecycle.kind, operation)
+    }
+
+    /// Starts the change a step's `transitions:` state names: the record shows that status until the transition
+    /// delay has passed, then `settled` (nil: it is gone). Without a state the change is already done.
+    private func begin(
+        _ state: String?, of record: inout SpecResourceRecord, _ lifecycle: ResourceLifecycle,
+        settlingIn settled: String?
+    ) {
+        guard let state, let status = lifecycle.describe.status else { return }
+        record.members[status] = .scalar(state)
+        record.pending = later(settled)
+        specResources.pending.insert(SpecResourceStore.Key(kind: lifecycle.kind, id: record.id))
+    }
+
+    /// Removes a record and its tags.
+    private func remove(_ kind: ResourceKind, _ id: String) {
+        specResources.byKind[kind]?[id] = nil
+        specResources.pending.remove(SpecResourceStore.Key(kind: kind, id: id))
+        if let type = spec.resources.lifecycle(of: kind)?.arn?.type {
+            tagStore.tags[canonicalARN(type: type, id: id)] = nil
+        }
+    }
+
+    /// Completes the engine's changes whose delay has passed (only the records waiting for one are looked at).
+    func settleSpecResources(at now: ContinuousClock.Instant) {
+        for key in specResources.pending {
+            guard var record = specResources.record(key.kind, key.id) else {
+                specResources.pending.remove(key)
+                continue
+            }
+            guard let pending = record.pending, pending.at <= now else { continue }
+            guard let target = pending.target else {
+                remove(key.kind, key.id)
+                continue
+            }
+            if let status = spec.resources.lifecycle(of: key.kind)?.describe.status {
+                record.members[status] = .scalar(target)
+            }
+            record.pending = nil
+            specResources.byKind[key.kind]?[key.id] = record
+            specResources.pending.remove(key)
+        }
     }
 
     /// The record's members in the kind's structure's order.

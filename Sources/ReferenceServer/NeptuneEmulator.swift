@@ -317,6 +317,7 @@ public actor NeptuneEmulator {
             snapshots[id]?.pending = nil
         }
         settleEndpoints(at: now)
+        settleSpecResources(at: now)
         settleGlobalClusters()
     }
 

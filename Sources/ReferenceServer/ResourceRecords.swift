@@ -65,7 +65,7 @@ struct SnapshotRecord: Sendable {
     var sequence = 0
 }
 
-struct PendingTransition: Sendable {
+struct PendingTransition: Sendable, Equatable {
     /// nil when the resource is removed.
     var target: String?
     var at: ContinuousClock.Instant

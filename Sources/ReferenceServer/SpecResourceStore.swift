@@ -7,11 +7,20 @@ struct SpecResourceRecord: Sendable, Equatable {
     var id: String
     var members: [String: ParameterValue]
     var sequence: Int
+    /// The change under way (`transitions:`): the status it settles in, or nil when it removes the record.
+    var pending: PendingTransition?
 }
 
 /// What one region holds of the kinds the spec alone describes, by kind and stored identifier.
 struct SpecResourceStore: Sendable {
     var byKind: [ResourceKind: [String: SpecResourceRecord]] = [:]
+    /// The records with a change under way, so settling looks at them only.
+    var pending: Set<Key> = []
+
+    struct Key: Hashable, Sendable {
+        var kind: ResourceKind
+        var id: String
+    }
 
     func record(_ kind: ResourceKind, _ id: String) -> SpecResourceRecord? { byKind[kind]?[id] }
 

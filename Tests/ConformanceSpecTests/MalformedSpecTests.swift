@@ -142,11 +142,17 @@ import Testing
             message: "'setBy' names the request parameter that sets this member under another name"),
         // resources.yaml: the lifecycles the runner and the generator read.
         SpecMistake(
+            name: "resources: transitions of a kind without a status", file: "resources.yaml",
+            find: "  DBClusterParameterGroup:\n    nameTag: p\n",
+            replace: "  DBClusterParameterGroup:\n    nameTag: p\n    transitions: {create: creating}\n",
+            keyPath: "resources.DBClusterParameterGroup.transitions",
+            message: "'transitions' needs the describe's 'status' (the member the states show in)"),
+        SpecMistake(
             name: "resources: unknown key", file: "resources.yaml",
             find: "    nameTag: c\n", replace: "    nametag: c\n",
             keyPath: "resources.DBCluster.nametag",
             message:
-                "unknown key 'nametag'; expected one of: memberOf, nameTag, create, describe, modify, delete, actions, deletionProtection, setup, references, arn, serviceDefault, usedBy, sharesStates, regional, note (did you mean 'nameTag'?)"
+                "unknown key 'nametag'; expected one of: memberOf, nameTag, create, describe, modify, delete, actions, deletionProtection, setup, references, arn, serviceDefault, usedBy, sharesStates, regional, transitions, note (did you mean 'nameTag'?)"
         ),
         SpecMistake(
             name: "resources: unknown resource kind", file: "resources.yaml",

@@ -43,6 +43,7 @@ import XMLCompare
             """
               WidgetAlreadyExists: {status: 400, type: Sender}
               WidgetNotFound: {status: 404, type: Sender}
+              InvalidWidgetState: {status: 400, type: Sender}
 
             """
         ),
@@ -76,6 +77,7 @@ import XMLCompare
                   notFound: WidgetNotFound
                   runtimeMembers: [WidgetArn]
                 arn: {type: widget, member: WidgetArn, notFound: WidgetNotFound}
+                transitions: {create: creating, delete: deleting}
                 modify: {operation: ModifyWidget, identifier: WidgetName}
                 delete: {operation: DeleteWidget, identifier: WidgetName, notFound: WidgetNotFound}
                 setup:
@@ -132,9 +134,10 @@ import XMLCompare
               WidgetSize: {type: integer}
             preconditions:
               - exists: {parameter: WidgetName, resource: Widget, error: WidgetNotFound}
+              - state: {parameter: WidgetName, allowed: [ready], error: InvalidWidgetState}
             output:
               Widget: {shape: Widget}
-            errors: [WidgetNotFound]
+            errors: [WidgetNotFound, InvalidWidgetState]
 
             """
         ),
@@ -194,6 +197,37 @@ import XMLCompare
         }
     }
 
+    /// The kind's `transitions:` with a transition delay: a new widget is `creating` (a modify refused with the state
+    /// precondition's code) until the delay has passed, then `ready`; a deleted one is listed `deleting`, then gone.
+    @Test func transitionsAreReadFromTheLifecycle() async throws {
+        let (clock, advance) = EmulatorClock.manual()
+        var configuration = NeptuneEmulator.Configuration(transitionDelay: .seconds(5))
+        configuration.clock = clock
+        let emulator = NeptuneEmulator(spec: try Self.extendedSpec(), configuration: configuration)
+        func send(_ action: String, _ parameters: String) async throws -> XMLTree.Element {
+            let answer = await emulator.handle(body: "Action=\(action)&Version=2014-10-31&\(parameters)")
+            return try SafeXMLParser().parse(answer.body).root
+        }
+        func status() async throws -> String? {
+            try await send("DescribeWidgets", "WidgetName=slow").descendant(
+                "DescribeWidgetsResult/Widgets/Widget/Status")?
+                .value
+        }
+        _ = try await send("CreateWidget", "WidgetName=slow")
+        #expect(try await status() == "creating")
+        let early = try await send("ModifyWidget", "WidgetName=slow&WidgetSize=2")
+        #expect(early.descendant("Error/Code")?.value == "InvalidWidgetState")
+        advance(.seconds(5))
+        #expect(try await status() == "ready")
+        let deleting = try await send("DeleteWidget", "WidgetName=slow")
+        #expect(deleting.descendant("ResponseMetadata") != nil && deleting.descendant("Error") == nil)
+        #expect(try await status() == "deleting")
+        advance(.seconds(5))
+        #expect(
+            try await send("DescribeWidgets", "WidgetName=slow").descendant("Error/Code")?.value == "WidgetNotFound")
+        #expect(await emulator.inventory().filter { $0.hasPrefix("Widget") }.isEmpty)
+    }
+
     /// Sends one action and parses its answer.
     static func send(_ action: String, _ parameters: String = "", url: String, transport: NetworkTransport)
         async throws -> (status: Int, root: XMLTree.Element)
@@ -216,7 +250,7 @@ import XMLCompare
         let widget = try #require(created.root.descendant("CreateWidgetResult/Widget"))
         #expect(widget.child("WidgetName")?.value == "gear")
         #expect(widget.child("WidgetSize")?.value == "3")
-        #expect(widget.child("Status")?.value == "ready")
+        #expect(widget.child("Status")?.value == "creating", "the create's transition (transitions: create)")
         #expect(widget.child("Engine")?.value == "neptune")
         #expect(widget.child("WidgetArn")?.value == arn)
         #expect(widget.children.map(\.name) == ["WidgetName", "WidgetSize", "Status", "Engine", "WidgetArn"])
@@ -256,7 +290,9 @@ import XMLCompare
         #expect(missing.status == 404)
         #expect(missing.root.descendant("Error/Code")?.value == "WidgetNotFound")
 
+        // Settled since (no transition delay): ready, so the modify's state precondition holds.
         let modified = try await send("ModifyWidget", "WidgetName=GEAR&WidgetSize=8")
+        #expect(modified.root.descendant("ModifyWidgetResult/Widget/Status")?.value == "ready")
         #expect(modified.root.descendant("ModifyWidgetResult/Widget/WidgetSize")?.value == "8")
 
         // Tags by ARN: the create's tags, one added, listed, one removed.

@@ -13,7 +13,7 @@ struct ResourceReader {
     static let keys = ["probe", "reads", "helperOperations", "resources"]
     static let lifecycleKeys = [
         "memberOf", "nameTag", "create", "describe", "modify", "delete", "actions", "deletionProtection", "setup",
-        "references", "arn", "serviceDefault", "usedBy", "sharesStates", "regional", "note",
+        "references", "arn", "serviceDefault", "usedBy", "sharesStates", "regional", "transitions", "note",
     ]
 
     /// Operation names a step may use: those of `operations/` and the declared helpers.
@@ -142,6 +142,17 @@ struct ResourceReader {
         }
         lifecycle.serviceDefault = try value("serviceDefault")?.nonEmptyString()
         if let node = value("regional") { lifecycle.regional = try node.bool() }
+        if let node = value("transitions") {
+            let steps = try node.mapping(allowed: ["create", "modify", "delete"])
+            guard lifecycle.describe.status != nil else {
+                throw node.error("'transitions' needs the describe's 'status' (the member the states show in)")
+            }
+            func state(_ step: String) throws(SpecLoadError) -> String? {
+                try YAMLCursor.value(step, in: steps)?.nonEmptyString()
+            }
+            lifecycle.transitions = ResourceLifecycle.Transitions(
+                create: try state("create"), modify: try state("modify"), delete: try state("delete"))
+        }
         if let node = value("deletionProtection") {
             let protection = try node.mapping(allowed: ["on", "off"], required: ["on", "off"])
             let off = YAMLCursor.value("off", in: protection)!

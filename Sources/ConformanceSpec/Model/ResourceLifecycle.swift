@@ -33,6 +33,23 @@ public struct ResourceLifecycle: Sendable, Equatable {
     /// False for a kind the service keeps once for all regions (a global cluster): every region's endpoint lists the
     /// same ones, so no case checks that another region does not see it.
     public var regional = true
+    /// The statuses a resource shows while a change of it is under way (`transitions:`); a change without one is done
+    /// at once. The reference server's resource engine reads them; the runner waits for `waitFor` states as before.
+    public var transitions = Transitions()
+
+    /// The status shown while a create, a modify or a delete is under way: after a create or a modify the resource
+    /// settles in its usual status, after a delete it is gone.
+    public struct Transitions: Sendable, Equatable {
+        public var create: String?
+        public var modify: String?
+        public var delete: String?
+
+        public init(create: String? = nil, modify: String? = nil, delete: String? = nil) {
+            self.create = create
+            self.modify = modify
+            self.delete = delete
+        }
+    }
 
     public init(
         kind: ResourceKind, nameTag: String, creates: [ResourceParameter], describe: Describe,
