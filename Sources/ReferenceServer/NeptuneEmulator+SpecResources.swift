@@ -3,13 +3,13 @@ import Foundation
 
 /// The resource engine: the operations `resources.yaml` names as a kind's create, describe, modify or delete, and the
 /// reads a catalogue of `catalogues.yaml` is asked through, answered from the spec alone when no behaviour code
-/// claims them. A record keeps the request members its kind's structure also has, under their own names or the member
-/// whose `setBy:` names them (the identifier as the create's
-/// parameter says it is stored: lower-cased or as given), the
-/// members the structure derives (`derive:`) or fixes (`constant:`), and the status the kind's set-up waits for;
-/// answers are rendered through the operation's output. Preconditions (exists, absent, …) have been judged before,
-/// against this store too (`EmulatorContractState.exists`). Tags by ARN need nothing here: a kind with an `arn` type
-/// is taggable through the tagging operations.
+/// claims them. A record keeps the request members its kind's structure has (under their own name, or the member whose
+/// `setBy:` names them), its identifier as the create's parameter stores it (lower-cased or as given), the members the
+/// structure fixes (`constant:`) or derives (`derive:`), and its status (the state set-up waits for, else the first of
+/// its vocabulary; while a change is under way, the state `transitions:` names). Answers are rendered through the
+/// operation's `output:`. Preconditions (exists, absent, state, …) have been judged before, against this store too
+/// (`EmulatorContractState`). Tags by ARN need nothing here: a kind with an `arn` type is taggable through the tagging
+/// operations. What a kind does beyond this is its `KindBehaviour`.
 extension NeptuneEmulator {
     /// The answer of an operation the engine can serve from the spec, or nil when the spec says nothing it can serve.
     func performFromSpec(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer? {
@@ -231,11 +231,16 @@ extension NeptuneEmulator {
         return renderer.success(action: operation.name, result: xml)
     }
 
-    /// The answer of a read that lists structures: the output's list member gets `items`, the paging token its marker.
+    /// The answer of a read that lists structures, in the order of the operation's output (as `pagedAnswer` writes
+    /// the behaviour code's lists): its paging token holds the next page's marker, its list member `items`.
     private func listAnswer(_ items: [ParameterValue], marker: String?, _ operation: OperationSpec) -> EmulatorAnswer {
-        var xml = markerElement(marker, of: operation)
+        var xml = ""
         for member in operation.output.members {
-            if case .list = member.type { renderer.append(member.name, .list(items), type: member.type, to: &xml) }
+            if member.name == operation.paging?.token {
+                xml += markerElement(marker, of: operation)
+            } else if case .list = member.type {
+                renderer.append(member.name, .list(items), type: member.type, to: &xml)
+            }
         }
         return renderer.success(action: operation.name, result: xml)
     }
