@@ -7,7 +7,7 @@ extension NeptuneEmulator {
     typealias Behaviour = @Sendable (isolated NeptuneEmulator, OperationSpec, Request) -> EmulatorAnswer
 
     static let behaviours: [String: Behaviour] = [
-        // DB clusters: state machine, members, restores, failover (NeptuneEmulator+Clusters, +Failover).
+        // DB clusters: state machine, members, restores, failover (NeptuneEmulator+Clusters).
         "CreateDBCluster": { $0.createCluster($1, $2) },
         "DeleteDBCluster": { $0.deleteCluster($1, $2) },
         "DescribeDBClusters": { $0.describeClusters($1, $2) },
@@ -31,14 +31,11 @@ extension NeptuneEmulator {
         "ModifyDBInstance": { $0.modifyInstance($1, $2) },
         "RebootDBInstance": { $0.rebootInstance($1, $2) },
         "DescribeValidDBInstanceModifications": { $0.describeValidModifications($1, $2) },
-        "DescribeOrderableDBInstanceOptions": { emulator, operation, request in
-            emulator.describeOrderableOptions(operation, request)
-        },
+        "DescribeOrderableDBInstanceOptions": { $0.describeOrderableOptions($1, $2) },
         // Cluster snapshots: copies, restore attributes.
         "CreateDBClusterSnapshot": { $0.createSnapshot($1, $2) },
         "DeleteDBClusterSnapshot": { $0.deleteSnapshot($1, $2) },
-        "DescribeDBClusterSnapshots": { emulator, operation, request in emulator.describeSnapshots(operation, request)
-        },
+        "DescribeDBClusterSnapshots": { $0.describeSnapshots($1, $2) },
         "CopyDBClusterSnapshot": { $0.copySnapshot($1, $2) },
         "DescribeDBClusterSnapshotAttributes": { $0.describeSnapshotAttributes($1, $2) },
         "ModifyDBClusterSnapshotAttribute": { $0.modifySnapshotAttribute($1, $2) },
