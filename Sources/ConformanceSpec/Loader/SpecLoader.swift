@@ -57,7 +57,7 @@ public struct SpecLoader: Sendable {
         let shapeNames = Set(resolver.rawShapes.keys)
         let resourcesDocument = attempt { () throws(SpecLoadError) in try readDocument("resources.yaml") }
         let declaredKinds = resourcesDocument.map { ResourceReader.declaredKinds(in: $0, shapes: shapeNames) } ?? []
-        let knownKinds = ResourceKind.builtIn + declaredKinds.filter { !ResourceKind.builtIn.contains($0) }
+        let knownKinds = ResourceKind.builtIn(adding: declaredKinds)
         var operations: [OperationSpec] = []
         var seen: [String: String] = [:]
         let files = attempt({ () throws(SpecLoadError) in try operationFiles() }) ?? []

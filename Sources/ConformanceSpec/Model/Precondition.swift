@@ -141,6 +141,11 @@ public struct ResourceKind: RawRepresentable, Hashable, Sendable, Comparable, Cu
         .dbInstance, .dbClusterEndpoint, .eventSubscription, .subnet,
     ]
 
+    /// The built-in kinds, then those of `others` that are not built in, in their order.
+    public static func builtIn(adding others: [ResourceKind]) -> [ResourceKind] {
+        builtIn + others.filter { !builtIn.contains($0) }
+    }
+
     /// The kind called `name` among `known`, or nil.
     public static func named(_ name: String, among known: [ResourceKind] = builtIn) -> ResourceKind? {
         known.first { $0.rawValue == name }

@@ -22,7 +22,7 @@ public struct ResourceCatalog: Sendable, Equatable {
 
     /// The built-in kinds, then the other kinds this catalogue describes.
     public var knownKinds: [ResourceKind] {
-        ResourceKind.builtIn + lifecycles.map(\.kind).filter { !ResourceKind.builtIn.contains($0) }
+        ResourceKind.builtIn(adding: lifecycles.map(\.kind))
     }
 
     /// True when `operation` only reads (`reads:`, and every kind's describe).
