@@ -11,7 +11,8 @@ extension OperationCases {
             let lifecycle = spec.resources.lifecycle(of: kind)
         else { return [] }
         var cases: [TestCase] = []
-        for filter in operation.filters {
+        // A filter with a vocabulary selects by a value the set-up's resources do not fix: no case yet.
+        for filter in operation.filters where filter.values == nil {
             for member in filter.matches {
                 var fixture = emptyFixture()
                 guard let first = fixture.make(lifecycle.kind, counter: &counter),

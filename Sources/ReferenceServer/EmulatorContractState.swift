@@ -9,7 +9,6 @@ struct EmulatorContractState: ContractState {
     let clusters: [String: ClusterRecord]
     let instances: [String: InstanceRecord]
     let snapshots: [String: SnapshotRecord]
-    let endpoints: [String: EndpointRecord]
     let parameterGroups: ParameterGroupStore
     /// The parameter group families, whose `default.<family>` groups exist in every region.
     let families: [String]
@@ -65,7 +64,6 @@ struct EmulatorContractState: ContractState {
         case .dbCluster: record(identifier) != nil
         case .dbClusterSnapshot: snapshots[NeptuneEmulator.snapshotKey(identifier)] != nil
         case .dbInstance: instances[NeptuneEmulator.instanceKey(identifier)] != nil
-        case .dbClusterEndpoint: endpoints[key(identifier)] != nil
         case .subnet: EmulatedSubnets.zone(of: identifier, region: region) != nil
         case .dbClusterParameterGroup: parameterGroups.group(.cluster, identifier, families: families) != nil
         case .dbParameterGroup: parameterGroups.group(.instance, identifier, families: families) != nil

@@ -7,7 +7,7 @@ import Foundation
 /// source type it leaves the subscription with, and a deleted one is answered `deleting`. The spec's `vocabularyOf`
 /// rule has judged a create's categories against its SourceType before.
 extension KindBehaviour {
-    static let eventSubscriptions = KindBehaviour(completing: { members, request, phase, context in
+    static let eventSubscriptions = KindBehaviour(completing: { emulator, members, request, phase in
         func texts(_ name: String) -> [String]? {
             request.value(at: name).map { NeptuneEmulator.strings($0).map { $0.lowercased() } }
         }
@@ -18,7 +18,7 @@ extension KindBehaviour {
         case .create:
             members["Status"] = .scalar("active")
             members["Enabled"] = members["Enabled"] ?? .scalar("true")
-            members["SubscriptionCreationTime"] = .scalar(NeptuneEmulator.creationTime(context.now))
+            members["SubscriptionCreationTime"] = .scalar(NeptuneEmulator.creationTime(Date()))
             var sources: [String] = []
             for id in texts("SourceIds") ?? [] where !sources.contains(id) { sources.append(id) }
             members.setTexts("SourceIdsList", sources)
@@ -26,7 +26,7 @@ extension KindBehaviour {
         case .modify:
             let categories = texts("EventCategories") ?? members.texts("EventCategoriesList")
             if let sourceType = members.text("SourceType") {
-                let known = NeptuneEmulator.eventCategories(in: context.spec).first { $0.sourceType == sourceType }
+                let known = NeptuneEmulator.eventCategories(in: emulator.spec).first { $0.sourceType == sourceType }
                 if let unknown = categories.first(where: { !(known?.categories ?? []).contains($0) }) {
                     return Refusal(
                         code: "SubscriptionCategoryNotFound",

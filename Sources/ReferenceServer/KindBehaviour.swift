@@ -2,9 +2,11 @@ import ConformanceSpec
 import Foundation
 
 /// What a resource kind does beyond the resource engine's create, describe, modify and delete
-/// (`NeptuneEmulator+SpecResources`): records every region holds without a create, and the members a create, modify or
-/// delete sets by rules the spec cannot state (a subnet's zone, a subscription's categories), with the refusals those
-/// rules make.
+/// (`NeptuneEmulator+SpecResources`): records every region holds without a create, records a describe lists that other
+/// kinds' resources make (a cluster's built-in endpoints), the members a create, modify or delete sets by rules the spec
+/// cannot state (a subnet's zone, a subscription's categories, an endpoint's members), with the refusals those rules
+/// make, and what becomes of a record when resources it names are gone. The closures run on the emulator's actor and
+/// may read its other stores.
 struct KindBehaviour: Sendable {
     /// Why a create, modify or delete is refused: an error code of the spec and its message.
     struct Refusal: Error, Sendable, Equatable {
@@ -22,25 +24,32 @@ struct KindBehaviour: Sendable {
         case delete
     }
 
-    /// What a behaviour may read: the spec, the region and account of the request, and the time.
+    /// What the records every region holds may depend on: the spec, the region and the account.
     struct Context: Sendable {
         var spec: ServiceSpec
         var region: String
         var account: String
-        var now: Date
     }
 
-    /// The records every region holds from the start.
+    /// The records every region holds from the start (found by identifier, like stored ones).
     var standing: @Sendable (_ context: Context) -> [SpecResourceRecord] = { _ in [] }
+    /// Records a describe lists besides the stored and standing ones, made from other kinds' resources; they have no
+    /// identifier of their own (their `id` only orders them).
+    var listing: @Sendable (_ emulator: isolated NeptuneEmulator) -> [SpecResourceRecord] = { _ in [] }
     /// Completes the members of a record the engine is about to store (or, deleting, to answer with); a refusal
     /// changes nothing.
     var completing:
-        @Sendable (_ members: inout [String: ParameterValue], _ request: Request, _ phase: Phase, _ context: Context) ->
-            Refusal? = { _, _, _, _ in nil }
+        @Sendable (
+            _ emulator: isolated NeptuneEmulator, _ members: inout [String: ParameterValue], _ request: Request,
+            _ phase: Phase
+        ) -> Refusal? = { _, _, _, _ in nil }
+    /// After the transitions due have settled, for each stored record: false removes it (it went with a resource it
+    /// belongs to); it may drop references to resources that are gone. Nil: records stay as they are.
+    var keeping: (@Sendable (_ emulator: isolated NeptuneEmulator, _ record: inout SpecResourceRecord) -> Bool)?
 
     /// The behaviour of each kind that has one; the other kinds are the spec's alone.
     static let byKind: [ResourceKind: KindBehaviour] = [
-        .dbSubnetGroup: .subnetGroups, .eventSubscription: .eventSubscriptions,
+        .dbSubnetGroup: .subnetGroups, .eventSubscription: .eventSubscriptions, .dbClusterEndpoint: .clusterEndpoints,
     ]
 }
 

@@ -71,11 +71,6 @@ extension NeptuneEmulator {
         "DescribeEngineDefaultClusterParameters": { $0.describeEngineDefaults($1, $2) },
         "DescribeEngineDefaultParameters": { $0.describeEngineDefaults($1, $2) },
         "DescribeDBEngineVersions": { $0.describeEngineVersions($1, $2) },
-        // Custom endpoints: built-in endpoints, member lists, transitions.
-        "CreateDBClusterEndpoint": { $0.createEndpoint($1, $2) },
-        "DeleteDBClusterEndpoint": { $0.deleteEndpoint($1, $2) },
-        "DescribeDBClusterEndpoints": { $0.describeEndpoints($1, $2) },
-        "ModifyDBClusterEndpoint": { $0.modifyEndpoint($1, $2) },
         // Pending maintenance.
         "DescribePendingMaintenanceActions": { $0.describePendingMaintenance($1, $2) },
         "ApplyPendingMaintenanceAction": { $0.applyPendingMaintenance($1, $2) },

@@ -28,8 +28,8 @@ extension NeptuneEmulator {
     func pendingActions(of record: ClusterRecord) -> [(action: String, optIn: MaintenanceOptIn?)] {
         let arn = clusterArn(record)
         let (action, _) = Self.pendingAction
-        guard !(endpointsMaintenance.applied[arn]?.contains(action) ?? false) else { return [] }
-        return [(action, endpointsMaintenance.optIns[arn]?[action])]
+        guard !(maintenance.applied[arn]?.contains(action) ?? false) else { return [] }
+        return [(action, maintenance.optIns[arn]?[action])]
     }
 
     /// `ResourcePendingMaintenanceActions` members of a cluster: its ARN and its pending actions.
@@ -101,16 +101,16 @@ extension NeptuneEmulator {
         case "immediate":
             // Applied now ("can't be undone"): shown with its opt-in this once, no longer pending afterwards.
             let optIn = MaintenanceOptIn(type: optInType, currentApplyDate: ISOTimestamp.format(Date()))
-            endpointsMaintenance.applied[key, default: []].insert(action)
-            endpointsMaintenance.optIns[key]?[action] = nil
+            maintenance.applied[key, default: []].insert(action)
+            maintenance.optIns[key]?[action] = nil
             shown = shown.map { $0.action == action ? ($0.action, optIn) : $0 }
         case "next-maintenance":
             let optIn = MaintenanceOptIn(type: optInType, currentApplyDate: nextWindowStart(of: record))
-            endpointsMaintenance.optIns[key, default: [:]][action] = optIn
+            maintenance.optIns[key, default: [:]][action] = optIn
             shown = pendingActions(of: record)
         default:
             // undo-opt-in: cancels a next-maintenance opt-in.
-            if pending.optIn?.type == "next-maintenance" { endpointsMaintenance.optIns[key]?[action] = nil }
+            if pending.optIn?.type == "next-maintenance" { maintenance.optIns[key]?[action] = nil }
             shown = pendingActions(of: record)
         }
         let shape = spec.shapes["ResourcePendingMaintenanceActions"] ?? StructureSpec(members: [])

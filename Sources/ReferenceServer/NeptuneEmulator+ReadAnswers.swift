@@ -74,7 +74,6 @@ extension NeptuneEmulator {
             !store.clusters.pendingKeys.isEmpty || !store.instances.pendingKeys.isEmpty
                 || !store.specResources.pending.isEmpty
                 || store.snapshots.values.contains { $0.pending != nil }
-                || store.endpointsMaintenance.endpoints.values.contains { $0.pending != nil }
         }
     }
 }

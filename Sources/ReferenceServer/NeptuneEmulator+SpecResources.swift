@@ -31,9 +31,9 @@ extension NeptuneEmulator {
         spec.shapes[kind.rawValue] ?? StructureSpec(members: [])
     }
 
-    /// What a kind's behaviour may read for this request.
+    /// What a kind's standing records may depend on, in the working region.
     var behaviourContext: KindBehaviour.Context {
-        KindBehaviour.Context(spec: spec, region: region, account: configuration.accountId, now: Date())
+        KindBehaviour.Context(spec: spec, region: region, account: configuration.accountId)
     }
 
     /// The stored form of a resource's identifier: lower-cased when the create's parameter says the service stores it
@@ -63,8 +63,7 @@ extension NeptuneEmulator {
             let first = shape.member(named: status)?.vocabulary?.values.first
             members[status] = .scalar(lifecycle.setup.create.waitFor ?? first ?? "available")
         }
-        if let refusal = KindBehaviour.byKind[lifecycle.kind]?.completing(&members, request, .create, behaviourContext)
-        {
+        if let refusal = KindBehaviour.byKind[lifecycle.kind]?.completing(self, &members, request, .create) {
             return renderer.error(refusal.code, refusal.message)
         }
         sequence += 1
@@ -92,16 +91,28 @@ extension NeptuneEmulator {
         _ lifecycle: ResourceLifecycle, _ operation: OperationSpec, _ request: Request
     ) -> EmulatorAnswer {
         let stored = specResources.byKind[lifecycle.kind] ?? [:]
-        let standing = KindBehaviour.byKind[lifecycle.kind]?.standing(behaviourContext) ?? []
-        var records = Array(stored.values) + standing.filter { stored[$0.id] == nil }
+        let behaviour = KindBehaviour.byKind[lifecycle.kind]
+        let standing = behaviour?.standing(behaviourContext) ?? []
+        var records = Array(stored.values) + standing.filter { stored[$0.id] == nil } + (behaviour?.listing(self) ?? [])
         if let name = text(lifecycle.describe.identifier, request) {
             records = records.filter { $0.id == storedKey(lifecycle.kind, name) }
             if records.isEmpty, let notFound = lifecycle.describe.notFound {
                 return renderer.error(notFound, "\(lifecycle.kind.rawValue) \(name) not found.")
             }
         }
+        // Another parameter naming a member of the kind's structure lists the records holding that value (the
+        // endpoints of one cluster), compared lower-cased where the service stores the value so.
+        let shape = itemShape(lifecycle.kind)
+        for given in operation.parameters.members where given.name != lifecycle.describe.identifier {
+            guard shape.member(named: given.name) != nil, let value = text(given.name, request) else { continue }
+            let wanted = given.lowercased ? key(value) : value
+            records = records.filter { $0.members.text(given.name) == wanted }
+        }
         let filters = Self.filters(request)
         if !filters.isEmpty {
+            if let refusal = Self.refusal(of: filters, by: operation) {
+                return renderer.error(refusal.code, refusal.message)
+            }
             let identifier = identifierMember(lifecycle)
             records = records.filter {
                 Self.passes($0.members, filters: filters, of: operation, identifierMember: identifier)
@@ -131,9 +142,7 @@ extension NeptuneEmulator {
                 record.members[name] = given.value
             }
         }
-        if let refusal = KindBehaviour.byKind[lifecycle.kind]?.completing(
-            &record.members, request, .modify, behaviourContext)
-        {
+        if let refusal = KindBehaviour.byKind[lifecycle.kind]?.completing(self, &record.members, request, .modify) {
             return renderer.error(refusal.code, refusal.message)
         }
         begin(
@@ -152,9 +161,7 @@ extension NeptuneEmulator {
         guard var record = specResources.record(lifecycle.kind, id) else {
             return renderer.error(lifecycle.delete.notFound, "\(lifecycle.kind.rawValue) \(id) not found.")
         }
-        if let refusal = KindBehaviour.byKind[lifecycle.kind]?.completing(
-            &record.members, request, .delete, behaviourContext)
-        {
+        if let refusal = KindBehaviour.byKind[lifecycle.kind]?.completing(self, &record.members, request, .delete) {
             return renderer.error(refusal.code, refusal.message)
         }
         if lifecycle.transitions.delete != nil {
@@ -206,6 +213,17 @@ extension NeptuneEmulator {
             specResources.byKind[key.kind]?[key.id] = record
             specResources.pending.remove(key)
         }
+        for (kind, behaviour) in KindBehaviour.byKind {
+            guard let keeping = behaviour.keeping else { continue }
+            for (id, record) in specResources.byKind[kind] ?? [:] {
+                var kept = record
+                if !keeping(self, &kept) {
+                    remove(kind, id)
+                } else if kept != record {
+                    specResources.byKind[kind]?[id] = kept
+                }
+            }
+        }
     }
 
     /// The record's members in the kind's structure's order.
@@ -227,6 +245,10 @@ extension NeptuneEmulator {
             if case .structure(let structure) = member.type, member.name == kind.rawValue || structure == shape {
                 renderer.append(member.name, .structure(members(of: record, kind: kind)), type: member.type, to: &xml)
             }
+        }
+        // An output that is the kind's structure itself (the endpoint operations' results) holds its members flat.
+        if xml.isEmpty, operation.output.members.allSatisfy({ shape.member(named: $0.name) != nil }) {
+            xml = renderer.structureBody(record.members, shape: shape)
         }
         return renderer.success(action: operation.name, result: xml)
     }

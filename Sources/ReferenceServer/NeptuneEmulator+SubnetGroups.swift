@@ -18,7 +18,7 @@ extension KindBehaviour {
             members.merge(subnetMembers(EmulatedSubnets.defaultSubnets, region: region)) { $1 }
             return [SpecResourceRecord(id: "default", members: members, sequence: 0)]
         },
-        completing: { members, request, phase, context in
+        completing: { emulator, members, request, phase in
             guard phase != .delete else { return nil }
             var ids: [String] = []
             for id in NeptuneEmulator.strings(request.value(at: "SubnetIds")) where !ids.contains(id) { ids.append(id) }
@@ -31,7 +31,7 @@ extension KindBehaviour {
             }
             // The Region's 50-subnet-group quota (RDS CHAP_Limits) is not enforced, as the instance and snapshot quotas
             // are not: one emulator serves many concurrent cases, and the spec holds no quota item.
-            members.merge(subnetMembers(ids, region: context.region)) { $1 }
+            members.merge(subnetMembers(ids, region: emulator.region)) { $1 }
             return nil
         })
 

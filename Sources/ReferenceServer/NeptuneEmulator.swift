@@ -90,9 +90,9 @@ public actor NeptuneEmulator {
         _read { yield store.tagStore }
         _modify { yield &store.tagStore }
     }
-    var endpointsMaintenance: EndpointsMaintenanceStore {
-        _read { yield store.endpointsMaintenance }
-        _modify { yield &store.endpointsMaintenance }
+    var maintenance: MaintenanceStore {
+        _read { yield store.maintenance }
+        _modify { yield &store.maintenance }
     }
     var events: EventsStore {
         _read { yield store.events }
@@ -126,8 +126,7 @@ public actor NeptuneEmulator {
         self.cachesReads = decorators.isEmpty && configuration.verifySignatures == nil
         self.cachedReads = Self.readsKept(of: spec)
         self.region = configuration.region
-        let context = KindBehaviour.Context(
-            spec: spec, region: configuration.region, account: configuration.accountId, now: Date())
+        let context = KindBehaviour.Context(spec: spec, region: configuration.region, account: configuration.accountId)
         self.standingIdentifiers = KindBehaviour.byKind.mapValues { Set($0.standing(context).map(\.id)) }
         self.lowercasedKinds = Set(
             spec.resources.lifecycles.filter { lifecycle in
@@ -169,7 +168,6 @@ public actor NeptuneEmulator {
                 + snapshots.keys.sorted().map { "DBClusterSnapshot \($0)" }
                 + parameterGroups.cluster.keys.sorted().map { "DBClusterParameterGroup \($0)" }
                 + parameterGroups.instance.keys.sorted().map { "DBParameterGroup \($0)" }
-                + endpointsMaintenance.endpoints.keys.sorted().map { "DBClusterEndpoint \($0)" }
                 + specResources.inventory).map { $0 + suffix }
         }
         enter(region: configuration.region)
@@ -316,7 +314,6 @@ public actor NeptuneEmulator {
             snapshots[id]?.status = pending.target ?? record.status
             snapshots[id]?.pending = nil
         }
-        settleEndpoints(at: now)
         settleSpecResources(at: now)
         settleGlobalClusters()
     }
@@ -358,7 +355,7 @@ public actor NeptuneEmulator {
     func contractState() -> EmulatorContractState {
         var state = EmulatorContractState(
             clusters: clusters.byKey, instances: instances.byKey, snapshots: snapshots,
-            endpoints: endpointsMaintenance.endpoints, parameterGroups: parameterGroups,
+            parameterGroups: parameterGroups,
             families: spec.engineParameters.families, decorators: decorators, resources: spec.resources,
             region: region, accountId: configuration.accountId)
         state.specResources = specResources

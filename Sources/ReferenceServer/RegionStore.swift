@@ -9,7 +9,7 @@ struct RegionStore: Sendable {
     var parameterGroups = ParameterGroupStore()
     var sequence = 0
     var tagStore = TagStore()
-    var endpointsMaintenance = EndpointsMaintenanceStore()
+    var maintenance = MaintenanceStore()
     var events = EventsStore()
     var specResources = SpecResourceStore()
 }

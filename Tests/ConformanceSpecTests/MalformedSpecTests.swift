@@ -140,6 +140,18 @@ import Testing
             replace: "DBSubnetGroup: {type: string, setBy: DBSubnetGroup}",
             keyPath: "shapes.DBCluster.members.DBSubnetGroup.setBy",
             message: "'setBy' names the request parameter that sets this member under another name"),
+        SpecMistake(
+            name: "filter with a vocabulary and no error", file: "operations/DescribeDBClusterEndpoints.yaml",
+            find: "{matches: [CustomEndpointType], values: [reader, any], error: InvalidParameterValue}",
+            replace: "{matches: [CustomEndpointType], values: [reader, any]}",
+            keyPath: "filters.db-cluster-endpoint-custom-type.values",
+            message: "'values' needs at least one value and an 'error' that refuses the others"),
+        SpecMistake(
+            name: "filter error without a vocabulary", file: "operations/DescribeDBClusterEndpoints.yaml",
+            find: "db-cluster-endpoint-id: {matches: [DBClusterEndpointIdentifier]}",
+            replace: "db-cluster-endpoint-id: {matches: [DBClusterEndpointIdentifier], error: InvalidParameterValue}",
+            keyPath: "filters.db-cluster-endpoint-id.error",
+            message: "'error' refuses values outside 'values', which this filter does not have"),
         // resources.yaml: the lifecycles the runner and the generator read.
         SpecMistake(
             name: "resources: transitions of a kind without a status", file: "resources.yaml",

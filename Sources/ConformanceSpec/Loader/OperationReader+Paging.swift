@@ -50,10 +50,20 @@ extension OperationReader {
         }
         var result: [FilterSpec] = []
         for (name, entry) in try node.namedEntries() {
-            let fields = try entry.mapping(allowed: ["matches", "note"], required: ["matches"])
+            let fields = try entry.mapping(allowed: ["matches", "values", "error", "note"], required: ["matches"])
             let matches = try YAMLCursor.value("matches", in: fields)!.strings()
             if matches.isEmpty { throw entry.error("'matches' needs at least one member") }
-            result.append(FilterSpec(name: name, matches: matches))
+            var filter = FilterSpec(name: name, matches: matches)
+            if let node = YAMLCursor.value("values", in: fields) {
+                filter.values = try node.strings()
+                guard filter.values?.isEmpty == false, let error = YAMLCursor.value("error", in: fields) else {
+                    throw node.error("'values' needs at least one value and an 'error' that refuses the others")
+                }
+                filter.error = try error.nonEmptyString()
+            } else if let error = YAMLCursor.value("error", in: fields) {
+                throw error.error("'error' refuses values outside 'values', which this filter does not have")
+            }
+            result.append(filter)
         }
         return result
     }

@@ -1,13 +1,21 @@
 /// A documented filter of a describe operation (`filters:` in its spec): the name sent in `Filters.Filter.N.Name`
 /// and the item members a value may match (an identifier or an ARN, say). The answer lists exactly the items
-/// one of whose `matches` members equals one of the filter's values.
+/// one of whose `matches` members equals one of the filter's values. A filter with a vocabulary (`values:`) takes
+/// only those values, compared with the member ignoring case (the answer's `CUSTOM` is the filter's `custom`), and
+/// refuses another with `error`.
 public struct FilterSpec: Sendable, Equatable {
     public var name: String
     public var matches: [String]
+    /// The values the filter takes (lower-case), when it takes only some.
+    public var values: [String]?
+    /// The code a value outside `values` is refused with.
+    public var error: String?
 
-    public init(name: String, matches: [String]) {
+    public init(name: String, matches: [String], values: [String]? = nil, error: String? = nil) {
         self.name = name
         self.matches = matches
+        self.values = values
+        self.error = error
     }
 
     /// The spec item the filter's cases exercise (`Op#filter:name`).
