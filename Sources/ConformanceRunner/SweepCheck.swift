@@ -7,7 +7,7 @@ import XMLCompare
 /// The sweep checks its own work: after tear-down and the sweep, each resource kind the run made is listed again
 /// (its describe without an identifier, every page, in every region the run made one in), and whatever the run
 /// made that is still listed, and not on its way out, is deleted again until it is gone or the state timeout
-/// passes. A delete that was answered with success but did not happen (an endpoint that forgets a delete under
+/// (one for the whole check) passes. A delete that was answered with success but did not happen (an endpoint that forgets a delete under
 /// load) is caught here instead of being left on the account.
 struct SweepCheck: Sendable {
     let spec: ServiceSpec
@@ -23,12 +23,14 @@ struct SweepCheck: Sendable {
         for entry in await ledger.everMade where !(await ledger.contains(entry.kind, entry.id)) { made.append(entry) }
         let kinds = spec.resources.lifecycles.filter { lifecycle in made.contains { $0.kind == lifecycle.kind } }
         var remaining: [String] = []
+        // One state timeout for the whole check: an endpoint that never deletes (a faulty mock) keeps the run waiting
+        // once, not once per kind and region.
+        let deadline = ContinuousClock.now.advanced(by: stateTimeout)
         for lifecycle in kinds {
             let regions = Set(made.filter { $0.kind == lifecycle.kind }.map(\.region))
             for region in regions.sorted(by: { ($0?.rawValue ?? "") < ($1?.rawValue ?? "") }) {
                 let ours = Set(made.filter { $0.kind == lifecycle.kind && $0.region == region }.map(\.id))
                 let client = client.signing(for: region)
-                let deadline = ContinuousClock.now.advanced(by: stateTimeout)
                 var pause = Duration.milliseconds(100)
                 var listed = await stillListed(lifecycle, among: ours, client: client) ?? []
                 while !listed.isEmpty, ContinuousClock.now.advanced(by: pause) < deadline {

@@ -8,10 +8,6 @@ import QueryProtocol
 struct EmulatorContractState: ContractState {
     let clusters: [String: ClusterRecord]
     let instances: [String: InstanceRecord]
-    let snapshots: [String: SnapshotRecord]
-    let parameterGroups: ParameterGroupStore
-    /// The parameter group families, whose `default.<family>` groups exist in every region.
-    let families: [String]
     let decorators: [any FaultDecorator]
     let resources: ResourceCatalog
     let region: String
@@ -35,7 +31,7 @@ struct EmulatorContractState: ContractState {
 
     /// The stored form of an identifier of a kind the resource engine keeps.
     func specKey(_ kind: ResourceKind, _ identifier: String) -> String {
-        lowercasedKinds.contains(kind) ? key(identifier) : identifier
+        SpecResourceStore.storedKey(identifier, lowercased: lowercasedKinds.contains(kind), key: key)
     }
 
     func record(_ identifier: String) -> ClusterRecord? {
@@ -62,11 +58,8 @@ struct EmulatorContractState: ContractState {
     func exists(_ kind: ResourceKind, _ identifier: String) -> Bool {
         switch kind {
         case .dbCluster: record(identifier) != nil
-        case .dbClusterSnapshot: snapshots[NeptuneEmulator.snapshotKey(identifier)] != nil
         case .dbInstance: instances[NeptuneEmulator.instanceKey(identifier)] != nil
         case .subnet: EmulatedSubnets.zone(of: identifier, region: region) != nil
-        case .dbClusterParameterGroup: parameterGroups.group(.cluster, identifier, families: families) != nil
-        case .dbParameterGroup: parameterGroups.group(.instance, identifier, families: families) != nil
         case .globalCluster: globalClusters[key(identifier)] != nil
         default:
             specResources.record(kind, specKey(kind, identifier)) != nil
@@ -81,10 +74,6 @@ struct EmulatorContractState: ContractState {
         case .dbInstance:
             instances[NeptuneEmulator.instanceKey(identifier)].map {
                 ContractResourceFacts(id: $0.id, status: $0.status, deletionProtection: $0.deletionProtection)
-            }
-        case .dbClusterSnapshot:
-            snapshots[NeptuneEmulator.snapshotKey(identifier)].map {
-                ContractResourceFacts(id: $0.id, status: $0.status)
             }
         case .globalCluster:
             globalClusters[key(identifier)].map {
@@ -102,11 +91,11 @@ struct EmulatorContractState: ContractState {
 
     func isServiceDefault(_ kind: ResourceKind, _ identifier: String) -> Bool {
         guard kind == .dbClusterParameterGroup || kind == .dbParameterGroup else { return false }
-        return ParameterGroupStore.defaultFamily(ParameterGroupStore.name(identifier), families: families) != nil
+        return standing[kind]?.contains(specKey(kind, identifier)) == true
     }
 
     func isInUse(_ kind: ResourceKind, _ identifier: String) -> Bool {
-        let name = ParameterGroupStore.name(identifier)
+        let name = specKey(kind, identifier).lowercased()
         switch kind {
         case .dbClusterParameterGroup:
             return clusters.values.contains {

@@ -43,6 +43,14 @@ struct KindBehaviour: Sendable {
             _ emulator: isolated NeptuneEmulator, _ members: inout [String: ParameterValue], _ request: Request,
             _ phase: Phase
         ) -> Refusal? = { _, _, _, _ in nil }
+    /// Describe parameters whose selection is the kind's own (a snapshot type that is no value of the member), each
+    /// judging whether a record is listed for the value given; other parameters naming a member select by equality.
+    var selecting:
+        [String:
+            @Sendable (_ emulator: isolated NeptuneEmulator, _ record: SpecResourceRecord, _ value: String) -> Bool] =
+            [:]
+    /// Adjusts the members an answer shows of a record (values that follow its status), just before rendering.
+    var showing: (@Sendable (_ emulator: isolated NeptuneEmulator, _ members: inout [String: ParameterValue]) -> Void)?
     /// After the transitions due have settled, for each stored record: false removes it (it went with a resource it
     /// belongs to); it may drop references to resources that are gone. Nil: records stay as they are.
     var keeping: (@Sendable (_ emulator: isolated NeptuneEmulator, _ record: inout SpecResourceRecord) -> Bool)?
@@ -50,6 +58,8 @@ struct KindBehaviour: Sendable {
     /// The behaviour of each kind that has one; the other kinds are the spec's alone.
     static let byKind: [ResourceKind: KindBehaviour] = [
         .dbSubnetGroup: .subnetGroups, .eventSubscription: .eventSubscriptions, .dbClusterEndpoint: .clusterEndpoints,
+        .dbClusterParameterGroup: .clusterParameterGroups, .dbParameterGroup: .instanceParameterGroups,
+        .dbClusterSnapshot: .clusterSnapshots,
     ]
 }
 

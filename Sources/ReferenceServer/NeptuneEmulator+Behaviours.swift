@@ -16,12 +16,8 @@ extension NeptuneEmulator {
         "PromoteReadReplicaDBCluster": { $0.promote($1, $2) },
         "RestoreDBClusterFromSnapshot": { $0.restoreFromSnapshot($1, $2) },
         "RestoreDBClusterToPointInTime": { $0.restoreToPointInTime($1, $2) },
-        "StartDBCluster": { emulator, operation, request in
-            emulator.transition(request, action: operation.name, during: "starting", to: "available")
-        },
-        "StopDBCluster": { emulator, operation, request in
-            emulator.transition(request, action: operation.name, during: "stopping", to: "stopped")
-        },
+        "StartDBCluster": { $0.transition($1, $2) },
+        "StopDBCluster": { $0.transition($1, $2) },
         "AddRoleToDBCluster": { $0.addRole($1, $2) },
         "RemoveRoleFromDBCluster": { $0.removeRole($1, $2) },
         // DB instances: writer and readers, pending changes, reboots, the orderable catalogue.
@@ -32,11 +28,7 @@ extension NeptuneEmulator {
         "RebootDBInstance": { $0.rebootInstance($1, $2) },
         "DescribeValidDBInstanceModifications": { $0.describeValidModifications($1, $2) },
         "DescribeOrderableDBInstanceOptions": { $0.describeOrderableOptions($1, $2) },
-        // Cluster snapshots: copies, restore attributes.
-        "CreateDBClusterSnapshot": { $0.createSnapshot($1, $2) },
-        "DeleteDBClusterSnapshot": { $0.deleteSnapshot($1, $2) },
-        "DescribeDBClusterSnapshots": { $0.describeSnapshots($1, $2) },
-        "CopyDBClusterSnapshot": { $0.copySnapshot($1, $2) },
+        // Cluster snapshots: the restore attribute (the snapshots are the engine's, KindBehaviour).
         "DescribeDBClusterSnapshotAttributes": { $0.describeSnapshotAttributes($1, $2) },
         "ModifyDBClusterSnapshotAttribute": { $0.modifySnapshotAttribute($1, $2) },
         // Global databases: membership, failover and switchover across regions.
@@ -53,15 +45,7 @@ extension NeptuneEmulator {
             emulator.changeWriter(request, action: operation.name, dataLoss: false)
         },
         "RemoveFromGlobalCluster": { $0.removeFromGlobalCluster($1, $2) },
-        // Parameter groups of both levels: families, parameter values, apply and reset.
-        "CreateDBClusterParameterGroup": { $0.createParameterGroup($1, $2) },
-        "CreateDBParameterGroup": { $0.createParameterGroup($1, $2) },
-        "CopyDBClusterParameterGroup": { $0.copyParameterGroup($1, $2) },
-        "CopyDBParameterGroup": { $0.copyParameterGroup($1, $2) },
-        "DeleteDBClusterParameterGroup": { $0.deleteParameterGroup($1, $2) },
-        "DeleteDBParameterGroup": { $0.deleteParameterGroup($1, $2) },
-        "DescribeDBClusterParameterGroups": { $0.describeParameterGroups($1, $2) },
-        "DescribeDBParameterGroups": { $0.describeParameterGroups($1, $2) },
+        // Parameter groups of both levels: parameter values, apply and reset (the groups are the engine's, KindBehaviour).
         "DescribeDBClusterParameters": { $0.describeParameters($1, $2) },
         "DescribeDBParameters": { $0.describeParameters($1, $2) },
         "ModifyDBClusterParameterGroup": { $0.modifyParameterGroup($1, $2) },

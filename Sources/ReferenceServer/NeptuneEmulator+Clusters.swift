@@ -167,10 +167,13 @@ extension NeptuneEmulator {
         guard var record = cluster(named: text("DBClusterIdentifier", request) ?? "") else {
             return renderer.error("DBClusterNotFoundFault", "DBCluster not found.")
         }
-        if let snapshot = text("FinalDBSnapshotIdentifier", request) {
-            snapshots[snapshot.lowercased()] = SnapshotRecord(
-                id: snapshot.lowercased(), cluster: record.id, attributes: record.attributes,
-                createdAt: Date().timeIntervalSince1970)
+        if let snapshot = text("FinalDBSnapshotIdentifier", request).map({ storedKey(.dbClusterSnapshot, $0) }) {
+            let origin = SnapshotOrigin(clusterMembers: record.attributes)
+            var members = KindBehaviour.snapshotMembers(snapshot, cluster: record.id, origin)
+            members["Status"] = .scalar("available")
+            specResources.byKind[.dbClusterSnapshot, default: [:]][snapshot] = newRecord(
+                .dbClusterSnapshot, id: snapshot, members)
+            snapshotOrigins[snapshot] = origin
         }
         record.status = "deleting"
         record.pending = later(nil)
@@ -273,10 +276,10 @@ extension NeptuneEmulator {
     }
 
     func restoreFromSnapshot(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
-        let snapshot = snapshots[(text("SnapshotIdentifier", request) ?? "").lowercased()]
+        let snapshot = snapshotOrigins[storedKey(.dbClusterSnapshot, text("SnapshotIdentifier", request) ?? "")]
         return insertCluster(
             action: operation.name, id: text("DBClusterIdentifier", request) ?? "",
-            base: snapshot?.attributes, request: request)
+            base: snapshot?.clusterMembers, request: request)
     }
 
     func restoreToPointInTime(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
@@ -286,7 +289,13 @@ extension NeptuneEmulator {
             base: source?.attributes, request: request)
     }
 
-    func transition(_ request: Request, action: String, during: String, to target: String) -> EmulatorAnswer {
+    /// An action resources.yaml gives a state on the way (`during`) and one it reaches (`reaches`): the cluster and its
+    /// instances show the first for the transition delay, then the second (NEPTUNE-FACTS: stopping, stopped).
+    func transition(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
+        let action = spec.resources.lifecycle(of: .dbCluster)?.actions.first { $0.operation == operation.name }
+        guard let during = action?.during, let target = action?.reaches else {
+            return renderer.error("InvalidAction", "resources.yaml gives \(operation.name) no 'during' and 'reaches'")
+        }
         guard var record = cluster(named: text("DBClusterIdentifier", request) ?? "") else {
             return renderer.error("DBClusterNotFoundFault", "DBCluster not found.")
         }
@@ -298,6 +307,6 @@ extension NeptuneEmulator {
             instances[id]?.status = during
             instances[id]?.pending = later(target)
         }
-        return answer(action, record)
+        return answer(operation.name, record)
     }
 }

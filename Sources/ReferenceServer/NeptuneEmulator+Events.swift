@@ -15,7 +15,7 @@ extension NeptuneEmulator {
         switch emission.sourceType {
         case "db-cluster": identifier = cluster(named: named)?.id ?? key(named)
         case "db-instance": identifier = Self.instanceKey(named)
-        case "db-cluster-snapshot": identifier = Self.snapshotKey(named)
+        case "db-cluster-snapshot": identifier = storedKey(.dbClusterSnapshot, named)
         default: identifier = named.lowercased()
         }
         var message = emission.message

@@ -147,7 +147,7 @@ extension NeptuneEmulator {
     /// The stored name of the DB parameter group the request names (the DBParameterGroupName precondition has found
     /// it), or nil when it names none.
     func requestedParameterGroup(_ request: Request) -> String? {
-        text("DBParameterGroupName", request).map { group(.instance, $0)?.name ?? ParameterGroupStore.name($0) }
+        text("DBParameterGroupName", request).map { group(.instance, $0)?.name ?? storedKey(.dbParameterGroup, $0) }
     }
 
     /// `<DBInstance>` with the stored members plus the computed ones (status, class, pending changes).

@@ -1,9 +1,11 @@
 import ConformanceSpec
 import QueryProtocol
 
-/// The sixteen parameter group operations, for DB cluster parameter groups (`cluster`) and DB parameter groups
-/// (`instance`) alike. The request was validated and its preconditions judged before (`perform`), so these only
-/// change the store and answer; the parameters a group holds come from the spec's engine parameter catalog.
+/// The parameters of parameter groups, for DB cluster parameter groups (`cluster`) and DB parameter groups (`instance`)
+/// alike: describe, modify and reset a group's parameters, and the engine defaults. The groups themselves are the
+/// resource engine's (`KindBehaviour+ParameterGroups`). The request was validated and its preconditions judged before
+/// (`perform`), so these only change the values and answer; the parameters come from the spec's engine parameter
+/// catalog.
 extension NeptuneEmulator {
     /// The level an operation works on: cluster parameter groups for the `…DBCluster…`/`…Cluster…` operations.
     static func level(of operation: OperationSpec) -> EngineParameterLevel {
@@ -15,76 +17,25 @@ extension NeptuneEmulator {
         level == .cluster ? "DBClusterParameterGroup" : "DBParameterGroup"
     }
 
-    var families: [String] { spec.engineParameters.families }
-
-    func group(_ level: EngineParameterLevel, _ given: String) -> ParameterGroupRecord? {
-        parameterGroups.group(level, given, families: families)
+    /// The kind of parameter group at `level`.
+    static func groupKind(_ level: EngineParameterLevel) -> ResourceKind {
+        level == .cluster ? .dbClusterParameterGroup : .dbParameterGroup
     }
 
-    /// `<DBClusterParameterGroup>` or `<DBParameterGroup>` with the group's members.
-    func groupXML(_ record: ParameterGroupRecord, level: EngineParameterLevel) -> String {
-        let element = Self.groupElement(level)
-        let arnType = level == .cluster ? "cluster-pg" : "pg"
-        let values: [String: ParameterValue] = [
-            "\(element)Name": .scalar(record.name), "DBParameterGroupFamily": .scalar(record.family),
-            "Description": .scalar(record.description),
-            "\(element)Arn": .scalar("arn:aws:rds:\(region):\(configuration.accountId):\(arnType):\(record.name)"),
-        ]
-        let shape = spec.shapes[element] ?? StructureSpec(members: [])
-        return "<\(element)>" + renderer.structureBody(values, shape: shape) + "</\(element)>"
-    }
-
-    func createParameterGroup(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
-        let level = Self.level(of: operation)
-        let element = Self.groupElement(level)
-        let name = key(text("\(element)Name", request) ?? "")
-        let record = ParameterGroupRecord(
-            name: name, family: text("DBParameterGroupFamily", request) ?? "",
-            description: text("Description", request) ?? "")
-        parameterGroups[level][name] = record
-        return renderer.success(action: operation.name, result: groupXML(record, level: level))
-    }
-
-    func copyParameterGroup(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
-        let level = Self.level(of: operation)
-        let element = Self.groupElement(level)
-        let given = text("Source\(element)Identifier", request) ?? ""
-        guard var record = group(level, given) else {
-            return renderer.error("DBParameterGroupNotFound", "DBParameterGroup not found: \(given)")
+    /// The parameter group a name or ARN names: a stored one (found ignoring case, as one the keep-identifier-case
+    /// fault stored is) or a family's default.
+    func parameterGroup(_ kind: ResourceKind, _ given: String) -> SpecResourceRecord? {
+        let name = storedKey(kind, given)
+        let stored = specResources.byKind[kind] ?? [:]
+        if let record = stored[name] ?? stored.values.first(where: { $0.id.lowercased() == name.lowercased() }) {
+            return record
         }
-        // The copy keeps the source's family and values (NEPTUNE-FACTS-2 §2.3, inferred).
-        record.name = key(text("Target\(element)Identifier", request) ?? "")
-        record.description = text("Target\(element)Description", request) ?? ""
-        parameterGroups[level][record.name] = record
-        return renderer.success(action: operation.name, result: groupXML(record, level: level))
+        return KindBehaviour.byKind[kind]?.standing(behaviourContext).first { $0.id == name }
     }
 
-    func deleteParameterGroup(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
-        let level = Self.level(of: operation)
-        let given = text("\(Self.groupElement(level))Name", request) ?? ""
-        guard let record = group(level, given) else {
-            return renderer.error("DBParameterGroupNotFound", "DBParameterGroup not found: \(given)")
-        }
-        // A default group reaches here only when a fault waived `notDefault`; it stays, as the service keeps it.
-        parameterGroups[level][record.name] = nil
-        return renderer.successWithoutResult(action: operation.name)
-    }
-
-    func describeParameterGroups(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
-        let level = Self.level(of: operation)
-        let element = Self.groupElement(level)
-        var selected =
-            families.map { ParameterGroupRecord.serviceDefault(level, family: $0) }
-            + parameterGroups[level].values.sorted { $0.name < $1.name }
-        if let given = text("\(element)Name", request) {
-            guard let record = group(level, given) else {
-                return renderer.error("DBParameterGroupNotFound", "DBParameterGroup not found: \(given)")
-            }
-            selected = [record]
-        }
-        return pagedAnswer(page(selected, key: \.name, of: operation, request), of: operation) {
-            groupXML($0, level: level)
-        }
+    /// The stored name and the family of the group a request names at `level`, or nil.
+    func group(_ level: EngineParameterLevel, _ given: String) -> (name: String, family: String)? {
+        parameterGroup(Self.groupKind(level), given).map { ($0.id, $0.members.text("DBParameterGroupFamily") ?? "") }
     }
 
     /// The `Source` a parameter shows: `engine-default` until a request sets it, `user` afterwards (the RDS
@@ -100,7 +51,7 @@ extension NeptuneEmulator {
     }
 
     /// One `<Parameter>` member: the catalog's facts with the group's value when one was set.
-    func parameterValue(_ parameter: EngineParameter, in record: ParameterGroupRecord?) -> ParameterValue {
+    func parameterValue(_ parameter: EngineParameter, in record: ParameterValuesStore.Values?) -> ParameterValue {
         let set = record?.values[parameter.name]
         var members = [Parameter("ParameterName", .scalar(parameter.name))]
         if let value = set ?? parameter.defaultValue { members.append(Parameter("ParameterValue", .scalar(value))) }
@@ -130,13 +81,14 @@ extension NeptuneEmulator {
     func describeParameters(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let level = Self.level(of: operation)
         let given = text("\(Self.groupElement(level))Name", request) ?? ""
-        guard let record = group(level, given) else {
+        guard let group = group(level, given) else {
             return renderer.error("DBParameterGroupNotFound", "DBParameterGroup not found: \(given)")
         }
-        var parameters = spec.engineParameters.parameters(level, family: record.family)
+        let record = parameterValues[level][group.name]
+        var parameters = spec.engineParameters.parameters(level, family: group.family)
         if let filter = text("Source", request) {
             let wanted = Self.source(filter: filter, level: level)
-            parameters = parameters.filter { (record.values[$0.name] == nil ? "engine-default" : "user") == wanted }
+            parameters = parameters.filter { (record?.values[$0.name] == nil ? "engine-default" : "user") == wanted }
         }
         guard case .list(let list) = parametersType else {
             return renderer.error("InvalidAction", "\(operation.name) lists no Parameters in the spec")
@@ -150,9 +102,14 @@ extension NeptuneEmulator {
         let level = Self.level(of: operation)
         let element = Self.groupElement(level)
         let name = group(level, text("\(element)Name", request) ?? "")?.name ?? ""
-        for entry in ContractEvaluator.engineEntries("Parameters", in: request) {
-            if let value = entry.value { parameterGroups[level][name]?.values[entry.name] = value }
-            if let method = entry.method { parameterGroups[level][name]?.methods[entry.name] = method }
+        // Only a stored group takes values: a default group reaches here only when a fault waived `notDefault`.
+        if specResources.record(Self.groupKind(level), name) != nil {
+            for entry in ContractEvaluator.engineEntries("Parameters", in: request) {
+                if let value = entry.value { parameterValues[level][name, default: .init()].values[entry.name] = value }
+                if let method = entry.method {
+                    parameterValues[level][name, default: .init()].methods[entry.name] = method
+                }
+            }
         }
         return renderer.success(
             action: operation.name, result: "<\(element)Name>\(AnswerRenderer.escape(name))</\(element)Name>")
@@ -163,13 +120,10 @@ extension NeptuneEmulator {
         let element = Self.groupElement(level)
         let name = group(level, text("\(element)Name", request) ?? "")?.name ?? ""
         let entries = ContractEvaluator.engineEntries("Parameters", in: request)
-        if entries.isEmpty {
-            parameterGroups[level][name]?.values = [:]
-            parameterGroups[level][name]?.methods = [:]
-        }
+        if entries.isEmpty { parameterValues[level][name] = nil }
         for entry in entries {
-            parameterGroups[level][name]?.values[entry.name] = nil
-            parameterGroups[level][name]?.methods[entry.name] = nil
+            parameterValues[level][name]?.values[entry.name] = nil
+            parameterValues[level][name]?.methods[entry.name] = nil
         }
         return renderer.success(
             action: operation.name, result: "<\(element)Name>\(AnswerRenderer.escape(name))</\(element)Name>")

@@ -73,7 +73,6 @@ extension NeptuneEmulator {
         return ([store] + parked.values).contains { store in
             !store.clusters.pendingKeys.isEmpty || !store.instances.pendingKeys.isEmpty
                 || !store.specResources.pending.isEmpty
-                || store.snapshots.values.contains { $0.pending != nil }
         }
     }
 }

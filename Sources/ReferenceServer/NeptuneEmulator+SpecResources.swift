@@ -36,10 +36,10 @@ extension NeptuneEmulator {
         KindBehaviour.Context(spec: spec, region: region, account: configuration.accountId)
     }
 
-    /// The stored form of a resource's identifier: lower-cased when the create's parameter says the service stores it
-    /// so (`lowercased: true`), else as given.
+    /// The stored form of a resource's identifier (or ARN): lower-cased when the create's parameter says the service
+    /// stores it so (`lowercased: true`), else as given.
     func storedKey(_ kind: ResourceKind, _ identifier: String) -> String {
-        lowercasedKinds.contains(kind) ? key(identifier) : identifier
+        SpecResourceStore.storedKey(identifier, lowercased: lowercasedKinds.contains(kind), key: key)
     }
 
     /// The member of the kind's structure that holds its identifier.
@@ -66,10 +66,24 @@ extension NeptuneEmulator {
         if let refusal = KindBehaviour.byKind[lifecycle.kind]?.completing(self, &members, request, .create) {
             return renderer.error(refusal.code, refusal.message)
         }
+        var record = newRecord(lifecycle.kind, id: id, members)
+        begin(
+            lifecycle.transitions.creating(by: operation.name), of: &record, lifecycle,
+            settlingIn: lifecycle.describe.status.flatMap {
+                record.members.text($0)
+            })
+        specResources.byKind[lifecycle.kind, default: [:]][id] = record
+        return itemAnswer(record, of: lifecycle.kind, operation)
+    }
+
+    /// A new record of `kind`: the members given, and those its structure fixes (`constant:`) or derives (`derive:`)
+    /// where not given; numbered next in the region.
+    func newRecord(_ kind: ResourceKind, id: String, _ given: [String: ParameterValue]) -> SpecResourceRecord {
+        var members = given
         sequence += 1
         let made = String(format: "%026X", sequence)
         let texts = members.compactMapValues { if case .scalar(let text) = $0 { text } else { nil } }
-        for member in shape.members where members[member.name] == nil {
+        for member in itemShape(kind).members where members[member.name] == nil {
             if let constant = member.constant {
                 members[member.name] = .scalar(constant)
             } else if let derivation = member.derivation {
@@ -77,14 +91,7 @@ extension NeptuneEmulator {
                     derivation.value(siblings: texts, region: region, account: configuration.accountId, made: made))
             }
         }
-        var record = SpecResourceRecord(id: id, members: members, sequence: sequence)
-        begin(
-            lifecycle.transitions.create, of: &record, lifecycle,
-            settlingIn: lifecycle.describe.status.flatMap {
-                record.members.text($0)
-            })
-        specResources.byKind[lifecycle.kind, default: [:]][id] = record
-        return itemAnswer(record, of: lifecycle.kind, operation)
+        return SpecResourceRecord(id: id, members: members, sequence: sequence)
     }
 
     private func describeFromSpec(
@@ -104,9 +111,13 @@ extension NeptuneEmulator {
         // endpoints of one cluster), compared lower-cased where the service stores the value so.
         let shape = itemShape(lifecycle.kind)
         for given in operation.parameters.members where given.name != lifecycle.describe.identifier {
-            guard shape.member(named: given.name) != nil, let value = text(given.name, request) else { continue }
-            let wanted = given.lowercased ? key(value) : value
-            records = records.filter { $0.members.text(given.name) == wanted }
+            guard let value = text(given.name, request) else { continue }
+            if let selects = behaviour?.selecting[given.name] {
+                records = records.filter { selects(self, $0, value) }
+            } else if shape.member(named: given.name) != nil {
+                let wanted = given.lowercased ? key(value) : value
+                records = records.filter { $0.members.text(given.name) == wanted }
+            }
         }
         let filters = Self.filters(request)
         if !filters.isEmpty {
@@ -159,6 +170,12 @@ extension NeptuneEmulator {
     ) -> EmulatorAnswer {
         let id = storedKey(lifecycle.kind, text(lifecycle.delete.identifier, request) ?? "")
         guard var record = specResources.record(lifecycle.kind, id) else {
+            // A record every region holds reaches here only when a fault waived its precondition: the service keeps it.
+            if let standing = KindBehaviour.byKind[lifecycle.kind]?.standing(behaviourContext).first(where: {
+                $0.id == id
+            }) {
+                return itemAnswer(standing, of: lifecycle.kind, operation)
+            }
             return renderer.error(lifecycle.delete.notFound, "\(lifecycle.kind.rawValue) \(id) not found.")
         }
         if let refusal = KindBehaviour.byKind[lifecycle.kind]?.completing(self, &record.members, request, .delete) {
@@ -228,7 +245,9 @@ extension NeptuneEmulator {
 
     /// The record's members in the kind's structure's order.
     private func members(of record: SpecResourceRecord, kind: ResourceKind) -> [Parameter] {
-        itemShape(kind).members.compactMap { member in record.members[member.name].map { Parameter(member.name, $0) } }
+        var shown = record.members
+        KindBehaviour.byKind[kind]?.showing?(self, &shown)
+        return itemShape(kind).members.compactMap { member in shown[member.name].map { Parameter(member.name, $0) } }
     }
 
     /// The answer of an operation on one resource: the output member holding the kind's structure gets the record;
@@ -248,7 +267,9 @@ extension NeptuneEmulator {
         }
         // An output that is the kind's structure itself (the endpoint operations' results) holds its members flat.
         if xml.isEmpty, operation.output.members.allSatisfy({ shape.member(named: $0.name) != nil }) {
-            xml = renderer.structureBody(record.members, shape: shape)
+            var shown = record.members
+            KindBehaviour.byKind[kind]?.showing?(self, &shown)
+            xml = renderer.structureBody(shown, shape: shape)
         }
         return renderer.success(action: operation.name, result: xml)
     }

@@ -74,13 +74,13 @@ public actor NeptuneEmulator {
         _read { yield store.instances }
         _modify { yield &store.instances }
     }
-    var snapshots: [String: SnapshotRecord] {
-        _read { yield store.snapshots }
-        _modify { yield &store.snapshots }
+    var snapshotOrigins: [String: SnapshotOrigin] {
+        _read { yield store.snapshotOrigins }
+        _modify { yield &store.snapshotOrigins }
     }
-    var parameterGroups: ParameterGroupStore {
-        _read { yield store.parameterGroups }
-        _modify { yield &store.parameterGroups }
+    var parameterValues: ParameterValuesStore {
+        _read { yield store.parameterValues }
+        _modify { yield &store.parameterValues }
     }
     var sequence: Int {
         _read { yield store.sequence }
@@ -165,9 +165,6 @@ public actor NeptuneEmulator {
             let suffix = name == configuration.region ? "" : " (in \(name))"
             entries +=
                 (clusters.keys.sorted().map { "DBCluster \($0)" } + instances.keys.sorted().map { "DBInstance \($0)" }
-                + snapshots.keys.sorted().map { "DBClusterSnapshot \($0)" }
-                + parameterGroups.cluster.keys.sorted().map { "DBClusterParameterGroup \($0)" }
-                + parameterGroups.instance.keys.sorted().map { "DBParameterGroup \($0)" }
                 + specResources.inventory).map { $0 + suffix }
         }
         enter(region: configuration.region)
@@ -309,11 +306,6 @@ public actor NeptuneEmulator {
                 }
             }
         }
-        for (id, record) in snapshots {
-            guard let pending = record.pending, pending.at <= now else { continue }
-            snapshots[id]?.status = pending.target ?? record.status
-            snapshots[id]?.pending = nil
-        }
         settleSpecResources(at: now)
         settleGlobalClusters()
     }
@@ -354,9 +346,8 @@ public actor NeptuneEmulator {
     /// The store as the evaluator sees it when it judges preconditions.
     func contractState() -> EmulatorContractState {
         var state = EmulatorContractState(
-            clusters: clusters.byKey, instances: instances.byKey, snapshots: snapshots,
-            parameterGroups: parameterGroups,
-            families: spec.engineParameters.families, decorators: decorators, resources: spec.resources,
+            clusters: clusters.byKey, instances: instances.byKey,
+            decorators: decorators, resources: spec.resources,
             region: region, accountId: configuration.accountId)
         state.specResources = specResources
         state.lowercasedKinds = lowercasedKinds

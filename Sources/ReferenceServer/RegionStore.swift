@@ -5,8 +5,9 @@ import Foundation
 struct RegionStore: Sendable {
     var clusters = ClusterStore()
     var instances = RecordStore<InstanceRecord>()
-    var snapshots: [String: SnapshotRecord] = [:]
-    var parameterGroups = ParameterGroupStore()
+    /// Beside each cluster snapshot the engine keeps: its cluster's members and who may restore it.
+    var snapshotOrigins: [String: SnapshotOrigin] = [:]
+    var parameterValues = ParameterValuesStore()
     var sequence = 0
     var tagStore = TagStore()
     var maintenance = MaintenanceStore()

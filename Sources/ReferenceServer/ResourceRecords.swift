@@ -49,22 +49,6 @@ struct InstanceRecord: Sendable {
 }
 
 /// A cluster snapshot: the cluster's members it keeps (for restores), its state, type and who may restore it.
-struct SnapshotRecord: Sendable {
-    var id: String
-    var cluster: String
-    /// The cluster's DBCluster members when the snapshot was taken.
-    var attributes: [String: ParameterValue]
-    var createdAt: Double
-    var status = "available"
-    var pending: PendingTransition?
-    /// `manual` or `automated` (NEPTUNE-FACTS-2 §3.5).
-    var snapshotType = "manual"
-    /// The `restore` attribute's values: account IDs, or `all`.
-    var restoreAccess: [String] = []
-    var sourceArn: String?
-    var sequence = 0
-}
-
 struct PendingTransition: Sendable, Equatable {
     /// nil when the resource is removed.
     var target: String?

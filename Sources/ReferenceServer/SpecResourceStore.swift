@@ -24,6 +24,17 @@ struct SpecResourceStore: Sendable {
 
     func record(_ kind: ResourceKind, _ id: String) -> SpecResourceRecord? { byKind[kind]?[id] }
 
+    /// The stored form of an identifier given for a kind the engine keeps: an ARN (`arn:…:<type>:<name>`, which no
+    /// identifier's constraints let a name look like) names its last field; the name is then lower-cased by `key`
+    /// where the kind's create stores it so, else kept as given.
+    static func storedKey(_ identifier: String, lowercased: Bool, key: (String) -> String) -> String {
+        var name = identifier
+        if name.hasPrefix("arn:"), let last = name.split(separator: ":", omittingEmptySubsequences: false).last {
+            name = String(last)
+        }
+        return lowercased ? key(name) : name
+    }
+
     /// Every stored resource as `Kind id`, kinds and identifiers in order (for the emulator's inventory).
     var inventory: [String] {
         byKind.keys.sorted().flatMap { kind in (byKind[kind] ?? [:]).keys.sorted().map { "\(kind.rawValue) \($0)" } }

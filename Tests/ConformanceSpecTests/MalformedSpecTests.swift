@@ -160,6 +160,20 @@ import Testing
             keyPath: "resources.DBClusterParameterGroup.transitions",
             message: "'transitions' needs the describe's 'status' (the member the states show in)"),
         SpecMistake(
+            name: "resources: a transition for an operation that does not create the kind", file: "resources.yaml",
+            find: "transitions: {create: creating, CopyDBClusterSnapshot: copying}",
+            replace: "transitions: {create: creating, CopyDBClusterParameterGroup: copying}",
+            keyPath: "resources.DBClusterSnapshot.transitions.CopyDBClusterParameterGroup",
+            message:
+                "unknown key 'CopyDBClusterParameterGroup'; expected one of: create, modify, delete, CreateDBClusterSnapshot, CopyDBClusterSnapshot"
+        ),
+        SpecMistake(
+            name: "resources: an action's state on the way without the state it reaches", file: "resources.yaml",
+            find: "{operation: StopDBCluster, identifier: DBClusterIdentifier, reaches: stopped, during: stopping}",
+            replace: "{operation: StopDBCluster, identifier: DBClusterIdentifier, during: stopping}",
+            keyPath: "resources.DBCluster.actions[1].during",
+            message: "'during' names the state on the way to 'reaches', which this action does not have"),
+        SpecMistake(
             name: "resources: unknown key", file: "resources.yaml",
             find: "    nameTag: c\n", replace: "    nametag: c\n",
             keyPath: "resources.DBCluster.nametag",
@@ -175,8 +189,8 @@ import Testing
         ),
         SpecMistake(
             name: "resources: unknown operation", file: "resources.yaml",
-            find: "{operation: StopDBCluster, identifier: DBClusterIdentifier, reaches: stopped}",
-            replace: "{operation: StopDBClustr, identifier: DBClusterIdentifier, reaches: stopped}",
+            find: "{operation: StopDBCluster, identifier: DBClusterIdentifier, reaches: stopped, during: stopping}",
+            replace: "{operation: StopDBClustr, identifier: DBClusterIdentifier, reaches: stopped, during: stopping}",
             keyPath: "resources.DBCluster.actions[1].operation",
             message:
                 "unknown operation 'StopDBClustr'; expected one of operations/ or helperOperations (did you mean 'StopDBCluster'?)"

@@ -111,10 +111,17 @@ struct ResourceReader {
         let delete = try readDelete(value("delete")!)
         var actions: [ResourceLifecycle.Action] = []
         for item in try value("actions")?.sequence() ?? [] {
-            let entry = try operationParameter(item, key: "identifier", extra: ["reaches"])
-            let reaches = try YAMLCursor.value("reaches", in: try item.mapping(allowed: []))?.nonEmptyString()
+            let entry = try operationParameter(item, key: "identifier", extra: ["reaches", "during"])
+            let fields = try item.mapping(allowed: [])
+            let reaches = try YAMLCursor.value("reaches", in: fields)?.nonEmptyString()
+            let during = YAMLCursor.value("during", in: fields)
+            if let during, reaches == nil {
+                throw during.error("'during' names the state on the way to 'reaches', which this action does not have")
+            }
             actions.append(
-                ResourceLifecycle.Action(operation: entry.operation, identifier: entry.parameter, reaches: reaches))
+                ResourceLifecycle.Action(
+                    operation: entry.operation, identifier: entry.parameter, reaches: reaches,
+                    during: try during?.nonEmptyString()))
         }
         var references: [ResourceParameter] = []
         for item in try value("references")?.sequence() ?? [] {
@@ -143,7 +150,9 @@ struct ResourceReader {
         lifecycle.serviceDefault = try value("serviceDefault")?.nonEmptyString()
         if let node = value("regional") { lifecycle.regional = try node.bool() }
         if let node = value("transitions") {
-            let steps = try node.mapping(allowed: ["create", "modify", "delete"])
+            // create, modify, delete, or one of the kind's creating operations by name (its own state).
+            let creating = creates.map(\.operation)
+            let steps = try node.mapping(allowed: ["create", "modify", "delete"] + creating)
             guard lifecycle.describe.status != nil else {
                 throw node.error("'transitions' needs the describe's 'status' (the member the states show in)")
             }
@@ -152,6 +161,9 @@ struct ResourceReader {
             }
             lifecycle.transitions = ResourceLifecycle.Transitions(
                 create: try state("create"), modify: try state("modify"), delete: try state("delete"))
+            for operation in creating {
+                if let own = try state(operation) { lifecycle.transitions.creatingBy[operation] = own }
+            }
         }
         if let node = value("deletionProtection") {
             let protection = try node.mapping(allowed: ["on", "off"], required: ["on", "off"])

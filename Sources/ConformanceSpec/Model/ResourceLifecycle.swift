@@ -38,17 +38,23 @@ public struct ResourceLifecycle: Sendable, Equatable {
     public var transitions = Transitions()
 
     /// The status shown while a create, a modify or a delete is under way: after a create or a modify the resource
-    /// settles in its usual status, after a delete it is gone.
+    /// settles in its usual status, after a delete it is gone. One creating operation may show its own (a copy is
+    /// `copying`).
     public struct Transitions: Sendable, Equatable {
         public var create: String?
         public var modify: String?
         public var delete: String?
+        /// The status a particular creating operation shows instead of `create`'s, by operation name.
+        public var creatingBy: [String: String] = [:]
 
         public init(create: String? = nil, modify: String? = nil, delete: String? = nil) {
             self.create = create
             self.modify = modify
             self.delete = delete
         }
+
+        /// The status a resource `operation` creates shows until it is ready.
+        public func creating(by operation: String) -> String? { creatingBy[operation] ?? create }
     }
 
     public init(
@@ -151,11 +157,14 @@ public struct ResourceLifecycle: Sendable, Equatable {
         public var identifier: String
         /// The state the resource settles in afterwards, when set-up may use the action to reach it.
         public var reaches: String?
+        /// The state it shows on the way there (`stopping`), for the transition delay; nil: it reaches it at once.
+        public var during: String?
 
-        public init(operation: String, identifier: String, reaches: String? = nil) {
+        public init(operation: String, identifier: String, reaches: String? = nil, during: String? = nil) {
             self.operation = operation
             self.identifier = identifier
             self.reaches = reaches
+            self.during = during
         }
 
         public var step: ResourceStep { ResourceStep(operation: operation, identifier: identifier, waitFor: reaches) }

@@ -14,7 +14,8 @@ struct DeleteSnapshotsWithCluster: FaultDecorator {
         guard operation == "DeleteDBCluster", case .scalar(let name)? = request.value(at: "DBClusterIdentifier"),
             let cluster = state.record(name)?.id
         else { return [] }
-        return state.snapshots.values.filter { $0.cluster == cluster }.map(\.id).sorted().map {
+        let snapshots = state.specResources.byKind[.dbClusterSnapshot] ?? [:]
+        return snapshots.values.filter { $0.members.text("DBClusterIdentifier") == cluster }.map(\.id).sorted().map {
             Request(
                 operation: "DeleteDBClusterSnapshot",
                 parameters: [Parameter("DBClusterSnapshotIdentifier", .scalar($0))])
