@@ -50,16 +50,6 @@ struct AnswerRenderer: Sendable {
         return EmulatorAnswer(status: 200, body: xml)
     }
 
-    /// The success answer of an operation without output: `ResponseMetadata` only, no result element.
-    func successWithoutResult(action: String) -> EmulatorAnswer {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<\(action)Response xmlns=\"\(namespace)\">"
-        if envelope.successCarriesRequestId {
-            xml += "<ResponseMetadata><RequestId>\(Self.requestId())</RequestId></ResponseMetadata>"
-        }
-        xml += "</\(action)Response>\n"
-        return EmulatorAnswer(status: 200, body: xml)
-    }
-
     /// The `ErrorResponse` for `code`, with the status and fault type the spec gives it (`status` for
     /// codes the spec does not know, such as RequestEntityTooLarge).
     func error(_ code: String, _ message: String, status explicitStatus: Int? = nil) -> EmulatorAnswer {
