@@ -55,6 +55,29 @@ extension OperationCases {
                         parameters: request, fixture: fixture, expectation: .pages(walk: walk)))
             }
         }
+        // A filter with a vocabulary refuses a value outside it (its `error`).
+        for filter in operation.filters {
+            guard let vocabulary = filter.values, let code = filter.error, let first = vocabulary.first else {
+                continue
+            }
+            let request = [
+                Parameter(
+                    "Filters",
+                    .list([
+                        .structure([
+                            Parameter("Name", .scalar(filter.name)),
+                            Parameter("Values", .list([.scalar("not-\(first)")])),
+                        ])
+                    ]))
+            ]
+            cases.append(
+                makeCase(
+                    "filter/\(filter.name)/unknown-value", kind: .invalid, tags: ["filter", "constraint:values"],
+                    covers: [filter.item(operation: name).text],
+                    summary: "filter \(filter.name) by a value outside \(vocabulary.joined(separator: ", "))",
+                    parameters: request, fixture: emptyFixture(),
+                    expectation: error(code, inferred: filter.errorInferred)))
+        }
         return cases
     }
 }

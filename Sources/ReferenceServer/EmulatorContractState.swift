@@ -18,8 +18,10 @@ struct EmulatorContractState: ContractState {
     var standing: [ResourceKind: Set<String>] = [:]
     /// The kinds whose identifiers are stored lower-cased (the others as given).
     var lowercasedKinds: Set<ResourceKind> = []
-    /// The global clusters (kept once for every region), by stored identifier, with their live members' ARNs.
-    var globalClusters: [String: (record: GlobalClusterRecord, members: [String])] = [:]
+    /// The records of the engine's kinds that are not regional (global clusters), kept once for every region.
+    var sharedResources = SpecResourceStore()
+    /// The live members' ARNs of each global cluster, the writer first, by stored identifier.
+    var globalMembers: [String: [String]] = [:]
     /// For an operation on a kind that is not regional: the clusters of every region by ARN, which its cluster ARNs
     /// may name; nil for a regional operation (an ARN names a resource of the request's region).
     var clusterARNsEverywhere: ClusterARNs?
@@ -27,6 +29,12 @@ struct EmulatorContractState: ContractState {
     /// The stored form of an identifier: lower-cased, unless a fault says otherwise.
     func key(_ identifier: String) -> String {
         decorators.reduce(identifier.lowercased()) { $1.storedIdentifier(identifier, conformant: $0) }
+    }
+
+    /// The record of a kind the resource engine keeps, in the region's store or the shared one.
+    func engineRecord(_ kind: ResourceKind, _ identifier: String) -> SpecResourceRecord? {
+        let id = specKey(kind, identifier)
+        return specResources.record(kind, id) ?? sharedResources.record(kind, id)
     }
 
     /// The stored form of an identifier of a kind the resource engine keeps.
@@ -60,10 +68,8 @@ struct EmulatorContractState: ContractState {
         case .dbCluster: record(identifier) != nil
         case .dbInstance: instances[NeptuneEmulator.instanceKey(identifier)] != nil
         case .subnet: EmulatedSubnets.zone(of: identifier, region: region) != nil
-        case .globalCluster: globalClusters[key(identifier)] != nil
         default:
-            specResources.record(kind, specKey(kind, identifier)) != nil
-                || standing[kind]?.contains(specKey(kind, identifier)) == true
+            engineRecord(kind, identifier) != nil || standing[kind]?.contains(specKey(kind, identifier)) == true
         }
     }
 
@@ -75,16 +81,17 @@ struct EmulatorContractState: ContractState {
             instances[NeptuneEmulator.instanceKey(identifier)].map {
                 ContractResourceFacts(id: $0.id, status: $0.status, deletionProtection: $0.deletionProtection)
             }
-        case .globalCluster:
-            globalClusters[key(identifier)].map {
-                ContractResourceFacts(
-                    id: $0.record.id, status: $0.record.status, deletionProtection: $0.record.deletionProtection)
-            }
         default:
             // A kind the resource engine keeps: its status member, as resources.yaml names it.
-            specResources.record(kind, specKey(kind, identifier)).map { record in
-                let status = resources.lifecycle(of: kind)?.describe.status.flatMap { record.members.text($0) }
-                return ContractResourceFacts(id: record.id, status: status ?? "")
+            engineRecord(kind, identifier).map { record in
+                let lifecycle = resources.lifecycle(of: kind)
+                let status = lifecycle?.describe.status.flatMap { record.members.text($0) }
+                // Protected when the member its deletion protection sets says so (DeletionProtection: 'true').
+                let protected = lifecycle?.deletionProtection?.on.contains {
+                    record.members.text($0.name)?.lowercased() == "true"
+                }
+                return ContractResourceFacts(
+                    id: record.id, status: status ?? "", deletionProtection: protected ?? false)
             }
         }
     }
@@ -124,7 +131,7 @@ struct EmulatorContractState: ContractState {
 
     func user(of kind: ResourceKind, _ identifier: String) -> String? {
         if kind == .globalCluster {
-            return globalClusters[key(identifier)]?.members.first.map { "database cluster: \($0)" }
+            return globalMembers[specKey(kind, identifier)]?.first.map { "database cluster: \($0)" }
         }
         if kind == .dbClusterParameterGroup || kind == .dbParameterGroup {
             guard isInUse(kind, identifier) else { return nil }
@@ -154,13 +161,13 @@ struct EmulatorContractState: ContractState {
     }
 
     func membership(arn: String, in ownerKind: ResourceKind, _ owner: String) -> Membership? {
-        guard ownerKind == .globalCluster, let global = globalClusters[key(owner)],
+        guard ownerKind == .globalCluster, let members = globalMembers[specKey(ownerKind, owner)],
             clusterARNsEverywhere?.contains(arn) ?? false
         else { return nil }
-        guard let index = global.members.firstIndex(where: { $0.lowercased() == arn.lowercased() }) else {
+        guard let index = members.firstIndex(where: { $0.lowercased() == arn.lowercased() }) else {
             return Membership.none
         }
-        return index == 0 && global.members.count > 1 ? .writerWithOthers : .member
+        return index == 0 && members.count > 1 ? .writerWithOthers : .member
     }
 
     func resource(arn: String) -> ARNLookup {

@@ -1,31 +1,16 @@
 import QueryProtocol
 
-/// A global cluster (Neptune global database) as the emulator keeps it, once for every region: its GlobalCluster
-/// members, its member clusters by ARN (the writer first) and a switchover or failover under way.
-struct GlobalClusterRecord: Sendable {
-    /// The stored identifier (lower-cased).
-    var id: String
-    var resourceId: String
-    var status = "available"
-    var engine: String
-    var engineVersion: String
-    var databaseName: String?
-    var storageEncrypted: Bool
-    var deletionProtection: Bool
-    /// The member clusters' ARNs, the writer (primary) first.
+/// What a global cluster keeps beside its engine record (kept once for every region): its member clusters by ARN (the
+/// writer, or primary, first) and a switchover or failover under way.
+struct GlobalMembership: Sendable, Equatable {
     var members: [String] = []
-    var tags: [TagRecord] = []
     /// The switchover or failover requested and not yet complete (FailoverState), with when it completes.
     var failover: GlobalFailover?
-    var sequence: Int
-
-    /// The ARN of a global cluster names no region (NEPTUNE-FACTS-2 §3.11: `global-cluster`, empty Region field).
-    static func arn(account: String, id: String) -> String { "arn:aws:rds::\(account):global-cluster:\(id)" }
 }
 
 /// A switchover or failover of a global cluster under way: FailoverState's members, and when the target becomes the
 /// writer.
-struct GlobalFailover: Sendable {
+struct GlobalFailover: Sendable, Equatable {
     var from: String
     var to: String
     var isDataLossAllowed: Bool

@@ -51,6 +51,8 @@ struct KindBehaviour: Sendable {
             [:]
     /// Adjusts the members an answer shows of a record (values that follow its status), just before rendering.
     var showing: (@Sendable (_ emulator: isolated NeptuneEmulator, _ members: inout [String: ParameterValue]) -> Void)?
+    /// After a modify renamed a record: moves what the behaviour keeps beside it from the old identifier to the new.
+    var renamed: (@Sendable (_ emulator: isolated NeptuneEmulator, _ from: String, _ to: String) -> Void)?
     /// After the transitions due have settled, for each stored record: false removes it (it went with a resource it
     /// belongs to); it may drop references to resources that are gone. Nil: records stay as they are.
     var keeping: (@Sendable (_ emulator: isolated NeptuneEmulator, _ record: inout SpecResourceRecord) -> Bool)?
@@ -59,7 +61,7 @@ struct KindBehaviour: Sendable {
     static let byKind: [ResourceKind: KindBehaviour] = [
         .dbSubnetGroup: .subnetGroups, .eventSubscription: .eventSubscriptions, .dbClusterEndpoint: .clusterEndpoints,
         .dbClusterParameterGroup: .clusterParameterGroups, .dbParameterGroup: .instanceParameterGroups,
-        .dbClusterSnapshot: .clusterSnapshots,
+        .dbClusterSnapshot: .clusterSnapshots, .globalCluster: .globalClusters,
     ]
 }
 

@@ -31,19 +31,12 @@ extension NeptuneEmulator {
         // Cluster snapshots: the restore attribute (the snapshots are the engine's, KindBehaviour).
         "DescribeDBClusterSnapshotAttributes": { $0.describeSnapshotAttributes($1, $2) },
         "ModifyDBClusterSnapshotAttribute": { $0.modifySnapshotAttribute($1, $2) },
-        // Global databases: membership, failover and switchover across regions.
-        "CreateGlobalCluster": { $0.createGlobalCluster($1, $2) },
-        "DeleteGlobalCluster": { $0.deleteGlobalCluster($1, $2) },
-        "DescribeGlobalClusters": { $0.describeGlobalClusters($1, $2) },
-        "ModifyGlobalCluster": { $0.modifyGlobalCluster($1, $2) },
+        // Global databases: failover, switchover and removal across regions (the global clusters are the engine's).
         "FailoverGlobalCluster": { emulator, operation, request in
             emulator.changeWriter(
-                request, action: operation.name,
-                dataLoss: emulator.text("AllowDataLoss", request)?.lowercased() == "true")
+                operation, request, dataLoss: emulator.text("AllowDataLoss", request)?.lowercased() == "true")
         },
-        "SwitchoverGlobalCluster": { emulator, operation, request in
-            emulator.changeWriter(request, action: operation.name, dataLoss: false)
-        },
+        "SwitchoverGlobalCluster": { $0.changeWriter($1, $2, dataLoss: false) },
         "RemoveFromGlobalCluster": { $0.removeFromGlobalCluster($1, $2) },
         // Parameter groups of both levels: parameter values, apply and reset (the groups are the engine's, KindBehaviour).
         "DescribeDBClusterParameters": { $0.describeParameters($1, $2) },

@@ -2,8 +2,8 @@ import ConformanceSpec
 
 /// The one reading of a describe's `Filters`: each filter the operation's spec declares (`filters:`) keeps the items
 /// one of whose `matches` members equals one of its values (the identifier member, and every member of a filter with a
-/// vocabulary, compared ignoring case); a value outside a filter's vocabulary is refused with its error. A filter the
-/// spec does not declare narrows nothing here (its name was judged before, if the spec judges names).
+/// vocabulary, compared ignoring case). A filter the spec does not declare narrows nothing here; names and values were
+/// judged before (`ContractEvaluator`), if the spec judges them.
 extension NeptuneEmulator {
     /// The request's filters: (name, values) pairs.
     static func filters(_ request: Request) -> [(String, [String])] {
@@ -14,20 +14,6 @@ extension NeptuneEmulator {
             else { return nil }
             return (name, strings(members.first { $0.name == "Values" }?.value))
         }
-    }
-
-    /// The refusal of the first value outside its filter's vocabulary, or nil.
-    static func refusal(of filters: [(String, [String])], by operation: OperationSpec) -> KindBehaviour.Refusal? {
-        for (name, values) in filters {
-            guard let declared = operation.filters.first(where: { $0.name == name }), let vocabulary = declared.values,
-                let bad = values.first(where: { !vocabulary.contains($0.lowercased()) })
-            else { continue }
-            return KindBehaviour.Refusal(
-                code: declared.error ?? "InvalidParameterValue",
-                message: "Invalid value \(bad) for filter \(name); expected one of "
-                    + vocabulary.joined(separator: ", ") + ".")
-        }
-        return nil
     }
 
     /// True when an item with these answer members passes every declared filter of the request.

@@ -69,7 +69,9 @@ extension NeptuneEmulator {
 
     /// True when a transition of some resource in some region, or a global switchover, has not completed yet.
     func hasWaitingTransitions() -> Bool {
-        if globalClusters.values.contains(where: { $0.failover != nil }) { return true }
+        if globalMemberships.values.contains(where: { $0.failover != nil }) || !sharedResources.pending.isEmpty {
+            return true
+        }
         return ([store] + parked.values).contains { store in
             !store.clusters.pendingKeys.isEmpty || !store.instances.pendingKeys.isEmpty
                 || !store.specResources.pending.isEmpty

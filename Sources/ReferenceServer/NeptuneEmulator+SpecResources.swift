@@ -72,7 +72,7 @@ extension NeptuneEmulator {
             settlingIn: lifecycle.describe.status.flatMap {
                 record.members.text($0)
             })
-        specResources.byKind[lifecycle.kind, default: [:]][id] = record
+        self[storeOf: lifecycle.kind].byKind[lifecycle.kind, default: [:]][id] = record
         return itemAnswer(record, of: lifecycle.kind, operation)
     }
 
@@ -97,7 +97,7 @@ extension NeptuneEmulator {
     private func describeFromSpec(
         _ lifecycle: ResourceLifecycle, _ operation: OperationSpec, _ request: Request
     ) -> EmulatorAnswer {
-        let stored = specResources.byKind[lifecycle.kind] ?? [:]
+        let stored = self[storeOf: lifecycle.kind].byKind[lifecycle.kind] ?? [:]
         let behaviour = KindBehaviour.byKind[lifecycle.kind]
         let standing = behaviour?.standing(behaviourContext) ?? []
         var records = Array(stored.values) + standing.filter { stored[$0.id] == nil } + (behaviour?.listing(self) ?? [])
@@ -121,9 +121,6 @@ extension NeptuneEmulator {
         }
         let filters = Self.filters(request)
         if !filters.isEmpty {
-            if let refusal = Self.refusal(of: filters, by: operation) {
-                return renderer.error(refusal.code, refusal.message)
-            }
             let identifier = identifierMember(lifecycle)
             records = records.filter {
                 Self.passes($0.members, filters: filters, of: operation, identifierMember: identifier)
@@ -142,7 +139,7 @@ extension NeptuneEmulator {
     ) -> EmulatorAnswer {
         let id = storedKey(
             lifecycle.kind, text(lifecycle.modify?.identifier ?? lifecycle.describe.identifier, request) ?? "")
-        guard var record = specResources.record(lifecycle.kind, id) else {
+        guard var record = self[storeOf: lifecycle.kind].record(lifecycle.kind, id) else {
             let code = lifecycle.delete.notFound
             return renderer.error(code, "\(lifecycle.kind.rawValue) \(id) not found.")
         }
@@ -161,7 +158,12 @@ extension NeptuneEmulator {
             settlingIn: lifecycle.describe.status.flatMap {
                 record.pending?.target ?? record.members.text($0)
             })
-        specResources.byKind[lifecycle.kind]?[id] = record
+        if let renaming = operation.renaming(lifecycle.modify?.identifier ?? lifecycle.describe.identifier),
+            let newName = text(renaming, request)
+        {
+            rename(&record, of: lifecycle, to: storedKey(lifecycle.kind, newName))
+        }
+        self[storeOf: lifecycle.kind].byKind[lifecycle.kind]?[record.id] = record
         return itemAnswer(record, of: lifecycle.kind, operation)
     }
 
@@ -169,7 +171,7 @@ extension NeptuneEmulator {
         _ lifecycle: ResourceLifecycle, _ operation: OperationSpec, _ request: Request
     ) -> EmulatorAnswer {
         let id = storedKey(lifecycle.kind, text(lifecycle.delete.identifier, request) ?? "")
-        guard var record = specResources.record(lifecycle.kind, id) else {
+        guard var record = self[storeOf: lifecycle.kind].record(lifecycle.kind, id) else {
             // A record every region holds reaches here only when a fault waived its precondition: the service keeps it.
             if let standing = KindBehaviour.byKind[lifecycle.kind]?.standing(behaviourContext).first(where: {
                 $0.id == id
@@ -183,11 +185,38 @@ extension NeptuneEmulator {
         }
         if lifecycle.transitions.delete != nil {
             begin(lifecycle.transitions.delete, of: &record, lifecycle, settlingIn: nil)
-            specResources.byKind[lifecycle.kind]?[id] = record
+            self[storeOf: lifecycle.kind].byKind[lifecycle.kind]?[id] = record
         } else {
             remove(lifecycle.kind, id)
         }
         return itemAnswer(record, of: lifecycle.kind, operation)
+    }
+
+    /// A modify that renames (its parameter with `renames:`): the record moves to its new identifier, the members
+    /// derived from the identifier alone follow it, and so do its tags and what its behaviour keeps beside it.
+    private func rename(_ record: inout SpecResourceRecord, of lifecycle: ResourceLifecycle, to newId: String) {
+        let kind = lifecycle.kind
+        let oldId = record.id
+        self[storeOf: kind].byKind[kind]?[oldId] = nil
+        if self[storeOf: kind].pending.remove(SpecResourceStore.Key(kind: kind, id: oldId)) != nil {
+            self[storeOf: kind].pending.insert(SpecResourceStore.Key(kind: kind, id: newId))
+        }
+        record.id = newId
+        record.members[identifierMember(lifecycle)] = .scalar(newId)
+        let texts = record.members.compactMapValues { if case .scalar(let text) = $0 { text } else { nil } }
+        for member in itemShape(kind).members {
+            guard let derivation = member.derivation, !derivation.parts.contains(.any),
+                !derivation.siblings.isEmpty
+            else { continue }
+            record.members[member.name] = .scalar(
+                derivation.value(siblings: texts, region: region, account: configuration.accountId, made: ""))
+        }
+        if let type = lifecycle.arn?.type,
+            let tags = tagStore.tags.removeValue(forKey: canonicalARN(type: type, id: oldId))
+        {
+            tagStore.tags[canonicalARN(type: type, id: newId)] = tags
+        }
+        KindBehaviour.byKind[kind]?.renamed?(self, oldId, newId)
     }
 
     /// Starts the change a step's `transitions:` state names: the record shows that status until the transition
@@ -199,13 +228,13 @@ extension NeptuneEmulator {
         guard let state, let status = lifecycle.describe.status else { return }
         record.members[status] = .scalar(state)
         record.pending = later(settled)
-        specResources.pending.insert(SpecResourceStore.Key(kind: lifecycle.kind, id: record.id))
+        self[storeOf: lifecycle.kind].pending.insert(SpecResourceStore.Key(kind: lifecycle.kind, id: record.id))
     }
 
     /// Removes a record and its tags.
     private func remove(_ kind: ResourceKind, _ id: String) {
-        specResources.byKind[kind]?[id] = nil
-        specResources.pending.remove(SpecResourceStore.Key(kind: kind, id: id))
+        self[storeOf: kind].byKind[kind]?[id] = nil
+        self[storeOf: kind].pending.remove(SpecResourceStore.Key(kind: kind, id: id))
         if let type = spec.resources.lifecycle(of: kind)?.arn?.type {
             tagStore.tags[canonicalARN(type: type, id: id)] = nil
         }
@@ -213,9 +242,9 @@ extension NeptuneEmulator {
 
     /// Completes the engine's changes whose delay has passed (only the records waiting for one are looked at).
     func settleSpecResources(at now: ContinuousClock.Instant) {
-        for key in specResources.pending {
-            guard var record = specResources.record(key.kind, key.id) else {
-                specResources.pending.remove(key)
+        for key in specResources.pending.union(sharedResources.pending) {
+            guard var record = self[storeOf: key.kind].record(key.kind, key.id) else {
+                self[storeOf: key.kind].pending.remove(key)
                 continue
             }
             guard let pending = record.pending, pending.at <= now else { continue }
@@ -227,17 +256,17 @@ extension NeptuneEmulator {
                 record.members[status] = .scalar(target)
             }
             record.pending = nil
-            specResources.byKind[key.kind]?[key.id] = record
-            specResources.pending.remove(key)
+            self[storeOf: key.kind].byKind[key.kind]?[key.id] = record
+            self[storeOf: key.kind].pending.remove(key)
         }
         for (kind, behaviour) in KindBehaviour.byKind {
             guard let keeping = behaviour.keeping else { continue }
-            for (id, record) in specResources.byKind[kind] ?? [:] {
+            for (id, record) in self[storeOf: kind].byKind[kind] ?? [:] {
                 var kept = record
                 if !keeping(self, &kept) {
                     remove(kind, id)
                 } else if kept != record {
-                    specResources.byKind[kind]?[id] = kept
+                    self[storeOf: kind].byKind[kind]?[id] = kept
                 }
             }
         }

@@ -103,11 +103,25 @@ public actor NeptuneEmulator {
         _read { yield store.specResources }
         _modify { yield &store.specResources }
     }
+    /// The records of the engine's kinds that are not regional (global clusters): one store every region shares.
+    var sharedResources = SpecResourceStore()
+    /// The kinds `resources.yaml` says are not regional.
+    let sharedKinds: Set<ResourceKind>
+    /// The store an engine kind's records live in: the working region's, or the shared one.
+    subscript(storeOf kind: ResourceKind) -> SpecResourceStore {
+        _read {
+            if sharedKinds.contains(kind) { yield sharedResources } else { yield store.specResources }
+        }
+        _modify {
+            if sharedKinds.contains(kind) { yield &sharedResources } else { yield &store.specResources }
+        }
+    }
     /// The region whose resources `store` holds.
     var region: String
     var parked: [String: RegionStore] = [:]
-    /// The global clusters, kept once for every region (NEPTUNE-FACTS-2 §2.9: not regional).
-    var globalClusters: [String: GlobalClusterRecord] = [:]
+    /// Beside each global cluster (the engine's shared store; NEPTUNE-FACTS-2 §2.9: not regional): its members and a
+    /// switchover under way.
+    var globalMemberships: [String: GlobalMembership] = [:]
     var clock: EmulatorClock { configuration.clock }
 
     public init(spec: ServiceSpec, configuration: Configuration = Configuration()) {
@@ -128,6 +142,7 @@ public actor NeptuneEmulator {
         self.region = configuration.region
         let context = KindBehaviour.Context(spec: spec, region: configuration.region, account: configuration.accountId)
         self.standingIdentifiers = KindBehaviour.byKind.mapValues { Set($0.standing(context).map(\.id)) }
+        self.sharedKinds = Set(spec.resources.lifecycles.filter { !$0.regional }.map(\.kind))
         self.lowercasedKinds = Set(
             spec.resources.lifecycles.filter { lifecycle in
                 lifecycle.creates.contains {
@@ -148,7 +163,8 @@ public actor NeptuneEmulator {
     public func reset() {
         readAnswers.removeAll()
         parked = [:]
-        globalClusters = [:]
+        globalMemberships = [:]
+        sharedResources = SpecResourceStore()
         store = RegionStore()
         region = configuration.region
     }
@@ -169,7 +185,7 @@ public actor NeptuneEmulator {
         }
         enter(region: configuration.region)
         readAnswers.removeAll()
-        return entries + globalClusters.keys.sorted().map { "GlobalCluster \($0)" }
+        return entries + sharedResources.inventory
     }
 
     /// An error answer for what the HTTP layer refuses before the emulator sees the request (an oversize body).
@@ -359,7 +375,8 @@ public actor NeptuneEmulator {
     /// as the one evaluator judges it against this store.
     func failedPrecondition(_ operation: OperationSpec, _ request: Request) -> (code: String, message: String)? {
         var state = contractState()
-        state.globalClusters = globalClusters.mapValues { ($0, liveMembers($0)) }
+        state.sharedResources = sharedResources
+        state.globalMembers = globalMemberships.keys.reduce(into: [:]) { $0[$1] = liveMembers($1) }
         if spansRegions(operation) { state.clusterARNsEverywhere = clusterARNsInEveryRegion() }
         let failures = ContractEvaluator(operation: operation, instanceClasses: spec.instanceClasses)
             .preconditionFailures(of: request, in: state)

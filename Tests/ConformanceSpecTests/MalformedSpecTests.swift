@@ -142,7 +142,8 @@ import Testing
             message: "'setBy' names the request parameter that sets this member under another name"),
         SpecMistake(
             name: "filter with a vocabulary and no error", file: "operations/DescribeDBClusterEndpoints.yaml",
-            find: "{matches: [CustomEndpointType], values: [reader, any], error: InvalidParameterValue}",
+            find:
+                "{matches: [CustomEndpointType], values: [reader, any], error: InvalidParameterValue, inferred: true}",
             replace: "{matches: [CustomEndpointType], values: [reader, any]}",
             keyPath: "filters.db-cluster-endpoint-custom-type.values",
             message: "'values' needs at least one value and an 'error' that refuses the others"),

@@ -50,7 +50,8 @@ extension OperationReader {
         }
         var result: [FilterSpec] = []
         for (name, entry) in try node.namedEntries() {
-            let fields = try entry.mapping(allowed: ["matches", "values", "error", "note"], required: ["matches"])
+            let fields = try entry.mapping(
+                allowed: ["matches", "values", "error", "inferred", "note"], required: ["matches"])
             let matches = try YAMLCursor.value("matches", in: fields)!.strings()
             if matches.isEmpty { throw entry.error("'matches' needs at least one member") }
             var filter = FilterSpec(name: name, matches: matches)
@@ -60,6 +61,7 @@ extension OperationReader {
                     throw node.error("'values' needs at least one value and an 'error' that refuses the others")
                 }
                 filter.error = try error.nonEmptyString()
+                filter.errorInferred = try YAMLCursor.value("inferred", in: fields)?.bool() ?? false
             } else if let error = YAMLCursor.value("error", in: fields) {
                 throw error.error("'error' refuses values outside 'values', which this filter does not have")
             }

@@ -10,6 +10,8 @@ public struct FilterSpec: Sendable, Equatable {
     public var values: [String]?
     /// The code a value outside `values` is refused with.
     public var error: String?
+    /// True when no source backs `error` (`inferred: true`).
+    public var errorInferred = false
 
     public init(name: String, matches: [String], values: [String]? = nil, error: String? = nil) {
         self.name = name
