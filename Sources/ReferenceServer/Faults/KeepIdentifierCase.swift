@@ -6,10 +6,10 @@ struct KeepIdentifierCase: FaultDecorator {
     var summary: String { "stores and answers identifiers without lower-casing them" }
     var operations: [String] { ["CreateDBCluster"] }
 
-    /// The lower-cased parameters, except those naming DB instances and cluster snapshots: the hooks store and find
-    /// clusters and groups only (instances and snapshots have their own keys, ARNs included).
+    /// The lower-cased parameters, except those naming DB instances: the hook stores clusters and every kind the
+    /// resource engine keeps as sent (instances have their own keys, ARNs included).
     func brokenItems(in spec: ServiceSpec) -> [String] {
-        let ownKeys: Set<ResourceKind> = [.dbInstance, .dbClusterSnapshot]
+        let ownKeys: Set<ResourceKind> = [.dbInstance]
         return spec.operations.flatMap { operation in
             operation.parameters.members.filter { member in
                 member.lowercased
