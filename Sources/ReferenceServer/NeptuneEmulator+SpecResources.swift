@@ -242,7 +242,8 @@ extension NeptuneEmulator {
 
     /// Completes the engine's changes whose delay has passed (only the records waiting for one are looked at).
     func settleSpecResources(at now: ContinuousClock.Instant) {
-        for key in specResources.pending.union(sharedResources.pending) {
+        // Most requests find nothing waiting: no set is built for them.
+        for key in Array(specResources.pending) + Array(sharedResources.pending) {
             guard var record = self[storeOf: key.kind].record(key.kind, key.id) else {
                 self[storeOf: key.kind].pending.remove(key)
                 continue
