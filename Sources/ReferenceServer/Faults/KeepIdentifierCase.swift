@@ -4,7 +4,6 @@ import ConformanceSpec
 /// look-up that misses tries the stored identifiers case-insensitively, so requests still find them.
 struct KeepIdentifierCase: FaultDecorator {
     var summary: String { "stores and answers identifiers without lower-casing them" }
-    var operations: [String] { ["CreateDBCluster"] }
 
     /// The lower-cased parameters, except those naming DB instances and cluster snapshots: the hooks store and find
     /// clusters and groups only (instances and snapshots have their own keys, ARNs included).
