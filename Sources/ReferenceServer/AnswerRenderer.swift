@@ -38,7 +38,7 @@ struct AnswerRenderer: Sendable {
     /// ResponseMetadata.
     func success(action: String, result: String, hasResult: Bool = true) -> EmulatorAnswer {
         var result = result
-        for decorator in decorators { decorator.rendering(result: &result, of: action) }
+        for decorator in decorators { decorator.rendering(result: &result, of: action, in: spec) }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<\(action)Response xmlns=\"\(namespace)\">"
         if hasResult {
             xml += result.isEmpty ? "<\(action)Result/>" : "<\(action)Result>\(result)</\(action)Result>"

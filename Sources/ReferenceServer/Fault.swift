@@ -153,9 +153,6 @@ public enum Fault: String, Sendable, CaseIterable, Codable {
     /// What the fault does, for `serve --help` and reports.
     public var summary: String { decorator.summary }
 
-    /// The operations whose cases must detect the fault.
-    public var operations: [String] { decorator.operations }
-
     /// The spec items the fault breaks, with the ids the cases' `covers` and the coverage report use (see
     /// `FaultDecorator` for the scheme, including the ids of answer shapes, errors and the envelope).
     public func brokenItems(in spec: ServiceSpec) -> [String] { decorator.brokenItems(in: spec) }

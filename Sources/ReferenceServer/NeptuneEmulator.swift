@@ -276,7 +276,7 @@ public actor NeptuneEmulator {
         if let first = validator.violations(of: request).first { return renderer.error(first.code, first.message) }
         if let failed = failedPrecondition(operation, request) { return renderer.error(failed.code, failed.message) }
         var request = request
-        for decorator in decorators { decorator.acting(on: &request, of: operation.name) }
+        for decorator in decorators { decorator.acting(on: &request, of: operation.name, in: spec) }
         let answer = dispatch(operation, request)
         if answer.status == 200 {
             tagCreatedResources(of: operation, request)
@@ -380,7 +380,8 @@ public actor NeptuneEmulator {
         if spansRegions(operation) { state.clusterARNsEverywhere = clusterARNsInEveryRegion() }
         let failures = ContractEvaluator(operation: operation, instanceClasses: spec.instanceClasses)
             .preconditionFailures(of: request, in: state)
-        guard let failure = failures.first(where: { failure in !decorators.contains { $0.waives(failure) } }) else {
+        guard let failure = failures.first(where: { failure in !decorators.contains { $0.waives(failure, in: spec) } })
+        else {
             return nil
         }
         return (failure.code, failure.message)

@@ -52,19 +52,21 @@ extension FaultRuns {
     /// How many parts the cases no fault item concerns are split into: each fault's run takes one part.
     static let parts = 5
 
-    /// The cases a fault's run sends: every case that exercises or reaches the fault's items or is of one of its
-    /// operations, the cases of the two narrow faults `anotherFaultsItemsDoNotExplainTheRun` judges with, and one part
-    /// in `parts` of the rest (by position in the suite, a different part for consecutive faults). Detection is
-    /// judged on every case of the fault's items; "breaks nothing else" on a fifth of the others, so that each case
-    /// is run against a fifth of the faults (the conformant server runs them all), which keeps 67 whole-suite runs
-    /// from dominating the test time on two cores.
+    /// The cases a fault's run sends: every case that exercises or reaches the fault's items or is of an operation
+    /// whose cases must detect the fault (the operation of a case that exercises them), the cases of the two narrow
+    /// faults `anotherFaultsItemsDoNotExplainTheRun` judges with, and one part in `parts` of the rest (by position in
+    /// the suite, a different part for consecutive faults). Detection is judged on every case of the fault's items;
+    /// "breaks nothing else" on every other case of their operations and a fifth of the rest, so that each case is run
+    /// against a fifth of the faults (the conformant server runs them all), which keeps 67 whole-suite runs from
+    /// dominating the test time on two cores.
     static func cases(for fault: Fault) -> [TestCase] {
         let reaches = [fault, .stopStoppedCluster, .startAvailableCluster].map {
             FaultReach(fault: $0, spec: Suite.spec)
         }
+        let operations = Set(Suite.cases.filter { !reaches[0].exercised(by: $0).isEmpty }.map(\.operation))
         let part = (Fault.allCases.firstIndex(of: fault) ?? 0) % parts
         return Suite.cases.enumerated().filter { position, testCase in
-            position % parts == part || fault.operations.contains(testCase.operation)
+            position % parts == part || operations.contains(testCase.operation)
                 || reaches.contains { !$0.exercised(by: testCase).isEmpty || $0.isReached(by: testCase) }
         }.map(\.element)
     }

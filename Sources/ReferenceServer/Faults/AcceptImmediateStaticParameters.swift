@@ -4,12 +4,6 @@ import ConformanceSpec
 /// emulator that ignores the apply method does.
 struct AcceptImmediateStaticParameters: FaultDecorator {
     var summary: String { "accepts ApplyMethod immediate for static engine parameters" }
-    var operations: [String] {
-        [
-            "ModifyDBClusterParameterGroup", "ModifyDBParameterGroup", "ResetDBClusterParameterGroup",
-            "ResetDBParameterGroup",
-        ]
-    }
     var skippedChecks: Set<String> { ["rule:engineApplyMethods"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] { spec.ruleItems(keyword: "engineApplyMethods") }

@@ -4,13 +4,12 @@ import ConformanceSpec
 /// preconditions of CreateDBSubnetGroup and ModifyDBSubnetGroup).
 struct AcceptOneZoneSubnetGroup: FaultDecorator {
     var summary: String { "accepts a subnet group whose subnets cover one availability zone" }
-    var operations: [String] { ["CreateDBSubnetGroup", "ModifyDBSubnetGroup"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
         spec.preconditionItems { if case .spansZones = $1.kind { true } else { false } }
     }
 
-    func waives(_ failure: PreconditionFailure) -> Bool {
+    func waives(_ failure: PreconditionFailure, in spec: ServiceSpec) -> Bool {
         if case .spansZones = failure.condition.kind { true } else { false }
     }
 }

@@ -5,7 +5,6 @@ import ConformanceSpec
 /// items) still pass.
 struct AcceptShortWindows: FaultDecorator {
     var summary: String { "accepts windows shorter than 30 minutes" }
-    var operations: [String] { ["CreateDBCluster", "ModifyDBCluster"] }
     var skippedChecks: Set<String> { ["window-length"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] { spec.constraintItems(keyword: "window") }

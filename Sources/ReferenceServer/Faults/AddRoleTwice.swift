@@ -4,13 +4,12 @@ import ConformanceSpec
 /// of AddRoleToDBCluster); the cluster then lists it twice.
 struct AddRoleTwice: FaultDecorator {
     var summary: String { "associates an IAM role that is already associated with the cluster again" }
-    var operations: [String] { ["AddRoleToDBCluster"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
         spec.preconditionItems { if case .notAssociated = $1.kind { true } else { false } }
     }
 
-    func waives(_ failure: PreconditionFailure) -> Bool {
+    func waives(_ failure: PreconditionFailure, in spec: ServiceSpec) -> Bool {
         if case .notAssociated = failure.condition.kind { true } else { false }
     }
 }

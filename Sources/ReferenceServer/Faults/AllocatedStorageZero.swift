@@ -4,7 +4,6 @@ import QueryProtocol
 /// Answers: `<DBCluster>`'s `AllocatedStorage` is 0, where the API document says it always returns 1 (moto does this).
 struct AllocatedStorageZero: FaultDecorator {
     var summary: String { "answers AllocatedStorage 0 where the document fixes 1" }
-    var operations: [String] { ["CreateDBCluster"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
         [SpecItemID.shapeMember("DBCluster", "AllocatedStorage").text]

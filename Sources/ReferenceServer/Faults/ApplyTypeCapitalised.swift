@@ -4,18 +4,12 @@ import ConformanceSpec
 /// vocabularies.yaml `ApplyType`; NEPTUNE-FACTS-2 §3.3).
 struct ApplyTypeCapitalised: FaultDecorator {
     var summary: String { "answers a parameter's ApplyType capitalised (Static, Dynamic)" }
-    var operations: [String] {
-        [
-            "DescribeDBClusterParameters", "DescribeDBParameters", "DescribeEngineDefaultClusterParameters",
-            "DescribeEngineDefaultParameters",
-        ]
-    }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
         [SpecItemID.shapeMember("Parameter", "ApplyType", aspect: "values").text]
     }
 
-    func rendering(result: inout String, of action: String) {
+    func rendering(result: inout String, of action: String, in spec: ServiceSpec) {
         result = ResultText.mapValues(of: "ApplyType", in: result) { $0.capitalized }
     }
 }

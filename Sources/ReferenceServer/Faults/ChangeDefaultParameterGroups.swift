@@ -4,12 +4,6 @@ import ConformanceSpec
 /// reset and deleted like any other (`notDefault`).
 struct ChangeDefaultParameterGroups: FaultDecorator {
     var summary: String { "lets default.<family> parameter groups be modified, reset and deleted" }
-    var operations: [String] {
-        [
-            "DeleteDBClusterParameterGroup", "DeleteDBParameterGroup", "ModifyDBClusterParameterGroup",
-            "ModifyDBParameterGroup", "ResetDBClusterParameterGroup", "ResetDBParameterGroup",
-        ]
-    }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
         spec.preconditionItems { _, condition in
@@ -17,7 +11,7 @@ struct ChangeDefaultParameterGroups: FaultDecorator {
         }
     }
 
-    func waives(_ failure: PreconditionFailure) -> Bool {
+    func waives(_ failure: PreconditionFailure, in spec: ServiceSpec) -> Bool {
         if case .notDefault = failure.condition.kind { true } else { false }
     }
 }

@@ -4,13 +4,12 @@ import ConformanceSpec
 /// RDS's ARN format, `arn:aws:rds:<region>:<account>:cluster:<name>` (Neptune User Guide, tagging-arns-constructing).
 struct ClusterArnOfAnotherService: FaultDecorator {
     var summary: String { "answers CreateDBCluster with a DBClusterArn of service neptune, not rds" }
-    var operations: [String] { ["CreateDBCluster"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
         [SpecItemID.shapeMember("DBCluster", "DBClusterArn", aspect: "derive").text]
     }
 
-    func rendering(result: inout String, of action: String) {
+    func rendering(result: inout String, of action: String, in spec: ServiceSpec) {
         guard action == "CreateDBCluster" else { return }
         result = ResultText.mapValues(of: "DBClusterArn", in: result) {
             $0.replacingOccurrences(of: "arn:aws:rds:", with: "arn:aws:neptune:")

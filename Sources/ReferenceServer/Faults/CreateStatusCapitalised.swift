@@ -5,13 +5,12 @@ import ConformanceSpec
 /// set-up waits still end.
 struct CreateStatusCapitalised: FaultDecorator {
     var summary: String { "answers CreateDBCluster with Status Creating (wrong case)" }
-    var operations: [String] { ["CreateDBCluster"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
         [SpecItemID.shapeMember("DBCluster", "Status", aspect: "values").text]
     }
 
-    func rendering(result: inout String, of action: String) {
+    func rendering(result: inout String, of action: String, in spec: ServiceSpec) {
         guard action == "CreateDBCluster" else { return }
         result = result.replacingOccurrences(of: "<Status>creating</Status>", with: "<Status>Creating</Status>")
     }

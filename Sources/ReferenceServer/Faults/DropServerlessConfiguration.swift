@@ -5,7 +5,6 @@ import QueryProtocol
 /// sets never shows: the fault breaks that parameter of every operation that takes it.
 struct DropServerlessConfiguration: FaultDecorator {
     var summary: String { "leaves ServerlessV2ScalingConfiguration out of DBCluster answers" }
-    var operations: [String] { ["CreateDBCluster", "ModifyDBCluster"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
         spec.requestItems(parameter: "ServerlessV2ScalingConfiguration")

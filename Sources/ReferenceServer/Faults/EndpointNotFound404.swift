@@ -4,7 +4,6 @@ import ConformanceSpec
 /// model gives DBClusterEndpointNotFoundFault (NEPTUNE-FACTS-2 §3.12 quirk 2).
 struct EndpointNotFound404: FaultDecorator {
     var summary: String { "answers DBClusterEndpointNotFoundFault with HTTP 404, not 400" }
-    var operations: [String] { ["DeleteDBClusterEndpoint", "ModifyDBClusterEndpoint"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
         spec.errorItems("status") { $0.code == "DBClusterEndpointNotFoundFault" }

@@ -1,15 +1,12 @@
 import ConformanceSpec
 
-/// State changes: FailoverDBCluster answers, but the cluster keeps its writer. Only a failover naming
-/// its target is observed by a case; one without a target keeps the writer too.
+/// State changes: a cluster's change keeps its instances in their order, its writer first, so FailoverDBCluster (the
+/// one change that moves the writer) answers but the cluster keeps its writer. Only a failover naming its target is
+/// observed by a case (its `TargetDBInstanceIdentifier`); one without a target keeps the writer too.
 struct FailoverKeepsWriter: FaultDecorator {
     var summary: String { "answers a failover but keeps the old writer" }
-    var operations: [String] { ["FailoverDBCluster"] }
 
-    func brokenItems(in spec: ServiceSpec) -> [String] { ["FailoverDBCluster.request.TargetDBInstanceIdentifier"] }
+    func brokenItems(in spec: ServiceSpec) -> [String] { spec.requestItems(parameter: "TargetDBInstanceIdentifier") }
 
-    func changing(_ change: inout ClusterChange) {
-        guard change.operation == "FailoverDBCluster" else { return }
-        change.after.instances = change.before.instances
-    }
+    func changing(_ change: inout ClusterChange) { change.after.instances = change.before.instances }
 }

@@ -4,13 +4,12 @@ import ConformanceSpec
 /// member of the cluster is still refused.
 struct FailoverToWriter: FaultDecorator {
     var summary: String { "accepts a failover whose target is the cluster's current writer" }
-    var operations: [String] { ["FailoverDBCluster"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
         spec.preconditionItems { $1.keyword == "readerOf" }
     }
 
-    func waives(_ failure: PreconditionFailure) -> Bool {
+    func waives(_ failure: PreconditionFailure, in spec: ServiceSpec) -> Bool {
         failure.condition.keyword == "readerOf" && failure.reason == .unmet
     }
 }

@@ -4,13 +4,12 @@ import ConformanceSpec
 /// Neptune API Reference GlobalCluster; shapes.yaml `presence: always`).
 struct GlobalClusterWithoutMembers: FaultDecorator {
     var summary: String { "leaves GlobalClusterMembers out of GlobalCluster answers" }
-    var operations: [String] { ["CreateGlobalCluster", "DescribeGlobalClusters"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
         [SpecItemID.shapeMember("GlobalCluster", "GlobalClusterMembers", aspect: "presence").text]
     }
 
-    func rendering(result: inout String, of action: String) {
+    func rendering(result: inout String, of action: String, in spec: ServiceSpec) {
         var output = result
         while let start = output.range(of: "<GlobalClusterMembers") {
             let rest = output[start.upperBound...]

@@ -4,7 +4,6 @@ import ConformanceSpec
 /// page with HTTP 500: its status, type and code are all gone.
 struct HTML500OnMissingParameter: FaultDecorator {
     var summary: String { "answers a missing required parameter with an HTML page and HTTP 500" }
-    var operations: [String] { ["CreateDBCluster", "DeleteDBCluster"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
         ["code", "status", "type"].flatMap { aspect in spec.errorItems(aspect) { $0.code == "MissingParameter" } }

@@ -32,47 +32,40 @@ struct HardCodedEngineVersion: FaultDecorator {
         }
     }
 
-    var operations: [String] {
-        [describe]
-    }
-
-    private var describe: String {
+    /// The element of the answers that carry the fixed version: a DB instance's or a cluster snapshot's (a restore
+    /// changes the request instead).
+    var answerElement: String? {
         switch kind {
-        case .instance: "DescribeDBInstances"
-        case .snapshot: "DescribeDBClusterSnapshots"
-        case .restore: "DescribeDBClusters"
+        case .instance: "DBInstance"
+        case .snapshot: "DBClusterSnapshot"
+        case .restore: nil
         }
     }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
         let scenarioItems = spec.scenarios.filter { $0.name == scenario }.map(\.item.text)
-        // An instance's EngineVersion sent in a create or modify no longer shows in its answers either.
+        guard kind == .instance else { return scenarioItems }
+        // An instance's EngineVersion sent in a create or modify (the DB instance operations that take it, as
+        // resources.yaml names them) no longer shows in its answers either.
         return scenarioItems
-            + (kind == .instance
-                ? ["CreateDBInstance.request.EngineVersion", "ModifyDBInstance.request.EngineVersion"] : [])
-    }
-
-    func rendering(result: inout String, of action: String) {
-        let answers: Set<String> =
-            switch kind {
-            case .instance:
-                [
-                    "CreateDBInstance", "DescribeDBInstances", "ModifyDBInstance", "RebootDBInstance",
-                    "DeleteDBInstance",
-                ]
-            case .snapshot:
-                [
-                    "CreateDBClusterSnapshot", "DescribeDBClusterSnapshots", "CopyDBClusterSnapshot",
-                    "DeleteDBClusterSnapshot",
-                ]
-            case .restore: []
+            + spec.requestItems(parameter: "EngineVersion").filter {
+                spec.resources.subject(of: SpecItemID($0).operation)?.lifecycle.kind == .dbInstance
             }
-        guard answers.contains(action) else { return }
-        result = ResultText.mapValues(of: "EngineVersion", in: result) { _ in Self.fixed }
     }
 
-    func acting(on request: inout Request, of operation: String) {
-        guard kind == .restore, operation == "RestoreDBClusterFromSnapshot", request.value(at: "EngineVersion") == nil
+    func rendering(result: inout String, of action: String, in spec: ServiceSpec) {
+        guard let answerElement else { return }
+        result = ResultText.mapValues(of: "EngineVersion", inside: answerElement, in: result) { _ in Self.fixed }
+    }
+
+    /// A restore from a snapshot (an operation that creates a DB cluster and names a DB cluster snapshot, as
+    /// resources.yaml says) without `EngineVersion` is given the fixed one.
+    func acting(on request: inout Request, of operation: String, in spec: ServiceSpec) {
+        let resources = spec.resources
+        guard kind == .restore, request.value(at: "EngineVersion") == nil,
+            resources.creations(by: operation).contains(where: { $0.kind == .dbCluster }),
+            resources.lifecycle(of: .dbClusterSnapshot)?.references.contains(where: { $0.operation == operation })
+                == true
         else { return }
         request.parameters.append(Parameter("EngineVersion", .scalar(Self.fixed)))
     }

@@ -4,10 +4,9 @@ import ConformanceSpec
 /// names still checked, but narrow nothing).
 struct IgnoreFilters: FaultDecorator {
     var summary: String { "accepts Filters but narrows nothing with them" }
-    var operations: [String] { ["DescribeDBClusters"] }
 
     /// The filters were judged (names, values); the describe then sees none.
-    func acting(on request: inout Request, of operation: String) {
+    func acting(on request: inout Request, of operation: String, in spec: ServiceSpec) {
         request.parameters.removeAll { $0.name == "Filters" }
     }
 

@@ -4,7 +4,6 @@ import ConformanceSpec
 /// sends a token (moto 5.2.1 does this for DescribeDBClusters).
 struct IgnoreMaxRecords: FaultDecorator {
     var summary: String { "ignores MaxRecords: one page holds everything" }
-    var operations: [String] { ["DescribeDBClusters"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] { spec.pagingWalkItems(listingResourcesOnly: false) }
 

@@ -4,7 +4,6 @@ import ConformanceSpec
 /// Availability Zones) whatever region the request is signed for.
 struct IgnoreRegion: FaultDecorator {
     var summary: String { "keeps one store and names its own region whatever region is signed for" }
-    var operations: [String] { ["DescribeDBClusters"] }
 
     func region(answering requested: String, home: String) -> String { home }
 

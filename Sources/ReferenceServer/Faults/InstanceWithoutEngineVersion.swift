@@ -4,13 +4,12 @@ import ConformanceSpec
 /// DBInstance.EngineVersion `presence: always`).
 struct InstanceWithoutEngineVersion: FaultDecorator {
     var summary: String { "leaves EngineVersion out of DBInstance answers" }
-    var operations: [String] { ["CreateDBInstance", "DescribeDBInstances"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
         [SpecItemID.shapeMember("DBInstance", "EngineVersion", aspect: "presence").text]
     }
 
-    func rendering(result: inout String, of action: String) {
+    func rendering(result: inout String, of action: String, in spec: ServiceSpec) {
         result = ResultText.removing("EngineVersion", inside: "DBInstance", in: result)
     }
 }

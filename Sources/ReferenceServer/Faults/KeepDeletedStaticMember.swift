@@ -4,7 +4,6 @@ import ConformanceSpec
 /// instance no longer in the cluster is no longer part of the endpoint's group (NEPTUNE-FACTS-2 §3.8).
 struct KeepDeletedStaticMember: FaultDecorator {
     var summary: String { "keeps a deleted instance in custom endpoints' static lists" }
-    var operations: [String] { ["DescribeDBClusterEndpoints"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
         spec.scenarios.filter { $0.name == "endpoint-forgets-deleted-static-member" }.map(\.item.text)

@@ -4,7 +4,6 @@ import ConformanceSpec
 /// look-up that misses tries the stored identifiers case-insensitively, so requests still find them.
 struct KeepIdentifierCase: FaultDecorator {
     var summary: String { "stores and answers identifiers without lower-casing them" }
-    var operations: [String] { ["CreateDBCluster"] }
 
     /// The lower-cased parameters, except those naming DB instances: the hook stores clusters and every kind the
     /// resource engine keeps as sent (instances have their own keys, ARNs included).

@@ -1,14 +1,13 @@
 import ConformanceSpec
 
-/// Tags: RemoveTagsFromResource answers success and removes nothing, so the removed tags are still listed.
+/// Tags: a request's `TagKeys` (the keys RemoveTagsFromResource removes, the one operation that takes them) are
+/// dropped: it answers success and removes nothing, so the removed tags are still listed.
 struct KeepRemovedTags: FaultDecorator {
     var summary: String { "keeps tags RemoveTagsFromResource removes: they are still listed" }
-    var operations: [String] { ["ListTagsForResource"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] { TagScenarios.items(in: spec) }
 
-    func acting(on request: inout Request, of operation: String) {
-        guard operation == "RemoveTagsFromResource" else { return }
+    func acting(on request: inout Request, of operation: String, in spec: ServiceSpec) {
         request.parameters = request.parameters.map { $0.name == "TagKeys" ? Parameter("TagKeys", .list([])) : $0 }
     }
 }

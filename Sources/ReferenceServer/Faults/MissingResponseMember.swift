@@ -5,7 +5,6 @@ import QueryProtocol
 /// cases with such steps cannot be set up (they error).
 struct MissingResponseMember: FaultDecorator {
     var summary: String { "leaves Status out of DBCluster answers" }
-    var operations: [String] { ["CreateDBCluster"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] { [SpecItemID.shapeMember("DBCluster", "Status").text] }
 

@@ -4,7 +4,6 @@ import ConformanceSpec
 /// listed.
 struct NeverSendMarker: FaultDecorator {
     var summary: String { "never sends a Marker: the first page is all a caller sees" }
-    var operations: [String] { ["DescribeDBClusters"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] { spec.pagingWalkItems(listingResourcesOnly: true) }
 

@@ -4,14 +4,14 @@ import ConformanceSpec
 /// asking for the user parameters of a group finds the changed one with the wrong source.
 struct ParameterSourceNeverUser: FaultDecorator {
     var summary: String { "answers a changed parameter with Source engine-default, never user" }
-    var operations: [String] { ["DescribeDBParameters"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
         spec.scenarios.filter { $0.name == "changed-parameter-is-a-user-parameter" }.map(\.item.text)
     }
 
-    func rendering(result: inout String, of action: String) {
-        guard action == "DescribeDBParameters" || action == "DescribeDBClusterParameters" else { return }
-        result = ResultText.mapValues(of: "Source", in: result) { $0 == "user" ? "engine-default" : $0 }
+    func rendering(result: inout String, of action: String, in spec: ServiceSpec) {
+        result = ResultText.mapValues(of: "Source", inside: "Parameter", in: result) {
+            $0 == "user" ? "engine-default" : $0
+        }
     }
 }

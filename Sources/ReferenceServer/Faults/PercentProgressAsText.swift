@@ -5,7 +5,6 @@ import QueryProtocol
 /// snapshot's is an integer (NEPTUNE-FACTS-2 §3.12 quirk 4).
 struct PercentProgressAsText: FaultDecorator {
     var summary: String { "writes a cluster snapshot's PercentProgress as text, not an integer" }
-    var operations: [String] { ["CreateDBClusterSnapshot"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
         [SpecItemID.shapeMember("DBClusterSnapshot", "PercentProgress", aspect: "type").text]

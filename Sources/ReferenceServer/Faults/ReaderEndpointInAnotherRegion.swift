@@ -4,13 +4,12 @@ import ConformanceSpec
 /// `<id>.cluster-ro-<hash>.<region>.<service>.amazonaws.com`: Facts/real-aws DescribeDBClusters-2.xml and others).
 struct ReaderEndpointInAnotherRegion: FaultDecorator {
     var summary: String { "answers a cluster's ReaderEndpoint with a host in another region" }
-    var operations: [String] { ["CreateDBCluster", "DescribeDBClusters"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
         [SpecItemID.shapeMember("DBCluster", "ReaderEndpoint", aspect: "derive").text]
     }
 
-    func rendering(result: inout String, of action: String) {
+    func rendering(result: inout String, of action: String, in spec: ServiceSpec) {
         result = ResultText.mapValues(of: "ReaderEndpoint", in: result) { host in
             var labels = host.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             guard labels.count > 3 else { return host }

@@ -3,7 +3,6 @@ import ConformanceSpec
 /// State changes: a cluster renamed by ModifyDBCluster is still stored, and found, under its old identifier.
 struct RenameKeepsOldName: FaultDecorator {
     var summary: String { "renames a cluster but still answers to its old identifier" }
-    var operations: [String] { ["DescribeDBClusters"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
         spec.operations.flatMap { operation in

@@ -3,7 +3,6 @@ import ConformanceSpec
 /// Answers: each page's token points one item back, so the last item of a page comes again on the next.
 struct RepeatAcrossPages: FaultDecorator {
     var summary: String { "repeats the last item of each page on the next page" }
-    var operations: [String] { ["DescribeDBClusters"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] { spec.pagingWalkItems(listingResourcesOnly: false) }
 

@@ -5,7 +5,6 @@ import QueryProtocol
 /// `cluster-snapshot` (Neptune User Guide, tagging-arns-constructing: `arn:aws:rds:<region>:<account>:cluster-snapshot:<name>`).
 struct SnapshotArnOfInstanceSnapshot: FaultDecorator {
     var summary: String { "answers snapshot ARNs of resource type snapshot, not cluster-snapshot" }
-    var operations: [String] { ["CreateDBClusterSnapshot", "DescribeDBClusterSnapshots"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
         [SpecItemID.shapeMember("DBClusterSnapshot", "DBClusterSnapshotArn", aspect: "derive").text]

@@ -4,7 +4,6 @@ import QueryProtocol
 /// Answers: `<DBCluster>`'s `Port` is text that is not an integer.
 struct WrongElementType: FaultDecorator {
     var summary: String { "writes Port as text that is not an integer" }
-    var operations: [String] { ["CreateDBCluster"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
         [SpecItemID.shapeMember("DBCluster", "Port", aspect: "type").text]

@@ -3,7 +3,6 @@ import ConformanceSpec
 /// Answers: DBClusterNotFoundFault goes on the wire as `DBClusterNotFound`.
 struct WrongErrorCode: FaultDecorator {
     var summary: String { "answers DBClusterNotFound instead of DBClusterNotFoundFault" }
-    var operations: [String] { ["DescribeDBClusters", "DeleteDBCluster"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] {
         spec.errorItems("code") { $0.code == "DBClusterNotFoundFault" }

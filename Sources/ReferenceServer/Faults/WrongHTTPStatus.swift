@@ -3,7 +3,6 @@ import ConformanceSpec
 /// Answers: every error the spec gives HTTP 404 is answered with 400.
 struct WrongHTTPStatus: FaultDecorator {
     var summary: String { "answers every 404 error with HTTP 400" }
-    var operations: [String] { ["DescribeDBClusters", "DeleteDBCluster"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] { spec.errorItems("status") { $0.httpStatus == 404 } }
 

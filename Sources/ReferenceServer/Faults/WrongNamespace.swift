@@ -3,7 +3,6 @@ import ConformanceSpec
 /// Answers: every answer, success or error, is in the namespace of another API version.
 struct WrongNamespace: FaultDecorator {
     var summary: String { "answers in the namespace of another API version" }
-    var operations: [String] { ["CreateDBCluster"] }
 
     func brokenItems(in spec: ServiceSpec) -> [String] { [SpecItemID.service("xmlNamespace").text] }
 
