@@ -69,14 +69,11 @@ public struct ContractEvaluator: Sendable {
 
     /// A value outside the vocabulary of a filter that has one (`filters:` with `values:`), compared ignoring case.
     func filterValueViolations(in request: Request) -> [RequestViolation] {
-        guard case .list(let given)? = request.value(at: "Filters") else { return [] }
         var found: [RequestViolation] = []
-        for case .structure(let members) in given {
-            guard case .scalar(let filterName)? = members.first(where: { $0.name == "Name" })?.value,
-                let filter = operation.filters.first(where: { $0.name == filterName }), let vocabulary = filter.values,
-                case .list(let values)? = members.first(where: { $0.name == "Values" })?.value
+        for (filterName, values) in request.filters {
+            guard let filter = operation.filters.first(where: { $0.name == filterName }), let vocabulary = filter.values
             else { continue }
-            for case .scalar(let value) in values where !vocabulary.contains(value.lowercased()) {
+            for value in values where !vocabulary.contains(value.lowercased()) {
                 found.append(
                     RequestViolation(
                         code: filter.error ?? "InvalidParameterValue",

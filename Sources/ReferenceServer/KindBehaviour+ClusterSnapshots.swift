@@ -19,10 +19,8 @@ extension KindBehaviour {
             let id = members.text("DBClusterSnapshotIdentifier") ?? ""
             switch phase {
             case .create:
-                let lifecycle = emulator.spec.resources.lifecycle(of: .dbClusterSnapshot)
-                if let reference = lifecycle?.references.first(where: { $0.operation == request.operation }) {
+                if let given = emulator.copiedSource(.dbClusterSnapshot, request) {
                     // A copy: its source snapshot (by identifier or ARN), the KMS key it names ([model]).
-                    let given = emulator.text(reference.parameter, request) ?? ""
                     let sourceId = emulator.storedKey(.dbClusterSnapshot, given)
                     guard let source = emulator.specResources.record(.dbClusterSnapshot, sourceId),
                         var origin = emulator.snapshotOrigins[sourceId]

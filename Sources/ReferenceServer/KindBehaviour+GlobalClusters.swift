@@ -32,7 +32,7 @@ extension KindBehaviour {
                 members["EngineVersion"] =
                     members["EngineVersion"] ?? source["EngineVersion"] ?? .scalar(emulator.defaults.engineVersion)
                 members["DatabaseName"] = members["DatabaseName"] ?? source["DatabaseName"]
-                members["StorageEncrypted"] = flag((members["StorageEncrypted"] ?? source["StorageEncrypted"]).text)
+                members["StorageEncrypted"] = flag(members.text("StorageEncrypted") ?? source.text("StorageEncrypted"))
                 members["DeletionProtection"] = flag(members.text("DeletionProtection"))
                 // The engine numbers the new record next: the resource id is made from that number.
                 members["GlobalClusterResourceId"] = .scalar(
@@ -104,9 +104,4 @@ extension KindBehaviour {
                 emulator.updateCluster(arn: arn) { $0.attributes["GlobalClusterIdentifier"] = .scalar(to) }
             }
         })
-}
-
-extension ParameterValue? {
-    /// The text of a scalar value, or nil.
-    var text: String? { if case .scalar(let text)? = self { text } else { nil } }
 }

@@ -32,11 +32,7 @@ extension KindBehaviour {
                 switch phase {
                 case .create:
                     // A copy names its source (resources.yaml's reference of the copy), by name or ARN ([model]).
-                    let lifecycle = emulator.spec.resources.lifecycle(of: kind)
-                    guard
-                        let reference = lifecycle?.references.first(where: { $0.operation == request.operation }),
-                        let given = emulator.text(reference.parameter, request)
-                    else { return nil }
+                    guard let given = emulator.copiedSource(kind, request) else { return nil }
                     guard let source = emulator.parameterGroup(kind, given) else {
                         return Refusal(
                             code: "DBParameterGroupNotFound", message: "DBParameterGroup not found: \(given)")

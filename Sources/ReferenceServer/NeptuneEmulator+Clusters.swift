@@ -183,7 +183,7 @@ extension NeptuneEmulator {
 
     func describeClusters(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let identifier = text("DBClusterIdentifier", request)
-        let filtered = !Self.filters(request).isEmpty
+        let filtered = !request.filters.isEmpty
         // Every cluster: a page of the store's own order; one by identifier or filtered: a list sorted for the page.
         let cut: Page<ClusterRecord>
         if identifier == nil && !filtered {
@@ -202,7 +202,7 @@ extension NeptuneEmulator {
         } else {
             selected = clusters.values.sorted { $0.sequence < $1.sequence }
         }
-        let filters = Self.filters(request)
+        let filters = request.filters
         guard !filters.isEmpty else { return selected }
         return selected.filter { record in
             var members = record.attributes

@@ -1,21 +1,11 @@
 import ConformanceSpec
 
-/// The one reading of a describe's `Filters`: each filter the operation's spec declares (`filters:`) keeps the items
+/// How a describe applies the request's `Filters` (`Request.filters`): each filter the operation's spec declares
+/// (`filters:`) keeps the items
 /// one of whose `matches` members equals one of its values (the identifier member, and every member of a filter with a
 /// vocabulary, compared ignoring case). A filter the spec does not declare narrows nothing here; names and values were
 /// judged before (`ContractEvaluator`), if the spec judges them.
 extension NeptuneEmulator {
-    /// The request's filters: (name, values) pairs.
-    static func filters(_ request: Request) -> [(String, [String])] {
-        guard case .list(let filters)? = request.value(at: "Filters") else { return [] }
-        return filters.compactMap { filter in
-            guard case .structure(let members) = filter,
-                case .scalar(let name)? = members.first(where: { $0.name == "Name" })?.value
-            else { return nil }
-            return (name, strings(members.first { $0.name == "Values" }?.value))
-        }
-    }
-
     /// True when an item with these answer members passes every declared filter of the request.
     static func passes(
         _ members: [String: ParameterValue], filters: [(String, [String])], of operation: OperationSpec,

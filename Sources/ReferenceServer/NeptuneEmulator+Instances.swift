@@ -174,14 +174,14 @@ extension NeptuneEmulator {
     func describeInstances(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let identifier = text("DBInstanceIdentifier", request)
         // Every instance: a page of the store's own order, with no list sorted.
-        if identifier == nil, Self.filters(request).isEmpty {
+        if identifier == nil, request.filters.isEmpty {
             return pagedAnswer(page(instances, of: operation, request), of: operation) { instanceXML($0) }
         }
         // One by identifier: no other instance is looked at.
         var selected =
             identifier.map { instance(named: $0).map { [$0] } ?? [] }
             ?? instances.values.sorted { ($0.sequence, $0.id) < ($1.sequence, $1.id) }
-        for (name, values) in Self.filters(request) {
+        for (name, values) in request.filters {
             selected = selected.filter { record in
                 switch name {
                 case "db-cluster-id":

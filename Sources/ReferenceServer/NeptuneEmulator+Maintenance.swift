@@ -56,7 +56,7 @@ extension NeptuneEmulator {
         if let arn = text("ResourceIdentifier", request) {
             selected = maintainedCluster(arn: arn).map { [$0] } ?? []
         }
-        for (_, values) in Self.filters(request) {
+        for (_, values) in request.filters {
             // A value that is neither an ARN nor an identifier (RDS, turbot/steampipe-plugin-aws#2545; row 173).
             if let bad = values.first(where: { !$0.hasPrefix("arn:") && !Self.isIdentifier($0) }) {
                 return renderer.error(
@@ -66,7 +66,7 @@ extension NeptuneEmulator {
                         + "contain two consecutive hyphens.")
             }
         }
-        for (name, values) in Self.filters(request) {
+        for (name, values) in request.filters {
             // [model] db-cluster-id takes cluster identifiers and ARNs; db-instance-id names instances, which have
             // nothing pending here.
             selected = selected.filter { record in

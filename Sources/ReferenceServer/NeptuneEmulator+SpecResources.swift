@@ -36,6 +36,14 @@ extension NeptuneEmulator {
         KindBehaviour.Context(spec: spec, region: region, account: configuration.accountId)
     }
 
+    /// The identifier (or ARN) a copy names its source by: the parameter of `request`'s operation that resources.yaml
+    /// lists among the kind's references (CopyDBClusterSnapshot's SourceDBClusterSnapshotIdentifier); nil for another
+    /// create.
+    func copiedSource(_ kind: ResourceKind, _ request: Request) -> String? {
+        spec.resources.lifecycle(of: kind)?.references.first { $0.operation == request.operation }
+            .flatMap { text($0.parameter, request) }
+    }
+
     /// The stored form of a resource's identifier (or ARN): lower-cased when the create's parameter says the service
     /// stores it so (`lowercased: true`), else as given.
     func storedKey(_ kind: ResourceKind, _ identifier: String) -> String {
@@ -119,7 +127,7 @@ extension NeptuneEmulator {
                 records = records.filter { $0.members.text(given.name) == wanted }
             }
         }
-        let filters = Self.filters(request)
+        let filters = request.filters
         if !filters.isEmpty {
             let identifier = identifierMember(lifecycle)
             records = records.filter {
@@ -275,9 +283,15 @@ extension NeptuneEmulator {
 
     /// The record's members in the kind's structure's order.
     private func members(of record: SpecResourceRecord, kind: ResourceKind) -> [Parameter] {
+        let shown = shownMembers(of: record, kind: kind)
+        return itemShape(kind).members.compactMap { member in shown[member.name].map { Parameter(member.name, $0) } }
+    }
+
+    /// The record's members as an answer shows them (its kind's `showing` applied).
+    private func shownMembers(of record: SpecResourceRecord, kind: ResourceKind) -> [String: ParameterValue] {
         var shown = record.members
         KindBehaviour.byKind[kind]?.showing?(self, &shown)
-        return itemShape(kind).members.compactMap { member in shown[member.name].map { Parameter(member.name, $0) } }
+        return shown
     }
 
     /// The answer of an operation on one resource: the output member holding the kind's structure gets the record;
@@ -297,9 +311,7 @@ extension NeptuneEmulator {
         }
         // An output that is the kind's structure itself (the endpoint operations' results) holds its members flat.
         if xml.isEmpty, operation.output.members.allSatisfy({ shape.member(named: $0.name) != nil }) {
-            var shown = record.members
-            KindBehaviour.byKind[kind]?.showing?(self, &shown)
-            xml = renderer.structureBody(shown, shape: shape)
+            xml = renderer.structureBody(shownMembers(of: record, kind: kind), shape: shape)
         }
         return renderer.success(action: operation.name, result: xml)
     }

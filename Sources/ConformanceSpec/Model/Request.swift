@@ -22,6 +22,22 @@ public struct Request: Sendable, Equatable, Codable {  // JSON form: Request+JSO
         return found
     }
 
+    /// The request's `Filters`: each filter's name with its values, in the order given (a filter without a name is
+    /// left out). The contract evaluator and the reference server read them alike.
+    public var filters: [(name: String, values: [String])] {
+        guard case .list(let filters)? = value(at: "Filters") else { return [] }
+        return filters.compactMap { filter in
+            guard case .structure(let members) = filter,
+                case .scalar(let name)? = members.first(where: { $0.name == "Name" })?.value
+            else { return nil }
+            var values: [String] = []
+            if case .list(let items)? = members.first(where: { $0.name == "Values" })?.value {
+                for case .scalar(let text) in items { values.append(text) }
+            }
+            return (name, values)
+        }
+    }
+
     /// Every scalar with its dotted path (list members as `Path.N`), for `{{input:…}}` placeholders.
     public var flattenedInputs: [String: String] {
         var result: [String: String] = [:]
