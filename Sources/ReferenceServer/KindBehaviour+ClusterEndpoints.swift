@@ -23,10 +23,10 @@ extension KindBehaviour {
                 guard let parent = emulator.cluster(named: members.text("DBClusterIdentifier") ?? "") else {
                     return Refusal(code: "DBClusterNotFoundFault", message: "DBCluster not found.")
                 }
-                let existing = emulator.specResources.byKind[.dbClusterEndpoint]?.values.count {
+                let existing = emulator.specResources.records(.dbClusterEndpoint).values.count {
                     $0.members.text("DBClusterIdentifier") == parent.id
                 }
-                if existing ?? 0 >= customEndpointsPerCluster {
+                if existing >= customEndpointsPerCluster {
                     return Refusal(
                         code: "DBClusterEndpointQuotaExceededFault",
                         message: "DB cluster \(parent.id) already has \(customEndpointsPerCluster) custom endpoints.")

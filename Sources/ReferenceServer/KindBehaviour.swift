@@ -32,10 +32,10 @@ struct KindBehaviour: Sendable {
     }
 
     /// The records every region holds from the start (found by identifier, like stored ones).
-    var standing: @Sendable (_ context: Context) -> [SpecResourceRecord] = { _ in [] }
+    var standing: (@Sendable (_ context: Context) -> [SpecResourceRecord])?
     /// Records a describe lists besides the stored and standing ones, made from other kinds' resources; they have no
     /// identifier of their own (their `id` only orders them).
-    var listing: @Sendable (_ emulator: isolated NeptuneEmulator) -> [SpecResourceRecord] = { _ in [] }
+    var listing: (@Sendable (_ emulator: isolated NeptuneEmulator) -> [SpecResourceRecord])?
     /// Completes the members of a record the engine is about to store (or, deleting, to answer with); a refusal
     /// changes nothing.
     var completing:
@@ -56,6 +56,9 @@ struct KindBehaviour: Sendable {
     /// After the transitions due have settled, for each stored record: false removes it (it went with a resource it
     /// belongs to); it may drop references to resources that are gone. Nil: records stay as they are.
     var keeping: (@Sendable (_ emulator: isolated NeptuneEmulator, _ record: inout SpecResourceRecord) -> Bool)?
+
+    /// True when a describe lists records besides the stored ones (`standing` or `listing`).
+    var listsOthers: Bool { standing != nil || listing != nil }
 
     /// The behaviour of each kind that has one; the other kinds are the spec's alone.
     static let byKind: [ResourceKind: KindBehaviour] = [

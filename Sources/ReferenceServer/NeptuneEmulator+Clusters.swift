@@ -171,7 +171,7 @@ extension NeptuneEmulator {
             let origin = SnapshotOrigin(clusterMembers: record.attributes)
             var members = KindBehaviour.snapshotMembers(snapshot, cluster: record.id, origin)
             members["Status"] = .scalar("available")
-            specResources.byKind[.dbClusterSnapshot, default: [:]][snapshot] = newRecord(
+            specResources[.dbClusterSnapshot, snapshot] = newRecord(
                 .dbClusterSnapshot, id: snapshot, members)
             snapshotOrigins[snapshot] = origin
         }

@@ -120,7 +120,7 @@ extension NeptuneEmulator {
             ids.removeAll { $0 == source }
         }
         record.members.setTexts("SourceIdsList", ids)
-        specResources.byKind[.eventSubscription]?[record.id] = record
+        specResources[.eventSubscription, record.id] = record
         return itemAnswer(record, of: .eventSubscription, operation)
     }
 

@@ -87,7 +87,7 @@ extension NeptuneEmulator {
             var members = liveMembers(id).filter { $0 != failover.to }
             if cluster(arn: failover.to) != nil { members.insert(failover.to, at: 0) }
             globalMemberships[id] = GlobalMembership(members: members)
-            sharedResources.byKind[.globalCluster]?[id]?.members["Status"] = .scalar(
+            sharedResources[.globalCluster, id]?.members["Status"] = .scalar(
                 failover.completes.target ?? "available")
         }
     }
@@ -115,7 +115,7 @@ extension NeptuneEmulator {
                 "InvalidGlobalClusterStateFault", "The cluster \(target) is already the primary of \(id).")
         }
         record.members["Status"] = .scalar(dataLoss ? "failing-over" : "switching-over")
-        sharedResources.byKind[.globalCluster]?[id] = record
+        sharedResources[.globalCluster, id] = record
         globalMemberships[id, default: GlobalMembership()].failover = GlobalFailover(
             from: members.first ?? "", to: stored, isDataLossAllowed: dataLoss, completes: later("available"))
         return itemAnswer(record, of: .globalCluster, operation)

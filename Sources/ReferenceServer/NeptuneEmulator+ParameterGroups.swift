@@ -26,11 +26,11 @@ extension NeptuneEmulator {
     /// fault stored is) or a family's default.
     func parameterGroup(_ kind: ResourceKind, _ given: String) -> SpecResourceRecord? {
         let name = storedKey(kind, given)
-        let stored = specResources.byKind[kind] ?? [:]
+        let stored = specResources.records(kind)
         if let record = stored[name] ?? stored.values.first(where: { $0.id.lowercased() == name.lowercased() }) {
             return record
         }
-        return KindBehaviour.byKind[kind]?.standing(behaviourContext).first { $0.id == name }
+        return KindBehaviour.byKind[kind]?.standing?(behaviourContext).first { $0.id == name }
     }
 
     /// The stored name and the family of the group a request names at `level`, or nil.

@@ -69,12 +69,12 @@ extension NeptuneEmulator {
 
     /// True when a transition of some resource in some region, or a global switchover, has not completed yet.
     func hasWaitingTransitions() -> Bool {
-        if globalMemberships.values.contains(where: { $0.failover != nil }) || !sharedResources.pending.isEmpty {
+        if globalMemberships.values.contains(where: { $0.failover != nil }) || sharedResources.hasPending {
             return true
         }
         return ([store] + parked.values).contains { store in
             !store.clusters.pendingKeys.isEmpty || !store.instances.pendingKeys.isEmpty
-                || !store.specResources.pending.isEmpty
+                || store.specResources.hasPending
         }
     }
 }

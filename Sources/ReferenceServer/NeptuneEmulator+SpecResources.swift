@@ -80,7 +80,7 @@ extension NeptuneEmulator {
             settlingIn: lifecycle.describe.status.flatMap {
                 record.members.text($0)
             })
-        self[storeOf: lifecycle.kind].byKind[lifecycle.kind, default: [:]][id] = record
+        self[storeOf: lifecycle.kind][lifecycle.kind, id] = record
         return itemAnswer(record, of: lifecycle.kind, operation)
     }
 
@@ -105,10 +105,19 @@ extension NeptuneEmulator {
     private func describeFromSpec(
         _ lifecycle: ResourceLifecycle, _ operation: OperationSpec, _ request: Request
     ) -> EmulatorAnswer {
-        let stored = self[storeOf: lifecycle.kind].byKind[lifecycle.kind] ?? [:]
+        let stored = self[storeOf: lifecycle.kind].records(lifecycle.kind)
         let behaviour = KindBehaviour.byKind[lifecycle.kind]
-        let standing = behaviour?.standing(behaviourContext) ?? []
-        var records = Array(stored.values) + standing.filter { stored[$0.id] == nil } + (behaviour?.listing(self) ?? [])
+        let paging = [operation.paging?.token, operation.paging?.limit]
+        let selected = operation.parameters.members.contains {
+            !paging.contains($0.name) && text($0.name, request) != nil
+        }
+        // Every record of a kind that lists only its own: a page of the store's order, with nothing sorted.
+        if !selected, request.filters.isEmpty, behaviour?.listsOthers != true {
+            return listAnswer(page(stored, of: operation, request), kind: lifecycle.kind, operation)
+        }
+        let standing = behaviour?.standing?(behaviourContext) ?? []
+        var records =
+            Array(stored.values) + standing.filter { stored[$0.id] == nil } + (behaviour?.listing?(self) ?? [])
         if let name = text(lifecycle.describe.identifier, request) {
             records = records.filter { $0.id == storedKey(lifecycle.kind, name) }
             if records.isEmpty, let notFound = lifecycle.describe.notFound {
@@ -134,10 +143,17 @@ extension NeptuneEmulator {
                 Self.passes($0.members, filters: filters, of: operation, identifierMember: identifier)
             }
         }
-        switch page(records, key: \.id, of: operation, request) {
+        return listAnswer(page(records, key: \.id, of: operation, request), kind: lifecycle.kind, operation)
+    }
+
+    /// A describe's answer of a page of records of `kind`, or the refusal of its token.
+    private func listAnswer(_ cut: Page<SpecResourceRecord>, kind: ResourceKind, _ operation: OperationSpec)
+        -> EmulatorAnswer
+    {
+        switch cut {
         case .refused(let refusal): return refusal
         case .page(let page, let marker):
-            let items = page.map { ParameterValue.structure(members(of: $0, kind: lifecycle.kind)) }
+            let items = page.map { ParameterValue.structure(members(of: $0, kind: kind)) }
             return listAnswer(items, marker: marker, operation)
         }
     }
@@ -171,7 +187,7 @@ extension NeptuneEmulator {
         {
             rename(&record, of: lifecycle, to: storedKey(lifecycle.kind, newName))
         }
-        self[storeOf: lifecycle.kind].byKind[lifecycle.kind]?[record.id] = record
+        self[storeOf: lifecycle.kind][lifecycle.kind, record.id] = record
         return itemAnswer(record, of: lifecycle.kind, operation)
     }
 
@@ -181,7 +197,7 @@ extension NeptuneEmulator {
         let id = storedKey(lifecycle.kind, text(lifecycle.delete.identifier, request) ?? "")
         guard var record = self[storeOf: lifecycle.kind].record(lifecycle.kind, id) else {
             // A record every region holds reaches here only when a fault waived its precondition: the service keeps it.
-            if let standing = KindBehaviour.byKind[lifecycle.kind]?.standing(behaviourContext).first(where: {
+            if let standing = KindBehaviour.byKind[lifecycle.kind]?.standing?(behaviourContext).first(where: {
                 $0.id == id
             }) {
                 return itemAnswer(standing, of: lifecycle.kind, operation)
@@ -193,7 +209,7 @@ extension NeptuneEmulator {
         }
         if lifecycle.transitions.delete != nil {
             begin(lifecycle.transitions.delete, of: &record, lifecycle, settlingIn: nil)
-            self[storeOf: lifecycle.kind].byKind[lifecycle.kind]?[id] = record
+            self[storeOf: lifecycle.kind][lifecycle.kind, id] = record
         } else {
             remove(lifecycle.kind, id)
         }
@@ -205,10 +221,8 @@ extension NeptuneEmulator {
     private func rename(_ record: inout SpecResourceRecord, of lifecycle: ResourceLifecycle, to newId: String) {
         let kind = lifecycle.kind
         let oldId = record.id
-        self[storeOf: kind].byKind[kind]?[oldId] = nil
-        if self[storeOf: kind].pending.remove(SpecResourceStore.Key(kind: kind, id: oldId)) != nil {
-            self[storeOf: kind].pending.insert(SpecResourceStore.Key(kind: kind, id: newId))
-        }
+        // The caller stores the record under its new identifier, with the change under way it has.
+        self[storeOf: kind][kind, oldId] = nil
         record.id = newId
         record.members[identifierMember(lifecycle)] = .scalar(newId)
         let texts = record.members.compactMapValues { if case .scalar(let text) = $0 { text } else { nil } }
@@ -236,13 +250,11 @@ extension NeptuneEmulator {
         guard let state, let status = lifecycle.describe.status else { return }
         record.members[status] = .scalar(state)
         record.pending = later(settled)
-        self[storeOf: lifecycle.kind].pending.insert(SpecResourceStore.Key(kind: lifecycle.kind, id: record.id))
     }
 
     /// Removes a record and its tags.
     private func remove(_ kind: ResourceKind, _ id: String) {
-        self[storeOf: kind].byKind[kind]?[id] = nil
-        self[storeOf: kind].pending.remove(SpecResourceStore.Key(kind: kind, id: id))
+        self[storeOf: kind][kind, id] = nil
         if let type = spec.resources.lifecycle(of: kind)?.arn?.type {
             tagStore.tags[canonicalARN(type: type, id: id)] = nil
         }
@@ -251,11 +263,8 @@ extension NeptuneEmulator {
     /// Completes the engine's changes whose delay has passed (only the records waiting for one are looked at).
     func settleSpecResources(at now: ContinuousClock.Instant) {
         // Most requests find nothing waiting: no set is built for them.
-        for key in Array(specResources.pending) + Array(sharedResources.pending) {
-            guard var record = self[storeOf: key.kind].record(key.kind, key.id) else {
-                self[storeOf: key.kind].pending.remove(key)
-                continue
-            }
+        for key in specResources.pendingKeys + sharedResources.pendingKeys {
+            guard var record = self[storeOf: key.kind].record(key.kind, key.id) else { continue }
             guard let pending = record.pending, pending.at <= now else { continue }
             guard let target = pending.target else {
                 remove(key.kind, key.id)
@@ -265,17 +274,16 @@ extension NeptuneEmulator {
                 record.members[status] = .scalar(target)
             }
             record.pending = nil
-            self[storeOf: key.kind].byKind[key.kind]?[key.id] = record
-            self[storeOf: key.kind].pending.remove(key)
+            self[storeOf: key.kind][key.kind, key.id] = record
         }
         for (kind, behaviour) in KindBehaviour.byKind {
             guard let keeping = behaviour.keeping else { continue }
-            for (id, record) in self[storeOf: kind].byKind[kind] ?? [:] {
+            for (id, record) in self[storeOf: kind].records(kind) {
                 var kept = record
                 if !keeping(self, &kept) {
                     remove(kind, id)
                 } else if kept != record {
-                    self[storeOf: kind].byKind[kind]?[id] = kept
+                    self[storeOf: kind][kind, id] = kept
                 }
             }
         }

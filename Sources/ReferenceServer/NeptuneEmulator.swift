@@ -141,7 +141,7 @@ public actor NeptuneEmulator {
         self.cachedReads = Self.readsKept(of: spec)
         self.region = configuration.region
         let context = KindBehaviour.Context(spec: spec, region: configuration.region, account: configuration.accountId)
-        self.standingIdentifiers = KindBehaviour.byKind.mapValues { Set($0.standing(context).map(\.id)) }
+        self.standingIdentifiers = KindBehaviour.byKind.mapValues { Set(($0.standing?(context) ?? []).map(\.id)) }
         self.sharedKinds = Set(spec.resources.lifecycles.filter { !$0.regional }.map(\.kind))
         self.lowercasedKinds = Set(
             spec.resources.lifecycles.filter { lifecycle in
@@ -328,7 +328,7 @@ public actor NeptuneEmulator {
 
     /// The records among `keys` whose transition is due at `now`, each as the transition leaves it: in its target
     /// status, or nil when the transition removes it.
-    static func due<Record: StoredRecord>(
+    static func due<Record: StatusRecord>(
         _ keys: Set<String>, at now: ContinuousClock.Instant, _ record: (String) -> Record?
     ) -> [(key: String, settled: Record?)] {
         keys.compactMap { key in

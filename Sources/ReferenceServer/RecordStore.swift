@@ -4,9 +4,13 @@ protocol StoredRecord: Sendable {
     var id: String { get }
     /// The creation counter, which breaks ties of the order.
     var sequence: Int { get }
-    /// The status a due transition sets, and the transition itself.
-    var status: String { get set }
+    /// The change under way, if any.
     var pending: PendingTransition? { get set }
+}
+
+/// A stored record whose status is a field of its own (clusters, instances): what a due transition sets.
+protocol StatusRecord: StoredRecord {
+    var status: String { get set }
 }
 
 /// Where a record stands in its describe order: its identifier lower-cased, as a page's key and token name it (the
@@ -76,5 +80,5 @@ struct RecordStore<Record: StoredRecord>: Sendable, Sequence {
     }
 }
 
-extension ClusterRecord: StoredRecord {}
-extension InstanceRecord: StoredRecord {}
+extension ClusterRecord: StatusRecord {}
+extension InstanceRecord: StatusRecord {}

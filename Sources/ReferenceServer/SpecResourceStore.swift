@@ -11,11 +11,11 @@ struct SpecResourceRecord: Sendable, Equatable {
     var pending: PendingTransition?
 }
 
-/// What one region holds of the kinds the spec alone describes, by kind and stored identifier.
+/// What one region holds of the kinds the resource engine keeps: per kind, a `RecordStore` (the records by stored
+/// identifier, their describe order and the keys of those with a change under way), so a page of any kind is a binary
+/// search however many records it holds, and settling looks only at the records waiting for a change.
 struct SpecResourceStore: Sendable {
-    var byKind: [ResourceKind: [String: SpecResourceRecord]] = [:]
-    /// The records with a change under way, so settling looks at them only.
-    var pending: Set<Key> = []
+    private(set) var byKind: [ResourceKind: RecordStore<SpecResourceRecord>] = [:]
 
     struct Key: Hashable, Sendable {
         var kind: ResourceKind
@@ -23,6 +23,23 @@ struct SpecResourceStore: Sendable {
     }
 
     func record(_ kind: ResourceKind, _ id: String) -> SpecResourceRecord? { byKind[kind]?[id] }
+
+    /// The record of `kind` stored under `id`; setting nil removes it. The describe order and the pending keys follow.
+    subscript(kind: ResourceKind, id: String) -> SpecResourceRecord? {
+        get { byKind[kind]?[id] }
+        set { byKind[kind, default: RecordStore()][id] = newValue }
+    }
+
+    /// Every record of `kind` (an empty store when none was ever made).
+    func records(_ kind: ResourceKind) -> RecordStore<SpecResourceRecord> { byKind[kind] ?? RecordStore() }
+
+    /// The records with a change under way, of every kind.
+    var pendingKeys: [Key] {
+        byKind.flatMap { kind, records in records.pendingKeys.map { Key(kind: kind, id: $0) } }
+    }
+
+    /// True when some record has a change under way.
+    var hasPending: Bool { byKind.values.contains { !$0.pendingKeys.isEmpty } }
 
     /// The stored form of an identifier given for a kind the engine keeps: an ARN (`arn:…:<type>:<name>`, which no
     /// identifier's constraints let a name look like) names its last field; the name is then lower-cased by `key`
@@ -37,7 +54,7 @@ struct SpecResourceStore: Sendable {
 
     /// Every stored resource as `Kind id`, kinds and identifiers in order (for the emulator's inventory).
     var inventory: [String] {
-        byKind.keys.sorted().flatMap { kind in (byKind[kind] ?? [:]).keys.sorted().map { "\(kind.rawValue) \($0)" } }
+        byKind.keys.sorted().flatMap { kind in records(kind).keys.sorted().map { "\(kind.rawValue) \($0)" } }
     }
 }
 
@@ -55,3 +72,5 @@ extension Derivation {
         }.joined()
     }
 }
+
+extension SpecResourceRecord: StoredRecord {}

@@ -213,6 +213,50 @@ import Testing
         #expect(Self.values("ReadReplicaIdentifier", in: source.body) == replicas)
     }
 
+    /// A kind of the resource engine (global clusters: creates, deletes and renames) pages from its store's order too:
+    /// identifiers lower-cased and sorted, each token naming the last identifier sent, a renamed record at its new place.
+    @Test func anEngineKindPagesInItsStoreOrderAfterCreatesDeletesAndRenames() async throws {
+        let emulator = NeptuneEmulator(spec: Self.spec)
+        var generator = Seeded(state: 28)
+        var live: Set<String> = []
+        for number in (0..<500).shuffled(using: &generator) {
+            let name = "Global-\(String(number * 7919 % 1_009, radix: 36))-\(number)"
+            let created = await emulator.handle(
+                body: Self.form("CreateGlobalCluster", [("GlobalClusterIdentifier", name), ("Engine", "neptune")]))
+            #expect(created.status == 200, "\(created.body.prefix(300))")
+            live.insert(name.lowercased())
+        }
+        for name in live.sorted().shuffled(using: &generator).prefix(60) {
+            let answer = await emulator.handle(
+                body: Self.form("DeleteGlobalCluster", [("GlobalClusterIdentifier", name)]))
+            #expect(answer.status == 200, "\(answer.body.prefix(300))")
+            live.remove(name)
+        }
+        for (index, name) in live.sorted().shuffled(using: &generator).prefix(40).enumerated() {
+            let new = "a-renamed-\(index)-\(name)"
+            let answer = await emulator.handle(
+                body: Self.form(
+                    "ModifyGlobalCluster", [("GlobalClusterIdentifier", name), ("NewGlobalClusterIdentifier", new)]))
+            #expect(answer.status == 200, "\(answer.body.prefix(300))")
+            live.remove(name)
+            live.insert(new)
+        }
+        var identifiers: [String] = []
+        var markers: [String] = []
+        var marker: String?
+        repeat {
+            var pairs = [("MaxRecords", "30")]
+            if let marker { pairs.append(("Marker", marker)) }
+            let answer = await emulator.handle(body: Self.form("DescribeGlobalClusters", pairs))
+            #expect(answer.status == 200, "\(answer.body.prefix(300))")
+            identifiers += Self.values("GlobalClusterIdentifier", in: answer.body)
+            marker = Self.values("Marker", in: answer.body).first
+            if let marker { markers.append(marker) }
+        } while marker != nil && markers.count < 100
+        #expect(identifiers == live.sorted())
+        #expect(markers == Self.expectedMarkers(live.sorted(), action: "DescribeGlobalClusters", pageSize: 30))
+    }
+
     @Test func theEventLogStaysBounded() async throws {
         let emulator = NeptuneEmulator(spec: Self.spec)
         for number in 0..<3_000 {

@@ -14,7 +14,7 @@ struct DeleteSnapshotsWithCluster: FaultDecorator {
             case .scalar(let name)? = request.value(at: deletion.parameter), let cluster = state.record(name)?.id,
             let snapshotDelete = state.resources.lifecycle(of: .dbClusterSnapshot)?.delete
         else { return [] }
-        let snapshots = state.specResources.byKind[.dbClusterSnapshot] ?? [:]
+        let snapshots = state.specResources.records(.dbClusterSnapshot)
         return snapshots.values.filter { $0.members.text("DBClusterIdentifier") == cluster }.map(\.id).sorted().map {
             Request(
                 operation: snapshotDelete.operation, parameters: [Parameter(snapshotDelete.identifier, .scalar($0))])
