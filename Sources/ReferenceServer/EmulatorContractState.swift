@@ -2,12 +2,11 @@ import ConformanceSpec
 import QueryProtocol
 
 /// The emulator's store as the evaluator sees it when it judges preconditions: clusters found as the
-/// emulator finds them (through the active faults' identifier hooks), instances, snapshots and subnet groups by
-/// their lower-cased identifiers, the `default` subnet group and parameter groups every account has, the
+/// emulator finds them (through the active faults' identifier hooks), the resource engine's kinds (instances,
+/// snapshots, subnet groups, …) by their stored identifiers, the `default` subnet group and parameter groups every account has, the
 /// emulated subnets, and ARNs resolved through the kinds `resources.yaml` gives an `arn` type.
 struct EmulatorContractState: ContractState {
     let clusters: [String: ClusterRecord]
-    let instances: [String: InstanceRecord]
     let decorators: [any FaultDecorator]
     let resources: ResourceCatalog
     let region: String
@@ -66,33 +65,25 @@ struct EmulatorContractState: ContractState {
     func exists(_ kind: ResourceKind, _ identifier: String) -> Bool {
         switch kind {
         case .dbCluster: record(identifier) != nil
-        case .dbInstance: instances[NeptuneEmulator.instanceKey(identifier)] != nil
         case .subnet: EmulatedSubnets.zone(of: identifier, region: region) != nil
         default:
             engineRecord(kind, identifier) != nil || standing[kind]?.contains(specKey(kind, identifier)) == true
         }
     }
 
-    func instanceStatus(_ identifier: String) -> String? { instances[NeptuneEmulator.instanceKey(identifier)]?.status }
+    func instanceStatus(_ identifier: String) -> String? { resource(.dbInstance, identifier)?.status }
 
     func resource(_ kind: ResourceKind, _ identifier: String) -> ContractResourceFacts? {
-        switch kind {
-        case .dbInstance:
-            instances[NeptuneEmulator.instanceKey(identifier)].map {
-                ContractResourceFacts(id: $0.id, status: $0.status, deletionProtection: $0.deletionProtection)
+        // A kind the resource engine keeps: its status member, as resources.yaml names it.
+        engineRecord(kind, identifier).map { record in
+            let lifecycle = resources.lifecycle(of: kind)
+            let status = lifecycle?.describe.status.flatMap { record.members.text($0) }
+            // Protected when the member its deletion protection sets says so (DeletionProtection: 'true').
+            let protected = lifecycle?.deletionProtection?.on.contains {
+                record.members.text($0.name)?.lowercased() == "true"
             }
-        default:
-            // A kind the resource engine keeps: its status member, as resources.yaml names it.
-            engineRecord(kind, identifier).map { record in
-                let lifecycle = resources.lifecycle(of: kind)
-                let status = lifecycle?.describe.status.flatMap { record.members.text($0) }
-                // Protected when the member its deletion protection sets says so (DeletionProtection: 'true').
-                let protected = lifecycle?.deletionProtection?.on.contains {
-                    record.members.text($0.name)?.lowercased() == "true"
-                }
-                return ContractResourceFacts(
-                    id: record.id, status: status ?? "", deletionProtection: protected ?? false)
-            }
+            return ContractResourceFacts(
+                id: record.id, status: status ?? "", deletionProtection: protected ?? false)
         }
     }
 
@@ -113,7 +104,10 @@ struct EmulatorContractState: ContractState {
                 }
             }
         case .dbParameterGroup:
-            return instances.values.contains { $0.parameterGroup == name }
+            // An instance's group is DBInstance.DBParameterGroups[0].DBParameterGroupName.
+            return specResources.records(.dbInstance).values.contains {
+                $0.members.nestedText("DBParameterGroups", "DBParameterGroupName")?.lowercased() == name
+            }
         default:
             return false
         }
@@ -145,7 +139,9 @@ struct EmulatorContractState: ContractState {
         }.map(\.id).sorted()
         if let cluster = users.first { return "database cluster: \(cluster)" }
         // An instance shows its group as DBInstance.DBSubnetGroup.DBSubnetGroupName.
-        let instanceUsers = instances.values.filter { $0.subnetGroup == name }.map(\.id).sorted()
+        let instanceUsers = specResources.records(.dbInstance).values.filter {
+            $0.members.nestedText("DBSubnetGroup", "DBSubnetGroupName")?.lowercased() == name
+        }.map(\.id).sorted()
         return instanceUsers.first.map { "database instance: \($0)" }
     }
 

@@ -62,7 +62,8 @@ extension KindBehaviour {
             if !emulator.decorators.contains(where: { $0.keepsReferences(to: .dbInstance, in: .dbClusterEndpoint) }) {
                 for list in ["StaticMembers", "ExcludedMembers"] {
                     record.members[list] = .list(
-                        record.members.texts(list).filter { emulator.instances[$0] != nil }.map { .scalar($0) })
+                        record.members.texts(list).filter { emulator.specResources.record(.dbInstance, $0) != nil }.map
+                        { .scalar($0) })
                 }
             }
             return true
@@ -78,8 +79,10 @@ extension KindBehaviour {
         for list in ["StaticMembers", "ExcludedMembers"] {
             members[list] = members[list] ?? .list([])
             guard let value = request.value(at: list) else { continue }
-            let given = NeptuneEmulator.strings(value).map(NeptuneEmulator.instanceKey)
-            if let foreign = given.first(where: { emulator.instances[$0]?.cluster != cluster }) {
+            let given = NeptuneEmulator.strings(value).map { emulator.storedKey(.dbInstance, $0) }
+            if let foreign = given.first(where: {
+                emulator.specResources.record(.dbInstance, $0)?.members.text("DBClusterIdentifier") != cluster
+            }) {
                 return Refusal(
                     code: "InvalidParameterValue",
                     message: "DB instance \(foreign) is not a member of DB cluster \(cluster).")

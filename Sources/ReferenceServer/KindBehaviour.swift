@@ -36,6 +36,9 @@ struct KindBehaviour: Sendable {
     /// Records a describe lists besides the stored and standing ones, made from other kinds' resources; they have no
     /// identifier of their own (their `id` only orders them).
     var listing: (@Sendable (_ emulator: isolated NeptuneEmulator) -> [SpecResourceRecord])?
+    /// False when the engine writes no request member into a record: `completing` sets them all (an instance's class
+    /// change waits for the window; its settings show normalised, the members its cluster manages show the cluster's).
+    var takesRequestMembers = true
     /// Completes the members of a record the engine is about to store (or, deleting, to answer with); a refusal
     /// changes nothing.
     var completing:
@@ -53,6 +56,8 @@ struct KindBehaviour: Sendable {
     var showing: (@Sendable (_ emulator: isolated NeptuneEmulator, _ members: inout [String: ParameterValue]) -> Void)?
     /// After a modify renamed a record: moves what the behaviour keeps beside it from the old identifier to the new.
     var renamed: (@Sendable (_ emulator: isolated NeptuneEmulator, _ from: String, _ to: String) -> Void)?
+    /// After a record was removed (its delete's transition over): forgets what other stores keep of it.
+    var removed: (@Sendable (_ emulator: isolated NeptuneEmulator, _ id: String) -> Void)?
     /// After the transitions due have settled, for each stored record: false removes it (it went with a resource it
     /// belongs to); it may drop references to resources that are gone. Nil: records stay as they are.
     var keeping: (@Sendable (_ emulator: isolated NeptuneEmulator, _ record: inout SpecResourceRecord) -> Bool)?
@@ -64,7 +69,7 @@ struct KindBehaviour: Sendable {
     static let byKind: [ResourceKind: KindBehaviour] = [
         .dbSubnetGroup: .subnetGroups, .eventSubscription: .eventSubscriptions, .dbClusterEndpoint: .clusterEndpoints,
         .dbClusterParameterGroup: .clusterParameterGroups, .dbParameterGroup: .instanceParameterGroups,
-        .dbClusterSnapshot: .clusterSnapshots, .globalCluster: .globalClusters,
+        .dbClusterSnapshot: .clusterSnapshots, .globalCluster: .globalClusters, .dbInstance: .instances,
     ]
 }
 
@@ -72,6 +77,19 @@ extension [String: ParameterValue] {
     /// The text of a scalar member, or nil.
     func text(_ name: String) -> String? {
         if case .scalar(let text)? = self[name] { text } else { nil }
+    }
+
+    /// The text of `field` in a structure member, or in the first structure of a list member.
+    func nestedText(_ name: String, _ field: String) -> String? {
+        let structure: ParameterValue?
+        switch self[name] {
+        case .list(let items)?: structure = items.first
+        case let value: structure = value
+        }
+        guard case .structure(let members)? = structure,
+            case .scalar(let text)? = members.first(where: { $0.name == field })?.value
+        else { return nil }
+        return text
     }
 
     /// The texts of a list member (empty when absent).

@@ -20,11 +20,7 @@ extension NeptuneEmulator {
         "StopDBCluster": { $0.transition($1, $2) },
         "AddRoleToDBCluster": { $0.addRole($1, $2) },
         "RemoveRoleFromDBCluster": { $0.removeRole($1, $2) },
-        // DB instances: writer and readers, pending changes, reboots, the orderable catalogue.
-        "CreateDBInstance": { $0.createInstance($1, $2) },
-        "DeleteDBInstance": { $0.deleteInstance($1, $2) },
-        "DescribeDBInstances": { $0.describeInstances($1, $2) },
-        "ModifyDBInstance": { $0.modifyInstance($1, $2) },
+        // DB instances: reboots, the orderable catalogue (the instances are the engine's, KindBehaviour).
         "RebootDBInstance": { $0.rebootInstance($1, $2) },
         "DescribeValidDBInstanceModifications": { $0.describeValidModifications($1, $2) },
         "DescribeOrderableDBInstanceOptions": { $0.describeOrderableOptions($1, $2) },

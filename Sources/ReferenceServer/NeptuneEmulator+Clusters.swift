@@ -139,7 +139,9 @@ extension NeptuneEmulator {
                     Parameter("DBInstanceIdentifier", .scalar(instance)),
                     Parameter("IsClusterWriter", .scalar(index == 0 ? "true" : "false")),
                     Parameter("DBClusterParameterGroupStatus", .scalar("in-sync")),
-                    Parameter("PromotionTier", instances[instance]?.attributes["PromotionTier"] ?? .scalar("1")),
+                    Parameter(
+                        "PromotionTier",
+                        specResources.record(.dbInstance, instance)?.members["PromotionTier"] ?? .scalar("1")),
                 ])
             })
         values["ReadReplicaIdentifiers"] = .list(
@@ -252,7 +254,9 @@ extension NeptuneEmulator {
             }
             clusters[old] = nil
             for id in clusters.keysReplicating(old) { clusters[id]?.replicationSource = record.id }
-            for id in record.instances { instances[id]?.cluster = record.id }
+            for id in record.instances {
+                specResources[.dbInstance, id]?.members["DBClusterIdentifier"] = .scalar(record.id)
+            }
         }
         return store(ClusterChange(operation: operation.name, before: before, after: record))
     }
@@ -303,9 +307,9 @@ extension NeptuneEmulator {
         record.pending = later(target)
         clusters[record.id] = record
         // Stopping a cluster stops its instances; starting it starts them (NEPTUNE-FACTS-2 §3.5).
-        for id in record.instances where instances[id] != nil {
-            instances[id]?.status = during
-            instances[id]?.pending = later(target)
+        for id in record.instances where specResources.record(.dbInstance, id) != nil {
+            specResources[.dbInstance, id]?.members["DBInstanceStatus"] = .scalar(during)
+            specResources[.dbInstance, id]?.pending = later(target)
         }
         return answer(operation.name, record)
     }

@@ -14,7 +14,7 @@ extension NeptuneEmulator {
         let identifier: String
         switch emission.sourceType {
         case "db-cluster": identifier = cluster(named: named)?.id ?? key(named)
-        case "db-instance": identifier = Self.instanceKey(named)
+        case "db-instance": identifier = storedKey(.dbInstance, named)
         case "db-cluster-snapshot": identifier = storedKey(.dbClusterSnapshot, named)
         default: identifier = named.lowercased()
         }

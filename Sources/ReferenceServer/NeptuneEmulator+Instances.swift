@@ -9,45 +9,33 @@ extension NeptuneEmulator {
     /// One writer and up to 15 readers per cluster (UG aurora-replicas-adding, NEPTUNE-FACTS-2 §3.6).
     static let instancesPerCluster = 16
 
-    /// The stored key of an instance named by identifier or ARN (`arn:aws:rds:REGION:ACCOUNT:db:NAME`).
-    static func instanceKey(_ identifier: String) -> String {
-        let parts = identifier.split(separator: ":", omittingEmptySubsequences: false)
-        if parts.count == 7, parts[0] == "arn", parts[5] == "db" { return parts[6].lowercased() }
-        return identifier.lowercased()
+    /// The instance a name or ARN names.
+    func instanceRecord(named identifier: String?) -> SpecResourceRecord? {
+        identifier.flatMap { specResources.record(.dbInstance, storedKey(.dbInstance, $0)) }
     }
 
-    func instance(named identifier: String?) -> InstanceRecord? {
-        identifier.flatMap { instances[Self.instanceKey($0)] }
-    }
-
-    func instanceArn(_ id: String) -> String { "arn:aws:rds:\(region):\(configuration.accountId):db:\(id)" }
-
-    func createInstance(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
-        let id = Self.instanceKey(text("DBInstanceIdentifier", request) ?? "")
+    /// A new instance's members (the engine has set its identifier and status), or the refusal of a full cluster.
+    /// The instance joins its cluster's members (the first is the writer).
+    func completeNewInstance(_ members: inout [String: ParameterValue], _ request: Request) -> KindBehaviour.Refusal? {
         // The Region's 40-instance quota (RDS CHAP_Limits) is not enforced: one emulator serves many concurrent
         // cases (this package's tests run every case against one), and the spec holds no quota item.
         let parent = cluster(named: text("DBClusterIdentifier", request) ?? "")
         if let parent, parent.instances.count >= Self.instancesPerCluster {
-            return renderer.error(
-                "InstanceQuotaExceeded", "DB cluster \(parent.id) already has \(Self.instancesPerCluster) instances.")
+            return KindBehaviour.Refusal(
+                code: "InstanceQuotaExceeded",
+                message: "DB cluster \(parent.id) already has \(Self.instancesPerCluster) instances.")
         }
-        let instanceClass = text("DBInstanceClass", request) ?? ""
-        sequence += 1
-        var record = InstanceRecord(
-            id: id, cluster: parent?.id ?? "", instanceClass: instanceClass, status: "creating",
-            pending: later("available"), sequence: sequence)
-        record.attributes = newInstanceAttributes(id: id, cluster: parent, request: request)
-        record.parameterGroup = requestedParameterGroup(request)
-        instances[id] = record
+        let id = members.text("DBInstanceIdentifier") ?? ""
+        members.merge(newInstanceAttributes(id: id, cluster: parent, request: request)) { engine, _ in engine }
         if let parent { clusters[parent.id]?.instances.append(id) }
-        return renderer.success(action: operation.name, result: instanceXML(record))
+        return nil
     }
 
-    /// A new instance's members: what the request sets, the rest from its cluster or the documented defaults.
+    /// A new instance's members: what the request sets, the rest from its cluster or the documented defaults (its ARN
+    /// and DbiResourceId are derived by the engine, shapes.yaml `derive:`).
     func newInstanceAttributes(id: String, cluster: ClusterRecord?, request: Request) -> [String: ParameterValue] {
         let inherited = cluster?.attributes ?? [:]
         let zone = text("AvailabilityZone", request) ?? region + "a"
-        let suffix = String(format: "%012llx", UInt64(sequence) &* 0x9E37_79B9).uppercased()
         var values: [String: ParameterValue] = [
             "DBInstanceIdentifier": .scalar(id),
             "Engine": .scalar("neptune"),
@@ -77,13 +65,11 @@ extension NeptuneEmulator {
             "OptionGroupMemberships": .list([]),
             "PubliclyAccessible": .scalar("false"),
             "DbInstancePort": .scalar("0"),
-            "DbiResourceId": .scalar("db-" + suffix),
             "CACertificateIdentifier": .scalar("rds-ca-rsa2048-g1"),
             "DomainMemberships": .list([]),
             "CopyTagsToSnapshot": .scalar("false"),
             "MonitoringInterval": .scalar("0"),
             "PromotionTier": .scalar("1"),
-            "DBInstanceArn": .scalar(instanceArn(id)),
             "IAMDatabaseAuthenticationEnabled": .scalar("false"),
             "PerformanceInsightsEnabled": .scalar("false"),
             "DeletionProtection": .scalar("false"),
@@ -150,95 +136,32 @@ extension NeptuneEmulator {
         text("DBParameterGroupName", request).map { group(.instance, $0)?.name ?? storedKey(.dbParameterGroup, $0) }
     }
 
-    /// `<DBInstance>` with the stored members plus the computed ones (status, class, pending changes).
-    func instanceXML(_ record: InstanceRecord, element: String = "DBInstance") -> String {
-        var values = record.attributes
-        values["DBInstanceStatus"] = .scalar(record.status)
-        values["DBInstanceClass"] = .scalar(record.instanceClass)
-        if !record.pendingValues.isEmpty { values["PendingModifiedValues"] = .structure(record.pendingValues) }
-        let shape = spec.shapes["DBInstance"] ?? StructureSpec(members: [])
-        return "<\(element)>" + renderer.structureBody(values, shape: shape) + "</\(element)>"
-    }
-
-    func deleteInstance(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
-        guard var record = instance(named: text("DBInstanceIdentifier", request)) else {
-            return renderer.error(
-                "DBInstanceNotFound", "DBInstance \(text("DBInstanceIdentifier", request) ?? "") not found.")
-        }
-        record.status = "deleting"
-        record.pending = later(nil)
-        instances[record.id] = record
-        return renderer.success(action: operation.name, result: instanceXML(record))
-    }
-
-    func describeInstances(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
-        let identifier = text("DBInstanceIdentifier", request)
-        // Every instance: a page of the store's own order, with no list sorted.
-        if identifier == nil, request.filters.isEmpty {
-            return pagedAnswer(page(instances, of: operation, request), of: operation) { instanceXML($0) }
-        }
-        // One by identifier: no other instance is looked at.
-        var selected =
-            identifier.map { instance(named: $0).map { [$0] } ?? [] }
-            ?? instances.values.sorted { ($0.sequence, $0.id) < ($1.sequence, $1.id) }
-        for (name, values) in request.filters {
-            selected = selected.filter { record in
-                switch name {
-                case "db-cluster-id":
-                    values.contains {
-                        $0.lowercased() == record.cluster
-                            || clusters[record.cluster]?.attributes["DBClusterArn"] == .scalar($0)
-                    }
-                case "engine": values.contains("neptune")
-                default: true
-                }
-            }
-        }
-        return pagedAnswer(page(selected, key: \.id, of: operation, request), of: operation) { instanceXML($0) }
-    }
-
-    func modifyInstance(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
-        guard var record = instance(named: text("DBInstanceIdentifier", request)) else {
-            return renderer.error("DBInstanceNotFound", "DBInstance not found.")
-        }
-        let now = text("ApplyImmediately", request)?.lowercased() == "true"
+    /// A modify's changes to an instance's members (the engine renames it and shows it `modifying`).
+    func completeInstanceChange(_ members: inout [String: ParameterValue], _ request: Request) {
         var settings = request
         // A class change waits for the maintenance window unless applied at once ([model] ApplyImmediately).
         if let newClass = text("DBInstanceClass", request) {
             settings.parameters.removeAll { $0.name == "DBInstanceClass" }
-            if now {
-                record.instanceClass = newClass
+            if text("ApplyImmediately", request)?.lowercased() == "true" {
+                members["DBInstanceClass"] = .scalar(newClass)
             } else {
-                record.pendingValues.removeAll { $0.name == "DBInstanceClass" }
-                record.pendingValues.append(Parameter("DBInstanceClass", .scalar(newClass)))
+                var waiting: [Parameter] = []
+                if case .structure(let pending)? = members["PendingModifiedValues"] { waiting = pending }
+                waiting.removeAll { $0.name == "DBInstanceClass" }
+                waiting.append(Parameter("DBInstanceClass", .scalar(newClass)))
+                members["PendingModifiedValues"] = .structure(waiting)
             }
         }
-        applyInstanceSettings(settings, to: &record.attributes)
-        if let group = requestedParameterGroup(request) { record.parameterGroup = group }
-        // [model] NewDBInstanceIdentifier: the rename's reboot waits for the window unless ApplyImmediately; the new
-        // identifier holds at once.
-        if let newName = text("NewDBInstanceIdentifier", request).map(Self.instanceKey) {
-            instances[record.id] = nil
-            if let index = clusters[record.cluster]?.instances.firstIndex(of: record.id) {
-                clusters[record.cluster]?.instances[index] = newName
-            }
-            record.id = newName
-            record.attributes["DBInstanceIdentifier"] = .scalar(newName)
-            record.attributes["DBInstanceArn"] = .scalar(instanceArn(newName))
-        }
-        record.status = "modifying"
-        record.pending = later("available")
-        instances[record.id] = record
-        return renderer.success(action: operation.name, result: instanceXML(record))
+        applyInstanceSettings(settings, to: &members)
     }
 
     func rebootInstance(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
-        guard var record = instance(named: text("DBInstanceIdentifier", request)) else {
+        guard var record = instanceRecord(named: text("DBInstanceIdentifier", request)) else {
             return renderer.error("DBInstanceNotFound", "DBInstance not found.")
         }
         // A reboot applies pending parameter-group values ([model] DBParameterGroupName "after a reboot").
-        if case .list(let groups)? = record.attributes["DBParameterGroups"] {
-            record.attributes["DBParameterGroups"] = .list(
+        if case .list(let groups)? = record.members["DBParameterGroups"] {
+            record.members["DBParameterGroups"] = .list(
                 groups.map { group in
                     guard case .structure(let members) = group else { return group }
                     return .structure(
@@ -247,10 +170,11 @@ extension NeptuneEmulator {
                         })
                 })
         }
-        record.status = "rebooting"
+        // [model] RebootDBInstance: the instance is "rebooting", then available again.
+        record.members["DBInstanceStatus"] = .scalar("rebooting")
         record.pending = later("available")
-        instances[record.id] = record
-        return renderer.success(action: operation.name, result: instanceXML(record))
+        specResources[.dbInstance, record.id] = record
+        return itemAnswer(record, of: .dbInstance, operation)
     }
 
     /// Every Storage member is "Not applicable" for Neptune ([model]): an empty Storage list (inferred).

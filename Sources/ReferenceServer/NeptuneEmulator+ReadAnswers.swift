@@ -73,8 +73,7 @@ extension NeptuneEmulator {
             return true
         }
         return ([store] + parked.values).contains { store in
-            !store.clusters.pendingKeys.isEmpty || !store.instances.pendingKeys.isEmpty
-                || store.specResources.hasPending
+            !store.clusters.pendingKeys.isEmpty || store.specResources.hasPending
         }
     }
 }

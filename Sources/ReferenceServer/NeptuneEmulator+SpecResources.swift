@@ -60,8 +60,9 @@ extension NeptuneEmulator {
     ) -> EmulatorAnswer {
         let shape = itemShape(lifecycle.kind)
         let id = storedKey(lifecycle.kind, text(parameter, request) ?? "")
+        let behaviour = KindBehaviour.byKind[lifecycle.kind]
         var members: [String: ParameterValue] = [:]
-        for given in request.parameters {
+        for given in request.parameters where behaviour?.takesRequestMembers != false {
             let name = shape.memberName(setBy: given.name)
             if shape.member(named: name) != nil { members[name] = given.value }
         }
@@ -71,7 +72,7 @@ extension NeptuneEmulator {
             let first = shape.member(named: status)?.vocabulary?.values.first
             members[status] = .scalar(lifecycle.setup.create.waitFor ?? first ?? "available")
         }
-        if let refusal = KindBehaviour.byKind[lifecycle.kind]?.completing(self, &members, request, .create) {
+        if let refusal = behaviour?.completing(self, &members, request, .create) {
             return renderer.error(refusal.code, refusal.message)
         }
         var record = newRecord(lifecycle.kind, id: id, members)
@@ -140,7 +141,8 @@ extension NeptuneEmulator {
         if !filters.isEmpty {
             let identifier = identifierMember(lifecycle)
             records = records.filter {
-                Self.passes($0.members, filters: filters, of: operation, identifierMember: identifier)
+                Self.passes(
+                    $0.members, filters: filters, of: operation, identifierMember: identifier, storedKey: storedKey)
             }
         }
         return listAnswer(page(records, key: \.id, of: operation, request), kind: lifecycle.kind, operation)
@@ -168,13 +170,14 @@ extension NeptuneEmulator {
             return renderer.error(code, "\(lifecycle.kind.rawValue) \(id) not found.")
         }
         let shape = itemShape(lifecycle.kind)
-        for given in request.parameters {
+        let behaviour = KindBehaviour.byKind[lifecycle.kind]
+        for given in request.parameters where behaviour?.takesRequestMembers != false {
             let name = shape.memberName(setBy: given.name)
             if shape.member(named: name) != nil, name != identifierMember(lifecycle) {
                 record.members[name] = given.value
             }
         }
-        if let refusal = KindBehaviour.byKind[lifecycle.kind]?.completing(self, &record.members, request, .modify) {
+        if let refusal = behaviour?.completing(self, &record.members, request, .modify) {
             return renderer.error(refusal.code, refusal.message)
         }
         begin(
@@ -252,9 +255,10 @@ extension NeptuneEmulator {
         record.pending = later(settled)
     }
 
-    /// Removes a record and its tags.
+    /// Removes a record and its tags; its behaviour forgets what it kept of it elsewhere.
     private func remove(_ kind: ResourceKind, _ id: String) {
         self[storeOf: kind][kind, id] = nil
+        KindBehaviour.byKind[kind]?.removed?(self, id)
         if let type = spec.resources.lifecycle(of: kind)?.arn?.type {
             tagStore.tags[canonicalARN(type: type, id: id)] = nil
         }

@@ -70,10 +70,6 @@ public actor NeptuneEmulator {
         _read { yield store.clusters }
         _modify { yield &store.clusters }
     }
-    var instances: RecordStore<InstanceRecord> {
-        _read { yield store.instances }
-        _modify { yield &store.instances }
-    }
     var snapshotOrigins: [String: SnapshotOrigin] {
         _read { yield store.snapshotOrigins }
         _modify { yield &store.snapshotOrigins }
@@ -180,8 +176,7 @@ public actor NeptuneEmulator {
             settle()
             let suffix = name == configuration.region ? "" : " (in \(name))"
             entries +=
-                (clusters.keys.sorted().map { "DBCluster \($0)" } + instances.keys.sorted().map { "DBInstance \($0)" }
-                + specResources.inventory).map { $0 + suffix }
+                (clusters.keys.sorted().map { "DBCluster \($0)" } + specResources.inventory).map { $0 + suffix }
         }
         enter(region: configuration.region)
         readAnswers.removeAll()
@@ -314,14 +309,6 @@ public actor NeptuneEmulator {
     func settle() {
         let now = clock.now
         for (id, settled) in Self.due(clusters.pendingKeys, at: now, { clusters[$0] }) { clusters[id] = settled }
-        for (id, settled) in Self.due(instances.pendingKeys, at: now, { instances[$0] }) {
-            instances[id] = settled
-            if settled == nil {
-                for clusterId in clusters.keysListing(id) {
-                    clusters[clusterId]?.instances.removeAll { $0 == id }
-                }
-            }
-        }
         settleSpecResources(at: now)
         settleGlobalClusters()
     }
@@ -362,7 +349,7 @@ public actor NeptuneEmulator {
     /// The store as the evaluator sees it when it judges preconditions.
     func contractState() -> EmulatorContractState {
         var state = EmulatorContractState(
-            clusters: clusters.byKey, instances: instances.byKey,
+            clusters: clusters.byKey,
             decorators: decorators, resources: spec.resources,
             region: region, accountId: configuration.accountId)
         state.specResources = specResources

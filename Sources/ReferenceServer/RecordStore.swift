@@ -8,7 +8,7 @@ protocol StoredRecord: Sendable {
     var pending: PendingTransition? { get set }
 }
 
-/// A stored record whose status is a field of its own (clusters, instances): what a due transition sets.
+/// A stored record whose status is a field of its own (clusters): what a due transition sets.
 protocol StatusRecord: StoredRecord {
     var status: String { get set }
 }
@@ -81,4 +81,3 @@ struct RecordStore<Record: StoredRecord>: Sendable, Sequence {
 }
 
 extension ClusterRecord: StatusRecord {}
-extension InstanceRecord: StatusRecord {}

@@ -4,7 +4,6 @@ import Foundation
 /// Regions share nothing, as on the real service (global clusters are kept once for every region, outside).
 struct RegionStore: Sendable {
     var clusters = ClusterStore()
-    var instances = RecordStore<InstanceRecord>()
     /// Beside each cluster snapshot the engine keeps: its cluster's members and who may restore it.
     var snapshotOrigins: [String: SnapshotOrigin] = [:]
     var parameterValues = ParameterValuesStore()

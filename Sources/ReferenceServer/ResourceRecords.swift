@@ -20,35 +20,7 @@ struct ClusterRecord: Sendable {
     }
 }
 
-/// A DB instance: its DBInstance members (except the computed ones) and its state.
-struct InstanceRecord: Sendable {
-    /// The stored identifier (lower-cased).
-    var id: String
-    /// The cluster it belongs to.
-    var cluster: String
-    var instanceClass: String
-    var status: String
-    /// The DB parameter group the instance uses (stored name), when the create named one.
-    var parameterGroup: String?
-    var pending: PendingTransition?
-    /// DBInstance members by name, rendered through the spec's DBInstance shape.
-    var attributes: [String: ParameterValue] = [:]
-    /// Changes waiting for the maintenance window (PendingModifiedValues members).
-    var pendingValues: [Parameter] = []
-    var sequence = 0
-
-    var deletionProtection: Bool { attributes["DeletionProtection"] == .scalar("true") }
-
-    /// The stored (lower-cased) name of the DB subnet group its DBSubnetGroup member shows.
-    var subnetGroup: String? {
-        guard case .structure(let members)? = attributes["DBSubnetGroup"],
-            case .scalar(let name)? = members.first(where: { $0.name == "DBSubnetGroupName" })?.value
-        else { return nil }
-        return name.lowercased()
-    }
-}
-
-/// A cluster snapshot: the cluster's members it keeps (for restores), its state, type and who may restore it.
+/// A change under way: the status it settles in, and when.
 struct PendingTransition: Sendable, Equatable {
     /// nil when the resource is removed.
     var target: String?

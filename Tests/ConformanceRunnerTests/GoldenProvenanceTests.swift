@@ -69,7 +69,7 @@ import Testing
                 .run(cases).report
         }
         let coverage = try #require(report.coverage)
-        #expect(coverage.count == 617)
+        #expect(coverage.count == 619)
         let state = try #require(coverage.first { $0.item == "StopDBCluster#state:DBClusterIdentifier" })
         #expect(state.cases == ["StopDBCluster/stateful/DBClusterIdentifier/in-state-stopped": .failed])
         #expect(coverage.first { $0.item == "StopDBCluster#exists:DBClusterIdentifier" }?.allPassed == true)

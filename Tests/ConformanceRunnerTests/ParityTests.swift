@@ -76,7 +76,7 @@ import Testing
         let report = ParityReport(
             spec: Fixtures.spec, cases: Fixtures.cases, first: await one, second: await two, startedAt: "test")
         #expect(report.disagreements.isEmpty && report.exitCode == 0)
-        #expect(report.constraints.count == 617)
+        #expect(report.constraints.count == 619)
         let directory = RunCommandTests.temporaryDirectory()
         let paths = try ParityReportWriter.write(report, to: directory)
         #expect(paths.count == 3)

@@ -153,6 +153,12 @@ import Testing
             replace: "db-cluster-endpoint-id: {matches: [DBClusterEndpointIdentifier], error: InvalidParameterValue}",
             keyPath: "filters.db-cluster-endpoint-id.error",
             message: "'error' refuses values outside 'values', which this filter does not have"),
+        SpecMistake(
+            name: "filter naming an unknown kind", file: "operations/DescribeDBInstances.yaml",
+            find: "db-cluster-id: {matches: [DBClusterIdentifier], names: DBCluster}",
+            replace: "db-cluster-id: {matches: [DBClusterIdentifier], names: DBClustre}",
+            keyPath: "filters.db-cluster-id.names",
+            message: "unknown resource 'DBClustre': 'names' is the kind whose identifiers or ARNs the values are"),
         // resources.yaml: the lifecycles the runner and the generator read.
         SpecMistake(
             name: "resources: transitions of a kind without a status", file: "resources.yaml",

@@ -51,10 +51,17 @@ extension OperationReader {
         var result: [FilterSpec] = []
         for (name, entry) in try node.namedEntries() {
             let fields = try entry.mapping(
-                allowed: ["matches", "values", "error", "inferred", "note"], required: ["matches"])
+                allowed: ["matches", "names", "values", "error", "inferred", "note"], required: ["matches"])
             let matches = try YAMLCursor.value("matches", in: fields)!.strings()
             if matches.isEmpty { throw entry.error("'matches' needs at least one member") }
             var filter = FilterSpec(name: name, matches: matches)
+            if let node = YAMLCursor.value("names", in: fields) {
+                guard let kind = ResourceKind.named(try node.string(), among: kinds) else {
+                    throw node.error(
+                        "unknown resource \(node.found): 'names' is the kind whose identifiers or ARNs the values are")
+                }
+                filter.names = kind
+            }
             if let node = YAMLCursor.value("values", in: fields) {
                 filter.values = try node.strings()
                 guard filter.values?.isEmpty == false, let error = YAMLCursor.value("error", in: fields) else {

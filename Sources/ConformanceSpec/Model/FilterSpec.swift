@@ -6,6 +6,9 @@
 public struct FilterSpec: Sendable, Equatable {
     public var name: String
     public var matches: [String]
+    /// The kind whose resources the values name, by identifier or ARN (`names:`): a value matches a member holding
+    /// that resource's stored identifier, however the value writes it.
+    public var names: ResourceKind?
     /// The values the filter takes (lower-case), when it takes only some.
     public var values: [String]?
     /// The code a value outside `values` is refused with.

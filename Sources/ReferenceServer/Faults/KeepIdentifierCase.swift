@@ -5,15 +5,12 @@ import ConformanceSpec
 struct KeepIdentifierCase: FaultDecorator {
     var summary: String { "stores and answers identifiers without lower-casing them" }
 
-    /// The lower-cased parameters, except those naming DB instances: the hook stores clusters and every kind the
-    /// resource engine keeps as sent (instances have their own keys, ARNs included).
+    /// Every lower-cased parameter: the hook stores clusters and every kind the resource engine keeps as sent.
     func brokenItems(in spec: ServiceSpec) -> [String] {
-        let ownKeys: Set<ResourceKind> = [.dbInstance]
-        return spec.operations.flatMap { operation in
-            operation.parameters.members.filter { member in
-                member.lowercased
-                    && !(spec.resources.kind(named: member.name, in: operation).map(ownKeys.contains) ?? false)
-            }.map { SpecItemID.constraint(operation.name, $0.name, "lowercased").text }
+        spec.operations.flatMap { operation in
+            operation.parameters.members.filter(\.lowercased).map {
+                SpecItemID.constraint(operation.name, $0.name, "lowercased").text
+            }
         }
     }
 
