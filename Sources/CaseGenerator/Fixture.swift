@@ -17,6 +17,8 @@ struct Fixture {
     var named: [String: String] = [:]
     /// The resource each member made belongs to (instance → its cluster).
     private(set) var parents: [String: String] = [:]
+    /// The resources each resource made was given by its `{{Kind}}` values (an instance: its cluster).
+    private(set) var related: [String: [ResourceKind: String]] = [:]
     /// The region each resource made outside the run's own lives in: its set-up and tear-down are signed for it.
     private(set) var regions: [String: SigningRegion] = [:]
 
@@ -57,6 +59,7 @@ struct Fixture {
         let id = values.identifier(counter, tag: lifecycle.nameTag)
         setup.append(Step(Request(step, id: id, related: related), waitFor: step.waitFor, signingRegion: region))
         made.append((kind, id))
+        self.related[id] = related
         if let region { regions[id] = region }
         if let parentKind = lifecycle.memberOf, let parent = related[parentKind] { parents[id] = parent }
         return id

@@ -5,7 +5,9 @@ extension OperationCases {
     /// For each documented filter (`filters:`) and each member it matches: two resources made by the set-up, and
     /// a request filtering by the first one's value of that member. A member that names the resource (its
     /// identifier, or a describe-only member such as its ARN, asked of the endpoint at run time) must list the
-    /// first and leave out the second; a member the set-up gave both the same value (their engine) must list both.
+    /// first and leave out the second; so must a member holding the resource the set-up made it with, for a filter
+    /// whose values name that kind (`names:`, an instance's cluster); a member the set-up gave both the same value
+    /// (their engine) must list both.
     mutating func filterCases() -> [TestCase] {
         guard case .resources(let kind)? = spec.pagedListKind(of: operation), let paging = operation.paging,
             let lifecycle = spec.resources.lifecycle(of: kind)
@@ -25,6 +27,12 @@ extension OperationCases {
                     value = first
                 } else if lifecycle.describe.runtimeMembers.contains(member) {
                     value = RuntimeValue.describedMember(member: member, resource: first, suffix: "").token
+                } else if let kind = filter.names,
+                    case .identifierOf(kind)? = lifecycle.setup.create.parameters.first(where: { $0.name == member })?
+                        .value,
+                    let owner = fixture.related[first]?[kind]
+                {
+                    value = owner
                 } else if case .literal(let shared)? = lifecycle.setup.create.parameters.first(where: {
                     $0.name == member
                 })?.value {

@@ -47,10 +47,6 @@ extension NeptuneEmulator {
         // Pending maintenance.
         "DescribePendingMaintenanceActions": { $0.describePendingMaintenance($1, $2) },
         "ApplyPendingMaintenanceAction": { $0.applyPendingMaintenance($1, $2) },
-        // Tags by ARN, for every kind resources.yaml gives an ARN type.
-        "AddTagsToResource": { $0.addTags($1, $2) },
-        "ListTagsForResource": { $0.listTags($1, $2) },
-        "RemoveTagsFromResource": { $0.removeTags($1, $2) },
         // Events and a subscription's sources (subscriptions themselves are the engine's, KindBehaviour).
         "AddSourceIdentifierToSubscription": { $0.changeSources($1, $2, adding: true) },
         "RemoveSourceIdentifierFromSubscription": { $0.changeSources($1, $2, adding: false) },

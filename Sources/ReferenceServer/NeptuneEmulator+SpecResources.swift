@@ -8,8 +8,8 @@ import Foundation
 /// structure fixes (`constant:`) or derives (`derive:`), and its status (the state set-up waits for, else the first of
 /// its vocabulary; while a change is under way, the state `transitions:` names). Answers are rendered through the
 /// operation's `output:`. Preconditions (exists, absent, state, …) have been judged before, against this store too
-/// (`EmulatorContractState`). Tags by ARN need nothing here: a kind with an `arn` type is taggable through the tagging
-/// operations. What a kind does beyond this is its `KindBehaviour`.
+/// (`EmulatorContractState`). An operation the spec makes a tagging one (`TaggingRole`) adds, lists or removes the tags
+/// of any kind with an `arn` type. What a kind does beyond this is its `KindBehaviour`.
 extension NeptuneEmulator {
     /// The answer of an operation the engine can serve from the spec, or nil when the spec says nothing it can serve.
     func performFromSpec(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer? {
@@ -24,6 +24,7 @@ extension NeptuneEmulator {
         if let catalogue = spec.catalogues.values.first(where: { $0.ask.operation == operation.name }) {
             return listCatalogue(catalogue, operation, request)
         }
+        if let role = spec.taggingRole(of: operation) { return tagging(role, operation, request) }
         return nil
     }
 

@@ -2,8 +2,8 @@ import ConformanceSpec
 import Foundation
 import QueryProtocol
 
-/// Tags (AddTagsToResource, ListTagsForResource, RemoveTagsFromResource) and IAM roles (AddRoleToDBCluster,
-/// RemoveRoleFromDBCluster). Tags live in the region's store under the canonical ARN of their resource; which ARN
+/// Tags (the operations whose spec makes them add, list or remove tags, `TaggingRole`) and IAM roles
+/// (AddRoleToDBCluster, RemoveRoleFromDBCluster). Tags live in the region's store under the canonical ARN of their resource; which ARN
 /// types exist and which kind each names comes from `resources.yaml`, so a kind that gains an `arn` there is
 /// taggable without code here. The `namesResource` precondition has resolved the ARN before these run.
 extension NeptuneEmulator {
@@ -19,12 +19,7 @@ extension NeptuneEmulator {
 
     /// The stored identifier of a resource of `kind` named `name` (clusters as the active faults find them).
     func storedIdentifier(of kind: ResourceKind, _ name: String) -> String {
-        switch kind {
-        case .dbCluster: cluster(named: name)?.id ?? key(name)
-        case .dbSubnetGroup: key(name)
-        case .eventSubscription: name
-        default: name.lowercased()
-        }
+        kind == .dbCluster ? cluster(named: name)?.id ?? key(name) : storedKey(kind, name)
     }
 
     /// The key of the resource an ARN names in the tag store, or nil when it names none of this region.
@@ -69,44 +64,41 @@ extension NeptuneEmulator {
         }
     }
 
-    func addTags(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
-        let arn = text("ResourceName", request) ?? ""
+    /// A tagging operation (`TaggingRole`, read from its spec) on the resource its ARN names.
+    func tagging(_ role: TaggingRole, _ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
+        let arn = text(role.resource, request) ?? ""
         guard let key = tagKey(arn) else {
             return renderer.error("InvalidParameterValue", "Invalid resource name: \(arn)")
         }
-        var tags = tagStore.tags[key] ?? []
-        for tag in Self.tags(request.value(at: "Tags")) {
-            if let index = tags.firstIndex(where: { $0.key == tag.key }) { tags[index] = tag } else { tags.append(tag) }
+        switch role {
+        case .add(_, let given):
+            var tags = tagStore.tags[key] ?? []
+            for tag in Self.tags(request.value(at: given)) {
+                if let index = tags.firstIndex(where: { $0.key == tag.key }) {
+                    tags[index] = tag
+                } else {
+                    tags.append(tag)
+                }
+            }
+            guard tags.count <= Self.tagsPerResource else {
+                return renderer.error(
+                    "InvalidParameterValue",
+                    "A resource can have at most \(Self.tagsPerResource) tags; this request would leave \(tags.count).")
+            }
+            tagStore.tags[key] = tags
+        case .list(_, let listed):
+            var xml = ""
+            let items = (tagStore.tags[key] ?? []).map {
+                ParameterValue.structure([Parameter("Key", .scalar($0.key)), Parameter("Value", .scalar($0.value))])
+            }
+            if let member = operation.output.member(named: listed) {
+                renderer.append(listed, .list(items), type: member.type, to: &xml)
+            }
+            return renderer.success(action: operation.name, result: xml)
+        case .remove(_, let keys):
+            let removed = Set(Self.strings(request.value(at: keys)))
+            tagStore.tags[key]?.removeAll { removed.contains($0.key) }
         }
-        guard tags.count <= Self.tagsPerResource else {
-            return renderer.error(
-                "InvalidParameterValue",
-                "A resource can have at most \(Self.tagsPerResource) tags; this request would leave \(tags.count).")
-        }
-        tagStore.tags[key] = tags
-        return renderer.success(action: operation.name, result: "", hasResult: false)
-    }
-
-    func listTags(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
-        let arn = text("ResourceName", request) ?? ""
-        guard let key = tagKey(arn) else {
-            return renderer.error("InvalidParameterValue", "Invalid resource name: \(arn)")
-        }
-        let escape = AnswerRenderer.escape
-        let items = (tagStore.tags[key] ?? []).map {
-            "<Tag><Key>\(escape($0.key))</Key><Value>\(escape($0.value))</Value></Tag>"
-        }.joined()
-        return renderer.success(
-            action: operation.name, result: items.isEmpty ? "<TagList/>" : "<TagList>\(items)</TagList>")
-    }
-
-    func removeTags(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
-        let arn = text("ResourceName", request) ?? ""
-        guard let key = tagKey(arn) else {
-            return renderer.error("InvalidParameterValue", "Invalid resource name: \(arn)")
-        }
-        let keys = Set(Self.strings(request.value(at: "TagKeys")))
-        tagStore.tags[key]?.removeAll { keys.contains($0.key) }
         return renderer.success(action: operation.name, result: "", hasResult: false)
     }
 
