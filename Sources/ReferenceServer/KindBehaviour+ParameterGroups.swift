@@ -3,8 +3,8 @@ import ConformanceSpec
 /// Parameter groups of both levels are served by the resource engine (create, copy, describe, delete); what is theirs
 /// alone is here (NEPTUNE-FACTS-2 §2.3, §3.2): the `default.<family>` group every region holds for each family of the
 /// engine parameter catalog, and a copy, which takes its source's family and the values set on it (inferred), with the
-/// description the request gives. A deleted group's values go with it. Parameter values, apply and reset are
-/// behaviour (`NeptuneEmulator+ParameterGroups`).
+/// description the request gives. A modify sets the values and apply methods its Parameters give; a deleted group's
+/// values go with it. Describing the values and resetting them are behaviour (`NeptuneEmulator+ParameterGroups`).
 extension KindBehaviour {
     static let clusterParameterGroups = parameterGroups(.cluster, kind: .dbClusterParameterGroup)
     static let instanceParameterGroups = parameterGroups(.instance, kind: .dbParameterGroup)
@@ -43,7 +43,15 @@ extension KindBehaviour {
                 case .delete:
                     emulator.parameterValues[level][name] = nil
                 case .modify:
-                    break
+                    // The values and apply methods the request's Parameters set ([model] ModifyDBClusterParameterGroup).
+                    for entry in ContractEvaluator.engineEntries("Parameters", in: request) {
+                        if let value = entry.value {
+                            emulator.parameterValues[level][name, default: .init()].values[entry.name] = value
+                        }
+                        if let method = entry.method {
+                            emulator.parameterValues[level][name, default: .init()].methods[entry.name] = method
+                        }
+                    }
                 }
                 return nil
             })

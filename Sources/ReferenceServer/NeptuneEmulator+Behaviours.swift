@@ -34,11 +34,10 @@ extension NeptuneEmulator {
         },
         "SwitchoverGlobalCluster": { $0.changeWriter($1, $2, dataLoss: false) },
         "RemoveFromGlobalCluster": { $0.removeFromGlobalCluster($1, $2) },
-        // Parameter groups of both levels: parameter values, apply and reset (the groups are the engine's, KindBehaviour).
+        // Parameter groups of both levels: parameter values and reset (the groups and their modify are the engine's,
+        // KindBehaviour).
         "DescribeDBClusterParameters": { $0.describeParameters($1, $2) },
         "DescribeDBParameters": { $0.describeParameters($1, $2) },
-        "ModifyDBClusterParameterGroup": { $0.modifyParameterGroup($1, $2) },
-        "ModifyDBParameterGroup": { $0.modifyParameterGroup($1, $2) },
         "ResetDBClusterParameterGroup": { $0.resetParameterGroup($1, $2) },
         "ResetDBParameterGroup": { $0.resetParameterGroup($1, $2) },
         "DescribeEngineDefaultClusterParameters": { $0.describeEngineDefaults($1, $2) },

@@ -98,23 +98,6 @@ extension NeptuneEmulator {
         }
     }
 
-    func modifyParameterGroup(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
-        let level = Self.level(of: operation)
-        let element = Self.groupElement(level)
-        let name = group(level, text("\(element)Name", request) ?? "")?.name ?? ""
-        // Only a stored group takes values: a default group reaches here only when a fault waived `notDefault`.
-        if specResources.record(Self.groupKind(level), name) != nil {
-            for entry in ContractEvaluator.engineEntries("Parameters", in: request) {
-                if let value = entry.value { parameterValues[level][name, default: .init()].values[entry.name] = value }
-                if let method = entry.method {
-                    parameterValues[level][name, default: .init()].methods[entry.name] = method
-                }
-            }
-        }
-        return renderer.success(
-            action: operation.name, result: "<\(element)Name>\(AnswerRenderer.escape(name))</\(element)Name>")
-    }
-
     func resetParameterGroup(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let level = Self.level(of: operation)
         let element = Self.groupElement(level)

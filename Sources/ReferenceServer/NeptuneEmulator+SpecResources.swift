@@ -167,8 +167,8 @@ extension NeptuneEmulator {
         let id = storedKey(
             lifecycle.kind, text(lifecycle.modify?.identifier ?? lifecycle.describe.identifier, request) ?? "")
         guard var record = self[storeOf: lifecycle.kind].record(lifecycle.kind, id) else {
-            let code = lifecycle.delete.notFound
-            return renderer.error(code, "\(lifecycle.kind.rawValue) \(id) not found.")
+            return standingAnswer(lifecycle, id: id, operation)
+                ?? renderer.error(lifecycle.delete.notFound, "\(lifecycle.kind.rawValue) \(id) not found.")
         }
         let shape = itemShape(lifecycle.kind)
         let behaviour = KindBehaviour.byKind[lifecycle.kind]
@@ -200,13 +200,8 @@ extension NeptuneEmulator {
     ) -> EmulatorAnswer {
         let id = storedKey(lifecycle.kind, text(lifecycle.delete.identifier, request) ?? "")
         guard var record = self[storeOf: lifecycle.kind].record(lifecycle.kind, id) else {
-            // A record every region holds reaches here only when a fault waived its precondition: the service keeps it.
-            if let standing = KindBehaviour.byKind[lifecycle.kind]?.standing?(behaviourContext).first(where: {
-                $0.id == id
-            }) {
-                return itemAnswer(standing, of: lifecycle.kind, operation)
-            }
-            return renderer.error(lifecycle.delete.notFound, "\(lifecycle.kind.rawValue) \(id) not found.")
+            return standingAnswer(lifecycle, id: id, operation)
+                ?? renderer.error(lifecycle.delete.notFound, "\(lifecycle.kind.rawValue) \(id) not found.")
         }
         if let refusal = KindBehaviour.byKind[lifecycle.kind]?.completing(self, &record.members, request, .delete) {
             return renderer.error(refusal.code, refusal.message)
@@ -218,6 +213,16 @@ extension NeptuneEmulator {
             remove(lifecycle.kind, id)
         }
         return itemAnswer(record, of: lifecycle.kind, operation)
+    }
+
+    /// The answer of a modify or delete that reached a record every region holds (a default parameter group), which
+    /// happens only when a fault waived its precondition: the service keeps it as it is. Nil for any other identifier.
+    private func standingAnswer(_ lifecycle: ResourceLifecycle, id: String, _ operation: OperationSpec)
+        -> EmulatorAnswer?
+    {
+        KindBehaviour.byKind[lifecycle.kind]?.standing?(behaviourContext).first { $0.id == id }.map {
+            itemAnswer($0, of: lifecycle.kind, operation)
+        }
     }
 
     /// A modify that renames (its parameter with `renames:`): the record moves to its new identifier, the members
@@ -322,9 +327,10 @@ extension NeptuneEmulator {
                 renderer.append(member.name, .structure(members(of: record, kind: kind)), type: member.type, to: &xml)
             }
         }
-        // An output that is the kind's structure itself (the endpoint operations' results) holds its members flat.
+        // An output whose members are the kind's (the endpoint operations' results, a parameter group's name) holds
+        // them flat, as the output lists them.
         if xml.isEmpty, operation.output.members.allSatisfy({ shape.member(named: $0.name) != nil }) {
-            xml = renderer.structureBody(shownMembers(of: record, kind: kind), shape: shape)
+            xml = renderer.structureBody(shownMembers(of: record, kind: kind), shape: operation.output)
         }
         return renderer.success(action: operation.name, result: xml)
     }

@@ -10,7 +10,8 @@ struct ClusterArnOfAnotherService: FaultDecorator {
     }
 
     func rendering(result: inout String, of action: String, in spec: ServiceSpec) {
-        guard action == "CreateDBCluster" else { return }
+        // The create resources.yaml's set-up makes clusters with (CreateDBCluster); restores answer right.
+        guard action == spec.resources.lifecycle(of: .dbCluster)?.setup.create.operation else { return }
         result = ResultText.mapValues(of: "DBClusterArn", in: result) {
             $0.replacingOccurrences(of: "arn:aws:rds:", with: "arn:aws:neptune:")
         }

@@ -11,7 +11,8 @@ struct CreateStatusCapitalised: FaultDecorator {
     }
 
     func rendering(result: inout String, of action: String, in spec: ServiceSpec) {
-        guard action == "CreateDBCluster" else { return }
+        // The create resources.yaml's set-up makes clusters with (CreateDBCluster); restores answer right.
+        guard action == spec.resources.lifecycle(of: .dbCluster)?.setup.create.operation else { return }
         result = result.replacingOccurrences(of: "<Status>creating</Status>", with: "<Status>Creating</Status>")
     }
 }
