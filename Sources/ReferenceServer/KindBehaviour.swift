@@ -34,7 +34,7 @@ struct KindBehaviour: Sendable {
     /// The records every region holds from the start (found by identifier, like stored ones).
     var standing: (@Sendable (_ context: Context) -> [SpecResourceRecord])?
     /// Records a describe lists besides the stored and standing ones, made from other kinds' resources; they have no
-    /// identifier of their own (their `id` only orders them).
+    /// identifier of their own (their `id` only orders them), so a describe by identifier never lists them.
     var listing: (@Sendable (_ emulator: isolated NeptuneEmulator) -> [SpecResourceRecord])?
     /// False when the engine writes no request member into a record: `completing` sets them all (an instance's class
     /// change waits for the window; its settings show normalised, the members its cluster manages show the cluster's).

@@ -118,13 +118,17 @@ extension NeptuneEmulator {
             return listAnswer(page(stored, of: operation, request), kind: lifecycle.kind, operation)
         }
         let standing = behaviour?.standing?(behaviourContext) ?? []
-        var records =
-            Array(stored.values) + standing.filter { stored[$0.id] == nil } + (behaviour?.listing?(self) ?? [])
+        var records: [SpecResourceRecord]
         if let name = text(lifecycle.describe.identifier, request) {
-            records = records.filter { $0.id == storedKey(lifecycle.kind, name) }
+            // One by identifier: the stored record, else a standing one (listed records have no identifier).
+            let id = storedKey(lifecycle.kind, name)
+            records = stored[id].map { [$0] } ?? standing.filter { $0.id == id }
             if records.isEmpty, let notFound = lifecycle.describe.notFound {
                 return renderer.error(notFound, "\(lifecycle.kind.rawValue) \(name) not found.")
             }
+        } else {
+            records =
+                Array(stored.values) + standing.filter { stored[$0.id] == nil } + (behaviour?.listing?(self) ?? [])
         }
         // Another parameter naming a member of the kind's structure lists the records holding that value (the
         // endpoints of one cluster), compared lower-cased where the service stores the value so.
