@@ -2,9 +2,10 @@ import ConformanceSpec
 import Foundation
 import QueryProtocol
 
-/// The DB-instance operations (NEPTUNE-FACTS-2 §2.1). The spec's evaluator has already judged the request's
-/// constraints, rules and preconditions; these change the store and answer. Instances live in clusters: the
-/// first member is the writer, later ones are readers, and cluster-managed members come from the cluster.
+/// What DB instances do beyond the resource engine (NEPTUNE-FACTS-2 §2.1), called from `KindBehaviour.instances`
+/// and the behaviour table: the members of a new instance (from the request, its cluster and the documented defaults),
+/// a modify's changes, reboots, and the valid modifications. Instances live in clusters: the first member is the
+/// writer, later ones are readers, and cluster-managed members come from the cluster.
 extension NeptuneEmulator {
     /// One writer and up to 15 readers per cluster (UG aurora-replicas-adding, NEPTUNE-FACTS-2 §3.6).
     static let instancesPerCluster = 16
@@ -31,8 +32,9 @@ extension NeptuneEmulator {
         return nil
     }
 
-    /// A new instance's members: what the request sets, the rest from its cluster or the documented defaults (its ARN
-    /// and DbiResourceId are derived by the engine, shapes.yaml `derive:`).
+    /// A new instance's members: what the request sets, the rest from its cluster or the service's defaults (the engine
+    /// has set the documented defaults of the create's parameters, `default:`, and derives its ARN and DbiResourceId,
+    /// shapes.yaml `derive:`).
     func newInstanceAttributes(id: String, cluster: ClusterRecord?, request: Request) -> [String: ParameterValue] {
         let inherited = cluster?.attributes ?? [:]
         let zone = text("AvailabilityZone", request) ?? region + "a"
@@ -59,7 +61,6 @@ extension NeptuneEmulator {
             "AvailabilityZone": .scalar(zone),
             "PreferredMaintenanceWindow": .scalar("sun:09:00-sun:09:30"),
             "MultiAZ": .scalar("false"),
-            "AutoMinorVersionUpgrade": .scalar("true"),
             "ReadReplicaDBInstanceIdentifiers": .list([]),
             "LicenseModel": .scalar("amazon-license"),
             "OptionGroupMemberships": .list([]),
@@ -67,12 +68,8 @@ extension NeptuneEmulator {
             "DbInstancePort": .scalar("0"),
             "CACertificateIdentifier": .scalar("rds-ca-rsa2048-g1"),
             "DomainMemberships": .list([]),
-            "CopyTagsToSnapshot": .scalar("false"),
-            "MonitoringInterval": .scalar("0"),
-            "PromotionTier": .scalar("1"),
             "IAMDatabaseAuthenticationEnabled": .scalar("false"),
             "PerformanceInsightsEnabled": .scalar("false"),
-            "DeletionProtection": .scalar("false"),
         ]
         if let cluster {
             values["DBClusterIdentifier"] = .scalar(cluster.id)

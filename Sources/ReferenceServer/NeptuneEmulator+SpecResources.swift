@@ -4,7 +4,8 @@ import Foundation
 /// The resource engine: the operations `resources.yaml` names as a kind's create, describe, modify or delete, and the
 /// reads a catalogue of `catalogues.yaml` is asked through, answered from the spec alone when no behaviour code
 /// claims them. A record keeps the request members its kind's structure has (under their own name, or the member whose
-/// `setBy:` names them), its identifier as the create's parameter stores it (lower-cased or as given), the members the
+/// `setBy:` names them; a create's parameter left out gives its documented `default:`), its identifier as the create's
+/// parameter stores it (lower-cased or as given), the members the
 /// structure fixes (`constant:`) or derives (`derive:`), and its status (the state set-up waits for, else the first of
 /// its vocabulary; while a change is under way, the state `transitions:` names). Answers are rendered through the
 /// operation's `output:`. Preconditions (exists, absent, state, …) have been judged before, against this store too
@@ -66,6 +67,11 @@ extension NeptuneEmulator {
         for given in request.parameters where behaviour?.takesRequestMembers != false {
             let name = shape.memberName(setBy: given.name)
             if shape.member(named: name) != nil { members[name] = given.value }
+        }
+        // A member a parameter of the create sets, which the request leaves out: the parameter's documented default.
+        for parameter in operation.parameters.members where request.value(at: parameter.name) == nil {
+            let name = shape.memberName(setBy: parameter.name)
+            if let value = parameter.defaultValue, shape.member(named: name) != nil { members[name] = .scalar(value) }
         }
         members[identifierMember(lifecycle)] = .scalar(id)
         if let status = lifecycle.describe.status {
