@@ -16,6 +16,13 @@ extension KindBehaviour {
             case .delete: return nil
             }
         },
+        acting: { emulator, action, record, request in
+            // A reboot (the action on the way to available, resources.yaml `during:`) applies pending parameter-group
+            // values ([model] ModifyDBInstance DBParameterGroupName: "the actual parameter changes are not applied until
+            // you reboot the instance").
+            if action.during != nil { emulator.applyParameterGroups(&record.members) }
+            return nil
+        },
         renamed: { emulator, from, to in
             for cluster in emulator.clusters.keysListing(from) {
                 if let index = emulator.clusters[cluster]?.instances.firstIndex(of: from) {

@@ -46,6 +46,16 @@ struct KindBehaviour: Sendable {
             _ emulator: isolated NeptuneEmulator, _ members: inout [String: ParameterValue], _ request: Request,
             _ phase: Phase
         ) -> Refusal? = { _, _, _, _ in nil }
+    /// Judges and completes an action of `resources.yaml` that the engine performs (one with `reaches:` or a list
+    /// change, `adds:`/`removes:`) on the record it names, before the list change and the transition; a refusal
+    /// changes nothing.
+    var acting:
+        (
+            @Sendable (
+                _ emulator: isolated NeptuneEmulator, _ action: ResourceLifecycle.Action,
+                _ record: inout SpecResourceRecord, _ request: Request
+            ) -> Refusal?
+        )?
     /// Describe parameters whose selection is the kind's own (a snapshot type that is no value of the member), each
     /// judging whether a record is listed for the value given; other parameters naming a member select by equality.
     var selecting:

@@ -20,8 +20,8 @@ extension NeptuneEmulator {
         "StopDBCluster": { $0.transition($1, $2) },
         "AddRoleToDBCluster": { $0.addRole($1, $2) },
         "RemoveRoleFromDBCluster": { $0.removeRole($1, $2) },
-        // DB instances: reboots, the orderable catalogue (the instances are the engine's, KindBehaviour).
-        "RebootDBInstance": { $0.rebootInstance($1, $2) },
+        // DB instances: valid modifications, the orderable catalogue (instances and their reboots are the engine's,
+        // KindBehaviour).
         "DescribeValidDBInstanceModifications": { $0.describeValidModifications($1, $2) },
         "DescribeOrderableDBInstanceOptions": { $0.describeOrderableOptions($1, $2) },
         // Cluster snapshots: the restore attribute (the snapshots are the engine's, KindBehaviour).
@@ -46,9 +46,7 @@ extension NeptuneEmulator {
         // Pending maintenance.
         "DescribePendingMaintenanceActions": { $0.describePendingMaintenance($1, $2) },
         "ApplyPendingMaintenanceAction": { $0.applyPendingMaintenance($1, $2) },
-        // Events and a subscription's sources (subscriptions themselves are the engine's, KindBehaviour).
-        "AddSourceIdentifierToSubscription": { $0.changeSources($1, $2, adding: true) },
-        "RemoveSourceIdentifierFromSubscription": { $0.changeSources($1, $2, adding: false) },
+        // Events (subscriptions and their sources are the engine's, KindBehaviour).
         "DescribeEvents": { $0.describeEvents($1, $2) },
         "DescribeEventCategories": { $0.describeEventCategories($1, $2) },
     ]

@@ -99,31 +99,6 @@ extension NeptuneEmulator {
 
     // MARK: subscriptions (the resource engine keeps them; `KindBehaviour.eventSubscriptions` completes them)
 
-    /// Add/RemoveSourceIdentifier: the source must exist as a resource of the subscription's source type (adding), or
-    /// be listed by the subscription (removing; the evaluator's `associated` precondition judges that first).
-    func changeSources(_ operation: OperationSpec, _ request: Request, adding: Bool) -> EmulatorAnswer {
-        let name = text("SubscriptionName", request) ?? ""
-        let source = (text("SourceIdentifier", request) ?? "").lowercased()
-        guard var record = specResources.record(.eventSubscription, storedKey(.eventSubscription, name)) else {
-            return renderer.error("SubscriptionNotFound", "Subscription \(name) not found.")
-        }
-        var ids = record.members.texts("SourceIdsList")
-        if adding {
-            guard sourceExists(source, type: record.members.text("SourceType")) else {
-                return renderer.error("SourceNotFound", "Could not find source :\(source)")
-            }
-            if !ids.contains(source) { ids.append(source) }
-        } else {
-            guard ids.contains(source) else {
-                return renderer.error("SourceNotFound", "Could not find source :\(source)")
-            }
-            ids.removeAll { $0 == source }
-        }
-        record.members.setTexts("SourceIdsList", ids)
-        specResources[.eventSubscription, record.id] = record
-        return itemAnswer(record, of: .eventSubscription, operation)
-    }
-
     /// Whether a source of `type` has the identifier (a subscription of every type: any of the kinds).
     func sourceExists(_ identifier: String, type: String?) -> Bool {
         let state = contractState()

@@ -4,7 +4,7 @@ import QueryProtocol
 
 /// What DB instances do beyond the resource engine (NEPTUNE-FACTS-2 §2.1), called from `KindBehaviour.instances`
 /// and the behaviour table: the members of a new instance (from the request, its cluster and the documented defaults),
-/// a modify's changes, reboots, and the valid modifications. Instances live in clusters: the first member is the
+/// a modify's changes, what a reboot applies, and the valid modifications. Instances live in clusters: the first member is the
 /// writer, later ones are readers, and cluster-managed members come from the cluster.
 extension NeptuneEmulator {
     /// One writer and up to 15 readers per cluster (UG aurora-replicas-adding, NEPTUNE-FACTS-2 §3.6).
@@ -152,26 +152,15 @@ extension NeptuneEmulator {
         applyInstanceSettings(settings, to: &members)
     }
 
-    func rebootInstance(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
-        guard var record = instanceRecord(named: text("DBInstanceIdentifier", request)) else {
-            return renderer.error("DBInstanceNotFound", "DBInstance not found.")
-        }
-        // A reboot applies pending parameter-group values ([model] DBParameterGroupName "after a reboot").
-        if case .list(let groups)? = record.members["DBParameterGroups"] {
-            record.members["DBParameterGroups"] = .list(
-                groups.map { group in
-                    guard case .structure(let members) = group else { return group }
-                    return .structure(
-                        members.map {
-                            $0.name == "ParameterApplyStatus" ? Parameter($0.name, .scalar("in-sync")) : $0
-                        })
-                })
-        }
-        // [model] RebootDBInstance: the instance is "rebooting", then available again.
-        record.members["DBInstanceStatus"] = .scalar("rebooting")
-        record.pending = later("available")
-        specResources[.dbInstance, record.id] = record
-        return itemAnswer(record, of: .dbInstance, operation)
+    /// After a reboot: the parameter groups' pending values are applied (`ParameterApplyStatus` in-sync).
+    func applyParameterGroups(_ members: inout [String: ParameterValue]) {
+        guard case .list(let groups)? = members["DBParameterGroups"] else { return }
+        members["DBParameterGroups"] = .list(
+            groups.map { group in
+                guard case .structure(let fields) = group else { return group }
+                return .structure(
+                    fields.map { $0.name == "ParameterApplyStatus" ? Parameter($0.name, .scalar("in-sync")) : $0 })
+            })
     }
 
     /// Every Storage member is "Not applicable" for Neptune ([model]): an empty Storage list (inferred).

@@ -21,6 +21,11 @@ extension NeptuneEmulator {
             if lifecycle.describe.operation == operation.name { return describeFromSpec(lifecycle, operation, request) }
             if lifecycle.modify?.operation == operation.name { return modifyFromSpec(lifecycle, operation, request) }
             if lifecycle.delete.operation == operation.name { return deleteFromSpec(lifecycle, operation, request) }
+            if let action = lifecycle.actions.first(where: { $0.operation == operation.name }),
+                action.reaches != nil || action.listChange != nil
+            {
+                return actFromSpec(lifecycle, action, operation, request)
+            }
         }
         if let catalogue = spec.catalogues.values.first(where: { $0.ask.operation == operation.name }) {
             return listCatalogue(catalogue, operation, request)
@@ -222,6 +227,42 @@ extension NeptuneEmulator {
         } else {
             remove(lifecycle.kind, id)
         }
+        return itemAnswer(record, of: lifecycle.kind, operation)
+    }
+
+    /// An action on one record (`actions:` with `reaches:` or `adds:`/`removes:`): the kind's `acting` hook judges and
+    /// completes it, the list change adds or removes the parameter's value (once), and the record shows `during` for
+    /// the transition delay, then `reaches`.
+    private func actFromSpec(
+        _ lifecycle: ResourceLifecycle, _ action: ResourceLifecycle.Action, _ operation: OperationSpec,
+        _ request: Request
+    ) -> EmulatorAnswer {
+        let id = storedKey(lifecycle.kind, text(action.identifier, request) ?? "")
+        guard var record = self[storeOf: lifecycle.kind].record(lifecycle.kind, id) else {
+            return standingAnswer(lifecycle, id: id, operation)
+                ?? renderer.error(lifecycle.delete.notFound, "\(lifecycle.kind.rawValue) \(id) not found.")
+        }
+        if let refusal = KindBehaviour.byKind[lifecycle.kind]?.acting?(self, action, &record, request) {
+            return renderer.error(refusal.code, refusal.message)
+        }
+        if let change = action.listChange, let given = text(change.parameter, request) {
+            // Stored as the kind it names stores identifiers (a subscription's sources: lower-cased).
+            let value =
+                spec.resources.kind(named: change.parameter, in: operation.name).map { storedKey($0, given) } ?? given
+            var values = record.members.texts(change.member)
+            if change.adds {
+                if !values.contains(value) { values.append(value) }
+            } else {
+                values.removeAll { $0 == value }
+            }
+            record.members.setTexts(change.member, values)
+        }
+        if let during = action.during {
+            begin(during, of: &record, lifecycle, settlingIn: action.reaches)
+        } else if let reaches = action.reaches, let status = lifecycle.describe.status {
+            record.members[status] = .scalar(reaches)
+        }
+        self[storeOf: lifecycle.kind][lifecycle.kind, id] = record
         return itemAnswer(record, of: lifecycle.kind, operation)
     }
 

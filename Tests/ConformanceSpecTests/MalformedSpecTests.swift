@@ -161,6 +161,13 @@ import Testing
             message: "unknown resource 'DBClustre': 'names' is the kind whose identifiers or ARNs the values are"),
         // resources.yaml: the lifecycles the runner and the generator read.
         SpecMistake(
+            name: "resources: an action that adds and removes", file: "resources.yaml",
+            find: "        adds: {parameter: SourceIdentifier, member: SourceIdsList}\n",
+            replace:
+                "        adds: {parameter: SourceIdentifier, member: SourceIdsList}\n        removes: {parameter: SourceIdentifier, member: SourceIdsList}\n",
+            keyPath: "resources.EventSubscription.actions[0].adds",
+            message: "an action either 'adds' or 'removes', not both"),
+        SpecMistake(
             name: "resources: transitions of a kind without a status", file: "resources.yaml",
             find: "  DBClusterParameterGroup:\n    nameTag: p\n",
             replace: "  DBClusterParameterGroup:\n    nameTag: p\n    transitions: {create: creating}\n",

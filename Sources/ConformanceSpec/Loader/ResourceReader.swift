@@ -111,17 +111,28 @@ struct ResourceReader {
         let delete = try readDelete(value("delete")!)
         var actions: [ResourceLifecycle.Action] = []
         for item in try value("actions")?.sequence() ?? [] {
-            let entry = try operationParameter(item, key: "identifier", extra: ["reaches", "during"])
+            let entry = try operationParameter(
+                item, key: "identifier", extra: ["reaches", "during", "adds", "removes"])
             let fields = try item.mapping(allowed: [])
             let reaches = try YAMLCursor.value("reaches", in: fields)?.nonEmptyString()
             let during = YAMLCursor.value("during", in: fields)
             if let during, reaches == nil {
                 throw during.error("'during' names the state on the way to 'reaches', which this action does not have")
             }
-            actions.append(
-                ResourceLifecycle.Action(
-                    operation: entry.operation, identifier: entry.parameter, reaches: reaches,
-                    during: try during?.nonEmptyString()))
+            var action = ResourceLifecycle.Action(
+                operation: entry.operation, identifier: entry.parameter, reaches: reaches,
+                during: try during?.nonEmptyString())
+            let adds = YAMLCursor.value("adds", in: fields)
+            let removes = YAMLCursor.value("removes", in: fields)
+            if let adds, removes != nil { throw adds.error("an action either 'adds' or 'removes', not both") }
+            if let node = adds ?? removes {
+                let change = try node.mapping(allowed: ["parameter", "member"], required: ["parameter", "member"])
+                action.listChange = ResourceLifecycle.Action.ListChange(
+                    adds: adds != nil,
+                    parameter: try parameter(YAMLCursor.value("parameter", in: change)!, of: entry.operation),
+                    member: try YAMLCursor.value("member", in: change)!.nonEmptyString())
+            }
+            actions.append(action)
         }
         var references: [ResourceParameter] = []
         for item in try value("references")?.sequence() ?? [] {

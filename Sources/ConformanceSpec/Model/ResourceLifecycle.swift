@@ -159,6 +159,22 @@ public struct ResourceLifecycle: Sendable, Equatable {
         public var reaches: String?
         /// The state it shows on the way there (`stopping`), for the transition delay; nil: it reaches it at once.
         public var during: String?
+        /// The list member of the resource the action adds a parameter's value to or removes it from, if it does.
+        public var listChange: ListChange?
+
+        /// `adds: {parameter: P, member: M}` or `removes: {…}`: the value of request parameter P joins or leaves the
+        /// resource's list member M (a subscription's sources).
+        public struct ListChange: Sendable, Equatable {
+            public var adds: Bool
+            public var parameter: String
+            public var member: String
+
+            public init(adds: Bool, parameter: String, member: String) {
+                self.adds = adds
+                self.parameter = parameter
+                self.member = member
+            }
+        }
 
         public init(operation: String, identifier: String, reaches: String? = nil, during: String? = nil) {
             self.operation = operation
