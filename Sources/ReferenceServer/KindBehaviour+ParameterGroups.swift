@@ -4,7 +4,8 @@ import ConformanceSpec
 /// alone is here (NEPTUNE-FACTS-2 §2.3, §3.2): the `default.<family>` group every region holds for each family of the
 /// engine parameter catalog, and a copy, which takes its source's family and the values set on it (inferred), with the
 /// description the request gives. A modify sets the values and apply methods its Parameters give; a deleted group's
-/// values go with it. Describing the values and resetting them are behaviour (`NeptuneEmulator+ParameterGroups`).
+/// values go with it, and a reset (resources.yaml `resets:`) returns values to their defaults. Describing the values is
+/// behaviour (`NeptuneEmulator+ParameterGroups`).
 extension KindBehaviour {
     static let clusterParameterGroups = parameterGroups(.cluster, kind: .dbClusterParameterGroup)
     static let instanceParameterGroups = parameterGroups(.instance, kind: .dbParameterGroup)
@@ -52,6 +53,17 @@ extension KindBehaviour {
                             emulator.parameterValues[level][name, default: .init()].methods[entry.name] = method
                         }
                     }
+                }
+                return nil
+            },
+            acting: { emulator, action, record, request in
+                // A reset returns the values its list names to their defaults; naming none, all of them ([model]).
+                guard let list = action.resets else { return nil }
+                let entries = ContractEvaluator.engineEntries(list, in: request)
+                if entries.isEmpty { emulator.parameterValues[level][record.id] = nil }
+                for entry in entries {
+                    emulator.parameterValues[level][record.id]?.values[entry.name] = nil
+                    emulator.parameterValues[level][record.id]?.methods[entry.name] = nil
                 }
                 return nil
             })

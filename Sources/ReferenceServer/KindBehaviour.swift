@@ -46,8 +46,8 @@ struct KindBehaviour: Sendable {
             _ emulator: isolated NeptuneEmulator, _ members: inout [String: ParameterValue], _ request: Request,
             _ phase: Phase
         ) -> Refusal? = { _, _, _, _ in nil }
-    /// Judges and completes an action of `resources.yaml` that the engine performs (one with `reaches:` or a list
-    /// change, `adds:`/`removes:`) on the record it names, before the list change and the transition; a refusal
+    /// Judges and completes an action of `resources.yaml` that the engine performs (one with `reaches:`, a list change,
+    /// `adds:`/`removes:`, or `resets:`) on the record it names, before the list change and the transition; a refusal
     /// changes nothing.
     var acting:
         (

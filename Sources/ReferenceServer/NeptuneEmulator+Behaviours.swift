@@ -34,12 +34,10 @@ extension NeptuneEmulator {
         },
         "SwitchoverGlobalCluster": { $0.changeWriter($1, $2, dataLoss: false) },
         "RemoveFromGlobalCluster": { $0.removeFromGlobalCluster($1, $2) },
-        // Parameter groups of both levels: parameter values and reset (the groups and their modify are the engine's,
+        // Parameter groups of both levels: their parameter values (the groups, their modify and reset are the engine's,
         // KindBehaviour).
         "DescribeDBClusterParameters": { $0.describeParameters($1, $2) },
         "DescribeDBParameters": { $0.describeParameters($1, $2) },
-        "ResetDBClusterParameterGroup": { $0.resetParameterGroup($1, $2) },
-        "ResetDBParameterGroup": { $0.resetParameterGroup($1, $2) },
         "DescribeEngineDefaultClusterParameters": { $0.describeEngineDefaults($1, $2) },
         "DescribeEngineDefaultParameters": { $0.describeEngineDefaults($1, $2) },
         "DescribeDBEngineVersions": { $0.describeEngineVersions($1, $2) },

@@ -98,20 +98,6 @@ extension NeptuneEmulator {
         }
     }
 
-    func resetParameterGroup(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
-        let level = Self.level(of: operation)
-        let element = Self.groupElement(level)
-        let name = group(level, text("\(element)Name", request) ?? "")?.name ?? ""
-        let entries = ContractEvaluator.engineEntries("Parameters", in: request)
-        if entries.isEmpty { parameterValues[level][name] = nil }
-        for entry in entries {
-            parameterValues[level][name]?.values[entry.name] = nil
-            parameterValues[level][name]?.methods[entry.name] = nil
-        }
-        return renderer.success(
-            action: operation.name, result: "<\(element)Name>\(AnswerRenderer.escape(name))</\(element)Name>")
-    }
-
     func describeEngineDefaults(_ operation: OperationSpec, _ request: Request) -> EmulatorAnswer {
         let level = Self.level(of: operation)
         let family = text("DBParameterGroupFamily", request) ?? ""

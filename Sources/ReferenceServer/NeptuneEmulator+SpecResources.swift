@@ -22,7 +22,7 @@ extension NeptuneEmulator {
             if lifecycle.modify?.operation == operation.name { return modifyFromSpec(lifecycle, operation, request) }
             if lifecycle.delete.operation == operation.name { return deleteFromSpec(lifecycle, operation, request) }
             if let action = lifecycle.actions.first(where: { $0.operation == operation.name }),
-                action.reaches != nil || action.listChange != nil
+                action.reaches != nil || action.listChange != nil || action.resets != nil
             {
                 return actFromSpec(lifecycle, action, operation, request)
             }
@@ -230,7 +230,8 @@ extension NeptuneEmulator {
         return itemAnswer(record, of: lifecycle.kind, operation)
     }
 
-    /// An action on one record (`actions:` with `reaches:` or `adds:`/`removes:`): the kind's `acting` hook judges and
+    /// An action on one record (`actions:` with `reaches:`, `adds:`/`removes:` or `resets:`): the kind's `acting` hook
+    /// judges and
     /// completes it, the list change adds or removes the parameter's value (once), and the record shows `during` for
     /// the transition delay, then `reaches`.
     private func actFromSpec(

@@ -168,6 +168,12 @@ import Testing
             keyPath: "resources.EventSubscription.actions[0].adds",
             message: "an action either 'adds' or 'removes', not both"),
         SpecMistake(
+            name: "resources: a reset naming no parameter of its operation", file: "resources.yaml",
+            find: "identifier: DBParameterGroupName, resets: Parameters}",
+            replace: "identifier: DBParameterGroupName, resets: Parametres}",
+            keyPath: "resources.DBParameterGroup.actions[0].resets",
+            message: "no parameter 'Parametres' in ResetDBParameterGroup (did you mean 'Parameters'?)"),
+        SpecMistake(
             name: "resources: transitions of a kind without a status", file: "resources.yaml",
             find: "  DBClusterParameterGroup:\n    nameTag: p\n",
             replace: "  DBClusterParameterGroup:\n    nameTag: p\n    transitions: {create: creating}\n",

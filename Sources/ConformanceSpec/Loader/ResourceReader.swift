@@ -112,7 +112,7 @@ struct ResourceReader {
         var actions: [ResourceLifecycle.Action] = []
         for item in try value("actions")?.sequence() ?? [] {
             let entry = try operationParameter(
-                item, key: "identifier", extra: ["reaches", "during", "adds", "removes"])
+                item, key: "identifier", extra: ["reaches", "during", "adds", "removes", "resets"])
             let fields = try item.mapping(allowed: [])
             let reaches = try YAMLCursor.value("reaches", in: fields)?.nonEmptyString()
             let during = YAMLCursor.value("during", in: fields)
@@ -130,7 +130,10 @@ struct ResourceReader {
                 action.listChange = ResourceLifecycle.Action.ListChange(
                     adds: adds != nil,
                     parameter: try parameter(YAMLCursor.value("parameter", in: change)!, of: entry.operation),
-                    member: try YAMLCursor.value("member", in: change)!.nonEmptyString())
+                    member: try memberName(YAMLCursor.value("member", in: change)!))
+            }
+            if let node = YAMLCursor.value("resets", in: fields) {
+                action.resets = try parameter(node, of: entry.operation)
             }
             actions.append(action)
         }

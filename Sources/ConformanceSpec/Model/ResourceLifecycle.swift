@@ -161,6 +161,9 @@ public struct ResourceLifecycle: Sendable, Equatable {
         public var during: String?
         /// The list member of the resource the action adds a parameter's value to or removes it from, if it does.
         public var listChange: ListChange?
+        /// `resets: P`: the action returns the values the list parameter P names to their defaults (all of them when
+        /// the request names none), as a parameter group's reset does.
+        public var resets: String?
 
         /// `adds: {parameter: P, member: M}` or `removes: {…}`: the value of request parameter P joins or leaves the
         /// resource's list member M (a subscription's sources).
