@@ -64,7 +64,6 @@ extension KindBehaviour {
         ],
         showing: { emulator, members in
             members["PercentProgress"] = .scalar(members.text("Status") == "available" ? "100" : "0")
-            for decorator in emulator.decorators { decorator.rendering(snapshotMembers: &members) }
         })
 
     /// A snapshot's members: its identifier, cluster, type and time, and the cluster members it shows.

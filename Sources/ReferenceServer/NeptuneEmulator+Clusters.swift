@@ -152,7 +152,7 @@ extension NeptuneEmulator {
                             ?? $0.id)
                 })
         if let source = record.replicationSource { values["ReplicationSourceIdentifier"] = .scalar(source) }
-        for decorator in decorators { decorator.rendering(clusterMembers: &values) }
+        for decorator in decorators { decorator.rendering(members: &values, of: .dbCluster) }
         return "<\(element)>" + renderer.structureBody(values, shape: clusterShape) + "</\(element)>"
     }
 

@@ -357,10 +357,11 @@ extension NeptuneEmulator {
         return itemShape(kind).members.compactMap { member in shown[member.name].map { Parameter(member.name, $0) } }
     }
 
-    /// The record's members as an answer shows them (its kind's `showing` applied).
+    /// The record's members as an answer shows them (its kind's `showing` applied, then the active faults').
     private func shownMembers(of record: SpecResourceRecord, kind: ResourceKind) -> [String: ParameterValue] {
         var shown = record.members
         KindBehaviour.byKind[kind]?.showing?(self, &shown)
+        for decorator in decorators { decorator.rendering(members: &shown, of: kind) }
         return shown
     }
 

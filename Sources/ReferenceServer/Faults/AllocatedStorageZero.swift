@@ -9,5 +9,8 @@ struct AllocatedStorageZero: FaultDecorator {
         [SpecItemID.shapeMember("DBCluster", "AllocatedStorage").text]
     }
 
-    func rendering(clusterMembers: inout [String: ParameterValue]) { clusterMembers["AllocatedStorage"] = .scalar("0") }
+    func rendering(members: inout [String: ParameterValue], of kind: ResourceKind) {
+        guard kind == .dbCluster else { return }
+        members["AllocatedStorage"] = .scalar("0")
+    }
 }

@@ -10,7 +10,8 @@ struct DropServerlessConfiguration: FaultDecorator {
         spec.requestItems(parameter: "ServerlessV2ScalingConfiguration")
     }
 
-    func rendering(clusterMembers: inout [String: ParameterValue]) {
-        clusterMembers["ServerlessV2ScalingConfiguration"] = nil
+    func rendering(members: inout [String: ParameterValue], of kind: ResourceKind) {
+        guard kind == .dbCluster else { return }
+        members["ServerlessV2ScalingConfiguration"] = nil
     }
 }

@@ -16,8 +16,9 @@ import QueryProtocol
 /// 5. state changes: `acting(on:of:in:)`, a valid request changed before the emulator acts on it; `changing(_:)`, a
 ///    cluster's change before it is stored; `followUps(after:_:in:)`, requests the emulator also performs after a
 ///    success; `keepsReferences(to:in:)`, references to a deleted resource that stay in another's lists;
-/// 6. answers: `rendering(clusterMembers:)` (a `<DBCluster>`'s members), `rendering(snapshotMembers:)` (a
-///    `<DBClusterSnapshot>`'s), `rendering(result:of:in:)` (the rendered result of one operation's success answer),
+/// 6. answers: `rendering(members:of:)` (the members of a resource of one kind, `<DBCluster>`, `<DBClusterSnapshot>`,
+///    …, applied by the resource engine to every kind it renders and by the clusters' code),
+///    `rendering(result:of:in:)` (the rendered result of one operation's success answer),
 ///    `rendering(envelope:)` (the namespace and request id of every answer), `rendering(error:)` (an error's code,
 ///    status, type, form), `cutting(_:)` (a page's cut and token), `recording(event:)` (an event about to be logged).
 ///
@@ -61,10 +62,9 @@ protocol FaultDecorator: Sendable {
     func acting(on request: inout Request, of operation: String, in spec: ServiceSpec)
     /// State changes: adjusts a cluster's change before the emulator stores it and answers with it.
     func changing(_ change: inout ClusterChange)
-    /// Answers: adjusts the members of a `<DBCluster>` before they are rendered through the spec's shape.
-    func rendering(clusterMembers: inout [String: ParameterValue])
-    /// Answers: adjusts the members of a `<DBClusterSnapshot>` before they are rendered through the spec's shape.
-    func rendering(snapshotMembers: inout [String: ParameterValue])
+    /// Answers: adjusts the members of a resource of `kind` (`<DBCluster>`, `<DBClusterSnapshot>`, …) before they are
+    /// rendered through the spec's shape.
+    func rendering(members: inout [String: ParameterValue], of kind: ResourceKind)
     /// Answers: adjusts the rendered result (the XML inside `<ActionResult>`) of a success answer to `action`.
     func rendering(result: inout String, of action: String, in spec: ServiceSpec)
     /// Answers: adjusts how every answer is wrapped.
@@ -94,8 +94,7 @@ extension FaultDecorator {
     { conformant }
     func acting(on request: inout Request, of operation: String, in spec: ServiceSpec) {}
     func changing(_ change: inout ClusterChange) {}
-    func rendering(clusterMembers: inout [String: ParameterValue]) {}
-    func rendering(snapshotMembers: inout [String: ParameterValue]) {}
+    func rendering(members: inout [String: ParameterValue], of kind: ResourceKind) {}
     func rendering(result: inout String, of action: String, in spec: ServiceSpec) {}
     func rendering(envelope: inout AnswerEnvelope) {}
     func rendering(error: inout ErrorAnswer) {}

@@ -8,5 +8,8 @@ struct MissingResponseMember: FaultDecorator {
 
     func brokenItems(in spec: ServiceSpec) -> [String] { [SpecItemID.shapeMember("DBCluster", "Status").text] }
 
-    func rendering(clusterMembers: inout [String: ParameterValue]) { clusterMembers["Status"] = nil }
+    func rendering(members: inout [String: ParameterValue], of kind: ResourceKind) {
+        guard kind == .dbCluster else { return }
+        members["Status"] = nil
+    }
 }

@@ -10,7 +10,8 @@ struct PercentProgressAsText: FaultDecorator {
         [SpecItemID.shapeMember("DBClusterSnapshot", "PercentProgress", aspect: "type").text]
     }
 
-    func rendering(snapshotMembers: inout [String: ParameterValue]) {
-        snapshotMembers["PercentProgress"] = .scalar("100%")
+    func rendering(members: inout [String: ParameterValue], of kind: ResourceKind) {
+        guard kind == .dbClusterSnapshot else { return }
+        members["PercentProgress"] = .scalar("100%")
     }
 }

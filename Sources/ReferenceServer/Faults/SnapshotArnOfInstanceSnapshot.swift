@@ -10,9 +10,10 @@ struct SnapshotArnOfInstanceSnapshot: FaultDecorator {
         [SpecItemID.shapeMember("DBClusterSnapshot", "DBClusterSnapshotArn", aspect: "derive").text]
     }
 
-    func rendering(snapshotMembers: inout [String: ParameterValue]) {
-        guard case .scalar(let arn)? = snapshotMembers["DBClusterSnapshotArn"] else { return }
-        snapshotMembers["DBClusterSnapshotArn"] = .scalar(
+    func rendering(members: inout [String: ParameterValue], of kind: ResourceKind) {
+        guard kind == .dbClusterSnapshot else { return }
+        guard case .scalar(let arn)? = members["DBClusterSnapshotArn"] else { return }
+        members["DBClusterSnapshotArn"] = .scalar(
             arn.replacingOccurrences(of: ":cluster-snapshot:", with: ":snapshot:"))
     }
 }

@@ -9,5 +9,8 @@ struct WrongElementType: FaultDecorator {
         [SpecItemID.shapeMember("DBCluster", "Port", aspect: "type").text]
     }
 
-    func rendering(clusterMembers: inout [String: ParameterValue]) { clusterMembers["Port"] = .scalar("port-8182") }
+    func rendering(members: inout [String: ParameterValue], of kind: ResourceKind) {
+        guard kind == .dbCluster else { return }
+        members["Port"] = .scalar("port-8182")
+    }
 }
