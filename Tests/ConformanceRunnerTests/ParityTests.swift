@@ -32,6 +32,10 @@ import Testing
         .run(Fixtures.cases).report
     }
 
+    /// The whole suite against the conformant emulator, in memory: run once, on first use, and shared by the tests that
+    /// compare another target with it (each of them still runs its other target itself).
+    static let conformant = Task { await run([]) }
+
     /// The in-memory transport is a faithful stand-in for the socket: the same verdict, status, error code
     /// and findings for every case.
     @Test func inMemoryAndOverASocketAgreeOnEveryCase() async throws {
@@ -41,7 +45,7 @@ import Testing
                 options: Self.options
             ).run(Fixtures.cases).report
         }
-        let inMemory = await Self.run([])
+        let inMemory = await Self.conformant.value
         let report = ParityReport(
             spec: Fixtures.spec, cases: Fixtures.cases, first: overSocket, second: inMemory, startedAt: "test")
         #expect(report.cases.count == Fixtures.cases.count)
@@ -56,9 +60,8 @@ import Testing
         .stopStoppedCluster, .wrongNamespace,
     ])
     func parityNamesExactlyTheAffectedCases(_ fault: Fault) async throws {
-        async let conformant = Self.run([])
         async let faulty = Self.run([fault])
-        let (a, b) = await (conformant, faulty)
+        let (a, b) = await (Self.conformant.value, faulty)
         let report = ParityReport(spec: Fixtures.spec, cases: Fixtures.cases, first: a, second: b, startedAt: "test")
         // Affected: the fault makes the case fail, or changes its HTTP status (a 404 becoming a 400 is still "any 4xx").
         let statusOf = Dictionary(uniqueKeysWithValues: a.results.map { ($0.id, $0.actualStatus) })
@@ -71,10 +74,11 @@ import Testing
     }
 
     @Test func identicalTargetsAgreeAndTheReportsRender() async throws {
-        async let one = Self.run([])
+        // Two separate runs of identical targets: the shared one and one of this test's own.
         async let two = Self.run([])
         let report = ParityReport(
-            spec: Fixtures.spec, cases: Fixtures.cases, first: await one, second: await two, startedAt: "test")
+            spec: Fixtures.spec, cases: Fixtures.cases, first: await Self.conformant.value, second: await two,
+            startedAt: "test")
         #expect(report.disagreements.isEmpty && report.exitCode == 0)
         #expect(report.constraints.count == 619)
         let directory = RunCommandTests.temporaryDirectory()
