@@ -28,7 +28,14 @@ if ProcessInfo.processInfo.environment["NC_BENCH_NIO_EXECUTOR"] == "1" {
 let arguments = Array(CommandLine.arguments.dropFirst())
 let mode = arguments.first ?? "micro"
 let rest = Array(arguments.dropFirst())
-let spec = try SpecLoader(directory: SpecLocation.defaultDirectory()).load()
+// A spec the loader refuses (one of another version of this package, say) is a located message and exit status 2.
+let spec: ServiceSpec
+do {
+    spec = try SpecLoader(directory: SpecLocation.defaultDirectory()).load()
+} catch {
+    FileHandle.standardError.write(Data("conformance-benchmarks: \(error)\n".utf8))
+    exit(2)
+}
 
 switch mode {
 case "micro":
