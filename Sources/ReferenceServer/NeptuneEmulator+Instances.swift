@@ -10,11 +10,6 @@ extension NeptuneEmulator {
     /// One writer and up to 15 readers per cluster (UG aurora-replicas-adding, NEPTUNE-FACTS-2 §3.6).
     static let instancesPerCluster = 16
 
-    /// The instance a name or ARN names.
-    func instanceRecord(named identifier: String?) -> SpecResourceRecord? {
-        identifier.flatMap { specResources.record(.dbInstance, storedKey(.dbInstance, $0)) }
-    }
-
     /// A new instance's members (the engine has set its identifier and status), or the refusal of a full cluster.
     /// The instance joins its cluster's members (the first is the writer).
     func completeNewInstance(_ members: inout [String: ParameterValue], _ request: Request) -> KindBehaviour.Refusal? {

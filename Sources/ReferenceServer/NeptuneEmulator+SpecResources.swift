@@ -182,8 +182,7 @@ extension NeptuneEmulator {
         let id = storedKey(
             lifecycle.kind, text(lifecycle.modify?.identifier ?? lifecycle.describe.identifier, request) ?? "")
         guard var record = self[storeOf: lifecycle.kind].record(lifecycle.kind, id) else {
-            return standingAnswer(lifecycle, id: id, operation)
-                ?? renderer.error(lifecycle.delete.notFound, "\(lifecycle.kind.rawValue) \(id) not found.")
+            return missingAnswer(lifecycle, id: id, operation)
         }
         let shape = itemShape(lifecycle.kind)
         let behaviour = KindBehaviour.byKind[lifecycle.kind]
@@ -215,8 +214,7 @@ extension NeptuneEmulator {
     ) -> EmulatorAnswer {
         let id = storedKey(lifecycle.kind, text(lifecycle.delete.identifier, request) ?? "")
         guard var record = self[storeOf: lifecycle.kind].record(lifecycle.kind, id) else {
-            return standingAnswer(lifecycle, id: id, operation)
-                ?? renderer.error(lifecycle.delete.notFound, "\(lifecycle.kind.rawValue) \(id) not found.")
+            return missingAnswer(lifecycle, id: id, operation)
         }
         if let refusal = KindBehaviour.byKind[lifecycle.kind]?.completing(self, &record.members, request, .delete) {
             return renderer.error(refusal.code, refusal.message)
@@ -231,17 +229,15 @@ extension NeptuneEmulator {
     }
 
     /// An action on one record (`actions:` with `reaches:`, `adds:`/`removes:` or `resets:`): the kind's `acting` hook
-    /// judges and
-    /// completes it, the list change adds or removes the parameter's value (once), and the record shows `during` for
-    /// the transition delay, then `reaches`.
+    /// judges and completes it, the list change adds or removes the parameter's value (once), and the record shows
+    /// `during` for the transition delay, then `reaches`.
     private func actFromSpec(
         _ lifecycle: ResourceLifecycle, _ action: ResourceLifecycle.Action, _ operation: OperationSpec,
         _ request: Request
     ) -> EmulatorAnswer {
         let id = storedKey(lifecycle.kind, text(action.identifier, request) ?? "")
         guard var record = self[storeOf: lifecycle.kind].record(lifecycle.kind, id) else {
-            return standingAnswer(lifecycle, id: id, operation)
-                ?? renderer.error(lifecycle.delete.notFound, "\(lifecycle.kind.rawValue) \(id) not found.")
+            return missingAnswer(lifecycle, id: id, operation)
         }
         if let refusal = KindBehaviour.byKind[lifecycle.kind]?.acting?(self, action, &record, request) {
             return renderer.error(refusal.code, refusal.message)
@@ -267,14 +263,16 @@ extension NeptuneEmulator {
         return itemAnswer(record, of: lifecycle.kind, operation)
     }
 
-    /// The answer of a modify or delete that reached a record every region holds (a default parameter group), which
-    /// happens only when a fault waived its precondition: the service keeps it as it is. Nil for any other identifier.
-    private func standingAnswer(_ lifecycle: ResourceLifecycle, id: String, _ operation: OperationSpec)
-        -> EmulatorAnswer?
+    /// The answer of a modify, delete or action whose identifier names no stored record: a record every region holds
+    /// (a default parameter group, reached only when a fault waived its precondition) as it is, since the service keeps
+    /// it; else the kind's not-found error.
+    private func missingAnswer(_ lifecycle: ResourceLifecycle, id: String, _ operation: OperationSpec) -> EmulatorAnswer
     {
-        KindBehaviour.byKind[lifecycle.kind]?.standing?(behaviourContext).first { $0.id == id }.map {
-            itemAnswer($0, of: lifecycle.kind, operation)
+        if let standing = KindBehaviour.byKind[lifecycle.kind]?.standing?(behaviourContext).first(where: { $0.id == id }
+        ) {
+            return itemAnswer(standing, of: lifecycle.kind, operation)
         }
+        return renderer.error(lifecycle.delete.notFound, "\(lifecycle.kind.rawValue) \(id) not found.")
     }
 
     /// A modify that renames (its parameter with `renames:`): the record moves to its new identifier, the members
@@ -324,8 +322,9 @@ extension NeptuneEmulator {
 
     /// Completes the engine's changes whose delay has passed (only the records waiting for one are looked at).
     func settleSpecResources(at now: ContinuousClock.Instant) {
-        // Most requests find nothing waiting: no set is built for them.
-        for key in specResources.pendingKeys + sharedResources.pendingKeys {
+        // Most requests find nothing waiting: no list of keys is built for them.
+        let waiting = specResources.hasPending || sharedResources.hasPending
+        for key in waiting ? specResources.pendingKeys + sharedResources.pendingKeys : [] {
             guard var record = self[storeOf: key.kind].record(key.kind, key.id) else { continue }
             guard let pending = record.pending, pending.at <= now else { continue }
             guard let target = pending.target else {

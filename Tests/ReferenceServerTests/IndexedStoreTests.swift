@@ -41,9 +41,10 @@ import Testing
     }
 
     /// Walks DescribeDBClusters (or DescribeDBInstances) page by page: the store's own order (no filter) and the
-    /// naive sort of the whole store (an `engine` filter every resource passes) must give the same bytes.
+    /// naive sort of the whole store (an `engine` filter every resource passes) must give the same bytes. Without
+    /// `naive` (a describe that takes no filter) only the store's order is walked.
     static func walk(
-        _ emulator: NeptuneEmulator, _ action: String, pageSize: Int, element: String
+        _ emulator: NeptuneEmulator, _ action: String, pageSize: Int, element: String, naive: Bool = true
     ) async -> (identifiers: [String], markers: [String]) {
         var identifiers: [String] = []
         var markers: [String] = []
@@ -52,12 +53,14 @@ import Testing
             var pairs = [("MaxRecords", String(pageSize))]
             if let marker { pairs.append(("Marker", marker)) }
             let indexed = await emulator.handle(body: form(action, pairs))
-            let naive = await emulator.handle(
-                body: form(
-                    action,
-                    pairs + [("Filters.Filter.1.Name", "engine"), ("Filters.Filter.1.Values.Value.1", "neptune")]))
             #expect(indexed.status == 200, "\(indexed.body.prefix(400))")
-            #expect(stable(indexed.body) == stable(naive.body), "page after \(marker ?? "the start") differs")
+            if naive {
+                let sorted = await emulator.handle(
+                    body: form(
+                        action,
+                        pairs + [("Filters.Filter.1.Name", "engine"), ("Filters.Filter.1.Values.Value.1", "neptune")]))
+                #expect(stable(indexed.body) == stable(sorted.body), "page after \(marker ?? "the start") differs")
+            }
             identifiers += values(element, in: indexed.body)
             marker = values("Marker", in: indexed.body).first
             if let marker { markers.append(marker) }
@@ -241,18 +244,9 @@ import Testing
             live.remove(name)
             live.insert(new)
         }
-        var identifiers: [String] = []
-        var markers: [String] = []
-        var marker: String?
-        repeat {
-            var pairs = [("MaxRecords", "30")]
-            if let marker { pairs.append(("Marker", marker)) }
-            let answer = await emulator.handle(body: Self.form("DescribeGlobalClusters", pairs))
-            #expect(answer.status == 200, "\(answer.body.prefix(300))")
-            identifiers += Self.values("GlobalClusterIdentifier", in: answer.body)
-            marker = Self.values("Marker", in: answer.body).first
-            if let marker { markers.append(marker) }
-        } while marker != nil && markers.count < 100
+        // DescribeGlobalClusters takes no filter: no naive sort to compare with, only the order and the tokens.
+        let (identifiers, markers) = await Self.walk(
+            emulator, "DescribeGlobalClusters", pageSize: 30, element: "GlobalClusterIdentifier", naive: false)
         #expect(identifiers == live.sorted())
         #expect(markers == Self.expectedMarkers(live.sorted(), action: "DescribeGlobalClusters", pageSize: 30))
     }
